@@ -1,0 +1,1 @@
+"""The Qt-free core: reading posts, indexing them and searching the index."""

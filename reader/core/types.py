@@ -1,0 +1,131 @@
+"""Frozen dataclasses that the core hands to the CLI and the GUI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Site:
+    """What kind of site a library folder is, and the settings that matter for reading it."""
+
+    kind: str  # "jekyll", "hexo", "hugo", "zola", "obsidian" or "folder"
+    root: Path  # the site root (where its config lives), absolute
+    library_root: Path  # the folder the user opened: the root or a folder inside it
+    title: str | None = None
+    url: str | None = None  # the site's own URL, e.g. "https://finews.withounder.com" (no trailing /)
+    baseurl: str = ""  # Jekyll's baseurl, e.g. "/blog", or ""
+    timezone: str | None = None  # IANA name applied to dates written without an offset
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class PostMeta:
+    """Normalised metadata of one post, as read from its file."""
+
+    path: str  # relative to the library root, "/"-separated
+    title: str
+    date: str | None  # ISO 8601, as precise as the source: "2022-01-21" or "2022-01-21T15:01:08+08:00"
+    sort_key: float | None  # seconds since the epoch (UTC) for ordering; None when the date is unknown
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    draft: bool = False
+    authors: tuple[str, ...] = ()
+    excerpt: str | None = None
+    permalink: str | None = None
+    language: str | None = None
+    source_url: str | None = None
+    error: str | None = None  # a readable problem ("line 3: ...") or None
+
+
+@dataclass(frozen=True)
+class ParsedPost:
+    """A post file read and split: metadata, the body source and its format."""
+
+    meta: PostMeta
+    body: str  # the body source text, after the front matter
+    body_format: str  # "markdown" or "html"
+    body_line: int = 1  # 1-based line in the file where the body starts
+    links: tuple[tuple[str, str], ...] = ()  # (href, text) of links in the body, for category names
+
+
+@dataclass(frozen=True)
+class PostSummary:
+    """One row of the article list."""
+
+    id: int
+    path: str
+    title: str
+    date: str | None
+    categories: tuple[str, ...]
+    tags: tuple[str, ...]
+    draft: bool
+    error: str | None
+    read: bool = False
+    starred: bool = False
+
+
+@dataclass(frozen=True)
+class Post:
+    """One article, ready to show: its metadata and its body as safe HTML."""
+
+    id: int
+    meta: PostMeta
+    html: str  # sanitised body HTML
+    text: str  # plain text of the body
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A search result: the row, and a snippet with the hits between <b> and </b>."""
+
+    post: PostSummary
+    snippet: str
+    rank: float
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A value to filter by (a category, a tag, a year or a month) with its post count."""
+
+    kind: str  # "category", "tag", "year" or "month"
+    key: str  # the value as stored: "zhongguojingjiwang", "2022", "2022-01"
+    label: str  # what to show: a readable name where the library gives one
+    count: int
+
+
+@dataclass(frozen=True)
+class PostFilter:
+    """Which posts a list shows. Values within one field combine with OR, fields with AND."""
+
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    months: tuple[str, ...] = ()  # "2022" for a whole year or "2022-01"
+    read: bool | None = None  # None: all; False: only unread; True: only read
+    starred: bool | None = None  # None: all; True: only starred
+    drafts: bool | None = None  # None: all; True: only drafts; False: no drafts
+    problems: bool = False  # only posts with an error
+    title: str = ""  # substring of the title, case-insensitive
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that could not be read fully, and why."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class RefreshReport:
+    """What a refresh did."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    problems: int = 0
+    seconds: float = 0.0
+    rebuilt: str | None = None  # why the index was rebuilt from scratch, if it was
+    notes: tuple[str, ...] = field(default_factory=tuple)
