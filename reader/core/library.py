@@ -1,115 +1,349 @@
 """The facade over the core: open a library folder, refresh its index, list, search and read posts.
 
-This is the one object the CLI and the GUI use. It is safe to create one `Library`
-per thread on the same folder: each opens its own SQLite connections.
+This is the one object the CLI and the GUI use. Every thread that calls it gets its own SQLite
+connections, so a GUI can list from the index while a worker thread refreshes it.
 """
 
 from __future__ import annotations
 
+import threading
+import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
+from ..paths import AppPaths, library_key
+from . import links
+from .errors import LibraryError, PostError
+from .indexer import body_html, read_bytes, run_phase
+from .parse import parse_post
+from .sanitize import sanitize_html
+from .scanner import scan
+from .site import detect_site
+from .state import StateStore
+from .store import Store
+from .text import html_to_text
 from .types import Facet, Post, PostFilter, PostSummary, Problem, RefreshReport, SearchHit, Site
 
 # progress(phase, done, total): phase is "scan", "metadata" or "text".
 ProgressFn = Callable[[str, int, int], None]
 # cancelled() -> True asks a running refresh to stop (it raises Cancelled).
 CancelFn = Callable[[], bool]
+_WRITE_BATCH = 2000
 
 
 @dataclass(frozen=True)
 class LinkTarget:
     """Where a link in a post leads, as decided by `Library.resolve_link`."""
 
-    kind: str  # "post", "category", "tag", "external", "anchor" or "missing"
+    kind: str  # "post", "category", "tag", "external", "anchor", "missing" or "refused"
     post_id: int | None = None
     key: str | None = None  # category or tag key, or the anchor name
     url: str | None = None  # for "external": the absolute URL to hand to the system browser
 
 
 class Library:
-    """One library folder with its index (a cache) and its reading state (user data).
-
-    Signatures here are the contract the GUI and the CLI rely on.
-    """
-
-    site: Site
-    root: Path  # the library folder, resolved
+    """One library folder with its index (a cache) and its reading state (user data)."""
 
     def __init__(self, root, *, data_dir=None) -> None:
         """Open `root` (raises LibraryError if it is missing or not a folder). Does not scan."""
-        raise NotImplementedError
+        path = Path(root).expanduser()
+        if not path.exists():
+            raise LibraryError(f"{path}: no such folder")
+        if not path.is_dir():
+            raise LibraryError(f"{path}: not a folder")
+        try:
+            next(iter(path.iterdir()), None)
+        except OSError as exc:
+            raise LibraryError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+        self.root = path.resolve()
+        self.site: Site = detect_site(self.root)
+        self.paths = AppPaths.for_user(data_dir)
+        self.key = library_key(self.root)
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+        self.state = StateStore(self.paths.state_file, self.key)
+        self._all_stores: list[Store] = []
+        self._store()  # open (and if needed rebuild) the index now, so problems surface here
+
+    @property
+    def name(self) -> str:
+        """What to call the library in a window title: the site's title or the folder's name."""
+        return self.site.title or self.root.name
+
+    @property
+    def rebuilt_reason(self) -> str | None:
+        """Why the index had to be rebuilt from scratch when it was opened, if it had."""
+        return self._store().rebuilt_reason
+
+    def _store(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = Store(self.paths.index_file(self.root), self.paths.state_file, self.key)
+            self._local.store = store
+            self._all_stores.append(store)
+        return store
 
     def close(self) -> None:
-        raise NotImplementedError
+        for store in self._all_stores:
+            store.close()
+        self._all_stores.clear()
+        self._local = threading.local()
+        self.state.close()
 
     # --- indexing -------------------------------------------------------------------------
     def refresh(self, progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
                 full_text: bool = True) -> RefreshReport:
         """Bring the index up to date: scan, metadata phase, then (unless full_text=False) text."""
-        raise NotImplementedError
+        report = lambda phase, done, total: progress and progress(phase, done, total)  # noqa: E731
+        stop = cancelled or (lambda: False)
+        with self._write_lock:
+            started = time.monotonic()
+            store = self._store()
+            report("scan", 0, 0)
+            scanned = scan(self.site)
+            known = store.file_states()
+            files = scanned.posts
+            removed = [p for p in known if p not in files]
+            added = [p for p in files if p not in known]
+            changed = [p for p, f in files.items()
+                       if p in known and (known[p][1], known[p][2]) != (f.mtime_ns, f.size)]
+            if removed:
+                store.delete_paths(removed)
+            todo = sorted(added + changed)
+            report("scan", len(files), len(files))
+            back_links = self._metadata_phase(store, todo, files, report, stop)
+            self._refresh_labels(store, scanned.label_pages, back_links)
+            if full_text:
+                self.index_text(progress, cancelled)
+            return RefreshReport(
+                added=len(added), changed=len(changed), removed=len(removed),
+                unchanged=len(files) - len(todo), problems=len(store.problems()),
+                seconds=time.monotonic() - started, rebuilt=store.rebuilt_reason,
+                notes=tuple(scanned.notes))
+
+    def _metadata_phase(self, store: Store, todo: list[str], files, report, stop) -> Counter:
+        """Parse new and changed files; returns the category back-links their bodies hold."""
+        total = len(todo)
+        report("metadata", 0, total)
+        pending: list = []
+        back_links: Counter = Counter()
+        for chunk in run_phase("metadata", self.site, todo, lambda d: report("metadata", d, total), stop):
+            for meta, post_links in chunk:
+                f = files[meta.path]
+                pending.append((meta, f.mtime_ns, f.size))
+                for href, text in post_links:
+                    self._count_back_link(back_links, href, text)
+            if len(pending) >= _WRITE_BATCH:
+                store.write_metadata(pending)
+                pending = []
+        if pending:
+            store.write_metadata(pending)
+        return back_links
+
+    def _count_back_link(self, counter: Counter, href: str, text: str) -> None:
+        scheme, path, _ = links.split_href(self.site, href)
+        if scheme:
+            return
+        found = links.taxonomy_of(path)
+        label = links.label_from_link_text(text)
+        if found and label and label != found[1]:
+            counter[(found[0], found[1], label)] += 1
+
+    def _refresh_labels(self, store: Store, label_pages: list[str], back_links: Counter) -> None:
+        """Readable names of category and tag slugs: a category page's title, else back-link text."""
+        labels = {kind: {f.key: f.label for f in store.facets(kind) if f.label != f.key}
+                  for kind in ("category", "tag")}
+        for (kind, key, label), _count in back_links.most_common()[::-1]:
+            labels[kind][key] = label  # most common last, so it wins
+        for rel in label_pages:
+            try:
+                parsed = parse_post(self.site, rel, read_bytes(self.root / rel))
+            except OSError:
+                continue
+            meta = parsed.meta
+            folder = PurePosixPath(rel).parent.name.lower()
+            kind = "tag" if folder in ("tag", "tags") else "category"
+            keys = meta.tags if kind == "tag" else meta.categories
+            if len(keys) == 1 and meta.title and not meta.error:
+                labels[kind][keys[0]] = meta.title
+        for kind, mapping in labels.items():
+            store.set_labels(kind, mapping)
+
+    def index_text(self, progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> None:
+        """The full-text phase: render and index every post whose text is not indexed yet."""
+        store = self._store()
+        todo = store.pending_text()
+        total = len(todo)
+        if progress:
+            progress("text", 0, total)
+        pending: list = []
+        for chunk in run_phase("text", self.site, todo,
+                               lambda d: progress and progress("text", d, total), cancelled or (lambda: False)):
+            pending.extend(chunk)
+            if len(pending) >= _WRITE_BATCH // 4:
+                store.write_text(pending)
+                pending = []
+        if pending:
+            store.write_text(pending)
 
     def text_progress(self) -> tuple[int, int]:
         """(posts whose text is indexed, all posts): search is complete when they are equal."""
-        raise NotImplementedError
+        return self._store().text_progress()
 
     # --- lists ----------------------------------------------------------------------------
     def count(self, filter: PostFilter | None = None) -> int:
-        raise NotImplementedError
+        return self._store().count(filter)
 
     def list_ids(self, filter: PostFilter | None = None, sort: str = "date",
                  descending: bool = True) -> list[int]:
         """Ids of the matching posts in order. sort: "date", "title", "category" or "path"."""
-        raise NotImplementedError
+        return self._store().list_ids(filter, sort, descending)
 
     def summaries(self, ids: Sequence[int]) -> list[PostSummary]:
         """Rows for these ids, in the same order (missing ids are left out)."""
-        raise NotImplementedError
+        return self._store().summaries(ids)
 
     def list_posts(self, filter: PostFilter | None = None, sort: str = "date",
                    descending: bool = True) -> list[PostSummary]:
-        raise NotImplementedError
+        return self.summaries(self.list_ids(filter, sort, descending))
 
     def facets(self, kind: str) -> list[Facet]:
         """kind: "category", "tag", "year" or "month"; each with its count and readable label."""
-        raise NotImplementedError
+        return self._store().facets(kind)
 
     def problems(self) -> list[Problem]:
-        raise NotImplementedError
+        return self._store().problems()
 
     # --- posts ----------------------------------------------------------------------------
     def post_id(self, path: str) -> int | None:
         """The id of a post by its library-relative "/"-separated path."""
-        raise NotImplementedError
+        return self._store().id_for_path(path)
 
     def get_post(self, post_id: int) -> Post:
-        """Read the file again and render it (raises PostError if it vanished)."""
-        raise NotImplementedError
+        """Read the file again and render it (raises PostError if it is gone or unreadable)."""
+        meta = self._store().get_meta(post_id)
+        if meta is None:
+            raise PostError(f"#{post_id}", "no such post in the index")
+        try:
+            data = read_bytes(self.root / meta.path)
+        except FileNotFoundError as exc:
+            raise PostError(meta.path, "the file is no longer there (moved or deleted)") from exc
+        except OSError as exc:
+            raise PostError(meta.path, f"cannot be read: {exc.strerror or exc}") from exc
+        parsed = parse_post(self.site, meta.path, data)
+        html = sanitize_html(body_html(self.site, parsed))
+        return Post(id=post_id, meta=parsed.meta, html=html, text=html_to_text(html))
 
     def resolve_link(self, from_post: int | None, href: str) -> LinkTarget:
         """Route a link clicked in a post: another post, a category or tag page, or outside."""
-        raise NotImplementedError
+        href = href.strip()
+        if href.startswith("#"):
+            return LinkTarget("anchor", key=unquote(href[1:]))
+        for kind in ("category", "tag"):
+            if href.startswith(kind + ":"):
+                return LinkTarget(kind, key=unquote(href[len(kind) + 1:]))
+        if href.startswith(("post-url:", "wikilink:")):
+            name = unquote(href.split(":", 1)[1]).split("#", 1)[0]
+            post_id = self._by_name(name)
+            return LinkTarget("post", post_id=post_id) if post_id else LinkTarget("missing", key=name)
+        scheme, path, fragment = links.split_href(self.site, href)
+        if scheme:
+            if scheme in links.SAFE_SCHEMES:
+                return LinkTarget("external", url=path)
+            return LinkTarget("refused", url=href)
+        if not path and fragment:
+            return LinkTarget("anchor", key=fragment)
+        taxonomy = links.taxonomy_of(path)
+        if taxonomy:
+            return LinkTarget(taxonomy[0], key=taxonomy[1])
+        post_id = self._post_for_path(from_post, path)
+        if post_id:
+            return LinkTarget("post", post_id=post_id)
+        if self.site.url and path.startswith("/"):
+            return LinkTarget("external", url=self.site.url + self.site.baseurl + path)
+        return LinkTarget("missing", key=path)
+
+    def _from_path(self, from_post: int | None) -> str | None:
+        meta = self._store().get_meta(from_post) if from_post is not None else None
+        return meta.path if meta else None
+
+    def _post_for_path(self, from_post: int | None, path: str) -> int | None:
+        store = self._store()
+        for candidate in links.post_candidates(self.site, self._from_path(from_post), path):
+            post_id = store.id_for_path(candidate)
+            if post_id:
+                return post_id
+        post_id = store.id_for_permalink(path)
+        if post_id:
+            return post_id
+        stem = links.dated_stem(path)
+        return self._by_name(stem) if stem else None
+
+    def _by_name(self, name: str) -> int | None:
+        """A post by its file stem (Jekyll post_url, Obsidian wikilink), or by a path without extension."""
+        store = self._store()
+        stem = PurePosixPath(name).name
+        ids = store.ids_for_stem(stem) or store.ids_for_stem(stem.rsplit(".", 1)[0])
+        if len(ids) > 1 and "/" in name:
+            for post_id in ids:
+                meta = store.get_meta(post_id)
+                if meta and meta.path.rsplit(".", 1)[0].endswith(name):
+                    return post_id
+        return ids[0] if ids else None
 
     def resolve_resource(self, from_post: int | None, src: str) -> Path | None:
         """The file inside the library that an image src names, or None (remote, missing, outside)."""
-        raise NotImplementedError
+        allowed = (self.root, self.site.root)
+        if src.startswith("wikilink:"):
+            return self._attachment(unquote(src[len("wikilink:"):]), allowed)
+        scheme, path, _ = links.split_href(self.site, src)
+        if scheme or not path:
+            return None
+        for candidate in links.resource_candidates(self.site, self._from_path(from_post), path):
+            if candidate.is_file() and links.inside(candidate, *allowed):
+                return candidate
+        return None
+
+    def _attachment(self, name: str, allowed) -> Path | None:
+        """Obsidian resolves `![[file]]` by name anywhere in the vault: index attachments once."""
+        index = getattr(self, "_attachments", None)
+        if index is None:
+            index = {}
+            for path in sorted(self.root.rglob("*")):
+                if path.suffix.lower() in links.IMAGE_EXTENSIONS and not any(
+                        part.startswith(".") for part in path.relative_to(self.root).parts):
+                    index.setdefault(path.name, path)
+            self._attachments = index
+        path = index.get(PurePosixPath(name).name)
+        return path if path and links.inside(path, *allowed) else None
 
     # --- search ---------------------------------------------------------------------------
     def search(self, query: str, *, filter: PostFilter | None = None, limit: int = 200,
                offset: int = 0) -> list[SearchHit]:
         """Ranked hits for a query in the query language (raises QueryError)."""
-        raise NotImplementedError
+        store = self._store()
+        found = store.search(query, filter, limit, offset)
+        rows = {s.id: s for s in store.summaries([post_id for post_id, _, _ in found])}
+        return [SearchHit(post=rows[i], snippet=snippet, rank=rank)
+                for i, rank, snippet in found if i in rows]
 
     # --- reading state --------------------------------------------------------------------
+    def _paths(self, post_ids: Sequence[int]) -> list[str]:
+        return [s.path for s in self._store().summaries(post_ids)]
+
     def set_read(self, post_ids: Sequence[int], read: bool = True) -> None:
-        raise NotImplementedError
+        self.state.set_read(self._paths(post_ids), read)
 
     def set_starred(self, post_id: int, starred: bool) -> None:
-        raise NotImplementedError
+        self.state.set_starred(self._paths([post_id]), starred)
 
     def set_position(self, post_id: int, position: float) -> None:
-        raise NotImplementedError
+        for path in self._paths([post_id]):
+            self.state.set_position(path, position)
 
     def position(self, post_id: int) -> float:
-        raise NotImplementedError
+        paths = self._paths([post_id])
+        return self.state.get(paths[0])[2] if paths else 0.0

@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic library generator and scenarios that report measured figures."""

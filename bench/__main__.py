@@ -1,0 +1,119 @@
+"""`python -m bench run --posts 10000 --posts 100000`: index and search synthetic libraries, print one table."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from .generate import generate
+
+QUERIES = {  # query kind -> queries; each is run several times for p50/p95
+    "CJK 1 char": ["税", "港", "链"],
+    "CJK 2 chars": ["经济", "芯片", "拜年"],
+    "CJK 3-4 chars": ["新能源", "上合组织", "供应链"],
+    "CJK 7-char phrase": ['"一带一路建设"', '"新能源汽车出口"'],
+    "English word": ["market", "battery"],
+    "English prefix": ["ener*", "plat*"],
+    "tag: + word": ["tag:中国经济网新闻 经济", "tag:东财滚动新闻 市场"],
+    "many hits": ["的"],
+}
+
+
+def _time(fn, repeat: int = 1) -> tuple[float, object]:
+    best, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        best.append(time.perf_counter() - start)
+    return statistics.median(best), result
+
+
+def _du(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def run_one(posts: int, work: Path, repeat: int) -> dict:
+    from reader.core.library import Library
+
+    lib_dir = generate(work / f"lib-{posts}", posts)
+    data = Path(tempfile.mkdtemp(prefix="jianbao-bench-"))
+    try:
+        figures: dict[str, float | str] = {}
+        library = Library(lib_dir, data_dir=data)
+        t, _ = _time(lambda: library.refresh(full_text=False))
+        figures["cold index: metadata phase (s)"] = t
+        t, _ = _time(library.index_text)
+        figures["cold index: full-text phase (s)"] = t
+        library.close()
+        warm = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            library = Library(lib_dir, data_dir=data)
+            library.refresh()
+            warm.append(time.perf_counter() - start)
+            library.close()
+        figures["warm re-open, nothing changed (s)"] = statistics.median(warm)
+        library = Library(lib_dir, data_dir=data)
+        for kind, queries in QUERIES.items():
+            samples, hits = [], 0
+            for q in queries:
+                for _ in range(max(repeat, 5)):
+                    start = time.perf_counter()
+                    found = library.search(q, limit=200)
+                    samples.append(time.perf_counter() - start)
+                hits = max(hits, len(found))
+            samples.sort()
+            figures[f"search {kind}: p50 (ms)"] = 1000 * samples[len(samples) // 2]
+            figures[f"search {kind}: p95 (ms)"] = 1000 * samples[min(len(samples) - 1, int(len(samples) * 0.95))]
+        t, ids = _time(lambda: library.list_ids(), repeat)
+        figures["list all ids, newest first (ms)"] = 1000 * t
+        library.close()
+        figures["library size (MiB)"] = _du(lib_dir) / 2**20
+        figures["index size (MiB)"] = _du(data / "cache") / 2**20
+        return figures
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def machine() -> dict:
+    from PySide6 import __version__ as pyside
+
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return {"cores": os.cpu_count(), "memory (GiB)": round(mem, 1), "python": platform.python_version(),
+            "sqlite": sqlite3.sqlite_version, "PySide6": pyside, "platform": platform.platform()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="run every scenario and print one table")
+    run.add_argument("--posts", type=int, action="append", help="library size (repeatable)")
+    run.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
+    run.add_argument("--work", type=Path, default=Path(__file__).parent / "out",
+                     help="where generated libraries are kept between runs")
+    run.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    sizes = args.posts or [10_000]
+    results = {n: run_one(n, args.work, args.repeat) for n in sizes}
+    info = machine()
+    print("machine: " + ", ".join(f"{k} {v}" for k, v in info.items()))
+    names = list(next(iter(results.values())))
+    width = max(len(n) for n in names)
+    print(f"{'scenario':{width}}  " + "  ".join(f"{n:>12,} posts" for n in sizes))
+    for name in names:
+        print(f"{name:{width}}  " + "  ".join(f"{results[n][name]:>18.2f}" for n in sizes))
+    if args.json:
+        args.json.write_text(json.dumps({"machine": info, "results": results}, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

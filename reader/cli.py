@@ -1,0 +1,241 @@
+"""`jianbao-cli`: index, list, search and show the posts of a library from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import unicodedata
+from dataclasses import asdict
+from pathlib import Path
+
+from .core.errors import ReaderError
+from .core.library import Library
+from .core.types import PostFilter, PostSummary
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ReaderError as exc:
+        print(f"jianbao-cli: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("jianbao-cli: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `jianbao-cli list ... | head`
+        sys.stderr.close()
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jianbao-cli", description="Read folders of article posts.")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="keep the index, reading state and settings under DIR")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("index", help="bring the index of LIBRARY up to date")
+    p.add_argument("library")
+    p.set_defaults(func=_index)
+
+    p = sub.add_parser("list", help="list the posts of LIBRARY, newest first")
+    p.add_argument("library")
+    p.add_argument("--json", action="store_true", help="print one JSON array")
+    p.add_argument("--category", action="append", default=[], metavar="C", help="only this category")
+    p.add_argument("--tag", action="append", default=[], metavar="T", help="only this tag")
+    p.add_argument("--drafts", action="store_true", help="include drafts")
+    p.set_defaults(func=_list)
+
+    p = sub.add_parser("search", help="search LIBRARY (words, \"phrases\", -word, OR, tag:, date:...)")
+    p.add_argument("library")
+    p.add_argument("query")
+    p.add_argument("--json", action="store_true", help="print one JSON array")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results (default 50)")
+    p.set_defaults(func=_search)
+
+    p = sub.add_parser("show", help="show one post of LIBRARY")
+    p.add_argument("library")
+    p.add_argument("post", help="the post's path, relative to LIBRARY or absolute")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--html", dest="format", action="store_const", const="html")
+    fmt.add_argument("--text", dest="format", action="store_const", const="text")
+    fmt.add_argument("--json", dest="format", action="store_const", const="json")
+    p.set_defaults(func=_show, format="text")
+
+    p = sub.add_parser("problems", help="list the files of LIBRARY that could not be read fully")
+    p.add_argument("library")
+    p.add_argument("--json", action="store_true", help="print one JSON array")
+    p.set_defaults(func=_problems)
+    return parser
+
+
+def _open(args, progress=None) -> Library:
+    library = Library(args.library, data_dir=args.data_dir)
+    if library.rebuilt_reason:
+        print(f"jianbao-cli: {library.rebuilt_reason}", file=sys.stderr)
+    if library.state.recovered:
+        print(f"jianbao-cli: {library.state.recovered}", file=sys.stderr)
+    library.refresh(progress=progress)
+    return library
+
+
+def _index(args) -> int:
+    bar = _ProgressBar() if sys.stderr.isatty() else None
+    library = Library(args.library, data_dir=args.data_dir)
+    if library.rebuilt_reason:
+        print(library.rebuilt_reason, file=sys.stderr)
+    report = library.refresh(progress=bar)
+    if bar:
+        bar.finish()
+    done, total = library.text_progress()
+    print(f"{total:,} posts in {library.root} ({library.site.kind}) indexed in {report.seconds:.1f} s: "
+          f"{report.added:,} new, {report.changed:,} changed, {report.removed:,} removed, "
+          f"{report.unchanged:,} unchanged; full text {done:,}/{total:,}; {report.problems:,} with problems")
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
+    return 0
+
+
+def _filter_keys(library: Library, kind: str, wanted: list[str]) -> tuple[str, ...]:
+    """Match what the user typed against keys or readable labels."""
+    facets = library.facets(kind)
+    out = []
+    for value in wanted:
+        keys = [f.key for f in facets if value in (f.key, f.label)]
+        out.extend(keys or [value])
+    return tuple(out)
+
+
+def _list(args) -> int:
+    library = _open(args)
+    flt = PostFilter(categories=_filter_keys(library, "category", args.category),
+                     tags=_filter_keys(library, "tag", args.tag),
+                     drafts=None if args.drafts else False)
+    rows = library.list_posts(flt)
+    if args.json:
+        _print_json([_row(r) for r in rows])
+    else:
+        _print_table(rows)
+    return 0
+
+
+def _search(args) -> int:
+    library = _open(args)
+    hits = library.search(args.query, limit=args.limit)
+    done, total = library.text_progress()
+    if args.json:
+        _print_json([{**_row(h.post), "snippet": h.snippet} for h in hits])
+    else:
+        _print_table([h.post for h in hits], snippets=[h.snippet for h in hits])
+        print(f"{len(hits)} result{'s' if len(hits) != 1 else ''}", file=sys.stderr)
+    if done < total:
+        print(f"note: full text indexed for {done:,} of {total:,} posts", file=sys.stderr)
+    return 0
+
+
+def _show(args) -> int:
+    library = _open(args)
+    given = Path(args.post)
+    rel = args.post.replace(os.sep, "/")
+    if given.is_absolute() or not (library.root / given).exists() and given.exists():
+        try:
+            rel = given.resolve().relative_to(library.root).as_posix()
+        except ValueError:
+            raise ReaderError(f"{args.post}: not inside {library.root}") from None
+    post_id = library.post_id(rel)
+    if post_id is None:
+        raise ReaderError(f"{args.post}: no such post in {library.root}")
+    post = library.get_post(post_id)
+    if args.format == "html":
+        print(post.html)
+    elif args.format == "json":
+        _print_json([{**_meta_dict(post.meta), "html": post.html, "text": post.text}])
+    else:
+        meta = post.meta
+        print(meta.title)
+        print(" · ".join(x for x in [meta.date or "", ", ".join(meta.categories),
+                                      " ".join("#" + t for t in meta.tags)] if x))
+        if meta.error:
+            print(f"problem: {meta.error}")
+        print()
+        print(post.text)
+        if meta.source_url:
+            print(f"\nSource: {meta.source_url}")
+    return 0
+
+
+def _problems(args) -> int:
+    library = _open(args)
+    problems = library.problems()
+    if args.json:
+        _print_json([{"path": p.path, "error": p.message} for p in problems])
+    else:
+        for p in problems:
+            print(f"{p.path}: {p.message}")
+    return 0
+
+
+def _row(s: PostSummary) -> dict:
+    return {"path": s.path, "title": s.title, "date": s.date, "categories": list(s.categories),
+            "tags": list(s.tags), "draft": s.draft, "error": s.error}
+
+
+def _meta_dict(meta) -> dict:
+    d = asdict(meta)
+    d.pop("sort_key", None)
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}
+
+
+def _print_json(items: list) -> None:
+    json.dump(items, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+def _fit(text: str, width: int) -> str:
+    """Cut or pad to `width` terminal columns, counting CJK characters as two."""
+    out, used = [], 0
+    for c in text:
+        w = 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        if used + w > width - (1 if len(text) > len(out) + 1 else 0):
+            out.append("…")
+            used += 1
+            break
+        out.append(c)
+        used += w
+    return "".join(out) + " " * max(0, width - used)
+
+
+def _print_table(rows: list[PostSummary], snippets: list[str] | None = None) -> None:
+    columns = 120
+    try:
+        columns = os.get_terminal_size().columns
+    except OSError:
+        pass
+    title_w = max(30, columns - 10 - 2 - 24 - 2)
+    for i, r in enumerate(rows):
+        mark = "!" if r.error else ("d" if r.draft else " ")
+        print(f"{(r.date or '')[:10]:10} {mark} {_fit(r.title, title_w)} {_fit(', '.join(r.categories), 24)}".rstrip())
+        if snippets:
+            print("             " + snippets[i].replace("<b>", "[").replace("</b>", "]").replace("\n", " "))
+
+
+class _ProgressBar:
+    """A one-line progress bar on stderr: "Reading metadata  1,234/56,789 [#####.....]"."""
+
+    _NAMES = {"scan": "Scanning", "metadata": "Reading posts", "text": "Indexing text"}
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        width = 30
+        filled = int(width * done / total) if total else width
+        line = f"\r{self._NAMES.get(phase, phase):15} {done:>9,}/{total:<9,} [{'#' * filled}{'.' * (width - filled)}]"
+        sys.stderr.write(line)
+        sys.stderr.flush()
+
+    def finish(self) -> None:
+        sys.stderr.write("\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""The two indexing phases, run in worker processes: metadata first, then the full text."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from multiprocessing import get_context
+from pathlib import Path
+
+from .errors import Cancelled
+from .parse import parse_post
+from .render import RenderContext, render_body
+from .text import html_to_text
+from .types import ParsedPost, PostMeta, Site
+
+# Below this many files a pool costs more (process start-up, imports) than it saves.
+_POOL_THRESHOLD = 400
+_CHUNK = 250
+
+
+def read_bytes(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def read_post(site: Site, relpath: str) -> ParsedPost:
+    """Read and parse one file; an OSError becomes the post's problem, never an exception."""
+    try:
+        data = read_bytes(site.library_root / relpath)
+    except OSError as exc:
+        parsed = parse_post(site, relpath, b"")
+        meta = replace(parsed.meta, error=f"cannot be read: {exc.strerror or exc}")
+        return replace(parsed, meta=meta)
+    return parse_post(site, relpath, data)
+
+
+def body_html(site: Site, parsed: ParsedPost) -> str:
+    return render_body(parsed.body, parsed.body_format, RenderContext(site=site, relpath=parsed.meta.path))
+
+
+def _metadata_chunk(site: Site, paths: Sequence[str]) -> list[tuple[PostMeta, tuple]]:
+    out = []
+    for rel in paths:
+        parsed = read_post(site, rel)
+        out.append((parsed.meta, parsed.links))
+    return out
+
+
+def _text_chunk(site: Site, items: Sequence[tuple[int, str]]) -> list[tuple[int, str, str]]:
+    out = []
+    for post_id, rel in items:
+        parsed = read_post(site, rel)
+        try:
+            text = html_to_text(body_html(site, parsed))
+        except Exception as exc:  # a renderer bug must not stop the library: index the raw body
+            text = f"{parsed.body}\n[render failed: {exc}]"
+        out.append((post_id, parsed.meta.title, text))
+    return out
+
+
+def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def run_phase(kind: str, site: Site, items: Sequence, progress: Callable[[int], None],
+              cancelled: Callable[[], bool]) -> Iterator[list]:
+    """Yield the results of `kind` ("metadata" or "text") chunk by chunk, in order.
+
+    Uses every core when there is enough work. `progress(done)` follows each chunk;
+    `cancelled()` is checked between chunks and stops the phase with Cancelled.
+    """
+    func = _metadata_chunk if kind == "metadata" else _text_chunk
+    chunks = list(_chunks(items, _CHUNK))
+    done = 0
+    workers = os.cpu_count() or 1
+    if len(items) < _POOL_THRESHOLD or workers < 2:
+        for chunk in chunks:
+            if cancelled():
+                raise Cancelled("refresh cancelled")
+            result = func(site, chunk)
+            done += len(chunk)
+            progress(done)
+            yield result
+        return
+    # "spawn" is safe in a process that runs Qt threads; a forked child could inherit held locks.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        futures = [pool.submit(func, site, chunk) for chunk in chunks]
+        try:
+            for future, chunk in zip(futures, chunks):
+                if cancelled():
+                    raise Cancelled("refresh cancelled")
+                result = future.result()
+                done += len(chunk)
+                progress(done)
+                yield result
+        finally:
+            for future in futures:
+                future.cancel()

@@ -1,0 +1,111 @@
+"""Where links and images in a post lead: other posts, category and tag pages, library files, outside."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from .types import Site
+
+IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg", ".avif")
+_TAXONOMY_DIRS = {"category": "category", "categories": "category", "tag": "tag", "tags": "tag"}
+_DATE_PATH = re.compile(r"^/?(?:.*/)?(\d{4})/(\d{1,2})/(\d{1,2})/([^/]+?)(?:\.html?|/)?$")
+_LABEL_PREFIX = re.compile(r"^\s*(返回|回到|back to|return to)\s*", re.IGNORECASE)
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def site_host(site: Site) -> str | None:
+    return urlsplit(site.url).hostname if site.url else None
+
+
+def split_href(site: Site, href: str) -> tuple[str, str, str]:
+    """("scheme", "path", "fragment") with the site's own URL turned into a root-relative path.
+
+    scheme is "" for a path inside the site, or the URL's scheme for anything else.
+    """
+    href = href.strip()
+    parts = urlsplit(href)
+    own = site_host(site)
+    if parts.scheme in ("http", "https", "") and parts.netloc:
+        if own and parts.hostname == own:
+            return "", unquote(parts.path) or "/", parts.fragment
+        return parts.scheme or "https", href if parts.scheme else "https:" + href, parts.fragment
+    if parts.scheme:
+        return parts.scheme.lower(), href, parts.fragment
+    path = unquote(parts.path)
+    if site.baseurl and path.startswith(site.baseurl + "/"):
+        path = path[len(site.baseurl):]
+    return "", path, parts.fragment
+
+
+def taxonomy_of(path: str) -> tuple[str, str] | None:
+    """("category" or "tag", key) for a link to a category or tag page such as /category/x.html."""
+    parts = [p for p in PurePosixPath(path).parts if p != "/"]
+    if len(parts) >= 2 and parts[-2].lower() in _TAXONOMY_DIRS:
+        key = re.sub(r"\.html?$", "", parts[-1])
+        return _TAXONOMY_DIRS[parts[-2].lower()], key
+    if len(parts) >= 3 and parts[-3].lower() in _TAXONOMY_DIRS and parts[-1].lower() == "index.html":
+        return _TAXONOMY_DIRS[parts[-3].lower()], parts[-2]
+    return None
+
+
+def label_from_link_text(text: str) -> str:
+    """"返回中国经济网新闻" -> "中国经济网新闻": the readable name a back-link gives a category."""
+    return _LABEL_PREFIX.sub("", text).strip()
+
+
+def post_candidates(site: Site, from_path: str | None, path: str) -> list[str]:
+    """Library-relative paths a site-internal link may name, most likely first."""
+    out = []
+    if path.startswith("/"):
+        rel = path.lstrip("/")
+        out.append(_from_site(site, rel))
+    elif from_path is not None:
+        base = PurePosixPath(from_path).parent
+        out.append(os.path.normpath(str(base / path)).replace(os.sep, "/"))
+    stems = []
+    for c in [c for c in out if c]:
+        stems.extend([c, c + ".md", re.sub(r"\.html?$", ".md", c), c.rstrip("/") + "/index.md"])
+    return [s for s in dict.fromkeys(stems) if s and not s.startswith("..")]
+
+
+def dated_stem(path: str) -> str | None:
+    """Jekyll's default permalink /2022/01/21/slug.html -> the file stem 2022-01-21-slug."""
+    match = _DATE_PATH.match(path)
+    if not match:
+        return None
+    year, month, day, slug = match.groups()
+    return f"{year}-{month}-{day}-{slug}"
+
+
+def _from_site(site: Site, site_rel: str) -> str | None:
+    """A path inside the site, made relative to the opened library folder."""
+    target = Path(site.root) / site_rel
+    try:
+        return target.relative_to(site.library_root).as_posix()
+    except ValueError:
+        return None
+
+
+def resource_candidates(site: Site, from_path: str | None, path: str) -> list[Path]:
+    """Files an image src may name: relative to the post, to the site root, or to its static folder."""
+    roots = [Path(site.root)]
+    if site.kind in ("hugo", "zola"):
+        roots = [Path(site.root) / "static", Path(site.root) / "content", Path(site.root)]
+    elif site.kind == "hexo":
+        roots = [Path(site.root) / "source", Path(site.root)]
+    if path.startswith("/"):
+        return [r / path.lstrip("/") for r in roots]
+    out = []
+    if from_path is not None:
+        out.append(Path(site.library_root) / PurePosixPath(from_path).parent / path)
+    out.extend(r / path for r in roots)
+    return out
+
+
+def inside(path: Path, *roots: Path) -> bool:
+    """True when the real path of `path` lies inside one of `roots` (symlinks resolved)."""
+    real = os.path.realpath(path)
+    return any(real == os.path.realpath(r) or real.startswith(os.path.realpath(r) + os.sep) for r in roots)

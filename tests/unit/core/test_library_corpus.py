@@ -1,0 +1,117 @@
+"""Every real folder in the shared corpus indexes, lists and searches as a reader should."""
+
+import re
+
+import pytest
+
+from reader.core.library import Library
+from reader.core.types import PostFilter
+from tests.corpus import CORPUS, POST_COUNTS
+
+SEED = "_posts/2022-01-21-NW202201212256817237.md"
+BROKEN = "_posts/-202205262391921712.md"
+
+
+@pytest.fixture(scope="module")
+def libraries(tmp_path_factory):
+    opened = {}
+    data = tmp_path_factory.mktemp("data")
+    for name in POST_COUNTS:
+        library = Library(CORPUS / name, data_dir=data)
+        library.refresh()
+        opened[name] = library
+    yield opened
+    for library in opened.values():
+        library.close()
+
+
+@pytest.mark.parametrize("name", sorted(POST_COUNTS))
+def test_every_folder_indexes_with_the_right_number_of_posts(libraries, name):
+    library = libraries[name]
+    assert library.count() == POST_COUNTS[name]
+    done, total = library.text_progress()
+    assert done == total == POST_COUNTS[name]
+    for row in library.list_posts():
+        assert row.title.strip(), row.path
+
+
+def test_finews_seed_post(libraries):
+    library = libraries["finews"]
+    row = library.summaries([library.post_id(SEED)])[0]
+    assert row.title == "拜年带货包饺子 上合组织五国外交官直播吆喝“国别爆款”"
+    assert row.date == "2022-01-21T15:01:08+08:00"
+    assert row.categories == ("zhongguojingjiwang",)
+    assert row.tags == ("中国经济网新闻",)
+    assert row.error is None
+    post = library.get_post(row.id)
+    assert "上合组织" in post.text
+    assert post.meta.source_url.startswith("http://finews.zning.xyz/")
+
+
+def test_finews_broken_post_is_listed_with_a_date_problem(libraries):
+    library = libraries["finews"]
+    row = library.summaries([library.post_id(BROKEN)])[0]
+    assert row.title and row.title != '""'
+    assert "date" in row.error.lower()
+    assert BROKEN in [p.path for p in library.problems()]
+
+
+def test_finews_category_gets_readable_names(libraries):
+    labels = {f.key: f.label for f in libraries["finews"].facets("category")}
+    # from the back-link text "返回中国经济网新闻" at the end of the seed post
+    assert labels["zhongguojingjiwang"] == "中国经济网新闻"
+
+
+def test_drafts_are_marked(libraries):
+    library = libraries["18f-jekyll"]
+    drafts = library.list_posts(PostFilter(drafts=True))
+    assert drafts, "18F has a published: false post"
+    assert all(d.draft for d in drafts)
+    assert library.count(PostFilter(drafts=False)) == POST_COUNTS["18f-jekyll"] - len(drafts)
+
+
+def _contains(library, needle):
+    """Brute force: the ids of posts whose title or body text holds `needle` (case-insensitive)."""
+    needle = needle.lower()
+    found = set()
+    for row in library.list_posts():
+        post = library.get_post(row.id)
+        if needle in post.meta.title.lower() or needle in post.text.lower():
+            found.add(row.id)
+    return found
+
+
+@pytest.mark.parametrize("name, query", [
+    ("finews", "网"), ("finews", "外交"), ("finews", "上合组"), ("finews", "上合组织"),
+    ("hexo-beyond1993", "算"), ("hexo-beyond1993", "投资"), ("hexo-beyond1993", "数据库"),
+    ("hexo-beyond1993", "动态规划"),
+    ("obsidian-help", "笔记"), ("obsidian-help", "插件"),
+    ("rust-blog-zola", "compiler"), ("18f-jekyll", "accessibility"),
+])
+def test_search_finds_every_post_that_holds_the_text(libraries, name, query):
+    library = libraries[name]
+    expected = _contains(library, query)
+    assert expected, f"the corpus should hold {query!r}"
+    found = {hit.post.id for hit in library.search(query, limit=10_000)}
+    if re.fullmatch(r"[a-z]+", query):
+        # English matches whole words: the brute-force set may include longer words
+        assert found and found <= expected
+    else:
+        assert found == expected
+
+
+def test_search_snippets_mark_the_hits(libraries):
+    hits = libraries["finews"].search("上合组织")
+    assert hits and "<b>" in hits[0].snippet
+
+
+def test_every_encoding_decodes(libraries):
+    library = libraries["derived-encodings"]
+    broken = [p for p in library.problems() if "encod" in p.message.lower() or "binary" in p.message.lower()]
+    assert broken == []
+    titles = {}
+    for row in library.list_posts():
+        folder, name = row.path.split("/", 1)
+        titles.setdefault(name, set()).add(row.title)
+    # the same post re-encoded reads the same in every encoding
+    assert all(len(t) == 1 for t in titles.values()), {n: t for n, t in titles.items() if len(t) > 1}

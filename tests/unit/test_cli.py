@@ -1,0 +1,96 @@
+"""`jianbao-cli` on real folders: JSON shapes, readable tables, one-line errors with status 2."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from reader.cli import main
+from tests.corpus import CORPUS
+
+FINEWS = str(CORPUS / "finews")
+KEYS = {"path", "title", "date", "categories", "tags", "draft", "error"}
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def data(tmp_path):
+    return str(tmp_path / "data")
+
+
+def test_index_prints_a_summary(capsys, data):
+    code, out, _ = run(capsys, "--data-dir", data, "index", FINEWS)
+    assert code == 0
+    assert "6 posts" in out and "6 new" in out and "full text 6/6" in out
+
+
+def test_list_json(capsys, data):
+    code, out, _ = run(capsys, "--data-dir", data, "list", FINEWS, "--json")
+    assert code == 0
+    rows = json.loads(out)
+    assert len(rows) == 6
+    assert all(KEYS <= set(r) for r in rows)
+    seed = next(r for r in rows if r["path"] == "_posts/2022-01-21-NW202201212256817237.md")
+    assert seed["date"] == "2022-01-21T15:01:08+08:00"
+    assert seed["categories"] == ["zhongguojingjiwang"] and seed["tags"] == ["中国经济网新闻"]
+    dates = [r["date"] for r in rows if r["date"]]
+    assert dates == sorted(dates, reverse=True)  # newest first
+
+
+def test_list_filters_by_category_key_or_label(capsys, data):
+    _, out, _ = run(capsys, "--data-dir", data, "list", FINEWS, "--json", "--category", "emnews")
+    assert {r["path"] for r in json.loads(out)} >= {"old_post/2021-12-08-202112082207168450.md"}
+    _, out, _ = run(capsys, "--data-dir", data, "list", FINEWS, "--json", "--tag", "中国经济网新闻")
+    assert [r["path"] for r in json.loads(out)] == ["_posts/2022-01-21-NW202201212256817237.md"]
+
+
+def test_list_table_is_readable(capsys, data):
+    code, out, _ = run(capsys, "--data-dir", data, "list", FINEWS)
+    assert code == 0
+    assert "拜年带货包饺子" in out and "2022-01-21" in out
+
+
+def test_search_json_has_snippets(capsys, data):
+    code, out, _ = run(capsys, "--data-dir", data, "search", FINEWS, "外交官", "--json")
+    assert code == 0
+    hits = json.loads(out)
+    assert hits and all(KEYS | {"snippet"} <= set(h) for h in hits)
+    assert "<b>外交官</b>" in hits[0]["snippet"] or "<b>外交</b>" in hits[0]["snippet"]
+
+
+@pytest.mark.parametrize("fmt, expect", [("--text", "上合组织"), ("--html", "<p>"), ("--json", '"html"')])
+def test_show(capsys, data, fmt, expect):
+    code, out, _ = run(capsys, "--data-dir", data, "show", FINEWS,
+                       "_posts/2022-01-21-NW202201212256817237.md", fmt)
+    assert code == 0 and expect in out
+
+
+def test_problems_lists_the_broken_post(capsys, data):
+    code, out, _ = run(capsys, "--data-dir", data, "problems", FINEWS, "--json")
+    assert code == 0
+    assert "_posts/-202205262391921712.md" in {p["path"] for p in json.loads(out)}
+
+
+@pytest.mark.parametrize("args", [
+    ["list", "/no/such/library"],
+    ["search", FINEWS, '"unclosed'],
+    ["show", FINEWS, "_posts/nope.md"],
+])
+def test_errors_are_one_line_with_status_2(tmp_path, args):
+    proc = subprocess.run([sys.executable, "-m", "reader.cli", "--data-dir", str(tmp_path), *args],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("jianbao-cli: ")
+
+
+def test_library_that_is_a_file(tmp_path):
+    f = tmp_path / "x.md"
+    f.write_text("hello", encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path / "d"), "list", str(f)]) == 2
