@@ -1,0 +1,188 @@
+"""Build the article view's page: header, body with opaque link and image names, and its style sheet (no Qt)."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import lxml.html
+from lxml import etree
+
+from reader.core.types import Post
+
+# Body links and images get opaque names ("jblink:3", "jbimg:0") that index these tables.
+# Qt would otherwise resolve a relative href against the working directory (QTextBrowser's
+# resolveUrl) or normalise "../" away before we see it; with an index we hand the core the
+# exact string the author wrote.
+LINK_SCHEME = "jblink"
+IMAGE_SCHEME = "jbimg"
+# Defence in depth: the core sanitises, but a <style> or <link> reaching Qt would restyle the
+# view or make QTextDocument read a local file, so they never get through here.
+_DROP_TAGS = ("script", "style", "link", "meta", "base", "iframe", "object", "embed", "frame", "frameset")
+
+CJK_FONT_FAMILIES = ("Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "PingFang SC",
+                     "Microsoft YaHei", "sans-serif")
+MAX_LINE_EM = 36  # 36 CJK characters or about 72 Latin ones per line
+
+UNTITLED = "(untitled)"
+DRAFT = "Draft"
+SOURCE = "Source:"
+PROBLEM = "Problem reading this file:"
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """An image as the post wrote it: its src, alt text and the size its attributes ask for."""
+
+    src: str
+    alt: str
+    width: int | None = None
+    height: int | None = None
+
+
+@dataclass(frozen=True)
+class PreparedBody:
+    """A post body ready for Qt: the HTML with opaque names, and what those names stand for."""
+
+    html: str
+    images: tuple[ImageRef, ...]
+    links: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Colors:
+    """The colours of one rendering, as "#rrggbb" strings taken from the widget palette."""
+
+    text: str
+    base: str
+    link: str
+    muted: str
+    border: str
+    code_bg: str
+    quote_bg: str
+    notice_bg: str
+    notice_border: str
+    badge_bg: str
+    badge_text: str
+
+
+def _int_attr(value) -> int | None:
+    match = re.match(r"\s*(\d{1,5})(?:px)?\s*$", str(value or ""))
+    return int(match.group(1)) if match else None
+
+
+def prepare_body(body_html: str) -> PreparedBody:
+    """Swap every href and img src for an opaque name, and drop tags that could load anything.
+
+    The result is wrapped in <div class="body">. lxml, not BeautifulSoup: ten times faster on a
+    300 KB post, and this runs each time a post is opened.
+    """
+    try:
+        root = lxml.html.fragment_fromstring(body_html, create_parent="div") if body_html.strip() else None
+    except (etree.ParserError, ValueError):  # e.g. an XML encoding declaration inside the body
+        root = lxml.html.fragment_fromstring(html.escape(body_html), create_parent="div")
+    if root is None:
+        return PreparedBody('<div class="body"></div>', (), ())
+    root.set("class", "body")
+    for tag in [el for el in root.iter(_DROP_TAGS)]:
+        tag.drop_tree()
+    links: list[str] = []
+    images: list[ImageRef] = []
+    for el in root.iter("a", "img"):
+        if el.tag == "a":
+            if el.get("href") is not None:
+                links.append(el.get("href"))
+                el.set("href", f"{LINK_SCHEME}:{len(links) - 1}")
+            continue
+        images.append(ImageRef((el.get("src") or ""), (el.get("alt") or "").strip(),
+                               _int_attr(el.get("width")), _int_attr(el.get("height"))))
+        # The view sizes every image itself (to fit the column), so size attributes go.
+        for attr in ("width", "height", "style", "srcset"):
+            el.attrib.pop(attr, None)
+        el.set("src", f"{IMAGE_SCHEME}:{len(images) - 1}")
+    return PreparedBody(lxml.html.tostring(root, encoding="unicode"), tuple(images), tuple(links))
+
+
+def format_date(iso: str | None) -> str:
+    """"2022-01-21T15:01:08+08:00" -> "2022-01-21 15:01": the date as the author wrote it, minus noise."""
+    if not iso:
+        return ""
+    date, _, time = iso.partition("T")
+    return f"{date} {time[:5]}" if time[:5] and time[:5] != "00:00" else date
+
+
+def _link(href: str, text: str) -> str:
+    return f'<a href="{html.escape(href, quote=True)}">{html.escape(text)}</a>'
+
+
+def taxonomy_href(kind: str, key: str) -> str:
+    """"category:KEY" / "tag:KEY" with the key percent-encoded, so "?" or "#" in a key survive QUrl."""
+    return f"{kind}:{quote(key, safe='')}"
+
+
+def build_page(post: Post, body: PreparedBody, labels: dict[str, str] | None = None) -> str:
+    """The whole page: problem notice, title, date/category/tag line, body, source link."""
+    labels = labels or {}
+    parts: list[str] = []
+    if post.meta.error:
+        parts.append('<table class="notice" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
+                     f"<b>{html.escape(PROBLEM)}</b> {html.escape(post.meta.error)}</td></tr></table>")
+    title = post.meta.title.strip() or post.meta.path.rsplit("/", 1)[-1] or UNTITLED
+    parts.append(f"<h1>{html.escape(title)}</h1>")
+    meta: list[str] = []
+    if post.meta.draft:
+        meta.append(f'<span class="draft">&nbsp;{html.escape(DRAFT)}&nbsp;</span>')
+    if post.meta.date:
+        meta.append(html.escape(format_date(post.meta.date)))
+    if post.meta.authors:
+        meta.append(html.escape(", ".join(post.meta.authors)))
+    for key in post.meta.categories:
+        meta.append(_link(taxonomy_href("category", key), labels.get(key, key)))
+    for key in post.meta.tags:
+        meta.append(_link(taxonomy_href("tag", key), "#" + labels.get(key, key)))
+    if meta:
+        parts.append('<p class="meta">' + " &nbsp;·&nbsp; ".join(meta) + "</p>")
+    parts.append(body.html)
+    return "\n".join(parts)
+
+
+def source_line(url: str, link_index: int) -> str:
+    """The "Source: <url>" paragraph; the link goes through the same table as the body's links."""
+    return (f'<p class="source">{html.escape(SOURCE)} '
+            f'<a href="{LINK_SCHEME}:{link_index}">{html.escape(url)}</a></p>')
+
+
+def message_page(title: str, text: str) -> str:
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line.strip())
+    return f'<h1>{html.escape(title)}</h1><div class="message">{paragraphs}</div>'
+
+
+def stylesheet(c: Colors, mono_families: tuple[str, ...]) -> str:
+    """Qt's rich-text CSS subset: colours, line height, code, quotes, tables (no max-width, no borders on divs).
+
+    Body text has no colour here on purpose: Qt paints it with the palette's Text colour.
+    """
+    mono = ", ".join(f"'{f}'" for f in mono_families)
+    return f"""
+div.body {{ line-height: 1.6; }}
+a {{ color: {c.link}; text-decoration: none; }}
+p, li, dd, dt, blockquote {{ line-height: 1.6; }}
+p {{ margin-top: 0.4em; margin-bottom: 0.8em; }}
+h1 {{ margin-top: 0.3em; margin-bottom: 0.3em; }}
+h2, h3, h4, h5, h6 {{ margin-top: 1.2em; margin-bottom: 0.5em; }}
+p.meta {{ color: {c.muted}; margin-bottom: 1.4em; }}
+p.source {{ color: {c.muted}; margin-top: 1.6em; }}
+span.draft {{ background-color: {c.badge_bg}; color: {c.badge_text}; font-weight: bold; }}
+table.notice {{ background-color: {c.notice_bg}; border: 1px solid {c.notice_border}; margin-bottom: 1em; }}
+pre {{ background-color: {c.code_bg}; font-family: {mono}; white-space: pre-wrap; line-height: 1.35; }}
+code, tt, kbd, samp {{ background-color: {c.code_bg}; font-family: {mono}; }}
+blockquote {{ background-color: {c.quote_bg}; margin-left: 0.8em; margin-right: 0; }}
+blockquote.callout-warning, blockquote.callout-caution, blockquote.callout-danger, blockquote.callout-error,
+blockquote.callout-bug, blockquote.callout-failure {{ background-color: {c.notice_bg}; }}
+strong.callout-title {{ color: {c.link}; }}
+table {{ border-collapse: collapse; border: 1px solid {c.border}; margin-top: 0.6em; margin-bottom: 0.8em; }}
+th, td {{ border: 1px solid {c.border}; padding: 4px; }}
+th {{ background-color: {c.code_bg}; }}
+"""

@@ -1,0 +1,534 @@
+"""The locked-down article view: a QTextBrowser that routes links itself and loads images only from the library."""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QFontMetricsF, QGuiApplication, QImage,
+                           QImageReader, QPainter, QPalette, QTextCharFormat, QTextCursor, QTextDocument)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit
+
+from reader.core.types import Post
+
+from .article_html import (CJK_FONT_FAMILIES, IMAGE_SCHEME, LINK_SCHEME, MAX_LINE_EM, Colors, ImageRef,
+                           PreparedBody, build_page, message_page, prepare_body, source_line, stylesheet)
+
+log = logging.getLogger(__name__)
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+MAX_IMAGE_WIDTH = 1600  # logical px: nothing is decoded or shown wider
+MAX_HITS = 10_000  # highlights beyond this add nothing a reader can use
+MIN_POINT_SIZE, MAX_POINT_SIZE = 6.0, 48.0
+PLACEHOLDER_KEY = "jianbao-placeholder"  # QImage text key naming why an image is a placeholder
+
+
+def _blend(a: QColor, b: QColor, t: float) -> QColor:
+    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
+                           a.blueF() + (b.blueF() - a.blueF()) * t)
+
+
+class ArticleView(QTextBrowser):
+    """Shows one post. Nothing it shows can load a file outside the library or anything from the network."""
+
+    postRequested = Signal(int)
+    categoryRequested = Signal(str)
+    tagRequested = Signal(str)
+    externalRequested = Signal(QUrl)
+    linkRefused = Signal(str)  # a sentence for the status bar: what was not followed, and why
+    linkHovered = Signal(str)  # the href as the post wrote it, "" when the pointer leaves a link
+    fontSizeChanged = Signal(float)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+        self.setUndoRedoEnabled(False)
+        self.document().setUndoRedoEnabled(False)
+        self.document().setBaseUrl(QUrl())
+        self._library = None
+        self._post: Post | None = None
+        self._labels: dict[str, str] = {}
+        self._message: tuple[str, str] | None = None
+        self._body: PreparedBody | None = None
+        self._links: tuple[str, ...] = ()
+        self._decoded: dict[int, QImage] = {}  # this post's images as read from disk (capped), by index
+        self._fit_width = 0  # the width images were fitted to in the current rendering
+        self._widest = 0  # the widest width an image asked for in the current rendering
+        self._terms: list[str] = []
+        self._hits: list[QTextCursor] = []
+        self._current = -1
+        self._pending_fraction: float | None = None
+        self._rendering = False
+        self._refit_timer = QTimer(self, singleShot=True, interval=150)
+        self._refit_timer.timeout.connect(lambda: self._render(keep_position=True))
+        font = QFont(self.font())
+        font.setFamilies(list(CJK_FONT_FAMILIES))
+        font.setStyleHint(QFont.StyleHint.SansSerif)
+        font.setPointSizeF(max(12.0, round(QGuiApplication.font().pointSizeF() * 1.2)))
+        self.setFont(font)  # QTextEdit hands the widget font to the document as its default font
+        self.anchorClicked.connect(self._on_anchor)
+        self.highlighted.connect(self._on_hover)
+
+    # --- content --------------------------------------------------------------------------
+    def set_library(self, library) -> None:
+        """The Library links and images resolve against (None: links to outside only, no local images)."""
+        self._library = library
+        self.clear_post()
+
+    def show_post(self, post: Post, labels: dict[str, str] | None = None) -> None:
+        """Show a post from the top; `labels` maps category/tag keys to readable names. Clears highlights."""
+        self._post, self._labels, self._message = post, dict(labels or {}), None
+        self._body = prepare_body(post.html)
+        self._links = self._body.links + ((post.meta.source_url,) if post.meta.source_url else ())
+        self._decoded.clear()
+        self._terms = []
+        self._render(keep_position=False)
+
+    def show_message(self, title: str, text: str) -> None:
+        """Show a notice instead of a post, e.g. when its file vanished."""
+        self._post, self._body, self._links, self._message = None, None, (), (title, text)
+        self._decoded.clear()
+        self._terms = []
+        self._render(keep_position=False)
+
+    def clear_post(self) -> None:
+        self._post, self._body, self._links, self._message = None, None, (), None
+        self._decoded.clear()
+        self._terms = []
+        self._render(keep_position=False)
+
+    def current_post(self) -> Post | None:
+        return self._post
+
+    def _render(self, keep_position: bool) -> None:
+        fraction = self.scroll_fraction() if keep_position else 0.0
+        self._rendering = True
+        try:
+            doc = self.document()
+            doc.setDefaultStyleSheet(stylesheet(self._colors(), self._mono_families()))
+            self._fit_width, self._widest = self._image_width(), 0
+            if self._post is not None and self._body is not None:
+                page = build_page(self._post, self._body, self._labels)
+                if self._post.meta.source_url:
+                    page += source_line(self._post.meta.source_url, len(self._body.links))
+            elif self._message is not None:
+                page = message_page(*self._message)
+            else:
+                page = ""
+            self.setHtml(page)
+            doc.setBaseUrl(QUrl())
+            self._apply_margins()
+        finally:
+            self._rendering = False
+        self._find_hits()
+        self.set_scroll_fraction(fraction)
+
+    def _colors(self) -> Colors:
+        pal = self.palette()
+        text, base = pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)
+        orange = QColor(230, 150, 0)
+        return Colors(
+            text=text.name(), base=base.name(), link=pal.color(QPalette.ColorRole.Link).name(),
+            muted=_blend(text, base, 0.4).name(), border=_blend(base, text, 0.3).name(),
+            code_bg=_blend(base, text, 0.07).name(),
+            quote_bg=_blend(base, pal.color(QPalette.ColorRole.Link), 0.08).name(),
+            notice_bg=_blend(base, orange, 0.2).name(), notice_border=_blend(base, orange, 0.7).name(),
+            badge_bg=orange.name(), badge_text="#000000")
+
+    @staticmethod
+    def _mono_families() -> tuple[str, ...]:
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
+        return tuple(dict.fromkeys((fixed, "DejaVu Sans Mono", "Menlo", "Consolas", "monospace")))
+
+    # --- layout: a readable column ----------------------------------------------------------
+    def _em(self) -> float:
+        # From the point size, not from a glyph: a missing CJK font would measure a fallback box.
+        return self.document().defaultFont().pointSizeF() * self.logicalDpiY() / 72
+
+    def _side_margin(self) -> float:
+        em = self._em()
+        return max(em, (self.viewport().width() - MAX_LINE_EM * em) / 2)
+
+    def _image_width(self) -> int:
+        """The width an image may take: the text column, at most MAX_IMAGE_WIDTH."""
+        column = self.viewport().width() - 2 * self._side_margin()
+        return int(max(32, min(column, MAX_IMAGE_WIDTH)))
+
+    def _apply_margins(self) -> None:
+        # QTextDocument has no max-width, so the root frame's side margins centre a column.
+        em = self._em()
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        side = self._side_margin()
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        fmt.setTopMargin(em)
+        fmt.setBottomMargin(2 * em)
+        root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event) -> None:
+        fraction = self.scroll_fraction()
+        super().resizeEvent(event)
+        self._apply_margins()
+        width = self._image_width()
+        # Images were scaled for the old column: render again once the resizing settles.
+        if width != self._fit_width and (self._widest > min(width, self._fit_width)):
+            self._refit_timer.start()
+        if self._pending_fraction is not None:
+            self.set_scroll_fraction(self._pending_fraction)
+        elif fraction:
+            self.set_scroll_fraction(fraction)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and not self._rendering:
+            self._render(keep_position=True)  # light/dark switch: colours live in the style sheet
+
+    # --- resources: nothing outside the library, nothing from the network --------------------
+    def loadResource(self, type, name: QUrl):  # noqa: A002 - Qt's parameter name
+        # Never return None: QTextDocument would then read file: URLs itself (checked on Qt 6.12),
+        # and never call the base class, which reads local files and search paths.
+        if int(getattr(type, "value", type)) != QTextDocument.ResourceType.ImageResource.value:
+            return ""
+        if name.scheme() != IMAGE_SCHEME or not self._body:
+            return self._placeholder("blocked", f"blocked: {name.toString()[:80]}")
+        try:
+            ref = self._body.images[int(name.path())]
+        except (ValueError, IndexError):
+            return self._placeholder("blocked", f"blocked: {name.toString()[:80]}")
+        return self._image(int(name.path()), ref)
+
+    def _image(self, index: int, ref: ImageRef) -> QImage:
+        src = ref.src.strip()
+        parts = urlsplit(src)
+        scheme = parts.scheme.lower()
+        if scheme == "data":
+            return self._placeholder("blocked", "blocked: data: image", ref)
+        # The library decides first: own-site absolute URLs and "wikilink:" embeds can be local files.
+        path = self._resolve(src)
+        if path is not None:
+            return self._local_image(index, path, ref)
+        name = unquote(posixpath.basename(parts.path.rstrip("/"))) or src[:60]
+        if scheme in ("http", "https") or (not scheme and src.startswith("//")):
+            return self._placeholder("remote", ref.alt or name, ref, parts.hostname or "")
+        if scheme == "wikilink":
+            return self._placeholder("missing", f"image missing: {unquote(src[9:])[:60]}", ref)
+        if scheme or self._escapes(parts.path):
+            return self._placeholder("blocked", f"blocked: {name}", ref)
+        return self._placeholder("missing", f"image missing: {name}", ref)
+
+    def _resolve(self, src: str) -> Path | None:
+        if self._library is None or self._post is None:
+            return None
+        try:
+            path = self._library.resolve_resource(self._post.id, src)
+        except Exception:  # a core bug must cost one image, not the article
+            log.exception("resolve_resource failed for %r", src)
+            return None
+        if path is None:
+            return None
+        root = getattr(self._library, "root", None)
+        # Defence in depth: the core promises a path inside the library; check it without following links.
+        if root is not None and not Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root)):
+            log.warning("resolve_resource returned %s, outside %s", path, root)
+            return None
+        return Path(path)
+
+    def _escapes(self, path: str) -> bool:
+        """A relative path that climbs out of the library from this post's folder."""
+        if path.startswith("/") or self._post is None:
+            return False
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(self._post.meta.path), unquote(path)))
+        return joined == ".." or joined.startswith("../")
+
+    def _local_image(self, index: int, path: Path, ref: ImageRef) -> QImage:
+        image = self._decoded.get(index)
+        if image is None:
+            reader = QImageReader(str(path))
+            reader.setAutoTransform(True)
+            size = reader.size()
+            if size.isValid() and size.width() > MAX_IMAGE_WIDTH:
+                # Decode straight to the capped size where the format allows (JPEG does).
+                reader.setScaledSize(size.scaled(MAX_IMAGE_WIDTH, 1 << 20, Qt.AspectRatioMode.KeepAspectRatio))
+            image = reader.read()
+            if image.isNull():
+                log.info("cannot read image %s: %s", path, reader.errorString())
+                return self._placeholder("unreadable", f"image unreadable: {path.name}", ref)
+            if image.width() > MAX_IMAGE_WIDTH:
+                image = image.scaledToWidth(MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
+            self._decoded[index] = image
+        wanted = ref.width or image.width()
+        self._widest = max(self._widest, wanted)
+        width = min(wanted, self._fit_width)
+        if width == image.width():
+            return image
+        dpr = self.devicePixelRatioF()
+        shown = image.scaledToWidth(max(1, round(width * dpr)), Qt.TransformationMode.SmoothTransformation)
+        shown.setDevicePixelRatio(dpr)  # Qt lays images out at their device-independent size
+        return shown
+
+    def _placeholder(self, kind: str, text: str, ref: ImageRef | None = None, host: str = "") -> QImage:
+        """A light box that says what the image was and why it is not shown."""
+        width = min(ref.width if ref and ref.width else 360, self._fit_width or 360, MAX_IMAGE_WIDTH)
+        height = 72
+        if ref and ref.width and ref.height:
+            height = max(48, min(round(ref.height * width / ref.width), 400))
+        self._widest = max(self._widest, (ref.width or 0) if ref else 0)
+        dpr = self.devicePixelRatioF()
+        image = QImage(QSize(round(width * dpr), round(height * dpr)), QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(dpr)
+        pal = self.palette()
+        base, fg = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
+        image.fill(_blend(base, fg, 0.06))
+        painter = QPainter(image)
+        try:
+            painter.setPen(_blend(base, fg, 0.35))
+            painter.drawRect(0, 0, width - 1, height - 1)
+            painter.setPen(_blend(fg, base, 0.25))
+            font = QFont(self.font())
+            font.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.8))
+            painter.setFont(font)
+            lines = [text] + ([f"({host})"] if host else [])
+            if kind == "remote":
+                lines = [text or "image"] + ([f"{host} (not loaded)"] if host else [])
+            painter.drawText(QRect(8, 4, width - 16, height - 8),
+                             int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), "\n".join(lines))
+        finally:
+            painter.end()
+        image.setText(PLACEHOLDER_KEY, kind)
+        return image
+
+    # --- links ------------------------------------------------------------------------------
+    def _original_href(self, url: QUrl | str) -> str:
+        url = QUrl(url) if isinstance(url, str) else url
+        if url.scheme() == LINK_SCHEME:
+            try:
+                return self._links[int(url.path())]
+            except (ValueError, IndexError):
+                return ""
+        if url.scheme() in ("category", "tag"):
+            return url.toString()
+        return url.toString() if not url.isEmpty() else ""
+
+    def _on_hover(self, url: QUrl) -> None:
+        self.linkHovered.emit(self._original_href(url))
+
+    def _on_anchor(self, url: QUrl) -> None:
+        scheme = url.scheme()
+        if scheme in ("category", "tag"):
+            key = url.path(QUrl.ComponentFormattingOption.FullyDecoded)
+            (self.categoryRequested if scheme == "category" else self.tagRequested).emit(key)
+            return
+        href = self._original_href(url)
+        if scheme != LINK_SCHEME or not href:
+            self._refuse(f"Link not followed: {url.toString()[:120]}")
+            return
+        self._follow(href)
+
+    def _follow(self, href: str) -> None:
+        if self._library is not None and self._post is not None:
+            try:
+                target = self._library.resolve_link(self._post.id, href)
+            except Exception:
+                log.exception("resolve_link failed for %r", href)
+                self._refuse(f"Could not follow the link {href[:120]}")
+                return
+            kind, post_id, key, url = target.kind, target.post_id, target.key, target.url
+        else:
+            kind, post_id, key, url = self._fallback_target(href)
+        if kind == "post" and post_id is not None:
+            self.postRequested.emit(post_id)
+        elif kind == "category" and key:
+            self.categoryRequested.emit(key)
+        elif kind == "tag" and key:
+            self.tagRequested.emit(key)
+        elif kind == "anchor":
+            if key:
+                self.scrollToAnchor(key)
+        elif kind == "external" and url:
+            qurl = QUrl(url, QUrl.ParsingMode.StrictMode)
+            if qurl.isValid() and qurl.scheme().lower() in SAFE_SCHEMES:
+                self.externalRequested.emit(qurl)
+            else:
+                self._refuse(f"Link refused (only http, https and mailto open outside): {url[:120]}")
+        elif kind == "missing":
+            self._refuse(f"The link leads to nothing in this library: {href[:120]}")
+        else:
+            self._refuse(f"Link refused: {href[:120]}")
+
+    @staticmethod
+    def _fallback_target(href: str) -> tuple[str, int | None, str | None, str | None]:
+        """Without a library only anchors and outside links can be followed."""
+        if href.startswith("#"):
+            return "anchor", None, unquote(href[1:]), None
+        scheme = urlsplit(href).scheme.lower()
+        if scheme in SAFE_SCHEMES:
+            return "external", None, None, href
+        return ("refused" if scheme else "missing"), None, None, None
+
+    def _refuse(self, sentence: str) -> None:
+        log.info("%s", sentence)
+        self.linkRefused.emit(sentence)
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        href = self._original_href(QUrl(self.anchorAt(event.pos())))
+        for action in menu.actions():
+            if action.objectName() == "link-copy":  # Qt's own action would copy our opaque "jblink:N"
+                copy = QAction(action.text(), menu)
+                copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(href))
+                menu.insertAction(action, copy)
+                menu.removeAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    # --- find in the article ------------------------------------------------------------------
+    def highlight_terms(self, terms: list[str]) -> int:
+        """Highlight every occurrence of these plain strings (case-insensitive); return how many."""
+        self._terms = [t for t in dict.fromkeys(t.strip() for t in terms) if t]
+        return self._find_hits()
+
+    def _find_hits(self) -> int:
+        doc = self.document()
+        found: dict[tuple[int, int], QTextCursor] = {}
+        for term in self._terms:
+            cursor = doc.find(term, 0)
+            while not cursor.isNull() and len(found) < MAX_HITS:
+                found.setdefault((cursor.selectionStart(), cursor.selectionEnd()), cursor)
+                cursor = doc.find(term, cursor)
+        had_hits = bool(self._hits)
+        self._hits = [found[k] for k in sorted(found)]
+        self._current = -1
+        if self._hits or had_hits:  # setExtraSelections lays out the whole document: skip it when idle
+            self._paint_hits()
+        return len(self._hits)
+
+    def _paint_hits(self) -> None:
+        base = self.palette().color(QPalette.ColorRole.Base)
+        hit_fmt, current_fmt = QTextCharFormat(), QTextCharFormat()
+        hit_fmt.setBackground(_blend(base, QColor(255, 212, 0), 0.55))
+        current_fmt.setBackground(_blend(base, QColor(255, 140, 30), 0.9))
+        selections = []
+        for i, cursor in enumerate(self._hits):
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = cursor
+            sel.format = current_fmt if i == self._current else hit_fmt
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def hit_count(self) -> int:
+        return len(self._hits)
+
+    def current_hit(self) -> int:
+        """Index of the hit last stepped to, or -1."""
+        return self._current
+
+    def find_next(self) -> bool:
+        return self._step(1)
+
+    def find_previous(self) -> bool:
+        return self._step(-1)
+
+    def _step(self, delta: int) -> bool:
+        if not self._hits:
+            return False
+        if self._current < 0:
+            self._current = 0 if delta > 0 else len(self._hits) - 1
+        else:
+            self._current = (self._current + delta) % len(self._hits)
+        self._paint_hits()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._hits[self._current].selectionStart())
+        self.setTextCursor(cursor)  # no selection: the orange highlight marks the current hit
+        rect = self.cursorRect(cursor)
+        if rect.top() < 0 or rect.bottom() > self.viewport().height():
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+        return True
+
+    # --- font size ----------------------------------------------------------------------------
+    def font_size(self) -> float:
+        return self.font().pointSizeF()
+
+    def set_font_size(self, pt: float) -> None:
+        pt = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, float(pt)))
+        if math.isclose(pt, self.font_size()):
+            return
+        fraction = self.scroll_fraction()
+        font = QFont(self.font())
+        font.setPointSizeF(pt)
+        self.setFont(font)
+        self._apply_margins()
+        if self._image_width() != self._fit_width and self._widest:
+            self._refit_timer.start()
+        self.set_scroll_fraction(fraction)
+        self.fontSizeChanged.emit(pt)
+
+    def zoom_in(self) -> None:
+        self.set_font_size(self.font_size() + 1)
+
+    def zoom_out(self) -> None:
+        self.set_font_size(self.font_size() - 1)
+
+    def wheelEvent(self, event) -> None:
+        # QTextEdit's own Ctrl+wheel zoom bypasses set_font_size (no signal, no margins).
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_in() if delta > 0 else self.zoom_out()
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # --- scrolling ----------------------------------------------------------------------------
+    def _sync_scroll_range(self) -> None:
+        # Qt lays long documents out lazily and updates the scroll bar later from the event loop;
+        # document().size() forces the layout so the range is right now.
+        height = self.document().size().height()
+        needed = max(0, math.ceil(height - self.viewport().height()))
+        bar = self.verticalScrollBar()
+        if bar.maximum() < needed:
+            bar.setRange(0, needed)
+
+    def page_down(self) -> bool:
+        """Scroll one page (keeping a line of context); False when already at the bottom."""
+        self._sync_scroll_range()
+        bar = self.verticalScrollBar()
+        if bar.value() >= bar.maximum():
+            return False
+        bar.setValue(bar.value() + self._page_step())
+        return True
+
+    def page_up(self) -> bool:
+        bar = self.verticalScrollBar()
+        if bar.value() <= bar.minimum():
+            return False
+        bar.setValue(bar.value() - self._page_step())
+        return True
+
+    def _page_step(self) -> int:
+        line = QFontMetricsF(self.document().defaultFont()).lineSpacing() * 1.6
+        return max(1, int(self.viewport().height() - 1.5 * line))
+
+    def scroll_fraction(self) -> float:
+        bar = self.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+
+    def set_scroll_fraction(self, f: float) -> None:
+        """Scroll to a reading position (0 top, 1 bottom); kept until the view has a size if it has none."""
+        f = max(0.0, min(1.0, float(f)))
+        if self.viewport().height() <= 1 and f > 0:
+            self._pending_fraction = f
+            return
+        self._pending_fraction = None
+        if f > 0:
+            self._sync_scroll_range()
+        bar = self.verticalScrollBar()
+        bar.setValue(round(f * bar.maximum()))
