@@ -1,0 +1,292 @@
+"""Split a post's text into front matter (YAML, TOML or JSON) and body, and load the front matter."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import textwrap
+from dataclasses import dataclass, field
+
+import yaml
+
+from .errors import FrontMatterError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+# Invisible characters editors and copy-paste leave around delimiters and keys.
+_INVISIBLE = " \t\u00a0\u200b\ufeff\u2060\u3000"
+_DIRTY = re.compile("[\u00a0\u200b\ufeff\u2060]")
+_YAML_END = re.compile(r"^[ \t\u00a0\u200b\ufeff\u2060]*(?:---|\.\.\.)[ \t\u00a0\u200b\ufeff\u2060\u3000]*$", re.M)
+_TOML_END = re.compile(r"^[ \t\u00a0\u200b\ufeff\u2060]*\+\+\+[ \t\u00a0\u200b\ufeff\u2060\u3000]*$", re.M)
+_KEY_LINE = re.compile(r"[ \t]*[\w\"'][^:\n]{0,60}:(?:[ \t]|$)")
+_TOML_POS = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
+_SALVAGE_YAML = re.compile(r"^([^\s#:\-][^:\n]{0,60}?)[ \t]*:[ \t]+(\S.*?)[ \t]*$", re.M)
+_SALVAGE_TOML = re.compile(r"^[ \t]*([A-Za-z0-9_\-]+)[ \t]*=.*$", re.M)
+_JSON_END = re.compile(r"^\}[ \t]*$", re.M)
+_MAX_REPAIRS = 8
+_SIMPLE_LINE = re.compile(r"(\w[\w.\-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
+_YAML_INDICATORS = frozenset("-?:,[]{}#&*!|>%@`")
+_YAML_NULLS = frozenset(("~", "null", "Null", "NULL"))
+
+
+class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
+    """Safe YAML that keeps scalars as text: no timestamps, ints, floats or booleans.
+
+    PyYAML's typing is the source of most front-matter surprises (`date: 2018-02-31`
+    raising ValueError, `title: 404` an int, `title: no` False); metadata.py reads the
+    text with the generator's rules instead. null still loads as None.
+    """
+
+
+_DROPPED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+            "tag:yaml.org,2002:bool"}
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A post's text split: its front-matter values, its body, and what went wrong if anything."""
+
+    data: dict = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # 1-based line of the file where the body starts
+    format: str | None = None  # "yaml", "toml", "json", or None when there is none
+    error: FrontMatterError | None = None  # data then holds what could be salvaged
+
+
+def read_front_matter(text: str) -> FrontMatter:
+    """Split and load; never raises. A broken block still yields its body and salvaged values."""
+    stripped = text.lstrip(_INVISIBLE + "\n")
+    offset = len(text) - len(stripped)
+    first_nl = stripped.find("\n")
+    first = (stripped if first_nl < 0 else stripped[:first_nl]).strip(_INVISIBLE)
+    if first == "---":
+        return _delimited(text, offset, first_nl, "yaml", _YAML_END, "---")
+    if first == "+++":
+        return _delimited(text, offset, first_nl, "toml", _TOML_END, "+++")
+    if stripped.startswith("{") and re.match(r'\{\s*("|\})', stripped):
+        return _json_block(text, offset)
+    return FrontMatter(body=text)
+
+
+def load_yaml(raw: str, first_line: int = 1) -> dict:
+    """Load YAML front matter (raw text between the delimiters) whose first line is `first_line`."""
+    raw = _clean(raw)
+    data = _simple_yaml(raw)
+    if data is not None:
+        return data
+    try:
+        data = yaml.load(raw, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, raw, first_line) from None
+    except (ValueError, TypeError, RecursionError) as exc:  # explicit !!timestamp etc.
+        raise FrontMatterError(str(exc) or type(exc).__name__, first_line) from None
+    return _as_mapping(data, first_line)
+
+
+def load_toml(raw: str, first_line: int = 1) -> dict:
+    """Load TOML front matter whose first line is `first_line` in the file."""
+    try:
+        return tomllib.loads(_clean(raw))
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        m = re.search(r"\(at line (\d+),", message)
+        line = first_line + int(m[1]) - 1 if m else first_line + max(raw.count("\n") - 1, 0)
+        raise FrontMatterError(_TOML_POS.sub("", message), line) from None
+
+
+def load_json(raw: str, first_line: int = 1) -> dict:
+    """Load JSON front matter (a whole object) whose first line is `first_line` in the file."""
+    try:
+        data = json.loads(_clean(raw))
+    except json.JSONDecodeError as exc:
+        raise FrontMatterError(exc.msg, first_line + exc.lineno - 1) from None
+    return _as_mapping(data, first_line)
+
+
+def _delimited(text: str, offset: int, first_nl: int, fmt: str, end: re.Pattern, mark: str) -> FrontMatter:
+    open_line = text.count("\n", 0, offset) + 1
+    if first_nl < 0:
+        return FrontMatter(body="", body_line=open_line + 1, format=fmt)
+    raw_start = offset + first_nl + 1
+    closing = end.search(text, raw_start)
+    if closing is None:
+        return _unclosed(text, raw_start, open_line, fmt, mark)
+    raw = text[raw_start:closing.start()]
+    body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
+    body_line = open_line + 1 + raw.count("\n") + 1
+    return _load(fmt, raw, open_line + 1, text[body_start:], body_line)
+
+
+def _unclosed(text: str, raw_start: int, open_line: int, fmt: str, mark: str) -> FrontMatter:
+    """An opening delimiter without a closing one: keys below it mean a forgotten delimiter."""
+    if not _KEY_LINE.match(text, raw_start) and not (fmt == "toml" and "=" in text[raw_start:raw_start + 80]):
+        return FrontMatter(body=text)  # a Markdown rule at the top, not front matter
+    blank = text.find("\n\n", raw_start)
+    raw_end = len(text) if blank < 0 else blank + 1
+    raw = text[raw_start:raw_end]
+    data = _salvage(fmt, raw)
+    error = FrontMatterError(f"no closing '{mark}' line after this opening one", open_line)
+    return FrontMatter(data, text[raw_end:].lstrip("\n"), open_line + 1 + raw.count("\n") + 1, fmt, error)
+
+
+def _json_block(text: str, offset: int) -> FrontMatter:
+    open_line = text.count("\n", 0, offset) + 1
+    data = None
+    try:
+        data, end = json.JSONDecoder().raw_decode(text, offset)
+    except (json.JSONDecodeError, RecursionError):
+        # Hugo ends a JSON block at a line holding "}" alone; the body starts after it.
+        m = _JSON_END.search(text, offset)
+        end = m.end() if m else len(text)
+    nl = text.find("\n", end)
+    # The rest of the closing line belongs to the block, like a delimiter line.
+    if nl < 0:
+        body_start = len(text) if not text[end:].strip() else end
+    else:
+        body_start = nl + 1 if not text[end:nl].strip() else end
+    body_line = open_line + text.count("\n", offset, body_start)
+    return _load("json", text[offset:end], open_line, text[body_start:], body_line, data)
+
+
+def _load(fmt: str, raw: str, first_line: int, body: str, body_line: int, data: dict | None = None) -> FrontMatter:
+    if data is not None and isinstance(data, dict):
+        return FrontMatter(data, body, body_line, fmt)
+    loader = {"yaml": load_yaml, "toml": load_toml, "json": load_json}[fmt]
+    try:
+        return FrontMatter(loader(raw, first_line), body, body_line, fmt)
+    except FrontMatterError as exc:
+        return FrontMatter(_salvage(fmt, raw), body, body_line, fmt, exc)
+    except Exception as exc:  # noqa: BLE001 - a loader bug must not lose the post
+        return FrontMatter({}, body, body_line, fmt, FrontMatterError(f"{type(exc).__name__}: {exc}", first_line))
+
+
+def _clean(raw: str) -> str:
+    if _DIRTY.search(raw):
+        raw = raw.replace("\u00a0", " ")
+        for ch in "\u200b\ufeff\u2060":
+            raw = raw.replace(ch, "")
+    stripped = raw.lstrip("\n")
+    if stripped[:1] in (" ", "\t"):
+        # Every key indented: YAML reads it, but only if the indents agree; dedent them.
+        raw = textwrap.dedent(raw.expandtabs(4))
+    return raw
+
+
+def _simple_yaml(raw: str) -> dict | None:
+    """Front matter made only of `key: scalar` lines, read without PyYAML, or None.
+
+    PyYAML builds objects in Python and costs ~30 us a post; most archives (finews: every
+    post) write nothing but flat keys with plain or simply quoted text. Since _Loader keeps
+    scalars as text, reading them here gives the same dict; anything else goes to PyYAML.
+    """
+    data: dict = {}
+    for line in raw.split("\n"):
+        if not line or line.isspace() or line[0] == "#":
+            continue
+        m = _SIMPLE_LINE.match(line)
+        if m is None:
+            return None
+        value = m[2]
+        if not value:
+            data[m[1]] = None
+        elif value[0] == '"':
+            if len(value) < 2 or value[-1] != '"' or '"' in value[1:-1] or "\\" in value:
+                return None
+            data[m[1]] = value[1:-1]
+        elif value[0] == "'":
+            if len(value) < 2 or value[-1] != "'" or "'" in value[1:-1]:
+                return None
+            data[m[1]] = value[1:-1]
+        elif value[0] in _YAML_INDICATORS or ": " in value or " #" in value or "\t#" in value or value[-1] == ":":
+            return None
+        else:
+            data[m[1]] = None if value in _YAML_NULLS else value
+    return data
+
+
+def _as_mapping(data: object, first_line: int) -> dict:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise FrontMatterError(f"front matter is {kind}, not keys with values", first_line)
+    return {str(k): v for k, v in data.items()} if not all(isinstance(k, str) for k in data) else data
+
+
+def _yaml_error(exc: yaml.YAMLError, raw: str, first_line: int) -> FrontMatterError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    if mark is None:
+        return FrontMatterError(problem, first_line)
+    lines = raw.split("\n")
+    context = getattr(exc, "context_mark", None)
+    if context is not None and not "".join(lines[mark.line:]).strip():
+        # "found unexpected end of stream": the cause is where the open quote/bracket began.
+        what = (getattr(exc, "context", None) or "a value").replace("while scanning ", "")
+        problem = f"{what.replace('while parsing ', '')} that never ends"
+        mark = context
+    snippet = lines[mark.line].strip() if mark.line < len(lines) else ""
+    if snippet:
+        problem = f"{problem} ({snippet[:60]}{'…' if len(snippet) > 60 else ''})"
+    return FrontMatterError(problem, first_line + mark.line)
+
+
+def _salvage(fmt: str, raw: str) -> dict:
+    """What can be read from broken front matter: drop bad lines one by one, else key by key."""
+    try:
+        if fmt == "yaml":
+            return _salvage_yaml(raw)
+        if fmt == "toml":
+            return _salvage_toml(raw)
+        return _salvage_json(raw)
+    except Exception:  # noqa: BLE001 - salvage is best effort
+        return {}
+
+
+def _salvage_yaml(raw: str) -> dict:
+    lines = _clean(raw).split("\n")
+    for _ in range(_MAX_REPAIRS):
+        try:
+            data = yaml.load("\n".join(lines), Loader=_Loader)
+            return data if isinstance(data, dict) else {}
+        except yaml.YAMLError as exc:
+            bad = [m.line for m in (getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None))
+                   if m is not None and m.line < len(lines) and lines[m.line].strip()]
+            if not bad:
+                break
+            lines[bad[0]] = ""  # a blanked line cannot fail again, so this terminates
+    data = {}
+    for key, value in _SALVAGE_YAML.findall(raw):
+        try:
+            data[key.strip()] = yaml.load(value, Loader=_Loader)
+        except yaml.YAMLError:
+            data[key.strip()] = value.strip("\"'")
+    return data
+
+
+def _salvage_toml(raw: str) -> dict:
+    data: dict = {}
+    for m in _SALVAGE_TOML.finditer(raw.split("\n[", 1)[0]):  # top-level keys only
+        try:
+            data.update(tomllib.loads(m[0]))
+        except tomllib.TOMLDecodeError:
+            continue
+    return data
+
+
+def _salvage_json(raw: str) -> dict:
+    data = {}
+    for key, value in re.findall(r'"([^"\n]+)"\s*:\s*("(?:[^"\\\n]|\\.)*"|[-\w.]+)', raw):
+        try:
+            data[key] = json.loads(value)
+        except json.JSONDecodeError:
+            data[key] = value
+    return data

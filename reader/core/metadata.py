@@ -1,0 +1,304 @@
+"""Front-matter values -> PostMeta, following each generator's rules for titles, dates and taxonomies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from .dates import date_from_filename, date_sort_key, parse_date
+from .types import PostMeta, Site
+
+# Keys whose value is the post's date, in order of precedence (Hugo: publishDate and the
+# 2013 "Pubdate"; Obsidian: created). Keys are compared lower-cased.
+_DATE_KEYS = ("date", "publishdate", "pubdate", "created")
+# Obsidian clippings carry the article's dates under these; used only when they parse.
+_QUIET_DATE_KEYS = ("published", "clipped")
+_SOURCE_KEYS = ("source_url", "source", "original", "canonical_url", "external_url", "link", "url_source", "url")
+_TRUE = {"true", "yes", "on", "1"}
+_FALSE = {"false", "no", "off", "0"}
+
+_WIKILINK = re.compile(r"^\s*\[\[([^\]|#]*)(?:[#|][^\]]*)?\]\]\s*$")
+_FILE_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[-_ ]|$)")
+_ZOLA_PATH_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$)")
+_ATX = re.compile(r"^ {0,3}(#{1,3})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_HTML_HEADING = re.compile(r"<h([1-3])\b[^>]*>(.*?)</h\1\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_WIKI_INLINE = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|`|~~)")
+_AUTOLINK_LINE = re.compile(r"^\s*<(https?://[^>\s]+)>\s*$")
+_SPLIT_COMMAS = re.compile(r"\s*,\s*")
+_SPLIT_COMMAS_SPACES = re.compile(r"[\s,]+")
+_TAG_SPLITTERS: dict[str, Callable[[str], list[str]]] = {
+    "jekyll": str.split,
+    "obsidian": _SPLIT_COMMAS_SPACES.split,  # Obsidian tags cannot hold spaces
+    "folder": _SPLIT_COMMAS.split,
+}  # Hexo, Hugo, Zola: a string is one tag
+_HEADING_SCAN = 8000  # characters of the body searched for a title heading
+
+
+def build_meta(site: Site, relpath: str, data: dict, body: str = "", body_format: str = "markdown",
+               error: str | None = None) -> PostMeta:
+    """Normalise one post's front matter (already loaded) into PostMeta.
+
+    `error` is a front-matter problem found earlier; it wins over a date problem.
+    """
+    low = _lower_keys(data)
+    site_rel = _site_relpath(site, relpath)
+    date, sort_key, date_error = _date(site, relpath, low)
+    return PostMeta(
+        path=relpath,
+        title=_title(site, relpath, low, body, body_format),
+        date=date,
+        sort_key=sort_key,
+        categories=_categories(site, site_rel, low),
+        tags=_tags(site.kind, low),
+        draft=_draft(low, site_rel),
+        authors=_dedupe(_items(low.get("authors")) + _items(low.get("author"))),
+        excerpt=_text(_first(low, "excerpt", "description", "summary")) or None,
+        permalink=_permalink(site.kind, low),
+        language=_text(_first(low, "lang", "language")) or None,
+        source_url=_source_url(low, body),
+        error=error or date_error,
+    )
+
+
+def readable_file_title(relpath: str, kind: str = "folder") -> str:
+    """A title made from the file name: "2021-12-01-my_post.md" -> "my post"; index.md -> its folder."""
+    parts = relpath.split("/")
+    stem = _stem(parts[-1])
+    if stem in ("index", "_index") and len(parts) > 1:
+        stem = parts[-2]
+    if kind == "obsidian":
+        return stem.strip() or parts[-1]  # a vault's note name is its title, dashes and all
+    readable = _FILE_DATE.sub("", stem).lstrip("-.").replace("-", " ").replace("_", " ")
+    return " ".join(readable.split()) or stem.strip() or parts[-1] or "untitled"
+
+
+def first_heading(body: str, body_format: str = "markdown") -> str | None:
+    """The text of the first level 1-3 heading in the body (Markdown or HTML), or None."""
+    head = body[:_HEADING_SCAN]
+    found = _HTML_HEADING.search(head)
+    best = (found.start(), _clean_heading(found.group(2))) if found else None
+    if body_format != "html":
+        md = _markdown_heading(head)
+        if md is not None and (best is None or md[0] < best[0]):
+            best = md
+    return best[1] if best and best[1] else None
+
+
+# --- fields -------------------------------------------------------------------------------
+
+def _title(site: Site, relpath: str, low: dict, body: str, body_format: str) -> str:
+    title = " ".join(_text(low.get("title")).split())
+    if title:
+        return title
+    if site.kind != "obsidian":
+        heading = first_heading(body, body_format)
+        if heading:
+            return heading
+    return readable_file_title(relpath, site.kind)
+
+
+def _date(site: Site, relpath: str, low: dict) -> tuple[str | None, float | None, str | None]:
+    tz = site.timezone
+    error = None
+    for key in _DATE_KEYS:
+        value = low.get(key)
+        if value is None or value == "":
+            continue
+        parsed = parse_date(value, tz)
+        if parsed:
+            return parsed[0], parsed[1], None
+        error = f"{key} '{_text(value) if not isinstance(value, str) else value}' is not a date"
+        break
+    if site.kind in ("obsidian", "folder") and error is None:
+        for key in _QUIET_DATE_KEYS:
+            parsed = parse_date(low.get(key), tz)
+            if parsed:
+                return parsed[0], parsed[1], None
+    parts = relpath.split("/")
+    name = parts[-2] if _stem(parts[-1]) in ("index", "_index") and len(parts) > 1 else parts[-1]
+    iso = date_from_filename(name)
+    if iso is None and site.kind == "zola":
+        m = _ZOLA_PATH_DATE.search(_text(low.get("path")))
+        if m:
+            iso = date_from_filename(f"{m[1]}-{m[2]}-{m[3]}")
+    if iso is None:
+        return None, None, error
+    return iso, date_sort_key(iso, tz), error
+
+
+def _categories(site: Site, site_rel: str, low: dict) -> tuple[str, ...]:
+    found: list[str] = []
+    if site.kind == "jekyll":
+        parts = site_rel.split("/")[:-1]
+        for marker in ("_posts", "_drafts"):
+            if marker in parts:
+                found += parts[:parts.index(marker)]
+                break
+        found += _items(low.get("categories"), str.split)  # Jekyll splits a string on spaces
+    else:
+        found += _items(low.get("categories"))  # Hexo: a list is a hierarchy, kept in order
+    found += _items(low.get("category"))
+    taxonomies = low.get("taxonomies")
+    if isinstance(taxonomies, dict):
+        found += _items(taxonomies.get("categories"))
+    return _dedupe(found)
+
+
+def _tags(kind: str, low: dict) -> tuple[str, ...]:
+    split = _TAG_SPLITTERS.get(kind)
+    found = _items(low.get("tags"), split) + _items(low.get("tag"), split)
+    taxonomies = low.get("taxonomies")
+    if isinstance(taxonomies, dict):
+        found += _items(taxonomies.get("tags"), split)
+    return _dedupe(t.lstrip("#").strip() for t in found)
+
+
+def _draft(low: dict, site_rel: str) -> bool:
+    if "/_drafts/" in f"/{site_rel}":
+        return True
+    published = low.get("published")
+    if published is False or (isinstance(published, str) and published.strip().lower() in _FALSE):
+        return True
+    draft = low.get("draft")
+    return draft is True or (isinstance(draft, str) and draft.strip().lower() in _TRUE)
+
+
+def _permalink(kind: str, low: dict) -> str | None:
+    url = _text(low.get("url"))
+    if url.startswith(("http://", "https://")):
+        url = ""  # an absolute "url" (Obsidian clippings) is the article's source, not a permalink
+    return _text(low.get("permalink")) or url or (_text(low.get("path")) if kind == "zola" else "") or None
+
+
+def _source_url(low: dict, body: str) -> str | None:
+    for key in _SOURCE_KEYS:
+        if key in low:
+            for value in _items(low[key]):
+                if value.startswith(("http://", "https://")):
+                    return value
+    # finews-style posts end with the source as a bare autolink above the "back" links.
+    if "<http" not in body[-3000:]:
+        return None
+    tail = [line for line in body[-3000:].rstrip().rsplit("\n", 12)[-12:] if line.strip()][-5:]
+    for line in reversed(tail):
+        m = _AUTOLINK_LINE.match(line)
+        if m:
+            return m[1]
+    return None
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+def _lower_keys(data: dict) -> dict:
+    return {str(k).strip().lower(): v for k, v in data.items()} if data else {}
+
+
+def _first(low: dict, *keys: str) -> object:
+    for key in keys:
+        value = low.get(key)
+        if value is not None and value != "":
+            return value
+    return None
+
+
+def _text(value: object) -> str:
+    """Scalar front-matter values as text; lists joined; mappings and None empty."""
+    if value is None or isinstance(value, dict):
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return ", ".join(t for t in (_text(v) for v in value) if t)
+    return str(value).strip()
+
+
+def _items(value: object, split: Callable[[str], list[str]] | None = None) -> list[str]:
+    """A string, a list (nested lists flattened), numbers or null as a list of clean strings."""
+    out: list[str] = []
+    if value is None:
+        return out
+    if isinstance(value, str):
+        pieces = split(value) if split else [value]
+        out.extend(_unwrap(p) for p in pieces)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            out.extend(_items(item))  # list elements are never split
+    elif isinstance(value, dict):
+        name = value.get("name") or value.get("title")
+        if name is not None:
+            out.extend(_items(name))
+    else:
+        out.append(_text(value))
+    return [s for s in out if s]
+
+
+def _unwrap(text: str) -> str:
+    m = _WIKILINK.match(text)
+    return (m[1] if m else text).strip()
+
+
+def _dedupe(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in values if v))
+
+
+def _stem(name: str) -> str:
+    return name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
+
+
+def _site_relpath(site: Site, relpath: str) -> str:
+    prefix = _library_prefix(site.root, site.library_root)
+    return f"{prefix}/{relpath}" if prefix else relpath
+
+
+@lru_cache(maxsize=32)
+def _library_prefix(root: Path, library_root: Path) -> str:
+    """Where the opened folder sits below the site root, "/"-separated ("" when it is the root)."""
+    try:
+        rel = Path(library_root).relative_to(root)
+    except ValueError:
+        return ""
+    return "/".join(rel.parts)
+
+
+def _markdown_heading(head: str) -> tuple[int, str] | None:
+    pos = 0
+    previous = ""
+    in_fence = False
+    for line in head.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            previous = ""
+            continue
+        if in_fence:
+            continue
+        m = _ATX.match(line)
+        if m:
+            return start, _clean_heading(m.group(2))
+        if previous.strip() and _SETEXT.match(line) and not previous.lstrip().startswith(("-", "*", "+", ">", "<", "|")):
+            text = _clean_heading(previous)
+            if text:
+                return start - len(previous) - 1, text
+        previous = line
+    return None
+
+
+def _clean_heading(text: str) -> str:
+    text = _TAG.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _WIKI_INLINE.sub(r"\1", text)
+    text = _EMPHASIS.sub("", text)
+    return " ".join(html.unescape(text).split())
