@@ -1,0 +1,131 @@
+"""CJK-aware tokenisation: Chinese, Japanese and Korean runs become overlapping bigrams for FTS5.
+
+SQLite's `unicode61` tokenizer treats a run of Han characters as one long "word", so it
+cannot find a substring of it. We rewrite the text before it reaches FTS5: every run of
+CJK characters becomes its overlapping bigrams plus the run's last character alone
+(`新能源汽车` -> `新能 能源 源汽 汽车 车`); every other character is left for unicode61.
+
+Every occurrence of a CJK character then starts exactly one token, so:
+  - a 1-character query could be the prefix query `"X"*` (a bigram starting with X, or a
+    run's last character); inside a longer term (`ET7新`) it is;
+  - a query run of 2+ characters is the phrase of its bigrams, and since `detail=full` keeps
+    positions, the phrase matches exactly that substring. The trailing unigram sits between
+    two runs, so a phrase can never straddle a punctuation mark or a Latin word.
+A second table holds each post's distinct CJK characters (no positions), which answers a
+lone 1-character query from one small doclist; FTS5's own prefix index would do the same at
+twice the size. Both sides pass through NFKC so full-width Latin letters and digits (ＡＢＣ１２３) match ASCII.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from operator import add
+
+# Bump when the indexed form of text changes: a stored index made by another version is
+# emptied and re-filled, because a contentless FTS5 table can only delete what it was given.
+TOKENIZER_VERSION = 1
+
+# Han (with extensions and compatibility ideographs), the iteration marks 々〆〇, kana and the
+# prolonged sound mark, and Hangul. CJK punctuation (、。「」 etc.) is deliberately excluded:
+# it separates runs.
+_CJK_CLASS = (
+    "\u3005-\u3007"  # 々 〆 〇
+    "\u3041-\u3096\u309d-\u309f"  # hiragana
+    "\u30a1-\u30fa\u30fc-\u30ff"  # katakana and ー
+    "\u31f0-\u31ff"  # katakana phonetic extensions
+    "\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3"  # hangul jamo and syllables
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK unified + ext A + compatibility
+    "\U00020000-\U0003134f"  # ext B and beyond
+)
+_CJK_RUN = re.compile(f"[{_CJK_CLASS}]+")
+_CJK_CHAR = re.compile(f"[{_CJK_CLASS}]")
+# What unicode61 keeps as token characters: letters and numbers (no underscore).
+_WORD = re.compile(r"[^\W_]+")
+
+
+def is_cjk(ch: str) -> bool:
+    """True if `ch` (one character) is part of a CJK run."""
+    return _CJK_CHAR.fullmatch(ch) is not None
+
+
+def _bigrams(run: str) -> str:
+    if len(run) == 1:
+        return run
+    return " ".join(map(add, run, run[1:])) + " " + run[-1]
+
+
+def _expand(match: re.Match[str]) -> str:
+    return " " + _bigrams(match.group()) + " "
+
+
+def index_text(text: str) -> str:
+    """Text as it goes into the FTS table: CJK runs replaced by bigrams and a trailing unigram."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text)
+    return _CJK_RUN.sub(_expand, text)
+
+
+def index_chars(text: str) -> str:
+    """The distinct CJK characters of `text`, sorted, for the 1-character table.
+
+    Sorted so the same text always gives the same string: deleting from a contentless
+    FTS5 table must repeat exactly what was inserted.
+    """
+    if not text:
+        return ""
+    return " ".join(sorted(set(_CJK_CHAR.findall(unicodedata.normalize("NFKC", text)))))
+
+
+def single_char(segs: list[Segment]) -> bool:
+    """True for a term that is one CJK character alone: the `chars` table answers it."""
+    return len(segs) == 1 and segs[0].cjk and len(segs[0].text) == 1
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a query term: a CJK run or a Latin/other word."""
+
+    text: str
+    cjk: bool
+
+
+def segments(text: str) -> list[Segment]:
+    """The CJK runs and words of a query term, in order (separators dropped)."""
+    text = unicodedata.normalize("NFKC", text)
+    out: list[Segment] = []
+    pos = 0
+    for m in _CJK_RUN.finditer(text):
+        out.extend(Segment(w, False) for w in _WORD.findall(text, pos, m.start()))
+        out.append(Segment(m.group(), True))
+        pos = m.end()
+    out.extend(Segment(w, False) for w in _WORD.findall(text, pos))
+    return out
+
+
+def query_tokens(segs: list[Segment], prefix: bool = False) -> tuple[list[str], bool]:
+    """The FTS5 tokens that find `segs` as adjacent text, and whether the last is a prefix.
+
+    A CJK run followed by more of the term ends in the document right there, so it keeps
+    its trailing unigram; the last run of the term may continue in the document, so it
+    gives only its bigrams (or, for one character, a prefix token).
+    """
+    tokens: list[str] = []
+    is_prefix = False
+    for i, seg in enumerate(segs):
+        last = i == len(segs) - 1
+        if not seg.cjk:
+            tokens.append(seg.text)
+            is_prefix = last and prefix
+        elif len(seg.text) == 1:
+            tokens.append(seg.text)
+            is_prefix = last
+        else:
+            run = seg.text
+            tokens.extend(map(add, run, run[1:]))
+            if not last:
+                tokens.append(run[-1])
+            is_prefix = False
+    return tokens, is_prefix

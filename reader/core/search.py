@@ -1,0 +1,363 @@
+"""The search query language: parse a query, turn it and a PostFilter into SQL, make snippets."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import re
+import sqlite3
+from dataclasses import dataclass, field
+
+from . import cjk
+from .errors import QueryError
+from .types import PostFilter
+
+# Chinese input methods type these; read them as their ASCII twins.
+_FOLD = str.maketrans({"“": '"', "”": '"', "＂": '"', "：": ":", "－": "-", "\u3000": " "})
+_FIELD = re.compile(r"(category|tag|title|date):", re.IGNORECASE)
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_DATE_HELP = "use date:2022, date:2022-01, date:2021-12-08 or a range like date:2022-01..2022-03"
+
+
+@dataclass(frozen=True)
+class Text:
+    """Words to find, adjacent and in order: one unquoted word or one "quoted phrase"."""
+
+    raw: str
+    segments: tuple[cjk.Segment, ...]
+    prefix: bool = False  # a trailing * on a Latin word
+    column: str | None = None  # "title" or None for title and body
+
+
+@dataclass(frozen=True)
+class Label:
+    """category:X or tag:X: the key or the readable label."""
+
+    kind: str
+    value: str
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """date:...: days as written in the post, from `lo` to `hi` inclusive, as ISO prefixes."""
+
+    lo: str
+    hi: str
+
+
+@dataclass(frozen=True)
+class Term:
+    item: Text | Label | DateRange
+    negated: bool = False
+
+
+# --- parsing -----------------------------------------------------------------------------
+
+def _date_part(text: str, whole: str) -> str:
+    m = _DATE.fullmatch(text)
+    if not m:
+        raise QueryError(f"“date:{whole}” is not a date I understand: {_DATE_HELP}.")
+    year, month, day = m.groups()
+    try:
+        _dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise QueryError(f"“date:{whole}” is not a real date: {_DATE_HELP}.") from None
+    parts = [year] + [f"{int(p):02d}" for p in (month, day) if p]
+    return "-".join(parts)
+
+
+def _date_range(value: str) -> DateRange:
+    lo_text, dots, hi_text = value.partition("..")
+    lo = _date_part(lo_text, value)
+    hi = _date_part(hi_text, value) if dots else lo
+    if hi < lo[: len(hi)]:
+        raise QueryError(f"“date:{value}” ends before it starts.")
+    return DateRange(lo, hi)
+
+
+def _term(field_name: str | None, value: str, quoted: bool, negated: bool) -> Term | None:
+    if field_name in ("category", "tag"):
+        if not value.strip():
+            raise QueryError(f"“{field_name}:” needs a value, as in {field_name}:news.")
+        return Term(Label(field_name, value.strip()), negated)
+    if field_name == "date":
+        return Term(_date_range(value.strip()), negated)
+    prefix = not quoted and value.endswith("*")
+    segs = tuple(cjk.segments(value))
+    if not segs:
+        return None  # only punctuation: nothing the index could find
+    prefix = prefix and not segs[-1].cjk
+    return Term(Text(value, segs, prefix, field_name), negated)
+
+
+def _lex(query: str) -> list[Term | str | None]:
+    """Terms, "OR" markers and None for terms that hold nothing searchable."""
+    q = query.translate(_FOLD)
+    out: list[Term | str | None] = []
+    i, n = 0, len(q)
+    while i < n:
+        if q[i].isspace():
+            i += 1
+            continue
+        negated = q[i] == "-"
+        if negated:
+            i += 1
+            if i >= n or q[i].isspace():
+                raise QueryError("A “-” must be followed by what to leave out, as in -word.")
+        field_name = None
+        m = _FIELD.match(q, i)
+        if m:
+            field_name = m.group(1).lower()
+            i = m.end()
+            if i >= n or q[i].isspace():
+                raise QueryError(f"“{field_name}:” needs a value, as in {field_name}:word.")
+        if q[i] == '"':
+            j = q.find('"', i + 1)
+            if j < 0:
+                raise QueryError('A quotation mark is not closed: add the closing ".')
+            value, quoted, i = q[i + 1:j], True, j + 1
+        else:
+            j = i
+            while j < n and not q[j].isspace() and q[j] != '"':
+                j += 1
+            value, quoted, i = q[i:j], False, j
+        if value == "OR" and not quoted and not negated and field_name is None:
+            out.append("OR")
+        else:
+            out.append(_term(field_name, value, quoted, negated))
+    return out
+
+
+def parse(query: str) -> list[list[Term]]:
+    """The query as an AND of OR-groups. OR binds tighter than the implied AND: `a b OR c`."""
+    groups: list[list[Term | None]] = []
+    joining = False
+    for item in _lex(query):
+        if item == "OR":
+            if not groups or joining:
+                raise QueryError("“OR” needs something to search for on each side, as in 新能源 OR 电池.")
+            joining = True
+        elif joining:
+            groups[-1].append(item)
+            joining = False
+        else:
+            groups.append([item])
+    if joining:
+        raise QueryError("“OR” needs something to search for on each side, as in 新能源 OR 电池.")
+    # A group with an unsearchable member (only punctuation) still holds if another member does.
+    cleaned = [[t for t in g if t is not None] for g in groups]
+    cleaned = [g for g in cleaned if g]
+    if not cleaned:
+        raise QueryError("Type a word or phrase to search for.")
+    return cleaned
+
+
+# --- SQL ---------------------------------------------------------------------------------
+
+def table_for(text: Text) -> str:
+    """The FTS5 table that answers a Text: `chars` for one lone CJK character, else `fts`."""
+    return "chars" if cjk.single_char(list(text.segments)) else "fts"
+
+
+def fts_phrase(text: Text) -> str:
+    """One Text as an FTS5 expression; every token quoted, so user input cannot break it."""
+    tokens, prefix = cjk.query_tokens(list(text.segments), text.prefix)
+    if table_for(text) == "chars":
+        prefix = False  # the chars table holds the character itself
+    phrase = '"' + " ".join(tokens).replace('"', '""') + '"' + (" *" if prefix else "")
+    return f"title : {phrase}" if text.column == "title" else phrase
+
+
+def _in(table: str, negated: bool = False) -> str:
+    return f"p.id {'NOT ' if negated else ''}IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)"
+
+
+def _condition(term: Term) -> tuple[str, list]:
+    item = term.item
+    if isinstance(item, Text):
+        return _in(table_for(item), term.negated), [fts_phrase(item)]
+    if isinstance(item, Label):
+        sql = ("p.id IN (SELECT post_id FROM post_labels WHERE kind = ? AND (key IN (?, ?)"
+               " OR key IN (SELECT key FROM labels WHERE kind = ? AND label = ?)))")
+        params = [item.kind, item.value, item.value.lower(), item.kind, item.value]
+    else:
+        sql, params = "(p.day >= ? AND p.day < ?)", [item.lo, item.hi + "~"]
+    return (f"NOT {sql}" if term.negated else sql), params
+
+
+@dataclass
+class Plan:
+    """A parsed query as SQL: one FTS5 expression on `table` for ranking, plus WHERE clauses."""
+
+    table: str | None = None  # "fts" or "chars"; None when the query only filters
+    fts: str | None = None
+    where: list[str] = field(default_factory=list)
+    params: list = field(default_factory=list)
+    texts: list[Text] = field(default_factory=list)  # positive words, for snippets
+
+
+def plan(groups: list[list[Term]]) -> Plan:
+    """Groups of positive words answered by one table go into that table's MATCH; the table
+    with bigrams ranks when it has any, else the character table; everything else is SQL."""
+    result = Plan()
+    positive: dict[str, list[str]] = {"fts": [], "chars": []}
+    excluded: dict[str, list[str]] = {"fts": [], "chars": []}
+    for group in groups:
+        texts = [t.item for t in group if isinstance(t.item, Text) and not t.negated]
+        result.texts.extend(texts)
+        tables = {table_for(t) for t in texts}
+        if len(texts) == len(group) and len(tables) == 1:
+            positive[tables.pop()].append("(" + " OR ".join(fts_phrase(t) for t in texts) + ")")
+        elif len(group) == 1 and isinstance(group[0].item, Text):
+            excluded[table_for(group[0].item)].append(fts_phrase(group[0].item))
+        else:
+            parts = [_condition(t) for t in group]
+            result.where.append("(" + " OR ".join(sql for sql, _ in parts) + ")")
+            result.params.extend(p for _, params in parts for p in params)
+    result.table = "fts" if positive["fts"] else "chars" if positive["chars"] else None
+    for table in ("fts", "chars"):
+        if table == result.table:
+            result.fts = " AND ".join(positive[table])
+            if excluded[table]:
+                result.fts = f"({result.fts}) NOT ({' OR '.join(excluded[table])})"
+            continue
+        for expr in positive[table]:
+            result.where.append(_in(table))
+            result.params.append(expr)
+        for expr in excluded[table]:
+            result.where.append(_in(table, negated=True))
+            result.params.append(expr)
+    if result.table is None and all(w.startswith("p.id NOT IN") for w in result.where):
+        raise QueryError("Add a word to search for: “-” only leaves words out.")
+    return result
+
+
+# Ranking. bm25() is negative, more negative is better; a title hit weighs 8 body hits.
+# Among similar relevance newer wins: the relevance is multiplied by up to 1.3 for the newest
+# post in the library, falling linearly to 1.0 for posts RECENCY_SPAN or more older than it (and
+# for undated ones). Relative to the newest post, not to today, so an old archive still gets
+# an order. A 30% nudge reorders near-ties but never lifts a weak match over a strong one.
+TITLE_WEIGHT, BODY_WEIGHT = 8.0, 1.0
+RECENCY_BOOST, RECENCY_SPAN = 0.3, 5 * 365.25 * 86400
+CANDIDATES = 3000  # see ranked()
+
+
+def ranked(db: sqlite3.Connection, plan: Plan, clauses: list[str], params: list, limit: int,
+           offset: int) -> list[tuple[int, float]]:
+    """Hits by relevance and recency. bm25() costs ~2 µs a row, too much for a word in most of
+    100k posts; so when more than CANDIDATES posts match, only the newest CANDIDATES (by id,
+    which follows date) are ranked, and the older matches follow them, newest first."""
+    t = plan.table
+    newest = db.execute("SELECT max(sort_key) FROM posts").fetchone()[0] or 0.0
+    score = (f"-bm25({t}, {TITLE_WEIGHT}, {BODY_WEIGHT}) * (1.0 + {RECENCY_BOOST} * max(0.0,"
+             f" 1.0 - ({newest!r} - coalesce(p.sort_key, -1e300)) / {RECENCY_SPAN!r}))")
+    base = f" FROM {t} JOIN posts p ON p.id = {t}.rowid WHERE {t} MATCH ?"
+    base += "".join(f" AND {c}" for c in clauses)
+    args = [plan.fts, *params]
+    run = db.execute
+    newest_ids = run(f"SELECT {t}.rowid{base} ORDER BY {t}.rowid DESC LIMIT ?",
+                     [*args, CANDIDATES + 1]).fetchall()
+    if len(newest_ids) <= CANDIDATES:
+        return run(f"SELECT p.id, {score} AS s{base} ORDER BY s DESC, p.id DESC LIMIT ? OFFSET ?",
+                   [*args, limit, offset]).fetchall()
+    floor = newest_ids[CANDIDATES - 1][0]
+    ranked = run(f"SELECT p.id, {score} AS s{base} AND {t}.rowid >= ? ORDER BY s DESC, p.id DESC",
+                 [*args, floor]).fetchall()
+    page = ranked[offset:offset + limit]
+    if len(page) < limit:
+        page += run(f"SELECT p.id, {score}{base} AND {t}.rowid < ? ORDER BY {t}.rowid DESC"
+                    " LIMIT ? OFFSET ?",
+                    [*args, floor, limit - len(page), max(0, offset - len(ranked))]).fetchall()
+    return page
+
+
+def filter_sql(f: PostFilter | None, has_state: bool, library: str = "") -> tuple[list[str], list]:
+    """WHERE clauses over `posts p` for a PostFilter; `library` keys the rows of state.marks."""
+    where: list[str] = []
+    params: list = []
+    if f is None:
+        return where, params
+    for kind, keys in (("category", f.categories), ("tag", f.tags)):
+        if keys:
+            marks = ",".join("?" * len(keys))
+            where.append(f"p.id IN (SELECT post_id FROM post_labels WHERE kind = ? AND key IN ({marks}))")
+            params += [kind, *keys]
+    if f.months:
+        where.append("(" + " OR ".join("(p.day >= ? AND p.day < ?)" for _ in f.months) + ")")
+        for month in f.months:
+            params += [month, month + "~"]
+    mark = "EXISTS (SELECT 1 FROM state.marks m WHERE m.library = ? AND m.path = p.path AND m.{})"
+    for column, wanted in (("read", f.read), ("starred", f.starred)):
+        if wanted is None:
+            continue
+        if has_state:
+            where.append(("" if wanted else "NOT ") + mark.format(column))
+            params.append(library)
+        elif wanted:
+            where.append("0")  # nothing is read or starred without a state database
+    if f.drafts is not None:
+        where.append("p.draft = ?")
+        params.append(int(f.drafts))
+    if f.problems:
+        where.append("p.error IS NOT NULL")
+    if f.title:
+        where.append("instr(p.title_fold, ?) > 0")
+        params.append(f.title.casefold())
+    return where, params
+
+
+# --- snippets ----------------------------------------------------------------------------
+
+_SPACE = re.compile(r"\s+")
+_LATIN_EDGE = f"[^\\W_{cjk._CJK_CLASS}]"
+
+
+def _pattern(text: Text) -> str:
+    parts = [re.escape(s.text) for s in text.segments]
+    body = r"[\W_]*".join(parts)
+    if not text.segments[0].cjk:
+        body = f"(?<!{_LATIN_EDGE})" + body
+    last = text.segments[-1]
+    if text.prefix:
+        body += f"{_LATIN_EDGE}*"
+    elif not last.cjk:
+        body += f"(?!{_LATIN_EDGE})"
+    return body
+
+
+def highlighter(texts: list[Text]) -> re.Pattern[str] | None:
+    """One regex finding any of the searched words in plain text, case-insensitively."""
+    if not texts:
+        return None
+    patterns = sorted({_pattern(t) for t in texts}, key=len, reverse=True)
+    return re.compile("|".join(patterns), re.IGNORECASE)
+
+
+def snippet(text: str, pattern: re.Pattern[str] | None, width: int = 120) -> str:
+    """About `width` characters around the first hit, hits in <b>…</b>, the rest HTML-escaped."""
+    found = pattern.search(text) if pattern else None
+    first = found.start() if found else 0
+    # Whitespace is collapsed in a slice around the hit only: texts can be 300 KB.
+    lo = max(0, first - 2 * width)
+    hi = first + 3 * width
+    lead = _SPACE.sub(" ", text[lo:first]).lstrip() if lo == 0 else _SPACE.sub(" ", text[lo:first])
+    window = lead + _SPACE.sub(" ", text[first:hi])
+    first = len(lead)
+    start = max(0, first - width // 4)
+    end = min(len(window), start + width)
+    start = max(0, min(start, end - width))
+    out = ["…"] if start or lo else []
+    pos = start
+    for hit in pattern.finditer(window, start) if found else ():
+        if hit.start() >= end:
+            break
+        if hit.end() == hit.start():
+            continue
+        out.append(html.escape(window[pos:hit.start()]))
+        out.append("<b>" + html.escape(hit.group()) + "</b>")
+        pos = hit.end()
+    end = max(end, pos)
+    out.append(html.escape(window[pos:end].rstrip() if end >= len(window) else window[pos:end]))
+    if end < len(window) or hi < len(text):
+        out.append("…")
+    return "".join(out)

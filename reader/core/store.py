@@ -1,0 +1,417 @@
+"""The SQLite index of one library: post rows, labels, stored text and the full-text index."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path, PurePosixPath
+
+from . import cjk, schema, search
+from .errors import QueryError, StoreError
+from .types import Facet, PostFilter, PostMeta, PostSummary, Problem
+
+_SEP = "\x1f"  # joins categories and tags in one column
+_DAY = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+# Errors a fresh file would not fix: the disk, permissions, another process holding a lock.
+_UNFIXABLE = {3, 5, 6, 7, 8, 10, 13, 14}  # PERM BUSY LOCKED NOMEM READONLY IOERR FULL CANTOPEN
+_CORRUPT = {11, 26}  # CORRUPT NOTADB
+
+
+class _Damaged(Exception):
+    """The index file must be replaced; the message is the sentence for the user."""
+
+
+def _code(error: sqlite3.Error) -> int:
+    return (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+def _guard(method):
+    """Wrap sqlite3 errors in StoreError; remember corruption so the next open rebuilds."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as error:
+            if _code(error) in _CORRUPT:
+                self._marker().touch()
+            raise StoreError(f"The index could not be used: {error}") from error
+
+    return wrapper
+
+
+def _day(meta: PostMeta) -> str | None:
+    m = _DAY.match(meta.date or "")
+    if m:
+        return m.group()
+    if meta.sort_key is not None:
+        return datetime.fromtimestamp(meta.sort_key, timezone.utc).strftime("%Y-%m-%d")
+    return None
+
+
+def normalise_permalink(permalink: str | None) -> str | None:
+    """"/a/b" for "a/b", "/a/b/" and "/a/b"; None for nothing."""
+    if not permalink or not permalink.strip():
+        return None
+    return "/" + permalink.strip().strip("/")
+
+
+def _split(joined: str) -> tuple[str, ...]:
+    return tuple(joined.split(_SEP)) if joined else ()
+
+
+def _meta_from_json(text: str) -> PostMeta:
+    data = json.loads(text)
+    for name in ("categories", "tags", "authors"):
+        data[name] = tuple(data.get(name) or ())
+    return PostMeta(**data)
+
+
+class Store:
+    """One connection to an index file; open one Store per thread."""
+
+    rebuilt_reason: str | None
+
+    def __init__(self, path: Path, state_path: Path | None = None, library_key: str = "") -> None:
+        self.path = Path(path)
+        self.rebuilt_reason = None
+        self._library = library_key
+        self._has_state = state_path is not None
+        self._db: sqlite3.Connection | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"Cannot create the index folder {self.path.parent}: {error}") from error
+        try:
+            if self._marker().exists():
+                raise _Damaged("the index was damaged and has been rebuilt")
+            self._db = self._open()
+        except _Damaged as why:
+            self._remove_files()
+            self.rebuilt_reason = str(why)
+            self._db = self._open()
+        if state_path is not None:
+            self._attach_state(Path(state_path))
+
+    # --- opening ------------------------------------------------------------------------
+    def _marker(self) -> Path:
+        return self.path.with_name(self.path.name + ".damaged")
+
+    def _remove_files(self) -> None:
+        try:
+            for suffix in ("", "-wal", "-shm", "-journal", ".damaged"):
+                self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+        except OSError as error:
+            raise StoreError(f"Cannot replace the damaged index {self.path}: {error}") from error
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(self.path, isolation_level=None, timeout=10.0)
+        except sqlite3.Error as error:
+            raise StoreError(f"Cannot open the index {self.path}: {error}") from error
+        try:
+            db.execute("PRAGMA busy_timeout = 10000")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            schema.migrate(db)
+            if schema.missing_tables(db):
+                raise _Damaged("the index was incomplete and has been rebuilt")
+            self._check_tokenizer(db)
+            return db
+        except schema.NewerVersion:
+            db.close()
+            raise _Damaged("the index was made by a newer version of the program and has been rebuilt")
+        except _Damaged:
+            db.close()
+            raise
+        except sqlite3.Error as error:
+            db.close()
+            if _code(error) in _UNFIXABLE:
+                raise StoreError(f"Cannot open the index {self.path}: {error}") from error
+            raise _Damaged("the index was corrupt and has been rebuilt") from error
+
+    def _check_tokenizer(self, db: sqlite3.Connection) -> None:
+        # The FTS table holds text in cjk's indexed form; another form means re-indexing all text.
+        row = db.execute("SELECT value FROM info WHERE key = 'tokenizer'").fetchone()
+        if row and row[0] == str(cjk.TOKENIZER_VERSION):
+            return
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("INSERT INTO fts(fts) VALUES ('delete-all')")
+        db.execute("INSERT INTO chars(chars) VALUES ('delete-all')")
+        db.execute("DELETE FROM texts")
+        db.execute("UPDATE posts SET text_done = 0 WHERE text_done != 0")
+        db.execute("INSERT OR REPLACE INTO info VALUES ('tokenizer', ?)", (str(cjk.TOKENIZER_VERSION),))
+        db.execute("COMMIT")
+
+    def _attach_state(self, state_path: Path) -> None:
+        # Reading state is user data: never deleted here, only created when missing.
+        try:
+            state_path.parent.mkdir(parents=True, exist_ok=True)
+            self._db.execute("ATTACH DATABASE ? AS state", (str(state_path),))
+            self._db.execute(schema.STATE_SCHEMA)
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(f"Cannot open the reading state {state_path}: {error}") from error
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on an exception; nested calls join the outer one."""
+        db = self._db
+        if db.in_transaction:
+            yield
+            return
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise StoreError(f"Cannot write to the index: {error}") from error
+        try:
+            yield
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        try:
+            db.execute("COMMIT")
+        except sqlite3.Error as error:
+            raise StoreError(f"Cannot write to the index: {error}") from error
+
+    # --- writing ------------------------------------------------------------------------
+    @_guard
+    def file_states(self) -> dict[str, tuple[int, int, int]]:
+        rows = self._db.execute("SELECT path, id, mtime_ns, size FROM posts")
+        return {path: (pid, mtime, size) for path, pid, mtime, size in rows}
+
+    @_guard
+    def write_metadata(self, rows: Sequence[tuple[PostMeta, int, int]]) -> None:
+        latest = {meta.path: (meta, mtime, size) for meta, mtime, size in rows}
+        with self.transaction():
+            db = self._db
+            if len(latest) > 500:
+                known = dict(db.execute("SELECT path, id FROM posts"))
+            else:
+                known = {}
+                for p in latest:
+                    row = db.execute("SELECT id FROM posts WHERE path = ?", (p,)).fetchone()
+                    if row:
+                        known[p] = row[0]
+            # New posts get ids in date order (undated first), so "newest" is roughly "highest id".
+            new = sorted((r for p, r in latest.items() if p not in known),
+                         key=lambda r: (r[0].sort_key is not None, r[0].sort_key or 0.0, r[0].path))
+            next_id = (db.execute("SELECT max(id) FROM posts").fetchone()[0] or 0) + 1
+            ids = {meta.path: next_id + i for i, (meta, _, _) in enumerate(new)}
+            changed = [known[p] for p in latest if p in known]
+            self._unindex(changed)
+            db.executemany("DELETE FROM post_labels WHERE post_id = ?", ((i,) for i in changed))
+            ids.update((p, known[p]) for p in latest if p in known)
+            values = [self._row(ids[meta.path], meta, mtime, size) for meta, mtime, size in latest.values()]
+            db.executemany(
+                "INSERT INTO posts (id, path, stem, title, title_fold, date, day, sort_key, draft, error,"
+                " permalink, cats, tags, meta, mtime_ns, size, category, text_done)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0) ON CONFLICT(id) DO UPDATE SET"
+                " path=excluded.path, stem=excluded.stem, title=excluded.title,"
+                " title_fold=excluded.title_fold, date=excluded.date, day=excluded.day,"
+                " sort_key=excluded.sort_key, draft=excluded.draft, error=excluded.error,"
+                " permalink=excluded.permalink, cats=excluded.cats, tags=excluded.tags,"
+                " meta=excluded.meta, mtime_ns=excluded.mtime_ns, size=excluded.size,"
+                " category=excluded.category, text_done=0",
+                values,
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO post_labels (kind, key, post_id) VALUES (?, ?, ?)",
+                ((kind, key, ids[meta.path])
+                 for meta, _, _ in latest.values()
+                 for kind, keys in (("category", meta.categories), ("tag", meta.tags))
+                 for key in keys),
+            )
+
+    @staticmethod
+    def _row(post_id: int, meta: PostMeta, mtime_ns: int, size: int) -> tuple:
+        return (
+            post_id, meta.path, PurePosixPath(meta.path).stem, meta.title, meta.title.casefold(),
+            meta.date, _day(meta), meta.sort_key, int(meta.draft), meta.error,
+            normalise_permalink(meta.permalink), _SEP.join(meta.categories), _SEP.join(meta.tags),
+            json.dumps(asdict(meta), ensure_ascii=False), mtime_ns, size,
+            meta.categories[0] if meta.categories else None,
+        )
+
+    def _unindex(self, ids: Sequence[int]) -> None:
+        """Take posts out of the FTS table. Contentless FTS5 deletes by being told what it holds,
+        so the stored text is tokenised again; `texts` has a row exactly when the FTS does."""
+        db = self._db
+        for post_id in ids:
+            row = db.execute("SELECT title, body FROM texts WHERE id = ?", (post_id,)).fetchone()
+            if row is None:
+                continue
+            body = zlib.decompress(row[1]).decode("utf-8")
+            db.execute("INSERT INTO fts (fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+                       (post_id, cjk.index_text(row[0]), cjk.index_text(body)))
+            db.execute("INSERT INTO chars (chars, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+                       (post_id, cjk.index_chars(row[0]), cjk.index_chars(body)))
+            db.execute("DELETE FROM texts WHERE id = ?", (post_id,))
+            db.execute("UPDATE posts SET text_done = 0 WHERE id = ?", (post_id,))
+
+    @_guard
+    def delete_paths(self, paths: Iterable[str]) -> None:
+        with self.transaction():
+            db = self._db
+            ids = []
+            for p in paths:
+                row = db.execute("SELECT id FROM posts WHERE path = ?", (p,)).fetchone()
+                if row:
+                    ids.append(row[0])
+            self._unindex(ids)
+            db.executemany("DELETE FROM post_labels WHERE post_id = ?", ((i,) for i in ids))
+            db.executemany("DELETE FROM posts WHERE id = ?", ((i,) for i in ids))
+
+    @_guard
+    def pending_text(self) -> list[tuple[int, str]]:
+        return self._db.execute("SELECT id, path FROM posts WHERE text_done = 0 ORDER BY id").fetchall()
+
+    @_guard
+    def write_text(self, rows: Sequence[tuple[int, str, str]]) -> None:
+        with self.transaction():
+            db = self._db
+            exists = [r for r in rows
+                      if db.execute("SELECT 1 FROM posts WHERE id = ?", (r[0],)).fetchone()]
+            self._unindex([r[0] for r in exists])  # written twice: replace, never duplicate
+            db.executemany("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)",
+                           ((i, cjk.index_text(title), cjk.index_text(text)) for i, title, text in exists))
+            db.executemany("INSERT INTO chars (rowid, title, body) VALUES (?, ?, ?)",
+                           ((i, cjk.index_chars(title), cjk.index_chars(text)) for i, title, text in exists))
+            db.executemany("INSERT INTO texts (id, title, body) VALUES (?, ?, ?)",
+                           ((i, title, zlib.compress(text.encode("utf-8"), 6)) for i, title, text in exists))
+            db.executemany("UPDATE posts SET text_done = 1 WHERE id = ?", ((r[0],) for r in exists))
+
+    @_guard
+    def text_progress(self) -> tuple[int, int]:
+        total = self._db.execute("SELECT count(*) FROM posts").fetchone()[0]
+        pending = self._db.execute("SELECT count(*) FROM posts WHERE text_done = 0").fetchone()[0]
+        return total - pending, total
+
+    @_guard
+    def set_labels(self, kind: str, labels: dict[str, str]) -> None:
+        with self.transaction():
+            self._db.execute("DELETE FROM labels WHERE kind = ?", (kind,))
+            self._db.executemany("INSERT INTO labels (kind, key, label) VALUES (?, ?, ?)",
+                                 ((kind, k, v) for k, v in labels.items()))
+
+    # --- lookups ------------------------------------------------------------------------
+    @_guard
+    def get_meta(self, post_id: int) -> PostMeta | None:
+        row = self._db.execute("SELECT meta FROM posts WHERE id = ?", (post_id,)).fetchone()
+        return _meta_from_json(row[0]) if row else None
+
+    @_guard
+    def id_for_path(self, path: str) -> int | None:
+        row = self._db.execute("SELECT id FROM posts WHERE path = ?", (path,)).fetchone()
+        return row[0] if row else None
+
+    @_guard
+    def ids_for_stem(self, stem: str) -> list[int]:
+        return [r[0] for r in self._db.execute("SELECT id FROM posts WHERE stem = ? ORDER BY id", (stem,))]
+
+    @_guard
+    def id_for_permalink(self, permalink: str) -> int | None:
+        key = normalise_permalink(permalink)
+        row = self._db.execute("SELECT id FROM posts WHERE permalink = ? ORDER BY id", (key,)).fetchone()
+        return row[0] if row else None
+
+    # --- lists --------------------------------------------------------------------------
+    def _where(self, f: PostFilter | None, extra: Sequence[str] = ()) -> tuple[str, list]:
+        clauses, params = search.filter_sql(f, self._has_state, self._library)
+        clauses = [*extra, *clauses]
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    @_guard
+    def count(self, filter: PostFilter | None = None) -> int:
+        where, params = self._where(filter)
+        return self._db.execute(f"SELECT count(*) FROM posts p{where}", params).fetchone()[0]
+
+    @_guard
+    def list_ids(self, filter: PostFilter | None = None, sort: str = "date",
+                 descending: bool = True) -> list[int]:
+        """Rows with no value for the sort column (undated, uncategorised) always come last."""
+        column, tie = {
+            "date": ("p.sort_key", None), "title": ("p.title_fold", "p.id"),
+            "category": ("p.category", "p.sort_key DESC"), "path": ("p.path", None),
+        }.get(sort, (None, None))
+        if column is None:
+            raise ValueError(f"unknown sort {sort!r}")
+        order = "DESC" if descending else "ASC"
+        ids: list[int] = []
+        for extra, by in ((f"{column} IS NOT NULL", f"{column} {order}, {tie or 'p.id ' + order}"),
+                          (f"{column} IS NULL", "p.sort_key DESC, p.id DESC")):
+            where, params = self._where(filter, [extra])
+            ids += [r[0] for r in self._db.execute(f"SELECT p.id FROM posts p{where} ORDER BY {by}", params)]
+        return ids
+
+    @_guard
+    def summaries(self, ids: Sequence[int]) -> list[PostSummary]:
+        marks = ("m.read, m.starred", " LEFT JOIN state.marks m ON m.library = ? AND m.path = p.path")
+        cols, join = marks if self._has_state else ("0, 0", "")
+        params = ([self._library] if self._has_state else []) + [json.dumps(list(ids))]
+        rows = self._db.execute(
+            f"SELECT p.id, p.path, p.title, p.date, p.cats, p.tags, p.draft, p.error, {cols}"
+            f" FROM posts p{join} WHERE p.id IN (SELECT value FROM json_each(?))", params)
+        found = {r[0]: PostSummary(r[0], r[1], r[2], r[3], _split(r[4]), _split(r[5]), bool(r[6]),
+                                   r[7], bool(r[8]), bool(r[9])) for r in rows}
+        return [found[i] for i in ids if i in found]
+
+    @_guard
+    def facets(self, kind: str) -> list[Facet]:
+        if kind in ("category", "tag"):
+            rows = self._db.execute(
+                "SELECT pl.key, coalesce(l.label, pl.key), count(*) AS n FROM post_labels pl"
+                " LEFT JOIN labels l ON l.kind = pl.kind AND l.key = pl.key WHERE pl.kind = ?"
+                " GROUP BY pl.key ORDER BY n DESC, pl.key", (kind,))
+            return [Facet(kind, key, label, n) for key, label, n in rows]
+        width = {"year": 4, "month": 7}.get(kind)
+        if width is None:
+            raise ValueError(f"unknown facet kind {kind!r}")
+        rows = self._db.execute(
+            f"SELECT substr(day, 1, {width}) AS k, count(*) FROM posts WHERE length(day) >= {width}"
+            " GROUP BY k ORDER BY k DESC")
+        return [Facet(kind, key, key, n) for key, n in rows]
+
+    @_guard
+    def problems(self) -> list[Problem]:
+        rows = self._db.execute("SELECT path, error FROM posts WHERE error IS NOT NULL ORDER BY path")
+        return [Problem(path, error) for path, error in rows]
+
+    # --- search -------------------------------------------------------------------------
+    @_guard
+    def search(self, query: str, filter: PostFilter | None = None, limit: int = 200,
+               offset: int = 0) -> list[tuple[int, float, str]]:
+        """(id, score, snippet) best first; a higher score is a better match (0.0 for filter-only)."""
+        plan = search.plan(search.parse(query))
+        clauses, params = search.filter_sql(filter, self._has_state, self._library)
+        clauses, params = plan.where + clauses, plan.params + params
+        try:
+            if plan.table:
+                hits = search.ranked(self._db, plan, clauses, params, limit, offset)
+            else:
+                where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+                hits = self._db.execute(
+                    f"SELECT p.id, 0.0 FROM posts p{where} ORDER BY p.sort_key DESC, p.id DESC"
+                    " LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        except sqlite3.OperationalError as error:
+            if "fts5" in str(error):  # a safety net: every term is quoted, so this is our bug
+                raise QueryError(f"This search could not be run ({error}).") from error
+            raise
+        pattern = search.highlighter(plan.texts)
+        bodies = dict(self._db.execute("SELECT id, body FROM texts WHERE id IN"
+                                       " (SELECT value FROM json_each(?))", (json.dumps([h[0] for h in hits]),)))
+        return [(post_id, float(score),
+                 search.snippet(zlib.decompress(bodies[post_id]).decode("utf-8") if post_id in bodies else "",
+                                pattern))
+                for post_id, score in hits]

@@ -1,0 +1,64 @@
+"""CJK tokenisation for the full-text index: bigrams, trailing unigrams, query tokens."""
+
+from __future__ import annotations
+
+from reader.core import cjk
+
+
+def test_index_text_turns_a_run_into_bigrams_and_a_last_unigram():
+    assert cjk.index_text("新能源汽车").split() == ["新能", "能源", "源汽", "汽车", "车"]
+
+
+def test_index_text_keeps_other_text_and_splits_runs_at_punctuation():
+    tokens = cjk.index_text("ET7新能源，比亚迪 Hello").split()
+    assert tokens == ["ET7", "新能", "能源", "源", ",", "比亚", "亚迪", "迪", "Hello"]
+
+
+def test_single_character_run_is_itself():
+    assert cjk.index_text("第1篇").split() == ["第", "1", "篇"]
+
+
+def test_kana_and_hangul_are_runs_too():
+    assert cjk.index_text("ひらがな").split() == ["ひら", "らが", "がな", "な"]
+    assert cjk.index_text("한국어").split() == ["한국", "국어", "어"]
+
+
+def test_nfkc_folds_full_width_latin_and_digits():
+    assert cjk.index_text("ＡＢＣ１２３").split() == ["ABC123"]
+    assert cjk.segments("ＥＴ７") == [cjk.Segment("ET7", False)]
+
+
+def test_cjk_punctuation_is_not_part_of_a_run():
+    for ch in "，。、「」《》！？：；":
+        assert not cjk.is_cjk(ch)
+    for ch in "中日한ひカ々〇ー":
+        assert cjk.is_cjk(ch)
+
+
+def test_segments_split_mixed_words():
+    assert cjk.segments("ET7新能源") == [cjk.Segment("ET7", False), cjk.Segment("新能源", True)]
+    assert cjk.segments("c++, 中") == [cjk.Segment("c", False), cjk.Segment("中", True)]
+    assert cjk.segments("——") == []
+
+
+def test_query_tokens_for_each_run_length():
+    def tokens(text, prefix=False):
+        return cjk.query_tokens(cjk.segments(text), prefix)
+
+    assert tokens("新") == (["新"], True)
+    assert tokens("新能") == (["新能"], False)
+    assert tokens("新能源") == (["新能", "能源"], False)
+    assert tokens("ET7新能源") == (["ET7", "新能", "能源"], False)
+    # a run followed by more of the term ends right there in a matching document
+    assert tokens("新能源ET7") == (["新能", "能源", "源", "ET7"], False)
+    assert tokens("源ET7") == (["源", "ET7"], False)
+    assert tokens("ET7新") == (["ET7", "新"], True)
+    assert tokens("hell", prefix=True) == (["hell"], True)
+
+
+def test_index_chars_is_sorted_and_distinct():
+    assert cjk.index_chars("能源新能源, abc 新") == " ".join(sorted(set("能源新")))
+    assert cjk.index_chars("") == ""
+    assert cjk.single_char(cjk.segments("新"))
+    assert not cjk.single_char(cjk.segments("新能"))
+    assert not cjk.single_char(cjk.segments("a新"))

@@ -1,0 +1,258 @@
+"""Full-text search: exact CJK substring recall against brute force, the query language, snippets."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from reader.core import search
+from reader.core.errors import QueryError
+from reader.core.store import Store
+from reader.core.types import PostFilter, PostMeta
+
+# A small alphabet makes substrings recur across posts, so the checks have many hits to get right.
+HAN = "新能源汽车比亚迪中国经济网发布市场公司电池价格增长销量企业"
+WORDS = ["tesla", "Model", "battery", "ET7", "nio", "price", "growth"]
+PUNCT = ["，", "。", "、", " ", "\n", "（", "）"]
+
+
+def make_text(rng: random.Random, n: int) -> str:
+    out = []
+    while sum(map(len, out)) < n:
+        r = rng.random()
+        if r < 0.1:
+            out.append(rng.choice(WORDS))  # often glued to Chinese: "ET7新能源"
+        elif r < 0.25:
+            out.append(rng.choice(PUNCT))
+        else:
+            out.append("".join(rng.choice(HAN) for _ in range(rng.randint(1, 6))))
+    return "".join(out)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    rng = random.Random(20220121)
+    path = tmp_path_factory.mktemp("search") / "index.db"
+    store = Store(path)
+    posts = {}
+    metas = []
+    for i in range(300):
+        title, body = make_text(rng, 8), make_text(rng, rng.randint(20, 200))
+        metas.append((PostMeta(path=f"p{i:03d}.md", title=title, date=f"2022-{i % 12 + 1:02d}-01",
+                               sort_key=1.6e9 + i * 3600, categories=(f"c{i % 3}",),
+                               tags=("中国经济网新闻" if i % 2 else "ev",)), 1, 1))
+        posts[f"p{i:03d}.md"] = (title, body)
+    store.write_metadata(metas)
+    by_path = {p: (i, *posts[p]) for i, p in store.pending_text()}
+    store.write_text(list(by_path.values()))
+    yield store, {i: (t, b) for i, t, b in by_path.values()}
+    store.close()
+
+
+def hits(store, query, **kw):
+    return {i for i, _, _ in store.search(query, limit=1000, **kw)}
+
+
+def containing(posts, needle):
+    return {i for i, (t, b) in posts.items() if needle in t or needle in b}
+
+
+def word_in(posts, word):
+    rx = re.compile(rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])", re.IGNORECASE)
+    return {i for i, (t, b) in posts.items() if rx.search(t) or rx.search(b)}
+
+
+@pytest.mark.parametrize("length", [1, 2, 3, 4, 7])
+def test_any_cjk_substring_finds_exactly_the_posts_containing_it(corpus, length):
+    store, posts = corpus
+    rng = random.Random(length)
+    runs = [r for t, b in posts.values() for r in re.findall(f"[{HAN}]{{{length},}}", t + "\n" + b)]
+    checked = 0
+    for _ in range(40):
+        run = rng.choice(runs)
+        start = rng.randrange(len(run) - length + 1)
+        needle = run[start:start + length]
+        expected = containing(posts, needle)
+        assert hits(store, needle) == expected, needle
+        checked += bool(expected)
+    assert checked == 40
+
+
+def test_absent_substrings_find_nothing(corpus):
+    store, posts = corpus
+    for needle in ["龘", "汽车汽车汽车汽车", "新能源比亚迪发布增长销量"]:
+        assert hits(store, needle) == containing(posts, needle)
+
+
+@pytest.mark.parametrize("word", WORDS + ["TESLA", "et7"])
+def test_english_words_match_whole_words_case_insensitively(corpus, word):
+    store, posts = corpus
+    expected = word_in(posts, word)
+    assert expected and hits(store, word) == expected
+
+
+def test_prefix_word(corpus):
+    store, posts = corpus
+    rx = re.compile(r"(?<![A-Za-z0-9])batt", re.IGNORECASE)
+    expected = {i for i, (t, b) in posts.items() if rx.search(t) or rx.search(b)}
+    assert expected and hits(store, "batt*") == expected
+    assert hits(store, "batt") == set()
+
+
+def test_mixed_latin_and_cjk_word(corpus):
+    store, posts = corpus
+    rx = re.compile(r"ET7\s*新能", re.IGNORECASE)
+    expected = {i for i, (t, b) in posts.items()
+                if rx.search(t) or rx.search(b)}
+    assert hits(store, "ET7新能") == expected
+
+
+def test_implicit_and_and_exclusion(corpus):
+    store, posts = corpus
+    both = containing(posts, "电池") & containing(posts, "价格")
+    assert hits(store, "电池 价格") == both
+    assert hits(store, "电池 -价格") == containing(posts, "电池") - containing(posts, "价格")
+    assert hits(store, "电池 -价") == containing(posts, "电池") - containing(posts, "价")
+
+
+def test_or_binds_tighter_than_and(corpus):
+    store, posts = corpus
+    expected = containing(posts, "电池") & (containing(posts, "价格") | containing(posts, "销量"))
+    assert hits(store, "电池 价格 OR 销量") == expected
+    assert hits(store, "新 OR 旧") == containing(posts, "新")
+
+
+def test_quoted_phrase(corpus):
+    store, posts = corpus
+    expected = word_in(posts, "tesla")  # a phrase of one word is that word
+    assert hits(store, '"tesla"') == expected
+    assert hits(store, '"新能源"') == containing(posts, "新能源")
+
+
+def test_title_field(corpus):
+    store, posts = corpus
+    for needle in ["新能", "新", "汽车比"]:
+        assert hits(store, f"title:{needle}") == {i for i, (t, _) in posts.items() if needle in t}
+
+
+def test_label_and_date_filters(corpus):
+    store, posts = corpus
+    tagged = set(store.list_ids(PostFilter(tags=("中国经济网新闻",))))
+    assert hits(store, 'tag:"中国经济网新闻"') == tagged
+    assert hits(store, "电池 tag:中国经济网新闻") == containing(posts, "电池") & tagged
+    assert hits(store, "电池 -tag:中国经济网新闻") == containing(posts, "电池") - tagged
+    assert hits(store, "category:c1 OR category:c2") == set(store.list_ids(PostFilter(categories=("c1", "c2"))))
+    assert hits(store, "date:2022-03") == set(store.list_ids(PostFilter(months=("2022-03",))))
+    assert hits(store, "date:2022-01..2022-03") == set(
+        store.list_ids(PostFilter(months=("2022-01", "2022-02", "2022-03"))))
+    assert hits(store, "date:2022-03-01") == hits(store, "date:2022-03")
+    assert hits(store, "date:2021") == set()
+
+
+def test_label_matches_readable_name(corpus):
+    store, _ = corpus
+    store.set_labels("category", {"c1": "财经 频道"})
+    assert hits(store, 'category:"财经 频道"') == hits(store, "category:c1")
+
+
+def test_filter_only_query_lists_newest_first(corpus):
+    store, _ = corpus
+    result = store.search("tag:ev", limit=5)
+    assert [i for i, _, _ in result] == store.list_ids(PostFilter(tags=("ev",)))[:5]
+    assert all(score == 0.0 for _, score, _ in result)
+
+
+def test_postfilter_applies_to_search(corpus):
+    store, posts = corpus
+    f = PostFilter(categories=("c0",), months=("2022-01", "2022-02"))
+    allowed = set(store.list_ids(f))
+    assert hits(store, "电池", filter=f) == containing(posts, "电池") & allowed
+
+
+def test_ranking_prefers_title_hits(corpus):
+    store, posts = corpus
+    result = store.search("电池", limit=1000)
+    in_title = [i for i, _, _ in result if "电池" in posts[i][0]]
+    assert 0 < len(in_title) < len(result)
+    assert {i for i, _, _ in result[:len(in_title)]} == set(in_title)
+    scores = [s for _, s, _ in result]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_paging_with_capped_ranking_is_complete_and_stable(corpus, monkeypatch):
+    store, posts = corpus
+    monkeypatch.setattr(search, "CANDIDATES", 7)
+    expected = containing(posts, "新")
+    pages = [store.search("新", limit=10, offset=o) for o in range(0, len(expected) + 10, 10)]
+    got = [i for page in pages for i, _, _ in page]
+    assert len(got) == len(set(got)) and set(got) == expected
+    assert hits(store, "新能") == containing(posts, "新能")
+
+
+def test_snippets_mark_hits_and_escape_html():
+    pattern = search.highlighter([search.parse("新能源 tesla")[0][0].item, search.parse("tesla")[0][0].item])
+    text = "<script>" + "前" * 200 + "新能源 and Tesla & co" + "后" * 200
+    out = search.snippet(text, pattern)
+    assert "<b>新能源</b>" in out and "<b>Tesla</b>" in out
+    assert out.startswith("…") and out.endswith("…")
+    assert "&amp;" in out and "<script>" not in out
+    assert 100 <= len(re.sub("<[^>]+>", "", out)) <= 140
+    assert search.snippet("短文本 <i>", None) == "短文本 &lt;i&gt;"
+
+
+def test_snippet_from_search_results(corpus):
+    store, posts = corpus
+    result = store.search("电池", limit=1000)
+    in_body = [snip for i, _, snip in result if "电池" in posts[i][1]]
+    assert in_body and all("<b>电池</b>" in snip for snip in in_body)
+
+
+@pytest.mark.parametrize("query, message", [
+    ('"unclosed', "quotation mark"),
+    ("date:abc", "date"),
+    ("date:2022-13", "date"),
+    ("date:2022-03..2022-01", "ends before"),
+    ("a - b", "-"),
+    ("-", "-"),
+    ("", "search for"),
+    ("   ", "search for"),
+    ("OR a", "OR"),
+    ("a OR", "OR"),
+    ("-新能源", "leaves words out"),
+    ("tag:", "needs a value"),
+    ("——", "search for"),
+])
+def test_bad_queries_raise_readable_errors(corpus, query, message):
+    store, _ = corpus
+    with pytest.raises(QueryError, match=re.escape(message)):
+        store.search(query)
+
+
+@pytest.mark.parametrize("query", ['a"b', "NEAR(x y)", "x AND y", "*", "title:*", "c++", "(新",
+                                   "^tesla", "a:b", "{body}:x", "'; DROP TABLE posts; --", "tesla*新"])
+def test_special_characters_never_break_the_query(corpus, query):
+    store, _ = corpus
+    try:
+        result = store.search(query)
+    except QueryError as error:
+        assert "could not be run" not in str(error)
+    else:
+        assert isinstance(result, list)
+    assert store.count() == 300
+
+
+def test_full_width_operators_from_chinese_input_methods(corpus):
+    store, posts = corpus
+    assert hits(store, "tag：ev") == hits(store, "tag:ev")
+    assert hits(store, "“新能源”") == containing(posts, "新能源")
+
+
+def test_parse_structure():
+    groups = search.parse('a b OR c -d tag:"x y" date:2022')
+    shapes = [[(type(t.item).__name__, t.negated) for t in g] for g in groups]
+    assert shapes == [[("Text", False)], [("Text", False), ("Text", False)], [("Text", True)],
+                      [("Label", False)], [("DateRange", False)]]
+    assert groups[3][0].item.value == "x y"
+    assert groups[4][0].item == search.DateRange("2022", "2022")

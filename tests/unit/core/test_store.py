@@ -1,0 +1,314 @@
+"""The SQLite index: opening, migrating, rebuilding, writing, lists, filters, facets, state."""
+
+from __future__ import annotations
+
+import sqlite3
+import zlib
+
+import pytest
+
+from reader.core import schema
+from reader.core.errors import StoreError
+from reader.core.store import Store
+from reader.core.types import Facet, PostFilter, PostMeta, Problem
+
+DAY = 86400.0
+
+
+def meta(path, title="标题", day=None, sort_key=None, **kw):
+    return PostMeta(path=path, title=title, date=day, sort_key=sort_key, **kw)
+
+
+def sample_posts():
+    return [
+        meta("_posts/a.md", "Alpha 新能源", "2021-12-08", 1638921600.0, categories=("caijing",),
+             tags=("中国经济网新闻",), permalink="/2021/a/"),
+        meta("_posts/b.md", "beta 汽车", "2022-01-21T15:01:08+08:00", 1642748468.0,
+             categories=("keji",), tags=("中国经济网新闻", "ev")),
+        meta("_posts/c.md", "Gamma", "2022-03-02", 1646179200.0, categories=("caijing",), draft=True),
+        meta("notes/d.md", "delta 无日期", None, None, error="line 3: bad YAML"),
+    ]
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(tmp_path / "cache" / "index.db", tmp_path / "data" / "state.db", "lib1")
+    s.write_metadata([(m, 100, 200) for m in sample_posts()])
+    yield s
+    s.close()
+
+
+def ids(store, *paths):
+    return [store.id_for_path(p) for p in paths]
+
+
+def fts_count(store, table, query):
+    return store._db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (query,)).fetchone()[0]
+
+
+# --- opening, migrating, rebuilding ----------------------------------------------------------
+
+def test_new_store_is_at_current_version_with_wal(tmp_path):
+    s = Store(tmp_path / "x" / "i.db")
+    assert s.rebuilt_reason is None
+    assert s._db.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
+    assert s._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    s.close()
+
+
+def test_older_schema_is_migrated_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "i.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    schema.migrate(db, target=1)
+    db.execute("INSERT INTO posts (id, path, stem, title, title_fold, meta)"
+               " VALUES (1, 'p.md', 'p', 'T', 't', ?)", ('{"path": "p.md", "title": "T", '
+                                                         '"date": null, "sort_key": null, "categories": ["k"]}',))
+    db.close()
+    s = Store(path)
+    assert s.rebuilt_reason is None
+    assert s._db.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
+    assert s.id_for_path("p.md") == 1
+    assert s._db.execute("SELECT category FROM posts WHERE id = 1").fetchone()[0] == "k"
+    s.close()
+
+
+def test_junk_file_is_rebuilt_with_a_reason(tmp_path):
+    path = tmp_path / "i.db"
+    path.write_bytes(b"this is not a database at all" * 100)
+    s = Store(path)
+    assert s.rebuilt_reason == "the index was corrupt and has been rebuilt"
+    assert s.count() == 0
+    s.close()
+
+
+def test_newer_version_is_rebuilt(tmp_path):
+    path = tmp_path / "i.db"
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {schema.VERSION + 5}")
+    db.close()
+    s = Store(path)
+    assert "newer version" in s.rebuilt_reason
+    assert s._db.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
+    s.close()
+
+
+def test_missing_table_is_rebuilt(tmp_path):
+    path = tmp_path / "i.db"
+    Store(path).close()
+    db = sqlite3.connect(path)
+    db.execute("DROP TABLE texts")
+    db.close()
+    s = Store(path)
+    assert s.rebuilt_reason == "the index was incomplete and has been rebuilt"
+    assert not schema.missing_tables(s._db)
+    s.close()
+
+
+def test_corruption_seen_while_reading_rebuilds_on_next_open(tmp_path):
+    path = tmp_path / "i.db"
+    s = Store(path)
+    s._marker().touch()  # what _guard does on SQLITE_CORRUPT
+    s.close()
+    s = Store(path)
+    assert s.rebuilt_reason == "the index was damaged and has been rebuilt"
+    assert not s._marker().exists()
+    s.close()
+
+
+def test_sqlite_errors_are_wrapped(store):
+    store._db.execute("DROP TABLE labels")
+    with pytest.raises(StoreError):
+        store.set_labels("tag", {"a": "b"})
+
+
+def test_transaction_rolls_back_on_error(store):
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.delete_paths(["_posts/a.md"])
+            raise RuntimeError("boom")
+    assert store.id_for_path("_posts/a.md") is not None
+
+
+def test_state_file_and_table_are_created(tmp_path, store):
+    assert (tmp_path / "data" / "state.db").exists()
+    db = sqlite3.connect(tmp_path / "data" / "state.db")
+    assert db.execute("SELECT count(*) FROM marks").fetchone()[0] == 0
+    db.close()
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+def test_metadata_round_trip_and_lookups(store):
+    a = store.id_for_path("_posts/a.md")
+    got = store.get_meta(a)
+    assert got == sample_posts()[0]
+    assert store.get_meta(9999) is None
+    assert store.ids_for_stem("a") == [a]
+    assert store.id_for_permalink("/2021/a") == a
+    assert store.id_for_permalink("2021/a/") == a
+    assert store.id_for_permalink("/nope") is None
+    assert store.file_states()["_posts/a.md"] == (a, 100, 200)
+
+
+def test_new_posts_get_ids_in_date_order(store):
+    assert ids(store, "notes/d.md", "_posts/a.md", "_posts/b.md", "_posts/c.md") == [1, 2, 3, 4]
+
+
+def test_text_write_update_delete_keep_fts_consistent(store):
+    a, b = ids(store, "_posts/a.md", "_posts/b.md")
+    assert store.text_progress() == (0, 4)
+    store.write_text([(a, "Alpha 新能源", "比亚迪发布新车 hello"), (b, "beta 汽车", "特斯拉 world")])
+    assert store.text_progress() == (2, 4)
+    assert {i for i, _ in store.pending_text()} == set(ids(store, "_posts/c.md", "notes/d.md"))
+    assert fts_count(store, "fts", '"比亚 亚迪"') == 1
+    assert fts_count(store, "chars", '"比"') == 1
+    # writing the same text twice replaces it
+    store.write_text([(a, "Alpha 新能源", "比亚迪发布新车 hello")])
+    assert fts_count(store, "fts", '"比亚 亚迪"') == 1
+    # changed metadata: text is pending again and gone from both FTS tables
+    store.write_metadata([(meta("_posts/a.md", "Alpha 2", "2021-12-09", 1639008000.0), 101, 201)])
+    assert store.id_for_path("_posts/a.md") == a
+    assert a in {i for i, _ in store.pending_text()}
+    assert fts_count(store, "fts", '"比亚 亚迪"') == 0
+    assert fts_count(store, "chars", '"比"') == 0
+    assert store.get_meta(a).title == "Alpha 2"
+    assert store.file_states()["_posts/a.md"] == (a, 101, 201)
+    # delete
+    store.delete_paths(["_posts/b.md", "not/there.md"])
+    assert store.id_for_path("_posts/b.md") is None
+    assert fts_count(store, "fts", "world") == 0
+    assert fts_count(store, "chars", '"特"') == 0
+    assert store._db.execute("SELECT count(*) FROM texts").fetchone()[0] == 0
+    assert store.text_progress() == (0, 3)
+    assert store._db.execute("INSERT INTO fts(fts, rank) VALUES ('integrity-check', 0)") is not None
+
+
+def test_write_text_for_a_vanished_id_is_ignored(store):
+    store.write_text([(999, "t", "文本")])
+    assert store._db.execute("SELECT count(*) FROM texts").fetchone()[0] == 0
+
+
+def test_text_is_stored_compressed(store):
+    a = store.id_for_path("_posts/a.md")
+    store.write_text([(a, "Alpha", "新闻" * 500)])
+    body = store._db.execute("SELECT body FROM texts WHERE id = ?", (a,)).fetchone()[0]
+    assert len(body) < 200 and zlib.decompress(body).decode() == "新闻" * 500
+
+
+def test_tokenizer_version_change_empties_the_text_index(tmp_path):
+    path = tmp_path / "i.db"
+    s = Store(path)
+    s.write_metadata([(meta("p.md"), 1, 1)])
+    s.write_text([(1, "t", "新能源")])
+    s._db.execute("UPDATE info SET value = 'old' WHERE key = 'tokenizer'")
+    s.close()
+    s = Store(path)
+    assert s.text_progress() == (0, 1)
+    assert fts_count(s, "fts", '"新能"') == 0
+    s.close()
+
+
+# --- lists ---------------------------------------------------------------------------------
+
+def test_sorts(store):
+    a, b, c, d = ids(store, "_posts/a.md", "_posts/b.md", "_posts/c.md", "notes/d.md")
+    assert store.list_ids() == [c, b, a, d]  # unknown dates last
+    assert store.list_ids(descending=False) == [a, b, c, d]
+    assert store.list_ids(sort="title", descending=False) == [a, b, d, c]  # case-insensitive
+    assert store.list_ids(sort="title") == [c, d, b, a]
+    assert store.list_ids(sort="path", descending=False) == [a, b, c, d]
+    assert store.list_ids(sort="category", descending=False) == [c, a, b, d]  # newest first inside
+    with pytest.raises(ValueError):
+        store.list_ids(sort="colour")
+
+
+def test_every_filter_field(store):
+    a, b, c, d = ids(store, "_posts/a.md", "_posts/b.md", "_posts/c.md", "notes/d.md")
+
+    def got(**kw):
+        f = PostFilter(**kw)
+        result = set(store.list_ids(f))
+        assert store.count(f) == len(result)
+        return result
+
+    assert got(categories=("caijing",)) == {a, c}
+    assert got(categories=("caijing", "keji")) == {a, b, c}
+    assert got(tags=("中国经济网新闻",)) == {a, b}
+    assert got(categories=("caijing",), tags=("中国经济网新闻",)) == {a}
+    assert got(months=("2022",)) == {b, c}
+    assert got(months=("2022-01", "2021-12")) == {a, b}
+    assert got(drafts=True) == {c}
+    assert got(drafts=False) == {a, b, d}
+    assert got(problems=True) == {d}
+    assert got(title="ALPHA") == {a}
+    assert got(title="无日") == {d}
+    assert got(read=False) == {a, b, c, d}
+    assert got(read=True) == set()
+    assert got(starred=True) == set()
+    assert store.count() == 4
+
+
+def test_reading_state_filters_and_summaries(tmp_path, store):
+    a, b = ids(store, "_posts/a.md", "_posts/b.md")
+    db = sqlite3.connect(tmp_path / "data" / "state.db")
+    db.executemany("INSERT INTO marks (library, path, read, starred) VALUES (?, ?, ?, ?)",
+                   [("lib1", "_posts/a.md", 1, 0), ("lib1", "_posts/b.md", 0, 1),
+                    ("other", "_posts/c.md", 1, 1)])
+    db.commit()
+    db.close()
+    assert set(store.list_ids(PostFilter(read=False))) == set(ids(store, "_posts/b.md", "_posts/c.md", "notes/d.md"))
+    assert store.list_ids(PostFilter(read=True)) == [a]
+    assert store.list_ids(PostFilter(starred=True)) == [b]
+    rows = store.summaries([b, a, 12345])
+    assert [(r.id, r.read, r.starred) for r in rows] == [(b, False, True), (a, True, False)]
+
+
+def test_state_filters_without_state(tmp_path):
+    s = Store(tmp_path / "i.db")
+    s.write_metadata([(meta("p.md"), 1, 1)])
+    assert s.list_ids(PostFilter(read=False)) == [1]
+    assert s.list_ids(PostFilter(starred=True)) == []
+    assert s.summaries([1])[0].read is False
+    s.close()
+
+
+def test_summaries_carry_list_fields(store):
+    b = store.id_for_path("_posts/b.md")
+    (row,) = store.summaries([b])
+    assert row.title == "beta 汽车" and row.date == "2022-01-21T15:01:08+08:00"
+    assert row.categories == ("keji",) and row.tags == ("中国经济网新闻", "ev")
+    assert row.draft is False and row.error is None
+
+
+def test_facets_with_labels_and_dates(store):
+    store.set_labels("category", {"caijing": "财经", "unused": "x"})
+    assert store.facets("category") == [Facet("category", "caijing", "财经", 2),
+                                         Facet("category", "keji", "keji", 1)]
+    assert store.facets("tag") == [Facet("tag", "中国经济网新闻", "中国经济网新闻", 2), Facet("tag", "ev", "ev", 1)]
+    assert store.facets("year") == [Facet("year", "2022", "2022", 2), Facet("year", "2021", "2021", 1)]
+    assert [f.key for f in store.facets("month")] == ["2022-03", "2022-01", "2021-12"]
+    store.set_labels("category", {"keji": "科技"})  # replaces all labels of that kind
+    assert [f.label for f in store.facets("category")] == ["caijing", "科技"]
+    with pytest.raises(ValueError):
+        store.facets("colour")
+
+
+def test_problems(store):
+    assert store.problems() == [Problem("notes/d.md", "line 3: bad YAML")]
+
+
+def test_day_falls_back_to_sort_key(tmp_path):
+    s = Store(tmp_path / "i.db")
+    s.write_metadata([(meta("p.md", day="September 8, 2014", sort_key=1410134400.0), 1, 1)])
+    assert [f.key for f in s.facets("month")] == ["2014-09"]
+    s.close()
+
+
+def test_bulk_write_uses_one_table_read(tmp_path):
+    s = Store(tmp_path / "i.db")
+    rows = [(meta(f"p{i}.md", f"标题{i}", "2020-01-01", 1577836800.0 + i), 1, 1) for i in range(1200)]
+    s.write_metadata(rows)
+    s.write_metadata(rows[:600])  # updates through the whole-table path
+    assert s.count() == 1200
+    assert s.list_ids()[:2] == [1200, 1199]
+    s.close()
