@@ -113,7 +113,9 @@ class Store:
 
     def _open(self) -> sqlite3.Connection:
         try:
-            db = sqlite3.connect(self.path, isolation_level=None, timeout=10.0)
+            # Each thread opens its own Store; the flag only lets Library.close() close a
+            # worker thread's connection from the main thread once that worker is done.
+            db = sqlite3.connect(self.path, isolation_level=None, timeout=10.0, check_same_thread=False)
         except sqlite3.Error as error:
             raise StoreError(f"Cannot open the index {self.path}: {error}") from error
         try:

@@ -1,0 +1,1 @@
+"""Start-up of the desktop app: command line, QApplication, the main window."""

@@ -1,0 +1,225 @@
+"""The article list: a table model over an ordered id list, rows fetched in pages as they are shown."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QFont
+
+from ..core.types import PostSummary, SearchHit
+
+PAGE_SIZE = 200
+MAX_PAGES = 64  # 12,800 cached rows: a few screens in every direction many times over
+COLUMNS = (("title", "Title"), ("date", "Date"), ("category", "Category"))
+SNIPPET = ("snippet", "Snippet")
+IdRole = Qt.ItemDataRole.UserRole + 1
+SummaryRole = Qt.ItemDataRole.UserRole + 2
+
+
+def date_text(date: str | None) -> str:
+    """'2022-01-21T15:01:08+08:00' -> '2022-01-21 15:01'; date-only values stay as they are."""
+    if not date:
+        return ""
+    return date[:16].replace("T", " ")
+
+
+def plain_snippet(snippet: str) -> str:
+    return snippet.replace("<b>", "").replace("</b>", "").replace("\n", " ")
+
+
+class ArticleListModel(QAbstractTableModel):
+    """Holds only the ids in list order; summaries come from `fetch(ids)` a page at a time.
+
+    In search mode it holds the hits instead (a bounded list) and shows a Snippet column.
+    Sorting asks the owner through `sort_requested` so the index sorts, never a proxy.
+    """
+
+    def __init__(self, fetch: Callable[[Sequence[int]], list[PostSummary]] | None = None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self._fetch = fetch or (lambda ids: [])
+        self._ids: list[int] = []
+        self._hits: list[SearchHit] | None = None
+        self._rank_order: dict[int, int] = {}
+        self._pages: OrderedDict[int, list[PostSummary | None]] = OrderedDict()
+        self._rows_by_id: dict[int, int] | None = None
+        self.category_labels: dict[str, str] = {}
+        self.sort_requested: Callable[[str, bool], None] | None = None
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
+
+    # --- filling ------------------------------------------------------------------------
+    def set_fetch(self, fetch: Callable[[Sequence[int]], list[PostSummary]]) -> None:
+        self._fetch = fetch
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._hits = None
+        self._forget()
+        self.endResetModel()
+
+    def set_hits(self, hits: Sequence[SearchHit]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self._ids = [hit.post.id for hit in self._hits]
+        self._rank_order = {pid: n for n, pid in enumerate(self._ids)}
+        self._forget()
+        self.endResetModel()
+
+    def searching(self) -> bool:
+        return self._hits is not None
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def _forget(self) -> None:
+        self._pages.clear()
+        self._rows_by_id = None
+
+    def invalidate(self) -> None:
+        """Drop cached rows (their read/starred state changed in bulk) and repaint."""
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1))
+
+    # --- rows ---------------------------------------------------------------------------
+    def row_of(self, post_id: int) -> int:
+        """The row showing `post_id`, or -1 (the map is built once per list, on demand)."""
+        if self._rows_by_id is None:
+            self._rows_by_id = {pid: row for row, pid in enumerate(self._ids)}
+        return self._rows_by_id.get(post_id, -1)
+
+    def post_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def summary(self, row: int) -> PostSummary | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        if self._hits is not None:
+            return self._hits[row].post
+        page_no = row // PAGE_SIZE
+        page = self._pages.get(page_no)
+        if page is None:
+            page = self._load_page(page_no)
+        else:
+            self._pages.move_to_end(page_no)
+        return page[row - page_no * PAGE_SIZE]
+
+    def _load_page(self, page_no: int) -> list[PostSummary | None]:
+        ids = self._ids[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE]
+        found = {s.id: s for s in self._fetch(ids)}
+        page = [found.get(pid) for pid in ids]  # an id gone from the index shows as an empty row
+        self._pages[page_no] = page
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def update_summary(self, post_id: int, **changes) -> None:
+        """Change one row in place (read, starred) without asking the library again."""
+        row = self.row_of(post_id)
+        if row < 0:
+            return
+        if self._hits is not None:
+            hit = self._hits[row]
+            self._hits[row] = dataclasses.replace(hit, post=dataclasses.replace(hit.post, **changes))
+        else:
+            page = self._pages.get(row // PAGE_SIZE)
+            if page is not None and page[row % PAGE_SIZE] is not None:
+                page[row % PAGE_SIZE] = dataclasses.replace(page[row % PAGE_SIZE], **changes)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    # --- the model interface ------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS) + (1 if self._hits is not None else 0)
+
+    def _column_key(self, column: int) -> str:
+        return COLUMNS[column][0] if column < len(COLUMNS) else SNIPPET[0]
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < self.columnCount():
+                return (COLUMNS[section] if section < len(COLUMNS) else SNIPPET)[1]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, key = index.row(), self._column_key(index.column())
+        if role == IdRole:
+            return self._ids[row]
+        summary = self.summary(row)
+        if summary is None:
+            return "(no longer in the index)" if role == Qt.ItemDataRole.DisplayRole and key == "title" \
+                else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(summary, key, row)
+        if role == Qt.ItemDataRole.FontRole:
+            if not summary.read:
+                return self._bold
+            return self._italic if summary.draft else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(summary, row)
+        if role == SummaryRole:
+            return summary
+        return None
+
+    def _display(self, summary: PostSummary, key: str, row: int) -> str:
+        if key == "title":
+            marks = ("★ " if summary.starred else "") + ("⚠ " if summary.error else "") + \
+                    ("✎ " if summary.draft else "")
+            return marks + (summary.title or summary.path)
+        if key == "date":
+            return date_text(summary.date)
+        if key == "category":
+            return ", ".join(self.category_labels.get(c, c) for c in summary.categories)
+        return plain_snippet(self._hits[row].snippet) if self._hits is not None else ""
+
+    def _tooltip(self, summary: PostSummary, row: int) -> str:
+        lines = [summary.title or summary.path]
+        if summary.draft:
+            lines.append("Draft")
+        if summary.error:
+            lines.append(f"Problem: {summary.error}")
+        if self._hits is not None:
+            lines.append(plain_snippet(self._hits[row].snippet))
+        return "\n".join(lines)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        key = self._column_key(column)
+        descending = order == Qt.SortOrder.DescendingOrder
+        if self._hits is not None:
+            self._sort_hits(key, descending)
+        elif self.sort_requested is not None and key != "snippet":
+            self.sort_requested(key, descending)
+
+    def _sort_hits(self, key: str, descending: bool) -> None:
+        """Hits are few (a page of results): sort them in Python; snippet means rank order."""
+        if key == "snippet":
+            ordered = sorted(self._hits, key=lambda h: self._rank_order[h.post.id])
+        else:
+            def sort_key(hit: SearchHit):
+                post = hit.post
+                if key == "date":
+                    return post.date or ""
+                if key == "category":
+                    return ", ".join(self.category_labels.get(c, c) for c in post.categories).casefold()
+                return (post.title or "").casefold()
+            ordered = sorted(self._hits, key=sort_key, reverse=descending)
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_ids = [self._ids[i.row()] for i in old]
+        self._hits = ordered
+        self._ids = [h.post.id for h in ordered]
+        self._rows_by_id = None
+        self.changePersistentIndexList(
+            old, [self.index(self.row_of(pid), i.column()) for pid, i in zip(old_ids, old)])
+        self.layoutChanged.emit()

@@ -1,0 +1,404 @@
+"""The main window: tree, article list and article view over one Library, kept fresh in the background."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QLabel, QLineEdit, QMainWindow,
+                               QMessageBox, QSplitter, QToolBar, QTreeView, QVBoxLayout, QWidget)
+
+import reader
+
+from .. import settings as S
+from ..core.errors import ReaderError
+from ..core.library import Library
+from ..core.types import PostFilter, RefreshReport
+from ..paths import AppPaths
+from .actions import build_actions, build_menus, shortcuts_html
+from .article_view import ArticleView
+from .list_model import COLUMNS, ArticleListModel
+from .reading import Reading
+from .refresher import Refresher
+from .search import SEARCH_LIMIT, SearchController
+from .status import Banner, IndexProgress, message_box
+from .tasks import TaskRunner, on_own_library
+from .tree_model import LibraryTreeModel, filter_for, load_tree_data, load_view_counts
+
+APP_TITLE = reader.APP_NAME
+SAMPLE_LIBRARY = Path(reader.__file__).resolve().parent.parent / "resources" / "sample-library"
+SORT_COLUMNS = [key for key, _ in COLUMNS]
+
+
+class MainWindow(QMainWindow):
+    """One window showing one library at a time."""
+
+    def __init__(self, data_dir=None, *, runner: TaskRunner | None = None,
+                 sample_dir: Path | None = None):
+        super().__init__()
+        self.data_dir = data_dir
+        self.paths = AppPaths.for_user(data_dir)
+        self.settings = S.Settings(self.paths.config)
+        self.runner = runner or TaskRunner(self)
+        if self.runner.parent() is None:
+            self.runner.setParent(self)  # it dies with the window, after its workers finish
+        self.sample_dir = Path(sample_dir) if sample_dir else SAMPLE_LIBRARY
+        self.library: Library | None = None
+        self.is_sample = False
+        self._labels: dict[str, str] = {}
+        self._sort = self.settings.window.get(S.SORT_KEY)
+        self._descending = self.settings.window.get(S.SORT_DESCENDING)
+        self._build_widgets()
+        self.reading = Reading(self)
+        self.actions_by_id = build_actions(self, self.reading.handlers() | self._handlers())
+        self.addActions(list(self.actions_by_id.values()))
+        build_menus(self.menuBar(), self.actions_by_id, {"open_library": self._add_recent_menu})
+        self._restore_window_state()
+        self._update_title()
+
+    # --- layout -------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.search_edit = QLineEdit(placeholderText="Search articles (Ctrl+F)", clearButtonEnabled=True)
+        self.search_edit.setObjectName("search")
+        toolbar = QToolBar("Search", objectName="searchToolbar", movable=False)
+        toolbar.addWidget(self.search_edit)
+        self.addToolBar(toolbar)
+
+        self.tag_filter = QLineEdit(placeholderText="Filter tags", clearButtonEnabled=True)
+        self.tree_model = LibraryTreeModel(self)
+        self.tree = QTreeView(objectName="tree", headerHidden=True, uniformRowHeights=True)
+        self.tree.setModel(self.tree_model)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.quick_filter = QLineEdit(placeholderText="Filter by title", clearButtonEnabled=True)
+        self.search_info = QLabel(objectName="searchInfo", wordWrap=True)
+        self.search_info.hide()
+        self.list_model = ArticleListModel(parent=self)
+        self.list_model.sort_requested = self._sort_requested
+        self.list = QTreeView(objectName="articles", rootIsDecorated=False, uniformRowHeights=True,
+                              allColumnsShowFocus=True, alternatingRowColors=True)
+        self.list.setModel(self.list_model)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.header().setSectionsMovable(False)
+        self.list.header().resizeSection(0, 300)
+
+        self.view = ArticleView()
+        self.view.setObjectName("article")
+        self.banner = Banner()
+        self.banner.actionClicked.connect(self.choose_library)
+        self.progress = IndexProgress()
+        self.statusBar().addPermanentWidget(self.progress)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="panes")
+        self.splitter.addWidget(_column(self.tag_filter, self.tree))
+        self.splitter.addWidget(_column(self.quick_filter, self.search_info, self.list))
+        self.splitter.addWidget(self.view)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([220, 480, 700])
+        central = _column(self.banner, self.splitter)
+        self.setCentralWidget(central)
+
+        self.search = SearchController(self.runner, self.settings.preferences.get(S.SEARCH_DELAY_MS), self)
+        self.search.results.connect(self._show_hits)
+        self.search.failed.connect(self._search_failed)
+        self.search.cleared.connect(self._search_cleared)
+        self.search_edit.textChanged.connect(lambda text: self.search.set_query(text, self.current_filter()))
+        self.search_edit.returnPressed.connect(self.search.run_now)
+        self._quick_timer = _single_shot(self, 150, self.reload_list)
+        self.quick_filter.textChanged.connect(lambda _t: self._quick_timer.start())
+        self.tag_filter.textChanged.connect(self.tree_model.set_tag_filter)
+        self.tree.selectionModel().selectionChanged.connect(self._tree_selection_changed)
+        self._counts_timer = _single_shot(self, 400, self._refresh_counts)
+        self.refresher = Refresher(self.runner, self.data_dir, self)
+        self.refresher.watch = self.settings.preferences.get(S.WATCH_FOLDER)
+        self.refresher.progressed.connect(self.progress.update_progress)
+        self.refresher.metadataReady.connect(self.reload)
+        self.refresher.finished.connect(self._refresh_done)
+        self.refresher.failed.connect(self._refresh_failed)
+
+    def _handlers(self) -> dict:
+        return {
+            "open_library": self.choose_library, "reload": self.refresh, "quit": self.close,
+            "focus_search": self.focus_search, "clear_search": self.clear_search,
+            "zoom_in": self.view.zoom_in, "zoom_out": self.view.zoom_out,
+            "shortcuts": self.show_shortcuts, "about": self.show_about,
+        }
+
+    def _add_recent_menu(self, menu) -> None:
+        self.recent_menu = menu.addMenu("Recent &Libraries")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.window.get(S.RECENT_LIBRARIES)
+        for root in recent:
+            self.recent_menu.addAction(root, lambda r=root: self.open_library(r))
+        if not recent:
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
+
+    # --- opening a library --------------------------------------------------------------
+    def start(self, library_path: str | None = None) -> None:
+        """What a launch opens: the given folder, else the last library as it was left, else the sample."""
+        if library_path and self.open_library(library_path):
+            return
+        last = self.settings.window.get(S.LAST_LIBRARY)
+        if not library_path and last and self.open_library(last, restore=True):
+            return
+        self.open_sample()
+
+    def open_sample(self) -> bool:
+        if self.sample_dir.is_dir() and self.open_library(self.sample_dir, sample=True):
+            self.banner.show_message("You are looking at the sample library that comes with Jianbao Reader.",
+                                     "Open your library folder…")
+            return True
+        self.banner.show_message("No library is open.", "Open your library folder…")
+        return False
+
+    def choose_library(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open Library Folder",
+                                                  str(self.library.root) if self.library else "")
+        if folder:
+            self.open_library(folder)
+
+    def open_library(self, path, *, sample: bool = False, restore: bool = False) -> bool:
+        """Show a library at once from its index, then refresh it in the background. False if it failed."""
+        try:
+            library = Library(path, data_dir=self.data_dir)
+        except (ReaderError, OSError) as error:
+            self.warn("Cannot open this library", f"{path}\n\n{error}")
+            return False
+        old_root = self.library.root if self.library else None
+        self._retire_library()
+        self.library, self.is_sample = library, sample
+        self.list_model.set_fetch(library.summaries)
+        self.view.set_library(library)
+        self.search.set_search(lambda query, flt: on_own_library(
+            library.root, self.data_dir, lambda lib: lib.search(query, filter=flt, limit=SEARCH_LIMIT)))
+        restore = restore or old_root == library.root
+        if not sample:
+            self.settings.remember_library(str(library.root))
+            self.banner.hide()
+        if library.rebuilt_reason:
+            self.statusBar().showMessage(f"The index was rebuilt: {library.rebuilt_reason}", 10000)
+        self.reload(restore=restore)
+        self.refresher.set_library(library)
+        self.refresh()
+        return True
+
+    def _retire_library(self) -> None:
+        if self.library is None:
+            return
+        self.reading.leave()
+        self.reading.reset()
+        self.refresher.set_library(None)
+        self.library.close()
+        self.library = None
+        self.search_edit.clear()
+
+    # --- refreshing ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        """An incremental refresh on a worker thread; the list updates when it is done."""
+        self.refresher.refresh()
+
+    def _refresh_done(self, report: RefreshReport) -> None:
+        self.progress.finish()
+        if report.rebuilt:
+            self.statusBar().showMessage(f"The index was rebuilt: {report.rebuilt}", 10000)
+        elif report.added or report.changed or report.removed:
+            self.statusBar().showMessage(
+                f"{report.added:,} new, {report.changed:,} changed, {report.removed:,} removed", 5000)
+        if report.added or report.changed or report.removed or report.rebuilt or not self.list_model.ids():
+            self.reload()
+
+    def _refresh_failed(self, message: str) -> None:
+        self.progress.finish()
+        if message:  # empty: cancelled on purpose
+            self.statusBar().showMessage(message)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.ActivationChange and self.isActiveWindow():
+            self.refresher.rescan_if_stale()
+        super().changeEvent(event)
+
+    # --- the tree and the list ----------------------------------------------------------
+    def reload(self, restore: bool = False) -> None:
+        """Tree and list from the index, keeping the selection and the open article."""
+        if self.library is None:
+            return
+        keep = self.settings.window.get(S.LAST_SELECTION) if restore else self.selected_node_ids()
+        self._labels = {f.key: f.label for kind in ("category", "tag") for f in self.library.facets(kind)}
+        self.list_model.category_labels = self._labels
+        self.tree.selectionModel().blockSignals(True)
+        self.tree_model.set_data(load_tree_data(self.library))
+        self.tree.expand(self.tree_model.section_index("library"))
+        self.select_nodes(keep or ["all:"], notify=False)
+        self.tree.selectionModel().blockSignals(False)
+        self.reload_list()
+        if restore:
+            self.reading.restore(self.settings.window.get(S.LAST_ARTICLE))
+        self._update_title()
+
+    def select_nodes(self, node_ids: list[str], notify: bool = True) -> None:
+        selection = self.tree.selectionModel()
+        selection.blockSignals(not notify)
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for node_id in node_ids:
+            index = self.tree_model.index_for_id(node_id)
+            if index.isValid():
+                selection.select(index, flags)
+                self.tree.expand(index.parent())
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        selection.blockSignals(False)
+        if notify:
+            self._tree_selection_changed()
+
+    def selected_node_ids(self) -> list[str]:
+        return [self.tree_model.node(i).id for i in self.tree.selectionModel().selectedRows(0)]
+
+    def current_filter(self) -> PostFilter:
+        nodes = [self.tree_model.node(i) for i in self.tree.selectionModel().selectedRows(0)]
+        base = filter_for(n for n in nodes if n is not None)
+        title = self.quick_filter.text().strip()
+        return PostFilter(**{**base.__dict__, "title": title}) if title else base
+
+    def _tree_selection_changed(self, *_args) -> None:
+        self.settings.window.set(S.LAST_SELECTION, self.selected_node_ids())
+        if self.search.query:
+            self.search.set_query(self.search.query, self.current_filter())
+        else:
+            self.reload_list()
+
+    def reload_list(self) -> None:
+        if self.library is None:
+            return
+        if self.search.query:
+            self.search.set_query(self.search.query, self.current_filter())
+            return
+        ids = self.library.list_ids(self.current_filter(), self._sort, self._descending)
+        self.list_model.set_ids(ids)
+        self.reading.select_current_row()
+
+    def _sort_requested(self, key: str, descending: bool) -> None:
+        self._sort, self._descending = key, descending
+        self.settings.window.set(S.SORT_KEY, key)
+        self.settings.window.set(S.SORT_DESCENDING, descending)
+        self.reload_list()
+
+    def schedule_counts(self) -> None:
+        self._counts_timer.start()  # read and star toggles come in bursts: count once after them
+
+    def _refresh_counts(self) -> None:
+        if self.library is not None:
+            self.tree_model.set_view_counts(load_view_counts(self.library))
+
+    # --- search -------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def clear_search(self) -> None:
+        for edit in (self.tag_filter, self.quick_filter):
+            if edit.hasFocus() and edit.text():
+                edit.clear()
+                return
+        self.search_edit.clear()
+        self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _show_hits(self, query: str, hits: list) -> None:
+        self.list_model.set_hits(hits)
+        done, total = self.library.text_progress() if self.library else (0, 0)
+        more = "+" if len(hits) >= SEARCH_LIMIT else ""
+        text = f"{len(hits):,}{more} results for “{query}”" if hits else f"No results for “{query}”"
+        if done < total:
+            text += f". Search covers {done:,} of {total:,} posts; indexing continues"
+        self.search_info.setText(text)
+        self.search_info.show()
+        self.reading.select_current_row()
+
+    def _search_failed(self, query: str, message: str) -> None:
+        self.search_info.setText(message)
+        self.search_info.show()
+        self.statusBar().showMessage(message, 5000)
+
+    def _search_cleared(self) -> None:
+        self.search_info.hide()
+        self.reload_list()
+
+    # --- messages and state -------------------------------------------------------------
+    def warn(self, title: str, text: str) -> QMessageBox:
+        return message_box(self, QMessageBox.Icon.Warning, title, text)
+
+    def show_shortcuts(self) -> None:
+        message_box(self, QMessageBox.Icon.NoIcon, "Keyboard Shortcuts", shortcuts_html(), "shortcutsSheet")
+
+    def show_about(self) -> None:
+        message_box(self, QMessageBox.Icon.Information, f"About {APP_TITLE}",
+                    f"<h3>{APP_TITLE} (剪报阅读器) {reader.__version__}</h3>"
+                    "<p>An offline reader for folders of article posts.</p>")
+
+    def _update_title(self) -> None:
+        post = self.reading.post if hasattr(self, "reading") else None
+        if post is not None:
+            name = post.meta.title or Path(post.meta.path).stem
+        elif self.library is not None:
+            name = self.library.name
+        else:
+            name = ""
+        self.setWindowTitle(f"{name} — {APP_TITLE}" if name else APP_TITLE)
+
+    def _restore_window_state(self) -> None:
+        window = self.settings.window
+        self.resize(1280, 800)
+        self.restoreGeometry(window.get(S.GEOMETRY))
+        self.splitter.restoreState(window.get(S.SPLITTER))
+        header = self.list.header()
+        header.restoreState(window.get(S.LIST_HEADER))
+        column = SORT_COLUMNS.index(self._sort) if self._sort in SORT_COLUMNS else 1
+        order = Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(column, order)
+        self.list.setSortingEnabled(True)
+        size = self.settings.preferences.get(S.FONT_SIZE)
+        if size > 0:
+            self.view.set_font_size(size)
+        self.view.fontSizeChanged.connect(lambda pt: self.settings.preferences.set(S.FONT_SIZE, pt))
+
+    def save_state(self) -> None:
+        window = self.settings.window
+        window.set(S.GEOMETRY, self.saveGeometry())
+        window.set(S.SPLITTER, self.splitter.saveState())
+        window.set(S.LIST_HEADER, self.list.header().saveState())
+        self.reading.leave()
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.refresher.set_library(None)
+        self.runner.wait(10000)
+        if self.library is not None:
+            self.library.close()
+            self.library = None
+        super().closeEvent(event)
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.setStretch(len(widgets) - 1, 1)  # the last widget (a list or the panes) takes the height
+    return box
+
+
+def _single_shot(parent, msecs: int, slot) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(msecs)
+    timer.timeout.connect(slot)
+    return timer

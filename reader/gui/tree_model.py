@@ -1,0 +1,222 @@
+"""The sidebar: a QAbstractItemModel over plain nodes (library views, categories, tags, archive)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from ..core.types import Facet, PostFilter
+
+SECTIONS = (("library", "Library"), ("category", "Categories"), ("tag", "Tags"), ("archive", "Archive"))
+VIEWS = (("all", "All articles"), ("unread", "Unread"), ("starred", "Starred"),
+         ("drafts", "Drafts"), ("problems", "Problems"))
+VIEW_FILTERS = {"all": PostFilter(), "unread": PostFilter(read=False), "starred": PostFilter(starred=True),
+                "drafts": PostFilter(drafts=True), "problems": PostFilter(problems=True)}
+KeyRole = Qt.ItemDataRole.UserRole + 1
+
+
+class Node:
+    """One row of the tree; `row` is cached when the node is attached."""
+
+    __slots__ = ("kind", "key", "label", "count", "children", "parent", "row", "tip")
+
+    def __init__(self, kind: str, key: str, label: str, count: int | None = None, tip: str = ""):
+        self.kind = kind  # "section", a view name, "category", "tag", "year" or "month"
+        self.key = key
+        self.label = label
+        self.count = count
+        self.tip = tip
+        self.children: list[Node] = []
+        self.parent: Node | None = None
+        self.row = 0
+
+    @property
+    def id(self) -> str:
+        """Stable across refreshes: used to restore the selection."""
+        return f"{self.kind}:{self.key}"
+
+    def set_children(self, children: Iterable["Node"]) -> None:
+        self.children = list(children)
+        for row, child in enumerate(self.children):
+            child.parent = self
+            child.row = row
+
+    def walk(self) -> Iterable["Node"]:
+        for child in self.children:
+            yield child
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class TreeData:
+    """Everything the tree shows, fetched from the library in one go."""
+
+    view_counts: dict[str, int]
+    categories: Sequence[Facet]
+    tags: Sequence[Facet]
+    years: Sequence[Facet]
+    months: Sequence[Facet]
+
+
+def load_view_counts(library) -> dict[str, int]:
+    return {name: library.count(VIEW_FILTERS[name]) for name, _ in VIEWS}
+
+
+def load_tree_data(library) -> TreeData:
+    """Counts and facets for the tree (a handful of indexed queries)."""
+    return TreeData(load_view_counts(library), library.facets("category"), library.facets("tag"),
+                    library.facets("year"), library.facets("month"))
+
+
+def filter_for(nodes: Iterable[Node]) -> PostFilter:
+    """OR within a section, AND across sections; views of the Library section combine with AND."""
+    categories, tags, months = [], [], []
+    fields: dict[str, object] = {}
+    for node in nodes:
+        if node.kind in VIEW_FILTERS:
+            view = VIEW_FILTERS[node.kind]
+            for name in ("read", "starred", "drafts"):
+                if getattr(view, name) is not None:
+                    fields[name] = getattr(view, name)
+            if view.problems:
+                fields["problems"] = True
+        elif node.kind == "category":
+            categories.append(node.key)
+        elif node.kind == "tag":
+            tags.append(node.key)
+        elif node.kind in ("year", "month"):
+            months.append(node.key)
+    return PostFilter(categories=tuple(categories), tags=tuple(tags), months=tuple(months), **fields)
+
+
+class LibraryTreeModel(QAbstractItemModel):
+    """Two columns: the label and the post count."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._root = Node("root", "", "")
+        self._sections: dict[str, Node] = {}
+        self._all_tags: list[Facet] = []
+        self._tag_filter = ""
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._root.set_children(Node("section", key, label) for key, label in SECTIONS)
+        self._sections = {node.key: node for node in self._root.children}
+
+    # --- filling ------------------------------------------------------------------------
+    def set_data(self, data: TreeData) -> None:
+        """Replace every section's rows (a reset: counts and facets change together)."""
+        self.beginResetModel()
+        self._sections["library"].set_children(
+            Node(name, "", label, data.view_counts.get(name, 0)) for name, label in VIEWS)
+        self._sections["category"].set_children(
+            Node("category", f.key, f.label or f.key, f.count, f.key) for f in data.categories)
+        self._all_tags = sorted(data.tags, key=lambda f: (-f.count, f.label.casefold()))
+        self._sections["tag"].set_children(self._tag_nodes())
+        months_by_year: dict[str, list[Facet]] = {}
+        for facet in data.months:
+            months_by_year.setdefault(facet.key[:4], []).append(facet)
+        years = []
+        for facet in sorted(data.years, key=lambda f: f.key, reverse=True):
+            year = Node("year", facet.key, facet.label or facet.key, facet.count)
+            year.set_children(Node("month", m.key, m.label or m.key, m.count)
+                              for m in sorted(months_by_year.get(facet.key, ()), key=lambda f: f.key,
+                                              reverse=True))
+            years.append(year)
+        self._sections["archive"].set_children(years)
+        self.endResetModel()
+
+    def set_view_counts(self, counts: dict[str, int]) -> None:
+        """New counts for the Library section (after read or star changes), without a reset."""
+        section = self._sections["library"]
+        for node in section.children:
+            node.count = counts.get(node.kind, node.count)
+        if section.children:
+            parent = self.createIndex(section.row, 0, section)
+            self.dataChanged.emit(self.index(0, 1, parent), self.index(len(section.children) - 1, 1, parent))
+
+    def set_tag_filter(self, text: str) -> None:
+        """Show only the tags whose label or key contains `text`; rebuilds just the Tags section."""
+        self._tag_filter = text.strip().casefold()
+        section = self._sections["tag"]
+        parent = self.createIndex(section.row, 0, section)
+        if section.children:
+            self.beginRemoveRows(parent, 0, len(section.children) - 1)
+            section.set_children(())
+            self.endRemoveRows()
+        nodes = self._tag_nodes()
+        if nodes:
+            self.beginInsertRows(parent, 0, len(nodes) - 1)
+            section.set_children(nodes)
+            self.endInsertRows()
+
+    def _tag_nodes(self) -> list[Node]:
+        wanted = self._tag_filter
+        return [Node("tag", f.key, f.label or f.key, f.count, f.key) for f in self._all_tags
+                if not wanted or wanted in f.label.casefold() or wanted in f.key.casefold()]
+
+    # --- lookups ------------------------------------------------------------------------
+    def node(self, index: QModelIndex | QPersistentModelIndex) -> Node | None:
+        return index.internalPointer() if index.isValid() else None
+
+    def section_index(self, key: str) -> QModelIndex:
+        return self.createIndex(self._sections[key].row, 0, self._sections[key])
+
+    def index_for_id(self, node_id: str) -> QModelIndex:
+        for node in self._root.walk():
+            if node.kind != "section" and node.id == node_id:
+                return self.createIndex(node.row, 0, node)
+        return QModelIndex()
+
+    # --- the model interface ------------------------------------------------------------
+    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        owner = parent.internalPointer() if parent.isValid() else self._root
+        return self.createIndex(row, column, owner.children[row])
+
+    def parent(self, index=QModelIndex()):  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        owner = index.internalPointer().parent
+        if owner is None or owner is self._root:
+            return QModelIndex()
+        return self.createIndex(owner.row, 0, owner)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        if parent.column() > 0:
+            return 0
+        owner = parent.internalPointer() if parent.isValid() else self._root
+        return len(owner.children)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 2
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalPointer().kind == "section":
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        node: Node = index.internalPointer()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return node.label
+            return None if node.count is None else f"{node.count:,}"
+        if role == Qt.ItemDataRole.ToolTipRole and node.kind != "section":
+            tip = f"{node.label} ({node.tip})" if node.tip and node.tip != node.label else node.label
+            return tip if node.count is None else f"{tip}: {node.count:,} articles"
+        if role == Qt.ItemDataRole.FontRole and node.kind == "section":
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == KeyRole:
+            return node.id
+        return None

@@ -1,0 +1,43 @@
+"""GUI test fixtures: a small library written to tmp_path, and windows with a temporary data dir."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.gui.tasks import SyncTaskRunner
+from tests.gui.helpers import write_library
+
+
+@pytest.fixture
+def library_dir(tmp_path) -> Path:
+    return write_library(tmp_path / "剪报 library")
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    return tmp_path / "jianbao-data"
+
+
+@pytest.fixture
+def make_window(qtbot, data_dir, tmp_path):
+    """make_window(library=None, runner=None, sample_dir=...) -> a shown MainWindow; closed afterwards."""
+    windows = []
+
+    def make(library: Path | None = None, *, runner=None, sample_dir: Path | None = None, start=True,
+             data=None):
+        from reader.gui.main_window import MainWindow
+        window = MainWindow(data or data_dir, runner=runner or SyncTaskRunner(),
+                            sample_dir=sample_dir or tmp_path / "no-sample")
+        qtbot.addWidget(window)
+        window.show()
+        if start:
+            window.start(str(library) if library else None)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        if window.isVisible() or window.library is not None:
+            window.close()

@@ -1,0 +1,43 @@
+"""Helpers for the GUI tests: a small Jekyll library written into a temporary folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.corpus import CORPUS
+
+CORPUS_FINEWS = CORPUS / "finews"
+CATEGORIES = ("jingji", "keji", "wenhua")
+TAGS = ("新闻", "评论", "科技", "文化")
+N_POSTS = 24  # one a month through 2021 and 2022
+
+
+
+def post_text(i: int) -> tuple[str, str]:
+    """(file name, text) of test post i: month i of 2021-2022, a category and tags by turns."""
+    year, month = 2021 + i // 12, i % 12 + 1
+    category = CATEGORIES[i % 3]
+    tags = [TAGS[i % 4]] + (["新闻"] if i % 2 == 0 and TAGS[i % 4] != "新闻" else [])
+    title = f"第{i}篇 报道 {category}"
+    paragraphs = [f"<p>这是第{i}篇文章的第{n}段。经济 新闻 报道。</p>" for n in range(3)]
+    if i == 5:
+        paragraphs.append("<p>动物园里的熊猫 panda 在吃竹子。</p>")
+    if i == N_POSTS - 1:  # the newest post is long, for paging tests
+        paragraphs = [f"<p>长文第{n}段：" + "很长的一段文字。" * 20 + "</p>" for n in range(150)]
+    front = (f"---\ntitle: \"{title}\"\ndate: {year}-{month:02d}-15 10:00:00 +0800\n"
+             f"categories: {category}\ntags: [{', '.join(tags)}]\n"
+             f"source_url: https://example.com/{i}.html\n---\n")
+    return f"{year}-{month:02d}-15-post-{i:02d}.md", front + "\n".join(paragraphs) + "\n"
+
+
+def write_library(root: Path, n_posts: int = N_POSTS, broken: bool = True) -> Path:
+    """A Jekyll site with n_posts posts and (when `broken`) one post whose front matter is bad."""
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text('title: "测试剪报"\ntimezone: Asia/Shanghai\n', encoding="utf-8")
+    for i in range(n_posts):
+        name, text = post_text(i)
+        (root / "_posts" / name).write_text(text, encoding="utf-8")
+    if broken:
+        (root / "_posts" / "2020-06-01-broken.md").write_text(
+            "---\ntitle: [unclosed\ndate: 2020-06-01\n---\n<p>坏的</p>\n", encoding="utf-8")
+    return root

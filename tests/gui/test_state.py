@@ -1,0 +1,134 @@
+"""What survives a restart: reading state (even without the index), window layout, the last article."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from reader import settings as S
+from reader.app.main import parse_args
+from reader.core.types import PostFilter
+from reader.paths import AppPaths
+from tests.gui.helpers import N_POSTS, write_library
+
+
+def test_read_and_starred_survive_a_restart_and_a_deleted_index(make_window, library_dir, data_dir):
+    window = make_window(library_dir)
+    ids = window.list_model.ids()
+    window.reading.open_post(ids[0])
+    window.reading.toggle_star()
+    window.reading.open_post(ids[1])
+    window.reading.toggle_read()
+    starred_path = window.list_model.summary(0).path
+    read_path = window.list_model.summary(1).path
+    window.close()
+
+    index = AppPaths.for_user(data_dir).index_file(library_dir)
+    assert index.exists()
+    index.unlink()  # the index is a cache; reading state is user data kept elsewhere
+
+    again = make_window()  # no argument: the last library reopens
+    assert again.library.root == library_dir.resolve()
+    assert again.list_model.rowCount() == N_POSTS + 1
+    starred = again.library.list_posts(PostFilter(starred=True))
+    read = again.library.list_posts(PostFilter(read=True))
+    assert [s.path for s in starred] == [starred_path]
+    assert [s.path for s in read] == [read_path]
+    row = again.list_model.row_of(read[0].id)
+    assert again.list_model.index(row, 0).data(Qt.ItemDataRole.FontRole) is None  # shown as read
+    assert again.list_model.summary(again.list_model.row_of(starred[0].id)).starred
+
+
+def test_last_selection_and_article_are_restored(make_window, library_dir):
+    window = make_window(library_dir)
+    window.select_nodes(["category:keji"])
+    assert window.list_model.rowCount() == 8
+    window.reading.step(1)
+    window.reading.step(1)
+    path = window.reading.post.meta.path
+    window.close()
+
+    again = make_window()
+    assert again.selected_node_ids() == ["category:keji"]
+    assert again.list_model.rowCount() == 8
+    assert again.reading.post.meta.path == path
+    assert again.list.currentIndex().row() == 1
+    assert again.windowTitle() == f"{again.reading.post.meta.title} — Jianbao Reader"
+
+
+def test_window_layout_and_sort_are_restored(make_window, library_dir):
+    window = make_window(library_dir)
+    window.resize(760, 540)  # inside the offscreen screen, which restoreGeometry clamps to
+    window.splitter.setSizes([200, 400, 500])
+    sizes = window.splitter.sizes()
+    window.list.header().resizeSection(0, 333)
+    window.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    window.close()
+
+    again = make_window()
+    assert again.size().width() == 760 and again.size().height() == 540
+    assert again.splitter.sizes() == sizes
+    assert again.list.header().sectionSize(0) == 333
+    assert again._sort == "title" and again._descending is False
+    assert again.list.header().sortIndicatorSection() == 0
+    titles = [again.list_model.summary(r).title for r in range(again.list_model.rowCount())]
+    assert titles[0] <= titles[-1]
+
+
+def test_reading_position_is_saved_on_leaving_and_restored(make_window, library_dir, qtbot):
+    window = make_window(library_dir)
+    ids = window.list_model.ids()
+    window.reading.open_post(ids[0])  # the long post
+    window.view.set_scroll_fraction(0.5)
+    assert abs(window.view.scroll_fraction() - 0.5) < 0.05
+    window.reading.open_post(ids[1])
+    assert abs(window.library.position(ids[0]) - 0.5) < 0.05
+    window.reading.open_post(ids[0])
+    qtbot.waitUntil(lambda: abs(window.view.scroll_fraction() - 0.5) < 0.05, timeout=2000)
+
+
+def test_the_sample_library_is_not_remembered_as_the_users_library(make_window, tmp_path):
+    sample = write_library(tmp_path / "sample", n_posts=3, broken=False)
+    window = make_window(sample_dir=sample)
+    assert window.is_sample
+    window.close()
+    again = make_window(sample_dir=sample)
+    assert again.is_sample and again.banner.isVisible()
+
+
+def test_recent_libraries_are_most_recent_first(make_window, library_dir, tmp_path):
+    other = write_library(tmp_path / "其他", n_posts=2, broken=False)
+    window = make_window(library_dir)
+    assert window.open_library(other)
+    assert window.list_model.rowCount() == 2
+    recent = window.settings.window.get(S.RECENT_LIBRARIES)
+    assert recent == [str(other.resolve()), str(library_dir.resolve())]
+    window._fill_recent_menu()
+    assert [a.text() for a in window.recent_menu.actions()] == recent
+
+
+def test_preferences_and_window_state_live_in_separate_files(tmp_path):
+    settings = S.Settings(tmp_path)
+    settings.preferences.set(S.FONT_SIZE, 14.5)
+    settings.window.set(S.LAST_SELECTION, ["tag:新闻"])
+    settings.window.set(S.RECENT_LIBRARIES, [])
+    settings.window.set(S.SORT_DESCENDING, False)
+    settings.sync()
+    assert (tmp_path / "preferences.ini").exists() and (tmp_path / "window-state.ini").exists()
+    reread = S.Settings(tmp_path)
+    assert reread.preferences.get(S.FONT_SIZE) == 14.5
+    assert reread.window.get(S.LAST_SELECTION) == ["tag:新闻"]
+    assert reread.window.get(S.RECENT_LIBRARIES) == []
+    assert reread.window.get(S.SORT_DESCENDING) is False
+    assert reread.preferences.get(S.READ_DELAY_MS) == 1500  # never set: the declared default
+    try:
+        reread.preferences.get(S.LAST_LIBRARY)
+    except KeyError:
+        pass
+    else:
+        raise AssertionError("window state must not be read from the preferences file")
+
+
+def test_command_line_paths_after_double_dash_are_never_options():
+    args = parse_args(["--data-dir", "/tmp/d", "--", "--looks-like-an-option"])
+    assert args.data_dir == "/tmp/d" and args.library == "--looks-like-an-option"
+    assert parse_args([]).library is None
