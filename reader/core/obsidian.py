@@ -1,0 +1,94 @@
+"""Obsidian's Markdown extensions: wikilinks, embeds, callouts, %%comments%% and ==highlights==."""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote
+
+from .liquid import Protect
+
+IMAGE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif", "bmp", "svg", "webp", "avif", "tif", "tiff", "ico",
+                              "heic"})
+
+_COMMENT = re.compile(r"%%.*?%%", re.S)
+_EMBED = re.compile(r"!\[\[([^\[\]\n]+?)\]\]")
+_WIKILINK = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
+_HIGHLIGHT = re.compile(r"(?<![=\\])==([^\s=](?:[^\n=]|=(?!=))*?)(?<!\s)==(?!=)")
+_CALLOUT = re.compile(r"^((?:[ \t]*>)+)[ \t]*\[!([\w-]+)\][+-]?[ \t]*(.*)$", re.M)
+_BLOCK_ID = re.compile(r"[ \t]\^[A-Za-z0-9-]+[ \t]*$", re.M)
+_SIZE = re.compile(r"^(\d+)(?:x(\d+))?$")
+# Marks the callout's title so the rendered <blockquote> around it can get the callout's class.
+CALLOUT_HTML = re.compile(r'<blockquote>(\s*)<p><strong class="callout-title" data-callout="([\w-]+)">')
+
+
+def _split(inner: str) -> tuple[str, str, str]:
+    """`Note#Heading|alias` -> (note, heading, alias); inside tables the pipe is written `\\|`."""
+    target, _, alias = inner.replace("\\|", "|").partition("|")
+    note, _, heading = target.partition("#")
+    return note.strip(), heading.strip(), alias.strip()
+
+
+def _href(note: str, heading: str) -> str:
+    href = "wikilink:" + quote(note, safe="/")
+    if heading:
+        href += "#" + quote(heading, safe="^")
+    return html.escape(href, quote=True)
+
+
+def _wikilink(m: re.Match, protect: Protect) -> str:
+    note, heading, alias = _split(m.group(1))
+    if not note and not heading:
+        return m.group(0)
+    text = alias or note or heading.lstrip("^")
+    return protect(f'<a href="{_href(note, heading)}">{html.escape(text)}</a>')
+
+
+def _embed(m: re.Match, protect: Protect) -> str:
+    note, heading, alias = _split(m.group(1))
+    if not note:
+        return m.group(0)
+    if note.rsplit(".", 1)[-1].lower() in IMAGE_EXTENSIONS and "." in note:
+        img = f'<img src="{_href(note, "")}"'
+        size = _SIZE.match(alias)
+        img += f' alt="{html.escape(alias if alias and not size else note, quote=True)}"'
+        if size:
+            img += f' width="{size.group(1)}"'
+            if size.group(2):
+                img += f' height="{size.group(2)}"'
+        return protect(img + ">")
+    # No transclusion: the reader shows one file at a time, so an embedded note becomes a link to it.
+    shown = note + (f" > {heading}" if heading and not heading.startswith("^") else "")
+    return protect(f'<a href="{_href(note, heading)}">Embedded: {html.escape(alias or shown)}</a>')
+
+
+def _callout(m: re.Match) -> str:
+    quote_prefix, kind, title = m.group(1), m.group(2).lower(), m.group(3).strip()
+    title = title or kind.replace("-", " ").capitalize()
+    # The blank quoted line after the title makes the title a paragraph of its own.
+    return (f'{quote_prefix} <strong class="callout-title" data-callout="{kind}">{title}</strong>\n'
+            f"{quote_prefix}")
+
+
+def expand(text: str, protect: Protect, vault: bool) -> str:
+    """Rewrite Obsidian syntax in Markdown that is not code. `vault`: the library is an Obsidian vault."""
+    if "%%" in text:
+        text = _COMMENT.sub("", text)
+    if "[[" in text:
+        text = _EMBED.sub(lambda m: _embed(m, protect), text)
+        text = _WIKILINK.sub(lambda m: _wikilink(m, protect), text)
+    if "==" in text:
+        text = _HIGHLIGHT.sub(r"<mark>\1</mark>", text)
+    if "[!" in text:
+        text = _CALLOUT.sub(_callout, text)
+    if vault and "^" in text:
+        text = _BLOCK_ID.sub("", text)  # "^block-id" anchors at line ends are hidden in Obsidian
+    return text
+
+
+def finish_callouts(rendered: str) -> str:
+    """Give each callout's <blockquote> its classes, once Markdown has rendered it."""
+    if "callout-title" not in rendered:
+        return rendered
+    return CALLOUT_HTML.sub(
+        r'<blockquote class="callout callout-\2">\1<p><strong class="callout-title">', rendered)

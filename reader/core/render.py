@@ -1,0 +1,121 @@
+"""Post bodies (Markdown or HTML) to HTML, after expanding what site generators would have expanded."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+from . import liquid, obsidian
+from .types import Site
+
+_OPTIONS = {"html": True, "linkify": False, "typographer": False}
+_MD = MarkdownIt("commonmark", _OPTIONS).enable(["table", "strikethrough"]).use(footnote_plugin)
+# Block structure only (no inline pass): cheap, and enough to find where the code blocks are.
+_BLOCKS = MarkdownIt("commonmark", _OPTIONS).enable(["table", "strikethrough"]).use(footnote_plugin)
+_BLOCKS.disable("inline")
+
+# Any of these means a body may need preprocessing; most news bodies contain none of them.
+_TRIGGERS = ("{", "%%", "[[", "==", "[!", "<!--", "<>")
+_UNSAFE_CHARS = re.compile("[\x00\ud800-\udfff\ufffe\uffff]")
+_PLACEHOLDER = re.compile("\x00(\\d+)\x00")
+_INDENTED = re.compile(r"^(?: {4}|\t)", re.M)
+_INLINE_CODE = re.compile(r"(?<![`\\])(`+)(?!`)((?:[^`\n]|\n(?![ \t]*\n))+?)(?<!`)\1(?!`)")
+_HTML_CODE = re.compile(r"<(pre|code)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+_MORE = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*\n?|<!--\s*more\s*-->", re.M | re.I)
+_EMPTY_AUTOLINK = re.compile(r"(?<!\S)<>(?!\S)")
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What rendering a body needs to know about where it comes from."""
+
+    site: Site
+    relpath: str  # the post's path relative to site.library_root, "/"-separated
+
+
+class _Stash:
+    """Holds text that later passes must not touch; each piece is replaced by a \\x00n\\x00 placeholder."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def protect(self, text: str) -> str:
+        self.items.append(text)
+        return f"\x00{len(self.items) - 1}\x00"
+
+    def restore(self, text: str) -> str:
+        # A stashed piece can hold placeholders of its own (code inside a highlight block), hence the loop.
+        for _ in range(8):
+            if "\x00" not in text:
+                break
+            text = _PLACEHOLDER.sub(lambda m: self.items[int(m.group(1))], text)
+        return text.replace("\x00", "")
+
+
+def _protect_markdown_code(text: str, stash: _Stash) -> str:
+    """Replace fenced and indented code blocks, then inline code spans, by placeholders."""
+    if "```" in text or "~~~" in text or _INDENTED.search(text):
+        lines = text.split("\n")
+        spans = [t.map for t in _BLOCKS.parse(text) if t.type in ("fence", "code_block") and t.map]
+        out, pos = [], 0
+        for start, end in sorted(spans):
+            if start < pos:
+                continue
+            out.extend(lines[pos:start])
+            out.append(stash.protect(liquid.strip_raw_markers("\n".join(lines[start:end]))))
+            pos = end
+        out.extend(lines[pos:])
+        text = "\n".join(out)
+    if "`" in text:
+        text = _INLINE_CODE.sub(lambda m: stash.protect(liquid.strip_raw_markers(m.group(0))), text)
+    return text
+
+
+def _preprocess(body: str, body_format: str, ctx: RenderContext, stash: _Stash) -> str:
+    site = ctx.site
+    markdown = body_format != "html"
+    if markdown:
+        body = _protect_markdown_code(body, stash)
+    else:
+        body = _HTML_CODE.sub(lambda m: stash.protect(liquid.strip_raw_markers(m.group(0))), body)
+    if site.kind == "obsidian":
+        # Obsidian shows "{% %}" and "{{ }}" literally (they are template syntax in its own docs).
+        body = liquid.expand_site_urls(body, site)
+    else:
+        body = liquid.expand(body, site, ctx.relpath, stash.protect)
+    if markdown:
+        body = obsidian.expand(body, stash.protect, vault=site.kind == "obsidian")
+    if "<!--" in body:
+        body = _MORE.sub("", body)
+    if "<>" in body:
+        body = _EMPTY_AUTOLINK.sub("", body)
+    return stash.restore(body)
+
+
+def _clean(body: str) -> str:
+    if "\r" in body:
+        body = body.replace("\r\n", "\n").replace("\r", "\n")
+    if _UNSAFE_CHARS.search(body):
+        body = _UNSAFE_CHARS.sub("\ufffd", body.replace("\x00", ""))
+    return body
+
+
+def render_body(body: str, body_format: str, ctx: RenderContext) -> str:
+    """The body as HTML (not yet sanitised). body_format: "markdown" or "html". Never raises on odd input."""
+    body = _clean(body or "")
+    try:
+        if any(t in body for t in _TRIGGERS):
+            body = _preprocess(body, body_format, ctx, _Stash())
+    except Exception:  # noqa: BLE001 - the contract is "never raises": one odd post must not stop an index run
+        pass  # show the body as written rather than nothing
+    if body_format == "html":
+        return body
+    try:
+        rendered = _MD.render(body)
+    except Exception:  # noqa: BLE001 - as above; markdown-it has no documented exceptions of its own
+        return "<pre>" + html.escape(body) + "</pre>"
+    return obsidian.finish_callouts(rendered)
