@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -20,6 +21,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # a frozen app's indexing workers re-enter here
     args = parse_args(sys.argv[1:] if argv is None else argv)
     # Qt is imported only now, so `--help` and `--version` stay instant.
     from PySide6.QtWidgets import QApplication
