@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QLabel, QLineEdit, QMainWindow,
                                QMessageBox, QSplitter, QToolBar, QTreeView, QVBoxLayout, QWidget)
 
@@ -85,6 +85,9 @@ class MainWindow(QMainWindow):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.header().setSectionsMovable(False)
         self.list.header().resizeSection(0, 300)
+        bold = QFont(self.list.font())
+        bold.setBold(True)  # unread rows are bold: the date must fit in bold
+        self.list.header().resizeSection(1, QFontMetrics(bold).horizontalAdvance("2022-01-21 15:01") + 20)
 
         self.view = ArticleView()
         self.view.setObjectName("article")

@@ -425,7 +425,7 @@ def test_column_is_centred_and_limited_in_width(view):
 def test_line_height_and_code_blocks(view):
     view.show_post(make_post("<p>段落</p><pre><code>print(1)</code></pre>"))
     paragraph = view.document().find("段落").block().blockFormat()
-    assert paragraph.lineHeight() == 160.0
+    assert paragraph.lineHeight() == 135.0
     code = view.document().find("print(1)")
     assert code.block().blockFormat().background().style() != Qt.BrushStyle.NoBrush
     assert code.charFormat().fontFixedPitch() or code.charFormat().fontFamilies()
