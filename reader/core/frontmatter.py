@@ -253,16 +253,26 @@ def _salvage(fmt: str, raw: str) -> dict:
 
 def _salvage_yaml(raw: str) -> dict:
     lines = _clean(raw).split("\n")
+    dropped: list[str] = []
     for _ in range(_MAX_REPAIRS):
         try:
             data = yaml.load("\n".join(lines), Loader=_Loader)
-            return data if isinstance(data, dict) else {}
         except yaml.YAMLError as exc:
             bad = [m.line for m in (getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None))
                    if m is not None and m.line < len(lines) and lines[m.line].strip()]
             if not bad:
                 break
+            dropped.append(lines[bad[0]])
             lines[bad[0]] = ""  # a blanked line cannot fail again, so this terminates
+            continue
+        if not isinstance(data, dict):
+            return {}
+        # A dropped title line still says what its author meant, e.g. one with unescaped
+        # quotes inside: title: "老街茶馆挂出"今日有新茶"的木牌". Other keys stay dropped.
+        for key, value in _SALVAGE_YAML.findall("\n".join(dropped)):
+            if key.strip() == "title":
+                data.setdefault("title", value.strip().strip("\"'").strip())
+        return data
     data = {}
     for key, value in _SALVAGE_YAML.findall(raw):
         try:

@@ -41,6 +41,7 @@ _TAG_SPLITTERS: dict[str, Callable[[str], list[str]]] = {
     "folder": _SPLIT_COMMAS.split,
 }  # Hexo, Hugo, Zola: a string is one tag
 _HEADING_SCAN = 8000  # characters of the body searched for a title heading
+_SENTENCE_END = re.compile(r"[。！？!?]|\.(\s|$)")
 
 
 def build_meta(site: Site, relpath: str, data: dict, body: str = "", body_format: str = "markdown",
@@ -103,7 +104,20 @@ def _title(site: Site, relpath: str, low: dict, body: str, body_format: str) -> 
         heading = first_heading(body, body_format)
         if heading:
             return heading
-    return readable_file_title(relpath, site.kind)
+    from_name = readable_file_title(relpath, site.kind)
+    if from_name.isdigit() and len(from_name) > 8:
+        # A news id such as "202205262391921712" names nothing: the opening words do.
+        return _opening_words(body) or from_name
+    return from_name
+
+
+def _opening_words(body: str, limit: int = 40) -> str:
+    """The body's first sentence (tags and Markdown markers dropped), cut to `limit` characters."""
+    text = " ".join(_TAG.sub(" ", body[:2000]).split())
+    text = text.lstrip(">#*-_ \t").strip()
+    end = _SENTENCE_END.search(text)
+    sentence = text[:end.end()] if end else text
+    return sentence if len(sentence) <= limit else sentence[:limit].rstrip() + "…"
 
 
 def _date(site: Site, relpath: str, low: dict) -> tuple[str | None, float | None, str | None]:

@@ -40,7 +40,6 @@ def test_title_from_first_heading(body, fmt, expected):
 
 @pytest.mark.parametrize("relpath, kind, expected", [
     ("_posts/2021-12-01-my_first-post.md", "jekyll", "my first post"),
-    ("_posts/-202205262391921712.md", "jekyll", "202205262391921712"),
     ("content/my-bundle/index.md", "hugo", "my bundle"),
     ("content/section/_index.md", "hugo", "section"),
     ("2023-09-12.md", "jekyll", "2023-09-12"),
@@ -51,6 +50,14 @@ def test_title_from_first_heading(body, fmt, expected):
 def test_title_from_file_name(relpath, kind, expected):
     assert readable_file_title(relpath, kind) == expected
     assert build_meta(site(kind), relpath, {}, "no heading here").title == expected
+
+
+def test_a_bare_news_id_gives_way_to_the_opening_words():
+    name = "_posts/-202205262391921712.md"
+    assert readable_file_title(name, "jekyll") == "202205262391921712"
+    body = "> 据霍尼韦尔官网消息，5月24日，霍尼韦尔宣布为蔚来旗下ET7新能源汽车提供制冷剂。据悉……"
+    assert build_meta(site("jekyll"), name, {}, body).title == "据霍尼韦尔官网消息，5月24日，霍尼韦尔宣布为蔚来旗下ET7新能源汽车提供制冷剂…"
+    assert build_meta(site("jekyll"), name, {}, "<p>短讯。</p>").title == "短讯。"
 
 
 def test_obsidian_note_name_wins_over_a_section_heading():

@@ -95,7 +95,8 @@ for _enc in ("gbk", "utf-16", "utf-8-sig"):
          ("Archive",), ("拆迁",), False, None),
         ("derived-encodings", f"{_enc}/2013-06-27-ruby-2-0-0-p247-is-released.md", "Ruby 2.0.0-p247 發佈",
          "2013-06-27T11:00:03+00:00", (), (), False, None),
-        ("derived-encodings", f"{_enc}/-202205262391921712.md", "202205262391921712", None,
+        ("derived-encodings", f"{_enc}/-202205262391921712.md",
+         "据霍尼韦尔官网消息，5月24日，霍尼韦尔宣布为蔚来旗下ET7新能源汽车提供HFO…", None,
          ("emnews",), ("东财滚动新闻",), False, "date '+0800' is not a date"),
     ]
 
