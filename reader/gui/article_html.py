@@ -88,6 +88,16 @@ def prepare_body(body_html: str) -> PreparedBody:
     root.set("class", "body")
     for tag in [el for el in root.iter(_DROP_TAGS)]:
         tag.drop_tree()
+    for pre in list(root.iter("pre")):
+        # Qt paints a <pre> background line by line, leaving stripes: a one-cell table
+        # gives the code block one uniform box.
+        box = etree.Element("table", {"class": "code", "width": "100%", "cellpadding": "8", "border": "0"})
+        pre.addprevious(box)
+        cell = etree.SubElement(etree.SubElement(box, "tr"), "td", {"class": "code"})
+        box.tail, pre.tail = pre.tail, None
+        cell.append(pre)
+        for code in list(pre.iter("code")):
+            code.drop_tag()  # its own background would stripe the box again
     links: list[str] = []
     images: list[ImageRef] = []
     for el in root.iter("a", "img"):
@@ -178,7 +188,7 @@ p.meta {{ color: {c.muted}; margin-bottom: 1.4em; }}
 p.source {{ color: {c.muted}; margin-top: 1.6em; }}
 span.draft {{ background-color: {c.badge_bg}; color: {c.badge_text}; font-weight: bold; }}
 table.notice {{ background-color: {c.notice_bg}; border: 1px solid {c.notice_border}; margin-bottom: 1em; }}
-pre {{ background-color: {c.code_bg}; font-family: {mono}; white-space: pre-wrap; line-height: 1.35; }}
+pre {{ font-family: {mono}; white-space: pre-wrap; line-height: 115%; margin: 0; }}
 code, tt, kbd, samp {{ background-color: {c.code_bg}; font-family: {mono}; }}
 blockquote {{ background-color: {c.quote_bg}; margin-left: 0.8em; margin-right: 0; }}
 blockquote.callout-warning, blockquote.callout-caution, blockquote.callout-danger, blockquote.callout-error,
@@ -187,4 +197,6 @@ strong.callout-title {{ color: {c.link}; }}
 table {{ border-collapse: collapse; border: 1px solid {c.border}; margin-top: 0.6em; margin-bottom: 0.8em; }}
 th, td {{ border: 1px solid {c.border}; padding: 4px; }}
 th {{ background-color: {c.code_bg}; }}
+table.code {{ border: none; margin-top: 0.4em; margin-bottom: 0.8em; }}
+td.code {{ border: none; background-color: {c.code_bg}; padding: 8px; }}
 """
