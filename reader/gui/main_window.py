@@ -46,6 +46,9 @@ class MainWindow(QMainWindow):
         self.sample_dir = Path(sample_dir) if sample_dir else SAMPLE_LIBRARY
         self.library: Library | None = None
         self.is_sample = False
+        self.lone_path: Path | None = None  # a file shown on its own, outside any library
+        self._lone_post = None
+        self._pending_post: str | None = None  # a post asked for by path, not yet in the index
         self._labels: dict[str, str] = {}
         self._sort = self.settings.window.get(S.SORT_KEY)
         self._descending = self.settings.window.get(S.SORT_DESCENDING)
@@ -84,7 +87,7 @@ class MainWindow(QMainWindow):
         self.list.setModel(self.list_model)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.header().setSectionsMovable(False)
-        self.list.header().resizeSection(0, 300)
+        self.list.header().resizeSection(0, 280)
         bold = QFont(self.list.font())
         bold.setBold(True)  # unread rows are bold: the date must fit in bold
         self.list.header().resizeSection(1, QFontMetrics(bold).horizontalAdvance("2022-01-21 15:01") + 20)
@@ -92,7 +95,8 @@ class MainWindow(QMainWindow):
         self.view = ArticleView()
         self.view.setObjectName("article")
         self.banner = Banner()
-        self.banner.actionClicked.connect(self.choose_library)
+        self._banner_action = self.choose_library
+        self.banner.actionClicked.connect(lambda: self._banner_action())
         self.progress = IndexProgress()
         self.statusBar().addPermanentWidget(self.progress)
 
@@ -101,7 +105,6 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(_column(self.quick_filter, self.search_info, self.list))
         self.splitter.addWidget(self.view)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([220, 480, 700])
         central = _column(self.banner, self.splitter)
         self.setCentralWidget(central)
 
@@ -155,9 +158,11 @@ class MainWindow(QMainWindow):
 
     def open_sample(self) -> bool:
         if self.sample_dir.is_dir() and self.open_library(self.sample_dir, sample=True):
+            self._banner_action = self.choose_library
             self.banner.show_message("You are looking at the sample library that comes with Jianbao Reader.",
                                      "Open your library folder…")
             return True
+        self._banner_action = self.choose_library
         self.banner.show_message("No library is open.", "Open your library folder…")
         return False
 
@@ -176,6 +181,7 @@ class MainWindow(QMainWindow):
             return False
         old_root = self.library.root if self.library else None
         self._retire_library()
+        self._leave_lone()
         self.library, self.is_sample = library, sample
         self.list_model.set_fetch(library.summaries)
         self.view.set_library(library)
@@ -200,7 +206,74 @@ class MainWindow(QMainWindow):
         self.refresher.set_library(None)
         self.library.close()
         self.library = None
+        self._pending_post = None
         self.search_edit.clear()
+
+    # --- opening one post by its path (from the command line, a second launch, FileOpen) --
+    def show_post_file(self, path) -> None:
+        """Show the open library's post at `path`, selected in an unfiltered list; if the index
+        does not have it yet, show it as soon as the refresh running now has read it."""
+        if self.library is None:
+            return
+        try:
+            rel = Path(path).resolve().relative_to(self.library.root).as_posix()
+        except ValueError:
+            self.statusBar().showMessage(f"{path} is not in this library", 8000)
+            return
+        self.search_edit.clear()
+        self.quick_filter.clear()
+        if self.selected_node_ids() != ["all:"]:
+            self.select_nodes(["all:"])
+        self._pending_post = rel
+        self._show_pending_post()
+        if self._pending_post is not None:
+            self.refresh()  # a file new since the last refresh: the refresh finds it (or says it is no post)
+
+    def _show_pending_post(self, final: bool = False) -> None:
+        if self._pending_post is None or self.library is None:
+            return
+        post_id = self.library.post_id(self._pending_post)
+        if post_id is not None:
+            self._pending_post = None
+            self.reading.open_post(post_id)
+            self.reading.select_current_row()
+        elif final:  # indexed and still not a post (a README, a page): show the file on its own
+            rel, self._pending_post = self._pending_post, None
+            self.reading.leave()
+            self.reading.reset()
+            self._show_file_in_view(self.library.root / rel)
+            self.statusBar().showMessage(f"{rel} is not one of this library's posts; shown on its own", 10000)
+
+    def show_lone_post(self, post, path) -> None:
+        """Show one file that belongs to no library, on its own: nothing is indexed."""
+        self._retire_library()
+        self.list_model.set_ids([])
+        for pane in (0, 1):
+            self.splitter.widget(pane).hide()
+        self.lone_path = Path(path)
+        self._lone_post = post
+        self.view.set_library(None)
+        self.view.show_post(post)
+        self._banner_action = lambda: self.open_library(self.lone_path.parent)
+        self.banner.show_message(f"Showing {self.lone_path.name} on its own; its folder is not indexed.",
+                                 "Open Folder as Library")
+        self._update_title()
+
+    def _show_file_in_view(self, path: Path) -> None:
+        from ..app.lone_file import read_lone_post  # the reader of lone files is Qt-free
+        try:
+            self._lone_post = read_lone_post(path)
+        except ReaderError as error:
+            self.view.show_message("This file cannot be shown", str(error))
+            return
+        self.view.show_post(self._lone_post)
+        self._update_title()
+
+    def _leave_lone(self) -> None:
+        if self.lone_path is not None or self._lone_post is not None:
+            self.lone_path = self._lone_post = None
+            for pane in (0, 1):
+                self.splitter.widget(pane).show()
 
     # --- refreshing ---------------------------------------------------------------------
     def refresh(self) -> None:
@@ -216,6 +289,7 @@ class MainWindow(QMainWindow):
                 f"{report.added:,} new, {report.changed:,} changed, {report.removed:,} removed", 5000)
         if report.added or report.changed or report.removed or report.rebuilt or not self.list_model.ids():
             self.reload()
+        self._show_pending_post(final=True)
 
     def _refresh_failed(self, message: str) -> None:
         self.progress.finish()
@@ -243,6 +317,7 @@ class MainWindow(QMainWindow):
         self.reload_list()
         if restore:
             self.reading.restore(self.settings.window.get(S.LAST_ARTICLE))
+        self._show_pending_post()
         self._update_title()
 
     def select_nodes(self, node_ids: list[str], notify: bool = True) -> None:
@@ -346,6 +421,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         post = self.reading.post if hasattr(self, "reading") else None
+        post = post or self._lone_post
         if post is not None:
             name = post.meta.title or Path(post.meta.path).stem
         elif self.library is not None:
@@ -356,7 +432,10 @@ class MainWindow(QMainWindow):
 
     def _restore_window_state(self) -> None:
         window = self.settings.window
-        self.resize(1280, 800)
+        screen = self.screen().availableGeometry()  # first run: most of the screen, not a postage stamp
+        self.resize(min(1600, int(screen.width() * 0.9)), min(1000, int(screen.height() * 0.9)))
+        width = self.width()  # tree, list (title, date, category) and article, until the user moves them
+        self.splitter.setSizes([int(width * 0.15), int(width * 0.38), int(width * 0.47)])
         self.restoreGeometry(window.get(S.GEOMETRY))
         self.splitter.restoreState(window.get(S.SPLITTER))
         header = self.list.header()
