@@ -68,7 +68,24 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("library")
     p.add_argument("--json", action="store_true", help="print one JSON array")
     p.set_defaults(func=_problems)
+
+    p = sub.add_parser("desktop", help="add Jianbao to (or remove it from) this user's Linux desktop")
+    p.add_argument("action", choices=("install", "uninstall"))
+    p.add_argument("--default", action="store_true",
+                   help="with install: also make Jianbao the default application for Markdown (xdg-mime)")
+    p.set_defaults(func=_desktop)
     return parser
+
+
+def _desktop(args) -> int:
+    from . import desktop  # Qt-free; only needed by this command
+    if args.action == "install":
+        done = desktop.install(default=args.default)
+    else:
+        done = desktop.uninstall()
+    for line in done:
+        print(line)
+    return 1 if any(line.startswith("not done") for line in done) else 0
 
 
 def _open(args, progress=None) -> Library:

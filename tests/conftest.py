@@ -18,3 +18,54 @@ def _temporary_user_dirs(tmp_path_factory, monkeypatch):
                      ("XDG_DATA_HOME", "data"), ("XDG_STATE_HOME", "state")):
         monkeypatch.setenv(var, str(base / sub))
     yield base
+
+
+# --- No test reaches the network (issue 6): a post must never make the program fetch anything. ---
+import ipaddress  # noqa: E402
+import socket  # noqa: E402
+
+
+def _is_local(family, address) -> bool:
+    """AF_UNIX sockets and loopback addresses stay allowed (single-instance socket, test servers)."""
+    if family == getattr(socket, "AF_UNIX", None) or not isinstance(address, tuple):
+        return True
+    host = str(address[0])
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%", 1)[0]).is_loopback
+    except ValueError:
+        return False  # a host name: resolving it would already be a network request
+
+
+@pytest.fixture(autouse=True)
+def _no_outbound_connections(monkeypatch):
+    """Refuse and record every outbound connection; a test that attempts one fails."""
+    attempts: list[str] = []
+    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+    real_create = socket.create_connection
+
+    def connect(self, address):
+        if not _is_local(self.family, address):
+            attempts.append(f"connect {address!r}")
+            raise ConnectionRefusedError(f"tests: outbound connection to {address!r} blocked")
+        return real_connect(self, address)
+
+    def connect_ex(self, address):
+        if not _is_local(self.family, address):
+            attempts.append(f"connect_ex {address!r}")
+            return 111  # ECONNREFUSED
+        return real_connect_ex(self, address)
+
+    def create_connection(address, *args, **kwargs):
+        if not _is_local(socket.AF_INET, address):
+            attempts.append(f"create_connection {address!r}")
+            raise ConnectionRefusedError(f"tests: outbound connection to {address!r} blocked")
+        return real_create(address, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+    yield attempts
+    if attempts:
+        pytest.fail("outbound network connection attempted: " + "; ".join(attempts), pytrace=False)

@@ -1,39 +1,112 @@
-"""The `jianbao` command: parse the command line, start Qt, open the window on a library."""
+"""The `jianbao` command: parse the command line, hand off to a running instance or start the app."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import logging
 import multiprocessing
+import os
 import sys
 from collections.abc import Sequence
 
 import reader
 
+TEST_LOG_ENV = "JIANBAO_TEST_LOG"  # set to 1: report window events as JSON lines on stderr, for e2e tests
+
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    """`jianbao [--data-dir DIR] [LIBRARY]`; anything after `--` is a path, never an option."""
+    """`jianbao [--data-dir DIR] [--new-instance] [PATH ...]`; after `--` nothing is read as an option."""
     parser = argparse.ArgumentParser(prog="jianbao", description=f"{reader.APP_NAME}: read a folder of posts.")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="keep the index, reading state and settings under DIR (for tests and bug reports)")
+    parser.add_argument("--new-instance", action="store_true",
+                        help="open a new window even if Jianbao is already running")
     parser.add_argument("--version", action="version", version=f"%(prog)s {reader.__version__}")
-    parser.add_argument("library", nargs="?", metavar="LIBRARY", help="the folder of posts to open")
-    return parser.parse_args(argv)
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="a library folder, or a post file (its library opens and shows it)")
+    args = parser.parse_args(argv)
+    args.library = args.paths[0] if args.paths else None  # the single-library form of older callers
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # a frozen app's indexing workers re-enter here
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.INFO, format="jianbao: %(levelname)s: %(name)s: %(message)s")
+    cwd = os.getcwd()
     # Qt is imported only now, so `--help` and `--version` stay instant.
     from PySide6.QtWidgets import QApplication
 
-    from reader.gui.main_window import MainWindow
+    from . import ipc
+    from .open_paths import FileOpenFilter, open_paths
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "jianbao"])
     app.setApplicationName("jianbao")
     app.setApplicationDisplayName(reader.APP_NAME)
     app.setApplicationVersion(reader.__version__)
     app.setDesktopFileName(reader.APP_ID)
+    # Before any window: Finder's FileOpen for the double-click that launched us comes during start-up.
+    file_open = FileOpenFilter(app)
+    app.installEventFilter(file_open)
+
+    server = None
+    if not args.new_instance:
+        name = ipc.socket_name(args.data_dir)
+        if ipc.send_to_running(name, cwd, args.paths):
+            _test_log("handed-off", paths=args.paths)
+            return 0
+        server = ipc.Server(name, app)
+        if not server.listen():
+            server = None  # still usable, just not a single instance
+
+    from reader.gui.main_window import MainWindow
+
     window = MainWindow(args.data_dir)
+    if os.environ.get(TEST_LOG_ENV):
+        _report_for_tests(app, window, server)
+    _close_on_signals(app, window)
     window.show()
-    window.start(args.library)
+    first = list(args.paths) + file_open.take_pending()
+    targets = open_paths(window, first, cwd) if first else []
+    if not any(t.kind != "error" for t in targets):
+        window.start(None)
+    if server is not None:
+        server.requested.connect(lambda cwd, paths: open_paths(window, paths, cwd, activate=True))
+    file_open.set_handler(lambda paths: open_paths(window, paths, None, activate=True))
     return app.exec()
+
+
+def _close_on_signals(app, window) -> None:
+    """Ctrl+C and SIGTERM close the window properly: state saved, indexing workers stopped
+    (Python's default SIGTERM would kill only this process and orphan the spawned workers)."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: window.close())
+    # Python runs signal handlers only between bytecodes: wake it up now and then inside Qt's loop.
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(300)
+
+
+def _test_log(event: str, **fields) -> None:
+    if os.environ.get(TEST_LOG_ENV):
+        print("jianbao-test: " + json.dumps({"event": event, **fields}, ensure_ascii=False),
+              file=sys.stderr, flush=True)
+
+
+def _report_for_tests(app, window, server) -> None:
+    """What an end-to-end test needs to see from outside: titles, window counts, the socket."""
+    from reader.gui.main_window import MainWindow
+
+    def windows() -> int:
+        return sum(1 for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+
+    window.windowTitleChanged.connect(lambda title: _test_log("title", title=title, windows=windows()))
+    if server is not None:
+        _test_log("listening", socket=server.full_name())
+        server.requested.connect(lambda cwd, paths: _test_log("requested", cwd=cwd, paths=paths,
+                                                              windows=windows()))

@@ -10,6 +10,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from .errors import Cancelled
+from .limits import INDEX_LIMIT, read_head
 from .parse import parse_post
 from .render import RenderContext, render_body
 from .text import html_to_text
@@ -26,9 +27,12 @@ def read_bytes(path: Path) -> bytes:
 
 
 def read_post(site: Site, relpath: str) -> ParsedPost:
-    """Read and parse one file; an OSError becomes the post's problem, never an exception."""
+    """Read and parse one file; an OSError becomes the post's problem, never an exception.
+
+    Only the first INDEX_LIMIT bytes are read: a 50 MB post must not take the workers' memory.
+    """
     try:
-        data = read_bytes(site.library_root / relpath)
+        data, _cut = read_head(site.library_root / relpath, INDEX_LIMIT)
     except OSError as exc:
         parsed = parse_post(site, relpath, b"")
         meta = replace(parsed.meta, error=f"cannot be read: {exc.strerror or exc}")

@@ -15,16 +15,14 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from ..paths import AppPaths, library_key
-from . import links
+from . import limits, links
 from .errors import LibraryError, PostError
-from .indexer import body_html, read_bytes, run_phase
+from .indexer import read_bytes, run_phase
 from .parse import parse_post
-from .sanitize import sanitize_html
 from .scanner import scan
 from .site import detect_site
 from .state import StateStore
 from .store import Store
-from .text import html_to_text
 from .types import Facet, Post, PostFilter, PostSummary, Problem, RefreshReport, SearchHit, Site
 
 # progress(phase, done, total): phase is "scan", "metadata" or "text".
@@ -222,20 +220,21 @@ class Library:
         """The id of a post by its library-relative "/"-separated path."""
         return self._store().id_for_path(path)
 
-    def get_post(self, post_id: int) -> Post:
-        """Read the file again and render it (raises PostError if it is gone or unreadable)."""
+    def get_post(self, post_id: int, full: bool = False) -> Post:
+        """Read the file again and render it (raises PostError if it is gone or unreadable).
+
+        A huge body is cut to its first part (`Post.truncated`) unless `full` is true.
+        """
         meta = self._store().get_meta(post_id)
         if meta is None:
             raise PostError(f"#{post_id}", "no such post in the index")
         try:
-            data = read_bytes(self.root / meta.path)
+            shown = limits.show_post(self.site, meta.path, full=full)
         except FileNotFoundError as exc:
             raise PostError(meta.path, "the file is no longer there (moved or deleted)") from exc
         except OSError as exc:
             raise PostError(meta.path, f"cannot be read: {exc.strerror or exc}") from exc
-        parsed = parse_post(self.site, meta.path, data)
-        html = sanitize_html(body_html(self.site, parsed))
-        return Post(id=post_id, meta=parsed.meta, html=html, text=html_to_text(html))
+        return Post(id=post_id, meta=shown.meta, html=shown.html, text=shown.text, truncated=shown.truncated)
 
     def resolve_link(self, from_post: int | None, href: str) -> LinkTarget:
         """Route a link clicked in a post: another post, a category or tag page, or outside."""

@@ -20,6 +20,7 @@ DROPPED_TAGS = frozenset(
 _BLOCK_AS_DIV = frozenset("section article header footer nav aside main address center details summary "
                           "fieldset hgroup".split())
 _RENAMED = {"strike": "s", "tt": "code", "var": "em", "dfn": "em"}
+_VOID_AS_CONTAINER = {"embed", "source", "track", "param"}
 _MEDIA = {"video": "video", "audio": "audio", "iframe": "embed"}
 _VIDEO_HOSTS = ("youtube", "youtu.be", "vimeo", "bilibili", "youku", "v.qq.com", "ixigua", "dailymotion")
 
@@ -137,6 +138,12 @@ def _walk(soup: BeautifulSoup, root: Tag) -> None:
         name = node.name.lower()
         if name in _MEDIA:
             node.replace_with(_media_placeholder(soup, node, _MEDIA[name]))
+            continue
+        if name in _VOID_AS_CONTAINER:
+            # Void elements the parser wrongly opens as containers: what follows them is the
+            # post's own text, so the element goes and its "children" stay (and are checked).
+            stack.extend(reversed(list(node.contents)))
+            node.unwrap()
             continue
         if name in DROPPED_TAGS or node.has_attr("hidden") or _HIDDEN.search(str(node.get("style", ""))):
             node.decompose()  # display:none content is hidden in the original page too

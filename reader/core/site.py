@@ -131,3 +131,25 @@ def _make(folder: Path, library_root: Path, kind: str, config: dict, tz_key: str
 
 def _text(value) -> str:
     return str(value).strip() if value is not None and not isinstance(value, (dict, list)) else ""
+
+
+# A post can sit deep inside its site (Hexo's source/_posts/<category>/, vault folders).
+_MAX_UP_FROM_FILE = 12
+
+
+def find_library_root(path: Path) -> Path | None:
+    """The root of the site that holds `path` (a post file or a folder), or None if no site does.
+
+    Walks up looking for site markers (`_config.yml` with `_posts/`, Hugo/Zola `content/` with a
+    config, `.obsidian/`). Never returns the home folder or a filesystem root: a marker there is far
+    more likely a stray file than a site, and opening it would index everything the user owns.
+    """
+    path = Path(path).expanduser().resolve()
+    start = path if path.is_dir() else path.parent
+    home = Path.home().resolve()
+    for candidate in [start, *list(start.parents)[:_MAX_UP_FROM_FILE]]:
+        if candidate == home or candidate.parent == candidate:
+            return None
+        if _site_at(candidate, candidate) is not None:
+            return candidate
+    return None

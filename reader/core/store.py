@@ -180,7 +180,10 @@ class Store:
         try:
             yield
         except BaseException:
-            db.execute("ROLLBACK")
+            # SQLite rolls back by itself on some errors (SQLITE_FULL, IOERR); a second ROLLBACK
+            # would raise "no transaction is active" and hide the real error.
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
         try:
             db.execute("COMMIT")

@@ -20,7 +20,8 @@ _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "iframe", 
 _BLOCK_START = re.compile(r"<(/?(?:%s)\b)" % "|".join(_BLOCK_TAGS), re.I)
 _TAGS = re.compile(r"<[^>]*>")
 _ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+# huge_tree: without it lxml silently drops a text node over 10 MB (a whole post shown in full).
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
 
 
 def _newline_before(m: re.Match) -> str:

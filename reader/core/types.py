@@ -74,6 +74,7 @@ class Post:
     meta: PostMeta
     html: str  # sanitised body HTML
     text: str  # plain text of the body
+    truncated: bool = False  # only the start of a huge body is here; get_post(id, full=True) has all
 
 
 @dataclass(frozen=True)

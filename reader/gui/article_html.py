@@ -29,6 +29,9 @@ MAX_LINE_EM = 36  # 36 CJK characters or about 72 Latin ones per line
 UNTITLED = "(untitled)"
 DRAFT = "Draft"
 SOURCE = "Source:"
+TRUNCATED = "This article is very long: only its beginning is shown."
+SHOW_ALL = "Show the whole article"
+SHOW_ALL_HREF = "show-all:"
 PROBLEM = "Problem reading this file:"
 
 
@@ -155,6 +158,10 @@ def build_page(post: Post, body: PreparedBody, labels: dict[str, str] | None = N
     if meta:
         parts.append('<p class="meta">' + " &nbsp;·&nbsp; ".join(meta) + "</p>")
     parts.append(body.html)
+    if post.truncated:
+        parts.append(f'<table class="notice" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
+                     f'{html.escape(TRUNCATED)} <a href="{SHOW_ALL_HREF}">{html.escape(SHOW_ALL)}</a>'
+                     '</td></tr></table>')
     return "\n".join(parts)
 
 

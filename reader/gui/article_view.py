@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
 from reader.core.types import Post
 
-from .article_html import (CJK_FONT_FAMILIES, IMAGE_SCHEME, LINK_SCHEME, MAX_LINE_EM, Colors, ImageRef,
+from .article_html import (CJK_FONT_FAMILIES, IMAGE_SCHEME, LINK_SCHEME, MAX_LINE_EM, SHOW_ALL_HREF, Colors, ImageRef,
                            PreparedBody, build_page, message_page, prepare_body, source_line, stylesheet)
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,7 @@ class ArticleView(QTextBrowser):
     linkRefused = Signal(str)  # a sentence for the status bar: what was not followed, and why
     linkHovered = Signal(str)  # the href as the post wrote it, "" when the pointer leaves a link
     fontSizeChanged = Signal(float)
+    fullPostRequested = Signal(int)  # "Show the whole article" under a truncated huge post
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -325,6 +326,9 @@ class ArticleView(QTextBrowser):
         if scheme in ("category", "tag"):
             key = url.path(QUrl.ComponentFormattingOption.FullyDecoded)
             (self.categoryRequested if scheme == "category" else self.tagRequested).emit(key)
+            return
+        if url.toString() == SHOW_ALL_HREF and self._post is not None:
+            self.fullPostRequested.emit(self._post.id)
             return
         href = self._original_href(url)
         if scheme != LINK_SCHEME or not href:

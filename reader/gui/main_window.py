@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         self.list_model.set_ids([])
         for pane in (0, 1):
             self.splitter.widget(pane).hide()
+        self.search_edit.setEnabled(False)  # there is no index to search
         self.lone_path = Path(path)
         self._lone_post = post
         self.view.set_library(None)
@@ -274,6 +275,7 @@ class MainWindow(QMainWindow):
             self.lone_path = self._lone_post = None
             for pane in (0, 1):
                 self.splitter.widget(pane).show()
+            self.search_edit.setEnabled(True)
 
     # --- refreshing ---------------------------------------------------------------------
     def refresh(self) -> None:

@@ -42,6 +42,7 @@ class Reading(QObject):
         view.categoryRequested.connect(lambda key: window.select_nodes([f"category:{key}"]))
         view.tagRequested.connect(lambda key: window.select_nodes([f"tag:{key}"]))
         view.externalRequested.connect(QDesktopServices.openUrl)
+        view.fullPostRequested.connect(self.show_whole)
         view.linkHovered.connect(lambda href: window.statusBar().showMessage(href) if href
                                  else window.statusBar().clearMessage())
         view.linkRefused.connect(lambda href: window.statusBar().showMessage(f"Not opened: {href}", 5000))
@@ -88,6 +89,22 @@ class Reading(QObject):
         self.w.settings.window.set(S.LAST_ARTICLE, self.post.meta.path)
         self._read_timer.start()
         self.w._update_title()
+
+    def show_whole(self, post_id: int) -> None:
+        """Render all of a huge post the view showed only the start of, keeping the place."""
+        if self.w.library is None or post_id != self.post_id:
+            return
+        bar = self.w.view.verticalScrollBar()
+        offset = bar.value()  # the start of the page is the same text, so the same pixel offset
+        try:
+            self.post = self.w.library.get_post(post_id, full=True)
+        except ReaderError as error:
+            self.w.statusBar().showMessage(str(error), 8000)
+            return
+        self.w.view.show_post(self.post, labels=self.w._labels)
+        bar.setValue(offset)
+        if self.w.list_model.searching():
+            self.w.view.highlight_terms(query_terms(self.w.search.query))
 
     def leave(self) -> None:
         """Save where the reader was in the open post (on switching posts, libraries, or closing)."""

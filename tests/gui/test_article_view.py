@@ -534,3 +534,13 @@ def test_real_library_finews_post(view, tmp_path):
             assert view.document().find(link_text).charFormat().isAnchor()
     finally:
         library.close()
+
+
+def test_truncated_post_offers_the_whole_article(view, qtbot):
+    post = make_post("<p>开头</p>")
+    post = type(post)(**{**post.__dict__, "truncated": True})
+    view.show_post(post)
+    assert "Show the whole article" in view.toPlainText()
+    with qtbot.waitSignal(view.fullPostRequested) as signal:
+        view.anchorClicked.emit(QUrl("show-all:"))
+    assert signal.args == [post.id]

@@ -221,3 +221,23 @@ def test_the_finews_corpus_opens_and_reads(make_window):
     assert "中国经济网新闻" in labels
     window.reading.step(1)
     assert window.reading.post is not None and window.windowTitle().endswith(" — Jianbao Reader")
+
+
+def test_a_huge_post_is_shown_truncated_with_a_way_to_see_it_all(make_window, tmp_path):
+    from reader.core.limits import SHOW_LIMIT
+
+    root = tmp_path / "huge"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: huge\n", encoding="utf-8")
+    paragraph = "很长的文章。" * 50 + "\n\n"
+    body = paragraph * (SHOW_LIMIT // len(paragraph) + 50) + "最后一段在这里。\n"
+    (root / "_posts" / "2024-01-01-huge.md").write_text(f"---\ntitle: 巨文\n---\n{body}", encoding="utf-8")
+    window = make_window(root)
+    post_id = window.library.post_id("_posts/2024-01-01-huge.md")
+    window.reading.open_post(post_id)
+    assert window.reading.post.truncated
+    assert "最后一段在这里" not in window.view.toPlainText()
+    assert "Show the whole article" in window.view.toPlainText()
+    window.view.fullPostRequested.emit(post_id)
+    assert not window.reading.post.truncated
+    assert "最后一段在这里" in window.view.toPlainText()

@@ -27,12 +27,19 @@ def assert_locked_down(html: str) -> None:
                 assert url_scheme(value) in (None, "http", "https", "mailto", "post-url", "wikilink"), value
 
 
-@pytest.mark.parametrize("tag", ["script", "style", "iframe", "object", "embed", "applet", "form", "button",
+@pytest.mark.parametrize("tag", ["script", "style", "iframe", "object", "applet", "form", "button",
                                  "select", "textarea", "noscript", "template", "svg", "math", "frameset"])
 def test_dangerous_elements_are_dropped_with_their_content(tag):
     html = sanitize_html(f"<p>before</p><{tag}>SECRET<p>inner</p></{tag}><p>after</p>")
     assert "SECRET" not in html and "inner" not in html
     assert "<p>before</p>" in html and "<p>after</p>" in html
+
+
+def test_embed_is_void_so_what_follows_it_stays():
+    # <embed> has no content in HTML: text after it is the post's, even if the parser nests it.
+    html = sanitize_html('<p>a</p><embed src="https://evil.example/x">visible<p>after</p>')
+    assert "embed" not in html and "evil" not in html
+    assert "visible" in html and "<p>after</p>" in html
 
 
 def test_void_dangerous_elements_are_dropped():

@@ -1,0 +1,114 @@
+"""What a path given to the app means: a library, a post inside one, a lone file, or an error (no Qt)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import platformdirs
+
+from ..core.scanner import POST_EXTENSIONS
+from ..core.site import find_library_root
+
+# How many entries of a folder to look at when deciding whether it is a folder of posts.
+_SAMPLE_ENTRIES = 400
+
+
+@dataclass(frozen=True)
+class Target:
+    """One path, understood. `kind` is "library", "post", "lone" or "error"."""
+
+    kind: str
+    path: Path  # the absolute path that was asked for
+    library: Path | None = None  # the library root to open, for "library" and "post"
+    message: str = ""  # for "error": a sentence to show the user
+
+
+def absolute(raw: str, cwd: str | os.PathLike[str] | None) -> Path:
+    """A path from a command line or a file manager, made absolute against the caller's cwd."""
+    if raw.startswith("file://"):  # some launchers pass URLs even for %F
+        raw = unquote(urlsplit(raw).path)
+    path = Path(raw).expanduser()
+    if not path.is_absolute():
+        path = Path(cwd or os.getcwd()) / path
+    return Path(os.path.abspath(path))  # normalise "..", keep links until resolve()
+
+
+def locate(raw: str, cwd: str | os.PathLike[str] | None = None,
+           known_libraries: Iterable[str | os.PathLike[str]] = ()) -> Target:
+    """Decide what opening `raw` means. Never raises; problems come back as kind "error"."""
+    path = absolute(raw, cwd)
+    try:
+        if not path.exists():
+            return Target("error", path, message=f"There is no file or folder at {path}.")
+        path = path.resolve()
+        if path.is_dir():
+            next(iter(path.iterdir()), None)  # an unreadable folder fails here, not mid-index
+            return Target("library", path, library=path)
+        if path.suffix.lower() not in POST_EXTENSIONS:
+            kinds = ", ".join(POST_EXTENSIONS)
+            return Target("error", path, message=f"{path.name} is not a post file. "
+                                                 f"Jianbao Reader opens folders and {kinds} files.")
+        with open(path, "rb") as handle:
+            handle.read(1)
+    except OSError as error:
+        return Target("error", path, message=f"{path} cannot be read: {error.strerror or error}.")
+    root = find_library_root(path)
+    if root is None:
+        root = _known_library_of(path, known_libraries)
+    if root is None and is_post_folder(path.parent):
+        root = path.parent
+    if root is None:
+        return Target("lone", path)
+    return Target("post", path, library=root)
+
+
+def _known_library_of(path: Path, roots: Iterable[str | os.PathLike[str]]) -> Path | None:
+    """The deepest already known library (open or recent) that holds `path`."""
+    holders = []
+    for root in roots:
+        try:
+            root = Path(root).resolve()
+        except OSError:
+            continue
+        if path.is_relative_to(root) and root.is_dir():
+            holders.append(root)
+    return max(holders, key=lambda r: len(r.parts), default=None)
+
+
+def is_post_folder(folder: Path) -> bool:
+    """True if `folder` looks like a folder of posts: most of its files are posts, and it is not one
+    of the user's catch-all folders (home, Downloads, Desktop, Documents), which are never indexed
+    just because one Markdown file in them was opened."""
+    folder = Path(folder).resolve()
+    if folder in _catch_all_folders() or folder.parent == folder:
+        return False
+    posts = others = 0
+    try:
+        with os.scandir(folder) as entries:
+            for n, entry in enumerate(entries):
+                if n >= _SAMPLE_ENTRIES:
+                    break
+                if entry.name.startswith(".") or not entry.is_file():
+                    continue
+                if os.path.splitext(entry.name)[1].lower() in POST_EXTENSIONS:
+                    posts += 1
+                else:
+                    others += 1
+    except OSError:
+        return False
+    return posts >= 2 and posts >= others
+
+
+def _catch_all_folders() -> set[Path]:
+    folders = {Path.home()}
+    for getter in (platformdirs.user_downloads_dir, platformdirs.user_desktop_dir,
+                   platformdirs.user_documents_dir):
+        try:
+            folders.add(Path(getter()))
+        except Exception:  # platformdirs can fail on odd setups; the home folder still counts
+            continue
+    return {f.resolve() for f in folders}

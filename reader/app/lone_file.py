@@ -1,0 +1,30 @@
+"""Reading one post file that belongs to no library, without indexing anything (no Qt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.errors import PostError
+from ..core.indexer import body_html, read_bytes
+from ..core.parse import parse_post
+from ..core.sanitize import sanitize_html
+from ..core.text import html_to_text
+from ..core.types import Post, Site
+
+LONE_POST_ID = -1  # never a row id of an index
+MAX_BYTES = 32 * 1024 * 1024  # a "post" larger than this is not an article; don't freeze on it
+
+
+def read_lone_post(path: Path) -> Post:
+    """Render `path` as a post of a plain folder site; raises PostError if it cannot be read."""
+    path = Path(path)
+    site = Site(kind="folder", root=path.parent, library_root=path.parent)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise PostError(str(path), f"is too large to show ({path.stat().st_size:,} bytes)")
+        data = read_bytes(path)
+    except OSError as error:
+        raise PostError(str(path), f"cannot be read: {error.strerror or error}") from error
+    parsed = parse_post(site, path.name, data)
+    html = sanitize_html(body_html(site, parsed))
+    return Post(id=LONE_POST_ID, meta=parsed.meta, html=html, text=html_to_text(html))

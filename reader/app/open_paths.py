@@ -1,0 +1,101 @@
+"""The one way anything is opened: command line, a second launch and macOS FileOpen all end here."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication
+
+from .. import settings as S
+from ..core.errors import PostError
+from .locate import Target, locate
+from .lone_file import read_lone_post
+
+log = logging.getLogger(__name__)
+
+
+def open_paths(window, paths: Sequence[str], cwd: str | None = None, *, activate: bool = False) -> list[Target]:
+    """Show what `paths` name in `window`; returns the targets understood (errors included).
+
+    One window shows one thing, so the first path that can be opened is shown and any others are
+    named in the status bar; every path that cannot be opened is named in one message.
+    """
+    known = [str(window.library.root)] if window.library is not None else []
+    known += window.settings.window.get(S.RECENT_LIBRARIES)
+    targets = [locate(p, cwd, known) for p in paths]
+    errors = [t for t in targets if t.kind == "error"]
+    usable = [t for t in targets if t.kind != "error"]
+    if usable:
+        _show(window, usable[0])
+        if len(usable) > 1:
+            window.statusBar().showMessage(
+                f"Opened {usable[0].path.name}; {len(usable) - 1} more not opened (one at a time)", 10000)
+    if errors:
+        text = "\n\n".join(t.message for t in errors)
+        window.warn("Cannot open this" if len(errors) == 1 else "Cannot open these", text)
+    if activate:
+        bring_to_front(window)
+    return targets
+
+
+def _show(window, target: Target) -> None:
+    if target.kind == "library":
+        window.open_library(target.library)
+    elif target.kind == "post":
+        if window.library is None or window.library.root != target.library or window.is_sample:
+            if not window.open_library(target.library):
+                return
+        window.show_post_file(target.path)
+    elif target.kind == "lone":
+        try:
+            post = read_lone_post(target.path)
+        except PostError as error:
+            window.warn("Cannot open this", str(error))
+            return
+        window.show_lone_post(post, target.path)
+
+
+def bring_to_front(window) -> None:
+    """Raise, activate and, where the window manager refuses focus stealing, ask for attention."""
+    if window.isMinimized():
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    QApplication.alert(window)
+
+
+class FileOpenFilter(QObject):
+    """macOS sends QFileOpenEvent for a double-clicked file, even while the app is still starting:
+    installed on the application before the first window exists, it keeps the paths until a
+    handler is set (Frescobaldi does the same)."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pending: list[str] = []
+        self._handler: Callable[[list[str]], None] | None = None
+
+    def set_handler(self, handler: Callable[[list[str]], None]) -> None:
+        self._handler = handler
+        pending, self._pending = self._pending, []
+        if pending:
+            handler(pending)
+
+    def take_pending(self) -> list[str]:
+        """Paths that arrived before a handler: the start-up opens them with the command line's."""
+        pending, self._pending = self._pending, []
+        return pending
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen:
+            path = event.file() or event.url().toLocalFile()
+            if path:
+                log.info("FileOpen: %s", path)
+                if self._handler is None:
+                    self._pending.append(path)
+                else:
+                    self._handler([path])
+            return True
+        return False

@@ -1,0 +1,97 @@
+"""Size limits that keep a huge post from taking the indexer's memory or the view's time."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from .parse import parse_post
+from .render import RenderContext, render_body
+from .sanitize import sanitize_html
+from .text import html_to_text
+from .types import ParsedPost, PostMeta, Site
+
+# The indexer reads at most this much of a file, for metadata and for the full text. Real posts
+# are 4-300 KB; a 1M-line 5 MB Markdown file took 19 s and 680 MB to render whole (measured),
+# while 1 MiB renders in about 3 s in a worker. Search then covers a huge post's first MiB.
+INDEX_LIMIT = 1024 * 1024
+# The article view renders at most this many characters of a body unless asked for all of it:
+# 100k short Markdown lines (500 KB) render in 1.5 s, typical HTML of that size in about 1 s.
+SHOW_LIMIT = 512 * 1024
+# A reader that asks for a truncated post reads this many bytes: enough for SHOW_LIMIT characters
+# in any encoding (4 bytes a character at most) plus the front matter.
+SHOW_READ_LIMIT = 4 * SHOW_LIMIT + 64 * 1024
+
+_UTF32 = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+_UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+@dataclass(frozen=True)
+class ShownPost:
+    """A post made ready for the view: what `Library.get_post` turns into a `Post`."""
+
+    meta: PostMeta
+    html: str  # sanitised
+    text: str
+    truncated: bool  # True when only the start of the body is shown; full=True shows all of it
+
+
+def cut_bytes(data: bytes, limit: int) -> bytes:
+    """The longest start of `data` of about `limit` bytes (+3 at most) that ends on a whole character.
+
+    It ends after a line break in the second half when there is one, so no multi-byte character
+    (UTF-8, GBK, UTF-16, UTF-32) is split; a huge line is cut before a UTF-8 continuation byte.
+    """
+    if len(data) <= limit:
+        return data
+    width = 4 if data.startswith(_UTF32) else 2 if data.startswith(_UTF16) or b"\x00" in data[:4096] else 1
+    head = data[:limit]
+    nl = head.rfind(b"\n")
+    if nl > limit // 2:
+        end = nl + 1
+        end += (-end) % width  # "\n" in UTF-16 LE is 0A 00: keep the 00 with it (limit + 3 at most)
+        return data[:end]
+    end = limit - limit % width
+    if width == 1:
+        while end > 0 and 0x80 <= data[end] <= 0xBF:
+            end -= 1  # data[end] would continue the character before it: cut before that character
+    return data[:end]
+
+
+def read_head(path: Path | str, limit: int = INDEX_LIMIT) -> tuple[bytes, bool]:
+    """(the first `limit` bytes of a file cut on a whole character, whether anything was left out)."""
+    with open(path, "rb") as handle:
+        data = handle.read(limit + 4)  # cut_bytes may keep up to 3 bytes past the limit
+    if len(data) <= limit:
+        return data, False
+    return cut_bytes(data, limit), True
+
+
+def truncate_body(body: str, limit: int = SHOW_LIMIT) -> tuple[str, bool]:
+    """(the body cut to at most `limit` characters at a paragraph or line end, whether it was cut)."""
+    if len(body) <= limit:
+        return body, False
+    head = body[:limit]
+    for sep in ("\n\n", "\n"):
+        at = head.rfind(sep)
+        if at > limit // 2:
+            return head[:at], True
+    return head, True
+
+
+def show_post(site: Site, relpath: str, *, full: bool = False) -> ShownPost:
+    """Read, parse, render and sanitise one post; unless `full`, only its first SHOW_LIMIT characters.
+
+    Raises OSError when the file cannot be read (the caller names the file in a PostError).
+    """
+    path = Path(site.library_root) / relpath
+    if full:
+        with open(path, "rb") as handle:
+            data, cut = handle.read(), False
+    else:
+        data, cut = read_head(path, SHOW_READ_LIMIT)
+    parsed: ParsedPost = parse_post(site, relpath, data)
+    body, shortened = (parsed.body, False) if full else truncate_body(parsed.body)
+    html = sanitize_html(render_body(body, parsed.body_format, RenderContext(site=site, relpath=relpath)))
+    return ShownPost(meta=parsed.meta, html=html, text=html_to_text(html), truncated=cut or shortened)
