@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .errors import Cancelled
 from .limits import INDEX_LIMIT, read_head
+from .links import back_link
 from .parse import parse_post
 from .render import RenderContext, render_body
 from .text import html_to_text
@@ -44,11 +45,13 @@ def body_html(site: Site, parsed: ParsedPost) -> str:
     return render_body(parsed.body, parsed.body_format, RenderContext(site=site, relpath=parsed.meta.path))
 
 
-def _metadata_chunk(site: Site, paths: Sequence[str]) -> list[tuple[PostMeta, tuple]]:
+def _metadata_chunk(site: Site, paths: Sequence[str]) -> list[tuple[PostMeta, list]]:
+    """Each post's metadata and the category/tag back-links in its body (see links.back_link)."""
     out = []
     for rel in paths:
         parsed = read_post(site, rel)
-        out.append((parsed.meta, parsed.links))
+        found = [b for href, text in parsed.links if (b := back_link(site, href, text))]
+        out.append((parsed.meta, found))
     return out
 
 

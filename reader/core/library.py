@@ -129,26 +129,16 @@ class Library:
         pending: list = []
         back_links: Counter = Counter()
         for chunk in run_phase("metadata", self.site, todo, lambda d: report("metadata", d, total), stop):
-            for meta, post_links in chunk:
+            for meta, found in chunk:
                 f = files[meta.path]
                 pending.append((meta, f.mtime_ns, f.size))
-                for href, text in post_links:
-                    self._count_back_link(back_links, href, text)
+                back_links.update(found)
             if len(pending) >= _WRITE_BATCH:
                 store.write_metadata(pending)
                 pending = []
         if pending:
             store.write_metadata(pending)
         return back_links
-
-    def _count_back_link(self, counter: Counter, href: str, text: str) -> None:
-        scheme, path, _ = links.split_href(self.site, href)
-        if scheme:
-            return
-        found = links.taxonomy_of(path)
-        label = links.label_from_link_text(text)
-        if found and label and label != found[1]:
-            counter[(found[0], found[1], label)] += 1
 
     def _refresh_labels(self, store: Store, label_pages: list[str], back_links: Counter) -> None:
         """Readable names of category and tag slugs: a category page's title, else back-link text."""

@@ -42,12 +42,28 @@ def split_href(site: Site, href: str) -> tuple[str, str, str]:
 
 def taxonomy_of(path: str) -> tuple[str, str] | None:
     """("category" or "tag", key) for a link to a category or tag page such as /category/x.html."""
-    parts = [p for p in PurePosixPath(path).parts if p != "/"]
+    parts = [p for p in path.split("/") if p]
     if len(parts) >= 2 and parts[-2].lower() in _TAXONOMY_DIRS:
         key = re.sub(r"\.html?$", "", parts[-1])
         return _TAXONOMY_DIRS[parts[-2].lower()], key
     if len(parts) >= 3 and parts[-3].lower() in _TAXONOMY_DIRS and parts[-1].lower() == "index.html":
         return _TAXONOMY_DIRS[parts[-3].lower()], parts[-2]
+    return None
+
+
+def back_link(site: Site, href: str, text: str) -> tuple[str, str, str] | None:
+    """(kind, key, label) when a link points at a category or tag page with a readable text.
+
+    finews ends each post with [返回中国经济网新闻](//site/category/zhongguojingjiwang.html):
+    that names the category zhongguojingjiwang "中国经济网新闻".
+    """
+    if "categor" not in href and "tag" not in href:
+        return None  # most links are not to a taxonomy page: skip the URL parsing
+    scheme, path, _ = split_href(site, href)
+    found = None if scheme else taxonomy_of(path)
+    label = label_from_link_text(text)
+    if found and label and label != found[1]:
+        return found[0], found[1], label
     return None
 
 

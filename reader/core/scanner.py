@@ -18,7 +18,6 @@ POST_EXTENSIONS = MARKDOWN_EXTENSIONS + HTML_EXTENSIONS
 _SKIP_DIRS = {"node_modules", "_site", "__pycache__", "vendor", ".git"}
 _SKIP_DIRS_AT_ROOT = {"public", "resources", "themes", "static", "layouts", "assets"}
 _JEKYLL_SPECIAL = {"_layouts", "_includes", "_sass", "_data", "_plugins", "_site"}
-_BACKUP = re.compile(r"(~|\.sw[a-p]|\.bak|\.tmp|\.orig)$|^(#.*#|~\$.*)$", re.IGNORECASE)
 _DATED_NAME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
 
 
@@ -58,11 +57,11 @@ def scan(site: Site) -> ScanResult:
         seen_dirs.add((st.st_dev, st.st_ino))
         for entry in entries:
             name = entry.name
-            rel = f"{rel_dir}/{name}" if rel_dir else name
-            if not _encodable(rel):
-                result.notes.append(f"{_printable(rel)}: the file name is not valid text and was skipped")
+            if name.startswith("."):
                 continue
-            if name.startswith(".") or _BACKUP.search(name):
+            rel = f"{rel_dir}/{name}" if rel_dir else name
+            if not _encodable(name):
+                result.notes.append(f"{_printable(rel)}: the file name is not valid text and was skipped")
                 continue
             try:
                 is_link = entry.is_symlink()
@@ -72,7 +71,9 @@ def scan(site: Site) -> ScanResult:
                     if _keep_dir(site, to_site(rel) or rel, name):
                         stack.append(rel)
                     continue
-                if not entry.is_file():
+                # Editor swap and backup files ("x.md~", ".x.md.swp", "#x.md#") fail the
+                # extension test; Office lock files ("~$x.md") are the one kind that passes it.
+                if not name.lower().endswith(POST_EXTENSIONS) or name.startswith("~$") or not entry.is_file():
                     continue
             except OSError:
                 continue
