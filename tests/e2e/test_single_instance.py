@@ -105,7 +105,7 @@ def test_a_second_launch_hands_its_post_to_the_running_window(apps, tmp_path):
     assert elapsed < 5, f"the second launch took {elapsed:.1f} s to hand over"  # ~0.5 s here
 
     asked = first.wait_for("requested")
-    assert asked["cwd"] == str(POST_B.parent) and asked["paths"] == [POST_B.name]
+    assert os.path.realpath(asked["cwd"]) == os.path.realpath(POST_B.parent) and asked["paths"] == [POST_B.name]
     switched = first.wait_for("title", title=title_of(POST_B))
     assert switched["windows"] == 1  # the same window switched; no second one was made
 
