@@ -84,8 +84,11 @@ def _close_on_signals(app, window) -> None:
 
     from PySide6.QtCore import QTimer
 
+    # The handler runs in the middle of whatever Python code the main thread is in (a query
+    # over the index, say): closing there would pull the library out from under it. Post the
+    # close to the event loop instead, to run once the current slot has returned.
     for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: window.close())
+        signal.signal(sig, lambda *_: QTimer.singleShot(0, window.close))
     # Python runs signal handlers only between bytecodes: wake it up now and then inside Qt's loop.
     timer = QTimer(app)
     timer.timeout.connect(lambda: None)
