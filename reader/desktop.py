@@ -12,6 +12,7 @@ from pathlib import Path
 import reader
 
 from .core.scanner import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS
+from .paths import shipped
 
 APP_ID = reader.APP_ID
 DESKTOP_FILE = f"{APP_ID}.desktop"
@@ -21,9 +22,7 @@ METAINFO_FILE = f"{APP_ID}.metainfo.xml"
 MIME_TYPES = ("text/markdown", "text/x-markdown", "inode/directory")
 DEFAULT_FOR = ("text/markdown", "text/x-markdown")  # never inode/directory: folders stay the file manager's
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-# The packaging folder beside the package: the source tree, or _internal/ in a PyInstaller app.
-PACKAGING = Path(reader.__file__).resolve().parents[1] / "packaging"
-LINUX = PACKAGING / "linux"
+LINUX = shipped("packaging", "linux")
 
 Runner = Callable[..., subprocess.CompletedProcess]
 

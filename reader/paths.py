@@ -9,6 +9,8 @@ from pathlib import Path
 
 import platformdirs
 
+import reader
+
 _APP = "jianbao"
 
 
@@ -47,3 +49,16 @@ def library_key(library_root: Path) -> str:
     """A stable short key for a library folder, from its resolved path."""
     real = str(Path(library_root).resolve())
     return hashlib.sha256(real.encode("utf-8", "surrogateescape")).hexdigest()[:20]
+
+
+def shipped(*parts: str) -> Path:
+    """A file that ships with the app (the sample library, desktop files, icons).
+
+    In a wheel they are inside the package (pyproject maps resources/ and packaging/linux/
+    into it); in a source checkout, an editable install or a PyInstaller folder they sit
+    beside it.
+    """
+    package = Path(reader.__file__).resolve().parent
+    top, rest = parts[0], parts[1:]
+    inside = package / "_shipped" / top
+    return inside.joinpath(*rest) if inside.exists() else package.parent.joinpath(*parts)

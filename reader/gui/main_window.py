@@ -15,7 +15,7 @@ from .. import settings as S
 from ..core.errors import ReaderError
 from ..core.library import Library
 from ..core.types import PostFilter, RefreshReport
-from ..paths import AppPaths
+from ..paths import AppPaths, shipped
 from .actions import build_actions, build_menus, shortcuts_html
 from .article_view import ArticleView
 from .list_model import COLUMNS, ArticleListModel
@@ -27,7 +27,7 @@ from .tasks import TaskRunner, on_own_library
 from .tree_model import LibraryTreeModel, filter_for, load_tree_data, load_view_counts
 
 APP_TITLE = reader.APP_NAME
-SAMPLE_LIBRARY = Path(reader.__file__).resolve().parent.parent / "resources" / "sample-library"
+SAMPLE_LIBRARY = shipped("resources", "sample-library")
 SORT_COLUMNS = [key for key, _ in COLUMNS]
 
 
