@@ -54,15 +54,20 @@ def _session(root: Path, data_dir: Path) -> dict:
         library.close()
 
 
-@pytest.mark.parametrize("name", FOLDERS)
-def test_session_through_library_writes_nothing(name, tmp_path, data_dir, monkeypatch):
-    root = _copy(name, tmp_path)
+def _guarded_session(root, data_dir, monkeypatch) -> dict:
+    """Run a session on `root` with every write under it recorded; assert none, and an unchanged tree."""
     before = tree_digest(root)
     guard = WriteGuard(root).install(monkeypatch)
     seen = _session(root, data_dir)
     monkeypatch.undo()
     assert guard.attempts == []
     assert tree_digest(root) == before
+    return seen
+
+
+@pytest.mark.parametrize("name", FOLDERS)
+def test_session_through_library_writes_nothing(name, tmp_path, data_dir, monkeypatch):
+    seen = _guarded_session(_copy(name, tmp_path), data_dir, monkeypatch)
     assert seen["count"] > 0 and seen["second"].added == 0 and seen["second"].changed == 0
     assert len(seen["starred"]) == 1
     assert (data_dir / "data" / "state.sqlite").exists()  # the session did write, to the data dir
@@ -113,13 +118,7 @@ def read_only_copy(tmp_path):
 
 def test_session_on_read_only_copy(read_only_copy, data_dir, monkeypatch):
     for root in read_only_copy:
-        before = tree_digest(root)
-        guard = WriteGuard(root).install(monkeypatch)
-        seen = _session(root, data_dir)
-        monkeypatch.undo()
-        assert guard.attempts == []
-        assert tree_digest(root) == before
-        assert seen["count"] > 0
+        assert _guarded_session(root, data_dir, monkeypatch)["count"] > 0
         if not IS_ROOT:  # as root the permission bits are not enforced; the guard above is the check
             with pytest.raises(PermissionError):
                 (root / "new.md").write_text("x")
