@@ -9,28 +9,22 @@ import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QFontMetricsF, QGuiApplication, QImage,
-                           QImageReader, QPainter, QPalette, QTextCharFormat, QTextCursor, QTextDocument)
+                           QPalette, QTextCharFormat, QTextCursor, QTextDocument)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
 from reader.core.types import Post
 
+from . import article_images as images
 from .article_html import (CJK_FONT_FAMILIES, IMAGE_SCHEME, LINK_SCHEME, MAX_LINE_EM, SHOW_ALL_HREF, Colors, ImageRef,
                            PreparedBody, build_page, message_page, prepare_body, source_line, stylesheet)
 
 log = logging.getLogger(__name__)
 
 SAFE_SCHEMES = ("http", "https", "mailto")
-MAX_IMAGE_WIDTH = 1600  # logical px: nothing is decoded or shown wider
 MAX_HITS = 10_000  # highlights beyond this add nothing a reader can use
 MIN_POINT_SIZE, MAX_POINT_SIZE = 6.0, 48.0
-PLACEHOLDER_KEY = "jianbao-placeholder"  # QImage text key naming why an image is a placeholder
-
-
-def _blend(a: QColor, b: QColor, t: float) -> QColor:
-    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
-                           a.blueF() + (b.blueF() - a.blueF()) * t)
 
 
 class ArticleView(QTextBrowser):
@@ -137,10 +131,10 @@ class ArticleView(QTextBrowser):
         orange = QColor(230, 150, 0)
         return Colors(
             text=text.name(), base=base.name(), link=pal.color(QPalette.ColorRole.Link).name(),
-            muted=_blend(text, base, 0.4).name(), border=_blend(base, text, 0.3).name(),
-            code_bg=_blend(base, text, 0.07).name(),
-            quote_bg=_blend(base, pal.color(QPalette.ColorRole.Link), 0.08).name(),
-            notice_bg=_blend(base, orange, 0.2).name(), notice_border=_blend(base, orange, 0.7).name(),
+            muted=images.blend(text, base, 0.4).name(), border=images.blend(base, text, 0.3).name(),
+            code_bg=images.blend(base, text, 0.07).name(),
+            quote_bg=images.blend(base, pal.color(QPalette.ColorRole.Link), 0.08).name(),
+            notice_bg=images.blend(base, orange, 0.2).name(), notice_border=images.blend(base, orange, 0.7).name(),
             badge_bg=orange.name(), badge_text="#000000")
 
     @staticmethod
@@ -160,7 +154,7 @@ class ArticleView(QTextBrowser):
     def _image_width(self) -> int:
         """The width an image may take: the text column, at most MAX_IMAGE_WIDTH."""
         column = self.viewport().width() - 2 * self._side_margin()
-        return int(max(32, min(column, MAX_IMAGE_WIDTH)))
+        return int(max(32, min(column, images.MAX_IMAGE_WIDTH)))
 
     def _apply_margins(self) -> None:
         # QTextDocument has no max-width, so the root frame's side margins centre a column.
@@ -252,59 +246,25 @@ class ArticleView(QTextBrowser):
     def _local_image(self, index: int, path: Path, ref: ImageRef) -> QImage:
         image = self._decoded.get(index)
         if image is None:
-            reader = QImageReader(str(path))
-            reader.setAutoTransform(True)
-            size = reader.size()
-            if size.isValid() and size.width() > MAX_IMAGE_WIDTH:
-                # Decode straight to the capped size where the format allows (JPEG does).
-                reader.setScaledSize(size.scaled(MAX_IMAGE_WIDTH, 1 << 20, Qt.AspectRatioMode.KeepAspectRatio))
-            image = reader.read()
-            if image.isNull():
-                log.info("cannot read image %s: %s", path, reader.errorString())
+            image = images.decode(path)
+            if image is None:
                 return self._placeholder("unreadable", f"image unreadable: {path.name}", ref)
-            if image.width() > MAX_IMAGE_WIDTH:
-                image = image.scaledToWidth(MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
             self._decoded[index] = image
         wanted = ref.width or image.width()
         self._widest = max(self._widest, wanted)
-        width = min(wanted, self._fit_width)
-        if width == image.width():
-            return image
-        dpr = self.devicePixelRatioF()
-        shown = image.scaledToWidth(max(1, round(width * dpr)), Qt.TransformationMode.SmoothTransformation)
-        shown.setDevicePixelRatio(dpr)  # Qt lays images out at their device-independent size
-        return shown
+        return images.fit(image, min(wanted, self._fit_width), self.devicePixelRatioF())
 
     def _placeholder(self, kind: str, text: str, ref: ImageRef | None = None, host: str = "") -> QImage:
-        """A light box that says what the image was and why it is not shown."""
-        width = min(ref.width if ref and ref.width else 360, self._fit_width or 360, MAX_IMAGE_WIDTH)
+        """A box sized like the image would have been, saying what it was and why it is not shown."""
+        width = min(ref.width if ref and ref.width else 360, self._fit_width or 360, images.MAX_IMAGE_WIDTH)
         height = 72
         if ref and ref.width and ref.height:
             height = max(48, min(round(ref.height * width / ref.width), 400))
         self._widest = max(self._widest, (ref.width or 0) if ref else 0)
-        dpr = self.devicePixelRatioF()
-        image = QImage(QSize(round(width * dpr), round(height * dpr)), QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(dpr)
-        pal = self.palette()
-        base, fg = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
-        image.fill(_blend(base, fg, 0.06))
-        painter = QPainter(image)
-        try:
-            painter.setPen(_blend(base, fg, 0.35))
-            painter.drawRect(0, 0, width - 1, height - 1)
-            painter.setPen(_blend(fg, base, 0.25))
-            font = QFont(self.font())
-            font.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.8))
-            painter.setFont(font)
-            lines = [text] + ([f"({host})"] if host else [])
-            if kind == "remote":
-                lines = [text or "image"] + ([f"{host} (not loaded)"] if host else [])
-            painter.drawText(QRect(8, 4, width - 16, height - 8),
-                             int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), "\n".join(lines))
-        finally:
-            painter.end()
-        image.setText(PLACEHOLDER_KEY, kind)
-        return image
+        lines = [text] + ([f"({host})"] if host else [])
+        if kind == "remote":
+            lines = [text or "image"] + ([f"{host} (not loaded)"] if host else [])
+        return images.placeholder(kind, lines, width, height, self.palette(), self.font(), self.devicePixelRatioF())
 
     # --- links ------------------------------------------------------------------------------
     def _original_href(self, url: QUrl | str) -> str:
@@ -417,8 +377,8 @@ class ArticleView(QTextBrowser):
     def _paint_hits(self) -> None:
         base = self.palette().color(QPalette.ColorRole.Base)
         hit_fmt, current_fmt = QTextCharFormat(), QTextCharFormat()
-        hit_fmt.setBackground(_blend(base, QColor(255, 212, 0), 0.55))
-        current_fmt.setBackground(_blend(base, QColor(255, 140, 30), 0.9))
+        hit_fmt.setBackground(images.blend(base, QColor(255, 212, 0), 0.55))
+        current_fmt.setBackground(images.blend(base, QColor(255, 140, 30), 0.9))
         selections = []
         for i, cursor in enumerate(self._hits):
             sel = QTextEdit.ExtraSelection()

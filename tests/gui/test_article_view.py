@@ -19,7 +19,8 @@ from PySide6.QtGui import QColor, QImage, QPalette, QTextDocument
 from reader.core.library import LinkTarget
 from reader.core.types import Post, PostMeta
 from reader.gui.article_html import prepare_body
-from reader.gui.article_view import PLACEHOLDER_KEY, ArticleView
+from reader.gui.article_images import PLACEHOLDER_KEY
+from reader.gui.article_view import ArticleView
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / ".." / "shared" / "corpus"

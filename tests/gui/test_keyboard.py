@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from reader import settings as S
 from reader.core.types import PostFilter
-from reader.gui.actions import ACTIONS, SPECS, shortcuts_html
+from reader.gui.actions import ACTIONS, shortcuts_html
 from tests.gui.helpers import N_POSTS
 
 K = Qt.Key

@@ -1,7 +1,5 @@
 """Plain text of post HTML for search and excerpts."""
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
