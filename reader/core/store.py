@@ -121,6 +121,9 @@ class Store:
             db.execute("PRAGMA busy_timeout = 10000")
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
+            # 64 MB of page cache (the default is 2 MB): a 100k-post build updates eight B-trees
+            # at once; measured at 100k, the metadata phase took 12.1 s with it against 12.9-13.3 s.
+            db.execute("PRAGMA cache_size = -65536")
             schema.migrate(db)
             if schema.missing_tables(db):
                 raise _Damaged("the index was incomplete and has been rebuilt")
