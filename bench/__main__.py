@@ -13,8 +13,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import peers
 from .generate import generate
 
+# The text ripgrep looks for, for each query kind that a plain substring search can answer.
+RG_NEEDLES = {"CJK 1 char": "税", "CJK 2 chars": "经济", "CJK 3-4 chars": "上合组织",
+              "CJK 7-char phrase": "新能源汽车出口", "English word": "market"}
 QUERIES = {  # query kind -> queries; each is run several times for p50/p95
     "CJK 1 char": ["税", "港", "链"],
     "CJK 2 chars": ["经济", "芯片", "拜年"],
@@ -76,11 +80,30 @@ def run_one(posts: int, work: Path, repeat: int) -> dict:
         t, ids = _time(lambda: library.list_ids(), repeat)
         figures["list all ids, newest first (ms)"] = 1000 * t
         library.close()
+        _peer_figures(figures, lib_dir, work, posts, repeat)
         figures["library size (MiB)"] = _du(lib_dir) / 2**20
         figures["index size (MiB)"] = _du(data / "cache") / 2**20
         return figures
     finally:
         shutil.rmtree(data, ignore_errors=True)
+
+
+def _peer_figures(figures: dict, lib_dir: Path, work: Path, posts: int, repeat: int) -> None:
+    """The peers on the same library, and how many times faster Jianbao is than each."""
+    t = statistics.median(peers.frontmatter_loop(lib_dir) for _ in range(repeat))
+    figures["peer: python-frontmatter loop (s)"] = t
+    figures["  metadata phase vs that loop (x faster)"] = t / figures["cold index: metadata phase (s)"]
+    for kind, needle in RG_NEEDLES.items():
+        samples = [peers.ripgrep_ms(lib_dir, needle) for _ in range(repeat)]
+        if None in samples:
+            break
+        rg = statistics.median(samples)
+        figures[f"peer: rg --count-matches, {kind} (ms)"] = rg
+        figures[f"  search {kind} p95 vs rg (x faster)"] = rg / figures[f"search {kind}: p95 (ms)"]
+    if posts <= 10_000:
+        built = peers.jekyll_build_s(lib_dir, work / f"site-{posts}")
+        if built is not None:
+            figures["peer: jekyll build (s)"] = built
 
 
 def machine() -> dict:
@@ -105,11 +128,12 @@ def main(argv: list[str] | None = None) -> int:
     results = {n: run_one(n, args.work, args.repeat) for n in sizes}
     info = machine()
     print("machine: " + ", ".join(f"{k} {v}" for k, v in info.items()))
-    names = list(next(iter(results.values())))
+    names = list(dict.fromkeys(name for figures in results.values() for name in figures))
     width = max(len(n) for n in names)
     print(f"{'scenario':{width}}  " + "  ".join(f"{n:>12,} posts" for n in sizes))
     for name in names:
-        print(f"{name:{width}}  " + "  ".join(f"{results[n][name]:>18.2f}" for n in sizes))
+        print(f"{name:{width}}  " + "  ".join(
+            f"{results[n][name]:>18.2f}" if name in results[n] else f"{'-':>18}" for n in sizes))
     if args.json:
         args.json.write_text(json.dumps({"machine": info, "results": results}, indent=1), encoding="utf-8")
     return 0
