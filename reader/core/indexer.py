@@ -14,6 +14,7 @@ from .limits import INDEX_LIMIT, read_head
 from .links import back_link
 from .parse import parse_post
 from .render import RenderContext, render_body
+from .store import prepare_text
 from .text import html_to_text
 from .types import ParsedPost, PostMeta, Site
 
@@ -55,7 +56,8 @@ def _metadata_chunk(site: Site, paths: Sequence[str]) -> list[tuple[PostMeta, li
     return out
 
 
-def _text_chunk(site: Site, items: Sequence[tuple[int, str]]) -> list[tuple[int, str, str]]:
+def _text_chunk(site: Site, items: Sequence[tuple[int, str]]) -> list[tuple]:
+    """Each post rendered to text and prepared for the index (store.prepare_text), in a worker."""
     out = []
     for post_id, rel in items:
         parsed = read_post(site, rel)
@@ -63,7 +65,7 @@ def _text_chunk(site: Site, items: Sequence[tuple[int, str]]) -> list[tuple[int,
             text = html_to_text(body_html(site, parsed))
         except Exception as exc:  # a renderer bug must not stop the library: index the raw body
             text = f"{parsed.body}\n[render failed: {exc}]"
-        out.append((post_id, parsed.meta.title, text))
+        out.append(prepare_text(post_id, parsed.meta.title, text))
     return out
 
 

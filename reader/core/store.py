@@ -284,18 +284,20 @@ class Store:
         return self._db.execute("SELECT id, path FROM posts WHERE text_done = 0 ORDER BY id").fetchall()
 
     @_guard
-    def write_text(self, rows: Sequence[tuple[int, str, str]]) -> None:
+    def write_text(self, rows: Sequence[tuple]) -> None:
+        """Index the text of posts: rows of (id, title, plain text), or rows from prepare_text()."""
+        prepared = [row if len(row) == len(_PREPARED) else prepare_text(*row) for row in rows]
         with self.transaction():
             db = self._db
-            exists = [r for r in rows
+            exists = [r for r in prepared
                       if db.execute("SELECT 1 FROM posts WHERE id = ?", (r[0],)).fetchone()]
             self._unindex([r[0] for r in exists])  # written twice: replace, never duplicate
             db.executemany("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)",
-                           ((i, cjk.index_text(title), cjk.index_text(text)) for i, title, text in exists))
+                           ((r[0], r[2], r[3]) for r in exists))
             db.executemany("INSERT INTO chars (rowid, title, body) VALUES (?, ?, ?)",
-                           ((i, cjk.index_chars(title), cjk.index_chars(text)) for i, title, text in exists))
+                           ((r[0], r[4], r[5]) for r in exists))
             db.executemany("INSERT INTO texts (id, title, body) VALUES (?, ?, ?)",
-                           ((i, title, zlib.compress(text.encode("utf-8"), 6)) for i, title, text in exists))
+                           ((r[0], r[1], r[6]) for r in exists))
             db.executemany("UPDATE posts SET text_done = 1 WHERE id = ?", ((r[0],) for r in exists))
 
     @_guard
@@ -428,3 +430,16 @@ def _stem(path: str) -> str:
     name = path.rpartition("/")[2]
     dot = name.rfind(".")
     return name[:dot] if dot > 0 else name
+
+
+_PREPARED = ("id", "title", "fts title", "fts body", "chars title", "chars body", "compressed text")
+
+
+def prepare_text(post_id: int, title: str, text: str) -> tuple:
+    """Everything write_text stores for one post (see _PREPARED), in pure Python.
+
+    The indexer calls this in its worker processes: tokenising and compressing 100k bodies
+    on the single writer's thread kept that thread busy and held the GUI's GIL.
+    """
+    return (post_id, title, cjk.index_text(title), cjk.index_text(text), cjk.index_chars(title),
+            cjk.index_chars(text), zlib.compress(text.encode("utf-8"), 6))
