@@ -17,9 +17,8 @@ from urllib.parse import unquote
 from ..paths import AppPaths, library_key
 from . import limits, links
 from .errors import LibraryError, PostError
-from .indexer import read_bytes, run_phase
+from .indexer import read_bytes, run_phase, scan_diff, scan_diff_in_worker
 from .parse import parse_post
-from .scanner import scan
 from .site import detect_site
 from .state import StateStore
 from .store import Store
@@ -93,36 +92,37 @@ class Library:
 
     # --- indexing -------------------------------------------------------------------------
     def refresh(self, progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
-                full_text: bool = True) -> RefreshReport:
-        """Bring the index up to date: scan, metadata phase, then (unless full_text=False) text."""
+                full_text: bool = True, scan_in_worker: bool = False) -> RefreshReport:
+        """Bring the index up to date: scan, metadata phase, then (unless full_text=False) text.
+
+        scan_in_worker walks the folder in a process of its own: a GUI wants that, since the
+        walk holds the GIL for a second at 100k posts; a command line wants the 0.2 s saved.
+        """
         report = lambda phase, done, total: progress and progress(phase, done, total)  # noqa: E731
         stop = cancelled or (lambda: False)
         with self._write_lock:
             started = time.monotonic()
             store = self._store()
             report("scan", 0, 0)
-            scanned = scan(self.site)
-            known = store.file_states()
-            files = scanned.posts
-            removed = [p for p in known if p not in files]
-            added = [p for p in files if p not in known]
-            changed = [p for p, f in files.items()
-                       if p in known and (known[p][1], known[p][2]) != (f.mtime_ns, f.size)]
-            if removed:
-                store.delete_paths(removed)
-            todo = sorted(added + changed)
-            report("scan", len(files), len(files))
-            back_links = self._metadata_phase(store, todo, files, report, stop)
-            self._refresh_labels(store, scanned.label_pages, back_links)
+            if scan_in_worker:
+                diff = scan_diff_in_worker(self.site, self.paths.index_file(self.root))
+            else:
+                diff = scan_diff(self.site, store.file_states())
+            if diff.removed:
+                store.delete_paths(diff.removed)
+            todo = sorted(diff.added + diff.changed)
+            report("scan", diff.total, diff.total)
+            back_links = self._metadata_phase(store, todo, diff.stats, report, stop)
+            self._refresh_labels(store, diff.label_pages, back_links)
             if full_text:
                 self.index_text(progress, cancelled)
             return RefreshReport(
-                added=len(added), changed=len(changed), removed=len(removed),
-                unchanged=len(files) - len(todo), problems=len(store.problems()),
+                added=len(diff.added), changed=len(diff.changed), removed=len(diff.removed),
+                unchanged=diff.total - len(todo), problems=self.count(PostFilter(problems=True)),
                 seconds=time.monotonic() - started, rebuilt=store.rebuilt_reason,
-                notes=tuple(scanned.notes))
+                notes=tuple(diff.notes), folders=tuple(diff.folders))
 
-    def _metadata_phase(self, store: Store, todo: list[str], files, report, stop) -> Counter:
+    def _metadata_phase(self, store: Store, todo: list[str], stats, report, stop) -> Counter:
         """Parse new and changed files; returns the category back-links their bodies hold."""
         total = len(todo)
         report("metadata", 0, total)
@@ -130,8 +130,7 @@ class Library:
         back_links: Counter = Counter()
         for chunk in run_phase("metadata", self.site, todo, lambda d: report("metadata", d, total), stop):
             for meta, found in chunk:
-                f = files[meta.path]
-                pending.append((meta, f.mtime_ns, f.size))
+                pending.append((meta, *stats[meta.path]))
                 back_links.update(found)
             if len(pending) >= _WRITE_BATCH:
                 store.write_metadata(pending)

@@ -32,6 +32,7 @@ class FileStat:
 class ScanResult:
     posts: dict[str, FileStat] = field(default_factory=dict)
     label_pages: list[str] = field(default_factory=list)  # category/tag pages that name a slug
+    folders: list[str] = field(default_factory=list)  # every folder walked ("" is the root)
     notes: list[str] = field(default_factory=list)  # folders or names that could not be read
 
 
@@ -55,6 +56,7 @@ def scan(site: Site) -> ScanResult:
         if (st.st_dev, st.st_ino) in seen_dirs:
             continue  # a symlink loop, or a folder linked twice
         seen_dirs.add((st.st_dev, st.st_ino))
+        result.folders.append(rel_dir)
         for entry in entries:
             name = entry.name
             if name.startswith("."):

@@ -130,3 +130,4 @@ class RefreshReport:
     seconds: float = 0.0
     rebuilt: str | None = None  # why the index was rebuilt from scratch, if it was
     notes: tuple[str, ...] = field(default_factory=tuple)
+    folders: tuple[str, ...] = ()  # the folders the scan walked, relative to the library ("" is it)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -38,6 +39,8 @@ class MainWindow(QMainWindow):
                  sample_dir: Path | None = None):
         super().__init__()
         self.data_dir = data_dir
+        self._list_generation = 0  # answers to older list queries are dropped
+        self._after_list: list[Callable[[], None]] = []  # what waits for the next list
         self.paths = AppPaths.for_user(data_dir)
         self.settings = S.Settings(self.paths.config)
         self.runner = runner or TaskRunner(self)
@@ -331,7 +334,9 @@ class MainWindow(QMainWindow):
         self.tree.expand(self.tree_model.section_index("library"))
         self.select_nodes(keep or ["all:"], notify=False)
         self.tree.selectionModel().blockSignals(False)
-        self.reload_list()
+        self.reload_list(then=lambda: self._list_shown(restore))
+
+    def _list_shown(self, restore: bool) -> None:
         if restore:
             self.reading.restore(self.settings.window.get(S.LAST_ARTICLE))
         self._show_pending_post()
@@ -368,15 +373,38 @@ class MainWindow(QMainWindow):
         else:
             self.reload_list()
 
-    def reload_list(self) -> None:
+    def reload_list(self, then: Callable[[], None] | None = None) -> None:
+        """The list for the tree's selection and the sort; `then` runs once its rows are in.
+
+        The ids come from the task helper: at 100k posts the query waited on the GIL for
+        hundreds of milliseconds whenever a refresh was running in its thread.
+        """
+        if then is not None:
+            self._after_list.append(then)
         if self.library is None:
             return
         if self.search.query:
             self.search.set_query(self.search.query, self.current_filter())
+            self._run_after_list()
             return
-        ids = self.library.list_ids(self.current_filter(), self._sort, self._descending)
+        self._list_generation += 1
+        generation, library = self._list_generation, self.library
+        self.runner.submit(on_own_library, library.root, self.data_dir, Library.list_ids,
+                           self.current_filter(), self._sort, self._descending,
+                           on_done=lambda ids: self._show_list(generation, library, ids),
+                           on_error=self._index_unreadable)
+
+    def _show_list(self, generation: int, library: Library, ids: list[int]) -> None:
+        if generation != self._list_generation or library is not self.library:
+            return  # a newer list was asked for, or another library opened; its turn will come
         self.list_model.set_ids(ids)
         self.reading.select_current_row()
+        self._run_after_list()
+
+    def _run_after_list(self) -> None:
+        waiting, self._after_list = self._after_list, []
+        for then in waiting:
+            then()
 
     def _sort_requested(self, key: str, descending: bool) -> None:
         self._sort, self._descending = key, descending

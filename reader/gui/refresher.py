@@ -23,8 +23,8 @@ def _refresh_job(library: Library, task: Task) -> tuple[RefreshReport, list[str]
         task.progress(phase, done, total, force=phase != last_phase[0])
         last_phase[0] = phase
 
-    report = library.refresh(progress, task.is_cancelled)
-    return report, watch_dirs(library.root)
+    report = library.refresh(progress, task.is_cancelled, scan_in_worker=True)
+    return report, watch_dirs(library.root, report.folders)
 
 
 class Refresher(QObject):

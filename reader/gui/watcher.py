@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-import os
-from collections import deque
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 MAX_WATCHED_DIRS = 400  # inotify watches are a per-user budget shared with other programs
-SKIPPED_DIRS = {"node_modules", "_site", "public", "__pycache__", "vendor"}
 
 
-def watch_dirs(root: Path, cap: int = MAX_WATCHED_DIRS) -> list[str]:
-    """The library's folders, breadth first (the top levels matter most), at most `cap`. Pure; any thread."""
-    found: list[str] = []
-    queue = deque([str(root)])
-    while queue and len(found) < cap:
-        folder = queue.popleft()
-        found.append(folder)
-        try:
-            with os.scandir(folder) as entries:
-                subdirs = sorted(e.path for e in entries
-                                 if e.is_dir(follow_symlinks=False) and not e.name.startswith(".")
-                                 and e.name not in SKIPPED_DIRS)
-        except OSError:
-            continue
-        queue.extend(subdirs)
-    return found
+def watch_dirs(root: Path, folders: Sequence[str], cap: int = MAX_WATCHED_DIRS) -> list[str]:
+    """The folders to watch, from those the scan walked: the top levels first, at most `cap`.
+
+    The scan has already walked the library; walking it again here held the GIL for as long.
+    """
+    ordered = sorted(folders, key=lambda rel: (rel.count("/") + bool(rel), rel))
+    return [str(root / rel) if rel else str(root) for rel in ordered[:cap]]
 
 
 class LibraryWatcher(QObject):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import library as library_module
+from reader.core import indexer as indexer_module
 from reader.core.library import Library
 from reader.core.limits import INDEX_LIMIT, SHOW_LIMIT, show_post
 from reader.core.scanner import scan
@@ -233,7 +233,7 @@ def test_files_that_vanish_or_change_while_a_scan_runs(tmp_path, data_dir, monke
         (posts / "2022-05-01-to-folder.md").mkdir()
         return result
 
-    monkeypatch.setattr(library_module, "scan", scan_then_change)
+    monkeypatch.setattr(indexer_module, "scan", scan_then_change)
     library = Library(root, data_dir=data_dir)
     try:
         library.refresh()  # finishes; the files that went away become rows with a problem
@@ -241,7 +241,7 @@ def test_files_that_vanish_or_change_while_a_scan_runs(tmp_path, data_dir, monke
         assert "No such file" in problems["_posts/2022-05-01-vanish.md"]
         assert "_posts/2022-05-01-to-folder.md" in problems
         assert library.text_progress()[0] == library.text_progress()[1]
-        monkeypatch.setattr(library_module, "scan", scan)
+        monkeypatch.setattr(indexer_module, "scan", scan)
         report = library.refresh()  # the next refresh sees the folder as it is now
         paths = {s.path for s in library.list_posts()}
         assert "_posts/2022-05-01-vanish.md" not in paths and "_posts/2022-05-01-to-folder.md" not in paths
