@@ -141,8 +141,8 @@ class Library:
 
     def _refresh_labels(self, store: Store, label_pages: list[str], back_links: Counter) -> None:
         """Readable names of category and tag slugs: a category page's title, else back-link text."""
-        labels = {kind: {f.key: f.label for f in store.facets(kind) if f.label != f.key}
-                  for kind in ("category", "tag")}
+        # The names found before stay: an unchanged post's back-links are not read again.
+        labels = {kind: store.labels(kind) for kind in ("category", "tag")}
         for (kind, key, label), _count in back_links.most_common()[::-1]:
             labels[kind][key] = label  # most common last, so it wins
         for rel in label_pages:

@@ -307,6 +307,11 @@ class Store:
         return total - pending, total
 
     @_guard
+    def labels(self, kind: str) -> dict[str, str]:
+        """The readable names set for `kind` ("category" or "tag"): key -> label."""
+        return dict(self._db.execute("SELECT key, label FROM labels WHERE kind = ?", (kind,)))
+
+    @_guard
     def set_labels(self, kind: str, labels: dict[str, str]) -> None:
         with self.transaction():
             self._db.execute("DELETE FROM labels WHERE kind = ?", (kind,))
