@@ -5,10 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.errors import PostError
-from ..core.indexer import body_html, read_bytes
-from ..core.parse import parse_post
-from ..core.sanitize import sanitize_html
-from ..core.text import html_to_text
+from ..core.limits import show_post
 from ..core.types import Post, Site
 
 LONE_POST_ID = -1  # never a row id of an index
@@ -22,9 +19,7 @@ def read_lone_post(path: Path) -> Post:
     try:
         if path.stat().st_size > MAX_BYTES:
             raise PostError(str(path), f"is too large to show ({path.stat().st_size:,} bytes)")
-        data = read_bytes(path)
+        shown = show_post(site, path.name, full=True)  # the library's own reading path, all of it
     except OSError as error:
         raise PostError(str(path), f"cannot be read: {error.strerror or error}") from error
-    parsed = parse_post(site, path.name, data)
-    html = sanitize_html(body_html(site, parsed))
-    return Post(id=LONE_POST_ID, meta=parsed.meta, html=html, text=html_to_text(html))
+    return Post(id=LONE_POST_ID, meta=shown.meta, html=shown.html, text=shown.text)
