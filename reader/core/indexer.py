@@ -70,11 +70,6 @@ def scan_diff_in_worker(site: Site, index_file: Path) -> ScanDiff:
         return pool.submit(_scan_diff_of, site, index_file).result()
 
 
-def read_bytes(path: Path) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read()
-
-
 def read_post(site: Site, relpath: str) -> ParsedPost:
     """Read and parse one file; an OSError becomes the post's problem, never an exception.
 

@@ -17,7 +17,7 @@ from urllib.parse import unquote
 from ..paths import AppPaths, library_key
 from . import limits, links
 from .errors import LibraryError, PostError
-from .indexer import read_bytes, run_phase, scan_diff, scan_diff_in_worker
+from .indexer import run_phase, scan_diff, scan_diff_in_worker
 from .parse import parse_post
 from .site import detect_site
 from .state import StateStore
@@ -147,7 +147,7 @@ class Library:
             labels[kind][key] = label  # most common last, so it wins
         for rel in label_pages:
             try:
-                parsed = parse_post(self.site, rel, read_bytes(self.root / rel))
+                parsed = parse_post(self.site, rel, (self.root / rel).read_bytes())
             except OSError:
                 continue
             meta = parsed.meta
