@@ -13,7 +13,7 @@ IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg", ".
 _TAXONOMY_DIRS = {"category": "category", "categories": "category", "tag": "tag", "tags": "tag"}
 _DATE_PATH = re.compile(r"^/?(?:.*/)?(\d{4})/(\d{1,2})/(\d{1,2})/([^/]+?)(?:\.html?|/)?$")
 _LABEL_PREFIX = re.compile(r"^\s*(返回|回到|back to|return to)\s*", re.IGNORECASE)
-SAFE_SCHEMES = ("http", "https", "mailto")
+SAFE_SCHEMES = ("http", "https", "mailto")  # the only links handed to the system browser
 
 
 def site_host(site: Site) -> str | None:

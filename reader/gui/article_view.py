@@ -14,6 +14,7 @@ from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QFontMetricsF,
                            QPalette, QTextCharFormat, QTextCursor, QTextDocument)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
+from reader.core.links import SAFE_SCHEMES
 from reader.core.types import Post
 
 from . import article_images as images
@@ -22,7 +23,6 @@ from .article_html import (CJK_FONT_FAMILIES, IMAGE_SCHEME, LINK_SCHEME, MAX_LIN
 
 log = logging.getLogger(__name__)
 
-SAFE_SCHEMES = ("http", "https", "mailto")
 MAX_HITS = 10_000  # highlights beyond this add nothing a reader can use
 MIN_POINT_SIZE, MAX_POINT_SIZE = 6.0, 48.0
 
