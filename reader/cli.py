@@ -88,21 +88,25 @@ def _desktop(args) -> int:
     return 1 if any(line.startswith("not done") for line in done) else 0
 
 
-def _open(args, progress=None) -> Library:
+def _library(args) -> Library:
+    """Open LIBRARY, telling the user if its index was rebuilt or its reading state recovered."""
     library = Library(args.library, data_dir=args.data_dir)
-    if library.rebuilt_reason:
-        print(f"jianbao-cli: {library.rebuilt_reason}", file=sys.stderr)
-    if library.state.recovered:
-        print(f"jianbao-cli: {library.state.recovered}", file=sys.stderr)
-    library.refresh(progress=progress)
+    for told in (library.rebuilt_reason, library.state.recovered):
+        if told:
+            print(f"jianbao-cli: {told}", file=sys.stderr)
+    return library
+
+
+def _open(args) -> Library:
+    """The library with its index brought up to date, as list, search and show need it."""
+    library = _library(args)
+    library.refresh()
     return library
 
 
 def _index(args) -> int:
     bar = _ProgressBar() if sys.stderr.isatty() else None
-    library = Library(args.library, data_dir=args.data_dir)
-    if library.rebuilt_reason:
-        print(library.rebuilt_reason, file=sys.stderr)
+    library = _library(args)
     report = library.refresh(progress=bar)
     if bar:
         bar.finish()
