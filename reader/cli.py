@@ -144,7 +144,7 @@ def _list(args) -> int:
 
 def _search(args) -> int:
     library = _open(args)
-    hits = library.search(args.query, limit=args.limit)
+    hits = library.search(args.query, limit=args.limit, snippets=args.limit)
     done, total = library.text_progress()
     if args.json:
         _print_json([{**_row(h.post), "snippet": h.snippet} for h in hits])

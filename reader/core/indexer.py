@@ -15,7 +15,7 @@ from .links import back_link
 from .parse import parse_post
 from .render import RenderContext, render_body
 from .scanner import scan
-from .store import Store, prepare_text
+from .store import Store, chunks, prepare_text
 from .text import html_to_text
 from .types import ParsedPost, PostMeta, Site
 
@@ -98,22 +98,19 @@ def _metadata_chunk(site: Site, paths: Sequence[str]) -> list[tuple[PostMeta, li
     return out
 
 
+def post_text(site: Site, relpath: str) -> tuple[str, str]:
+    """A post's title and plain text, as the full-text index and search snippets see them."""
+    parsed = read_post(site, relpath)
+    try:
+        text = html_to_text(body_html(site, parsed))
+    except Exception as exc:  # a renderer bug must not stop the library: index the raw body
+        text = f"{parsed.body}\n[render failed: {exc}]"
+    return parsed.meta.title, text
+
+
 def _text_chunk(site: Site, items: Sequence[tuple[int, str]]) -> list[tuple]:
     """Each post rendered to text and prepared for the index (store.prepare_text), in a worker."""
-    out = []
-    for post_id, rel in items:
-        parsed = read_post(site, rel)
-        try:
-            text = html_to_text(body_html(site, parsed))
-        except Exception as exc:  # a renderer bug must not stop the library: index the raw body
-            text = f"{parsed.body}\n[render failed: {exc}]"
-        out.append(prepare_text(post_id, parsed.meta.title, text))
-    return out
-
-
-def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
+    return [prepare_text(post_id, *post_text(site, rel)) for post_id, rel in items]
 
 
 def run_phase(kind: str, site: Site, items: Sequence, progress: Callable[[int], None],
@@ -124,11 +121,11 @@ def run_phase(kind: str, site: Site, items: Sequence, progress: Callable[[int], 
     `cancelled()` is checked between chunks and stops the phase with Cancelled.
     """
     func = _metadata_chunk if kind == "metadata" else _text_chunk
-    chunks = list(_chunks(items, _CHUNK))
+    batches = list(chunks(items, _CHUNK))
     done = 0
     workers = os.cpu_count() or 1
     if len(items) < _POOL_THRESHOLD or workers < 2:
-        for chunk in chunks:
+        for chunk in batches:
             if cancelled():
                 raise Cancelled("refresh cancelled")
             result = func(site, chunk)
@@ -138,9 +135,9 @@ def run_phase(kind: str, site: Site, items: Sequence, progress: Callable[[int], 
         return
     # "spawn" is safe in a process that runs Qt threads; a forked child could inherit held locks.
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        futures = [pool.submit(func, site, chunk) for chunk in chunks]
+        futures = [pool.submit(func, site, chunk) for chunk in batches]
         try:
-            for future, chunk in zip(futures, chunks):
+            for future, chunk in zip(futures, batches):
                 if cancelled():
                     raise Cancelled("refresh cancelled")
                 result = future.result()

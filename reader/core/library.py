@@ -10,14 +10,14 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from ..paths import AppPaths, library_key
-from . import limits, links
+from . import limits, links, search
 from .errors import LibraryError, PostError
-from .indexer import run_phase, scan_diff, scan_diff_in_worker
+from .indexer import post_text, run_phase, scan_diff, scan_diff_in_worker
 from .parse import parse_post
 from .site import detect_site
 from .state import StateStore
@@ -29,6 +29,7 @@ ProgressFn = Callable[[str, int, int], None]
 # cancelled() -> True asks a running refresh to stop (it raises Cancelled).
 CancelFn = Callable[[], bool]
 _WRITE_BATCH = 2000
+_BULK_LOAD = 5000  # a first build of at least this many posts defers the secondary indexes
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,12 @@ class Library:
                 store.delete_paths(diff.removed)
             todo = sorted(diff.added + diff.changed)
             report("scan", diff.total, diff.total)
-            back_links = self._metadata_phase(store, todo, diff.stats, report, stop)
+            if len(diff.added) == diff.total >= _BULK_LOAD:
+                store.defer_indexes()  # a first build: index the posts table once it is full
+            try:
+                back_links = self._metadata_phase(store, todo, diff.stats, report, stop)
+            finally:
+                store.restore_indexes()
             self._refresh_labels(store, diff.label_pages, back_links)
             if full_text:
                 self.index_text(progress, cancelled)
@@ -162,6 +168,7 @@ class Library:
     def index_text(self, progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> None:
         """The full-text phase: render and index every post whose text is not indexed yet."""
         store = self._store()
+        store.compact_text()
         todo = store.pending_text()
         total = len(todo)
         if progress:
@@ -310,13 +317,26 @@ class Library:
 
     # --- search ---------------------------------------------------------------------------
     def search(self, query: str, *, filter: PostFilter | None = None, limit: int = 200,
-               offset: int = 0) -> list[SearchHit]:
-        """Ranked hits for a query in the query language (raises QueryError)."""
+               offset: int = 0, snippets: int = 20) -> list[SearchHit]:
+        """Ranked hits for a query in the query language (raises QueryError).
+
+        The first `snippets` hits come with a snippet; snippets() makes the others' on demand.
+        """
         store = self._store()
         found = store.search(query, filter, limit, offset)
-        rows = {s.id: s for s in store.summaries([post_id for post_id, _, _ in found])}
-        return [SearchHit(post=rows[i], snippet=snippet, rank=rank)
-                for i, rank, snippet in found if i in rows]
+        rows = {s.id: s for s in store.summaries([post_id for post_id, _ in found])}
+        hits = [SearchHit(post=rows[i], snippet="", rank=rank) for i, rank in found if i in rows]
+        made = self.snippets(query, [hit.post.id for hit in hits[:snippets]])
+        return [replace(hit, snippet=made.get(hit.post.id, "")) for hit in hits]
+
+    def snippets(self, query: str, post_ids: Sequence[int]) -> dict[int, str]:
+        """id -> about 120 characters around the query's first hit in the post, hits in <b>.
+
+        Read from the file (0.6 ms a post): the index keeps no copy of the text.
+        """
+        pattern = search.highlighter(search.plan(search.parse(query)).texts)
+        return {post.id: search.snippet(post_text(self.site, post.path)[1], pattern)
+                for post in self.summaries(post_ids)}
 
     # --- reading state --------------------------------------------------------------------
     def _paths(self, post_ids: Sequence[int]) -> list[str]:

@@ -14,12 +14,12 @@ from collections.abc import Callable
 #   date order on a first build, which keeps FTS rowid order close to date order. `cats` and
 #   `tags` repeat the labels joined by U+001F so list rows need no JSON parsing or join.
 # - post_labels: categories and tags, one row each, keyed for facets and filters.
-# - texts: the plain text, zlib-compressed, for snippets and for deleting from the FTS table.
 # - fts: contentless (content=''), so the bigram form of the text is not stored a second time;
-#   `detail=full` keeps positions for phrases.
-# - chars: each post's distinct CJK characters, no positions (detail=column), so a 1-character
-#   query reads one doclist instead of merging every bigram that starts with it. It costs about
-#   a fifth of what `prefix='1'` on fts would (that one stores positions), measured.
+#   `detail=full` keeps positions for phrases. Its rowid is `posts.doc`, not the post id (step 3).
+# - chars: each post's distinct CJK characters, no positions (detail=column; none since step
+#   3), so a 1-character query reads one doclist instead of merging every bigram that starts
+#   with it. It costs about a fifth of what `prefix='1'` on fts would (that one stores
+#   positions), measured.
 
 
 def _script(db: sqlite3.Connection, script: str) -> None:
@@ -100,10 +100,38 @@ def _step2(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_step1, _step2]
+def _step3(db: sqlite3.Connection) -> None:
+    # The index was 2.2x the library. A third of it was `texts`, kept only for snippets and so
+    # that a changed post could be deleted from the contentless FTS tables (which must be told
+    # the text they hold). Snippets now come from the file, and a changed post's FTS rows are
+    # left behind under its old `doc` number, which no post joins any more: `dead_docs` counts
+    # them and Store.compact_text() empties the tables once they are many. `chars` drops its
+    # column lists (detail=none, a third of the size; `title:X` asks `fts`), so all text is
+    # indexed again. `meta` keeps only what no column holds (it repeated path, title, date
+    # and labels: 385 bytes a row).
+    _script(
+        db,
+        """
+        ALTER TABLE posts ADD COLUMN doc INTEGER;
+        DROP INDEX posts_pending;
+        ALTER TABLE posts DROP COLUMN text_done;
+        CREATE UNIQUE INDEX posts_doc ON posts(doc);
+        DROP TABLE texts;
+        INSERT INTO fts(fts) VALUES ('delete-all');
+        DROP TABLE chars;
+        CREATE VIRTUAL TABLE chars USING fts5(title, body, content='', detail=none, tokenize='unicode61');
+        UPDATE posts SET meta = json_remove(meta, '$.path', '$.title', '$.date', '$.sort_key',
+                                            '$.categories', '$.tags', '$.draft', '$.error');
+        INSERT OR REPLACE INTO info VALUES ('next_doc', 1);
+        INSERT OR REPLACE INTO info VALUES ('dead_docs', 0)
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_step1, _step2, _step3]
 VERSION = len(MIGRATIONS)
 # Tables a healthy index must have; a file missing one is treated as damaged.
-TABLES = ("posts", "post_labels", "texts", "fts", "chars", "info", "labels")
+TABLES = ("posts", "post_labels", "fts", "chars", "info", "labels")
 
 
 class NewerVersion(Exception):

@@ -155,8 +155,11 @@ def parse(query: str) -> list[list[Term]]:
 # --- SQL ---------------------------------------------------------------------------------
 
 def table_for(text: Text) -> str:
-    """The FTS5 table that answers a Text: `chars` for one lone CJK character, else `fts`."""
-    return "chars" if cjk.single_char(list(text.segments)) else "fts"
+    """The FTS5 table that answers a Text: `chars` for one lone CJK character, else `fts`.
+
+    `chars` keeps no columns (detail=none), so `title:X` is a prefix query on `fts` instead.
+    """
+    return "chars" if cjk.single_char(list(text.segments)) and text.column != "title" else "fts"
 
 
 def fts_phrase(text: Text) -> str:
@@ -169,7 +172,9 @@ def fts_phrase(text: Text) -> str:
 
 
 def _in(table: str, negated: bool = False) -> str:
-    return f"p.id {'NOT ' if negated else ''}IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)"
+    docs = f"(SELECT rowid FROM {table} WHERE {table} MATCH ?)"
+    # A post whose text is not indexed yet holds no word, as far as search can tell.
+    return f"(p.doc IS NULL OR p.doc NOT IN {docs})" if negated else f"p.doc IN {docs}"
 
 
 def _condition(term: Term) -> tuple[str, list]:
@@ -227,7 +232,7 @@ def plan(groups: list[list[Term]]) -> Plan:
         for expr in excluded[table]:
             result.where.append(_in(table, negated=True))
             result.params.append(expr)
-    if result.table is None and all(w.startswith("p.id NOT IN") for w in result.where):
+    if result.table is None and len(result.where) == sum(map(len, excluded.values())):
         raise QueryError("Add a word to search for: “-” only leaves words out.")
     return result
 
@@ -242,6 +247,17 @@ RECENCY_BOOST, RECENCY_SPAN = 0.3, 5 * 365.25 * 86400
 CANDIDATES = 3000  # see ranked()
 
 
+def _relevance(plan: Plan) -> str:
+    """bm25 on `fts`. On `chars` (no positions or columns: bm25 is 0) a character in the title
+    counts as in ranking by bm25: TITLE_WEIGHT to 1 for the body."""
+    if plan.table == "fts":
+        return f"-bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
+    chars = {t.segments[0].text for t in plan.texts if table_for(t) == "chars"}
+    # CJK characters only (cjk.single_char), so they need no escaping in a literal.
+    return "(" + " + ".join(f"(1.0 + {TITLE_WEIGHT - BODY_WEIGHT} * (instr(p.title, '{c}') > 0))"
+                            for c in sorted(chars)) + ")"
+
+
 def ranked(db: sqlite3.Connection, plan: Plan, clauses: list[str], params: list, limit: int,
            offset: int) -> list[tuple[int, float]]:
     """Hits by relevance and recency. bm25() costs ~2 µs a row, too much for a word in most of
@@ -249,9 +265,9 @@ def ranked(db: sqlite3.Connection, plan: Plan, clauses: list[str], params: list,
     which follows date) are ranked, and the older matches follow them, newest first."""
     t = plan.table
     newest = db.execute("SELECT max(sort_key) FROM posts").fetchone()[0] or 0.0
-    score = (f"-bm25({t}, {TITLE_WEIGHT}, {BODY_WEIGHT}) * (1.0 + {RECENCY_BOOST} * max(0.0,"
+    score = (f"{_relevance(plan)} * (1.0 + {RECENCY_BOOST} * max(0.0,"
              f" 1.0 - ({newest!r} - coalesce(p.sort_key, -1e300)) / {RECENCY_SPAN!r}))")
-    base = f" FROM {t} JOIN posts p ON p.id = {t}.rowid WHERE {t} MATCH ?"
+    base = f" FROM {t} JOIN posts p ON p.doc = {t}.rowid WHERE {t} MATCH ?"
     base += "".join(f" AND {c}" for c in clauses)
     args = [plan.fts, *params]
     run = db.execute

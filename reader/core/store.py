@@ -6,7 +6,6 @@ import functools
 import json
 import re
 import sqlite3
-import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -66,11 +65,22 @@ def _split(joined: str) -> tuple[str, ...]:
     return tuple(joined.split(_SEP)) if joined else ()
 
 
-def _meta_from_json(text: str) -> PostMeta:
-    data = json.loads(text)
-    for name in ("categories", "tags", "authors"):
-        data[name] = tuple(data.get(name) or ())
-    return PostMeta(**data)
+# PostMeta fields with a column of their own; `meta` holds the others, when they have a value.
+_META_COLUMNS = "path, title, date, sort_key, cats, tags, draft, error, meta"
+
+
+def _meta_from_row(path, title, date, sort_key, cats, tags, draft, error, extra) -> PostMeta:
+    data = json.loads(extra)
+    if "authors" in data:
+        data["authors"] = tuple(data["authors"] or ())
+    return PostMeta(path=path, title=title, date=date, sort_key=sort_key, categories=_split(cats),
+                    tags=_split(tags), draft=bool(draft), error=error, **data)
+
+
+def _extra_json(meta: PostMeta) -> str:
+    extra = {"authors": meta.authors, "excerpt": meta.excerpt, "permalink": meta.permalink,
+             "language": meta.language, "source_url": meta.source_url}
+    return json.dumps({k: v for k, v in extra.items() if v}, ensure_ascii=False)
 
 
 class Store:
@@ -147,10 +157,7 @@ class Store:
         if row and row[0] == str(cjk.TOKENIZER_VERSION):
             return
         db.execute("BEGIN IMMEDIATE")
-        db.execute("INSERT INTO fts(fts) VALUES ('delete-all')")
-        db.execute("INSERT INTO chars(chars) VALUES ('delete-all')")
-        db.execute("DELETE FROM texts")
-        db.execute("UPDATE posts SET text_done = 0 WHERE text_done != 0")
+        _clear_text(db)
         db.execute("INSERT OR REPLACE INTO info VALUES ('tokenizer', ?)", (str(cjk.TOKENIZER_VERSION),))
         db.execute("COMMIT")
 
@@ -204,9 +211,7 @@ class Store:
         with self.transaction():
             db = self._db
             known: dict[str, int] = {}
-            paths = list(latest)
-            for start in range(0, len(paths), 500):  # only this batch's paths, not the whole table
-                chunk = paths[start:start + 500]
+            for chunk in chunks(list(latest), 500):  # only this batch's paths, not the whole table
                 known.update(db.execute(f"SELECT path, id FROM posts WHERE path IN ({','.join('?' * len(chunk))})",
                                         chunk))
             # New posts get ids in date order (undated first), so "newest" is roughly "highest id".
@@ -221,14 +226,14 @@ class Store:
             values = [self._row(ids[meta.path], meta, mtime, size) for meta, mtime, size in latest.values()]
             db.executemany(
                 "INSERT INTO posts (id, path, stem, title, title_fold, date, day, sort_key, draft, error,"
-                " permalink, cats, tags, meta, mtime_ns, size, category, text_done)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0) ON CONFLICT(id) DO UPDATE SET"
+                " permalink, cats, tags, meta, mtime_ns, size, category)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
                 " path=excluded.path, stem=excluded.stem, title=excluded.title,"
                 " title_fold=excluded.title_fold, date=excluded.date, day=excluded.day,"
                 " sort_key=excluded.sort_key, draft=excluded.draft, error=excluded.error,"
                 " permalink=excluded.permalink, cats=excluded.cats, tags=excluded.tags,"
                 " meta=excluded.meta, mtime_ns=excluded.mtime_ns, size=excluded.size,"
-                " category=excluded.category, text_done=0",
+                " category=excluded.category",
                 values,
             )
             db.executemany(
@@ -245,26 +250,29 @@ class Store:
             post_id, meta.path, _stem(meta.path), meta.title, meta.title.casefold(),
             meta.date, _day(meta), meta.sort_key, int(meta.draft), meta.error,
             normalise_permalink(meta.permalink), _SEP.join(meta.categories), _SEP.join(meta.tags),
-            # __dict__, not asdict(): asdict deep-copies every tuple and cost more than the insert.
-            json.dumps(meta.__dict__, ensure_ascii=False), mtime_ns, size,
+            _extra_json(meta), mtime_ns, size,
             meta.categories[0] if meta.categories else None,
         )
 
     def _unindex(self, ids: Sequence[int]) -> None:
-        """Take posts out of the FTS table. Contentless FTS5 deletes by being told what it holds,
-        so the stored text is tokenised again; `texts` has a row exactly when the FTS does."""
-        db = self._db
-        for post_id in ids:
-            row = db.execute("SELECT title, body FROM texts WHERE id = ?", (post_id,)).fetchone()
-            if row is None:
-                continue
-            body = zlib.decompress(row[1]).decode("utf-8")
-            db.execute("INSERT INTO fts (fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-                       (post_id, cjk.index_text(row[0]), cjk.index_text(body)))
-            db.execute("INSERT INTO chars (chars, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-                       (post_id, cjk.index_chars(row[0]), cjk.index_chars(body)))
-            db.execute("DELETE FROM texts WHERE id = ?", (post_id,))
-            db.execute("UPDATE posts SET text_done = 0 WHERE id = ?", (post_id,))
+        """Take posts out of search: their FTS rows stay behind, dead, under a `doc` nothing
+        joins any more (schema step 3 says why), and are counted for compact_text()."""
+        dead = 0
+        for chunk in chunks(list(ids), 500):
+            dead += self._db.execute(f"UPDATE posts SET doc = NULL WHERE doc IS NOT NULL AND id IN"
+                                     f" ({','.join('?' * len(chunk))})", chunk).rowcount
+        if dead:
+            self._set_info("dead_docs", self._info("dead_docs") + dead)
+
+    def _info_text(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM info WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _info(self, key: str) -> int:
+        return int(self._info_text(key) or 0)
+
+    def _set_info(self, key: str, value: int) -> None:
+        self._db.execute("INSERT OR REPLACE INTO info VALUES (?, ?)", (key, value))
 
     @_guard
     def delete_paths(self, paths: Iterable[str]) -> None:
@@ -280,30 +288,75 @@ class Store:
             db.executemany("DELETE FROM posts WHERE id = ?", ((i,) for i in ids))
 
     @_guard
+    def defer_indexes(self) -> None:
+        """Drop the secondary indexes of posts and post_labels before a bulk load into an empty
+        index; restore_indexes() builds each again in one sorted pass, which is cheaper than
+        keeping seven B-trees up to date row by row. Their SQL is kept in `info` meanwhile."""
+        with self.transaction():
+            found = self._db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT"
+                                     " NULL AND tbl_name IN ('posts', 'post_labels')").fetchall()
+            if not found:
+                return
+            kept = json.loads(self._info_text("deferred_indexes") or "[]")
+            for name, _sql in found:
+                self._db.execute(f'DROP INDEX "{name}"')
+            self._db.execute("INSERT OR REPLACE INTO info VALUES ('deferred_indexes', ?)",
+                             (json.dumps(kept + [sql for _name, sql in found]),))
+
+    @_guard
+    def restore_indexes(self) -> None:
+        """Build the indexes defer_indexes() dropped, if any (also after a crash in between)."""
+        kept = self._info_text("deferred_indexes")
+        if kept is None:
+            return
+        with self.transaction():
+            for sql in json.loads(kept):
+                self._db.execute(sql)
+            self._db.execute("DELETE FROM info WHERE key = 'deferred_indexes'")
+
+    @_guard
     def pending_text(self) -> list[tuple[int, str]]:
-        return self._db.execute("SELECT id, path FROM posts WHERE text_done = 0 ORDER BY id").fetchall()
+        return self._db.execute("SELECT id, path FROM posts WHERE doc IS NULL ORDER BY id").fetchall()
 
     @_guard
     def write_text(self, rows: Sequence[tuple]) -> None:
-        """Index the text of posts: rows of (id, title, plain text), or rows from prepare_text()."""
-        prepared = [row if len(row) == len(_PREPARED) else prepare_text(*row) for row in rows]
+        """Index the text of posts: rows of (id, title, plain text), or rows from prepare_text().
+
+        Each post gets a new `doc` (its rowid in both FTS tables) from a counter that never
+        goes back, so a dead row can never be mistaken for a live one.
+        """
+        prepared = [row if len(row) == _PREPARED else prepare_text(*row) for row in rows]
         with self.transaction():
             db = self._db
-            exists = [r for r in prepared
-                      if db.execute("SELECT 1 FROM posts WHERE id = ?", (r[0],)).fetchone()]
+            live = set()
+            for chunk in chunks([r[0] for r in prepared], 500):
+                live.update(i for (i,) in db.execute(
+                    f"SELECT id FROM posts WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+            exists = [r for r in prepared if r[0] in live]
             self._unindex([r[0] for r in exists])  # written twice: replace, never duplicate
+            first = self._info("next_doc") or 1
             db.executemany("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)",
-                           ((r[0], r[2], r[3]) for r in exists))
+                           ((first + n, r[1], r[2]) for n, r in enumerate(exists)))
             db.executemany("INSERT INTO chars (rowid, title, body) VALUES (?, ?, ?)",
-                           ((r[0], r[4], r[5]) for r in exists))
-            db.executemany("INSERT INTO texts (id, title, body) VALUES (?, ?, ?)",
-                           ((r[0], r[1], r[6]) for r in exists))
-            db.executemany("UPDATE posts SET text_done = 1 WHERE id = ?", ((r[0],) for r in exists))
+                           ((first + n, r[3], r[4]) for n, r in enumerate(exists)))
+            db.executemany("UPDATE posts SET doc = ? WHERE id = ?", ((first + n, r[0]) for n, r in enumerate(exists)))
+            self._set_info("next_doc", first + len(exists))
+
+    @_guard
+    def compact_text(self) -> bool:
+        """Empty both FTS tables when dead rows outnumber a quarter of the live ones (and 1,000),
+        so every post's text is indexed again; True if it did."""
+        live = self._db.execute("SELECT count(*) FROM posts WHERE doc IS NOT NULL").fetchone()[0]
+        if self._info("dead_docs") <= max(_DEAD_ROWS_KEPT, live // 4):
+            return False
+        with self.transaction():
+            _clear_text(self._db)
+        return True
 
     @_guard
     def text_progress(self) -> tuple[int, int]:
         total = self._db.execute("SELECT count(*) FROM posts").fetchone()[0]
-        pending = self._db.execute("SELECT count(*) FROM posts WHERE text_done = 0").fetchone()[0]
+        pending = self._db.execute("SELECT count(*) FROM posts WHERE doc IS NULL").fetchone()[0]
         return total - pending, total
 
     @_guard
@@ -321,8 +374,8 @@ class Store:
     # --- lookups ------------------------------------------------------------------------
     @_guard
     def get_meta(self, post_id: int) -> PostMeta | None:
-        row = self._db.execute("SELECT meta FROM posts WHERE id = ?", (post_id,)).fetchone()
-        return _meta_from_json(row[0]) if row else None
+        row = self._db.execute(f"SELECT {_META_COLUMNS} FROM posts WHERE id = ?", (post_id,)).fetchone()
+        return _meta_from_row(*row) if row else None
 
     @_guard
     def id_for_path(self, path: str) -> int | None:
@@ -404,8 +457,8 @@ class Store:
     # --- search -------------------------------------------------------------------------
     @_guard
     def search(self, query: str, filter: PostFilter | None = None, limit: int = 200,
-               offset: int = 0) -> list[tuple[int, float, str]]:
-        """(id, score, snippet) best first; a higher score is a better match (0.0 for filter-only)."""
+               offset: int = 0) -> list[tuple[int, float]]:
+        """(id, score) best first; a higher score is a better match (0.0 for filter-only)."""
         plan = search.plan(search.parse(query))
         clauses, params = search.filter_sql(filter, self._has_state, self._library)
         clauses, params = plan.where + clauses, plan.params + params
@@ -421,13 +474,7 @@ class Store:
             if "fts5" in str(error):  # a safety net: every term is quoted, so this is our bug
                 raise QueryError(f"This search could not be run ({error}).") from error
             raise
-        pattern = search.highlighter(plan.texts)
-        bodies = dict(self._db.execute("SELECT id, body FROM texts WHERE id IN"
-                                       " (SELECT value FROM json_each(?))", (json.dumps([h[0] for h in hits]),)))
-        return [(post_id, float(score),
-                 search.snippet(zlib.decompress(bodies[post_id]).decode("utf-8") if post_id in bodies else "",
-                                pattern))
-                for post_id, score in hits]
+        return [(post_id, float(score)) for post_id, score in hits]
 
 
 def _stem(path: str) -> str:
@@ -437,14 +484,29 @@ def _stem(path: str) -> str:
     return name[:dot] if dot > 0 else name
 
 
-_PREPARED = ("id", "title", "fts title", "fts body", "chars title", "chars body", "compressed text")
+_PREPARED = 5  # id, fts title, fts body, chars title, chars body
+_DEAD_ROWS_KEPT = 1000  # compact_text() leaves fewer dead FTS rows than this alone
 
 
 def prepare_text(post_id: int, title: str, text: str) -> tuple:
-    """Everything write_text stores for one post (see _PREPARED), in pure Python.
+    """Everything write_text stores for one post, in pure Python.
 
-    The indexer calls this in its worker processes: tokenising and compressing 100k bodies
-    on the single writer's thread kept that thread busy and held the GUI's GIL.
+    The indexer calls this in its worker processes: tokenising 100k bodies on the single
+    writer's thread kept that thread busy and held the GUI's GIL.
     """
-    return (post_id, title, cjk.index_text(title), cjk.index_text(text), cjk.index_chars(title),
-            cjk.index_chars(text), zlib.compress(text.encode("utf-8"), 6))
+    return (post_id, cjk.index_text(title), cjk.index_text(text), cjk.index_chars(title),
+            cjk.index_chars(text))
+
+
+def _clear_text(db: sqlite3.Connection) -> None:
+    """Empty both FTS tables: every post's text is pending again (inside a transaction)."""
+    db.execute("INSERT INTO fts(fts) VALUES ('delete-all')")
+    db.execute("INSERT INTO chars(chars) VALUES ('delete-all')")
+    db.execute("UPDATE posts SET doc = NULL WHERE doc IS NOT NULL")
+    db.execute("INSERT OR REPLACE INTO info VALUES ('dead_docs', 0)")
+
+
+def chunks(items: Sequence, size: int) -> Iterator[Sequence]:
+    """`items` in slices of `size`."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import zlib
 
 import pytest
 
@@ -43,7 +42,13 @@ def ids(store, *paths):
 
 
 def fts_count(store, table, query):
-    return store._db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (query,)).fetchone()[0]
+    """Rows of a live post that match: a replaced post's old rows stay behind, joined by nothing."""
+    return store._db.execute(f"SELECT count(*) FROM {table} JOIN posts p ON p.doc = {table}.rowid"
+                             f" WHERE {table} MATCH ?", (query,)).fetchone()[0]
+
+
+def dead_rows(store):
+    return int(store._db.execute("SELECT value FROM info WHERE key = 'dead_docs'").fetchone()[0])
 
 
 # --- opening, migrating, rebuilding ----------------------------------------------------------
@@ -72,6 +77,28 @@ def test_older_schema_is_migrated_and_keeps_its_rows(tmp_path):
     s.close()
 
 
+def test_version_2_sheds_the_stored_text_and_indexes_it_again(tmp_path):
+    path = tmp_path / "i.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    schema.migrate(db, target=2)
+    db.execute("INSERT INTO posts (id, path, stem, title, title_fold, cats, meta, text_done) VALUES"
+               " (7, 'p.md', 'p', 'T', 't', 'k', ?, 1)",
+               ('{"path": "p.md", "title": "T", "date": null, "sort_key": null, "categories": ["k"],'
+                ' "tags": [], "authors": ["A"], "source_url": null}',))
+    db.execute("INSERT INTO fts (rowid, title, body) VALUES (7, 'T', '新能 能源 源')")
+    db.execute("INSERT INTO info VALUES ('tokenizer', '1')")
+    db.close()
+    s = Store(path)
+    assert s.rebuilt_reason is None and "texts" not in s._db.execute("SELECT group_concat(name) FROM"
+                                                                     " sqlite_master").fetchone()[0]
+    assert s.text_progress() == (0, 1) and s.pending_text() == [(7, "p.md")]
+    assert s.get_meta(7) == PostMeta(path="p.md", title="T", date=None, sort_key=None,
+                                     categories=("k",), authors=("A",))
+    s.write_text([(7, "T", "新能源")])
+    assert fts_count(s, "fts", '"新能 能源"') == 1 and fts_count(s, "chars", '"源"') == 1
+    s.close()
+
+
 def test_junk_file_is_rebuilt_with_a_reason(tmp_path):
     path = tmp_path / "i.db"
     path.write_bytes(b"this is not a database at all" * 100)
@@ -96,7 +123,7 @@ def test_missing_table_is_rebuilt(tmp_path):
     path = tmp_path / "i.db"
     Store(path).close()
     db = sqlite3.connect(path)
-    db.execute("DROP TABLE texts")
+    db.execute("DROP TABLE labels")
     db.close()
     s = Store(path)
     assert s.rebuilt_reason == "the index was incomplete and has been rebuilt"
@@ -165,6 +192,7 @@ def test_text_write_update_delete_keep_fts_consistent(store):
     # writing the same text twice replaces it
     store.write_text([(a, "Alpha 新能源", "比亚迪发布新车 hello")])
     assert fts_count(store, "fts", '"比亚 亚迪"') == 1
+    assert dead_rows(store) == 1
     # changed metadata: text is pending again and gone from both FTS tables
     store.write_metadata([(meta("_posts/a.md", "Alpha 2", "2021-12-09", 1639008000.0), 101, 201)])
     assert store.id_for_path("_posts/a.md") == a
@@ -178,21 +206,36 @@ def test_text_write_update_delete_keep_fts_consistent(store):
     assert store.id_for_path("_posts/b.md") is None
     assert fts_count(store, "fts", "world") == 0
     assert fts_count(store, "chars", '"特"') == 0
-    assert store._db.execute("SELECT count(*) FROM texts").fetchone()[0] == 0
+    assert dead_rows(store) == 3
     assert store.text_progress() == (0, 3)
     assert store._db.execute("INSERT INTO fts(fts, rank) VALUES ('integrity-check', 0)") is not None
 
 
 def test_write_text_for_a_vanished_id_is_ignored(store):
     store.write_text([(999, "t", "文本")])
-    assert store._db.execute("SELECT count(*) FROM texts").fetchone()[0] == 0
+    assert store._db.execute("SELECT count(*) FROM fts WHERE fts MATCH '文本'").fetchone()[0] == 0
 
 
-def test_text_is_stored_compressed(store):
+def test_dead_rows_are_never_mistaken_for_a_new_post(store):
+    a, b = ids(store, "_posts/a.md", "_posts/b.md")
+    store.write_text([(a, "t", "旧文本")])
+    store.delete_paths(["_posts/a.md"])
+    store.write_metadata([(meta("_posts/new.md"), 1, 1)])
+    new = store.id_for_path("_posts/new.md")
+    store.write_text([(b, "t", "别的"), (new, "t", "新文本")])
+    assert fts_count(store, "fts", '"旧文"') == 0 and fts_count(store, "fts", '"新文"') == 1
+
+
+def test_compact_text_empties_the_tables_once_dead_rows_are_many(store, monkeypatch):
     a = store.id_for_path("_posts/a.md")
-    store.write_text([(a, "Alpha", "新闻" * 500)])
-    body = store._db.execute("SELECT body FROM texts WHERE id = ?", (a,)).fetchone()[0]
-    assert len(body) < 200 and zlib.decompress(body).decode() == "新闻" * 500
+    store.write_text([(a, "t", "一次")])
+    for _ in range(3):
+        store.write_text([(a, "t", "又一次")])
+    assert dead_rows(store) == 3 and not store.compact_text()
+    monkeypatch.setattr("reader.core.store._DEAD_ROWS_KEPT", 2)
+    assert store.compact_text()
+    assert dead_rows(store) == 0 and store.text_progress() == (0, 4)
+    assert store._db.execute("SELECT count(*) FROM fts WHERE fts MATCH '一次 OR 又一'").fetchone()[0] == 0
 
 
 def test_tokenizer_version_change_empties_the_text_index(tmp_path):
@@ -311,4 +354,24 @@ def test_bulk_write_uses_one_table_read(tmp_path):
     s.write_metadata(rows[:600])  # updates through the whole-table path
     assert s.count() == 1200
     assert s.list_ids()[:2] == [1200, 1199]
+    s.close()
+
+
+def index_names(store):
+    return {r[0] for r in store._db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
+
+
+def test_deferred_indexes_come_back_even_after_a_crash(tmp_path):
+    path = tmp_path / "i.db"
+    s = Store(path)
+    before = index_names(s)
+    s.defer_indexes()
+    assert index_names(s) == set()
+    s.write_metadata([(m, 1, 1) for m in sample_posts()])
+    s.close()  # a crash here: the next refresh restores them
+    s = Store(path)
+    s.restore_indexes()
+    assert index_names(s) == before and s.list_ids(sort="title", descending=False)[0] == s.id_for_path("_posts/a.md")
+    s.restore_indexes()  # nothing deferred: nothing to do
+    assert index_names(s) == before
     s.close()
