@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+import warnings
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+
+# A post whose body is one word ("a/b.html") looks like a file name to bs4, which warns; once
+# for the process, since catch_warnings() is not thread-safe and the GUI renders in threads.
+warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 
 ALLOWED_TAGS = frozenset(
     "p br hr h1 h2 h3 h4 h5 h6 a img ul ol li dl dt dd blockquote pre code kbd samp em strong b i u s del ins "
