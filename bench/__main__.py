@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import peers
 from .generate import generate
+from .scenarios import fts_floor, reopen_after_change
 
 # The text ripgrep looks for, for each query kind that a plain substring search can answer.
 RG_NEEDLES = {"CJK 1 char": "税", "CJK 2 chars": "经济", "CJK 3-4 chars": "上合组织",
@@ -57,6 +58,9 @@ def run_one(posts: int, work: Path, repeat: int) -> dict:
         t, _ = _time(library.index_text)
         figures["cold index: full-text phase (s)"] = t
         library.close()
+        figures["SQLite alone: the same full-text tables from extracted text (s)"] = fts_floor(lib_dir, work)
+        figures["  full-text phase vs SQLite alone (x slower)"] = (
+            t / figures["SQLite alone: the same full-text tables from extracted text (s)"])
         warm = []
         for _ in range(repeat):
             start = time.perf_counter()
@@ -65,6 +69,8 @@ def run_one(posts: int, work: Path, repeat: int) -> dict:
             warm.append(time.perf_counter() - start)
             library.close()
         figures["warm re-open, nothing changed (s)"] = statistics.median(warm)
+        figures["re-open after 1% of files changed, both phases (s)"] = statistics.median(
+            reopen_after_change(lib_dir, data) for _ in range(repeat))
         library = Library(lib_dir, data_dir=data)
         for kind, queries in QUERIES.items():
             samples, hits = [], 0

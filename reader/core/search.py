@@ -268,7 +268,10 @@ def ranked(db: sqlite3.Connection, plan: Plan, clauses: list[str], params: list,
     score = (f"{_relevance(plan)} * (1.0 + {RECENCY_BOOST} * max(0.0,"
              f" 1.0 - ({newest!r} - coalesce(p.sort_key, -1e300)) / {RECENCY_SPAN!r}))")
     base = f" FROM {t} JOIN posts p ON p.doc = {t}.rowid WHERE {t} MATCH ?"
-    base += "".join(f" AND {c}" for c in clauses)
+    # An id list (a tag, a category) must filter the FTS rows, not drive the join: as `p.id IN`
+    # SQLite seeks each id of the list for every FTS row (43 ms against 2 ms for a 200-post tag
+    # in 2,000 posts); the unary plus keeps it out of the index.
+    base += "".join(f" AND {c.replace('p.id IN (', '+p.id IN (')}" for c in clauses)
     args = [plan.fts, *params]
     run = db.execute
     newest_ids = run(f"SELECT {t}.rowid{base} ORDER BY {t}.rowid DESC LIMIT ?",

@@ -1,0 +1,81 @@
+"""The index scenarios: a change to 1% of the files, and SQLite's own floor for the full text."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+from reader.core.indexer import run_phase
+from reader.core.library import Library
+from reader.core.scanner import scan
+from reader.core.site import detect_site
+from reader.core.store import Store
+
+_CHANGED_LINE = "\n<p>更正：本文数据已更新。</p>\n"
+
+
+def reopen_after_change(lib_dir: Path, data: Path, share: float = 0.01) -> float:
+    """Seconds to open the library and index it fully again after `share` of its posts changed.
+
+    Every 1/share-th post gets a paragraph appended (so its mtime and size change); the files
+    are put back as they were afterwards, and the index brought back up to date, untimed.
+    """
+    posts = sorted((lib_dir / "_posts").iterdir())
+    chosen = posts[::round(1 / share)]
+    before = {path: path.read_bytes() for path in chosen}
+    try:
+        for path in chosen:
+            path.write_bytes(before[path] + _CHANGED_LINE.encode("utf-8"))
+        start = time.perf_counter()
+        library = Library(lib_dir, data_dir=data)
+        report = library.refresh()
+        seconds = time.perf_counter() - start
+        library.close()
+        if report.changed != len(chosen):
+            raise RuntimeError(f"{len(chosen)} files were changed but the refresh saw {report.changed}")
+    finally:
+        for path, content in before.items():
+            path.write_bytes(content)
+        library = Library(lib_dir, data_dir=data)
+        library.refresh()
+        library.close()
+    return seconds
+
+
+def fts_floor(lib_dir: Path, work: Path) -> float:
+    """Seconds SQLite alone takes to build our two full-text tables from text extracted
+    beforehand: the issue's floor for the full-text phase.
+
+    The text is extracted and tokenised by the indexer's own workers into a plain table
+    (untimed); then one transaction fills tables made with the index's own CREATE statements.
+    """
+    site = detect_site(lib_dir)
+    items = list(enumerate(sorted(scan(site).posts), 1))
+    path = work / "fts-floor.sqlite"
+    path.unlink(missing_ok=True)
+    schema_of = Store(work / "fts-floor-schema.sqlite")
+    tables = schema_of._db.execute("SELECT sql FROM sqlite_master WHERE name IN ('fts', 'chars')").fetchall()
+    schema_of.close()
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        for pragma in ("journal_mode = WAL", "synchronous = NORMAL", "cache_size = -65536"):  # as Store has
+            db.execute(f"PRAGMA {pragma}")
+        db.execute("CREATE TABLE source (id INTEGER PRIMARY KEY, ft, fb, ct, cb)")
+        db.execute("BEGIN")
+        for rows in run_phase("text", site, items, lambda _done: None, lambda: False):
+            db.executemany("INSERT INTO source VALUES (?, ?, ?, ?, ?)", rows)
+        db.execute("COMMIT")
+        for (sql,) in tables:
+            db.execute(sql)
+        start = time.perf_counter()
+        db.execute("BEGIN")
+        db.execute("INSERT INTO fts (rowid, title, body) SELECT id, ft, fb FROM source")
+        db.execute("INSERT INTO chars (rowid, title, body) SELECT id, ct, cb FROM source")
+        db.execute("COMMIT")
+        return time.perf_counter() - start
+    finally:
+        db.close()
+        for name in ("fts-floor.sqlite", "fts-floor-schema.sqlite"):
+            for suffix in ("", "-wal", "-shm"):
+                (work / (name + suffix)).unlink(missing_ok=True)
