@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
-from pathlib import Path
 
 from .errors import Cancelled
 from .limits import INDEX_LIMIT, read_head
@@ -15,7 +14,7 @@ from .links import back_link
 from .parse import parse_post
 from .render import RenderContext, render_body
 from .scanner import scan
-from .store import Store, chunks, prepare_text
+from .store import chunks, prepare_text
 from .text import html_to_text
 from .types import ParsedPost, PostMeta, Site
 
@@ -49,25 +48,6 @@ def scan_diff(site: Site, known: dict[str, tuple[int, int, int]]) -> ScanDiff:
                     stats={p: (files[p].mtime_ns, files[p].size) for p in (*added, *changed)},
                     total=len(files), label_pages=scanned.label_pages, notes=scanned.notes,
                     folders=scanned.folders)
-
-
-def _scan_diff_of(site: Site, index_file: Path) -> ScanDiff:
-    store = Store(index_file)
-    try:
-        known = store.file_states()
-    finally:
-        store.close()
-    return scan_diff(site, known)
-
-
-def scan_diff_in_worker(site: Site, index_file: Path) -> ScanDiff:
-    """scan_diff in a process of its own, so that a GUI's threads keep the GIL to themselves.
-
-    The walk and the diff are Python loops over every file (about a second at 100k posts);
-    run in the GUI's process they made every paint wait for the GIL.
-    """
-    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
-        return pool.submit(_scan_diff_of, site, index_file).result()
 
 
 def read_post(site: Site, relpath: str) -> ParsedPost:

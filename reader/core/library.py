@@ -15,14 +15,16 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from ..paths import AppPaths, library_key
-from . import limits, links, search
+from . import links, search
 from .errors import LibraryError, PostError
-from .indexer import post_text, run_phase, scan_diff, scan_diff_in_worker
-from .parse import parse_post
 from .site import detect_site
 from .state import StateStore
 from .store import Store
 from .types import Facet, Post, PostFilter, PostSummary, Problem, RefreshReport, SearchHit, Site
+
+# `indexer` and `limits` read posts, which pulls in markdown-it, lxml and bs4 (about 130 ms):
+# they are imported in the methods that read a post, so that opening a library only to list
+# it, as the window does on start, does not pay for them.
 
 # progress(phase, done, total): phase is "scan", "metadata" or "text".
 ProgressFn = Callable[[str, int, int], None]
@@ -96,22 +98,17 @@ class Library:
 
     # --- indexing -------------------------------------------------------------------------
     def refresh(self, progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
-                full_text: bool = True, scan_in_worker: bool = False) -> RefreshReport:
-        """Bring the index up to date: scan, metadata phase, then (unless full_text=False) text.
+                full_text: bool = True) -> RefreshReport:
+        """Bring the index up to date: scan, metadata phase, then (unless full_text=False) text."""
+        from .indexer import scan_diff
 
-        scan_in_worker walks the folder in a process of its own: a GUI wants that, since the
-        walk holds the GIL for a second at 100k posts; a command line wants the 0.2 s saved.
-        """
         report = lambda phase, done, total: progress and progress(phase, done, total)  # noqa: E731
         stop = cancelled or (lambda: False)
         with self._write_lock:
             started = time.monotonic()
             store = self._store()
             report("scan", 0, 0)
-            if scan_in_worker:
-                diff = scan_diff_in_worker(self.site, self.paths.index_file(self.root))
-            else:
-                diff = scan_diff(self.site, store.file_states())
+            diff = scan_diff(self.site, store.file_states())
             if diff.removed:
                 store.delete_paths(diff.removed)
             todo = sorted(diff.added + diff.changed)
@@ -133,6 +130,8 @@ class Library:
 
     def _metadata_phase(self, store: Store, todo: list[str], stats, report, stop) -> Counter:
         """Parse new and changed files; returns the category back-links their bodies hold."""
+        from .indexer import run_phase
+
         total = len(todo)
         report("metadata", 0, total)
         pending: list = []
@@ -150,6 +149,8 @@ class Library:
 
     def _refresh_labels(self, store: Store, label_pages: list[str], back_links: Counter) -> None:
         """Readable names of category and tag slugs: a category page's title, else back-link text."""
+        from .parse import parse_post
+
         # The names found before stay: an unchanged post's back-links are not read again.
         labels = {kind: store.labels(kind) for kind in ("category", "tag")}
         for (kind, key, label), _count in back_links.most_common()[::-1]:
@@ -170,6 +171,8 @@ class Library:
 
     def index_text(self, progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> None:
         """The full-text phase: render and index every post whose text is not indexed yet."""
+        from .indexer import run_phase
+
         store = self._store()
         store.compact_text()
         todo = store.pending_text()
@@ -224,6 +227,8 @@ class Library:
 
         A huge body is cut to its first part (`Post.truncated`) unless `full` is true.
         """
+        from . import limits
+
         meta = self._store().get_meta(post_id)
         if meta is None:
             raise PostError(f"#{post_id}", "no such post in the index")
@@ -320,7 +325,7 @@ class Library:
 
     # --- search ---------------------------------------------------------------------------
     def search(self, query: str, *, filter: PostFilter | None = None, limit: int = 200,
-               offset: int = 0, snippets: int = 20) -> list[SearchHit]:
+               offset: int = 0, snippets: int = 0) -> list[SearchHit]:
         """Ranked hits for a query in the query language (raises QueryError).
 
         The first `snippets` hits come with a snippet; snippets() makes the others' on demand.
@@ -337,6 +342,8 @@ class Library:
 
         Read from the file (0.6 ms a post): the index keeps no copy of the text.
         """
+        from .indexer import post_text
+
         pattern = search.highlighter(search.plan(search.parse(query)).texts)
         return {post.id: search.snippet(post_text(self.site, post.path)[1], pattern)
                 for post in self.summaries(post_ids)}
