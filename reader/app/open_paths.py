@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 from .. import settings as S
 from ..core.errors import PostError
 from .locate import Target, locate
-from .lone_file import read_lone_post
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +48,7 @@ def _show(window, target: Target) -> None:
                 return
         window.show_post_file(target.path)
     elif target.kind == "lone":
+        from .lone_file import read_lone_post  # it imports every renderer: not at each start-up
         try:
             post = read_lone_post(target.path)
         except PostError as error:

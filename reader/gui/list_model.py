@@ -6,13 +6,14 @@ import dataclasses
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 
 from ..core.types import PostSummary, SearchHit
 
 PAGE_SIZE = 200
 MAX_PAGES = 64  # 12,800 cached rows: a few screens in every direction many times over
+SNIPPET_PAGE = 20  # hits whose snippets are asked for together (each is read from its file)
 COLUMNS = (("title", "Title"), ("date", "Date"), ("category", "Category"))
 SNIPPET = ("snippet", "Snippet")
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -33,7 +34,9 @@ def plain_snippet(snippet: str) -> str:
 class ArticleListModel(QAbstractTableModel):
     """Holds only the ids in list order; summaries come from `fetch(ids)` a page at a time.
 
-    In search mode it holds the hits instead (a bounded list) and shows a Snippet column.
+    In search mode it holds the hits instead (a bounded list) and shows a Snippet column;
+    hits that come without a snippet are asked for through `snippets_wanted(generation, ids)`
+    when they are first shown, and arrive in set_snippets().
     Sorting asks the owner through `sort_requested` so the index sorts, never a proxy.
     """
 
@@ -48,6 +51,10 @@ class ArticleListModel(QAbstractTableModel):
         self._rows_by_id: dict[int, int] | None = None
         self.category_labels: dict[str, str] = {}
         self.sort_requested: Callable[[str, bool], None] | None = None
+        self.snippets_wanted: Callable[[int, list[int]], None] | None = None
+        self._generation = 0  # of the hits: snippets for older hits are dropped
+        self._asked: set[int] = set()
+        self._wanted: list[int] = []
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()
@@ -70,7 +77,37 @@ class ArticleListModel(QAbstractTableModel):
         self._ids = [hit.post.id for hit in self._hits]
         self._rank_order = {pid: n for n, pid in enumerate(self._ids)}
         self._forget()
+        self._generation += 1
+        self._asked = {hit.post.id for hit in self._hits if hit.snippet}
+        self._wanted = []
         self.endResetModel()
+
+    def set_snippets(self, generation: int, snippets: dict[int, str]) -> None:
+        """Snippets asked for through `snippets_wanted`; ignored if the hits changed since."""
+        if generation != self._generation or self._hits is None:
+            return
+        rows = [row for pid in snippets if (row := self.row_of(pid)) >= 0]
+        for row in rows:
+            self._hits[row] = dataclasses.replace(self._hits[row], snippet=snippets[self._ids[row]])
+        if rows:
+            column = len(COLUMNS)
+            self.dataChanged.emit(self.index(min(rows), column), self.index(max(rows), column))
+
+    def _want_snippet(self, row: int) -> None:
+        """Ask for the snippets of the block of hits around `row`, once, after this paint."""
+        start = row - row % SNIPPET_PAGE
+        block = [pid for pid in self._ids[start:start + SNIPPET_PAGE] if pid not in self._asked]
+        if not block or self.snippets_wanted is None:
+            return
+        self._asked.update(block)
+        if not self._wanted:
+            QTimer.singleShot(0, self._ask_snippets)
+        self._wanted += block
+
+    def _ask_snippets(self) -> None:
+        wanted, self._wanted = self._wanted, []
+        if wanted and self.snippets_wanted is not None:
+            self.snippets_wanted(self._generation, wanted)
 
     def searching(self) -> bool:
         return self._hits is not None
@@ -181,7 +218,11 @@ class ArticleListModel(QAbstractTableModel):
             return date_text(summary.date)
         if key == "category":
             return ", ".join(self.category_labels.get(c, c) for c in summary.categories)
-        return plain_snippet(self._hits[row].snippet) if self._hits is not None else ""
+        if self._hits is None:
+            return ""
+        if self._ids[row] not in self._asked:
+            self._want_snippet(row)
+        return plain_snippet(self._hits[row].snippet)
 
     def _tooltip(self, summary: PostSummary, row: int) -> str:
         lines = [summary.title or summary.path]

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QLabel, QLineEdit, QMainWindow,
                                QMessageBox, QSplitter, QToolBar, QTreeView, QVBoxLayout, QWidget)
 
@@ -19,7 +19,8 @@ from ..core.types import PostFilter, RefreshReport
 from ..paths import AppPaths, shipped
 from .actions import build_actions, build_menus, shortcuts_html
 from .article_view import ArticleView
-from .list_model import COLUMNS, ArticleListModel
+from .list_model import COLUMNS, SNIPPET_PAGE, ArticleListModel
+from .list_view import ArticleListView
 from .reading import Reading
 from .refresher import Refresher
 from .search import SEARCH_LIMIT, SearchController
@@ -85,15 +86,10 @@ class MainWindow(QMainWindow):
         self.search_info.hide()
         self.list_model = ArticleListModel(parent=self)
         self.list_model.sort_requested = self._sort_requested
-        self.list = QTreeView(objectName="articles", rootIsDecorated=False, uniformRowHeights=True,
-                              allColumnsShowFocus=True, alternatingRowColors=True)
+        self.list_model.snippets_wanted = self._want_snippets
+        self.list = ArticleListView()
         self.list.setModel(self.list_model)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.header().setSectionsMovable(False)
-        self.list.header().resizeSection(0, 280)
-        bold = QFont(self.list.font())
-        bold.setBold(True)  # unread rows are bold: the date must fit in bold
-        self.list.header().resizeSection(1, QFontMetrics(bold).horizontalAdvance("2022-01-21 15:01") + 20)
+        self.list.size_columns()
 
         self.view = ArticleView()
         self.view.setObjectName("article")
@@ -189,7 +185,8 @@ class MainWindow(QMainWindow):
         self.list_model.set_fetch(library.summaries)
         self.view.set_library(library)
         self.search.set_search(lambda query, flt: on_own_library(
-            library.root, self.data_dir, lambda lib: lib.search(query, filter=flt, limit=SEARCH_LIMIT)))
+            library.root, self.data_dir, lambda lib: lib.search(query, filter=flt, limit=SEARCH_LIMIT,
+                                                                snippets=SNIPPET_PAGE)))
         restore = restore or old_root == library.root
         if not sample:
             self.settings.remember_library(str(library.root))
@@ -310,21 +307,23 @@ class MainWindow(QMainWindow):
     def reload(self, restore: bool = False) -> None:
         """Tree and list from the index, keeping the selection and the open article.
 
-        The facet and count queries take most of a second at 100k posts, so they run on the
-        task helper and the panes change when the result is back.
+        Both come from the task helper. The list is asked for first, for the selection by node
+        id, so that it shows without waiting for the tree's facets and counts (most of a second
+        at 100k posts).
         """
         if self.library is None:
             return
-        keep = self.settings.window.get(S.LAST_SELECTION) if restore else self.selected_node_ids()
+        keep = (self.settings.window.get(S.LAST_SELECTION) if restore else self.selected_node_ids()) or ["all:"]
         library = self.library
+        self.reload_list(then=lambda: self._list_shown(restore), node_ids=keep)
         self.runner.submit(on_own_library, library.root, self.data_dir, load_tree_data,
-                           on_done=lambda data: self._show_tree(library, data, keep, restore),
+                           on_done=lambda data: self._show_tree(library, data, keep),
                            on_error=self._index_unreadable)
 
     def _index_unreadable(self, error: BaseException) -> None:
         self.statusBar().showMessage(f"Could not read the index: {error}", 10000)
 
-    def _show_tree(self, library: Library, data, keep: list[str], restore: bool) -> None:
+    def _show_tree(self, library: Library, data, keep: list[str]) -> None:
         if library is not self.library:
             return  # another library was opened meanwhile
         self._labels = {f.key: f.label for f in (*data.categories, *data.tags)}
@@ -332,9 +331,12 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().blockSignals(True)
         self.tree_model.set_data(data)
         self.tree.expand(self.tree_model.section_index("library"))
-        self.select_nodes(keep or ["all:"], notify=False)
+        self.select_nodes(keep, notify=False)
         self.tree.selectionModel().blockSignals(False)
-        self.reload_list(then=lambda: self._list_shown(restore))
+        if set(self.selected_node_ids()) != set(keep):
+            self._tree_selection_changed()  # a kept node is gone: list what is selected now
+        else:
+            self.list.viewport().update()  # the category column shows the labels now
 
     def _list_shown(self, restore: bool) -> None:
         if restore:
@@ -343,8 +345,9 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def select_nodes(self, node_ids: list[str], notify: bool = True) -> None:
+        """Select these tree nodes; with `notify`, list them once (not once per step of the change)."""
         selection = self.tree.selectionModel()
-        selection.blockSignals(not notify)
+        selection.blockSignals(True)
         selection.clearSelection()
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         for node_id in node_ids:
@@ -354,15 +357,16 @@ class MainWindow(QMainWindow):
                 self.tree.expand(index.parent())
                 selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         selection.blockSignals(False)
+        self.tree.viewport().update()  # the view missed the signals too
         if notify:
             self._tree_selection_changed()
 
     def selected_node_ids(self) -> list[str]:
         return [self.tree_model.node(i).id for i in self.tree.selectionModel().selectedRows(0)]
 
-    def current_filter(self) -> PostFilter:
-        nodes = [self.tree_model.node(i) for i in self.tree.selectionModel().selectedRows(0)]
-        base = filter_for(n for n in nodes if n is not None)
+    def current_filter(self, node_ids: list[str] | None = None) -> PostFilter:
+        """The filter for the tree's selection (or for `node_ids`) and the title filter."""
+        base = filter_for(self.selected_node_ids() if node_ids is None else node_ids)
         title = self.quick_filter.text().strip()
         return PostFilter(**{**base.__dict__, "title": title}) if title else base
 
@@ -373,8 +377,8 @@ class MainWindow(QMainWindow):
         else:
             self.reload_list()
 
-    def reload_list(self, then: Callable[[], None] | None = None) -> None:
-        """The list for the tree's selection and the sort; `then` runs once its rows are in.
+    def reload_list(self, then: Callable[[], None] | None = None, node_ids: list[str] | None = None) -> None:
+        """The list for the tree's selection (or `node_ids`) and the sort; `then` runs once its rows are in.
 
         The ids come from the task helper: at 100k posts the query waited on the GIL for
         hundreds of milliseconds whenever a refresh was running in its thread.
@@ -384,13 +388,13 @@ class MainWindow(QMainWindow):
         if self.library is None:
             return
         if self.search.query:
-            self.search.set_query(self.search.query, self.current_filter())
+            self.search.set_query(self.search.query, self.current_filter(node_ids))
             self._run_after_list()
             return
         self._list_generation += 1
         generation, library = self._list_generation, self.library
         self.runner.submit(on_own_library, library.root, self.data_dir, Library.list_ids,
-                           self.current_filter(), self._sort, self._descending,
+                           self.current_filter(node_ids), self._sort, self._descending,
                            on_done=lambda ids: self._show_list(generation, library, ids),
                            on_error=self._index_unreadable)
 
@@ -434,6 +438,13 @@ class MainWindow(QMainWindow):
                 return
         self.search_edit.clear()
         self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _want_snippets(self, generation: int, ids: list[int]) -> None:
+        """The list shows hits further down: their snippets are read from the files on the task helper."""
+        library, query = self.library, self.search.query
+        if library is not None and query:
+            self.runner.submit(on_own_library, library.root, self.data_dir, Library.snippets, query, ids,
+                               on_done=lambda found: self.list_model.set_snippets(generation, found))
 
     def _show_hits(self, query: str, hits: list) -> None:
         self.list_model.set_hits(hits)
@@ -486,7 +497,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([int(width * 0.15), int(width * 0.38), int(width * 0.47)])
         self.restoreGeometry(window.get(S.GEOMETRY))
         self.splitter.restoreState(window.get(S.SPLITTER))
-        header = self.list.header()
+        header = self.list.horizontalHeader()
         header.restoreState(window.get(S.LIST_HEADER))
         column = SORT_COLUMNS.index(self._sort) if self._sort in SORT_COLUMNS else 1
         order = Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
@@ -501,7 +512,7 @@ class MainWindow(QMainWindow):
         window = self.settings.window
         window.set(S.GEOMETRY, self.saveGeometry())
         window.set(S.SPLITTER, self.splitter.saveState())
-        window.set(S.LIST_HEADER, self.list.header().saveState())
+        window.set(S.LIST_HEADER, self.list.horizontalHeader().saveState())
         self.reading.leave()
         self.settings.sync()
 

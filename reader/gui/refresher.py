@@ -9,22 +9,24 @@ from PySide6.QtCore import QObject, Signal
 from ..core.errors import Cancelled
 from ..core.library import Library
 from ..core.types import RefreshReport
-from .tasks import Task, TaskRunner, on_own_library
+from .refresh_process import refresh_in_process
+from .tasks import Task, TaskRunner
 from .watcher import LibraryWatcher, watch_dirs
 
 ACTIVATION_RESCAN_S = 30.0
 
 
-def _refresh_job(library: Library, task: Task) -> tuple[RefreshReport, list[str]]:
-    """On a worker: refresh the index, then list the folders to watch. Phase changes always get through."""
+def _refresh_job(task: Task, root, data_dir) -> tuple[RefreshReport, list[str]]:
+    """On a worker: refresh the index (in a process of its own), then list the folders to watch.
+    Phase changes always get through."""
     last_phase = [""]
 
     def progress(phase: str, done: int, total: int) -> None:
         task.progress(phase, done, total, force=phase != last_phase[0])
         last_phase[0] = phase
 
-    report = library.refresh(progress, task.is_cancelled, scan_in_worker=True)
-    return report, watch_dirs(library.root, report.folders)
+    report = refresh_in_process(root, data_dir, progress, task.is_cancelled)
+    return report, watch_dirs(root, report.folders)
 
 
 class Refresher(QObject):
@@ -43,6 +45,7 @@ class Refresher(QObject):
         self._task: Task | None = None
         self._again = False
         self._phase = ""
+        self._parsed = 0  # posts the metadata phase of the running refresh parses
         self._last = 0.0
         self.watch = True
         self.watcher = LibraryWatcher(self)
@@ -71,9 +74,10 @@ class Refresher(QObject):
         self._last = time.monotonic()
         self._again = False
         self._phase = ""
+        self._parsed = 0
         self.progressed.emit("scan", 0, 0)
         self._task = self._runner.submit(
-            lambda task: on_own_library(library.root, self._data_dir, _refresh_job, task), wants_task=True,
+            _refresh_job, library.root, self._data_dir, wants_task=True,
             on_progress=lambda phase, done, total: self._progress(library, phase, done, total),
             on_done=lambda result: self._done(library, result),
             on_error=lambda error: self._failed(library, error))
@@ -86,8 +90,10 @@ class Refresher(QObject):
     def _progress(self, library: Library, phase: str, done: int, total: int) -> None:
         if library is not self._library:
             return  # a cancelled refresh of a library no longer shown
-        if phase == "text" and self._phase != "text":
-            self.metadataReady.emit()
+        if phase == "metadata":
+            self._parsed = total
+        elif phase == "text" and self._phase != "text" and self._parsed:
+            self.metadataReady.emit()  # only if posts were parsed: else the list shown is current
         self._phase = phase
         self.progressed.emit(phase, done, total)
 

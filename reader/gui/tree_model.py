@@ -71,24 +71,26 @@ def load_tree_data(library) -> TreeData:
                     library.facets("year"), library.facets("month"))
 
 
-def filter_for(nodes: Iterable[Node]) -> PostFilter:
-    """OR within a section, AND across sections; views of the Library section combine with AND."""
+def filter_for(node_ids: Iterable[str]) -> PostFilter:
+    """The filter for selected nodes, by id (so it needs no tree): OR within a section, AND across
+    sections; views of the Library section combine with AND."""
     categories, tags, months = [], [], []
     fields: dict[str, object] = {}
-    for node in nodes:
-        if node.kind in VIEW_FILTERS:
-            view = VIEW_FILTERS[node.kind]
+    for node_id in node_ids:
+        kind, _, key = node_id.partition(":")
+        if kind in VIEW_FILTERS:
+            view = VIEW_FILTERS[kind]
             for name in ("read", "starred", "drafts"):
                 if getattr(view, name) is not None:
                     fields[name] = getattr(view, name)
             if view.problems:
                 fields["problems"] = True
-        elif node.kind == "category":
-            categories.append(node.key)
-        elif node.kind == "tag":
-            tags.append(node.key)
-        elif node.kind in ("year", "month"):
-            months.append(node.key)
+        elif kind == "category":
+            categories.append(key)
+        elif kind == "tag":
+            tags.append(key)
+        elif kind in ("year", "month"):
+            months.append(key)
     return PostFilter(categories=tuple(categories), tags=tuple(tags), months=tuple(months), **fields)
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from reader.core.library import Library
 from reader.core.types import PostFilter, PostSummary, SearchHit
-from reader.gui.list_model import MAX_PAGES, PAGE_SIZE, ArticleListModel, IdRole, date_text
+from reader.gui.list_model import COLUMNS, MAX_PAGES, PAGE_SIZE, ArticleListModel, IdRole, date_text
 from reader.gui.tree_model import LibraryTreeModel, Node, filter_for, load_tree_data
 
 from tests.gui.helpers import CORPUS_FINEWS, N_POSTS
@@ -66,10 +66,10 @@ def test_tag_filter_rebuilds_only_the_tags_section(library_dir, data_dir):
 def test_filter_is_or_within_a_section_and_across_sections():
     nodes = [Node("category", "a", "A"), Node("category", "b", "B"), Node("tag", "t", "T"),
              Node("year", "2021", "2021"), Node("month", "2022-01", "2022-01"), Node("unread", "", "Unread")]
-    assert filter_for(nodes) == PostFilter(categories=("a", "b"), tags=("t",), months=("2021", "2022-01"),
-                                           read=False)
-    assert filter_for([Node("all", "", "All")]) == PostFilter()
-    assert filter_for([Node("problems", "", "P")]) == PostFilter(problems=True)
+    assert filter_for(n.id for n in nodes) == PostFilter(categories=("a", "b"), tags=("t",),
+                                                         months=("2021", "2022-01"), read=False)
+    assert filter_for(["all:"]) == PostFilter()
+    assert filter_for(["problems:"]) == PostFilter(problems=True)
 
 
 def test_list_model_passes_the_model_tester_with_real_rows(qtmodeltester, library_dir, data_dir):
@@ -80,7 +80,7 @@ def test_list_model_passes_the_model_tester_with_real_rows(qtmodeltester, librar
     assert model.rowCount() == N_POSTS + 1
     assert model.index(0, 0).data() == f"第{N_POSTS - 1}篇 报道 wenhua"  # newest first
     assert model.index(0, 1).data() == "2022-12-15 10:00"
-    hits = library.search("熊猫")
+    hits = library.search("熊猫", snippets=1)
     model.set_hits(hits)
     qtmodeltester.check(model)
     assert model.columnCount() == 4 and model.headerData(3, Qt.Orientation.Horizontal) == "Snippet"
@@ -159,3 +159,22 @@ def test_date_text():
     assert date_text("2022-01-21") == "2022-01-21"
     assert date_text("2022-01-21T15:01:08+08:00") == "2022-01-21 15:01"
     assert date_text(None) == ""
+
+
+def test_hits_shown_without_a_snippet_ask_for_their_block_once(qtbot):
+    asked = []
+    model = ArticleListModel()
+    model.snippets_wanted = lambda generation, ids: asked.append((generation, ids))
+    hits = [SearchHit(_summary(i), "first <b>hit</b>" if i < 3 else "", 1.0) for i in range(45)]
+    model.set_hits(hits)
+    column = len(COLUMNS)
+    assert model.index(0, column).data() == "first hit"
+    model.index(25, column).data()
+    model.index(26, column).data()
+    qtbot.waitUntil(lambda: len(asked) > 0)
+    generation, ids = asked[0]
+    assert ids == list(range(20, 40)) and len(asked) == 1
+    model.set_snippets(generation - 1, {25: "stale"})  # for older hits: dropped
+    assert model.index(25, column).data() == ""
+    model.set_snippets(generation, {25: "<b>新</b>闻"})
+    assert model.index(25, column).data() == "新闻"

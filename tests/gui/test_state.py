@@ -60,16 +60,16 @@ def test_window_layout_and_sort_are_restored(make_window, library_dir):
     window.resize(760, 540)  # inside the offscreen screen, which restoreGeometry clamps to
     window.splitter.setSizes([200, 400, 500])
     sizes = window.splitter.sizes()
-    window.list.header().resizeSection(0, 333)
+    window.list.horizontalHeader().resizeSection(0, 333)
     window.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     window.close()
 
     again = make_window()
     assert again.size().width() == 760 and again.size().height() == 540
     assert again.splitter.sizes() == sizes
-    assert again.list.header().sectionSize(0) == 333
+    assert again.list.horizontalHeader().sectionSize(0) == 333
     assert again._sort == "title" and again._descending is False
-    assert again.list.header().sortIndicatorSection() == 0
+    assert again.list.horizontalHeader().sortIndicatorSection() == 0
     titles = [again.list_model.summary(r).title for r in range(again.list_model.rowCount())]
     assert titles[0] <= titles[-1]
 

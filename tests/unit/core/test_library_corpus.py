@@ -102,7 +102,7 @@ def test_search_finds_every_post_that_holds_the_text(libraries, name, query):
 
 
 def test_search_snippets_mark_the_hits(libraries):
-    hits = libraries["finews"].search("上合组织")
+    hits = libraries["finews"].search("上合组织", snippets=1)
     assert hits and "<b>上合组织</b>" in hits[0].snippet
 
 
