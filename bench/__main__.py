@@ -13,13 +13,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import peers
-from .generate import generate
+from . import peers, report
+from .generate import add_big_post, generate
+from .gui import gui_figures
 from .scenarios import fts_floor, reopen_after_change
 
-# The text ripgrep looks for, for each query kind that a plain substring search can answer.
+# What ripgrep looks for, for each query kind. A tag filter is a line in the front matter, which
+# rg cannot tie to a word elsewhere in the file: it gets the word alone, which is less work.
 RG_NEEDLES = {"CJK 1 char": "税", "CJK 2 chars": "经济", "CJK 3-4 chars": "上合组织",
-              "CJK 7-char phrase": "新能源汽车出口", "English word": "market"}
+              "CJK 7-char phrase": "新能源汽车出口", "English word": "market",
+              "English prefix": r"\bener\w*", "tag: + word": "经济", "many hits": "的"}
 QUERIES = {  # query kind -> queries; each is run several times for p50/p95
     "CJK 1 char": ["税", "港", "链"],
     "CJK 2 chars": ["经济", "芯片", "拜年"],
@@ -41,6 +44,11 @@ def _time(fn, repeat: int = 1) -> tuple[float, object]:
     return statistics.median(best), result
 
 
+def _p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+
+
 def _du(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
@@ -49,6 +57,7 @@ def run_one(posts: int, work: Path, repeat: int) -> dict:
     from reader.core.library import Library
 
     lib_dir = generate(work / f"lib-{posts}", posts)
+    add_big_post(lib_dir)  # for "open article 300 KB"
     data = Path(tempfile.mkdtemp(prefix="jianbao-bench-"))
     try:
         figures: dict[str, float | str] = {}
@@ -80,15 +89,21 @@ def run_one(posts: int, work: Path, repeat: int) -> dict:
                     found = library.search(q, limit=200)
                     samples.append(time.perf_counter() - start)
                 hits = max(hits, len(found))
-            samples.sort()
-            figures[f"search {kind}: p50 (ms)"] = 1000 * samples[len(samples) // 2]
-            figures[f"search {kind}: p95 (ms)"] = 1000 * samples[min(len(samples) - 1, int(len(samples) * 0.95))]
+            figures[f"search {kind}: p50 (ms)"] = 1000 * statistics.median(samples)
+            figures[f"search {kind}: p95 (ms)"] = 1000 * _p95(samples)
+        samples = []
+        for q in ("经济", "上合组织", "market"):
+            first = [hit.post.id for hit in library.search(q, limit=20)]
+            samples += [_time(lambda: library.snippets(q, first))[0] for _ in range(max(repeat, 5))]
+        figures["snippets for the first 20 hits, read from the files: p95 (ms)"] = 1000 * _p95(samples)
         t, ids = _time(lambda: library.list_ids(), repeat)
         figures["list all ids, newest first (ms)"] = 1000 * t
         library.close()
         _peer_figures(figures, lib_dir, work, posts, repeat)
+        figures |= gui_figures(lib_dir, work, repeat)
         figures["library size (MiB)"] = _du(lib_dir) / 2**20
         figures["index size (MiB)"] = _du(data / "cache") / 2**20
+        figures["index size / library size (x)"] = figures["index size (MiB)"] / figures["library size (MiB)"]
         return figures
     finally:
         shutil.rmtree(data, ignore_errors=True)
@@ -129,19 +144,17 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--work", type=Path, default=Path(__file__).parent / "out",
                      help="where generated libraries are kept between runs")
     run.add_argument("--json", type=Path, help="also write the figures to this file")
+    run.add_argument("--markdown", type=Path, help="also write the table to this file, as Markdown")
     args = parser.parse_args(argv)
     sizes = args.posts or [10_000]
     results = {n: run_one(n, args.work, args.repeat) for n in sizes}
     info = machine()
     print("machine: " + ", ".join(f"{k} {v}" for k, v in info.items()))
-    names = list(dict.fromkeys(name for figures in results.values() for name in figures))
-    width = max(len(n) for n in names)
-    print(f"{'scenario':{width}}  " + "  ".join(f"{n:>12,} posts" for n in sizes))
-    for name in names:
-        print(f"{name:{width}}  " + "  ".join(
-            f"{results[n][name]:>18.2f}" if name in results[n] else f"{'-':>18}" for n in sizes))
+    print(report.text_table(results))
     if args.json:
         args.json.write_text(json.dumps({"machine": info, "results": results}, indent=1), encoding="utf-8")
+    if args.markdown:
+        args.markdown.write_text(report.markdown_table(results, info), encoding="utf-8")
     return 0
 
 

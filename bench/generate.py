@@ -83,3 +83,18 @@ def generate(out: Path, posts: int, seed: int = 1) -> Path:
         if not path.exists():
             path.write_text(text, encoding="utf-8")
     return out
+
+
+BIG_POST = "_posts/2025-12-30-big-300k.md"
+
+
+def add_big_post(out: Path) -> Path:
+    """Write one ~300 KB HTML post into `out` (once; its own rng, so the other posts stay as they are)."""
+    path = Path(out) / BIG_POST
+    if not path.exists():
+        rng = random.Random(300_000)
+        body = _html_body(rng, 300_000)
+        path.write_text(f"---\nlayout: post\ntitle: \"长文：{_sentence(rng)[:20]}\"\n"
+                        f"date: 2025-12-30 09:00:00 +0800\ncategories: {SOURCES[0][0]}\ntags: {SOURCES[0][1]}\n"
+                        f"---\n{body}\n", encoding="utf-8")
+    return path

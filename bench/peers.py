@@ -21,13 +21,17 @@ def frontmatter_loop(library: Path) -> float:
     return time.perf_counter() - start
 
 
-def ripgrep_ms(library: Path, needle: str) -> float | None:
-    """Milliseconds for `rg --count-matches` of a fixed string over the posts, or None without rg."""
+def ripgrep_ms(library: Path, pattern: str) -> float | None:
+    """Milliseconds for `rg --count-matches PATTERN` over the posts, or None without rg.
+
+    A plain word is given with --fixed-strings; a pattern with regex syntax (`\\b`) as a regex.
+    """
     rg = shutil.which("rg")
     if rg is None:
         return None
+    mode = [] if "\\" in pattern else ["--fixed-strings"]
     start = time.perf_counter()
-    subprocess.run([rg, "--count-matches", "--fixed-strings", "--", needle, str(library / "_posts")],
+    subprocess.run([rg, "--count-matches", *mode, "--", pattern, str(library / "_posts")],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     return 1000 * (time.perf_counter() - start)
 

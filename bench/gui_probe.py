@@ -1,0 +1,139 @@
+"""`python -m bench.gui_probe LIBRARY DATA_DIR REPEAT`: drive the main window over a warm index and
+print the list, article and memory figures as one JSON line (run by bench/gui.py, offscreen)."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from reader.app.main import limit_malloc_arenas
+from reader.gui.main_window import MainWindow
+
+from .generate import BIG_POST
+
+TIMEOUT_MS = 600_000
+SEARCHES = ("经济", "新能源", "上合组织", '"新能源汽车出口"', "market", "ener*", "的")
+SCROLL_STEPS = 200
+
+
+def _timed(request: Callable[[], object], signal) -> float:
+    """Milliseconds from calling request() until `signal` is emitted, the event loop running meanwhile."""
+    loop = QEventLoop()
+    done: list[float] = []
+
+    def finish(*_args) -> None:
+        done.append(time.perf_counter())
+        loop.quit()
+
+    signal.connect(finish)
+    timeout = QTimer(loop, singleShot=True, interval=TIMEOUT_MS)
+    timeout.timeout.connect(loop.quit)
+    timeout.start()
+    start = time.perf_counter()
+    request()
+    if not done:
+        loop.exec()
+    signal.disconnect(finish)
+    if not done:
+        raise TimeoutError(f"no {signal} within {TIMEOUT_MS} ms")
+    return 1000 * (done[0] - start)
+
+
+def _until(condition: Callable[[], object]) -> None:
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not settle")
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.005)
+
+
+def _biggest(window: MainWindow, section: str) -> str:
+    """The id of the tree node with the most posts in a section (for the archive: a month)."""
+    model = window.tree_model
+    parent = model.section_index(section)
+    nodes = [model.node(model.index(row, 0, parent)) for row in range(model.rowCount(parent))]
+    if section == "archive":
+        nodes = [month for year in nodes for month in year.children]
+    return max(nodes, key=lambda node: node.count).id
+
+
+def list_figures(window: MainWindow, repeat: int) -> dict[str, float]:
+    """Filter by the biggest category, tag and month, and sort all posts by title and by date."""
+    reset = window.list_model.modelReset
+    nodes = {kind: _biggest(window, section) for kind, section in
+             (("category", "category"), ("tag", "tag"), ("month", "archive"))}
+    samples: dict[str, list[float]] = {}
+
+    def sample(name: str, request: Callable[[], object]) -> None:
+        samples.setdefault(name, []).append(_timed(request, reset))
+        window.list.viewport().repaint()  # its layout and paint are not charged to the next request
+
+    for _ in range(repeat):
+        for kind, node in nodes.items():
+            sample(f"list: filter by {kind} (ms)", lambda: window.select_nodes([node]))
+    _timed(lambda: window.select_nodes(["all:"]), reset)
+    header = window.list.horizontalHeader()
+    for _ in range(repeat):
+        for name, column, order in (("title", 0, Qt.SortOrder.AscendingOrder),
+                                    ("date", 1, Qt.SortOrder.DescendingOrder)):
+            sample(f"list: sort all by {name} (ms)", lambda: header.setSortIndicator(column, order))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def article_figures(window: MainWindow, lib: Path, repeat: int) -> dict[str, float]:
+    """Open a ~5 KB post and the ~300 KB one: get, render and paint the view once."""
+    library = window.library
+    small = min((p for p in (lib / "_posts").iterdir() if 4500 < p.stat().st_size < 5500), key=lambda p: p.name)
+    posts = {"5 KB": library.post_id(small.relative_to(lib).as_posix()), "300 KB": library.post_id(BIG_POST)}
+    samples: dict[str, list[float]] = {size: [] for size in posts}
+    for _ in range(repeat):
+        for size, post_id in posts.items():
+            start = time.perf_counter()
+            window.reading.open_post(post_id)
+            window.view.viewport().repaint()
+            samples[size].append(1000 * (time.perf_counter() - start))
+            QApplication.processEvents()
+    return {f"open article {size}: render + first paint (ms)": statistics.median(values)
+            for size, values in samples.items()}
+
+
+def memory_figures(window: MainWindow) -> dict[str, float]:
+    """Scroll through the whole list, run several searches, then read this process's RSS."""
+    bar = window.list.verticalScrollBar()
+    for step in range(SCROLL_STEPS + 1):
+        bar.setValue(bar.maximum() * step // SCROLL_STEPS)
+        window.list.viewport().repaint()
+    for query in SEARCHES:
+        _timed(lambda query=query: (window.search_edit.setText(query), window.search.run_now()),
+               window.search.results)
+    _timed(window.search_edit.clear, window.list_model.modelReset)
+    status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines())
+    return {f"GUI memory after browsing: {field} (MB)": int(status[field].split()[0]) * 1024 / 1e6  # kB
+            for field in ("VmHWM", "VmRSS")}
+
+
+def main(lib: str, data_dir: str, repeat: str) -> None:
+    limit_malloc_arenas()  # as the app does
+    app = QApplication([sys.argv[0]])
+    window = MainWindow(data_dir)
+    window.show()
+    window.open_library(lib)
+    _until(lambda: window.list_model.rowCount() and not window.refresher.running())
+    figures = list_figures(window, int(repeat))
+    figures |= article_figures(window, Path(lib), int(repeat))
+    figures |= memory_figures(window)
+    window.close()
+    app.processEvents()
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])
