@@ -61,8 +61,8 @@ def _expand(match: re.Match[str]) -> str:
 
 
 def nfkc(text: str) -> str:
-    """NFKC form; most text already is, and checking costs nothing beside normalising (0.19 ms
-    for a 4 KB post, a fifth of the full-text phase's tokenising)."""
+    """NFKC form. Checking costs nothing beside normalising (0.18 ms for a 4 KB post), so text
+    normalised once (store.prepare_text) passes through index_text and index_chars for free."""
     return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
