@@ -205,7 +205,8 @@ def _simple_yaml(raw: str) -> dict | None:
             if len(value) < 2 or value[-1] != "'" or "'" in value[1:-1]:
                 return None
             data[m[1]] = value[1:-1]
-        elif value[0] in _YAML_INDICATORS or ": " in value or " #" in value or "\t#" in value or value[-1] == ":":
+        elif (value[0] in _YAML_INDICATORS or ": " in value or ":\t" in value or " #" in value
+              or "\t#" in value or value[-1] == ":"):
             return None
         else:
             data[m[1]] = None if value in _YAML_NULLS else value

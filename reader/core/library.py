@@ -100,11 +100,11 @@ class Library:
     def refresh(self, progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
                 full_text: bool = True) -> RefreshReport:
         """Bring the index up to date: scan, metadata phase, then (unless full_text=False) text."""
-        from .indexer import scan_diff
+        from .indexer import Workers, scan_diff
 
         report = lambda phase, done, total: progress and progress(phase, done, total)  # noqa: E731
         stop = cancelled or (lambda: False)
-        with self._write_lock:
+        with self._write_lock, Workers() as workers:
             started = time.monotonic()
             store = self._store()
             report("scan", 0, 0)
@@ -116,19 +116,19 @@ class Library:
             if len(diff.added) == diff.total >= _BULK_LOAD:
                 store.defer_indexes()  # a first build: index the posts table once it is full
             try:
-                back_links = self._metadata_phase(store, todo, diff.stats, report, stop)
+                back_links = self._metadata_phase(store, todo, diff.stats, report, stop, workers)
             finally:
                 store.restore_indexes()
             self._refresh_labels(store, diff.label_pages, back_links)
             if full_text:
-                self.index_text(progress, cancelled)
+                self.index_text(progress, cancelled, workers)
             return RefreshReport(
                 added=len(diff.added), changed=len(diff.changed), removed=len(diff.removed),
                 unchanged=diff.total - len(todo), problems=self.count(PostFilter(problems=True)),
                 seconds=time.monotonic() - started, rebuilt=store.rebuilt_reason,
                 notes=tuple(diff.notes), folders=tuple(diff.folders))
 
-    def _metadata_phase(self, store: Store, todo: list[str], stats, report, stop) -> Counter:
+    def _metadata_phase(self, store: Store, todo: list[str], stats, report, stop, workers) -> Counter:
         """Parse new and changed files; returns the category back-links their bodies hold."""
         from .indexer import run_phase
 
@@ -136,7 +136,8 @@ class Library:
         report("metadata", 0, total)
         pending: list = []
         back_links: Counter = Counter()
-        for chunk in run_phase("metadata", self.site, todo, lambda d: report("metadata", d, total), stop):
+        for chunk in run_phase("metadata", self.site, todo, lambda d: report("metadata", d, total), stop,
+                               workers):
             for meta, found in chunk:
                 pending.append((meta, *stats[meta.path]))
                 back_links.update(found)
@@ -169,8 +170,12 @@ class Library:
         for kind, mapping in labels.items():
             store.set_labels(kind, mapping)
 
-    def index_text(self, progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> None:
-        """The full-text phase: render and index every post whose text is not indexed yet."""
+    def index_text(self, progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
+                   workers=None) -> None:
+        """The full-text phase: render and index every post whose text is not indexed yet.
+
+        `workers` (an indexer.Workers) lends the processes refresh() started for its metadata phase.
+        """
         from .indexer import run_phase
 
         store = self._store()
@@ -180,8 +185,8 @@ class Library:
         if progress:
             progress("text", 0, total)
         pending: list = []
-        for chunk in run_phase("text", self.site, todo,
-                               lambda d: progress and progress("text", d, total), cancelled or (lambda: False)):
+        for chunk in run_phase("text", self.site, todo, lambda d: progress and progress("text", d, total),
+                               cancelled or (lambda: False), workers):
             pending.extend(chunk)
             if len(pending) >= _WRITE_BATCH:
                 store.write_text(pending)

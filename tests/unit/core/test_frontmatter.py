@@ -144,7 +144,7 @@ def test_simple_reader_agrees_with_pyyaml(items):
 
 
 def test_simple_reader_declines_what_it_cannot_read():
-    for raw in ["a: b: c\n", "a: x # comment\n", 'a: "x\\n"\n', "a: 'it''s'\n", "a:\n  - x\n",
+    for raw in ["a: b: c\n", "a: 0:\t0\n", "a: x # comment\n", 'a: "x\\n"\n', "a: 'it''s'\n", "a:\n  - x\n",
                 "a: [1, 2]\n", "a: &anchor x\n", "a: |\n  text\n"]:
         assert _simple_yaml(raw) is None, raw
 
