@@ -273,20 +273,17 @@ def ranked(db: sqlite3.Connection, plan: Plan, clauses: list[str], params: list,
     # in 2,000 posts); the unary plus keeps it out of the index.
     base += "".join(f" AND {c.replace('p.id IN (', '+p.id IN (')}" for c in clauses)
     args = [plan.fts, *params]
-    run = db.execute
-    newest_ids = run(f"SELECT {t}.rowid{base} ORDER BY {t}.rowid DESC LIMIT ?",
-                     [*args, CANDIDATES + 1]).fetchall()
-    if len(newest_ids) <= CANDIDATES:
-        return run(f"SELECT p.id, {score} AS s{base} ORDER BY s DESC, p.id DESC LIMIT ? OFFSET ?",
-                   [*args, limit, offset]).fetchall()
-    floor = newest_ids[CANDIDATES - 1][0]
-    ranked = run(f"SELECT p.id, {score} AS s{base} AND {t}.rowid >= ? ORDER BY s DESC, p.id DESC",
-                 [*args, floor]).fetchall()
+    # One pass over the newest CANDIDATES + 1 matches, scored as they are read, then sorted
+    # here: two passes (find the newest, then rank them) took 63 ms for `tag:X 经济` at 100k.
+    newest = db.execute(f"SELECT p.id, {score}, {t}.rowid{base} ORDER BY {t}.rowid DESC LIMIT ?",
+                        [*args, CANDIDATES + 1]).fetchall()
+    ranked = sorted(((i, s) for i, s, _ in newest[:CANDIDATES]), key=lambda r: (r[1], r[0]), reverse=True)
     page = ranked[offset:offset + limit]
-    if len(page) < limit:
-        page += run(f"SELECT p.id, {score}{base} AND {t}.rowid < ? ORDER BY {t}.rowid DESC"
-                    " LIMIT ? OFFSET ?",
-                    [*args, floor, limit - len(page), max(0, offset - len(ranked))]).fetchall()
+    if len(newest) > CANDIDATES and len(page) < limit:
+        floor = newest[CANDIDATES - 1][2]
+        page += db.execute(f"SELECT p.id, {score}{base} AND {t}.rowid < ? ORDER BY {t}.rowid DESC"
+                           " LIMIT ? OFFSET ?",
+                           [*args, floor, limit - len(page), max(0, offset - len(ranked))]).fetchall()
     return page
 
 
