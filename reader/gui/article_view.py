@@ -86,6 +86,14 @@ class ArticleView(QTextBrowser):
         self._terms = []
         self._render(keep_position=False)
 
+    def set_labels(self, labels: dict[str, str]) -> None:
+        """Readable category and tag names that arrived after the post was shown (on opening a
+        library the post can come before the tree's facets): its header is drawn again."""
+        if labels != self._labels:
+            self._labels = dict(labels)
+            if self._post is not None:
+                self._render(keep_position=True)
+
     def show_message(self, title: str, text: str) -> None:
         """Show a notice instead of a post, e.g. when its file vanished."""
         self._post, self._body, self._links, self._message = None, None, (), (title, text)

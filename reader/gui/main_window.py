@@ -328,6 +328,7 @@ class MainWindow(QMainWindow):
             return  # another library was opened meanwhile
         self._labels = {f.key: f.label for f in (*data.categories, *data.tags)}
         self.list_model.category_labels = self._labels
+        self.view.set_labels(self._labels)
         self.tree.selectionModel().blockSignals(True)
         self.tree_model.set_data(data)
         self.tree.expand(self.tree_model.section_index("library"))

@@ -114,6 +114,15 @@ def test_link_to_another_post_emits_post_requested(qtbot, view, library):
     assert blocker.args == [7]
 
 
+def test_labels_that_arrive_after_the_post_redraw_its_header(view, library):
+    view.set_library(library)
+    view.show_post(make_post("<p>正文</p>", categories=("zhongguojingjiwang",)))
+    assert "zhongguojingjiwang" in view.toPlainText()  # no names yet: the key
+    view.set_labels({"zhongguojingjiwang": "中国经济网"})
+    text = view.toPlainText()
+    assert "中国经济网" in text and "zhongguojingjiwang" not in text and "正文" in text
+
+
 def test_header_links_name_category_and_tag_keys(qtbot, view, library):
     view.set_library(library)
     post = make_post("<p>正文</p>", categories=("zhongguojingjiwang",), tags=("中国经济网新闻", "a?b#c"))
