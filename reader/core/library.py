@@ -343,7 +343,7 @@ class Library:
         found = store.search(query, filter, limit, offset)
         rows = {s.id: s for s in store.summaries([post_id for post_id, _ in found])}
         hits = [SearchHit(post=rows[i], snippet="", rank=rank) for i, rank in found if i in rows]
-        made = self.snippets(query, [hit.post.id for hit in hits[:snippets]])
+        made = self._snippets(query, [hit.post for hit in hits[:snippets]])
         return [replace(hit, snippet=made.get(hit.post.id, "")) for hit in hits]
 
     def snippets(self, query: str, post_ids: Sequence[int]) -> dict[int, str]:
@@ -351,11 +351,13 @@ class Library:
 
         Read from the file (0.6 ms a post): the index keeps no copy of the text.
         """
+        return self._snippets(query, self.summaries(post_ids))
+
+    def _snippets(self, query: str, posts: Sequence[PostSummary]) -> dict[int, str]:
         from .indexer import post_text
 
         pattern = search.highlighter(search.plan(search.parse(query)).texts)
-        return {post.id: search.snippet(post_text(self.site, post.path)[1], pattern)
-                for post in self.summaries(post_ids)}
+        return {post.id: search.snippet(post_text(self.site, post.path)[1], pattern) for post in posts}
 
     # --- reading state --------------------------------------------------------------------
     def _paths(self, post_ids: Sequence[int]) -> list[str]:

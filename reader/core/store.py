@@ -215,10 +215,8 @@ class Store:
         latest = {meta.path: (meta, mtime, size) for meta, mtime, size in rows}
         with self.transaction():
             db = self._db
-            known: dict[str, int] = {}
-            for chunk in chunks(list(latest), 500):  # only this batch's paths, not the whole table
-                known.update(db.execute(f"SELECT path, id FROM posts WHERE path IN ({','.join('?' * len(chunk))})",
-                                        chunk))
+            known: dict[str, int] = dict(  # only this batch's paths, not the whole table
+                row for cur in _each_in(db, "SELECT path, id FROM posts WHERE path IN ({})", latest) for row in cur)
             # New posts get ids in date order (undated first), so "newest" is roughly "highest id".
             new = sorted((r for p, r in latest.items() if p not in known),
                          key=lambda r: (r[0].sort_key is not None, r[0].sort_key or 0.0, r[0].path))
@@ -262,10 +260,8 @@ class Store:
     def _unindex(self, ids: Sequence[int]) -> None:
         """Take posts out of search: their FTS rows stay behind, dead, under a `doc` nothing
         joins any more (schema step 3 says why), and are counted for compact_text()."""
-        dead = 0
-        for chunk in chunks(list(ids), 500):
-            dead += self._db.execute(f"UPDATE posts SET doc = NULL WHERE doc IS NOT NULL AND id IN"
-                                     f" ({','.join('?' * len(chunk))})", chunk).rowcount
+        dead = sum(cur.rowcount for cur in _each_in(
+            self._db, "UPDATE posts SET doc = NULL WHERE doc IS NOT NULL AND id IN ({})", ids))
         if dead:
             self._set_info("dead_docs", self._info("dead_docs") + dead)
 
@@ -333,10 +329,8 @@ class Store:
         prepared = [row if len(row) == _PREPARED else prepare_text(*row) for row in rows]
         with self.transaction():
             db = self._db
-            live = set()
-            for chunk in chunks([r[0] for r in prepared], 500):
-                live.update(i for (i,) in db.execute(
-                    f"SELECT id FROM posts WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+            live = {i for cur in _each_in(db, "SELECT id FROM posts WHERE id IN ({})", [r[0] for r in prepared])
+                    for (i,) in cur}
             exists = [r for r in prepared if r[0] in live]
             self._unindex([r[0] for r in exists])  # written twice: replace, never duplicate
             first = self._info("next_doc") or 1
@@ -515,6 +509,12 @@ def _clear_text(db: sqlite3.Connection) -> None:
     db.execute("INSERT INTO chars(chars) VALUES ('delete-all')")
     db.execute("UPDATE posts SET doc = NULL WHERE doc IS NOT NULL")
     db.execute("INSERT OR REPLACE INTO info VALUES ('dead_docs', 0)")
+
+
+def _each_in(db: sqlite3.Connection, sql: str, values: Iterable) -> Iterator[sqlite3.Cursor]:
+    """Run `sql`, whose `IN ({})` takes the values, 500 values at a time (SQLite caps parameters)."""
+    for chunk in chunks(list(values), 500):
+        yield db.execute(sql.format(",".join("?" * len(chunk))), chunk)
 
 
 def chunks(items: Sequence, size: int) -> Iterator[Sequence]:
