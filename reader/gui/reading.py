@@ -36,7 +36,10 @@ class Reading(QObject):
         self._read_timer.setSingleShot(True)
         self._read_timer.setInterval(window.settings.preferences.get(S.READ_DELAY_MS))
         self._read_timer.timeout.connect(self._mark_current_read)
-        window.list.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        selection = window.list.selectionModel()
+        selection.currentRowChanged.connect(self._follow_list)
+        selection.selectionChanged.connect(self._follow_list)  # a click makes the row current, then selects it
+        window.list.activated.connect(self._row_activated)  # Enter, double-click: also a row that only has focus
         view = window.view
         view.postRequested.connect(lambda post_id: self.open_post(post_id))
         view.categoryRequested.connect(lambda key: window.select_nodes([f"category:{key}"]))
@@ -127,15 +130,26 @@ class Reading(QObject):
         if post_id is not None:
             self.open_post(post_id, from_history=True)
 
-    def _current_row_changed(self, current, _previous) -> None:
-        # Focus alone makes a row current without selecting it (QAbstractItemView.focusInEvent):
-        # that must not open an article, or mark it read.
+    def _follow_list(self, *_args) -> None:
+        """Open the list's current row once it is also selected.
+
+        Focus alone makes a row current without selecting it (QAbstractItemView.focusInEvent):
+        that must not open an article, or mark it read. A mouse press makes the row current
+        first and selects it after, so both signals lead here.
+        """
+        current = self.w.list.currentIndex()
         if self._syncing or not current.isValid() or \
                 not self.w.list.selectionModel().isRowSelected(current.row()):
             return
         post_id = self.w.list_model.post_id(current.row())
         if post_id is not None:
             self.open_post(post_id)
+
+    def _row_activated(self, index) -> None:
+        post_id = self.w.list_model.post_id(index.row()) if index.isValid() else None
+        if post_id is not None:
+            self.open_post(post_id)
+            self._select_row(post_id)
 
     def _select_row(self, post_id: int) -> None:
         """Make the list's current row follow the open post, without reopening it."""

@@ -1,0 +1,71 @@
+"""Mouse use, with real input events on the real widgets: clicks, double-clicks and Enter open rows."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.gui.helpers import N_POSTS
+
+K = Qt.Key
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def window(make_window, library_dir, qtbot):
+    window = make_window(library_dir)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # shortcuts only reach the active window
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == N_POSTS + 1)
+    return window
+
+
+def _row_point(window, row):
+    return window.list.visualRect(window.list_model.index(row, 0)).center()
+
+
+def _open_id(window):
+    return window.reading.post.id if window.reading.post else None
+
+
+def test_a_single_click_opens_the_row_and_j_goes_on_from_it(qtbot, window):
+    qtbot.mouseClick(window.list.viewport(), LEFT, pos=_row_point(window, 3))
+    qtbot.waitUntil(lambda: _open_id(window) == window.list_model.post_id(3))
+    assert window.list.currentIndex().row() == 3
+    qtbot.keyClick(window.list, K.Key_J)
+    qtbot.waitUntil(lambda: _open_id(window) == window.list_model.post_id(4))
+    assert window.list.currentIndex().row() == 4
+    qtbot.mouseClick(window.list.viewport(), LEFT, pos=_row_point(window, 1))  # a second click moves again
+    qtbot.waitUntil(lambda: _open_id(window) == window.list_model.post_id(1))
+
+
+def test_a_double_click_opens_the_row(qtbot, window):
+    qtbot.mouseDClick(window.list.viewport(), LEFT, pos=_row_point(window, 5))
+    qtbot.waitUntil(lambda: _open_id(window) == window.list_model.post_id(5))
+    assert window.list.currentIndex().row() == 5
+
+
+def test_enter_opens_the_row_that_has_focus_but_focus_alone_does_not(qtbot, window):
+    window.list.setFocus()
+    qtbot.waitUntil(window.list.hasFocus)
+    assert window.reading.post is None  # focus made a row current: nothing opened, nothing marked read
+    qtbot.keyClick(window.list, K.Key_Down)  # moving with the arrows opens
+    qtbot.waitUntil(lambda: _open_id(window) is not None)
+    row = window.list.currentIndex().row()
+    qtbot.keyClick(window.list, K.Key_Down)
+    qtbot.waitUntil(lambda: _open_id(window) == window.list_model.post_id(row + 1))
+    window.reading.reset()  # nothing open; the row is still current
+    qtbot.keyClick(window.list, K.Key_Return)
+    qtbot.waitUntil(lambda: _open_id(window) == window.list_model.post_id(row + 1))
+
+
+def test_a_click_on_a_tree_node_filters_the_list(qtbot, window):
+    tree, model = window.tree, window.tree_model
+    index = model.index_for_id("category:keji")
+    tree.scrollTo(index)
+    qtbot.mouseClick(tree.viewport(), LEFT, pos=tree.visualRect(index).center())
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == N_POSTS // 3)
+    assert window.selected_node_ids() == ["category:keji"]
+    qtbot.mouseClick(window.list.viewport(), LEFT, pos=_row_point(window, 0))
+    qtbot.waitUntil(lambda: window.reading.post is not None)
+    assert "keji" in window.reading.post.meta.categories
