@@ -78,4 +78,5 @@ def report_window(app, window, server) -> None:
     window.refresher.finished.connect(lambda report: log("refreshed", time=time.time(), **meter.figures()))
     if server is not None:
         log("listening", socket=server.full_name())
-        server.requested.connect(lambda cwd, paths: log("requested", cwd=cwd, paths=paths, windows=windows()))
+        server.requested.connect(lambda request: log("requested", cwd=request.cwd, paths=list(request.paths),
+                                                     windows=windows()))

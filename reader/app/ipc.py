@@ -7,7 +7,11 @@ import hashlib
 import json
 import logging
 import os
+import socket as pysocket
+import stat
+import struct
 import sys
+import tempfile
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -36,11 +40,12 @@ class Request:
     paths: tuple[str, ...]
 
 
-def socket_name(data_dir: str | os.PathLike[str] | None = None) -> str:
+def socket_name(data_dir: str | os.PathLike[str] | None = None) -> str | None:
     """The server name for this user and data dir: two data dirs are two independent apps.
 
-    On Linux the socket goes in $XDG_RUNTIME_DIR (private to the user) when there is one;
-    elsewhere Qt puts the name in its temp folder and UserAccessOption restricts it.
+    On Unix the socket goes in a folder private to the user (see private_folder): a name in the
+    shared temp folder could be taken first by another user, who would then receive our paths.
+    None when there is no such folder: the app then runs without a single instance.
     """
     try:
         user = getpass.getuser()
@@ -49,10 +54,75 @@ def socket_name(data_dir: str | os.PathLike[str] | None = None) -> str:
     data = str(AppPaths.for_user(data_dir).data)
     digest = hashlib.sha256(f"{user}\0{data}".encode("utf-8", "surrogateescape")).hexdigest()[:16]
     name = f"jianbao-{digest}"
+    if sys.platform == "win32":
+        return name  # a named pipe, which UserAccessOption gives this user's ACL
+    folder = private_folder()
+    return os.path.join(folder, name) if folder else None
+
+
+def private_folder() -> str | None:
+    """$XDG_RUNTIME_DIR, else `<temp>/jianbao-<uid>` made with mode 0700: a folder that this user
+    owns and nobody else can enter, checked before each use. None if neither is such a folder."""
     runtime = os.environ.get("XDG_RUNTIME_DIR")
-    if sys.platform.startswith("linux") and runtime and os.path.isdir(runtime):
-        return os.path.join(runtime, name)
-    return name
+    if runtime and _is_private(runtime):
+        return runtime
+    folder = os.path.join(tempfile.gettempdir(), f"jianbao-{os.getuid()}")
+    try:
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        pass
+    except OSError as error:
+        log.warning("cannot make the private folder %s: %s", folder, error)
+        return None
+    if _is_private(folder):
+        return folder
+    log.warning("%s is not a folder private to this user (owner or mode): no single instance", folder)
+    return None
+
+
+def _is_private(folder: str) -> bool:
+    """A real folder (not a link) owned by this user; if it is ours but open to others, it is closed."""
+    try:
+        info = os.lstat(folder)
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+            return False
+        if info.st_mode & 0o077:
+            os.chmod(folder, 0o700)
+        return True
+    except OSError:
+        return False
+
+
+def peer_uid(descriptor: int) -> int | None:
+    """The user id of the process at the other end of a connected Unix socket; None if it cannot be
+    told (Windows, whose named pipes carry this user's ACL instead)."""
+    if sys.platform == "win32":
+        return None
+    with pysocket.fromfd(descriptor, pysocket.AF_UNIX, pysocket.SOCK_STREAM) as sock:  # a duplicate
+        if hasattr(pysocket, "SO_PEERCRED"):  # Linux: struct ucred {pid, uid, gid}
+            creds = sock.getsockopt(pysocket.SOL_SOCKET, pysocket.SO_PEERCRED, struct.calcsize("3i"))
+            return struct.unpack("3i", creds)[1]
+        return _getpeereid(sock.fileno())
+
+
+def _getpeereid(descriptor: int) -> int:
+    """macOS and the BSDs: getpeereid(2) from the C library."""
+    import ctypes
+
+    uid, gid = ctypes.c_uint32(), ctypes.c_uint32()
+    if ctypes.CDLL(None, use_errno=True).getpeereid(descriptor, ctypes.byref(uid), ctypes.byref(gid)) != 0:
+        raise OSError(ctypes.get_errno(), "getpeereid failed")
+    return uid.value
+
+
+def _same_user(socket: QLocalSocket) -> bool:
+    """True if the other end of `socket` runs as this user (or cannot be asked, on Windows)."""
+    try:
+        uid = peer_uid(int(socket.socketDescriptor()))
+    except OSError as error:
+        log.warning("cannot tell who is at the other end of the single-instance socket: %s", error)
+        return False
+    return uid is None or uid == os.getuid()
 
 
 def encode_request(cwd: str, paths: list[str] | tuple[str, ...]) -> bytes:
@@ -69,6 +139,8 @@ def decode_request(data: bytes) -> Request:
         message = json.loads(data.decode("utf-8", "surrogateescape"))
     except (UnicodeDecodeError, ValueError) as error:
         raise ProtocolError(f"not JSON: {error}") from None
+    except RecursionError:  # "[" * 100_000: json's decoder recurses once per level
+        raise ProtocolError("nested too deeply") from None
     if not isinstance(message, dict):
         raise ProtocolError("not a JSON object")
     version = message.get("version")
@@ -89,6 +161,10 @@ def send_to_running(name: str, cwd: str, paths: list[str] | tuple[str, ...]) -> 
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
         log.debug("no running instance at %s: %s", name, socket.errorString())
         return False
+    if not _same_user(socket):
+        log.warning("the process listening on %s is not run by this user: nothing sent to it", name)
+        socket.abort()
+        return False
     socket.write(encode_request(cwd, paths))
     sent = socket.waitForBytesWritten(WRITE_TIMEOUT_MS) or socket.bytesToWrite() == 0
     socket.disconnectFromServer()
@@ -98,9 +174,13 @@ def send_to_running(name: str, cwd: str, paths: list[str] | tuple[str, ...]) -> 
 
 
 class Server(QObject):
-    """Listens for second launches; emits `requested(cwd, paths)` for each valid message."""
+    """Listens for second launches; emits `requested(Request)` for each valid message.
 
-    requested = Signal(str, list)
+    The request travels as a Python object: Qt's strings would cut a path at its first byte that is
+    not UTF-8 ("caf\\xe9" became "caf", a name of only such bytes ""), and open something else.
+    """
+
+    requested = Signal(object)
 
     def __init__(self, name: str, parent: QObject | None = None):
         super().__init__(parent)
@@ -140,6 +220,10 @@ class Server(QObject):
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
+            if not _same_user(socket):
+                log.warning("dropped a connection on the single-instance socket from another user")
+                _dispose(socket)
+                continue
             self._buffers[socket] = bytearray()
             socket.readyRead.connect(lambda s=socket: self._read(s))
             socket.disconnected.connect(lambda s=socket: self._finish(s))
@@ -174,7 +258,7 @@ class Server(QObject):
         except ProtocolError as error:
             log.warning("ignored a message on the single-instance socket: %s", error)
             return
-        self.requested.emit(request.cwd, list(request.paths))
+        self.requested.emit(request)
 
     def _drop(self, socket: QLocalSocket, why: str) -> None:
         if socket in self._buffers:
@@ -182,11 +266,14 @@ class Server(QObject):
             self._forget(socket)
 
     def _forget(self, socket: QLocalSocket) -> None:
-        if self._buffers.pop(socket, None) is None:
-            return
-        socket.abort()
-        # Out of the server's children first: if the Server is destroyed before the event loop
-        # runs, Qt would delete the socket directly with its deferred delete pending, which
-        # PySide 6.11 turns into "shared QObject was deleted directly" and a segfault.
-        socket.setParent(None)
-        socket.deleteLater()
+        if self._buffers.pop(socket, None) is not None:
+            _dispose(socket)
+
+
+def _dispose(socket: QLocalSocket) -> None:
+    socket.abort()
+    # Out of the server's children first: if the Server is destroyed before the event loop
+    # runs, Qt would delete the socket directly with its deferred delete pending, which
+    # PySide 6.11 turns into "shared QObject was deleted directly" and a segfault.
+    socket.setParent(None)
+    socket.deleteLater()

@@ -28,19 +28,51 @@ class Target:
 
 
 def absolute(raw: str, cwd: str | os.PathLike[str] | None) -> Path:
-    """A path from a command line or a file manager, made absolute against the caller's cwd."""
+    """A path from a command line or a file manager, made absolute against the caller's cwd.
+
+    Raises ValueError for a path that does not say where it leads: an empty one, or a relative one
+    without the caller's folder (never this process's own folder, which is not the caller's).
+    """
     if raw.startswith("file://"):  # some launchers pass URLs even for %F
         raw = unquote(urlsplit(raw).path)
+    if not raw.strip():
+        raise ValueError("An empty path was given; nothing was opened.")
     path = Path(raw).expanduser()
     if not path.is_absolute():
-        path = Path(cwd or os.getcwd()) / path
+        if not cwd or not Path(cwd).is_absolute():
+            raise ValueError(f"{shown(raw)} is a relative path and the folder it is relative to is unknown.")
+        path = Path(cwd) / path
+    if unrepresentable(str(path)):
+        raise ValueError(f"{shown(str(path))} cannot be opened: its name is not valid UTF-8 "
+                         "(rename the file or folder).")
     return Path(os.path.abspath(path))  # normalise "..", keep links until resolve()
+
+
+def unrepresentable(text: str) -> bool:
+    """True if `text` holds bytes that are not UTF-8 (a file name from a non-UTF-8 system, carried
+    as lone surrogates): Qt cannot show or pass such a name and would silently shorten it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def shown(text: str) -> str:
+    """A name that may hold undecodable bytes, in a form that can be shown (each bad byte as \\xNN)."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that stands for no byte (from JSON's "\\ud800")
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def locate(raw: str, cwd: str | os.PathLike[str] | None = None,
            known_libraries: Iterable[str | os.PathLike[str]] = ()) -> Target:
     """Decide what opening `raw` means. Never raises; problems come back as kind "error"."""
-    path = absolute(raw, cwd)
+    try:
+        path = absolute(raw, cwd)
+    except ValueError as error:
+        return Target("error", Path(shown(raw)), message=str(error))
     try:
         if not path.exists():
             return Target("error", path, message=f"There is no file or folder at {path}.")

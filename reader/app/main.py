@@ -37,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from . import event_log, ipc
-    from .open_paths import FileOpenFilter, open_paths
+    from .open_paths import FileOpenFilter, open_paths, reopen_last
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "jianbao"])
     app.setApplicationName("jianbao")
@@ -51,11 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     server = None
     if not args.new_instance:
         name = ipc.socket_name(args.data_dir)
-        if ipc.send_to_running(name, cwd, args.paths):
+        if name and ipc.send_to_running(name, cwd, args.paths):
             event_log.log("handed-off", paths=args.paths)
             return 0
-        server = ipc.Server(name, app)
-        if not server.listen():
+        server = ipc.Server(name, app) if name else None
+        if server is not None and not server.listen():
             server = None  # still usable, just not a single instance
 
     from reader.gui.main_window import MainWindow
@@ -68,9 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     first = list(args.paths) + file_open.take_pending()
     targets = open_paths(window, first, cwd) if first else []
     if not any(t.kind != "error" for t in targets):
-        window.start(None)
+        reopen_last(window)
     if server is not None:
-        server.requested.connect(lambda cwd, paths: open_paths(window, paths, cwd, activate=True))
+        server.requested.connect(lambda request: open_paths(window, request.paths, request.cwd, activate=True))
     file_open.set_handler(lambda paths: open_paths(window, paths, None, activate=True))
     return app.exec()
 

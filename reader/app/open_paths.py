@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import settings as S
 from ..core.errors import PostError
+from .broad_folders import broad_folder_reason
 from .locate import Target, locate
 
 log = logging.getLogger(__name__)
@@ -39,7 +42,39 @@ def open_paths(window, paths: Sequence[str], cwd: str | None = None, *, activate
     return targets
 
 
+def reopen_last(window) -> None:
+    """A launch without paths: the last library, unless it is a folder too broad to index (saved by an
+    older version, or the user's answer has changed) and the user now says no."""
+    last = window.settings.window.get(S.LAST_LIBRARY)
+    if last and not may_open(window, Path(last)):
+        window.settings.window.set(S.LAST_LIBRARY, "")
+    window.start(None)
+
+
+def may_open(window, folder: Path) -> bool:
+    """True unless `folder` is the root, the home folder or a system folder and the user, asked,
+    does not want it indexed. The library already open is not asked about again."""
+    reason = broad_folder_reason(folder)
+    if reason is None:
+        return True
+    if window.library is not None and not window.is_sample and window.library.root == Path(folder).resolve():
+        return True
+    tr = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Question, tr("OpenPaths", "Open this folder as a library?"),
+                      tr("OpenPaths", "{folder} is {reason}. Opening it as a library reads every post file "
+                                      "in it and in all its folders, which can take very long.")
+                      .format(folder=folder, reason=tr("OpenPaths", reason)), parent=window)
+    box.setObjectName("broadFolderQuestion")
+    yes = box.addButton(tr("OpenPaths", "Open Anyway"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+    box.exec()
+    log.info("asked whether to open %s (%s): %s", folder, reason, box.clickedButton() is yes)
+    return box.clickedButton() is yes
+
+
 def _show(window, target: Target) -> None:
+    if target.kind in ("library", "post") and not may_open(window, target.library):
+        return
     if target.kind == "library":
         window.open_library(target.library)
     elif target.kind == "post":

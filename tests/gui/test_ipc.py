@@ -58,7 +58,7 @@ def test_invalid_messages_are_refused_with_a_reason(data, reason):
 def test_a_second_launch_hands_over_its_paths(qtbot, server, name):
     with qtbot.waitSignal(server.requested, timeout=3000) as blocker:
         assert send_to_running(name, "/工作/目录", ["第一篇.md", "-x.md"])
-    assert blocker.args == ["/工作/目录", ["第一篇.md", "-x.md"]]
+    assert blocker.args == [Request("/工作/目录", ("第一篇.md", "-x.md"))]
 
 
 def _raw_send(name: str, data: bytes) -> None:
@@ -82,13 +82,13 @@ def test_garbage_is_dropped_with_a_log_line_and_the_server_keeps_working(qtbot, 
     assert any("ignored a message" in r.getMessage() for r in caplog.records)
     with qtbot.waitSignal(server.requested, timeout=3000) as blocker:
         assert send_to_running(name, "/", ["still.md"])
-    assert blocker.args == ["/", ["still.md"]]
+    assert blocker.args == [Request("/", ("still.md",))]
 
 
 def test_a_last_line_without_newline_still_counts(qtbot, server, name):
     with qtbot.waitSignal(server.requested, timeout=3000) as blocker:
         _raw_send(name, encode_request("/", ["a.md"]).rstrip(b"\n"))
-    assert blocker.args == ["/", ["a.md"]]
+    assert blocker.args == [Request("/", ("a.md",))]
 
 
 def test_an_endless_message_is_cut_off(qtbot, server, name, caplog, monkeypatch):
@@ -143,7 +143,7 @@ def test_the_socket_name_depends_on_user_and_data_dir(tmp_path, monkeypatch):
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
     a, b = ipc.socket_name(tmp_path / "a"), ipc.socket_name(tmp_path / "b")
     assert a != b and a == ipc.socket_name(tmp_path / "a")
-    assert a.startswith("jianbao-") and "/" not in a
+    assert os.path.basename(a).startswith("jianbao-")
     monkeypatch.setattr(ipc.getpass, "getuser", lambda: "someone-else")
     assert ipc.socket_name(tmp_path / "a") != a
     if sys.platform.startswith("linux"):
