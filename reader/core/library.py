@@ -249,6 +249,17 @@ class Library:
             raise PostError(meta.path, f"cannot be read: {exc.strerror or exc}") from exc
         return Post(id=post_id, meta=shown.meta, html=shown.html, text=shown.text, truncated=shown.truncated)
 
+    def read_file(self, path: str) -> Post:
+        """A file of the library that is none of its posts (a README, a page), read and rendered as
+        a post would be, without indexing it (raises PostError). Its id is -1: no row has it."""
+        from . import limits
+
+        try:
+            shown = limits.show_post(self.site, path)
+        except OSError as exc:
+            raise PostError(path, f"cannot be read: {exc.strerror or exc}") from exc
+        return Post(id=-1, meta=shown.meta, html=shown.html, text=shown.text, truncated=shown.truncated)
+
     def resolve_link(self, from_post: int | None, href: str) -> LinkTarget:
         """Route a link clicked in a post: another post, a category or tag page, or outside."""
         href = href.strip()

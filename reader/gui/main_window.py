@@ -19,13 +19,14 @@ from ..core.types import PostFilter, RefreshReport
 from ..paths import AppPaths, shipped
 from .actions import build_actions, build_menus, shortcuts_html
 from .article_view import ArticleView
-from .list_model import COLUMNS, SNIPPET_PAGE, ArticleListModel
+from .list_model import COLUMNS, ArticleListModel
 from .list_view import ArticleListView
 from .reading import Reading
 from .refresher import Refresher
-from .search import SEARCH_LIMIT, SearchController
+from .search import SEARCH_LIMIT, SearchController, query_terms
+from .session import Session
 from .status import Banner, IndexProgress, message_box
-from .tasks import TaskRunner, on_own_library
+from .tasks import TaskRunner
 from .tree_model import LibraryTreeModel, filter_for, load_tree_data, load_view_counts
 
 APP_TITLE = reader.APP_NAME
@@ -40,7 +41,6 @@ class MainWindow(QMainWindow):
                  sample_dir: Path | None = None):
         super().__init__()
         self.data_dir = data_dir
-        self._list_generation = 0  # answers to older list queries are dropped
         self._after_list: list[Callable[[], None]] = []  # what waits for the next list
         self.paths = AppPaths.for_user(data_dir)
         self.settings = S.Settings(self.paths.config)
@@ -48,21 +48,31 @@ class MainWindow(QMainWindow):
         if self.runner.parent() is None:
             self.runner.setParent(self)  # it dies with the window, after its workers finish
         self.sample_dir = Path(sample_dir) if sample_dir else SAMPLE_LIBRARY
-        self.library: Library | None = None
+        self.session: Session | None = None  # the open library; every query and mark goes through it
         self.is_sample = False
         self.lone_path: Path | None = None  # a file shown on its own, outside any library
         self._lone_post = None
         self._pending_post: str | None = None  # a post asked for by path, not yet in the index
-        self._labels: dict[str, str] = {}
+        self._article_title = ""
         self._sort = self.settings.window.get(S.SORT_KEY)
         self._descending = self.settings.window.get(S.SORT_DESCENDING)
         self._build_widgets()
-        self.reading = Reading(self)
+        self.reading = Reading(self.list, self.view, read_delay_ms=self.settings.preferences.get(S.READ_DELAY_MS),
+                               current_filter=self.current_filter, parent=self)
+        self.reading.message.connect(self._status)
+        self.reading.opened.connect(self._article_opened)
+        self.reading.marksChanged.connect(self.schedule_counts)
+        self.reading.nodesRequested.connect(self.select_nodes)
         self.actions_by_id = build_actions(self, self.reading.handlers() | self._handlers())
         self.addActions(list(self.actions_by_id.values()))
         build_menus(self.menuBar(), self.actions_by_id, {"open_library": self._add_recent_menu})
         self._restore_window_state()
         self._update_title()
+
+    @property
+    def library(self) -> Library | None:
+        """The open library's UI-thread handle (list rows, link resolution); queries go through `session`."""
+        return self.session.library if self.session is not None else None
 
     # --- layout -------------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -107,7 +117,7 @@ class MainWindow(QMainWindow):
         central = _column(self.banner, self.splitter)
         self.setCentralWidget(central)
 
-        self.search = SearchController(self.runner, self.settings.preferences.get(S.SEARCH_DELAY_MS), self)
+        self.search = SearchController(self.settings.preferences.get(S.SEARCH_DELAY_MS), self)
         self.search.results.connect(self._show_hits)
         self.search.failed.connect(self._search_failed)
         self.search.cleared.connect(self._search_cleared)
@@ -129,7 +139,8 @@ class MainWindow(QMainWindow):
         return {
             "open_library": self.choose_library, "reload": self.refresh, "quit": self.close,
             "focus_search": self.focus_search, "clear_search": self.clear_search,
-            "zoom_in": self.view.zoom_in, "zoom_out": self.view.zoom_out,
+            "zoom_in": self.view.zoom_in, "zoom_out": self.view.zoom_out, "cycle_focus": self.cycle_focus,
+            "find_next": self.view.find_next, "find_previous": self.view.find_previous,
             "shortcuts": self.show_shortcuts, "about": self.show_about,
         }
 
@@ -153,10 +164,10 @@ class MainWindow(QMainWindow):
         last = self.settings.window.get(S.LAST_LIBRARY)
         if not library_path and last and self.open_library(last, restore=True):
             return
-        self.open_sample()
+        self.open_sample(restore=not library_path and not last)  # the sample was what the user read last
 
-    def open_sample(self) -> bool:
-        if self.sample_dir.is_dir() and self.open_library(self.sample_dir, sample=True):
+    def open_sample(self, restore: bool = False) -> bool:
+        if self.sample_dir.is_dir() and self.open_library(self.sample_dir, sample=True, restore=restore):
             self._banner_action = self.choose_library
             self.banner.show_message("You are looking at the sample library that comes with Jianbao Reader.",
                                      "Open your library folder…")
@@ -181,12 +192,11 @@ class MainWindow(QMainWindow):
         old_root = self.library.root if self.library else None
         self._retire_library()
         self._leave_lone()
-        self.library, self.is_sample = library, sample
+        self.session, self.is_sample = Session(library, self.runner, self.data_dir, self), sample
         self.list_model.set_fetch(library.summaries)
         self.view.set_library(library)
-        self.search.set_search(lambda query, flt: on_own_library(
-            library.root, self.data_dir, lambda lib: lib.search(query, filter=flt, limit=SEARCH_LIMIT,
-                                                                snippets=SNIPPET_PAGE)))
+        self.search.set_session(self.session)
+        self.reading.set_session(self.session)
         restore = restore or old_root == library.root
         if not sample:
             self.settings.remember_library(str(library.root))
@@ -199,14 +209,16 @@ class MainWindow(QMainWindow):
         return True
 
     def _retire_library(self) -> None:
-        if self.library is None:
+        if self.session is None:
             return
         self.reading.leave()
-        self.reading.reset()
+        self.reading.set_session(None)
+        self.search.set_session(None)
         self.refresher.set_library(None)
-        self.library.close()
-        self.library = None
+        self.session.close()  # waiting marks and positions are written now
+        self.session = None
         self._pending_post = None
+        self._after_list.clear()
         self.search_edit.clear()
 
     # --- opening one post by its path (from the command line, a second launch, FileOpen) --
@@ -226,23 +238,22 @@ class MainWindow(QMainWindow):
             self.select_nodes(["all:"])
         self._pending_post = rel
         self._show_pending_post()
-        if self._pending_post is not None:
-            self.refresh()  # a file new since the last refresh: the refresh finds it (or says it is no post)
 
     def _show_pending_post(self, final: bool = False) -> None:
-        if self._pending_post is None or self.library is None:
+        rel = self._pending_post
+        if rel is not None:
+            self.reading.open_path(rel, then=lambda found: self._pending_found(rel, found, final))
+
+    def _pending_found(self, rel: str, found: bool, final: bool) -> None:
+        if self._pending_post != rel:
             return
-        post_id = self.library.post_id(self._pending_post)
-        if post_id is not None:
+        if found:
             self._pending_post = None
-            self.reading.open_post(post_id)
-            self.reading.select_current_row()
         elif final:  # indexed and still not a post (a README, a page): show the file on its own
-            rel, self._pending_post = self._pending_post, None
-            self.reading.leave()
-            self.reading.reset()
-            self._show_file_in_view(self.library.root / rel)
-            self.statusBar().showMessage(f"{rel} is not one of this library's posts; shown on its own", 10000)
+            self._pending_post = None
+            self._show_file_in_view(rel)
+        else:
+            self.refresh()  # a file new since the last refresh: the refresh finds it (or says it is no post)
 
     def show_lone_post(self, post, path) -> None:
         """Show one file that belongs to no library, on its own: nothing is indexed."""
@@ -260,15 +271,19 @@ class MainWindow(QMainWindow):
                                  "Open Folder as Library")
         self._update_title()
 
-    def _show_file_in_view(self, path: Path) -> None:
-        from ..app.lone_file import read_lone_post  # the reader of lone files is Qt-free
-        try:
-            self._lone_post = read_lone_post(path)
-        except ReaderError as error:
-            self.view.show_message("This file cannot be shown", str(error))
-            return
-        self.view.show_post(self._lone_post)
-        self._update_title()
+    def _show_file_in_view(self, rel: str) -> None:
+        """A file of the library that is none of its posts, read on a worker and shown on its own."""
+        self.reading.leave()
+        self.reading.reset()
+
+        def show(post) -> None:
+            self._lone_post = post
+            self.view.show_post(post)
+            self._update_title()
+            self._status(self.tr("{0} is not one of this library's posts; shown on its own").format(rel), 10000)
+        self.session.ask("post", Library.read_file, rel, on_done=show,
+                         on_error=lambda error: self.view.show_message(self.tr("This file cannot be shown"),
+                                                                       str(error)))
 
     def _leave_lone(self) -> None:
         if self.lone_path is not None or self._lone_post is not None:
@@ -311,24 +326,20 @@ class MainWindow(QMainWindow):
         id, so that it shows without waiting for the tree's facets and counts (most of a second
         at 100k posts).
         """
-        if self.library is None:
+        if self.session is None:
             return
         keep = (self.settings.window.get(S.LAST_SELECTION) if restore else self.selected_node_ids()) or ["all:"]
-        library = self.library
         self.reload_list(then=lambda: self._list_shown(restore), node_ids=keep)
-        self.runner.submit(on_own_library, library.root, self.data_dir, load_tree_data,
-                           on_done=lambda data: self._show_tree(library, data, keep),
-                           on_error=self._index_unreadable)
+        self.session.ask("tree", load_tree_data, on_done=lambda data: self._show_tree(data, keep),
+                         on_error=self._index_unreadable)
 
     def _index_unreadable(self, error: BaseException) -> None:
         self.statusBar().showMessage(f"Could not read the index: {error}", 10000)
 
-    def _show_tree(self, library: Library, data, keep: list[str]) -> None:
-        if library is not self.library:
-            return  # another library was opened meanwhile
-        self._labels = {f.key: f.label for f in (*data.categories, *data.tags)}
-        self.list_model.category_labels = self._labels
-        self.view.set_labels(self._labels)
+    def _show_tree(self, data, keep: list[str]) -> None:
+        labels = {f.key: f.label for f in (*data.categories, *data.tags)}
+        self.list_model.category_labels = labels
+        self.reading.set_labels(labels)
         self.tree.selectionModel().blockSignals(True)
         self.tree_model.set_data(data)
         self.tree.expand(self.tree_model.section_index("library"))
@@ -386,22 +397,16 @@ class MainWindow(QMainWindow):
         """
         if then is not None:
             self._after_list.append(then)
-        if self.library is None:
+        if self.session is None:
             return
         if self.search.query:
             self.search.set_query(self.search.query, self.current_filter(node_ids))
             self._run_after_list()
             return
-        self._list_generation += 1
-        generation, library = self._list_generation, self.library
-        self.runner.submit(on_own_library, library.root, self.data_dir, Library.list_ids,
-                           self.current_filter(node_ids), self._sort, self._descending,
-                           on_done=lambda ids: self._show_list(generation, library, ids),
-                           on_error=self._index_unreadable)
+        self.session.ask("list", Library.list_ids, self.current_filter(node_ids), self._sort, self._descending,
+                         on_done=self._show_list, on_error=self._index_unreadable)
 
-    def _show_list(self, generation: int, library: Library, ids: list[int]) -> None:
-        if generation != self._list_generation or library is not self.library:
-            return  # a newer list was asked for, or another library opened; its turn will come
+    def _show_list(self, ids: list[int]) -> None:
         self.list_model.set_ids(ids)
         self.reading.select_current_row()
         self._run_after_list()
@@ -421,11 +426,8 @@ class MainWindow(QMainWindow):
         self._counts_timer.start()  # read and star toggles come in bursts: count once after them
 
     def _refresh_counts(self) -> None:
-        library = self.library
-        if library is not None:  # four counts over the index: off the UI thread, like reload()
-            self.runner.submit(on_own_library, library.root, self.data_dir, load_view_counts,
-                               on_done=lambda counts: library is self.library
-                               and self.tree_model.set_view_counts(counts))
+        if self.session is not None:
+            self.session.ask("counts", load_view_counts, on_done=self.tree_model.set_view_counts)
 
     # --- search -------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -442,14 +444,15 @@ class MainWindow(QMainWindow):
 
     def _want_snippets(self, generation: int, ids: list[int]) -> None:
         """The list shows hits further down: their snippets are read from the files on the task helper."""
-        library, query = self.library, self.search.query
-        if library is not None and query:
-            self.runner.submit(on_own_library, library.root, self.data_dir, Library.snippets, query, ids,
-                               on_done=lambda found: self.list_model.set_snippets(generation, found))
+        query = self.search.query
+        if self.session is not None and query:  # the list model drops the snippets of older hits itself
+            self.session.ask(None, Library.snippets, query, ids,
+                             on_done=lambda found: self.list_model.set_snippets(generation, found))
 
-    def _show_hits(self, query: str, hits: list) -> None:
+    def _show_hits(self, query: str, hits: list, progress: tuple[int, int]) -> None:
         self.list_model.set_hits(hits)
-        done, total = self.library.text_progress() if self.library else (0, 0)
+        self.reading.set_terms(query_terms(query))
+        done, total = progress
         more = "+" if len(hits) >= SEARCH_LIMIT else ""
         text = f"{len(hits):,}{more} results for “{query}”" if hits else f"No results for “{query}”"
         if done < total:
@@ -465,7 +468,28 @@ class MainWindow(QMainWindow):
 
     def _search_cleared(self) -> None:
         self.search_info.hide()
+        self.reading.set_terms([])  # and the article loses its highlights
         self.reload_list()
+
+    # --- panes and the status bar ------------------------------------------------------
+    def cycle_focus(self) -> None:
+        panes = [self.tree, self.list, self.view]
+        focused = self.focusWidget()
+        current = next((i for i, pane in enumerate(panes)
+                        if focused is pane or (focused is not None and pane.isAncestorOf(focused))), -1)
+        panes[(current + 1) % len(panes)].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _status(self, text: str, msecs: int = 0) -> None:
+        if text:
+            self.statusBar().showMessage(text, msecs)
+        else:
+            self.statusBar().clearMessage()
+
+    def _article_opened(self, path: str, title: str) -> None:
+        if path:
+            self.settings.window.set(S.LAST_ARTICLE, path)
+        self._article_title = title or (Path(path).stem if path else "")
+        self._update_title()
 
     # --- messages and state -------------------------------------------------------------
     def warn(self, title: str, text: str) -> QMessageBox:
@@ -480,9 +504,10 @@ class MainWindow(QMainWindow):
                     "<p>An offline reader for folders of article posts.</p>")
 
     def _update_title(self) -> None:
-        post = self.reading.post if hasattr(self, "reading") else None
-        post = post or self._lone_post
-        if post is not None:
+        post = self._lone_post
+        if self._article_title:
+            name = self._article_title
+        elif post is not None:
             name = post.meta.title or Path(post.meta.path).stem
         elif self.library is not None:
             name = self.library.name
@@ -514,16 +539,18 @@ class MainWindow(QMainWindow):
         window.set(S.GEOMETRY, self.saveGeometry())
         window.set(S.SPLITTER, self.splitter.saveState())
         window.set(S.LIST_HEADER, self.list.horizontalHeader().saveState())
-        self.reading.leave()
+        self.reading.leave(now=True)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Quick even during a refresh: the workers are cancelled, not waited for (the refresh's
+        process is ended by the cancel); their answers are dropped with the session."""
         self.save_state()
         self.refresher.set_library(None)
-        self.runner.wait(10000)
-        if self.library is not None:
-            self.library.close()
-            self.library = None
+        self.runner.shutdown()
+        if self.session is not None:
+            self.session.close()
+            self.session = None
         super().closeEvent(event)
 
 

@@ -1,134 +1,196 @@
-"""Reading articles: the open post, moving between posts, history, read/starred marks and positions."""
+"""Reading articles: the open post, moving between posts, history, read/starred marks and positions.
+
+Every read and write of a post goes through the Session, off the UI thread: opening shows the
+header from the list's row at once and the body when the worker has rendered it.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
-from .. import settings as S
 from ..core.errors import ReaderError
-from ..core.types import Post, PostFilter
 from ..core.library import Library
-from .search import query_terms
-from .tasks import on_own_library
+from ..core.types import Post, PostFilter, PostMeta, PostSummary
+from .article_view import ArticleView
+from .link_text import describe_link
+from .list_model import ArticleListModel
+from .list_view import ArticleListView
+from .session import Session
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
-
-BULK_IN_BACKGROUND = 2000  # marking more posts than this read goes to a worker
+BULK_IN_BACKGROUND = 2000  # marking more posts than this read says so in the status bar
 HISTORY_LIMIT = 200
 
 
-class Reading(QObject):
-    """Owns what the article pane shows; the window owns the panes and the library."""
+def _load_post(library: Library, post_id: int, full: bool) -> tuple[Post, float]:
+    """On a worker: the post read and rendered, and where the reader left it."""
+    return library.get_post(post_id, full=full), library.position(post_id)
 
-    def __init__(self, window: "MainWindow"):
-        super().__init__(window)
-        self.w = window
+
+def _unread_ids(library: Library, filter: PostFilter) -> set[int]:
+    return set(library.list_ids(PostFilter(**{**filter.__dict__, "read": False})))
+
+
+def header_post(summary: PostSummary) -> Post:
+    """What the list already knows of a post, shown while its body is read."""
+    meta = PostMeta(path=summary.path, title=summary.title, date=summary.date, sort_key=None,
+                    categories=summary.categories, tags=summary.tags, draft=summary.draft, error=summary.error)
+    return Post(id=summary.id, meta=meta, html="", text="")
+
+
+class Reading(QObject):
+    """Owns what the article pane shows; the window owns the panes, the session and the status bar."""
+
+    message = Signal(str, int)  # a sentence for the status bar, and how long to show it (0: until replaced)
+    opened = Signal(str, str)  # the open post's path and title ("", "" when none)
+    marksChanged = Signal()  # read or starred changed: the tree's counts are out of date
+    nodesRequested = Signal(list)  # a category or tag link: show these tree nodes
+
+    def __init__(self, list_view: ArticleListView, view: ArticleView, *, read_delay_ms: int,
+                 current_filter: Callable[[], PostFilter], parent: QObject | None = None):
+        super().__init__(parent)
+        self.list = list_view
+        self.model: ArticleListModel = list_view.model()
+        self.view = view
+        self._current_filter = current_filter
+        self.session: Session | None = None
         self.post: Post | None = None
         self.post_id: int | None = None
+        self._terms: list[str] = []
+        self._labels: dict[str, str] = {}
         self._back: list[int] = []
         self._forward: list[int] = []
         self._syncing = False
-        self._read_timer = QTimer(self)
-        self._read_timer.setSingleShot(True)
-        self._read_timer.setInterval(window.settings.preferences.get(S.READ_DELAY_MS))
+        self._read_timer = QTimer(self, singleShot=True, interval=read_delay_ms)
         self._read_timer.timeout.connect(self._mark_current_read)
-        selection = window.list.selectionModel()
+        selection = list_view.selectionModel()
         selection.currentRowChanged.connect(self._follow_list)
         selection.selectionChanged.connect(self._follow_list)  # a click makes the row current, then selects it
-        window.list.activated.connect(self._row_activated)  # Enter, double-click: also a row that only has focus
-        view = window.view
+        list_view.activated.connect(self._row_activated)  # Enter, double-click: also a row that only has focus
         view.postRequested.connect(lambda post_id: self.open_post(post_id))
-        view.categoryRequested.connect(lambda key: window.select_nodes([f"category:{key}"]))
-        view.tagRequested.connect(lambda key: window.select_nodes([f"tag:{key}"]))
+        view.categoryRequested.connect(lambda key: self.nodesRequested.emit([f"category:{key}"]))
+        view.tagRequested.connect(lambda key: self.nodesRequested.emit([f"tag:{key}"]))
         view.externalRequested.connect(QDesktopServices.openUrl)
         view.fullPostRequested.connect(self.show_whole)
-        view.linkHovered.connect(lambda href: window.statusBar().showMessage(href) if href
-                                 else window.statusBar().clearMessage())
-        view.linkRefused.connect(lambda href: window.statusBar().showMessage(f"Not opened: {href}", 5000))
+        view.linkHovered.connect(self._link_hovered)
+        view.linkRefused.connect(lambda sentence: self.message.emit(sentence, 5000))
 
     def handlers(self) -> dict:
         return {
             "next_article": lambda: self.step(1), "previous_article": lambda: self.step(-1),
             "next_unread": self.next_unread, "page_down": self.page_down, "page_up": self.page_up,
-            "back": self.back, "forward": self.forward, "find_next": self.w.view.find_next,
-            "find_previous": self.w.view.find_previous, "toggle_star": self.toggle_star,
+            "back": self.back, "forward": self.forward, "toggle_star": self.toggle_star,
             "toggle_read": self.toggle_read, "open_source": self.open_source,
             "mark_selection_read": self.mark_selection_read, "mark_all_read": self.mark_all_read,
-            "cycle_focus": self.cycle_focus,
         }
+
+    def set_session(self, session: Session | None) -> None:
+        """The library to read from (None: nothing open). Leaves the open post first."""
+        self.leave()
+        self.reset()
+        self.session = session
+
+    def set_terms(self, terms: list[str]) -> None:
+        """The search's words, highlighted in every post opened from now on (and in this one)."""
+        self._terms = list(terms)
+        if self.post is not None or self.view.hit_count():
+            self.view.highlight_terms(self._terms)
+
+    def set_labels(self, labels: dict[str, str]) -> None:
+        self._labels = labels
+        self.view.set_labels(labels)
 
     # --- opening ------------------------------------------------------------------------
     def open_post(self, post_id: int, *, from_history: bool = False) -> None:
-        library = self.w.library
-        if library is None or post_id == self.post_id:
+        if self.session is None or post_id == self.post_id:
             return
         previous = self.post_id
         self.leave()
         if previous is not None and not from_history:
             self._back = (self._back + [previous])[-HISTORY_LIMIT:]
             self._forward.clear()
-        self.post_id = post_id
+        self.post_id, self.post = post_id, None
         self._select_row(post_id)
-        try:
-            self.post = library.get_post(post_id)
-        except ReaderError as error:
-            self.post = None
-            self.w.view.show_message("This article cannot be shown", str(error))
-            self.w.statusBar().showMessage(str(error), 8000)
-            self.w._update_title()
+        row = self.model.row_of(post_id)
+        summary = self.model.summary(row) if row >= 0 else None
+        if summary is not None:
+            self.view.show_post(header_post(summary), labels=self._labels)
+            self.opened.emit(summary.path, summary.title)
+        self.session.ask("post", _load_post, post_id, False,
+                         on_done=lambda loaded: self._show(post_id, *loaded),
+                         on_error=lambda error: self._not_shown(post_id, error))
+
+    def _show(self, post_id: int, post: Post, position: float, offset: int | None = None) -> None:
+        if post_id != self.post_id:
             return
-        self.w.view.show_post(self.post, labels=self.w._labels)
-        position = library.position(post_id)
-        if position:
-            self.w.view.set_scroll_fraction(position)
-        if self.w.list_model.searching():
-            self.w.view.highlight_terms(query_terms(self.w.search.query))
-        if self.post.meta.error:
-            self.w.statusBar().showMessage(f"Problem in {self.post.meta.path}: {self.post.meta.error}", 8000)
-        self.w.settings.window.set(S.LAST_ARTICLE, self.post.meta.path)
+        self.post = post
+        self.view.show_post(post, labels=self._labels)
+        if offset is not None:
+            self.view.verticalScrollBar().setValue(offset)
+        elif position:
+            self.view.set_scroll_fraction(position)
+        if self._terms:
+            self.view.highlight_terms(self._terms)
+        if post.meta.error:
+            self.message.emit(f"Problem in {post.meta.path}: {post.meta.error}", 8000)
+        self.opened.emit(post.meta.path, post.meta.title)
         self._read_timer.start()
-        self.w._update_title()
+
+    def _not_shown(self, post_id: int, error: BaseException) -> None:
+        if post_id != self.post_id:
+            return
+        self.view.show_message("This article cannot be shown", str(error))
+        self.message.emit(str(error), 8000)
 
     def show_whole(self, post_id: int) -> None:
         """Render all of a huge post the view showed only the start of, keeping the place."""
-        if self.w.library is None or post_id != self.post_id:
+        if self.session is None or post_id != self.post_id:
             return
-        bar = self.w.view.verticalScrollBar()
-        offset = bar.value()  # the start of the page is the same text, so the same pixel offset
-        try:
-            self.post = self.w.library.get_post(post_id, full=True)
-        except ReaderError as error:
-            self.w.statusBar().showMessage(str(error), 8000)
-            return
-        self.w.view.show_post(self.post, labels=self.w._labels)
-        bar.setValue(offset)
-        if self.w.list_model.searching():
-            self.w.view.highlight_terms(query_terms(self.w.search.query))
+        offset = self.view.verticalScrollBar().value()  # the start of the page is the same text
+        self.message.emit("Reading the whole article…", 0)
+        self.session.ask("post", _load_post, post_id, True,
+                         on_done=lambda loaded: (self.message.emit("", 0), self._show(post_id, *loaded, offset)),
+                         on_error=lambda error: self.message.emit(str(error), 8000))
 
-    def leave(self) -> None:
-        """Save where the reader was in the open post (on switching posts, libraries, or closing)."""
+    def leave(self, now: bool = False) -> None:
+        """Save where the reader was in the open post (on switching posts, libraries, or closing).
+
+        `now` (on closing the window): written on this thread, a single row, after the marks still waiting.
+        """
         self._read_timer.stop()
-        if self.post is not None and self.w.library is not None:
-            try:
-                self.w.library.set_position(self.post.id, self.w.view.scroll_fraction())
-            except ReaderError as error:
-                self.w.statusBar().showMessage(f"Could not save the reading position: {error}", 5000)
+        if self.post is None or self.session is None:
+            return
+        args = (Library.set_position, self.post.id, self.view.scroll_fraction())
+        if now:
+            self.session.write_now(*args)
+        else:
+            self.session.write(*args, on_error=lambda e: self.message.emit(
+                self.tr("Could not save the reading position: {0}").format(e), 5000))
 
     def reset(self) -> None:
         self.post = self.post_id = None
         self._back.clear()
         self._forward.clear()
-        self.w.view.clear_post()
+        self.view.clear_post()
+        self.opened.emit("", "")
 
     def restore(self, path: str) -> None:
         """Reopen the article left open last time, by its path (ids do not survive a rebuilt index)."""
-        post_id = self.w.library.post_id(path) if path and self.w.library else None
-        if post_id is not None:
-            self.open_post(post_id, from_history=True)
+        if path:
+            self.open_path(path, kind="restore")
+
+    def open_path(self, path: str, kind: str = "find", then: Callable[[bool], None] | None = None) -> None:
+        """Open the post at this library-relative path; then(found) says whether the index has it."""
+        def found(post_id: int | None) -> None:
+            if post_id is not None:
+                self.open_post(post_id, from_history=kind == "restore")
+                self.select_current_row()
+            if then is not None:
+                then(post_id is not None)
+        if self.session is not None:
+            self.session.ask(kind, Library.post_id, path, on_done=found)
 
     def _follow_list(self, *_args) -> None:
         """Open the list's current row once it is also selected.
@@ -137,32 +199,30 @@ class Reading(QObject):
         that must not open an article, or mark it read. A mouse press makes the row current
         first and selects it after, so both signals lead here.
         """
-        current = self.w.list.currentIndex()
-        if self._syncing or not current.isValid() or \
-                not self.w.list.selectionModel().isRowSelected(current.row()):
+        current = self.list.currentIndex()
+        if self._syncing or not current.isValid() or not self.list.selectionModel().isRowSelected(current.row()):
             return
-        post_id = self.w.list_model.post_id(current.row())
+        post_id = self.model.post_id(current.row())
         if post_id is not None:
             self.open_post(post_id)
 
     def _row_activated(self, index) -> None:
-        post_id = self.w.list_model.post_id(index.row()) if index.isValid() else None
+        post_id = self.model.post_id(index.row()) if index.isValid() else None
         if post_id is not None:
             self.open_post(post_id)
             self._select_row(post_id)
 
     def _select_row(self, post_id: int) -> None:
         """Make the list's current row follow the open post, without reopening it."""
-        row = self.w.list_model.row_of(post_id)
-        selection = self.w.list.selectionModel()
+        row = self.model.row_of(post_id)
+        selection = self.list.selectionModel()
         self._syncing = True
         try:
             if row >= 0:
-                index = self.w.list_model.index(row, 0)
-                flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                         | QItemSelectionModel.SelectionFlag.Rows)
+                index = self.model.index(row, 0)
+                flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
                 selection.setCurrentIndex(index, flags)
-                self.w.list.scrollTo(index)
+                self.list.scrollTo(index)
             else:
                 selection.clear()
         finally:
@@ -172,50 +232,60 @@ class Reading(QObject):
         if self.post_id is not None:
             self._select_row(self.post_id)
 
+    def _link_hovered(self, href: str) -> None:
+        if not href:
+            self.message.emit("", 0)
+        elif self.session is not None and self.post_id is not None:
+            self.session.ask("hover", describe_link, self.post_id, href,
+                             on_done=lambda words: self.message.emit(words, 0))
+        else:
+            self.message.emit(describe_link(None, None, href), 0)
+
     # --- moving -------------------------------------------------------------------------
     def _current_row(self) -> int:
-        return self.w.list_model.row_of(self.post_id) if self.post_id is not None else -1
+        return self.model.row_of(self.post_id) if self.post_id is not None else -1
 
     def step(self, delta: int) -> bool:
-        rows = self.w.list_model.rowCount()
+        rows = self.model.rowCount()
         if not rows:
             return False
         row = self._current_row()
         target = (0 if delta > 0 else rows - 1) if row < 0 else row + delta
         if not 0 <= target < rows:
-            self.w.statusBar().showMessage("No more articles" if delta > 0 else "This is the first article", 3000)
+            self.message.emit("No more articles" if delta > 0 else "This is the first article", 3000)
             return False
-        self.open_post(self.w.list_model.post_id(target))
+        self.open_post(self.model.post_id(target))
         return True
 
     def page_down(self) -> None:
-        if self.post is None or not self.w.view.page_down():
+        if self.post is None or not self.view.page_down():
             self.step(1)
 
     def page_up(self) -> None:
-        if self.post is None or not self.w.view.page_up():
+        if self.post is None or not self.view.page_up():
             self.step(-1)
 
     def next_unread(self) -> None:
-        model, library = self.w.list_model, self.w.library
-        ids = model.ids()
-        if library is None or not ids:
+        if self.session is None or not self.model.rowCount():
             return
-        if model.searching():
-            unread = {model.post_id(r) for r in range(len(ids)) if not model.summary(r).read}
+        if self.model.searching():
+            model = self.model
+            self._open_next_of({model.post_id(r) for r in range(model.rowCount()) if not model.summary(r).read})
         else:
-            base = self.w.current_filter()
-            unread = set(library.list_ids(PostFilter(**{**base.__dict__, "read": False})))
+            self.session.ask("unread", _unread_ids, self._current_filter(), on_done=self._open_next_of)
+
+    def _open_next_of(self, unread: set[int]) -> None:
+        ids = self.model.ids()
         unread.discard(self.post_id)
         start = self._current_row()
         for offset in range(1, len(ids) + 1):
             row = (start + offset) % len(ids)
             if ids[row] in unread:
                 if row <= start:
-                    self.w.statusBar().showMessage("Wrapped around to the top", 3000)
+                    self.message.emit("Wrapped around to the top", 3000)
                 self.open_post(ids[row])
                 return
-        self.w.statusBar().showMessage("No unread articles", 5000)
+        self.message.emit("No unread articles", 5000)
 
     def back(self) -> None:
         if self._back:
@@ -229,29 +299,25 @@ class Reading(QObject):
                 self._back.append(self.post_id)
             self.open_post(self._forward.pop(), from_history=True)
 
-    def cycle_focus(self) -> None:
-        panes = [self.w.tree, self.w.list, self.w.view]
-        focused = self.w.focusWidget()
-        current = next((i for i, pane in enumerate(panes)
-                        if focused is pane or (focused is not None and pane.isAncestorOf(focused))), -1)
-        panes[(current + 1) % len(panes)].setFocus(Qt.FocusReason.TabFocusReason)
-
     # --- marks --------------------------------------------------------------------------
     def _mark_current_read(self) -> None:
         row = self._current_row()
-        summary = self.w.list_model.summary(row) if row >= 0 else None
+        summary = self.model.summary(row) if row >= 0 else None
         if self.post is not None and (summary is None or not summary.read):
             self._set_read([self.post.id], True)
 
     def _set_read(self, ids: list[int], read: bool) -> None:
-        self.w.library.set_read(ids, read)
+        """The list shows the mark at once; the state store gets it on a worker."""
+        if self.session is None:
+            return
         for post_id in ids:
-            self.w.list_model.update_summary(post_id, read=read)
-        self.w.schedule_counts()
+            self.model.update_summary(post_id, read=read)
+        self.session.write(Library.set_read, ids, read, on_done=lambda _r: self.marksChanged.emit(),
+                           on_error=lambda e: self.message.emit(f"Could not mark read: {e}", 8000))
 
     def toggle_read(self) -> None:
         row = self._current_row()
-        summary = self.w.list_model.summary(row) if row >= 0 else None
+        summary = self.model.summary(row) if row >= 0 else None
         if summary is None:
             return
         self._read_timer.stop()  # an explicit choice wins over the timer
@@ -259,44 +325,43 @@ class Reading(QObject):
 
     def toggle_star(self) -> None:
         row = self._current_row()
-        summary = self.w.list_model.summary(row) if row >= 0 else None
-        if summary is None:
+        summary = self.model.summary(row) if row >= 0 else None
+        if summary is None or self.session is None:
             return
-        self.w.library.set_starred(summary.id, not summary.starred)
-        self.w.list_model.update_summary(summary.id, starred=not summary.starred)
-        self.w.schedule_counts()
+        self.model.update_summary(summary.id, starred=not summary.starred)
+        self.session.write(Library.set_starred, summary.id, not summary.starred,
+                           on_done=lambda _r: self.marksChanged.emit(),
+                           on_error=lambda e: self.message.emit(f"Could not star: {e}", 8000))
 
     def open_source(self) -> None:
         meta = self.post.meta if self.post else None
-        site = self.w.library.site if self.w.library else None
+        site = self.session.library.site if self.session else None
         url = meta.source_url if meta else None
         if meta and not url and meta.permalink and site and site.url:
             url = site.url + site.baseurl + meta.permalink
         if url:
             QDesktopServices.openUrl(QUrl(url))
         else:
-            self.w.statusBar().showMessage("This article has no source link", 3000)
+            self.message.emit("This article has no source link", 3000)
 
     def mark_selection_read(self) -> None:
-        rows = {i.row() for i in self.w.list.selectionModel().selectedRows(0)}
-        ids = [self.w.list_model.post_id(r) for r in sorted(rows)]
+        rows = {i.row() for i in self.list.selectionModel().selectedRows(0)}
+        ids = [self.model.post_id(r) for r in sorted(rows)]
         if ids:
             self._set_read(ids, True)
 
     def mark_all_read(self) -> None:
-        library, ids = self.w.library, self.w.list_model.ids()
-        if library is None or not ids:
+        ids = self.model.ids()
+        if self.session is None or not ids:
             return
         if len(ids) <= BULK_IN_BACKGROUND:
             self._set_read(ids, True)
             return
-        self.w.statusBar().showMessage(f"Marking {len(ids):,} articles read…")
-        self.w.runner.submit(on_own_library, library.root, self.w.data_dir, Library.set_read, ids, True,
-                             on_done=lambda _r: self._bulk_done(library, len(ids)),
-                             on_error=lambda e: self.w.statusBar().showMessage(f"Could not mark read: {e}"))
+        self.message.emit(f"Marking {len(ids):,} articles read…", 0)
+        self.session.write(Library.set_read, ids, True, on_done=lambda _r: self._bulk_done(len(ids)),
+                           on_error=lambda e: self.message.emit(f"Could not mark read: {e}", 0))
 
-    def _bulk_done(self, library, count: int) -> None:
-        if library is self.w.library:
-            self.w.list_model.invalidate()
-            self.w.schedule_counts()
-            self.w.statusBar().showMessage(f"Marked {count:,} articles read", 3000)
+    def _bulk_done(self, count: int) -> None:
+        self.model.invalidate()
+        self.marksChanged.emit()
+        self.message.emit(f"Marked {count:,} articles read", 3000)

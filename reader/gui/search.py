@@ -1,15 +1,15 @@
-"""The search field's behaviour: wait for a pause, run on the task helper, drop stale results."""
+"""The search field's behaviour: wait for a pause, run through the session, drop stale results."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.errors import QueryError
 from ..core.search import Text, parse
+from ..core.library import Library
 from ..core.types import PostFilter, SearchHit
-from .tasks import TaskRunner
+from .list_model import SNIPPET_PAGE
+from .session import Session
 
 SEARCH_LIMIT = 500
 
@@ -30,38 +30,40 @@ def query_terms(query: str) -> list[str]:
     return terms
 
 
-class SearchController(QObject):
-    """Debounces queries and runs them; only the newest query's answer is delivered."""
+def _search(library: Library, query: str, filter: PostFilter | None) -> tuple[list[SearchHit], tuple[int, int]]:
+    """On a worker: the hits, the first page with snippets, and how much of the text the index covers."""
+    hits = library.search(query, filter=filter, limit=SEARCH_LIMIT, snippets=SNIPPET_PAGE)
+    return hits, library.text_progress()
 
-    results = Signal(str, list)  # query, list[SearchHit]
+
+class SearchController(QObject):
+    """Debounces queries and runs them through the session; only the newest query's answer is delivered."""
+
+    results = Signal(str, list, object)  # query, list[SearchHit], (posts with text indexed, all posts)
     failed = Signal(str, str)  # query, a readable message
     cleared = Signal()
 
-    def __init__(self, runner: TaskRunner, delay_ms: int = 250, parent: QObject | None = None):
+    def __init__(self, delay_ms: int = 250, parent: QObject | None = None):
         super().__init__(parent)
-        self._runner = runner
-        self._generation = 0
+        self._session: Session | None = None
         self._query = ""
-        self._search: Callable[[str, PostFilter | None], list[SearchHit]] | None = None
         self._filter: PostFilter | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
+        self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self.run_now)
 
     @property
     def query(self) -> str:
         return self._query
 
-    def set_search(self, search: Callable[..., list[SearchHit]] | None) -> None:
-        """search(query, filter) is called on a worker thread."""
-        self._search = search
+    def set_session(self, session: Session | None) -> None:
+        self._session = session
 
     def set_query(self, text: str, filter: PostFilter | None = None) -> None:
         """Called as the user types: a pause of `delay_ms` runs it; empty text ends the search."""
         self._query = text.strip()
         self._filter = filter
-        self._generation += 1  # anything still running is stale from now on
+        if self._session is not None:
+            self._session.drop("search")  # anything still running is stale from now on
         if not self._query:
             self._timer.stop()
             self.cleared.emit()
@@ -70,22 +72,15 @@ class SearchController(QObject):
 
     def run_now(self) -> None:
         self._timer.stop()
-        if not self._query or self._search is None:
+        if not self._query or self._session is None:
             return
-        generation, query, search = self._generation, self._query, self._search
-        self._runner.submit(
-            search, query, self._filter,
-            on_done=lambda hits: self._deliver(generation, query, hits),
-            on_error=lambda error: self._fail(generation, query, error))
+        query = self._query
+        self._session.ask("search", _search, query, self._filter,
+                          on_done=lambda found: self.results.emit(query, list(found[0]), found[1]),
+                          on_error=lambda error: self._fail(query, error))
 
-    def _deliver(self, generation: int, query: str, hits: list[SearchHit]) -> None:
-        if generation == self._generation:
-            self.results.emit(query, list(hits))
-
-    def _fail(self, generation: int, query: str, error: BaseException) -> None:
-        if generation != self._generation:
-            return
+    def _fail(self, query: str, error: BaseException) -> None:
         if isinstance(error, QueryError):
             self.failed.emit(query, str(error))
         else:
-            self.failed.emit(query, f"Search failed: {error}")
+            self.failed.emit(query, self.tr("Search failed: {0}").format(error))

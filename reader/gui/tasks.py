@@ -127,9 +127,15 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._pending)
 
-    def wait(self, msecs: int = -1) -> bool:
-        """Block until every worker is done (for shutdown); callbacks still arrive as events."""
-        return self._pool.waitForDone(msecs)
+    def shutdown(self) -> None:
+        """For closing: cancel every task, drop the ones not started, deliver nothing more; do not wait.
+
+        A running function finishes on its own (QThreadPool waits for it when it is destroyed).
+        """
+        for task, *_ in self._pending.values():
+            task.cancel()
+        self._pending.clear()
+        self._pool.clear()
 
     def _start(self, task: Task, call: Callable[[], Any]) -> None:
         self._pool.start(_Job(self._relay, task, call))
@@ -171,7 +177,4 @@ class SyncTaskRunner(TaskRunner):
         else:
             self._deliver(task.id, result, None)
         return task
-
-    def wait(self, msecs: int = -1) -> bool:
-        return True
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from reader.core.types import PostFilter
 from reader.gui.list_model import SummaryRole
 from reader.gui.main_window import SAMPLE_LIBRARY
-from reader.gui.search import SearchController, query_terms
+from reader.gui.search import query_terms
 from reader.gui.tasks import TaskRunner
 from tests.gui.helpers import CORPUS_FINEWS, N_POSTS, post_text
 
@@ -126,33 +126,6 @@ def test_query_terms_leave_out_operators_filters_and_exclusions():
     assert query_terms('上合 -年货 "国别 爆款" tag:新闻 OR 熊猫 date:2022 pand*') == \
         ["上合", "国别 爆款", "熊猫", "pand"]
     assert query_terms('"unclosed') == []
-
-
-class _ManualRunner(TaskRunner):
-    """Keeps submitted calls so a test decides when, and in which order, they finish."""
-
-    def __init__(self):
-        super().__init__()
-        self.calls = []
-
-    def submit(self, fn, *args, on_done=None, on_error=None, **_kw):
-        self.calls.append((fn, args, on_done))
-
-
-def test_stale_search_results_are_dropped(qtbot):
-    runner = _ManualRunner()
-    controller = SearchController(runner, delay_ms=0)
-    controller.set_search(lambda query, _filter: [query])
-    got = []
-    controller.results.connect(lambda query, hits: got.append(query))
-    controller.set_query("old")
-    controller.run_now()
-    controller.set_query("new")
-    controller.run_now()
-    (fn_old, args_old, done_old), (fn_new, args_new, done_new) = runner.calls
-    done_new(fn_new(*args_new))
-    done_old(fn_old(*args_old))  # arrives late: ignored
-    assert got == ["new"]
 
 
 def test_refresh_runs_on_a_worker_thread(qtbot, make_window, library_dir):

@@ -1,0 +1,117 @@
+"""The open library, GUI side: every query and mark goes through here, off the UI thread, under one staleness rule.
+
+The rule: an answer is delivered only while the session is open and no newer question of the
+same kind ("list", "post", "search", ...) was asked since. Writes (read marks, stars, reading
+positions) are never superseded: they run one at a time in the order asked, and the ones still
+waiting when the session closes are written then, on the calling thread (each is a row or two).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from ..core.library import Library
+from .tasks import TaskRunner, on_own_library
+
+log = logging.getLogger(__name__)
+
+Job = Callable[..., Any]  # job(library, *args), run on a worker with a Library of its own
+
+
+class Session(QObject):
+    """One open library: `library` is the UI thread's own handle for the few reads that must answer
+    within a paint (a page of list rows, where a clicked link leads); everything else is asked."""
+
+    def __init__(self, library: Library, runner: TaskRunner, data_dir, parent: QObject | None = None):
+        super().__init__(parent)
+        self.library = library
+        self.root = library.root
+        self._runner = runner
+        self._data_dir = data_dir
+        self._generations: dict[str, int] = {}
+        self._open = True
+        self._writes: deque[tuple[Job, tuple, Callable | None, Callable | None]] = deque()
+        self._writing = False
+
+    @property
+    def is_open(self) -> bool:
+        return self._open
+
+    def ask(self, kind: str | None, job: Job, *args: Any, on_done: Callable[[Any], None],
+            on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run job(library, *args) on a worker; its answer (or error) comes back unless it went stale.
+
+        kind None: superseded by nothing, dropped only when the session closes.
+        """
+        current = self._ticket(kind)
+        self._runner.submit(on_own_library, self.root, self._data_dir, job, *args,
+                            on_done=lambda result: current() and on_done(result),
+                            on_error=lambda error: current() and (on_error or _log_error)(error))
+
+    def drop(self, kind: str) -> None:
+        """Answers to questions of `kind` asked so far are stale (e.g. the user typed on)."""
+        self._ticket(kind)
+
+    def _ticket(self, kind: str | None) -> Callable[[], bool]:
+        if kind is None:
+            return lambda: self._open
+        generation = self._generations[kind] = self._generations.get(kind, 0) + 1
+        return lambda: self._open and self._generations[kind] == generation
+
+    def write(self, job: Job, *args: Any, on_done: Callable[[Any], None] | None = None,
+              on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run job(library, *args) on a worker after the writes asked before it (a toggle twice must end
+        where the user left it)."""
+        if not self._open:
+            return
+        self._writes.append((job, args, on_done, on_error))
+        self._next_write()
+
+    def _next_write(self) -> None:
+        if self._writing or not self._writes or not self._open:
+            return
+        job, args, on_done, on_error = self._writes.popleft()
+        self._writing = True
+
+        def finished(result: Any, error: BaseException | None) -> None:
+            self._writing = False
+            if self._open:
+                if error is not None:
+                    (on_error or _log_error)(error)
+                elif on_done is not None:
+                    on_done(result)
+            self._next_write()
+
+        self._runner.submit(on_own_library, self.root, self._data_dir, job, *args,
+                            on_done=lambda result: finished(result, None),
+                            on_error=lambda error: finished(None, error))
+
+    def write_now(self, job: Job, *args: Any) -> None:
+        """For closing: the writes still waiting, then this one, here on the calling thread (each a row or two)."""
+        self._writes.append((job, args, None, None))
+        self._flush()
+
+    def _flush(self) -> None:
+        while self._writes:
+            job, args, _, _ = self._writes.popleft()
+            try:
+                job(self.library, *args)
+            except Exception as error:  # noqa: BLE001 - one failed mark must not lose the others
+                _log_error(error)
+
+    def close(self) -> None:
+        """Stop delivering answers; write what is still waiting, here and now; close the library."""
+        if not self._open:
+            return
+        self._open = False
+        self._flush()
+        self.library.close()
+
+
+def _log_error(error: BaseException) -> None:
+    log.error("background query failed", exc_info=error)

@@ -1,0 +1,55 @@
+"""Reading with the real task helper: posts are read on workers, the header shows at once, stale answers are dropped."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reader.core.library import Library
+from reader.gui.tasks import TaskRunner
+from tests.gui.helpers import N_POSTS
+
+K = Qt.Key
+
+
+@pytest.fixture
+def window(make_window, library_dir, qtbot):
+    window = make_window(library_dir, runner=TaskRunner())
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == N_POSTS + 1 and not window.refresher.running(),
+                    timeout=20000)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.list.setFocus()
+    return window
+
+
+def test_the_header_shows_at_once_and_the_body_when_the_worker_has_read_it(qtbot, window, monkeypatch):
+    release = threading.Event()
+    real_get_post = Library.get_post
+
+    def slow_get_post(library, post_id, full=False):
+        release.wait(10)  # the worker reads the file only when the test says so
+        return real_get_post(library, post_id, full)
+
+    monkeypatch.setattr(Library, "get_post", slow_get_post)
+    summary = window.list_model.summary(2)
+    rect = window.list.visualRect(window.list_model.index(2, 0))
+    qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert summary.title in window.view.toPlainText()  # from the list's row, before any file is read
+    assert "第0段" not in window.view.toPlainText() and window.reading.post is None
+    assert window.windowTitle().startswith(summary.title)
+    release.set()
+    qtbot.waitUntil(lambda: window.reading.post is not None, timeout=5000)
+    assert window.reading.post.id == summary.id and "段" in window.view.toPlainText()
+
+
+def test_fast_j_presses_end_on_the_last_one(qtbot, window):
+    for _ in range(6):
+        qtbot.keyClick(window.list, K.Key_J)
+    target = window.list_model.post_id(5)
+    qtbot.waitUntil(lambda: window.reading.post is not None and window.reading.post.id == target, timeout=5000)
+    qtbot.wait(300)  # any answer still on its way for an earlier row must not replace it
+    assert window.reading.post.id == target == window.view.current_post().id
+    assert window.list.currentIndex().row() == 5

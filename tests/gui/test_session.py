@@ -1,0 +1,87 @@
+"""The session: one staleness rule for every query, writes in order, nothing waiting lost on closing."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.library import Library
+from reader.gui.search import SearchController
+from reader.gui.session import Session
+from reader.gui.tasks import TaskRunner
+
+
+class _ManualRunner(TaskRunner):
+    """Keeps submitted calls so a test decides when, and in which order, they finish."""
+
+    def __init__(self):
+        super().__init__()
+        self.calls = []
+
+    def submit(self, fn, *args, on_done=None, on_error=None, **_kw):
+        self.calls.append((fn, args, on_done, on_error))
+
+    def finish(self, n):
+        fn, args, on_done, _ = self.calls[n]
+        on_done(fn(*args))
+
+
+@pytest.fixture
+def session(qtbot, library_dir, data_dir):
+    library = Library(library_dir, data_dir=data_dir)
+    library.refresh()
+    runner = _ManualRunner()
+    session = Session(library, runner, data_dir)
+    yield session
+    session.close()
+
+
+def test_an_answer_is_dropped_when_a_newer_question_of_its_kind_was_asked(session):
+    got = []
+    session.ask("list", lambda lib, tag: tag, "old", on_done=got.append)
+    session.ask("tree", lambda lib, tag: tag, "tree", on_done=got.append)
+    session.ask("list", lambda lib, tag: tag, "new", on_done=got.append)
+    runner = session._runner
+    runner.finish(2)
+    runner.finish(0)  # arrives late: dropped
+    runner.finish(1)  # another kind: not stale
+    assert got == ["new", "tree"]
+
+
+def test_no_answer_arrives_after_the_session_closed(session):
+    got = []
+    session.ask(None, lambda lib: lib.count(), on_done=got.append)
+    session.close()
+    session._runner.finish(0)
+    assert got == []
+
+
+def test_writes_run_one_at_a_time_in_order_and_waiting_ones_are_written_on_close(session):
+    ids = session.library.list_ids()
+    session.write(Library.set_read, [ids[0]], True)
+    session.write(Library.set_read, [ids[0]], False)  # waits for the first
+    session.write(Library.set_starred, ids[1], True)
+    runner = session._runner
+    assert len(runner.calls) == 1
+    runner.finish(0)
+    assert len(runner.calls) == 2  # the second starts once the first is done
+    session.close()  # the star still waiting is written now, on this thread
+    library = Library(session.root, data_dir=session._data_dir)
+    rows = {s.id: s for s in library.summaries(ids[:2])}
+    assert rows[ids[1]].starred
+    library.close()
+
+
+def test_stale_search_results_are_dropped(session):
+    controller = SearchController(delay_ms=0)
+    controller.set_session(session)
+    got = []
+    controller.results.connect(lambda query, hits, progress: got.append((query, len(hits), progress)))
+    controller.set_query("熊猫")
+    controller.run_now()
+    controller.set_query("报道")
+    controller.run_now()
+    runner = session._runner
+    runner.finish(1)
+    runner.finish(0)  # arrives late: ignored
+    assert [g[0] for g in got] == ["报道"]
+    assert got[0][1] > 1 and got[0][2][0] == got[0][2][1]  # the whole text is indexed
