@@ -14,7 +14,7 @@ MAX_BYTES = 32 * 1024 * 1024  # a "post" larger than this is not an article; don
 
 def read_lone_post(path: Path) -> Post:
     """Render `path` as a post of a plain folder site; raises PostError if it cannot be read."""
-    path = Path(path)
+    path = Path(path).resolve()  # a link the user opened is followed; the file itself must be a regular one
     site = Site(kind="folder", root=path.parent, library_root=path.parent)
     try:
         if path.stat().st_size > MAX_BYTES:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class ReaderError(Exception):
     """Base of every error the core raises on purpose."""
@@ -20,6 +22,16 @@ class PostError(ReaderError):
         self.line = line
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {message}")
+
+
+class RefusedFile(ReaderError, OSError):
+    """A file the reader will not open: a link out of the library, not a regular file, swapped.
+
+    Also an OSError, so every reader that reports "cannot be read: <strerror>" names the reason.
+    """
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(errno.EPERM, reason, path)
 
 
 class DecodeError(ReaderError):
@@ -41,6 +53,14 @@ class QueryError(ReaderError):
 
 class StoreError(ReaderError):
     """The index database failed in a way a rebuild cannot fix (disk full, no permission)."""
+
+
+class StateError(StoreError):
+    """The reading state could not be saved now; `kept` marks are held and written on a later try."""
+
+    def __init__(self, message: str, kept: int = 0):
+        self.kept = kept
+        super().__init__(message)
 
 
 class Cancelled(ReaderError):

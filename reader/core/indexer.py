@@ -17,7 +17,7 @@ from .render import RenderContext, render_body
 from .scanner import scan
 from .store import chunks, prepare_text
 from .text import html_to_text
-from .types import ParsedPost, PostMeta, Site
+from .types import ParsedPost, PostMeta, Problem, Site
 
 # Below this many files a pool costs more (process start-up, imports) than it saves.
 _POOL_THRESHOLD = 400
@@ -34,20 +34,21 @@ class ScanDiff:
     stats: dict[str, tuple[int, int]]  # (mtime_ns, size) of the added and changed files
     total: int  # post files in the library
     label_pages: list[str]
-    notes: list[str]
+    skipped: list[Problem]  # entries the scan did not read, and why
     folders: list[str]
 
 
-def scan_diff(site: Site, known: dict[str, tuple[int, int, int]]) -> ScanDiff:
+def scan_diff(site: Site, known: dict[str, tuple[int, int, int]],
+              cancelled: Callable[[], bool] | None = None) -> ScanDiff:
     """Walk the library once and compare each post's mtime and size with `known` (Store.file_states)."""
-    scanned = scan(site)
+    scanned = scan(site, cancelled)
     files = scanned.posts
     added = [p for p in files if p not in known]
     changed = [p for p, f in files.items()
                if p in known and (known[p][1], known[p][2]) != (f.mtime_ns, f.size)]
     return ScanDiff(added=added, changed=changed, removed=[p for p in known if p not in files],
                     stats={p: (files[p].mtime_ns, files[p].size) for p in (*added, *changed)},
-                    total=len(files), label_pages=scanned.label_pages, notes=scanned.notes,
+                    total=len(files), label_pages=scanned.label_pages, skipped=scanned.skipped,
                     folders=scanned.folders)
 
 
@@ -57,7 +58,7 @@ def read_post(site: Site, relpath: str) -> ParsedPost:
     Only the first INDEX_LIMIT bytes are read: a 50 MB post must not take the workers' memory.
     """
     try:
-        data, _cut = read_head(site.library_root / relpath, INDEX_LIMIT)
+        data, _cut = read_head(site, relpath, INDEX_LIMIT)
     except OSError as exc:
         parsed = parse_post(site, relpath, b"")
         meta = replace(parsed.meta, error=f"cannot be read: {exc.strerror or exc}")

@@ -17,6 +17,7 @@ from urllib.parse import unquote
 from ..paths import AppPaths, library_key
 from . import links, search
 from .errors import LibraryError, PostError
+from .scanner import open_inside
 from .site import detect_site
 from .state import StateStore
 from .store import Store
@@ -47,6 +48,15 @@ def _write_in_batches(rows: Iterable, write: Callable[[list], None]) -> None:
             pending = []
     if pending:
         write(pending)
+
+
+def _readable(path: Path, roots: Sequence[Path]) -> bool:
+    """True when `path` may be read now by the scanner's rule: a regular file inside `roots`."""
+    try:
+        with open_inside(roots, str(path)):
+            return True
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -120,7 +130,8 @@ class Library:
             started = time.monotonic()
             store = self._store()
             report("scan", 0, 0)
-            diff = scan_diff(self.site, store.file_states())
+            diff = scan_diff(self.site, store.file_states(), stop)
+            store.set_skipped(diff.skipped)
             if diff.removed:
                 store.delete_paths(diff.removed)
             todo = sorted(diff.added + diff.changed)
@@ -136,9 +147,10 @@ class Library:
                 self.index_text(progress, cancelled, workers)
             return RefreshReport(
                 added=len(diff.added), changed=len(diff.changed), removed=len(diff.removed),
-                unchanged=diff.total - len(todo), problems=self.count(PostFilter(problems=True)),
+                unchanged=diff.total - len(todo),
+                problems=self.count(PostFilter(problems=True)) + len(diff.skipped),
                 seconds=time.monotonic() - started, rebuilt=store.rebuilt_reason,
-                notes=tuple(diff.notes), folders=tuple(diff.folders))
+                notes=tuple(f"{p.path}: {p.message}" for p in diff.skipped), folders=tuple(diff.folders))
 
     def _metadata_phase(self, store: Store, todo: list[str], stats, report, stop, workers) -> Counter:
         """Parse new and changed files; returns the category back-links their bodies hold."""
@@ -160,6 +172,7 @@ class Library:
 
     def _refresh_labels(self, store: Store, label_pages: list[str], back_links: Counter) -> None:
         """Readable names of category and tag slugs: a category page's title, else back-link text."""
+        from .limits import read_head
         from .parse import parse_post
 
         # The names found before stay: an unchanged post's back-links are not read again.
@@ -168,7 +181,7 @@ class Library:
             labels[kind][key] = label  # most common last, so it wins
         for rel in label_pages:
             try:
-                parsed = parse_post(self.site, rel, (self.root / rel).read_bytes())
+                parsed = parse_post(self.site, rel, read_head(self.site, rel)[0])
             except OSError:
                 continue
             meta = parsed.meta
@@ -224,6 +237,7 @@ class Library:
         return self._store().facets(kind)
 
     def problems(self) -> list[Problem]:
+        """Posts read with a problem, and every entry the last refresh did not read, with why."""
         return self._store().problems()
 
     # --- posts ----------------------------------------------------------------------------
@@ -326,7 +340,7 @@ class Library:
         if scheme or not path:
             return None
         for candidate in links.resource_candidates(self.site, self._from_path(from_post), path):
-            if candidate.is_file() and links.inside(candidate, *allowed):
+            if _readable(candidate, allowed):
                 return candidate
         return None
 
@@ -341,7 +355,7 @@ class Library:
                     index.setdefault(path.name, path)
             self._attachments = index
         path = index.get(PurePosixPath(name).name)
-        return path if path and links.inside(path, *allowed) else None
+        return path if path and _readable(path, allowed) else None
 
     # --- search ---------------------------------------------------------------------------
     def search(self, query: str, *, filter: PostFilter | None = None, limit: int = 200,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
-from pathlib import Path
 
 from .parse import parse_post
 from .render import RenderContext, render_body
 from .sanitize import sanitize_html
+from .scanner import open_inside
 from .text import html_to_text
 from .types import ParsedPost, PostMeta, Site
 
@@ -59,9 +59,15 @@ def cut_bytes(data: bytes, limit: int) -> bytes:
     return data[:end]
 
 
-def read_head(path: Path | str, limit: int = INDEX_LIMIT) -> tuple[bytes, bool]:
-    """(the first `limit` bytes of a file cut on a whole character, whether anything was left out)."""
-    with open(path, "rb") as handle:
+def read_head(site: Site, relpath: str, limit: int | None = INDEX_LIMIT) -> tuple[bytes, bool]:
+    """(the first `limit` bytes of a post cut on a whole character, whether anything was left out).
+
+    The file is opened by scanner.open_inside: still a regular file inside the library, or
+    RefusedFile (an OSError). `limit` None reads all of it.
+    """
+    with open_inside([site.library_root], relpath) as handle:
+        if limit is None:
+            return handle.read(), False
         data = handle.read(limit + 4)  # cut_bytes may keep up to 3 bytes past the limit
     if len(data) <= limit:
         return data, False
@@ -85,12 +91,7 @@ def show_post(site: Site, relpath: str, *, full: bool = False) -> ShownPost:
 
     Raises OSError when the file cannot be read (the caller names the file in a PostError).
     """
-    path = Path(site.library_root) / relpath
-    if full:
-        with open(path, "rb") as handle:
-            data, cut = handle.read(), False
-    else:
-        data, cut = read_head(path, SHOW_READ_LIMIT)
+    data, cut = read_head(site, relpath, None if full else SHOW_READ_LIMIT)
     parsed: ParsedPost = parse_post(site, relpath, data)
     body, shortened = (parsed.body, False) if full else truncate_body(parsed.body)
     html = sanitize_html(render_body(body, parsed.body_format, RenderContext(site=site, relpath=relpath)))

@@ -119,9 +119,3 @@ def resource_candidates(site: Site, from_path: str | None, path: str) -> list[Pa
         out.append(Path(site.library_root) / PurePosixPath(from_path).parent / path)
     out.extend(r / path for r in roots)
     return out
-
-
-def inside(path: Path, *roots: Path) -> bool:
-    """True when the real path of `path` lies inside one of `roots` (symlinks resolved)."""
-    real = os.path.realpath(path)
-    return any(real == os.path.realpath(r) or real.startswith(os.path.realpath(r) + os.sep) for r in roots)

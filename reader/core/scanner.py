@@ -2,23 +2,41 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
-from .types import Site
+from .errors import Cancelled, RefusedFile
+from .types import Problem, Site
 
 # Every extension a post file can have; the packaging's document types come from this list too.
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 HTML_EXTENSIONS = (".html", ".htm")
 POST_EXTENSIONS = MARKDOWN_EXTENSIONS + HTML_EXTENSIONS
 
+# Folders never walked and never reported: tools and build output, which a site's generator skips
+# too. Names that start with "." (.git, .obsidian, editor swap files ".x.md.swp") are skipped
+# silently as well, and so are Office lock files ("~$x.md"); backups ("x.md~", "#x.md#") fail
+# the extension test. Everything else the scanner does not read is reported (ScanResult.skipped).
 _SKIP_DIRS = {"node_modules", "_site", "__pycache__", "vendor", ".git"}
 _SKIP_DIRS_AT_ROOT = {"public", "resources", "themes", "static", "layouts", "assets"}
 _JEKYLL_SPECIAL = {"_layouts", "_includes", "_sass", "_data", "_plugins", "_site"}
 _DATED_NAME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
+_CHECK_EVERY = 256  # entries between two calls of `cancelled()` (and one call per folder)
+
+# Why an entry is not read: the words of the problems list.
+LINK_OUT = "symbolic link pointing outside the library"
+BAD_NAME = "file name is not valid UTF-8"
+BAD_FOLDER_NAME = "folder name is not valid UTF-8 (nothing in it is read)"
+_KINDS = {stat.S_IFIFO: "FIFO", stat.S_IFSOCK: "socket", stat.S_IFCHR: "character device",
+          stat.S_IFBLK: "block device", stat.S_IFDIR: "folder", stat.S_IFLNK: "symbolic link"}
+_ERRNO_REASONS = {errno.EACCES: "permission denied", errno.EPERM: "permission denied",
+                  errno.ELOOP: "symbolic link loop", errno.ENOENT: "broken symbolic link"}
 
 
 @dataclass(frozen=True)
@@ -33,67 +51,170 @@ class ScanResult:
     posts: dict[str, FileStat] = field(default_factory=dict)
     label_pages: list[str] = field(default_factory=list)  # category/tag pages that name a slug
     folders: list[str] = field(default_factory=list)  # every folder walked ("" is the root)
-    notes: list[str] = field(default_factory=list)  # folders or names that could not be read
+    skipped: list[Problem] = field(default_factory=list)  # entries not read, and why
 
 
-def scan(site: Site) -> ScanResult:
-    """Walk `site.library_root` once and classify every file; never follows links out of it."""
-    result = ScanResult()
-    root = site.library_root
-    real_root = os.path.realpath(root)
-    to_site = site_path_mapper(site)
-    seen_dirs: set[tuple[int, int]] = set()
-    stack = [""]
-    while stack:
-        rel_dir = stack.pop()
-        full_dir = os.path.join(root, rel_dir) if rel_dir else str(root)
+def is_inside(real: str, real_root: str) -> bool:
+    """True when the real path `real` is `real_root` or lies below it."""
+    return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+def refusal(real_roots: Sequence[str], path: str, mode: int, via_link: bool) -> str | None:
+    """Why the file at `path` must not be read as a post, or None when it may be.
+
+    The one rule of the scanner and of opening (open_inside): a regular file whose real path
+    lies inside the library. `mode` is the st_mode of what `path` leads to; `via_link` says
+    whether a symbolic link is on the way (only then is the real path worked out).
+    """
+    if via_link and not any(is_inside(os.path.realpath(path), r) for r in real_roots):
+        return LINK_OUT
+    kind = _KINDS.get(stat.S_IFMT(mode))
+    return f"not a regular file ({kind})" if kind else None
+
+
+def reason_of(error: OSError) -> str:
+    """An OSError as the words of the problems list ("permission denied", ...)."""
+    return _ERRNO_REASONS.get(error.errno or 0) or str(error.strerror or error)
+
+
+def open_inside(roots: Sequence[Path | str], relpath: str) -> BinaryIO:
+    """Open `relpath` (under the first of `roots`) for reading, if `refusal` allows it now.
+
+    Checked on the opened file itself, so a file swapped for a link or a FIFO after the scan is
+    refused: the last part is opened with O_NOFOLLOW (after resolving any link on the way, which
+    must stay inside), without blocking (a FIFO would wait for a writer), and then fstat-ed.
+    Raises RefusedFile (an OSError) or the OSError of the open.
+    """
+    real_roots = [os.path.realpath(r) for r in roots]
+    path = os.path.join(roots[0], relpath)
+    real = os.path.realpath(path)
+    if not any(is_inside(real, r) for r in real_roots):
+        raise RefusedFile(relpath, LINK_OUT if real != os.path.abspath(path) else "outside the library")
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(real, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # the real path's last part became a link since realpath()
+            raise RefusedFile(relpath, "was replaced by a symbolic link") from error
+        raise
+    try:
+        why = refusal(real_roots, _fd_path(fd) or real, os.fstat(fd).st_mode, True)
+        if why:
+            raise RefusedFile(relpath, why)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _fd_path(fd: int) -> str | None:
+    """The path the kernel holds for an open file, where it tells (Linux /proc, macOS F_GETPATH)."""
+    try:
+        return os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        pass
+    try:
+        import fcntl
+
+        return fcntl.fcntl(fd, fcntl.F_GETPATH, b"\0" * 1024).rstrip(b"\0").decode("utf-8", "surrogateescape")
+    except (ImportError, AttributeError, OSError):
+        return None
+
+
+def scan(site: Site, cancelled: Callable[[], bool] | None = None) -> ScanResult:
+    """Walk `site.library_root` once and classify every entry; never follows links out of it.
+
+    `cancelled()` is asked once per folder and every _CHECK_EVERY entries; True raises Cancelled.
+    """
+    return _Walk(site, cancelled or (lambda: False)).run()
+
+
+class _Walk:
+    """One scan: folders to visit, the folders already seen, and what was found."""
+
+    def __init__(self, site: Site, cancelled: Callable[[], bool]) -> None:
+        self.site = site
+        self.cancelled = cancelled
+        self.root = str(site.library_root)
+        self.real_roots = [os.path.realpath(self.root)]
+        self.to_site = site_path_mapper(site)
+        self.result = ScanResult()
+        self.seen: dict[tuple[int, int], str] = {}  # (device, inode) of each folder walked -> its path
+        self.stack = [""]
+        self.linked: list[str] = []  # folders reached through a link: walked last, so the real path wins
+        self.count = 0
+
+    def run(self) -> ScanResult:
+        while self.stack or self.linked:
+            if self.cancelled():
+                raise Cancelled("refresh cancelled")
+            self._folder(self.stack.pop() if self.stack else self.linked.pop())
+        return self.result
+
+    def skip(self, rel: str, reason: str) -> None:
+        self.result.skipped.append(Problem(_printable(rel) or ".", reason))
+
+    def _folder(self, rel_dir: str) -> None:
+        full_dir = os.path.join(self.root, rel_dir) if rel_dir else self.root
         try:
-            entries = list(os.scandir(full_dir))
             st = os.stat(full_dir)
+            entries = list(os.scandir(full_dir))
         except OSError as exc:
-            result.notes.append(f"{rel_dir or '.'}: folder cannot be read ({exc.strerror or exc})")
-            continue
-        if (st.st_dev, st.st_ino) in seen_dirs:
-            continue  # a symlink loop, or a folder linked twice
-        seen_dirs.add((st.st_dev, st.st_ino))
-        result.folders.append(rel_dir)
+            self.skip(rel_dir, f"folder cannot be read: {reason_of(exc)}")
+            return
+        first = self.seen.setdefault((st.st_dev, st.st_ino), rel_dir)
+        if first != rel_dir:  # a link to a folder walked already (or a loop)
+            self.skip(rel_dir, f"symbolic link to a folder read already ({first or 'the library'})")
+            return
+        self.result.folders.append(rel_dir)
         for entry in entries:
+            self.count += 1
+            if self.count % _CHECK_EVERY == 0 and self.cancelled():
+                raise Cancelled("refresh cancelled")
             name = entry.name
             if name.startswith("."):
                 continue
             rel = f"{rel_dir}/{name}" if rel_dir else name
             if not _encodable(name):
-                result.notes.append(f"{_printable(rel)}: the file name is not valid text and was skipped")
-                continue
-            try:
-                is_link = entry.is_symlink()
-                if is_link and not os.path.realpath(entry.path).startswith(real_root + os.sep):
-                    continue  # never follow a link out of the library
-                if entry.is_dir():
-                    if _keep_dir(site, to_site(rel) or rel, name):
-                        stack.append(rel)
-                    continue
-                # Editor swap and backup files ("x.md~", ".x.md.swp", "#x.md#") fail the
-                # extension test; Office lock files ("~$x.md") are the one kind that passes it.
-                if not name.lower().endswith(POST_EXTENSIONS) or name.startswith("~$") or not entry.is_file():
-                    continue
-            except OSError:
-                continue
-            site_rel = to_site(rel)
-            kind = classify(site, site_rel) if site_rel is not None else None
-            if kind is None:
-                continue
-            if kind == "label":
-                result.label_pages.append(rel)
-                continue
-            try:
-                info = entry.stat()
-            except OSError as exc:
-                result.notes.append(f"{rel}: cannot be read ({exc.strerror or exc})")
-                continue
-            if stat.S_ISREG(info.st_mode):
-                result.posts[rel] = FileStat(rel, info.st_mtime_ns, info.st_size)
-    return result
+                self.skip(rel, BAD_FOLDER_NAME if _is_dir(entry) else BAD_NAME)
+            else:
+                self._entry(entry, rel)
+
+    def _entry(self, entry: os.DirEntry, rel: str) -> None:
+        site_rel = self.to_site(rel)
+        kind = classify(self.site, site_rel) if site_rel is not None else None
+        is_link = False
+        try:
+            is_link = entry.is_symlink()
+            if entry.is_dir():
+                self._subfolder(entry, rel, site_rel, kind, is_link)
+                return
+            if (kind is None and not is_link) or entry.name.startswith("~$"):
+                return  # not a post: images, configuration, other files
+            info = entry.stat()
+        except OSError as exc:
+            if is_link or exc.errno != errno.ENOENT:  # else it was deleted after the folder was listed
+                self.skip(rel, reason_of(exc))
+            return
+        why = refusal(self.real_roots, entry.path, info.st_mode, is_link)
+        if why:
+            self.skip(rel, why)
+        elif kind == "label":
+            self.result.label_pages.append(rel)
+        elif kind == "post":
+            self.result.posts[rel] = FileStat(rel, info.st_mtime_ns, info.st_size)
+
+    def _subfolder(self, entry: os.DirEntry, rel: str, site_rel: str | None, kind: str | None,
+                   is_link: bool) -> None:
+        if not _keep_dir(self.site, site_rel or rel, entry.name):
+            return
+        if is_link and not is_inside(os.path.realpath(entry.path), self.real_roots[0]):
+            self.skip(rel, LINK_OUT)
+            return
+        if kind is not None:
+            suffix = entry.name[entry.name.rfind("."):]
+            self.skip(rel, f"folder whose name ends in {suffix} (not a post; the files in it are read)")
+        (self.linked if is_link else self.stack).append(rel)
 
 
 def site_path_mapper(site: Site):
@@ -151,6 +272,13 @@ def classify(site: Site, site_rel: str) -> str | None:
             return None
         return "post"
     return "post"
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def _encodable(rel: str) -> bool:

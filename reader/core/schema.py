@@ -128,10 +128,16 @@ def _step3(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_step1, _step2, _step3]
+def _step4(db: sqlite3.Connection) -> None:
+    # What the last scan did not read (links out of the library, FIFOs, unreadable folders,
+    # names that are not UTF-8, ...) and why: the problems list shows them beside the posts.
+    _script(db, "CREATE TABLE skipped (path TEXT PRIMARY KEY, reason TEXT NOT NULL) WITHOUT ROWID")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_step1, _step2, _step3, _step4]
 VERSION = len(MIGRATIONS)
 # Tables a healthy index must have; a file missing one is treated as damaged.
-TABLES = ("posts", "post_labels", "fts", "chars", "info", "labels")
+TABLES = ("posts", "post_labels", "fts", "chars", "info", "labels", "skipped")
 
 
 class NewerVersion(Exception):

@@ -453,8 +453,18 @@ class Store:
 
     @_guard
     def problems(self) -> list[Problem]:
-        rows = self._db.execute("SELECT path, error FROM posts WHERE error IS NOT NULL ORDER BY path")
+        """Posts read with a problem, and the entries the last scan did not read (set_skipped)."""
+        rows = self._db.execute("SELECT path, error FROM posts WHERE error IS NOT NULL"
+                                " UNION ALL SELECT path, reason FROM skipped ORDER BY 1")
         return [Problem(path, error) for path, error in rows]
+
+    @_guard
+    def set_skipped(self, skipped: Sequence[Problem]) -> None:
+        """Replace the list of entries the scan did not read (shown by problems())."""
+        with self.transaction():
+            self._db.execute("DELETE FROM skipped")
+            self._db.executemany("INSERT OR REPLACE INTO skipped VALUES (?, ?)",
+                                 ((p.path, p.message) for p in skipped))
 
     # --- search -------------------------------------------------------------------------
     @_guard

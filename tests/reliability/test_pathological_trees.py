@@ -6,16 +6,18 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from reader.core import indexer as indexer_module
+from reader.core.errors import Cancelled
 from reader.core.library import Library
 from reader.core.limits import INDEX_LIMIT, SHOW_LIMIT, show_post
 from reader.core.scanner import scan
 
-from tests.reliability.helpers import IS_ROOT, REPO, small_site
+from tests.reliability.helpers import IS_ROOT, REPO, run_cli, small_site
 
 FRONT = "---\ntitle: {title}\ndate: 2022-01-21 10:00:00 +0800\n---\n"
 # Peak memory growth allowed for indexing one huge post: the indexer reads INDEX_LIMIT (1 MiB) of it.
@@ -121,8 +123,12 @@ def test_file_names_that_are_not_utf8(tmp_path, data_dir):
     try:
         report = library.refresh()
         assert library.count() == 3  # the good posts
-        assert sum("not valid text" in note for note in report.notes) == 4, report.notes
+        assert sum("name is not valid UTF-8" in note for note in report.notes) == 4, report.notes
         assert all("\udcff" not in note and "\udcc3" not in note for note in report.notes)
+        problems = {p.path: p.message for p in library.problems()}
+        assert problems["_posts/\ufffdfolder"] == "folder name is not valid UTF-8 (nothing in it is read)"
+        assert problems["_posts/2022-02-02-\ufffd(.md"] == "file name is not valid UTF-8"
+        assert len(problems) == 4 and report.problems == 4
         for post_id in library.list_ids():
             library.get_post(post_id)
     finally:
@@ -154,6 +160,15 @@ def test_symlink_loop_and_links_out_of_the_library(tmp_path, data_dir):
         assert "_posts/2022-03-04-inside-link.md" in paths  # a link that stays inside is read
         assert len(paths) == 4
         assert library.search("secret") == []
+        problems = {p.path: p.message for p in library.problems()}  # nothing skipped silently
+        assert problems == {
+            "_posts/loop": "symbolic link to a folder read already (_posts)",
+            "_posts/a/up": "symbolic link to a folder read already (_posts)",
+            "_posts/b": "symbolic link loop",
+            "_posts/out-dir": "symbolic link pointing outside the library",
+            "_posts/2022-03-02-out-file.md": "symbolic link pointing outside the library",
+            "_posts/2022-03-03-relative-out.md": "symbolic link pointing outside the library",
+        }
     finally:
         library.close()
 
@@ -177,6 +192,7 @@ def test_unreadable_files_and_folders_real_permissions(tmp_path, data_dir):
         else:
             assert "cannot be read" in problems["_posts/2022-04-01-locked.md"]
             assert any("closed" in note and "cannot be read" in note for note in report.notes)
+            assert problems["_posts/closed"] == "folder cannot be read: permission denied"
             assert library.count() == 4
     finally:
         library.close()
@@ -190,26 +206,27 @@ def test_unreadable_files_and_folders_simulated(tmp_path, data_dir, monkeypatch)
     (root / "_posts" / "2022-04-01-locked.md").write_text("# 锁住\n", encoding="utf-8")
     (root / "_posts" / "closed").mkdir()
     (root / "_posts" / "closed" / "2022-04-02-inner.md").write_text("# inner\n", encoding="utf-8")
-    real_open, real_scandir = open, os.scandir
+    real_open, real_scandir = os.open, os.scandir
 
-    def deny_open(file, mode="r", *args, **kwargs):
+    def deny_open(file, flags, *args, **kwargs):
         if str(file).endswith("locked.md"):
             raise PermissionError(13, "Permission denied", str(file))
-        return real_open(file, mode, *args, **kwargs)
+        return real_open(file, flags, *args, **kwargs)
 
     def deny_scandir(path="."):
         if str(path).endswith("closed"):
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 
-    monkeypatch.setattr("builtins.open", deny_open)
+    monkeypatch.setattr(os, "open", deny_open)
     monkeypatch.setattr(os, "scandir", deny_scandir)
     library = Library(root, data_dir=data_dir)
     try:
         report = library.refresh()
         problems = {p.path: p.message for p in library.problems()}
-        assert problems == {"_posts/2022-04-01-locked.md": "cannot be read: Permission denied"}
-        assert report.notes == ("_posts/closed: folder cannot be read (Permission denied)",)
+        assert problems == {"_posts/2022-04-01-locked.md": "cannot be read: Permission denied",
+                            "_posts/closed": "folder cannot be read: permission denied"}
+        assert report.notes == ("_posts/closed: folder cannot be read: permission denied",)
         assert library.count() == 4 and library.text_progress() == (4, 4)
         with pytest.raises(Exception) as caught:
             library.get_post(library.post_id("_posts/2022-04-01-locked.md"))
@@ -224,8 +241,8 @@ def test_files_that_vanish_or_change_while_a_scan_runs(tmp_path, data_dir, monke
     for name in ("vanish", "grow", "emptied", "to-folder"):
         (posts / f"2022-05-01-{name}.md").write_text(f"---\ntitle: {name}\n---\n原文\n", encoding="utf-8")
 
-    def scan_then_change(site):
-        result = scan(site)
+    def scan_then_change(site, cancelled=None):
+        result = scan(site, cancelled)
         (posts / "2022-05-01-vanish.md").unlink()
         (posts / "2022-05-01-grow.md").write_text("---\ntitle: 改了\n---\n" + "新的正文。" * 500, encoding="utf-8")
         (posts / "2022-05-01-emptied.md").write_bytes(b"")
@@ -239,7 +256,7 @@ def test_files_that_vanish_or_change_while_a_scan_runs(tmp_path, data_dir, monke
         library.refresh()  # finishes; the files that went away become rows with a problem
         problems = {p.path: p.message for p in library.problems()}
         assert "No such file" in problems["_posts/2022-05-01-vanish.md"]
-        assert "_posts/2022-05-01-to-folder.md" in problems
+        assert problems["_posts/2022-05-01-to-folder.md"] == "cannot be read: not a regular file (folder)"
         assert library.text_progress()[0] == library.text_progress()[1]
         monkeypatch.setattr(indexer_module, "scan", scan)
         report = library.refresh()  # the next refresh sees the folder as it is now
@@ -249,6 +266,63 @@ def test_files_that_vanish_or_change_while_a_scan_runs(tmp_path, data_dir, monke
         grow = library.post_id("_posts/2022-05-01-grow.md")
         assert library.summaries([grow])[0].title == "改了"
         assert library.search("新的正文")
-        assert library.count() == 5 and not library.problems()
+        assert library.count() == 5
+        assert [(p.path, p.message) for p in library.problems()] == [
+            ("_posts/2022-05-01-to-folder.md", "folder whose name ends in .md (not a post; the files in it are read)")]
+    finally:
+        library.close()
+
+
+def test_skipped_entries_are_in_the_problems_list_and_the_cli(tmp_path, data_dir):
+    root = small_site(tmp_path / "lib")
+    os.mkfifo(root / "_posts" / "2022-06-01-fifo.md")
+    (root / "_posts" / "2022-06-02-folder.md").mkdir()
+    os.symlink("/etc/hostname", root / "_posts" / "2022-06-03-out.md")
+    library = Library(root, data_dir=data_dir)
+    try:
+        report = library.refresh()
+        expected = [("_posts/2022-06-01-fifo.md", "not a regular file (FIFO)"),
+                    ("_posts/2022-06-02-folder.md", "folder whose name ends in .md (not a post; the files in it are read)"),
+                    ("_posts/2022-06-03-out.md", "symbolic link pointing outside the library")]
+        assert [(p.path, p.message) for p in library.problems()] == expected
+        assert report.problems == 3 and library.count() == 3
+        os.unlink(root / "_posts" / "2022-06-01-fifo.md")
+        library.refresh()  # the list is the last scan's: what was fixed goes away
+        assert [p.path for p in library.problems()] == [path for path, _ in expected[1:]]
+    finally:
+        library.close()
+    proc = run_cli("problems", root, data_dir=data_dir)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == [f"{path}: {why}" for path, why in expected[1:]]
+
+
+@pytest.fixture
+def scratch(tmp_path):
+    """A folder for a huge generated tree: a tmpfs when we may mount one (4x faster to fill and free)."""
+    folder = tmp_path / "scratch"
+    folder.mkdir()
+    mounted = IS_ROOT and subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512m", "tmpfs", str(folder)],
+                                         capture_output=True).returncode == 0
+    yield folder
+    if mounted:
+        subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+def test_cancel_during_the_scan_of_a_huge_tree_stops_within_a_second(scratch, data_dir):
+    """200k entries (50k folders of 3 files); before the scan asked `cancelled()` it took 2.8 s to stop."""
+    root = scratch / "huge"
+    for d in range(50_000):
+        folder = os.path.join(root, str(d % 50), f"d{d}")
+        os.makedirs(folder)
+        for f in range(3):
+            os.close(os.open(os.path.join(folder, f"f{f}.md"), os.O_CREAT | os.O_WRONLY, 0o644))
+    library = Library(root, data_dir=data_dir)
+    try:
+        start = time.monotonic()
+        with pytest.raises(Cancelled):
+            library.refresh(cancelled=lambda: time.monotonic() > start + 0.2)
+        stopped = time.monotonic() - start - 0.2
+        print(f"\nstopped {stopped:.3f} s after the cancel")
+        assert stopped < 1.0
     finally:
         library.close()

@@ -5,10 +5,17 @@ from __future__ import annotations
 import os
 import re
 import socket
+import threading
+from pathlib import Path
 
 import pytest
 
+from reader.app.lone_file import read_lone_post
+from reader.core import indexer as indexer_module
+from reader.core import scanner as scanner_module
+from reader.core.errors import PostError, RefusedFile
 from reader.core.library import Library
+from reader.core.scanner import open_inside, scan
 from reader.core.render import RenderContext, render_body
 from reader.core.sanitize import sanitize_html
 
@@ -133,3 +140,132 @@ def test_render_never_expands_includes_from_disk(tmp_path):
 
 def test_text_after_an_embed_is_kept():
     assert "after" in sanitize_html('<p>a</p><embed src="https://evil.example/x"><p>after</p>')
+
+
+SECRET = "root:$6$secret-hash:19000:0:99999:7:::\n"
+
+
+@pytest.fixture
+def indexed(tmp_path, data_dir):
+    """A small indexed library, and a secret file beside it that no post may ever show."""
+    root = small_site(tmp_path / "lib")
+    secret = tmp_path / "shadow"
+    secret.write_text(SECRET, encoding="utf-8")
+    library = Library(root, data_dir=data_dir)
+    library.refresh()
+    yield library, root, secret
+    library.close()
+
+
+def _in_thread(func, *args):
+    """func(*args) in a thread that may block (a FIFO opened for reading waits for a writer): (result, error)."""
+    out: list = []
+
+    def run():
+        try:
+            out.append((func(*args), None))
+        except Exception as error:  # noqa: BLE001 - handed back to the test
+            out.append((None, error))
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(5)
+    assert out, "blocked for 5 s"
+    return out[0]
+
+
+def test_a_post_replaced_by_a_link_out_after_indexing_is_not_read(indexed):
+    library, root, secret = indexed
+    rel = "_posts/2022-01-01-post0.md"
+    (root / rel).unlink()
+    os.symlink(secret, root / rel)
+    with pytest.raises(PostError) as caught:
+        library.get_post(library.post_id(rel))
+    assert str(caught.value) == f"{rel}: cannot be read: symbolic link pointing outside the library"
+    with pytest.raises(PostError):
+        library.get_post(library.post_id(rel), full=True)
+    assert "secret-hash" not in "".join(library.snippets("root", [library.post_id(rel)]).values())
+
+
+def test_a_post_whose_folder_became_a_link_out_is_not_read(indexed, tmp_path):
+    library, root, secret = indexed
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "2022-01-02-post1.md").write_text(SECRET, encoding="utf-8")
+    (root / "_posts").rename(tmp_path / "moved")
+    os.symlink(elsewhere, root / "_posts")
+    with pytest.raises(PostError, match="symbolic link pointing outside the library"):
+        library.get_post(library.post_id("_posts/2022-01-02-post1.md"))
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_post_replaced_by_a_fifo_or_a_folder_fails_at_once(indexed, kind):
+    library, root, _ = indexed
+    rel = "_posts/2022-01-03-post2.md"
+    (root / rel).unlink()
+    os.mkfifo(root / rel) if kind == "fifo" else (root / rel).mkdir()
+    _, error = _in_thread(library.get_post, library.post_id(rel))
+    expected = "not a regular file (FIFO)" if kind == "fifo" else "not a regular file (folder)"
+    assert isinstance(error, PostError) and str(error) == f"{rel}: cannot be read: {expected}"
+
+
+def test_a_swap_between_the_check_and_the_open_is_caught_on_the_opened_file(indexed, monkeypatch, tmp_path):
+    """The last part is opened with O_NOFOLLOW, and the opened file's own path is checked."""
+    library, root, secret = indexed
+    monkeypatch.setattr(scanner_module.os.path, "realpath", lambda p, **kw: os.path.abspath(p))  # the race
+    rel = "_posts/2022-01-01-post0.md"
+    (root / rel).unlink()
+    os.symlink(secret, root / rel)
+    with pytest.raises(RefusedFile, match="was replaced by a symbolic link"):
+        open_inside([root], rel)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "2022-01-02-post1.md").write_text(SECRET, encoding="utf-8")
+    (root / "_posts").rename(tmp_path / "moved")
+    os.symlink(elsewhere, root / "_posts")  # a folder on the way swapped: O_NOFOLLOW does not see it
+    with pytest.raises(RefusedFile, match="symbolic link pointing outside the library"):
+        open_inside([root], "_posts/2022-01-02-post1.md")
+
+
+def test_a_post_swapped_between_the_scan_and_the_indexer_is_not_indexed(tmp_path, data_dir, monkeypatch):
+    root = small_site(tmp_path / "lib")
+    secret = tmp_path / "shadow"
+    secret.write_text("---\ntitle: 秘密\n---\nsecret-hash\n", encoding="utf-8")
+    rel = "_posts/2022-01-01-post0.md"
+
+    def scan_then_swap(site, cancelled=None):
+        result = scan(site, cancelled)
+        (root / rel).unlink()
+        os.symlink(secret, root / rel)
+        return result
+
+    monkeypatch.setattr(indexer_module, "scan", scan_then_swap)
+    library = Library(root, data_dir=data_dir)
+    try:
+        library.refresh()
+        assert library.search("secret") == [] and library.search("秘密") == []
+        problems = {p.path: p.message for p in library.problems()}
+        assert problems == {rel: "cannot be read: symbolic link pointing outside the library"}
+    finally:
+        library.close()
+
+
+def test_lone_file_follows_the_link_it_was_given_but_refuses_a_fifo(tmp_path):
+    real = tmp_path / "notes" / "today.md"
+    real.parent.mkdir()
+    real.write_text("# 今天\n\n正文\n", encoding="utf-8")
+    os.symlink(real, tmp_path / "link.md")
+    assert "正文" in read_lone_post(tmp_path / "link.md").text
+    os.mkfifo(tmp_path / "fifo.md")
+    _, error = _in_thread(read_lone_post, tmp_path / "fifo.md")
+    assert isinstance(error, PostError) and "not a regular file (FIFO)" in str(error)
+
+
+def test_resolve_resource_refuses_a_fifo_and_a_link_out_by_the_same_rule(hostile):
+    library, post_id = hostile
+    img = Path(library.root) / "_posts" / "img"
+    os.mkfifo(img / "pipe.png")
+    os.unlink(img / "good.png")
+    os.symlink("/etc/hostname", img / "good.png")  # what was an image inside is now a link out
+    for src in ("img/pipe.png", "img/good.png", "img/alias.png"):
+        assert _in_thread(library.resolve_resource, post_id, src) == (None, None), src
