@@ -10,28 +10,35 @@ import unicodedata
 from dataclasses import asdict
 from pathlib import Path
 
+import reader
+
 from .core.errors import ReaderError
 from .core.library import Library
 from .core.types import PostFilter, PostSummary
+
+
+# Exit status: 0 success, 1 failure, 2 usage error (the command line is not understood; argparse).
+EXIT_FAILURE = 1
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.func(args)
-    except ReaderError as exc:
+    except BrokenPipeError:  # `jianbao-cli list ... | head` (before OSError, which it is)
+        sys.stderr.close()
+        return 0
+    except (ReaderError, OSError) as exc:
         print(f"jianbao-cli: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         print("jianbao-cli: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # `jianbao-cli list ... | head`
-        sys.stderr.close()
-        return 0
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jianbao-cli", description="Read folders of article posts.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {reader.__version__}")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="keep the index, reading state and settings under DIR")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -16,22 +16,24 @@ _APP = "jianbao"
 
 @dataclass(frozen=True)
 class AppPaths:
-    """Where the index cache, the user data (reading state) and the settings live."""
+    """Where the index cache, the user data (reading state), the settings and the log live."""
 
     cache: Path
     data: Path
     config: Path
+    log: Path
 
     @classmethod
     def for_user(cls, data_dir: str | os.PathLike[str] | None = None) -> "AppPaths":
         """The platform's standard folders, or everything under `data_dir` when given."""
         if data_dir is not None:
             base = Path(data_dir).expanduser().resolve()
-            return cls(cache=base / "cache", data=base / "data", config=base / "config")
+            return cls(cache=base / "cache", data=base / "data", config=base / "config", log=base / "log")
         return cls(
             cache=Path(platformdirs.user_cache_dir(_APP, appauthor=False)),
             data=Path(platformdirs.user_data_dir(_APP, appauthor=False)),
             config=Path(platformdirs.user_config_dir(_APP, appauthor=False)),
+            log=Path(platformdirs.user_log_dir(_APP, appauthor=False)),
         )
 
     def index_file(self, library_root: Path) -> Path:

@@ -11,6 +11,10 @@ from collections.abc import Sequence
 
 import reader
 
+from ..paths import AppPaths
+
+log = logging.getLogger(__name__)
+
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """`jianbao [--data-dir DIR] [--new-instance] [PATH ...]`; after `--` nothing is read as an option."""
@@ -28,15 +32,49 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Exit status: 0 success, 1 failure (the data folder is unusable, an error stopped the start),
+    2 usage error (argparse)."""
     multiprocessing.freeze_support()  # a frozen app's indexing workers re-enter here
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.INFO, format="jianbao: %(levelname)s: %(name)s: %(message)s")
-    cwd = os.getcwd()
+    paths = AppPaths.for_user(args.data_dir)
+    log_file = _start_logging(paths)
+    try:
+        for folder in (paths.data, paths.config):
+            folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        print(f"jianbao: cannot use the data folder {error.filename}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    try:
+        return _run(args, paths)
+    except Exception:
+        log.exception("the app stopped on an error")
+        print(f"jianbao: stopped on an error; the details are in {log_file or 'the messages above'}",
+              file=sys.stderr)
+        return 1
+
+
+def _start_logging(paths: AppPaths):
+    """The log file in the log folder (None if it cannot be written: then stderr only)."""
+    from .logfile import start_logging  # imports Qt: after the command line, so --version stays instant
+
+    try:
+        return start_logging(paths.log)
+    except OSError as error:
+        logging.basicConfig(level=logging.INFO, format="jianbao: %(levelname)s: %(name)s: %(message)s")
+        log.warning("no log file in %s: %s", paths.log, error)
+        return None
+
+
+def _run(args: argparse.Namespace, paths: AppPaths) -> int:
+    try:
+        cwd = os.getcwd()
+    except OSError:  # the caller's folder was deleted: relative paths are refused, never guessed
+        cwd = ""
     limit_malloc_arenas()
-    # Qt is imported only now, so `--help` and `--version` stay instant.
     from PySide6.QtWidgets import QApplication
 
     from . import event_log, ipc
+    from .logfile import report_failures_in_dialogs
     from .open_paths import FileOpenFilter, open_paths, reopen_last
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "jianbao"])
@@ -47,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Before any window: Finder's FileOpen for the double-click that launched us comes during start-up.
     file_open = FileOpenFilter(app)
     app.installEventFilter(file_open)
+    report_failures_in_dialogs(app, paths.log)
 
     server = None
     if not args.new_instance:
@@ -71,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         reopen_last(window)
     if server is not None:
         server.requested.connect(lambda request: open_paths(window, request.paths, request.cwd, activate=True))
-    file_open.set_handler(lambda paths: open_paths(window, paths, None, activate=True))
+    file_open.set_handler(lambda files: open_paths(window, files, None, activate=True))
     return app.exec()
 
 

@@ -54,6 +54,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("mark_all_read", "Mark &All Read", "Article", ("Ctrl+Shift+M",),
                "Mark every article in the list read"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "Help", ("F1",)),
+    ActionSpec("open_log_folder", "Open &Log Folder", "Help", (), "Where the reader writes what went wrong"),
     ActionSpec("about", "&About Jianbao Reader", "Help"),
 )
 

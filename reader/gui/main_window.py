@@ -19,6 +19,7 @@ from ..core.types import PostFilter, RefreshReport
 from ..paths import AppPaths, shipped
 from .actions import build_actions, build_menus, shortcuts_html
 from .article_view import ArticleView
+from .error_dialog import open_folder
 from .list_model import COLUMNS, ArticleListModel
 from .list_view import ArticleListView
 from .reading import Reading
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
             "zoom_in": self.view.zoom_in, "zoom_out": self.view.zoom_out, "cycle_focus": self.cycle_focus,
             "find_next": self.view.find_next, "find_previous": self.view.find_previous,
             "shortcuts": self.show_shortcuts, "about": self.show_about,
+            "open_log_folder": lambda: open_folder(self.paths.log),
         }
 
     def _add_recent_menu(self, menu) -> None:

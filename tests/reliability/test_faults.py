@@ -204,7 +204,7 @@ def test_data_dir_that_cannot_be_created_gives_a_clear_message(tmp_path):
         Library(root, data_dir=blocker)
     assert str(blocker) in str(caught.value)
     proc = run_cli("list", root, data_dir=blocker)
-    assert proc.returncode == 2 and "jianbao-cli:" in proc.stderr and str(blocker) in proc.stderr
+    assert proc.returncode == 1 and "jianbao-cli:" in proc.stderr and str(blocker) in proc.stderr
     assert "Traceback" not in proc.stderr
 
 
@@ -216,7 +216,7 @@ def _limit_file_size():
 def test_full_disk_gives_a_clear_message_and_reading_still_works(tmp_path, data_dir):
     root = generate(tmp_path / "lib", 300, seed=4)
     first = run_cli("index", root, data_dir=data_dir, preexec=_limit_file_size)
-    assert first.returncode == 2, first.stderr
+    assert first.returncode == 1, first.stderr
     # SQLite reports EFBIG (the file-size limit standing in for a full disk) as "disk I/O error".
     assert "jianbao-cli:" in first.stderr and "index" in first.stderr, first.stderr
     assert "full" in first.stderr.lower() or "i/o error" in first.stderr.lower(), first.stderr

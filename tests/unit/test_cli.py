@@ -1,4 +1,4 @@
-"""`jianbao-cli` on real folders: JSON shapes, readable tables, one-line errors with status 2."""
+"""`jianbao-cli` on real folders: JSON shapes, readable tables, one-line errors with status 1."""
 
 import json
 import subprocess
@@ -82,10 +82,10 @@ def test_problems_lists_the_broken_post(capsys, data):
     ["search", FINEWS, '"unclosed'],
     ["show", FINEWS, "_posts/nope.md"],
 ])
-def test_errors_are_one_line_with_status_2(tmp_path, args):
+def test_errors_are_one_line_with_status_1(tmp_path, args):
     proc = subprocess.run([sys.executable, "-m", "reader.cli", "--data-dir", str(tmp_path), *args],
                           capture_output=True, text=True)
-    assert proc.returncode == 2
+    assert proc.returncode == 1  # a failure; 2 is for a command line that is not understood
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith("jianbao-cli: ")
 
@@ -93,4 +93,4 @@ def test_errors_are_one_line_with_status_2(tmp_path, args):
 def test_library_that_is_a_file(tmp_path):
     f = tmp_path / "x.md"
     f.write_text("hello", encoding="utf-8")
-    assert main(["--data-dir", str(tmp_path / "d"), "list", str(f)]) == 2
+    assert main(["--data-dir", str(tmp_path / "d"), "list", str(f)]) == 1
