@@ -86,15 +86,20 @@ def generate(out: Path, posts: int, seed: int = 1) -> Path:
 
 
 BIG_POST = "_posts/2025-12-30-big-300k.md"
+# Newer than every generated post, so it is the first row of a list sorted by date.
+BIG_POST_500K = "_posts/2025-12-31-big-500k.md"
+_BIG_SIZES = {BIG_POST: (300_000, "2025-12-30 09:00:00"), BIG_POST_500K: (500_000, "2025-12-31 09:00:00")}
 
 
-def add_big_post(out: Path) -> Path:
-    """Write one ~300 KB HTML post into `out` (once; its own rng, so the other posts stay as they are)."""
-    path = Path(out) / BIG_POST
+def add_big_post(out: Path, name: str = BIG_POST) -> Path:
+    """Write one big HTML post into `out`: BIG_POST (~300 KB) or BIG_POST_500K (~500 KB, under the
+    view's 512 KB limit, so shown whole). Once; its own rng, so the other posts stay as they are."""
+    size, date = _BIG_SIZES[name]
+    path = Path(out) / name
     if not path.exists():
-        rng = random.Random(300_000)
-        body = _html_body(rng, 300_000)
+        rng = random.Random(size)
+        body = _html_body(rng, size)
         path.write_text(f"---\nlayout: post\ntitle: \"长文：{_sentence(rng)[:20]}\"\n"
-                        f"date: 2025-12-30 09:00:00 +0800\ncategories: {SOURCES[0][0]}\ntags: {SOURCES[0][1]}\n"
+                        f"date: {date} +0800\ncategories: {SOURCES[0][0]}\ntags: {SOURCES[0][1]}\n"
                         f"---\n{body}\n", encoding="utf-8")
     return path

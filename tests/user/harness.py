@@ -1,0 +1,210 @@
+"""The real app on a real X server, driven by real input: Xvfb, `python -m reader` on Qt's xcb
+platform, and xdotool (XTEST) for the mouse and the keyboard. The app tells where its rows and
+panes are, and what it did, through its event log (reader/app/event_log.py, JIANBAO_TEST_LOG=1)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+SCREEN = "1400x900x24"
+START_TIMEOUT = 60  # Python, Qt and a first index on a slow, shared CI machine
+EVENT_TIMEOUT = 20
+TOOLS = {"Xvfb": "xvfb", "xdotool": "xdotool"}  # program -> the Debian package that has it
+
+
+def missing_tools() -> str:
+    """'' if every program the suite needs is installed, else a sentence saying what to install."""
+    absent = [f"{tool} (apt-get install {package})" for tool, package in TOOLS.items() if not shutil.which(tool)]
+    return ("tests/user drive the real window on a virtual X server and need " + ", ".join(absent)
+            + "; .ci/run installs them") if absent else ""
+
+
+class XServer:
+    """An Xvfb on a display it picks itself (-displayfd), or an existing one named by JIANBAO_TEST_DISPLAY."""
+
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen | None = None
+        given = os.environ.get("JIANBAO_TEST_DISPLAY")
+        self.display = given or self._start()
+
+    def _start(self) -> str:
+        read, write = os.pipe()
+        self.proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", SCREEN, "-nolisten", "tcp",
+                                      "-noreset"], pass_fds=(write,), stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.PIPE)
+        os.close(write)
+        with os.fdopen(read) as pipe:
+            number = pipe.readline().strip()
+        if not number:
+            error = self.proc.stderr.read().decode(errors="replace") if self.proc.poll() is not None else ""
+            raise RuntimeError(f"Xvfb did not start: {error[-2000:]}")
+        return f":{number}"
+
+    def env(self) -> dict[str, str]:
+        return {"DISPLAY": self.display}
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+
+
+class App:
+    """One `python -m reader --data-dir DATA -- PATH` on the X server; its events as they come."""
+
+    def __init__(self, xserver: XServer, data_dir: Path, *paths: str, env: dict[str, str] | None = None):
+        self.x = xserver
+        self.env = dict(os.environ, QT_QPA_PLATFORM="xcb", JIANBAO_TEST_LOG="1", **xserver.env(), **(env or {}))
+        self.env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), self.env.get("PYTHONPATH", "")) if p)
+        self.env.pop("QT_SCALE_FACTOR", None)
+        self.events: list[dict] = []
+        self.lines: list[str] = []
+        self._changed = threading.Condition()
+        self.started = time.time()
+        self.proc = subprocess.Popen([sys.executable, "-m", "reader", "--data-dir", str(data_dir), "--new-instance",
+                                      "--", *paths], env=self.env, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
+        self.exited_at: float | None = None
+        threading.Thread(target=self._read, daemon=True).start()
+        threading.Thread(target=self._wait, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.proc.stderr:
+            with self._changed:
+                self.lines.append(line.rstrip("\n"))
+                if line.startswith("jianbao-test: "):
+                    self.events.append(json.loads(line[len("jianbao-test: "):]))
+                self._changed.notify_all()
+
+    def _wait(self) -> None:
+        """The exit of the app's own process (its stderr may stay open in children it left behind)."""
+        self.proc.wait()
+        with self._changed:
+            self.exited_at = time.time()
+            self._changed.notify_all()
+
+    # --- what the app said ----------------------------------------------------------------
+    def wait_for(self, event: str, check: Callable[[dict], object] = lambda e: True, *, since: int = 0,
+                 timeout: float = EVENT_TIMEOUT, what: str = "") -> dict:
+        """The first `event` at or after position `since` of the log for which check(event) holds."""
+        deadline = time.monotonic() + timeout
+        seen = since
+        with self._changed:
+            while True:
+                for found in self.events[seen:]:
+                    if found["event"] == event and check(found):
+                        return found
+                seen = len(self.events)
+                left = deadline - time.monotonic()
+                if left <= 0 or (self.exited_at is not None and time.time() - self.exited_at > 1):
+                    break  # (a second after the exit: what it wrote last has been read)
+                self._changed.wait(min(left, 0.5))
+        state = "it exited" if self.exited_at is not None else "it is still running"
+        raise AssertionError(f"the app never reported {event} {what} within {timeout:.0f} s ({state}); "
+                             "its last output:\n" + "\n".join(line[:300] for line in self.lines[-30:]))
+
+    def mark(self) -> int:
+        """A position in the event log: wait_for(..., since=mark) sees only what came after it."""
+        with self._changed:
+            return len(self.events)
+
+    def last(self, event: str) -> dict | None:
+        with self._changed:
+            return next((e for e in reversed(self.events) if e["event"] == event), None)
+
+    def layout(self, check: Callable[[dict], object] = lambda e: True, *, since: int = 0,
+               what: str = "") -> dict:
+        """The latest layout if it passes check, else the next one that does."""
+        last = self.last("layout")
+        if last is not None and check(last) and self.events.index(last) >= since:
+            return last
+        return self.wait_for("layout", check, since=since, what=what)
+
+    def window_shown(self, *, rows: bool = True) -> dict:
+        """Waits for the window's first layout (with rows in its list, unless `rows` is False), and
+        gives it the keyboard focus, as clicking a window does under a window manager."""
+        layout = self.wait_for("layout", lambda e: e["list"] or not rows, timeout=START_TIMEOUT,
+                               what="with rows in the list" if rows else "")
+        self.xdotool("windowfocus", "--sync", str(layout["window"]))
+        return layout
+
+    def descendants(self) -> set[int]:
+        """The ids of every process the app started (indexing workers, the refresh process), from /proc."""
+        children: dict[int, list[int]] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # it ended meanwhile
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        found, todo = set(), [self.proc.pid]
+        while todo:
+            kids = children.get(todo.pop(), [])
+            found.update(kids)
+            todo.extend(kids)
+        return found
+
+    # --- real input -------------------------------------------------------------------------
+    def xdotool(self, *args: str) -> None:
+        done = subprocess.run(["xdotool", *args], env=self.env, capture_output=True, text=True, timeout=20)
+        assert done.returncode == 0, f"xdotool {' '.join(args)} failed: {done.stderr}"
+
+    def click(self, at: list[int], *, double: bool = False) -> None:
+        """A left click (or double-click) at screen position `at`, through XTEST as a mouse would."""
+        repeat = ["--repeat", "2", "--delay", "80"] if double else []
+        self.xdotool("mousemove", "--sync", str(at[0]), str(at[1]), "click", *repeat, "1")
+
+    def key(self, *keys: str) -> None:
+        """Keys as the keyboard sends them (XTEST) to the focused window: 'j', 'Return', 'ctrl+q'."""
+        self.xdotool("key", "--delay", "60", *keys)
+
+    def type(self, text: str) -> None:
+        self.xdotool("type", "--delay", "60", text)
+
+    def screenshot(self, out: Path) -> None:
+        """The whole screen as a PNG (ImageMagick's import), for the docs and for looking at failures."""
+        subprocess.run(["import", "-window", "root", str(out)], env=self.env, check=True, timeout=30)
+
+    # --- ending -----------------------------------------------------------------------------
+    def wait_exit(self, timeout: float) -> float | None:
+        """The wall-clock time the process ended, or None if it is still running after `timeout`."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while self.exited_at is None and time.monotonic() < deadline:
+                self._changed.wait(0.05)
+            return self.exited_at
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()  # the app closes its window properly on SIGTERM
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+
+
+def row(layout: dict, *, title: str | None = None, index: int | None = None) -> dict:
+    """A visible row of the list, by its title or its position."""
+    rows = [r for r in layout["list"] if (title is None or r["title"] == title) and (index is None or r["row"] == index)]
+    assert rows, f"no visible row {title or index!r} in the list: {[r['title'] for r in layout['list']]}"
+    return rows[0]
+
+
+def node(layout: dict, node_id: str) -> dict:
+    nodes = [n for n in layout["tree"] if n["id"] == node_id]
+    assert nodes, f"no visible tree node {node_id!r}: {[n['id'] for n in layout['tree']]}"
+    return nodes[0]
