@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QLabel, QLineEdit, QMainWindow,
                                QMessageBox, QSplitter, QToolBar, QTreeView, QVBoxLayout, QWidget)
@@ -15,20 +14,21 @@ import reader
 from .. import settings as S
 from ..core.errors import ReaderError
 from ..core.library import Library
-from ..core.types import PostFilter, RefreshReport
+from ..core.types import RefreshReport
 from ..paths import AppPaths, shipped
 from .actions import build_actions, build_menus, shortcuts_html
 from .article_view import ArticleView
+from .browsing import Browsing
 from .error_dialog import open_folder
 from .list_model import COLUMNS, ArticleListModel
 from .list_view import ArticleListView
 from .reading import Reading
 from .refresher import Refresher
-from .search import SEARCH_LIMIT, SearchController, query_terms
+from .search import SearchController
 from .session import Session
 from .status import Banner, IndexProgress, message_box
 from .tasks import TaskRunner
-from .tree_model import LibraryTreeModel, filter_for, load_tree_data, load_view_counts
+from .tree_model import LibraryTreeModel
 
 APP_TITLE = reader.APP_NAME
 SAMPLE_LIBRARY = shipped("resources", "sample-library")
@@ -42,7 +42,6 @@ class MainWindow(QMainWindow):
                  sample_dir: Path | None = None):
         super().__init__()
         self.data_dir = data_dir
-        self._after_list: list[Callable[[], None]] = []  # what waits for the next list
         self.paths = AppPaths.for_user(data_dir)
         self.settings = S.Settings(self.paths.config)
         self.runner = runner or TaskRunner(self)
@@ -55,15 +54,8 @@ class MainWindow(QMainWindow):
         self._lone_post = None
         self._pending_post: str | None = None  # a post asked for by path, not yet in the index
         self._article_title = ""
-        self._sort = self.settings.window.get(S.SORT_KEY)
-        self._descending = self.settings.window.get(S.SORT_DESCENDING)
         self._build_widgets()
-        self.reading = Reading(self.list, self.view, read_delay_ms=self.settings.preferences.get(S.READ_DELAY_MS),
-                               current_filter=self.current_filter, parent=self)
-        self.reading.message.connect(self._status)
-        self.reading.opened.connect(self._article_opened)
-        self.reading.marksChanged.connect(self.schedule_counts)
-        self.reading.nodesRequested.connect(self.select_nodes)
+        self._wire()
         self.actions_by_id = build_actions(self, self.reading.handlers() | self._handlers())
         self.addActions(list(self.actions_by_id.values()))
         build_menus(self.menuBar(), self.actions_by_id, {"open_library": self._add_recent_menu})
@@ -96,8 +88,6 @@ class MainWindow(QMainWindow):
         self.search_info = QLabel(objectName="searchInfo", wordWrap=True)
         self.search_info.hide()
         self.list_model = ArticleListModel(parent=self)
-        self.list_model.sort_requested = self._sort_requested
-        self.list_model.snippets_wanted = self._want_snippets
         self.list = ArticleListView()
         self.list.setModel(self.list_model)
         self.list.size_columns()
@@ -118,21 +108,29 @@ class MainWindow(QMainWindow):
         central = _column(self.banner, self.splitter)
         self.setCentralWidget(central)
 
+
+    def _wire(self) -> None:
+        """The controllers over the panes, and what connects them."""
         self.search = SearchController(self.settings.preferences.get(S.SEARCH_DELAY_MS), self)
-        self.search.results.connect(self._show_hits)
-        self.search.failed.connect(self._search_failed)
-        self.search.cleared.connect(self._search_cleared)
-        self.search_edit.textChanged.connect(lambda text: self.search.set_query(text, self.current_filter()))
+        self.reading = Reading(self.list, self.view, read_delay_ms=self.settings.preferences.get(S.READ_DELAY_MS),
+                               current_filter=lambda: self.browse.current_filter(), parent=self)
+        self.browse = Browsing(self.tree, self.list, self.search, self.search_info, self.reading,
+                               self.settings.window, self.quick_filter.text, self)
+        for controller in (self.reading, self.browse):
+            controller.message.connect(self._status)
+        self.reading.opened.connect(self._article_opened)
+        self.reading.marksChanged.connect(self.browse.schedule_counts)
+        self.reading.nodesRequested.connect(self.browse.select_nodes)
+        self.browse.listed.connect(self._list_shown)
+        self.search_edit.textChanged.connect(lambda text: self.search.set_query(text, self.browse.current_filter()))
         self.search_edit.returnPressed.connect(self.search.run_now)
-        self._quick_timer = _single_shot(self, 150, self.reload_list)
+        self._quick_timer = _single_shot(self, 150, lambda: self.browse.reload_list())
         self.quick_filter.textChanged.connect(lambda _t: self._quick_timer.start())
         self.tag_filter.textChanged.connect(self.tree_model.set_tag_filter)
-        self.tree.selectionModel().selectionChanged.connect(self._tree_selection_changed)
-        self._counts_timer = _single_shot(self, 400, self._refresh_counts)
         self.refresher = Refresher(self.runner, self.data_dir, self)
         self.refresher.watch = self.settings.preferences.get(S.WATCH_FOLDER)
         self.refresher.progressed.connect(self.progress.update_progress)
-        self.refresher.metadataReady.connect(self.reload)
+        self.refresher.metadataReady.connect(self.browse.reload)
         self.refresher.finished.connect(self._refresh_done)
         self.refresher.failed.connect(self._refresh_failed)
 
@@ -197,15 +195,15 @@ class MainWindow(QMainWindow):
         self.session, self.is_sample = Session(library, self.runner, self.data_dir, self), sample
         self.list_model.set_fetch(library.summaries)
         self.view.set_library(library)
-        self.search.set_session(self.session)
-        self.reading.set_session(self.session)
+        for controller in (self.search, self.reading, self.browse):
+            controller.set_session(self.session)
         restore = restore or old_root == library.root
         if not sample:
             self.settings.remember_library(str(library.root))
             self.banner.hide()
         if library.rebuilt_reason:
             self.statusBar().showMessage(f"The index was rebuilt: {library.rebuilt_reason}", 10000)
-        self.reload(restore=restore)
+        self.browse.reload(restore=restore)
         self.refresher.set_library(library)
         self.refresh()
         return True
@@ -214,13 +212,12 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.reading.leave()
-        self.reading.set_session(None)
-        self.search.set_session(None)
+        for controller in (self.search, self.reading, self.browse):
+            controller.set_session(None)
         self.refresher.set_library(None)
         self.session.close()  # waiting marks and positions are written now
         self.session = None
         self._pending_post = None
-        self._after_list.clear()
         self.search_edit.clear()
 
     # --- opening one post by its path (from the command line, a second launch, FileOpen) --
@@ -236,8 +233,8 @@ class MainWindow(QMainWindow):
             return
         self.search_edit.clear()
         self.quick_filter.clear()
-        if self.selected_node_ids() != ["all:"]:
-            self.select_nodes(["all:"])
+        if self.browse.selected_node_ids() != ["all:"]:
+            self.browse.select_nodes(["all:"])
         self._pending_post = rel
         self._show_pending_post()
 
@@ -307,7 +304,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"{report.added:,} new, {report.changed:,} changed, {report.removed:,} removed", 5000)
         if report.added or report.changed or report.removed or report.rebuilt or not self.list_model.ids():
-            self.reload()
+            self.browse.reload()
         self._show_pending_post(final=True)
 
     def _refresh_failed(self, message: str) -> None:
@@ -319,117 +316,6 @@ class MainWindow(QMainWindow):
         if event.type() == event.Type.ActivationChange and self.isActiveWindow():
             self.refresher.rescan_if_stale()
         super().changeEvent(event)
-
-    # --- the tree and the list ----------------------------------------------------------
-    def reload(self, restore: bool = False) -> None:
-        """Tree and list from the index, keeping the selection and the open article.
-
-        Both come from the task helper. The list is asked for first, for the selection by node
-        id, so that it shows without waiting for the tree's facets and counts (most of a second
-        at 100k posts).
-        """
-        if self.session is None:
-            return
-        keep = (self.settings.window.get(S.LAST_SELECTION) if restore else self.selected_node_ids()) or ["all:"]
-        self.reload_list(then=lambda: self._list_shown(restore), node_ids=keep)
-        self.session.ask("tree", load_tree_data, on_done=lambda data: self._show_tree(data, keep),
-                         on_error=self._index_unreadable)
-
-    def _index_unreadable(self, error: BaseException) -> None:
-        self.statusBar().showMessage(f"Could not read the index: {error}", 10000)
-
-    def _show_tree(self, data, keep: list[str]) -> None:
-        labels = {f.key: f.label for f in (*data.categories, *data.tags)}
-        self.list_model.category_labels = labels
-        self.reading.set_labels(labels)
-        self.tree.selectionModel().blockSignals(True)
-        self.tree_model.set_data(data)
-        self.tree.expand(self.tree_model.section_index("library"))
-        self.select_nodes(keep, notify=False)
-        self.tree.selectionModel().blockSignals(False)
-        if set(self.selected_node_ids()) != set(keep):
-            self._tree_selection_changed()  # a kept node is gone: list what is selected now
-        else:
-            self.list.viewport().update()  # the category column shows the labels now
-
-    def _list_shown(self, restore: bool) -> None:
-        if restore:
-            self.reading.restore(self.settings.window.get(S.LAST_ARTICLE))
-        self._show_pending_post()
-        self._update_title()
-
-    def select_nodes(self, node_ids: list[str], notify: bool = True) -> None:
-        """Select these tree nodes; with `notify`, list them once (not once per step of the change)."""
-        selection = self.tree.selectionModel()
-        selection.blockSignals(True)
-        selection.clearSelection()
-        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        for node_id in node_ids:
-            index = self.tree_model.index_for_id(node_id)
-            if index.isValid():
-                selection.select(index, flags)
-                self.tree.expand(index.parent())
-                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
-        selection.blockSignals(False)
-        self.tree.viewport().update()  # the view missed the signals too
-        if notify:
-            self._tree_selection_changed()
-
-    def selected_node_ids(self) -> list[str]:
-        return [self.tree_model.node(i).id for i in self.tree.selectionModel().selectedRows(0)]
-
-    def current_filter(self, node_ids: list[str] | None = None) -> PostFilter:
-        """The filter for the tree's selection (or for `node_ids`) and the title filter."""
-        base = filter_for(self.selected_node_ids() if node_ids is None else node_ids)
-        title = self.quick_filter.text().strip()
-        return PostFilter(**{**base.__dict__, "title": title}) if title else base
-
-    def _tree_selection_changed(self, *_args) -> None:
-        self.settings.window.set(S.LAST_SELECTION, self.selected_node_ids())
-        if self.search.query:
-            self.search.set_query(self.search.query, self.current_filter())
-        else:
-            self.reload_list()
-
-    def reload_list(self, then: Callable[[], None] | None = None, node_ids: list[str] | None = None) -> None:
-        """The list for the tree's selection (or `node_ids`) and the sort; `then` runs once its rows are in.
-
-        The ids come from the task helper: at 100k posts the query waited on the GIL for
-        hundreds of milliseconds whenever a refresh was running in its thread.
-        """
-        if then is not None:
-            self._after_list.append(then)
-        if self.session is None:
-            return
-        if self.search.query:
-            self.search.set_query(self.search.query, self.current_filter(node_ids))
-            self._run_after_list()
-            return
-        self.session.ask("list", Library.list_ids, self.current_filter(node_ids), self._sort, self._descending,
-                         on_done=self._show_list, on_error=self._index_unreadable)
-
-    def _show_list(self, ids: list[int]) -> None:
-        self.list_model.set_ids(ids)
-        self.reading.select_current_row()
-        self._run_after_list()
-
-    def _run_after_list(self) -> None:
-        waiting, self._after_list = self._after_list, []
-        for then in waiting:
-            then()
-
-    def _sort_requested(self, key: str, descending: bool) -> None:
-        self._sort, self._descending = key, descending
-        self.settings.window.set(S.SORT_KEY, key)
-        self.settings.window.set(S.SORT_DESCENDING, descending)
-        self.reload_list()
-
-    def schedule_counts(self) -> None:
-        self._counts_timer.start()  # read and star toggles come in bursts: count once after them
-
-    def _refresh_counts(self) -> None:
-        if self.session is not None:
-            self.session.ask("counts", load_view_counts, on_done=self.tree_model.set_view_counts)
 
     # --- search -------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -444,34 +330,9 @@ class MainWindow(QMainWindow):
         self.search_edit.clear()
         self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def _want_snippets(self, generation: int, ids: list[int]) -> None:
-        """The list shows hits further down: their snippets are read from the files on the task helper."""
-        query = self.search.query
-        if self.session is not None and query:  # the list model drops the snippets of older hits itself
-            self.session.ask(None, Library.snippets, query, ids,
-                             on_done=lambda found: self.list_model.set_snippets(generation, found))
-
-    def _show_hits(self, query: str, hits: list, progress: tuple[int, int]) -> None:
-        self.list_model.set_hits(hits)
-        self.reading.set_terms(query_terms(query))
-        done, total = progress
-        more = "+" if len(hits) >= SEARCH_LIMIT else ""
-        text = f"{len(hits):,}{more} results for “{query}”" if hits else f"No results for “{query}”"
-        if done < total:
-            text += f". Search covers {done:,} of {total:,} posts; indexing continues"
-        self.search_info.setText(text)
-        self.search_info.show()
-        self.reading.select_current_row()
-
-    def _search_failed(self, query: str, message: str) -> None:
-        self.search_info.setText(message)
-        self.search_info.show()
-        self.statusBar().showMessage(message, 5000)
-
-    def _search_cleared(self) -> None:
-        self.search_info.hide()
-        self.reading.set_terms([])  # and the article loses its highlights
-        self.reload_list()
+    def _list_shown(self) -> None:
+        self._show_pending_post()
+        self._update_title()
 
     # --- panes and the status bar ------------------------------------------------------
     def cycle_focus(self) -> None:
@@ -527,8 +388,8 @@ class MainWindow(QMainWindow):
         self.splitter.restoreState(window.get(S.SPLITTER))
         header = self.list.horizontalHeader()
         header.restoreState(window.get(S.LIST_HEADER))
-        column = SORT_COLUMNS.index(self._sort) if self._sort in SORT_COLUMNS else 1
-        order = Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+        column = SORT_COLUMNS.index(self.browse.sort_key) if self.browse.sort_key in SORT_COLUMNS else 1
+        order = Qt.SortOrder.DescendingOrder if self.browse.descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(column, order)
         self.list.setSortingEnabled(True)
         size = self.settings.preferences.get(S.FONT_SIZE)

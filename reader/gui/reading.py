@@ -11,7 +11,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
-from ..core.errors import ReaderError
 from ..core.library import Library
 from ..core.types import Post, PostFilter, PostMeta, PostSummary
 from .article_view import ArticleView

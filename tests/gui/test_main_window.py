@@ -169,7 +169,7 @@ def test_clicking_a_header_sorts_in_the_index(qtbot, make_window, library_dir):
     window.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     titles = [r.title for r in _rows(window)]
     assert titles == sorted(titles, key=str.casefold) or titles[0] < titles[-1]
-    assert window._sort == "title" and window._descending is False
+    assert window.browse.sort_key == "title" and window.browse.descending is False
 
 
 def test_mark_all_read_and_mark_selection_read(make_window, library_dir):

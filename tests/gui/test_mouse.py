@@ -65,7 +65,7 @@ def test_a_click_on_a_tree_node_filters_the_list(qtbot, window):
     tree.scrollTo(index)
     qtbot.mouseClick(tree.viewport(), LEFT, pos=tree.visualRect(index).center())
     qtbot.waitUntil(lambda: window.list_model.rowCount() == N_POSTS // 3)
-    assert window.selected_node_ids() == ["category:keji"]
+    assert window.browse.selected_node_ids() == ["category:keji"]
     qtbot.mouseClick(window.list.viewport(), LEFT, pos=_row_point(window, 0))
     qtbot.waitUntil(lambda: window.reading.post is not None)
     assert "keji" in window.reading.post.meta.categories

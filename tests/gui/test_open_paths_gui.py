@@ -41,12 +41,12 @@ def test_a_post_opens_its_library_and_is_selected_in_the_list(make_window, libra
 
 def test_a_second_post_of_the_open_library_switches_without_reopening(make_window, library_dir):
     window = make_window(library_dir)
-    window.select_nodes(["category:keji"])  # a filter that hides the post asked for
+    window.browse.select_nodes(["category:keji"])  # a filter that hides the post asked for
     library = window.library
     name, _ = post_text(0)  # category jingji
     open_paths(window, [str(library_dir / "_posts" / name)])
     assert window.library is library
-    assert window.selected_node_ids() == ["all:"]
+    assert window.browse.selected_node_ids() == ["all:"]
     assert _selected_paths(window) == [f"_posts/{name}"]
 
 

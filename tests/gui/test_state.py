@@ -40,7 +40,7 @@ def test_read_and_starred_survive_a_restart_and_a_deleted_index(make_window, lib
 
 def test_last_selection_and_article_are_restored(make_window, library_dir):
     window = make_window(library_dir)
-    window.select_nodes(["category:keji"])
+    window.browse.select_nodes(["category:keji"])
     assert window.list_model.rowCount() == 8
     window.reading.step(1)
     window.reading.step(1)
@@ -48,7 +48,7 @@ def test_last_selection_and_article_are_restored(make_window, library_dir):
     window.close()
 
     again = make_window()
-    assert again.selected_node_ids() == ["category:keji"]
+    assert again.browse.selected_node_ids() == ["category:keji"]
     assert again.list_model.rowCount() == 8
     assert again.reading.post.meta.path == path
     assert again.list.currentIndex().row() == 1
@@ -68,7 +68,7 @@ def test_window_layout_and_sort_are_restored(make_window, library_dir):
     assert again.size().width() == 760 and again.size().height() == 540
     assert again.splitter.sizes() == sizes
     assert again.list.horizontalHeader().sectionSize(0) == 333
-    assert again._sort == "title" and again._descending is False
+    assert again.browse.sort_key == "title" and again.browse.descending is False
     assert again.list.horizontalHeader().sortIndicatorSection() == 0
     titles = [again.list_model.summary(r).title for r in range(again.list_model.rowCount())]
     assert titles[0] <= titles[-1]

@@ -1,0 +1,188 @@
+"""Browsing: the tree's selection, the list it asks for (or the search's hits), the sort and the counts.
+
+Everything comes through the Session, off the UI thread; the window only lays the panes out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QTreeView
+
+from .. import settings as S
+from ..core.library import Library
+from ..core.types import PostFilter
+from .list_view import ArticleListView
+from .reading import Reading
+from .search import SEARCH_LIMIT, SearchController, query_terms
+from .session import Session
+from .tree_model import filter_for, load_tree_data, load_view_counts
+
+
+class Browsing(QObject):
+    """Keeps the tree and the list in step with the open library and with each other."""
+
+    message = Signal(str, int)  # a sentence for the status bar, and how long to show it
+    listed = Signal()  # the list asked for by reload() is in
+
+    def __init__(self, tree: QTreeView, list_view: ArticleListView, search: SearchController, search_info: QLabel,
+                 reading: Reading, window_settings: S.Store, title_filter: Callable[[], str],
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.tree, self.tree_model = tree, tree.model()
+        self.list, self.list_model = list_view, list_view.model()
+        self.search, self.search_info, self.reading = search, search_info, reading
+        self._settings = window_settings
+        self._title_filter = title_filter
+        self.session: Session | None = None
+        self.sort_key: str = window_settings.get(S.SORT_KEY)
+        self.descending: bool = window_settings.get(S.SORT_DESCENDING)
+        self._after_list: list[Callable[[], None]] = []  # what waits for the next list
+        self._counts_timer = QTimer(self, singleShot=True, interval=400)
+        self._counts_timer.timeout.connect(self._refresh_counts)
+        self.list_model.sort_requested = self._sort_requested
+        self.list_model.snippets_wanted = self._want_snippets
+        tree.selectionModel().selectionChanged.connect(self._tree_selection_changed)
+        search.results.connect(self._show_hits)
+        search.failed.connect(self._search_failed)
+        search.cleared.connect(self._search_cleared)
+
+    def set_session(self, session: Session | None) -> None:
+        self.session = session
+        self._after_list.clear()
+
+    # --- the tree and the list ----------------------------------------------------------
+    def reload(self, restore: bool = False) -> None:
+        """Tree and list from the index, keeping the selection and the open article.
+
+        The list is asked for first, for the selection by node id, so that it shows without
+        waiting for the tree's facets and counts (most of a second at 100k posts).
+        """
+        if self.session is None:
+            return
+        keep = (self._settings.get(S.LAST_SELECTION) if restore else self.selected_node_ids()) or ["all:"]
+        self.reload_list(then=lambda: self._list_shown(restore), node_ids=keep)
+        self.session.ask("tree", load_tree_data, on_done=lambda data: self._show_tree(data, keep),
+                         on_error=self._index_unreadable)
+
+    def _index_unreadable(self, error: BaseException) -> None:
+        self.message.emit(self.tr("Could not read the index: {0}").format(error), 10000)
+
+    def _show_tree(self, data, keep: list[str]) -> None:
+        labels = {f.key: f.label for f in (*data.categories, *data.tags)}
+        self.list_model.category_labels = labels
+        self.reading.set_labels(labels)
+        self.tree.selectionModel().blockSignals(True)
+        self.tree_model.set_data(data)
+        self.tree.expand(self.tree_model.section_index("library"))
+        self.select_nodes(keep, notify=False)
+        self.tree.selectionModel().blockSignals(False)
+        if set(self.selected_node_ids()) != set(keep):
+            self._tree_selection_changed()  # a kept node is gone: list what is selected now
+        else:
+            self.list.viewport().update()  # the category column shows the labels now
+
+    def _list_shown(self, restore: bool) -> None:
+        if restore:
+            self.reading.restore(self._settings.get(S.LAST_ARTICLE))
+        self.listed.emit()
+
+    def select_nodes(self, node_ids: list[str], notify: bool = True) -> None:
+        """Select these tree nodes; with `notify`, list them once (not once per step of the change)."""
+        selection = self.tree.selectionModel()
+        selection.blockSignals(True)
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for node_id in node_ids:
+            index = self.tree_model.index_for_id(node_id)
+            if index.isValid():
+                selection.select(index, flags)
+                self.tree.expand(index.parent())
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        selection.blockSignals(False)
+        self.tree.viewport().update()  # the view missed the signals too
+        if notify:
+            self._tree_selection_changed()
+
+    def selected_node_ids(self) -> list[str]:
+        return [self.tree_model.node(i).id for i in self.tree.selectionModel().selectedRows(0)]
+
+    def current_filter(self, node_ids: list[str] | None = None) -> PostFilter:
+        """The filter for the tree's selection (or for `node_ids`) and the title filter."""
+        base = filter_for(self.selected_node_ids() if node_ids is None else node_ids)
+        title = self._title_filter().strip()
+        return PostFilter(**{**base.__dict__, "title": title}) if title else base
+
+    def _tree_selection_changed(self, *_args) -> None:
+        self._settings.set(S.LAST_SELECTION, self.selected_node_ids())
+        if self.search.query:
+            self.search.set_query(self.search.query, self.current_filter())
+        else:
+            self.reload_list()
+
+    def reload_list(self, then: Callable[[], None] | None = None, node_ids: list[str] | None = None) -> None:
+        """The list for the tree's selection (or `node_ids`) and the sort; `then` runs once its rows are in."""
+        if then is not None:
+            self._after_list.append(then)
+        if self.session is None:
+            return
+        if self.search.query:
+            self.search.set_query(self.search.query, self.current_filter(node_ids))
+            self._run_after_list()
+            return
+        self.session.ask("list", Library.list_ids, self.current_filter(node_ids), self.sort_key, self.descending,
+                         on_done=self._show_list, on_error=self._index_unreadable)
+
+    def _show_list(self, ids: list[int]) -> None:
+        self.list_model.set_ids(ids)
+        self.reading.select_current_row()
+        self._run_after_list()
+
+    def _run_after_list(self) -> None:
+        waiting, self._after_list = self._after_list, []
+        for then in waiting:
+            then()
+
+    def _sort_requested(self, key: str, descending: bool) -> None:
+        self.sort_key, self.descending = key, descending
+        self._settings.set(S.SORT_KEY, key)
+        self._settings.set(S.SORT_DESCENDING, descending)
+        self.reload_list()
+
+    def schedule_counts(self) -> None:
+        self._counts_timer.start()  # read and star toggles come in bursts: count once after them
+
+    def _refresh_counts(self) -> None:
+        if self.session is not None:
+            self.session.ask("counts", load_view_counts, on_done=self.tree_model.set_view_counts)
+
+    # --- search results in the list -----------------------------------------------------
+    def _want_snippets(self, generation: int, ids: list[int]) -> None:
+        """The list shows hits further down: their snippets are read from the files on a worker."""
+        query = self.search.query
+        if self.session is not None and query:  # the list model drops the snippets of older hits itself
+            self.session.ask(None, Library.snippets, query, ids,
+                             on_done=lambda found: self.list_model.set_snippets(generation, found))
+
+    def _show_hits(self, query: str, hits: list, progress: tuple[int, int]) -> None:
+        self.list_model.set_hits(hits)
+        self.reading.set_terms(query_terms(query))
+        done, total = progress
+        more = "+" if len(hits) >= SEARCH_LIMIT else ""
+        text = f"{len(hits):,}{more} results for “{query}”" if hits else f"No results for “{query}”"
+        if done < total:
+            text += f". Search covers {done:,} of {total:,} posts; indexing continues"
+        self.search_info.setText(text)
+        self.search_info.show()
+        self.reading.select_current_row()
+
+    def _search_failed(self, query: str, message: str) -> None:
+        self.search_info.setText(message)
+        self.search_info.show()
+        self.message.emit(message, 5000)
+
+    def _search_cleared(self) -> None:
+        self.search_info.hide()
+        self.reading.set_terms([])  # and the article loses its highlights
+        self.reload_list()
