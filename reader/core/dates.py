@@ -19,14 +19,41 @@ _NAMED_OFFSETS = {
 }
 _TZINFOS = {name: hours * 3600 for name, hours in _NAMED_OFFSETS.items()}
 
+# An offset or a zone name after a time.
+_ZONE = r"Z|[+-]\d{2}:?\d{2}|[+-]\d{1,2}(?![\d:])|[A-Z]{1,4}T|UTC|GMT|UT"
 # The fast path: ISO-like dates, unpadded months and days, a time, an offset or a zone
 # name, and anything after it ignored ("2016-07-19 (optional)").
 _ISO = re.compile(
     r"\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
     r"(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?"
-    r"\s*(?:(Z|[+-]\d{2}:?\d{2}|[+-]\d{1,2}(?![\d:])|[A-Z]{1,4}T|UTC|GMT|UT)(?![A-Za-z]))?"
+    rf"\s*(?:({_ZONE})(?![A-Za-z]))?"
 )
 _FILENAME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[-_. ])")
+
+# Chinese forms: 2019年3月28日, 2019年3月28日 下午3:05, 15时05分, 下午三点半, 二〇一九年三月二十八日,
+# full-width digits. The text is first made ASCII-digit (_ascii_digits), then matched at its start.
+# Every quantifier is bounded and the match anchored, so no input can make it backtrack far.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９：／－．　", "0123456789:/-. ")
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_TENS = {"十": 10, "廿": 20, "卅": 30}
+_CN_NUMERAL = re.compile("[〇○零一二两兩三四五六七八九十廿卅]+")
+_PERIODS = "上午|早上|早晨|清晨|凌晨|中午|午间|午間|下午|傍晚|晚上|晚间|晚間|夜里|夜裡|夜间|夜間"
+_CN_DATE = re.compile(
+    r"\s{0,3}(?P<y>\d{4})\s{0,2}(?P<sep>[年/-])\s{0,2}(?P<mo>\d{1,2})\s{0,2}[月/-]\s{0,2}(?P<d>\d{1,2})"
+    r"\s{0,2}(?P<day>[日号號])?"
+    r"(?:\s{0,2}[(（]?(?:星期|礼拜|禮拜|周|週)[1-7日天][)）]?)?"  # the weekday: 星期四, （周四）
+    rf"(?:[\sT,，]{{0,3}}(?P<period>{_PERIODS})?\s{{0,2}}(?P<h>\d{{1,2}})\s{{0,2}}[:点點时時]"
+    r"\s{0,2}(?:(?P<half>半)|(?P<mi>\d{1,2})\s{0,2}分?"
+    r"(?:\s{0,2}:\s{0,2}(?P<s>\d{1,2})|\s{0,2}(?P<sec>\d{1,2})\s{0,2}秒)?)?"
+    rf"(?:\s{{0,2}}(?:(?P<beijing>北京时间|北京時間)|(?P<zone>{_ZONE})(?![A-Za-z])))?)?"
+)
+_CN_DATE_MAX = 100  # a match of _CN_DATE is 65 characters at most: what follows a date is not read
+
+# Hours written with these periods are afternoon or evening hours; after the evening ones
+# 12 is midnight at the end of the day (晚上12点), after 凌晨 at its start.
+_PM = {"中午": 11, "午间": 11, "午間": 11, "下午": 12}
+_EVENING = {"傍晚", "晚上", "晚间", "晚間", "夜里", "夜裡", "夜间", "夜間"}
 _HAS_YEAR = re.compile(r"(?<![\d+\-:])[12]\d{3}(?!\d)")  # not the "0800" of "+0800"
 
 
@@ -46,19 +73,32 @@ def parse_date(value: object, default_tz: str | None = None) -> tuple[str, float
     if not text:
         return None
     m = _ISO.match(text)
+    if m is None or (m[4] is None and not text.isascii()):
+        # Chinese forms, full-width digits, or a Chinese time after an ISO date ("2019-03-28 下午3:05").
+        chinese = _parse_chinese(text, default_tz)
+        if chinese:
+            return chinese
     if m:
         return _from_match(m, default_tz)
     return _parse_loose(text, default_tz)
 
 
 def date_from_filename(name: str) -> str | None:
-    """The ISO date a "YYYY-M-D-slug.ext" (or "YYYY-MM-DD.ext") file name starts with, or None."""
+    """The ISO date a file name starts with, or None: "YYYY-M-D-slug.ext", "YYYY-MM-DD.ext",
+    "2019年3月28日 会议.md", "二〇一九年三月二十八日.md"."""
     name = name.rsplit("/", 1)[-1]
     m = _FILENAME.match(name)
-    if not m:
+    if m:
+        fields = m[1], m[2], m[3]
+    elif "年" in name[:16]:
+        m = _CN_DATE.match(_ascii_digits(name[:_CN_DATE_MAX]))
+        if not m or m["sep"] != "年" or not m["day"]:
+            return None
+        fields = m["y"], m["mo"], m["d"]
+    else:
         return None
     try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        return dt.date(*map(int, fields)).isoformat()
     except ValueError:
         return None
 
@@ -82,6 +122,55 @@ def _from_match(m: re.Match, default_tz: str | None) -> tuple[str, float] | None
     if tz is not None:
         return _from_datetime(naive.replace(tzinfo=tz), default_tz)
     return _from_datetime(naive, default_tz)
+
+
+def _ascii_digits(text: str) -> str:
+    """Full-width digits and punctuation, and runs of Chinese numerals, as ASCII digits."""
+    return _CN_NUMERAL.sub(_cn_number, text.translate(_FULLWIDTH))
+
+
+def _cn_number(m: re.Match) -> str:
+    """二〇一九 -> 2019 (digit by digit), 二十八 -> 28, 十二 -> 12, 廿八 -> 28; anything else unchanged."""
+    run = m[0]
+    if all(ch in _CN_DIGITS for ch in run):
+        return "".join(str(_CN_DIGITS[ch]) for ch in run)
+    at = next(i for i, ch in enumerate(run) if ch in _CN_TENS)
+    head, tens, tail = run[:at], run[at], run[at + 1:]
+    ones = _CN_DIGITS.get(tail) if tail else 0  # None when the tail is not one digit
+    if ones is None or len(head) > 1 or (head and (tens != "十" or not _CN_DIGITS.get(head))):
+        return run
+    return str(_CN_DIGITS[head] * 10 + ones if head else _CN_TENS[tens] + ones)
+
+
+def _parse_chinese(text: str, default_tz: str | None) -> tuple[str, float] | None:
+    if text.isascii():
+        return None
+    m = _CN_DATE.match(_ascii_digits(text[:_CN_DATE_MAX]))
+    if not m:
+        return None
+    try:
+        day = dt.date(int(m["y"]), int(m["mo"]), int(m["d"]))
+    except ValueError:
+        return None
+    if m["h"] is None:
+        return _from_date(day, default_tz)
+    hour, minute, second = int(m["h"]), 30 if m["half"] else int(m["mi"] or 0), int(m["s"] or m["sec"] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    period = m["period"]
+    if period in _EVENING:
+        hour = 24 if hour == 12 else hour + 12 if hour < 12 else hour
+    elif period in _PM and hour < _PM[period]:
+        hour += 12
+    elif period == "凌晨" and hour == 12:
+        hour = 0
+    # hour 24 (晚上12点) is midnight at the end of the day: a timedelta carries it over.
+    value = dt.datetime.combine(day, dt.time()) + dt.timedelta(hours=hour, minutes=minute, seconds=second)
+    if m["beijing"]:
+        value = value.replace(tzinfo=_fixed(8 * 60))
+    elif m["zone"]:
+        value = value.replace(tzinfo=_offset(m["zone"]))
+    return _from_datetime(value, default_tz)
 
 
 def _offset(text: str) -> dt.tzinfo | None:

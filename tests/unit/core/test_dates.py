@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 
+from reader.core import dates
 from reader.core.dates import date_from_filename, date_sort_key, parse_date
 
 SH = "Asia/Shanghai"
@@ -95,3 +97,88 @@ def test_date_from_filename(name, iso):
 def test_date_sort_key_is_midnight_in_the_zone():
     assert date_sort_key("2022-01-21", SH) == _epoch(2022, 1, 21, offset_hours=8)
     assert date_sort_key("2022-01-21", None) == _epoch(2022, 1, 21)
+
+
+# --- Chinese forms -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value, tz, iso, epoch", [
+    ("2019年3月28日", SH, "2019-03-28", _epoch(2019, 3, 28, offset_hours=8)),
+    ("2019年3月28日", None, "2019-03-28", _epoch(2019, 3, 28)),
+    ("2019年03月28日", None, "2019-03-28", _epoch(2019, 3, 28)),
+    ("2019 年 3 月 28 日", None, "2019-03-28", _epoch(2019, 3, 28)),
+    ("2019年3月28号", None, "2019-03-28", _epoch(2019, 3, 28)),
+    ("2019/3/28", SH, "2019-03-28", _epoch(2019, 3, 28, offset_hours=8)),
+    ("二〇一九年三月二十八日", SH, "2019-03-28", _epoch(2019, 3, 28, offset_hours=8)),
+    ("二○二○年二月二十九日", None, "2020-02-29", _epoch(2020, 2, 29)),
+    ("2019年十二月三十一日", None, "2019-12-31", _epoch(2019, 12, 31)),
+    ("二〇一九年十月一日", None, "2019-10-01", _epoch(2019, 10, 1)),
+    ("２０１９年３月２８日", None, "2019-03-28", _epoch(2019, 3, 28)),
+    ("２０１９／３／２８", None, "2019-03-28", _epoch(2019, 3, 28)),
+    ("2019年3月28日 星期四", None, "2019-03-28", _epoch(2019, 3, 28)),
+    ("2019年3月28日 下午", None, "2019-03-28", _epoch(2019, 3, 28)),  # a period without an hour
+    # times: periods, 点/时/分/秒, full-width colons
+    ("2019年3月28日 下午3:05", SH, "2019-03-28T15:05:00+08:00", _epoch(2019, 3, 28, 15, 5, offset_hours=8)),
+    ("2019年3月28日 下午3:05", None, "2019-03-28T15:05:00", _epoch(2019, 3, 28, 15, 5)),
+    ("2019年3月28日下午３：０５", None, "2019-03-28T15:05:00", _epoch(2019, 3, 28, 15, 5)),
+    ("2019年3月28日 上午10点", None, "2019-03-28T10:00:00", _epoch(2019, 3, 28, 10)),
+    ("2019年3月28日 下午15:05", None, "2019-03-28T15:05:00", _epoch(2019, 3, 28, 15, 5)),
+    ("2019年3月28日 中午12点", None, "2019-03-28T12:00:00", _epoch(2019, 3, 28, 12)),
+    ("2019年3月28日 中午1点", None, "2019-03-28T13:00:00", _epoch(2019, 3, 28, 13)),
+    ("2019年3月28日 晚上8点30分", None, "2019-03-28T20:30:00", _epoch(2019, 3, 28, 20, 30)),
+    ("2019年3月28日 晚上12点", None, "2019-03-29T00:00:00", _epoch(2019, 3, 29)),
+    ("2019年3月28日 凌晨2点", None, "2019-03-28T02:00:00", _epoch(2019, 3, 28, 2)),
+    ("2019年3月28日 凌晨12点30分", None, "2019-03-28T00:30:00", _epoch(2019, 3, 28, 0, 30)),
+    ("2019年3月28日 15时05分", None, "2019-03-28T15:05:00", _epoch(2019, 3, 28, 15, 5)),
+    ("2019年3月28日 15時05分09秒", None, "2019-03-28T15:05:09", _epoch(2019, 3, 28, 15, 5, 9)),
+    ("2019年3月28日 15:05:09", None, "2019-03-28T15:05:09", _epoch(2019, 3, 28, 15, 5, 9)),
+    ("二〇一九年三月二十八日 下午三点零五分", None, "2019-03-28T15:05:00", _epoch(2019, 3, 28, 15, 5)),
+    ("2019年3月28日 下午两点半", None, "2019-03-28T14:30:00", _epoch(2019, 3, 28, 14, 30)),
+    ("2019年3月28日（星期四）上午10點", None, "2019-03-28T10:00:00", _epoch(2019, 3, 28, 10)),
+    ("2019-03-28 下午3:05", None, "2019-03-28T15:05:00", _epoch(2019, 3, 28, 15, 5)),
+    ("2019/3/28 晚上9点", None, "2019-03-28T21:00:00", _epoch(2019, 3, 28, 21)),
+    # offsets and Beijing time win over the site's zone
+    ("2019年3月28日 15:05 +0800", None, "2019-03-28T15:05:00+08:00", _epoch(2019, 3, 28, 15, 5, offset_hours=8)),
+    ("2019年3月28日 15:05 北京时间", None, "2019-03-28T15:05:00+08:00", _epoch(2019, 3, 28, 15, 5, offset_hours=8)),
+    ("2019年3月28日 下午3:05 UTC", SH, "2019-03-28T15:05:00+00:00", _epoch(2019, 3, 28, 15, 5)),
+    # ISO text with Chinese after it keeps its own reading
+    ("2016-07-19（可选）", None, "2016-07-19", _epoch(2016, 7, 19)),
+    ("2022-01-21T15:01:08+08:00 来源", None, "2022-01-21T15:01:08+08:00", _epoch(2022, 1, 21, 15, 1, 8, offset_hours=8)),
+])
+def test_chinese_date_strings(value, tz, iso, epoch):
+    assert parse_date(value, tz) == (iso, epoch)
+
+
+@pytest.mark.parametrize("value", [
+    "2019年3月", "2019年", "3月28日", "二〇一九年", "2019年2月29日", "2019年13月1日", "2019年3月32日",
+    "2019年3月28日 25:00", "2019年3月28日 15:60", "十十年三月一日", "昨天", "下午3:05", "二〇一九",
+])
+def test_chinese_not_dates(value):
+    assert parse_date(value, SH) is None
+
+
+@pytest.mark.parametrize("name, iso", [
+    ("2019年3月28日 会议记录.md", "2019-03-28"),
+    ("2019年3月28日会议纪要.md", "2019-03-28"),
+    ("日记/2019年03月28日.md", "2019-03-28"),
+    ("二〇一九年三月二十八日.md", "2019-03-28"),
+    ("２０１９年３月２８日.md", "2019-03-28"),
+    ("2019年3月会议.md", None),
+    ("2019年3月28 会议.md", None),  # no 日: the 28 may be anything
+    ("2019年2月30日.md", None),
+    ("会议 2019年3月28日.md", None),  # a date must start the name
+])
+def test_chinese_dates_in_file_names(name, iso):
+    assert date_from_filename(name) == iso
+
+
+@pytest.mark.parametrize("unit", ["年", "二", "十", "二十", "２", "：", "\u3000", "下午", "点", "星期", "1:",
+                                  "2019年", "2019年3月28日 ", "2019年3月28日 下午3:05 ", "（星期四）"])
+def test_floods_of_chinese_date_syntax_stay_fast(unit):
+    flood = unit * (100_000 // len(unit))
+    start = time.perf_counter()
+    parse_date(flood, SH)
+    date_from_filename(flood)
+    match = dates._CN_DATE.match(dates._ascii_digits(flood))  # the pattern itself, on all 100 KB
+    assert match is None or match.end() <= 65 < dates._CN_DATE_MAX
+    # Linear work on 100 KB takes milliseconds; a backtracking pattern would take minutes.
+    assert time.perf_counter() - start < 3
