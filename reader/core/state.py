@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import StoreError
+from .errors import StateError
 
 # Keyed by (library key, post path) so that it survives a rebuilt or deleted index.
 SCHEMA = """
@@ -23,6 +26,26 @@ CREATE TABLE IF NOT EXISTS marks (
 ) WITHOUT ROWID
 """
 _VERSION = 1
+# How long a write waits for another program's lock before its marks are kept for a later try.
+# Our own writers hold the lock for milliseconds; the GUI marks on a worker, one write at a time.
+BUSY_TIMEOUT_S = 2.0
+_CORRUPT = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB: only these mean "damaged", never a lock or a full disk
+_WHY = {5: "another program is using it", 6: "another program is using it", 8: "it is read-only",
+        13: "the disk is full", 10: "the disk could not be written"}
+
+# Marks not saved yet (the file locked, read-only or full), for every StateStore of this process:
+# the GUI opens a Library per worker job, so a mark kept by one is written by the next that can.
+# {state file: {(library, path, column): value}}; the newest value of a mark wins.
+_PENDING: dict[str, dict[tuple[str, str, str], float]] = {}
+_PENDING_LOCK = threading.Lock()
+
+
+class _Damaged(Exception):
+    """The file is a database SQLite finds damaged (quick_check is not ok)."""
+
+
+def _code(error: sqlite3.Error) -> int:
+    return (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
 
 
 class StateStore:
@@ -35,27 +58,64 @@ class StateStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = self._open()
-        except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
-                raise StoreError(f"cannot open the reading state {self.path}: {exc}") from exc
+        except (sqlite3.DatabaseError, _Damaged) as exc:
+            if isinstance(exc, sqlite3.Error) and _code(exc) not in _CORRUPT:
+                raise StateError(f"Cannot open the reading state {self.path}: {exc}") from exc
             backup = self._move_aside()
             self.recovered = (f"The reading state was damaged ({exc}); it was moved to {backup.name} "
                               "and a new one was started.")
             self._db = self._open()
         except OSError as exc:
-            raise StoreError(f"cannot create the data folder {self.path.parent}: {exc}") from exc
+            raise StateError(f"Cannot create the data folder {self.path.parent}: {exc}") from exc
+        self._load_kept()
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
-        db.execute("PRAGMA busy_timeout = 10000")
-        # Raises DatabaseError on a file that is not a database; says "not ok" on a damaged one.
-        if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        """Connect and check; nothing is written unless something is missing, since another program may
+        hold the write lock (a version stamp written on every open waited 10 s for it, then the locked
+        file was taken for a damaged one and moved aside)."""
+        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
+        try:
+            # Raises DatabaseError on a file that is not a database; says "not ok" on a damaged one.
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise _Damaged("integrity check failed")
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'marks'").fetchone():
+                db.execute(SCHEMA)
+            if db.execute("PRAGMA user_version").fetchone()[0] != _VERSION:
+                db.execute(f"PRAGMA user_version = {_VERSION}")
+        except BaseException:
             db.close()
-            raise sqlite3.DatabaseError("integrity check failed")
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute(SCHEMA)
-        db.execute(f"PRAGMA user_version = {_VERSION}")
+            raise
         return db
+
+    def _kept_file(self) -> Path:
+        """Where marks not saved when the program closed wait for the next start (JSON)."""
+        return self.path.with_name(self.path.name + ".kept.json")
+
+    def _load_kept(self) -> None:
+        try:
+            rows = json.loads(self._kept_file().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return  # none (the usual case), or unreadable: nothing to add
+        with _PENDING_LOCK:
+            pending = _PENDING.setdefault(str(self.path), {})
+            for lib, path, column, value in rows:
+                pending.setdefault((lib, path, column), value)  # a newer mark of this session wins
+
+    def _save_kept(self, pending: dict) -> None:
+        """Keep the marks not saved in a file beside the database (atomically), or remove it when none are."""
+        kept = self._kept_file()
+        try:
+            if not pending:
+                kept.unlink(missing_ok=True)
+                return
+            temp = kept.with_name(kept.name + ".tmp")
+            temp.write_text(json.dumps([[*key, value] for key, value in pending.items()], ensure_ascii=False),
+                            encoding="utf-8")
+            os.replace(temp, kept)
+        except OSError:
+            pass  # a full or read-only disk: they stay kept in this process only
 
     def _move_aside(self) -> Path:
         stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -67,6 +127,11 @@ class StateStore:
         return backup
 
     def close(self) -> None:
+        """Write the marks still kept, if the file takes them now, and close."""
+        try:
+            self.flush()
+        except StateError:
+            pass  # still kept in this process: the next StateStore of this file writes them
         self._db.close()
 
     @contextmanager
@@ -81,16 +146,41 @@ class StateStore:
             raise
 
     def _set(self, column: str, paths: Iterable[str], value) -> None:
+        with _PENDING_LOCK:
+            pending = _PENDING.setdefault(str(self.path), {})
+            for path in paths:
+                pending[(self.library, path, column)] = value
+        self.flush()
+
+    def flush(self) -> None:
+        """Write every mark kept in this process; raises StateError (they stay kept) if the file refuses."""
+        with _PENDING_LOCK:
+            todo = dict(_PENDING.get(str(self.path), {}))
+        if not todo:
+            return
         now = time.time()
         try:
             with self._transaction():
-                self._db.executemany(
-                    f"INSERT INTO marks (library, path, {column}, updated) VALUES (?, ?, ?, ?) "
-                    f"ON CONFLICT (library, path) DO UPDATE SET {column} = excluded.{column}, "
-                    "updated = excluded.updated",
-                    [(self.library, p, value, now) for p in paths])
+                for column in ("read", "starred", "position"):
+                    self._db.executemany(
+                        f"INSERT INTO marks (library, path, {column}, updated) VALUES (?, ?, ?, ?) "
+                        f"ON CONFLICT (library, path) DO UPDATE SET {column} = excluded.{column}, "
+                        "updated = excluded.updated",
+                        [(lib, path, value, now) for (lib, path, col), value in todo.items() if col == column])
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot save the reading state in {self.path}: {exc}") from exc
+            with _PENDING_LOCK:
+                self._save_kept(dict(_PENDING.get(str(self.path), {})))
+            why = _WHY.get(_code(exc), str(exc))
+            raise StateError(f"The reading state {self.path} cannot be saved now ({why}). "
+                             f"{len(todo):,} mark(s) are kept and will be saved on the next try.",
+                             kept=len(todo)) from exc
+        with _PENDING_LOCK:
+            pending = _PENDING.get(str(self.path), {})
+            for key, value in todo.items():
+                if pending.get(key) == value:  # a newer value asked meanwhile stays for the next try
+                    del pending[key]
+            if self._kept_file().exists():
+                self._save_kept(dict(pending))
 
     def set_read(self, paths: Iterable[str], read: bool) -> None:
         self._set("read", paths, int(read))
@@ -102,7 +192,12 @@ class StateStore:
         self._set("position", [path], float(position))
 
     def get(self, path: str) -> tuple[bool, bool, float]:
-        """(read, starred, position) of one post."""
+        """(read, starred, position) of one post, the marks not saved yet included."""
         row = self._db.execute("SELECT read, starred, position FROM marks WHERE library = ? AND path = ?",
                                (self.library, path)).fetchone()
-        return (bool(row[0]), bool(row[1]), float(row[2])) if row else (False, False, 0.0)
+        marks = dict(zip(("read", "starred", "position"), row or (0, 0, 0.0)))
+        with _PENDING_LOCK:
+            pending = _PENDING.get(str(self.path), {})
+            marks.update({col: pending[(self.library, path, col)] for col in marks
+                          if (self.library, path, col) in pending})
+        return bool(marks["read"]), bool(marks["starred"]), float(marks["position"])
