@@ -76,6 +76,7 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     from . import event_log, ipc
     from .logfile import report_failures_in_dialogs
     from .open_paths import FileOpenFilter, open_paths, reopen_last
+    from .shutdown import SignalCloser, end_children
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "jianbao"])
     app.setApplicationName("jianbao")
@@ -102,7 +103,7 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     window = MainWindow(args.data_dir)
     if event_log.enabled():
         event_log.report_window(app, window, server)
-    _close_on_signals(app, window)
+    closer = SignalCloser(app, window)
     window.show()
     first = list(args.paths) + file_open.take_pending()
     targets = open_paths(window, first, cwd) if first else []
@@ -111,7 +112,10 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     if server is not None:
         server.requested.connect(lambda request: open_paths(window, request.paths, request.cwd, activate=True))
     file_open.set_handler(lambda files: open_paths(window, files, None, activate=True))
-    return app.exec()
+    code = app.exec()
+    closer.closed()
+    end_children()  # before the window goes: its thread pool would wait for a refresh still running
+    return code
 
 
 def limit_malloc_arenas() -> None:
@@ -125,22 +129,3 @@ def limit_malloc_arenas() -> None:
     mallopt = getattr(ctypes.CDLL(None), "mallopt", None)  # absent from C libraries other than glibc
     if mallopt is not None:
         mallopt(-8, 2)  # M_ARENA_MAX
-
-
-def _close_on_signals(app, window) -> None:
-    """Ctrl+C and SIGTERM close the window properly: state saved, indexing workers stopped
-    (Python's default SIGTERM would kill only this process and orphan the spawned workers)."""
-    import signal
-
-    from PySide6.QtCore import QTimer
-
-    # The handler runs in the middle of whatever Python code the main thread is in (a query
-    # over the index, say): closing there would pull the library out from under it. Post the
-    # close to the event loop instead, to run once the current slot has returned.
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: QTimer.singleShot(0, window.close))
-    # Python runs signal handlers only between bytecodes: wake it up now and then inside Qt's loop.
-    timer = QTimer(app)
-    timer.timeout.connect(lambda: None)
-    timer.start(300)
-

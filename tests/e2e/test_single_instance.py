@@ -43,9 +43,10 @@ def _command(data_dir: Path, *args: str) -> list[str]:
 class App:
     """A running `jianbao`, and the events it reports on stderr (JIANBAO_TEST_LOG)."""
 
-    def __init__(self, data_dir: Path, *args: str, cwd: Path | None = None):
+    def __init__(self, data_dir: Path, *args: str, cwd: Path | None = None, new_session: bool = False):
         self.proc = subprocess.Popen(_command(data_dir, *args), cwd=cwd, env=_env(), stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
+                                     stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace",
+                                     start_new_session=new_session)
         self.events: queue.Queue = queue.Queue()
         self.lines: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
