@@ -6,17 +6,19 @@ connections, so a GUI can list from the index while a worker thread refreshes it
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from ..paths import AppPaths, library_key
 from . import links, search
-from .errors import LibraryError, PostError
+from .errors import LibraryError, PostError, StoreError
 from .scanner import open_inside
 from .site import detect_site
 from .state import StateStore
@@ -48,6 +50,49 @@ def _write_in_batches(rows: Iterable, write: Callable[[list], None]) -> None:
             pending = []
     if pending:
         write(pending)
+
+
+def _copy_index(source: Path, target: Path) -> None:
+    """Copy an index that may sit on a read-only disk (immutable: no -shm needed); none if it cannot be read."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        src = sqlite3.connect(f"file:{quote(str(source))}?immutable=1", uri=True)
+        try:
+            src.execute("PRAGMA quick_check(1)")
+            dst = sqlite3.connect(target)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except (OSError, sqlite3.Error):
+        _remove_index(target)  # start from nothing: the next refresh builds it
+
+
+def _why_unusable(folder: Path) -> str | None:
+    """"read-only file system", "the disk is full" or "no permission to write", when one of them is why."""
+    if not hasattr(os, "statvfs"):  # Windows: the error says what it can
+        return None
+    for probe in (folder, *folder.parents):
+        try:
+            info = os.statvfs(probe)
+        except OSError:
+            continue
+        if info.f_flag & os.ST_RDONLY:
+            return "read-only file system"
+        if info.f_bavail == 0:
+            return "the disk is full"
+        return None if os.access(probe, os.W_OK) else "no permission to write"
+    return None
+
+
+def _remove_index(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _readable(path: Path, roots: Sequence[Path]) -> bool:
@@ -89,8 +134,11 @@ class Library:
         self.key = library_key(self.root)
         self._local = threading.local()
         self._write_lock = threading.Lock()
+        self._open_lock = threading.Lock()
         self.state = StateStore(self.paths.state_file, self.key)
         self._all_stores: list[Store] = []
+        self.index_file = self.paths.index_file(self.root)
+        self._index_note: str | None = None  # why the index is not where it should be, if it is not
         self._store()  # open (and if needed rebuild) the index now, so problems surface here
 
     @property
@@ -100,16 +148,46 @@ class Library:
 
     @property
     def rebuilt_reason(self) -> str | None:
-        """Why the index had to be rebuilt from scratch when it was opened, if it had."""
-        return self._store().rebuilt_reason
+        """Why the index had to be rebuilt from scratch, or kept elsewhere, if it had."""
+        return self._store().rebuilt_reason or self._index_note
 
     def _store(self) -> Store:
+        """This thread's connection to the index; a new one once another process replaced the file."""
         store = getattr(self._local, "store", None)
+        if store is not None and store.file_status() == "replaced":
+            self._drop(store)
+            store = None
         if store is None:
-            store = Store(self.paths.index_file(self.root), self.paths.state_file, self.key)
-            self._local.store = store
+            store = self._local.store = self._open_store()
             self._all_stores.append(store)
         return store
+
+    def _drop(self, store: Store) -> None:
+        store.close()
+        self._all_stores.remove(store)
+        self._local.store = None
+
+    def _open_store(self) -> Store:
+        """The index in the cache folder; if that folder cannot be used (read-only, full, not there),
+        one in the data folder (a copy of the old one, if it can be read) and a note saying so."""
+        with self._open_lock:
+            normal = self.paths.index_file(self.root)
+            try:
+                store = Store(self.index_file, self.paths.state_file, self.key)
+            except StoreError as error:
+                if self.index_file != normal:
+                    raise
+                self.index_file = self.paths.data / "index-elsewhere" / normal.name
+                why = _why_unusable(normal.parent) or error.__cause__ or error
+                self._index_note = (f"the index folder {normal.parent} cannot be used ({why}); until it can, "
+                                    f"the index is kept in {self.index_file.parent}")
+                if not self.index_file.exists():
+                    _copy_index(normal, self.index_file)
+                store = Store(self.index_file, self.paths.state_file, self.key)
+            else:
+                if self.index_file == normal:
+                    _remove_index(self.paths.data / "index-elsewhere" / normal.name)  # a stale one
+            return store
 
     def close(self) -> None:
         for store in self._all_stores:
@@ -129,6 +207,10 @@ class Library:
         with self._write_lock, Workers() as workers:
             started = time.monotonic()
             store = self._store()
+            if store.file_status() == "deleted":  # the cache folder was removed while we ran: build anew
+                self._drop(store)
+                store = self._store()
+                store.rebuilt_reason = "the index was deleted while the program ran and has been rebuilt"
             report("scan", 0, 0)
             diff = scan_diff(self.site, store.file_states(), stop)
             store.set_skipped(diff.skipped)

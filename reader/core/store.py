@@ -113,6 +113,13 @@ class Store:
             self._db = self._open()
         if state_path is not None:
             self._attach_state(Path(state_path))
+        self._identity = _identity(self.path)
+
+    def file_status(self) -> str | None:
+        """"deleted" or "replaced" when the file at `path` is no longer the one this Store opened
+        (the cache folder removed, another process rebuilt the index), else None. One stat."""
+        now = _identity(self.path)
+        return None if now == self._identity else "deleted" if now is None else "replaced"
 
     # --- opening ------------------------------------------------------------------------
     def _marker(self) -> Path:
@@ -487,6 +494,14 @@ class Store:
                 raise QueryError(f"This search could not be run ({error}).") from error
             raise
         return [(post_id, float(score)) for post_id, score in hits]
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _stem(path: str) -> str:

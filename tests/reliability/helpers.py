@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import contextlib
 import hashlib
 import io
 import os
@@ -129,3 +130,20 @@ def small_site(root: Path, posts: dict[str, str] | None = None) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+@contextlib.contextmanager
+def tmpfs(folder: Path, size: str = "512m"):
+    """Mount a tmpfs of `size` on `folder` (created) for the block; yields False, mounting nothing,
+    where we may not mount (not root, no mount command)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        mounted = IS_ROOT and subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                                             capture_output=True).returncode == 0
+    except OSError:
+        mounted = False
+    try:
+        yield mounted
+    finally:
+        if mounted:
+            subprocess.run(["umount", "-l", str(folder)], check=True)

@@ -16,13 +16,15 @@ import pytest
 
 from bench.generate import generate
 from reader.core import store as store_module
-from reader.core.errors import StoreError
+from reader.core import state as state_module
+from reader.core.errors import StateError, StoreError
 from reader.core.library import Library
 from reader.core.state import StateStore
 from reader.core.types import PostFilter
 from reader.paths import AppPaths, library_key
 
-from tests.reliability.helpers import REPO, run_cli, small_site
+from tests.reliability.helpers import REPO, run_cli, small_site, tmpfs
+from tests.unit.core.test_state import Lock
 
 N_POSTS = 3000
 
@@ -258,3 +260,141 @@ def test_index_full_mid_refresh_keeps_reading_working(tmp_path, data_dir, monkey
         assert all(s.read for s in library.list_posts())
     finally:
         library.close()
+
+
+def _add_post(root: Path, name: str, title: str) -> str:
+    rel = f"_posts/2022-08-0{name}-new.md"
+    (root / rel).write_text(f"---\ntitle: {title}\n---\n<p>{title}正文</p>\n", encoding="utf-8")
+    return rel
+
+
+def _remount_read_only(folder: Path) -> None:
+    subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+
+
+@pytest.mark.parametrize("built", [True, False], ids=["index-built", "no-index-yet"])
+def test_read_only_cache_folder_keeps_the_index_elsewhere_and_says_so(built, tmp_path, data_dir):
+    """Before: Library() raised StoreError "unable to open database file": nothing could be read."""
+    root = small_site(tmp_path / "lib")
+    with tmpfs(data_dir / "cache", "16m") as mounted:
+        if not mounted:
+            pytest.skip("needs a tmpfs to remount read-only (root); the fallback itself is tested below")
+        if built:
+            library = Library(root, data_dir=data_dir)
+            library.refresh()
+            library.close()
+        _remount_read_only(data_dir / "cache")
+        library = Library(root, data_dir=data_dir)
+        try:
+            assert "read-only file system" in library.rebuilt_reason and "index-elsewhere" in library.rebuilt_reason
+            assert library.count() == (3 if built else 0)  # the old index was copied
+            rel = _add_post(root, "1", "只读之后")
+            library.refresh()  # refreshing works too, in the index kept elsewhere
+            assert library.count() == 4 and library.search("只读之后")
+            assert "经济新闻" in library.get_post(library.list_ids()[-1]).text
+            library.set_read([library.post_id(rel)], True)
+            assert library.summaries([library.post_id(rel)])[0].read
+            other = Library(root, data_dir=data_dir)  # another thread or job finds the same index
+            assert other.count() == 4
+            other.close()
+        finally:
+            library.close()
+
+
+def test_unusable_index_folder_falls_back_everywhere(tmp_path, data_dir, monkeypatch):
+    """The same fallback without a mount: the cache folder's path is taken by a file."""
+    root = small_site(tmp_path / "lib")
+    data_dir.mkdir()
+    (data_dir / "cache").write_text("not a folder")
+    library = Library(root, data_dir=data_dir)
+    try:
+        assert str(data_dir / "cache") in library.rebuilt_reason
+        library.refresh()
+        assert library.count() == 3 and library.text_progress() == (3, 3)
+    finally:
+        library.close()
+
+
+def test_full_disk_reading_goes_on_and_marks_are_kept(tmp_path, data_dir):
+    """A real ENOSPC: the cache and the state on a 2 MB tmpfs, then filled up."""
+    root = small_site(tmp_path / "lib")
+    with tmpfs(data_dir, "2m") as mounted:
+        if not mounted:
+            pytest.skip("needs a tmpfs to fill (root); a full index is also tested with max_page_count above")
+        library = Library(root, data_dir=data_dir)
+        try:
+            library.refresh()
+            ids = library.list_ids()
+            with open(data_dir / "filler", "wb") as filler:
+                with pytest.raises(OSError):
+                    while True:
+                        filler.write(b"\0" * 65536)
+                        filler.flush()
+            for i in range(40):
+                _add_post(root, str(i % 9 + 1) + f"-{i}", "新" * 2000 + str(i))
+            with pytest.raises(StoreError) as caught:
+                library.refresh()
+            assert "full" in str(caught.value) or "disk" in str(caught.value), caught.value
+            assert library.count() >= 3 and "经济新闻" in library.get_post(ids[0]).text  # reading goes on
+            path = library.summaries(ids[:1])[0].path
+            with pytest.raises(StateError) as caught:
+                library.set_starred(ids[0], True)
+            assert "kept" in str(caught.value)
+            assert library.state.get(path)[1]  # shown starred meanwhile
+            (data_dir / "filler").unlink()
+            library.set_read(ids[1:2], True)  # room again: the kept star goes in with this mark
+            library.refresh()
+            assert library.count() == 43
+            assert [s.starred for s in library.summaries(ids[:2])] == [True, False]
+            assert library.summaries(ids[1:2])[0].read
+        finally:
+            library.close()
+        assert _marks(AppPaths.for_user(data_dir).state_file)
+
+
+def test_cache_folder_deleted_while_open(tmp_path, data_dir):
+    import shutil
+
+    root = small_site(tmp_path / "lib")
+    library = Library(root, data_dir=data_dir)
+    try:
+        library.refresh()
+        ids = library.list_ids()
+        shutil.rmtree(data_dir / "cache")
+        assert library.count() == 3 and "经济新闻" in library.get_post(ids[0]).text  # the open index still reads
+        library.set_read(ids[:1], True)
+        read_path = library.summaries(ids[:1])[0].path
+        _add_post(root, "1", "删除之后")
+        report = library.refresh()  # before: StoreError "attempt to write a readonly database"
+        assert report.rebuilt and "deleted" in report.rebuilt
+        assert library.index_file.exists() and library.count() == 4 and library.search("删除之后")
+        assert [s.path for s in library.list_posts(PostFilter(read=True))] == [read_path]
+    finally:
+        library.close()
+
+
+def test_state_locked_by_another_process_reading_goes_on_no_mark_lost(tmp_path, data_dir, monkeypatch):
+    monkeypatch.setattr(state_module, "BUSY_TIMEOUT_S", 0.2)
+    monkeypatch.setattr(state_module, "_PENDING", {})
+    root = small_site(tmp_path / "lib")
+    library = Library(root, data_dir=data_dir)
+    library.refresh()
+    ids = library.list_ids()
+    library.close()
+    state_file = AppPaths.for_user(data_dir).state_file
+    lock = Lock(state_file)
+    try:
+        library = Library(root, data_dir=data_dir)  # before: 10 s, then the state moved aside as damaged
+        assert library.state.recovered is None
+        assert library.count() == 3 and "经济新闻" in library.get_post(ids[0]).text
+        with pytest.raises(StateError) as caught:
+            library.set_read(ids[:2], True)
+        assert "another program is using it" in str(caught.value)
+        with pytest.raises(StateError):
+            library.set_starred(ids[2], True)
+    finally:
+        lock.release()
+    library.set_position(ids[0], 0.5)
+    library.close()
+    marks = {path: (read, starred) for _lib, path, read, starred, _pos in _marks(state_file)}
+    assert sorted(marks.values()) == [(0, 1), (1, 0), (1, 0)]

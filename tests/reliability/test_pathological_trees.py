@@ -17,7 +17,7 @@ from reader.core.library import Library
 from reader.core.limits import INDEX_LIMIT, SHOW_LIMIT, show_post
 from reader.core.scanner import scan
 
-from tests.reliability.helpers import IS_ROOT, REPO, run_cli, small_site
+from tests.reliability.helpers import IS_ROOT, REPO, run_cli, small_site, tmpfs
 
 FRONT = "---\ntitle: {title}\ndate: 2022-01-21 10:00:00 +0800\n---\n"
 # Peak memory growth allowed for indexing one huge post: the indexer reads INDEX_LIMIT (1 MiB) of it.
@@ -299,13 +299,8 @@ def test_skipped_entries_are_in_the_problems_list_and_the_cli(tmp_path, data_dir
 @pytest.fixture
 def scratch(tmp_path):
     """A folder for a huge generated tree: a tmpfs when we may mount one (4x faster to fill and free)."""
-    folder = tmp_path / "scratch"
-    folder.mkdir()
-    mounted = IS_ROOT and subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512m", "tmpfs", str(folder)],
-                                         capture_output=True).returncode == 0
-    yield folder
-    if mounted:
-        subprocess.run(["umount", "-l", str(folder)], check=True)
+    with tmpfs(tmp_path / "scratch"):
+        yield tmp_path / "scratch"
 
 
 def test_cancel_during_the_scan_of_a_huge_tree_stops_within_a_second(scratch, data_dir):
