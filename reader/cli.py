@@ -14,7 +14,7 @@ import reader
 
 from .core.errors import ReaderError
 from .core.library import Library
-from .core.types import PostFilter, PostSummary
+from .core.types import PostFilter, PostSummary, Snippet
 
 
 # Exit status: 0 success, 1 failure, 2 usage error (the command line is not understood; argparse).
@@ -152,15 +152,35 @@ def _list(args) -> int:
 def _search(args) -> int:
     library = _open(args)
     hits = library.search(args.query, limit=args.limit, snippets=args.limit)
-    done, total = library.text_progress()
     if args.json:
-        _print_json([{**_row(h.post), "snippet": h.snippet} for h in hits])
+        _print_json([{**_row(h.post), **_snippet_dict(h.snippet), "title_only": h.title_only} for h in hits])
     else:
-        _print_table([h.post for h in hits], snippets=[h.snippet for h in hits])
+        _print_table([h.post for h in hits], snippets=[_snippet_line(h.snippet) for h in hits])
         print(f"{len(hits)} result{'s' if len(hits) != 1 else ''}", file=sys.stderr)
-    if done < total:
-        print(f"note: full text indexed for {done:,} of {total:,} posts", file=sys.stderr)
+    if not hits.complete:
+        print(f"note: full text indexed for {hits.indexed:,} of {hits.total:,} posts;"
+              " the others were searched by title", file=sys.stderr)
     return 0
+
+
+def _snippet_dict(snippet: Snippet | None) -> dict:
+    """JSON: the snippet as plain text, and the [start, end) character spans of its hits."""
+    if snippet is None:
+        return {"snippet": "", "snippet_spans": []}
+    return {"snippet": snippet.text, "snippet_spans": [list(span) for span in snippet.spans]}
+
+
+def _snippet_line(snippet: Snippet | None) -> str:
+    """Plain text; on a terminal the hits are in bold (unless NO_COLOR is set)."""
+    if snippet is None:
+        return ""
+    if not sys.stdout.isatty() or os.environ.get("NO_COLOR"):
+        return snippet.text
+    out, pos = [], 0
+    for start, end in snippet.spans:
+        out += [snippet.text[pos:start], "\033[1m", snippet.text[start:end], "\033[0m"]
+        pos = end
+    return "".join(out) + snippet.text[pos:]
 
 
 def _show(args) -> int:
@@ -246,7 +266,7 @@ def _print_table(rows: list[PostSummary], snippets: list[str] | None = None) -> 
         mark = "!" if r.error else ("d" if r.draft else " ")
         print(f"{(r.date or '')[:10]:10} {mark} {_fit(r.title, title_w)} {_fit(', '.join(r.categories), 24)}".rstrip())
         if snippets:
-            print("             " + snippets[i].replace("<b>", "[").replace("</b>", "]").replace("\n", " "))
+            print("             " + snippets[i])
 
 
 class _ProgressBar:

@@ -23,7 +23,8 @@ from .scanner import open_inside
 from .site import detect_site
 from .state import StateStore
 from .store import Store
-from .types import Facet, Post, PostFilter, PostSummary, Problem, RefreshReport, SearchHit, Site
+from .types import (Facet, Post, PostFilter, PostSummary, Problem, RefreshReport, SearchHit,
+                    SearchResults, Site, Snippet)
 
 # `indexer` and `limits` read posts, which pulls in markdown-it, lxml and bs4 (about 130 ms):
 # they are imported in the methods that read a post, so that opening a library only to list
@@ -441,26 +442,38 @@ class Library:
 
     # --- search ---------------------------------------------------------------------------
     def search(self, query: str, *, filter: PostFilter | None = None, limit: int = 200,
-               offset: int = 0, snippets: int = 0) -> list[SearchHit]:
+               offset: int = 0, snippets: int = 0) -> SearchResults:
         """Ranked hits for a query in the query language (raises QueryError).
 
-        The first `snippets` hits come with a snippet; snippets() makes the others' on demand.
+        While the text of some posts is not indexed yet, their titles are searched instead and
+        those hits follow the ranked ones. The first `snippets` hits come with a snippet;
+        snippets() makes the others' on demand.
         """
         store = self._store()
-        found = store.search(query, filter, limit, offset)
+        indexed, total = store.text_progress()
+        if indexed >= total:
+            found, pending = store.search(query, filter, limit, offset), []
+        else:  # rank then titles, as one list to page through
+            found = store.search(query, filter, offset + limit, 0)
+            ranked = {post_id for post_id, _ in found}
+            pending = [i for i in store.search_pending_titles(query, filter, offset + limit) if i not in ranked]
+            found = (found + [(post_id, 0.0) for post_id in pending])[offset:offset + limit]
         rows = {s.id: s for s in store.summaries([post_id for post_id, _ in found])}
-        hits = [SearchHit(post=rows[i], snippet="", rank=rank) for i, rank in found if i in rows]
+        title_only = set(pending)
+        hits = [SearchHit(post=rows[i], snippet=None, rank=rank, title_only=i in title_only)
+                for i, rank in found if i in rows]
         made = self._snippets(query, [hit.post for hit in hits[:snippets]])
-        return [replace(hit, snippet=made.get(hit.post.id, "")) for hit in hits]
+        hits = [replace(hit, snippet=made.get(hit.post.id)) for hit in hits]
+        return SearchResults(tuple(hits), indexed, total)
 
-    def snippets(self, query: str, post_ids: Sequence[int]) -> dict[int, str]:
-        """id -> about 120 characters around the query's first hit in the post, hits in <b>.
+    def snippets(self, query: str, post_ids: Sequence[int]) -> dict[int, Snippet]:
+        """id -> about 120 characters of plain text around the query's first hit in the post.
 
         Read from the file (0.6 ms a post): the index keeps no copy of the text.
         """
         return self._snippets(query, self.summaries(post_ids))
 
-    def _snippets(self, query: str, posts: Sequence[PostSummary]) -> dict[int, str]:
+    def _snippets(self, query: str, posts: Sequence[PostSummary]) -> dict[int, Snippet]:
         from .indexer import post_text
 
         pattern = search.highlighter(search.plan(search.parse(query)).texts)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as _dt
-import html
 import re
 import sqlite3
 from dataclasses import dataclass, field
 
 from . import cjk
 from .errors import QueryError
-from .types import PostFilter
+from .types import PostFilter, Snippet
 
 # Chinese input methods type these; read them as their ASCII twins.
 _FOLD = str.maketrans({"“": '"', "”": '"', "＂": '"', "：": ":", "－": "-", "\u3000": " "})
@@ -190,6 +189,25 @@ def _condition(term: Term) -> tuple[str, list]:
     return (f"NOT {sql}" if term.negated else sql), params
 
 
+def _title_condition(term: Term) -> tuple[str, list]:
+    item = term.item
+    if not isinstance(item, Text):
+        return _condition(term)
+    sql = "(" + " AND ".join("instr(p.title_fold, ?) > 0" for _ in item.segments) + ")"
+    return (f"NOT {sql}" if term.negated else sql), [seg.text.casefold() for seg in item.segments]
+
+
+def pending_titles_sql(groups: list[list[Term]]) -> tuple[list[str], list]:
+    """WHERE clauses over `posts p` for the posts whose text is not indexed yet, their titles
+    standing in for the text: each word's pieces must all be in the title (in any order)."""
+    where, params = ["p.doc IS NULL"], []
+    for group in groups:
+        parts = [_title_condition(term) for term in group]
+        where.append("(" + " OR ".join(sql for sql, _ in parts) + ")")
+        params.extend(p for _, found in parts for p in found)
+    return where, params
+
+
 @dataclass
 class Plan:
     """A parsed query as SQL: one FTS5 expression on `table` for ranking, plus WHERE clauses."""
@@ -349,8 +367,8 @@ def highlighter(texts: list[Text]) -> re.Pattern[str] | None:
     return re.compile("|".join(patterns), re.IGNORECASE)
 
 
-def snippet(text: str, pattern: re.Pattern[str] | None, width: int = 120) -> str:
-    """About `width` characters around the first hit, hits in <b>…</b>, the rest HTML-escaped."""
+def snippet(text: str, pattern: re.Pattern[str] | None, width: int = 120) -> Snippet:
+    """About `width` characters around the first hit, whitespace collapsed, with the hits' spans."""
     found = pattern.search(text) if pattern else None
     first = found.start() if found else 0
     # Whitespace is collapsed in a slice around the hit only: texts can be 300 KB.
@@ -362,18 +380,15 @@ def snippet(text: str, pattern: re.Pattern[str] | None, width: int = 120) -> str
     start = max(0, first - width // 4)
     end = min(len(window), start + width)
     start = max(0, min(start, end - width))
-    out = ["…"] if start or lo else []
-    pos = start
+    hits = []
     for hit in pattern.finditer(window, start) if found else ():
         if hit.start() >= end:
             break
-        if hit.end() == hit.start():
-            continue
-        out.append(html.escape(window[pos:hit.start()]))
-        out.append("<b>" + html.escape(hit.group()) + "</b>")
-        pos = hit.end()
-    end = max(end, pos)
-    out.append(html.escape(window[pos:end].rstrip() if end >= len(window) else window[pos:end]))
-    if end < len(window) or hi < len(text):
-        out.append("…")
-    return "".join(out)
+        if hit.end() > hit.start():
+            hits.append((hit.start(), hit.end()))
+    end = max([end, *(e for _, e in hits)])
+    body = window[start:end].rstrip() if end >= len(window) else window[start:end]
+    lead_mark = "…" if start or lo else ""
+    shift = len(lead_mark) - start
+    tail = "…" if end < len(window) or hi < len(text) else ""
+    return Snippet(lead_mark + body + tail, tuple((a + shift, b + shift) for a, b in hits))

@@ -495,6 +495,18 @@ class Store:
             raise
         return [(post_id, float(score)) for post_id, score in hits]
 
+    @_guard
+    def search_pending_titles(self, query: str, filter: PostFilter | None = None, limit: int = 200) -> list[int]:
+        """Ids of posts whose text is not indexed yet and whose titles hold the query's words, newest first."""
+        groups = search.parse(query)
+        if not any(isinstance(t.item, search.Text) for group in groups for t in group):
+            return []  # a query of filters only: search() answered it from the posts table
+        clauses, params = search.pending_titles_sql(groups)
+        more, more_params = search.filter_sql(filter, self._has_state, self._library)
+        rows = self._db.execute(f"SELECT p.id FROM posts p WHERE {' AND '.join(clauses + more)}"
+                                " ORDER BY p.sort_key DESC, p.id DESC LIMIT ?", [*params, *more_params, limit])
+        return [post_id for (post_id,) in rows]
+
 
 def _identity(path: Path) -> tuple[int, int] | None:
     try:

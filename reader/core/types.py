@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,12 +79,51 @@ class Post:
 
 
 @dataclass(frozen=True)
+class Snippet:
+    """About 120 characters of a post's plain text around a hit, and where the searched words are.
+
+    Plain text, never HTML: a front end escapes it as its medium needs. `spans` are the
+    (start, end) character offsets of the hits in `text`, in order and not overlapping.
+    """
+
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class SearchHit:
-    """A search result: the row, and a snippet with the hits between <b> and </b>."""
+    """A search result: the row, its snippet (None until one is made) and its rank.
+
+    `title_only`: the post's full text is not indexed yet, so it matched on its title alone.
+    """
 
     post: PostSummary
-    snippet: str
+    snippet: Snippet | None
     rank: float
+    title_only: bool = False
+
+
+@dataclass(frozen=True)
+class SearchResults(Sequence[SearchHit]):
+    """The hits of one search, best first, and how much of the library the full text covered.
+
+    While the full-text phase runs (`indexed` < `total`), posts not indexed yet can only
+    match on their titles: those hits come last, marked `title_only`.
+    """
+
+    hits: tuple[SearchHit, ...] = ()
+    indexed: int = 0  # posts whose full text is in the index
+    total: int = 0  # posts in the library
+
+    @property
+    def complete(self) -> bool:
+        return self.indexed >= self.total
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+    def __getitem__(self, index):
+        return self.hits[index]
 
 
 @dataclass(frozen=True)

@@ -56,12 +56,24 @@ def test_list_table_is_readable(capsys, data):
     assert "拜年带货包饺子" in out and "2022-01-21" in out
 
 
-def test_search_json_has_snippets(capsys, data):
+def test_search_json_has_snippet_text_and_spans(capsys, data):
     code, out, _ = run(capsys, "--data-dir", data, "search", FINEWS, "外交官", "--json")
     assert code == 0
     hits = json.loads(out)
-    assert hits and all(KEYS | {"snippet"} <= set(h) for h in hits)
-    assert "<b>外交官</b>" in hits[0]["snippet"] or "<b>外交</b>" in hits[0]["snippet"]
+    assert hits and all(KEYS | {"snippet", "snippet_spans", "title_only"} <= set(h) for h in hits)
+    first = hits[0]
+    assert "<b>" not in first["snippet"]
+    assert {first["snippet"][a:b] for a, b in first["snippet_spans"]} <= {"外交官", "外交"}
+    assert first["snippet_spans"] and not first["title_only"]
+
+
+def test_search_table_prints_snippets_as_plain_text(capsys, data):
+    code, out, err = run(capsys, "--data-dir", data, "search", FINEWS, "外交官")
+    assert code == 0
+    snippet_lines = [line for line in out.splitlines() if line.startswith("             ")]
+    assert snippet_lines and all("外交" in line for line in snippet_lines)
+    assert "<b>" not in out and "[" not in out and "\033" not in out  # captured output is no terminal
+    assert "result" in err and "note:" not in err
 
 
 @pytest.mark.parametrize("fmt, expect", [("--text", "上合组织"), ("--html", "<p>"), ("--json", '"html"')])

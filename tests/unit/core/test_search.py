@@ -10,7 +10,7 @@ import pytest
 from reader.core import search
 from reader.core.errors import QueryError
 from reader.core.store import Store
-from reader.core.types import PostFilter, PostMeta
+from reader.core.types import PostFilter, PostMeta, Snippet
 
 # A small alphabet makes substrings recur across posts, so the checks have many hits to get right.
 HAN = "新能源汽车比亚迪中国经济网发布市场公司电池价格增长销量企业"
@@ -191,15 +191,22 @@ def test_paging_with_capped_ranking_is_complete_and_stable(corpus, monkeypatch):
     assert hits(store, "新能") == containing(posts, "新能")
 
 
-def test_snippets_mark_hits_and_escape_html():
+def test_snippets_are_plain_text_with_the_spans_of_the_hits():
     pattern = search.highlighter([search.parse("新能源 tesla")[0][0].item, search.parse("tesla")[0][0].item])
-    text = "<script>" + "前" * 200 + "新能源 and Tesla & co" + "后" * 200
+    text = "<script>" + "前" * 200 + "新能源 and Tesla & AT&T co" + "后" * 200
     out = search.snippet(text, pattern)
-    assert "<b>新能源</b>" in out and "<b>Tesla</b>" in out
-    assert out.startswith("…") and out.endswith("…")
-    assert "&amp;" in out and "<script>" not in out
-    assert 100 <= len(re.sub("<[^>]+>", "", out)) <= 140
-    assert search.snippet("短文本 <i>", None) == "短文本 &lt;i&gt;"
+    assert [out.text[a:b] for a, b in out.spans] == ["新能源", "Tesla"]
+    assert out.text.startswith("…") and out.text.endswith("…")
+    assert "AT&T" in out.text and "&amp;" not in out.text  # text, not HTML: nothing is escaped
+    assert 100 <= len(out.text) <= 140
+    assert search.snippet("短文本 <i>", None) == Snippet("短文本 <i>", ())
+
+
+def test_snippet_spans_stay_right_when_whitespace_is_collapsed():
+    pattern = search.highlighter([search.parse("panda")[0][0].item])
+    out = search.snippet("a\n\n  b   panda\t\tc  PANDA end", pattern)
+    assert out.text == "a b panda c PANDA end"
+    assert [out.text[a:b] for a, b in out.spans] == ["panda", "PANDA"]
 
 
 @pytest.mark.parametrize("query, message", [
@@ -249,3 +256,41 @@ def test_parse_structure():
                       [("Label", False)], [("DateRange", False)]]
     assert groups[3][0].item.value == "x y"
     assert groups[4][0].item == search.DateRange("2022", "2022")
+
+
+def _library_without_text(tmp_path):
+    """A Jekyll library whose metadata is indexed but whose full-text phase has not run."""
+    from reader.core.library import Library
+
+    posts = tmp_path / "lib" / "_posts"
+    posts.mkdir(parents=True)
+    titles = ["新能源 汽车 销量", "电池 价格", "Tesla Model 3 新能源", "经济 新闻"]
+    for i, title in enumerate(titles):
+        body = "正文只说电池。" if i == 3 else "正文。"
+        (posts / f"2022-01-{i + 10}-p{i}.md").write_text(
+            f"---\ntitle: {title}\ndate: 2022-01-{i + 10}\ncategories: c{i % 2}\n---\n{body}\n", encoding="utf-8")
+    library = Library(tmp_path / "lib", data_dir=tmp_path / "data")
+    library.refresh(full_text=False)
+    return library
+
+
+def test_search_matches_titles_while_the_text_is_not_indexed(tmp_path):
+    library = _library_without_text(tmp_path)
+    try:
+        results = library.search("新能源", snippets=5)
+        assert (results.indexed, results.total, results.complete) == (0, 4, False)
+        assert [h.post.title for h in results] == ["Tesla Model 3 新能源", "新能源 汽车 销量"]  # newest first
+        assert all(h.title_only for h in results)
+        assert [h.post.title for h in library.search("tesla -model")] == []
+        assert [h.post.title for h in library.search("新能源 OR 价格")] == \
+            ["Tesla Model 3 新能源", "电池 价格", "新能源 汽车 销量"]
+        assert [h.post.title for h in library.search("新能源 OR 价格", filter=PostFilter(categories=("c1",)))] == \
+            ["电池 价格"]
+        assert len(library.search("电池")) == 1  # the body's 电池 is not searchable yet
+
+        library.index_text()
+        results = library.search("电池")
+        assert results.complete and not any(h.title_only for h in results)
+        assert {h.post.title for h in results} == {"电池 价格", "经济 新闻"}
+    finally:
+        library.close()
