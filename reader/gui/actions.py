@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 
@@ -18,9 +18,13 @@ class ActionSpec:
     id: str
     text: str
     menu: str  # "File", "View", "Go", "Article" or "Help"
-    shortcuts: tuple[str, ...] = ()
+    shortcuts: tuple[str, ...] = ()  # our own keys, besides the platform's standard ones
     tip: str = ""
     separator_before: bool = False
+    standard: QKeySequence.StandardKey | None = None  # the platform's keys for this command, first
+
+
+Std = QKeySequence.StandardKey
 
 
 MENUS = ("File", "View", "Go", "Article", "Help")
@@ -28,37 +32,51 @@ MENUS = ("File", "View", "Go", "Article", "Help")
 # Single-letter keys are safe here: a QLineEdit accepts the ShortcutOverride for printable
 # keys without modifiers, so they reach the line edit instead of firing while the user types.
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("open_library", "&Open Library Folder…", "File", ("Ctrl+O",)),
-    ActionSpec("reload", "&Reload", "File", ("F5",), "Look for new and changed files now"),
-    ActionSpec("quit", "&Quit", "File", ("Ctrl+Q",), separator_before=True),
-    ActionSpec("focus_search", "&Search", "View", ("Ctrl+F", "/"), "Put the cursor in the search field"),
-    ActionSpec("clear_search", "&Clear Search", "View", ("Esc",), "Clear the search and return to the list"),
+    ActionSpec("open_library", "&Open Library Folder…", "File", standard=Std.Open),
+    ActionSpec("reload", "&Reload", "File", (), "Look for new and changed files now", standard=Std.Refresh),
+    ActionSpec("quit", "&Quit", "File", ("Ctrl+Q",), separator_before=True, standard=Std.Quit),
+    ActionSpec("focus_search", "&Search", "View", ("/",), "Put the cursor in the search field", standard=Std.Find),
+    ActionSpec("clear_search", "&Clear Search", "View", (), "Clear the search and return to the list",
+               standard=Std.Cancel),
     ActionSpec("cycle_focus", "Next &Pane", "View", ("F6",), "Tree, list, article in turn"),
-    ActionSpec("zoom_in", "Zoom &In", "View", ("Ctrl+=", "Ctrl++"), separator_before=True),
-    ActionSpec("zoom_out", "Zoom &Out", "View", ("Ctrl+-",)),
+    ActionSpec("zoom_in", "Zoom &In", "View", ("Ctrl+=",), separator_before=True, standard=Std.ZoomIn),
+    ActionSpec("zoom_out", "Zoom &Out", "View", (), standard=Std.ZoomOut),
     ActionSpec("next_article", "&Next Article", "Go", ("J",)),
     ActionSpec("previous_article", "&Previous Article", "Go", ("K",)),
     ActionSpec("next_unread", "Next &Unread Article", "Go", ("N",)),
     ActionSpec("page_down", "Page &Down", "Go", ("Space",), "Page the article, then go to the next one"),
     ActionSpec("page_up", "Page U&p", "Go", ("Shift+Space",),
                "Page the article back, then go to the previous one"),
-    ActionSpec("back", "&Back", "Go", ("Alt+Left",), "The article seen before", separator_before=True),
-    ActionSpec("forward", "&Forward", "Go", ("Alt+Right",)),
-    ActionSpec("find_next", "Next &Match", "Go", ("F3",), "Next search term in the article",
-               separator_before=True),
-    ActionSpec("find_previous", "Previous M&atch", "Go", ("Shift+F3",)),
+    ActionSpec("back", "&Back", "Go", (), "The article seen before", separator_before=True, standard=Std.Back),
+    ActionSpec("forward", "&Forward", "Go", (), standard=Std.Forward),
+    ActionSpec("find_next", "Next &Match", "Go", (), "Next search term in the article",
+               separator_before=True, standard=Std.FindNext),
+    ActionSpec("find_previous", "Previous M&atch", "Go", (), standard=Std.FindPrevious),
     ActionSpec("toggle_star", "&Star", "Article", ("S",)),
     ActionSpec("toggle_read", "Toggle &Read", "Article", ("M",)),
     ActionSpec("open_source", "&Open Source Link", "Article", ("O",), "Open the original in the browser"),
     ActionSpec("mark_selection_read", "Mark &Selection Read", "Article", (), separator_before=True),
     ActionSpec("mark_all_read", "Mark &All Read", "Article", ("Ctrl+Shift+M",),
                "Mark every article in the list read"),
-    ActionSpec("shortcuts", "&Keyboard Shortcuts", "Help", ("F1",)),
+    ActionSpec("shortcuts", "&Keyboard Shortcuts", "Help", (), standard=Std.HelpContents),
     ActionSpec("open_log_folder", "Open &Log Folder", "Help", (), "Where the reader writes what went wrong"),
     ActionSpec("about", "&About Jianbao Reader", "Help"),
 )
 
 SPECS = {spec.id: spec for spec in ACTIONS}
+
+
+def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
+    """The platform's standard keys for the command (none on some platforms), then ours, each once."""
+    # keyBindings() asks the platform theme: without an application it would crash.
+    known = spec.standard is not None and QGuiApplication.instance() is not None
+    keys = QKeySequence.keyBindings(spec.standard) if known else []
+    keys += [QKeySequence(k) for k in spec.shortcuts]
+    unique: list[QKeySequence] = []
+    for key in keys:
+        if not key.isEmpty() and key not in unique:
+            unique.append(key)
+    return unique
 
 
 def build_actions(parent: QObject, handlers: dict[str, Callable[[], object]]) -> dict[str, QAction]:
@@ -70,7 +88,7 @@ def build_actions(parent: QObject, handlers: dict[str, Callable[[], object]]) ->
     for spec in ACTIONS:
         action = QAction(spec.text, parent)
         action.setObjectName(spec.id)
-        action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+        action.setShortcuts(key_sequences(spec))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         if spec.tip:
             action.setStatusTip(spec.tip)
@@ -98,13 +116,12 @@ def shortcuts_html() -> str:
     """The Keyboard Shortcuts sheet, one table row per action with a shortcut, grouped by menu."""
     parts = ["<h3>Keyboard Shortcuts</h3>", "<table cellspacing='0' cellpadding='3'>"]
     for menu in MENUS:
-        rows = [s for s in ACTIONS if s.menu == menu and s.shortcuts]
+        rows = [s for s in ACTIONS if s.menu == menu and key_sequences(s)]
         if not rows:
             continue
         parts.append(f"<tr><td colspan='2'><b>{html.escape(menu)}</b></td></tr>")
         for spec in rows:
-            keys = ", ".join(
-                QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in spec.shortcuts)
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in key_sequences(spec))
             parts.append(f"<tr><td>{html.escape(spec.text.replace('&', ''))}</td>"
                          f"<td><code>{html.escape(keys)}</code></td></tr>")
     parts.append("</table>")

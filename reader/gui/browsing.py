@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QTreeView
 
 from .. import settings as S
 from ..core.library import Library
-from ..core.types import PostFilter
+from ..core.types import PostFilter, SearchResults
 from .list_view import ArticleListView
 from .reading import Reading
 from .search import SEARCH_LIMIT, SearchController, query_terms
@@ -81,7 +81,8 @@ class Browsing(QObject):
         if set(self.selected_node_ids()) != set(keep):
             self._tree_selection_changed()  # a kept node is gone: list what is selected now
         else:
-            self.list.viewport().update()  # the category column shows the labels now
+            self.list.fit_columns()  # the category column shows the labels now
+            self.list.viewport().update()
 
     def _list_shown(self, restore: bool) -> None:
         if restore:
@@ -165,14 +166,14 @@ class Browsing(QObject):
             self.session.ask(None, Library.snippets, query, ids,
                              on_done=lambda found: self.list_model.set_snippets(generation, found))
 
-    def _show_hits(self, query: str, hits: list, progress: tuple[int, int]) -> None:
+    def _show_hits(self, query: str, hits: SearchResults) -> None:
         self.list_model.set_hits(hits)
         self.reading.set_terms(query_terms(query))
-        done, total = progress
         more = "+" if len(hits) >= SEARCH_LIMIT else ""
         text = f"{len(hits):,}{more} results for “{query}”" if hits else f"No results for “{query}”"
-        if done < total:
-            text += f". Search covers {done:,} of {total:,} posts; indexing continues"
+        if not hits.complete:
+            text += (f". The full text of {hits.indexed:,} of {hits.total:,} posts is indexed so far;"
+                     " the others are searched by title")
         self.search_info.setText(text)
         self.search_info.show()
         self.reading.select_current_row()

@@ -6,10 +6,10 @@ import dataclasses
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 
-from ..core.types import PostSummary, SearchHit
+from ..core.types import PostSummary, SearchHit, Snippet
 
 PAGE_SIZE = 200
 MAX_PAGES = 64  # 12,800 cached rows: a few screens in every direction many times over
@@ -18,6 +18,8 @@ COLUMNS = (("title", "Title"), ("date", "Date"), ("category", "Category"))
 SNIPPET = ("snippet", "Snippet")
 IdRole = Qt.ItemDataRole.UserRole + 1
 SummaryRole = Qt.ItemDataRole.UserRole + 2
+SnippetRole = Qt.ItemDataRole.UserRole + 3  # the Snippet (text and hit spans) of a hit's row
+SNIPPET_COLUMN = len(COLUMNS)
 
 
 def date_text(date: str | None) -> str:
@@ -27,14 +29,15 @@ def date_text(date: str | None) -> str:
     return date[:16].replace("T", " ")
 
 
-def plain_snippet(snippet: str) -> str:
-    return snippet.replace("<b>", "").replace("</b>", "").replace("\n", " ")
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ArticleListModel", text)
 
 
 class ArticleListModel(QAbstractTableModel):
     """Holds only the ids in list order; summaries come from `fetch(ids)` a page at a time.
 
-    In search mode it holds the hits instead (a bounded list) and shows a Snippet column;
+    In search mode it holds the hits instead (a bounded list) and fills the Snippet column
+    (always there, so the header's saved state fits; the view hides it outside a search);
     hits that come without a snippet are asked for through `snippets_wanted(generation, ids)`
     when they are first shown, and arrive in set_snippets().
     Sorting asks the owner through `sort_requested` so the index sorts, never a proxy.
@@ -78,11 +81,11 @@ class ArticleListModel(QAbstractTableModel):
         self._rank_order = {pid: n for n, pid in enumerate(self._ids)}
         self._forget()
         self._generation += 1
-        self._asked = {hit.post.id for hit in self._hits if hit.snippet}
+        self._asked = {hit.post.id for hit in self._hits if hit.snippet is not None}
         self._wanted = []
         self.endResetModel()
 
-    def set_snippets(self, generation: int, snippets: dict[int, str]) -> None:
+    def set_snippets(self, generation: int, snippets: dict[int, Snippet]) -> None:
         """Snippets asked for through `snippets_wanted`; ignored if the hits changed since."""
         if generation != self._generation or self._hits is None:
             return
@@ -90,8 +93,7 @@ class ArticleListModel(QAbstractTableModel):
         for row in rows:
             self._hits[row] = dataclasses.replace(self._hits[row], snippet=snippets[self._ids[row]])
         if rows:
-            column = len(COLUMNS)
-            self.dataChanged.emit(self.index(min(rows), column), self.index(max(rows), column))
+            self.dataChanged.emit(self.index(min(rows), SNIPPET_COLUMN), self.index(max(rows), SNIPPET_COLUMN))
 
     def _want_snippet(self, row: int) -> None:
         """Ask for the snippets of the block of hits around `row`, once, after this paint."""
@@ -176,7 +178,7 @@ class ArticleListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS) + (1 if self._hits is not None else 0)
+        return 0 if parent.isValid() else len(COLUMNS) + 1
 
     def _column_key(self, column: int) -> str:
         return COLUMNS[column][0] if column < len(COLUMNS) else SNIPPET[0]
@@ -184,7 +186,7 @@ class ArticleListModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < self.columnCount():
-                return (COLUMNS[section] if section < len(COLUMNS) else SNIPPET)[1]
+                return _tr((COLUMNS[section] if section < len(COLUMNS) else SNIPPET)[1])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -195,7 +197,7 @@ class ArticleListModel(QAbstractTableModel):
             return self._ids[row]
         summary = self.summary(row)
         if summary is None:
-            return "(no longer in the index)" if role == Qt.ItemDataRole.DisplayRole and key == "title" \
+            return _tr("(no longer in the index)") if role == Qt.ItemDataRole.DisplayRole and key == "title" \
                 else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(summary, key, row)
@@ -205,9 +207,20 @@ class ArticleListModel(QAbstractTableModel):
             return self._italic if summary.draft else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(summary, row)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return summary.title or summary.path if key == "title" else self._display(summary, key, row)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return self._state_words(summary) if key == "title" else None
         if role == SummaryRole:
             return summary
+        if role == SnippetRole and key == SNIPPET[0] and self._hits is not None:
+            return self._snippet(row)
         return None
+
+    def _snippet(self, row: int) -> Snippet | None:
+        if self._ids[row] not in self._asked:
+            self._want_snippet(row)
+        return self._hits[row].snippet
 
     def _display(self, summary: PostSummary, key: str, row: int) -> str:
         if key == "title":
@@ -220,18 +233,33 @@ class ArticleListModel(QAbstractTableModel):
             return ", ".join(self.category_labels.get(c, c) for c in summary.categories)
         if self._hits is None:
             return ""
-        if self._ids[row] not in self._asked:
-            self._want_snippet(row)
-        return plain_snippet(self._hits[row].snippet)
+        snippet = self._snippet(row)
+        return snippet.text if snippet is not None else ""
+
+    @staticmethod
+    def _state_words(summary: PostSummary) -> str:
+        """What the marks and fonts of a row say, in words, for a screen reader."""
+        words = [_tr("read") if summary.read else _tr("unread")]
+        if summary.starred:
+            words.append(_tr("starred"))
+        if summary.draft:
+            words.append(_tr("draft"))
+        if summary.error:
+            words.append(_tr("problem: %1").replace("%1", summary.error))
+        return ", ".join(words)
 
     def _tooltip(self, summary: PostSummary, row: int) -> str:
         lines = [summary.title or summary.path]
         if summary.draft:
-            lines.append("Draft")
+            lines.append(_tr("Draft"))
         if summary.error:
-            lines.append(f"Problem: {summary.error}")
+            lines.append(_tr("Problem: %1").replace("%1", summary.error))
         if self._hits is not None:
-            lines.append(plain_snippet(self._hits[row].snippet))
+            hit = self._hits[row]
+            if hit.title_only:
+                lines.append(_tr("Found in the title: the full text is not indexed yet"))
+            if hit.snippet is not None:
+                lines.append(hit.snippet.text)
         return "\n".join(lines)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

@@ -12,7 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from .list_model import SNIPPET_COLUMN
+from .snippet_delegate import SnippetDelegate
+
 Move = QAbstractItemView.CursorAction
+_PADDING = 16  # a cell's margins, and room to breathe
+_MIN_TITLE = 160
+_MEASURED_ROWS = 200  # rows whose categories size the column: the first page, already fetched to paint
 
 
 class ArticleListView(QTableView):
@@ -21,6 +27,8 @@ class ArticleListView(QTableView):
     def __init__(self, parent=None):
         super().__init__(parent, objectName="articles", alternatingRowColors=True, showGrid=False,
                          wordWrap=False, tabKeyNavigation=False, cornerButtonEnabled=False)
+        self.setAccessibleName(self.tr("Articles"))
+        self.setAccessibleDescription(self.tr("The articles to read; Enter or a click opens one, J and K move"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         rows = self.verticalHeader()
@@ -32,13 +40,70 @@ class ArticleListView(QTableView):
         columns.setSectionsMovable(False)
         columns.setHighlightSections(False)
         columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        columns.sectionResized.connect(self._section_resized)
+        self._fitted = True  # the widths are ours to fit until the user sizes a column
+        self._sizing = False
+        self._snippets = SnippetDelegate(self)
 
-    def size_columns(self) -> None:
-        """Title 280 px; the date wide enough in bold, as unread rows are bold. Call once a model is set."""
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        self.setItemDelegateForColumn(SNIPPET_COLUMN, self._snippets)
+        model.modelReset.connect(self._model_reset)
+        self._model_reset()
+
+    def _model_reset(self) -> None:
+        self.setColumnHidden(SNIPPET_COLUMN, not self.model().searching())
+        self.fit_columns()  # the new rows' categories may be wider
+
+    def restore_header(self, state) -> bool:
+        """Column widths as the user left them; until then (or if they do not fit) they are fitted."""
+        restored = bool(state) and self.horizontalHeader().restoreState(state)
+        self._fitted = not restored
+        self.setColumnHidden(SNIPPET_COLUMN, not self.model().searching())
+        self.fit_columns()
+        return restored
+
+    def fit_columns(self) -> None:
+        """Until the user drags a column: the date in bold, the categories of the first rows whole
+        (up to a third of the width), the title the rest; while searching the snippet shares it."""
+        if not self._fitted or self.model() is None:
+            return
+        header = self.horizontalHeader()
+        width = self.viewport().width()
+        bold = QFontMetrics(self._bold_font())
+        date = bold.horizontalAdvance("2022-01-21 15:01") + _PADDING
+        category = min(width // 3, max(self._header_width(2), self._widest(2, bold) + _PADDING))
+        rest = max(_MIN_TITLE, width - date - category)
+        title = rest * 2 // 5 if not self.isColumnHidden(SNIPPET_COLUMN) else rest
+        self._sizing = True
+        try:
+            for column, size in ((0, title), (1, date), (2, category)):
+                header.resizeSection(column, size)
+        finally:
+            self._sizing = False
+
+    def _bold_font(self) -> QFont:
         bold = QFont(self.font())
-        bold.setBold(True)
-        self.horizontalHeader().resizeSection(0, 280)
-        self.horizontalHeader().resizeSection(1, QFontMetrics(bold).horizontalAdvance("2022-01-21 15:01") + 20)
+        bold.setBold(True)  # unread rows are bold
+        return bold
+
+    def _header_width(self, column: int) -> int:
+        text = str(self.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        return self.horizontalHeader().fontMetrics().horizontalAdvance(text) + 2 * _PADDING
+
+    def _widest(self, column: int, metrics: QFontMetrics) -> int:
+        model = self.model()
+        rows = min(model.rowCount(), _MEASURED_ROWS)
+        return max((metrics.horizontalAdvance(str(model.index(r, column).data() or "")) for r in range(rows)),
+                   default=0)
+
+    def _section_resized(self, *_args) -> None:
+        if not self._sizing:
+            self._fitted = False  # the user sized a column: keep theirs from now on
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def moveCursor(self, action, modifiers):
         if action in (Move.MoveLeft, Move.MoveRight):

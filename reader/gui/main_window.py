@@ -18,6 +18,7 @@ from ..core.types import RefreshReport
 from ..paths import AppPaths, shipped
 from .actions import build_actions, build_menus, shortcuts_html
 from .article_view import ArticleView
+from .icon import app_icon
 from .browsing import Browsing
 from .error_dialog import open_folder
 from .list_model import COLUMNS, ArticleListModel
@@ -25,6 +26,7 @@ from .list_view import ArticleListView
 from .reading import Reading
 from .refresher import Refresher
 from .search import SearchController
+from .search_field import SearchField
 from .session import Session
 from .status import Banner, IndexProgress, message_box
 from .tasks import TaskRunner
@@ -54,6 +56,7 @@ class MainWindow(QMainWindow):
         self._lone_post = None
         self._pending_post: str | None = None  # a post asked for by path, not yet in the index
         self._article_title = ""
+        self._results_wanted = False  # Enter in the search field: the first hit opens when the hits arrive
         self._build_widgets()
         self._wire()
         self.actions_by_id = build_actions(self, self.reading.handlers() | self._handlers())
@@ -69,31 +72,37 @@ class MainWindow(QMainWindow):
 
     # --- layout -------------------------------------------------------------------------
     def _build_widgets(self) -> None:
-        self.search_edit = QLineEdit(placeholderText="Search articles (Ctrl+F)", clearButtonEnabled=True)
-        self.search_edit.setObjectName("search")
-        toolbar = QToolBar("Search", objectName="searchToolbar", movable=False)
+        self.setWindowIcon(app_icon())
+        self.search_edit = SearchField()
+        toolbar = QToolBar(self.tr("Search"), objectName="searchToolbar", movable=False)
         toolbar.addWidget(self.search_edit)
         self.addToolBar(toolbar)
 
-        self.tag_filter = QLineEdit(placeholderText="Filter tags", clearButtonEnabled=True)
+        self.tag_filter = QLineEdit(placeholderText=self.tr("Filter tags"), clearButtonEnabled=True,
+                                    objectName="tagFilter", accessibleName=self.tr("Filter tags"),
+                                    accessibleDescription=self.tr("Shows only the tags whose names hold this text"))
         self.tree_model = LibraryTreeModel(self)
-        self.tree = QTreeView(objectName="tree", headerHidden=True, uniformRowHeights=True)
+        self.tree = QTreeView(objectName="tree", headerHidden=True, uniformRowHeights=True,
+                              accessibleName=self.tr("Library"), accessibleDescription=self.tr(
+                                  "Views, categories, tags and archive; the selection picks the articles listed"))
         self.tree.setModel(self.tree_model)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.quick_filter = QLineEdit(placeholderText="Filter by title", clearButtonEnabled=True)
-        self.search_info = QLabel(objectName="searchInfo", wordWrap=True)
+        self.quick_filter = QLineEdit(placeholderText=self.tr("Filter by title"), clearButtonEnabled=True,
+                                      objectName="titleFilter", accessibleName=self.tr("Filter by title"),
+                                      accessibleDescription=self.tr("Lists only the articles whose titles hold this text"))
+        self.search_info = QLabel(objectName="searchInfo", wordWrap=True, accessibleName=self.tr("Search results"))
         self.search_info.hide()
         self.list_model = ArticleListModel(parent=self)
         self.list = ArticleListView()
         self.list.setModel(self.list_model)
-        self.list.size_columns()
 
         self.view = ArticleView()
         self.view.setObjectName("article")
+        self.view.setAccessibleName(self.tr("Article"))
         self.banner = Banner()
         self._banner_action = self.choose_library
         self.banner.actionClicked.connect(lambda: self._banner_action())
@@ -107,7 +116,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 1)
         central = _column(self.banner, self.splitter)
         self.setCentralWidget(central)
-
+        chain = (self.search_edit, *self.banner.focus_chain(), self.tag_filter, self.tree, self.quick_filter,
+                 self.list, self.view)
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)  # the first j reads, it does not type a query
 
     def _wire(self) -> None:
         """The controllers over the panes, and what connects them."""
@@ -123,7 +136,10 @@ class MainWindow(QMainWindow):
         self.reading.nodesRequested.connect(self.browse.select_nodes)
         self.browse.listed.connect(self._list_shown)
         self.search_edit.textChanged.connect(lambda text: self.search.set_query(text, self.browse.current_filter()))
-        self.search_edit.returnPressed.connect(self.search.run_now)
+        self.search_edit.toResults.connect(self._go_to_results)
+        self.search_edit.left.connect(lambda: self.list.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        self.search.results.connect(self._hits_shown)  # after Browsing has put them in the list
+        self.search.failed.connect(lambda *_: setattr(self, "_results_wanted", False))
         self._quick_timer = _single_shot(self, 150, lambda: self.browse.reload_list())
         self.quick_filter.textChanged.connect(lambda _t: self._quick_timer.start())
         self.tag_filter.textChanged.connect(self.tree_model.set_tag_filter)
@@ -330,6 +346,22 @@ class MainWindow(QMainWindow):
         self.search_edit.clear()
         self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def _go_to_results(self) -> None:
+        """Enter or Down in the search field: to the list, the first hit open once the hits are in."""
+        self._results_wanted = self.search.flush()
+        self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self._results_wanted:
+            self._open_first_hit()
+
+    def _hits_shown(self, *_args) -> None:
+        if self._results_wanted:
+            self._results_wanted = False
+            self._open_first_hit()
+
+    def _open_first_hit(self) -> None:
+        if self.list_model.searching() and self.list_model.rowCount():
+            self.reading.open_post(self.list_model.post_id(0))  # it makes the row current and selected
+
     def _list_shown(self) -> None:
         self._show_pending_post()
         self._update_title()
@@ -386,8 +418,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([int(width * 0.15), int(width * 0.38), int(width * 0.47)])
         self.restoreGeometry(window.get(S.GEOMETRY))
         self.splitter.restoreState(window.get(S.SPLITTER))
+        self.list.restore_header(window.get(S.LIST_HEADER))
         header = self.list.horizontalHeader()
-        header.restoreState(window.get(S.LIST_HEADER))
         column = SORT_COLUMNS.index(self.browse.sort_key) if self.browse.sort_key in SORT_COLUMNS else 1
         order = Qt.SortOrder.DescendingOrder if self.browse.descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(column, order)

@@ -31,22 +31,26 @@ class Banner(QFrame):
         self.setBackgroundRole(self.palette().ColorRole.AlternateBase)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 3, 4, 3)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.button = QPushButton()
+        self.setAccessibleName(self.tr("Notice"))
+        self.label = QLabel(wordWrap=True, objectName="bannerText")
+        self.button = QPushButton(objectName="bannerAction")
         self.button.clicked.connect(self.actionClicked)
-        close = QToolButton()
-        close.setText("×")
-        close.setAutoRaise(True)
-        close.setToolTip("Hide this message")
-        close.clicked.connect(self.hide)
+        self.close_button = QToolButton(objectName="bannerClose", autoRaise=True, text="×",
+                                        toolTip=self.tr("Hide this message"), accessibleName=self.tr("Hide this message"))
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # tool buttons take no Tab focus by default
+        self.close_button.clicked.connect(self.hide)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button)
-        layout.addWidget(close)
+        layout.addWidget(self.close_button)
         self.hide()
+
+    def focus_chain(self) -> tuple[QWidget, ...]:
+        """The banner's controls in Tab order."""
+        return self.button, self.close_button
 
     def show_message(self, text: str, action: str = "") -> None:
         self.label.setText(text)
+        self.setAccessibleDescription(text)
         self.button.setText(action)
         self.button.setVisible(bool(action))
         self.show()

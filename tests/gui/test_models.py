@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from reader.core.library import Library
-from reader.core.types import PostFilter, PostSummary, SearchHit
-from reader.gui.list_model import COLUMNS, MAX_PAGES, PAGE_SIZE, ArticleListModel, IdRole, date_text
+from reader.core.types import PostFilter, PostSummary, SearchHit, Snippet
+from reader.gui.list_model import (COLUMNS, MAX_PAGES, PAGE_SIZE, ArticleListModel, IdRole, SnippetRole,
+                                   date_text)
 from reader.gui.tree_model import LibraryTreeModel, Node, filter_for, load_tree_data
 
 from tests.gui.helpers import CORPUS_FINEWS, N_POSTS
@@ -147,7 +148,7 @@ def test_sorting_asks_the_owner_and_hits_sort_in_python():
     model.sort_requested = lambda key, desc: asked.append((key, desc))
     model.sort(0, Qt.SortOrder.AscendingOrder)
     assert asked == [("title", False)]
-    hits = [SearchHit(_summary(i, title=t), "s", r) for i, t, r in ((1, "b", 1.0), (2, "a", 2.0))]
+    hits = [SearchHit(_summary(i, title=t), Snippet("s"), r) for i, t, r in ((1, "b", 1.0), (2, "a", 2.0))]
     model.set_hits(hits)
     model.sort(0, Qt.SortOrder.AscendingOrder)
     assert [model.post_id(r) for r in range(2)] == [2, 1] and asked == [("title", False)]
@@ -165,16 +166,18 @@ def test_hits_shown_without_a_snippet_ask_for_their_block_once(qtbot):
     asked = []
     model = ArticleListModel()
     model.snippets_wanted = lambda generation, ids: asked.append((generation, ids))
-    hits = [SearchHit(_summary(i), "first <b>hit</b>" if i < 3 else "", 1.0) for i in range(45)]
+    hits = [SearchHit(_summary(i), Snippet("first hit & more", ((6, 9),)) if i < 3 else None, 1.0)
+            for i in range(45)]
     model.set_hits(hits)
     column = len(COLUMNS)
-    assert model.index(0, column).data() == "first hit"
+    assert model.index(0, column).data() == "first hit & more"
+    assert model.index(0, column).data(SnippetRole).spans == ((6, 9),)
     model.index(25, column).data()
     model.index(26, column).data()
     qtbot.waitUntil(lambda: len(asked) > 0)
     generation, ids = asked[0]
     assert ids == list(range(20, 40)) and len(asked) == 1
-    model.set_snippets(generation - 1, {25: "stale"})  # for older hits: dropped
+    model.set_snippets(generation - 1, {25: Snippet("stale")})  # for older hits: dropped
     assert model.index(25, column).data() == ""
-    model.set_snippets(generation, {25: "<b>新</b>闻"})
+    model.set_snippets(generation, {25: Snippet("新闻", ((0, 1),))})
     assert model.index(25, column).data() == "新闻"

@@ -1,0 +1,58 @@
+"""Paints a search hit's snippet cell: its plain text, with the searched words in bold.
+
+A delegate rather than rich text in the model: the core's snippet is plain text with spans,
+so nothing is ever escaped or parsed as HTML (a post's `AT&T` or `<script>` shows as written).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextLayout
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from ..core.types import Snippet
+from .list_model import SnippetRole
+
+
+def bold_ranges(snippet: Snippet) -> list[QTextLayout.FormatRange]:
+    """One bold format range per hit span."""
+    bold = QTextCharFormat()
+    bold.setFontWeight(QFont.Weight.Bold)
+    ranges = []
+    for start, end in snippet.spans:
+        found = QTextLayout.FormatRange()
+        found.start, found.length, found.format = start, end - start, bold
+        ranges.append(found)
+    return ranges
+
+
+class SnippetDelegate(QStyledItemDelegate):
+    """The cell's background, selection and focus as the style draws them; the text laid out here."""
+
+    def paint(self, painter, option, index) -> None:
+        snippet = index.data(SnippetRole)
+        if not isinstance(snippet, Snippet) or not snippet.spans:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        layout = QTextLayout(snippet.text, opt.font)
+        layout.setFormats(bold_ranges(snippet))
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(1e6)  # one line, clipped at the cell's edge
+        layout.endLayout()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Normal if opt.state & QStyle.StateFlag.State_Active \
+            else QPalette.ColorGroup.Inactive
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, opt.widget) + 1
+        painter.save()
+        painter.setClipRect(rect)
+        painter.setPen(opt.palette.color(group, role))
+        layout.draw(painter, QPointF(rect.left() + margin, rect.top() + (rect.height() - line.height()) / 2))
+        painter.restore()
