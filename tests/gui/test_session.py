@@ -75,7 +75,7 @@ def test_stale_search_results_are_dropped(session):
     controller = SearchController(delay_ms=0)
     controller.set_session(session)
     got = []
-    controller.results.connect(lambda query, hits, progress: got.append((query, len(hits), progress)))
+    controller.results.connect(lambda query, hits: got.append((query, len(hits), (hits.indexed, hits.total))))
     controller.set_query("熊猫")
     controller.run_now()
     controller.set_query("报道")
