@@ -1,8 +1,10 @@
-"""Walk a library once: pick the post files the site's generator would publish, and stat them."""
+"""Walk a library once: pick the post files the site's generator would publish, stat them, and say
+why each other entry is not read; and open_inside(), the same rule applied when a file is opened."""
 
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import re
 import stat
@@ -81,29 +83,51 @@ def open_inside(roots: Sequence[Path | str], relpath: str) -> BinaryIO:
     """Open `relpath` (under the first of `roots`) for reading, if `refusal` allows it now.
 
     Checked on the opened file itself, so a file swapped for a link or a FIFO after the scan is
-    refused: the last part is opened with O_NOFOLLOW (after resolving any link on the way, which
-    must stay inside), without blocking (a FIFO would wait for a writer), and then fstat-ed.
+    refused: the last part is opened with O_NOFOLLOW (a link there is resolved first and must stay
+    inside), without blocking (a FIFO would wait for a writer); then the opened file's own path
+    (from the kernel) must lie inside `roots`, and its fstat say it is a regular file.
     Raises RefusedFile (an OSError) or the OSError of the open.
     """
-    real_roots = [os.path.realpath(r) for r in roots]
+    real_roots = [_real_root(str(r)) for r in roots]
     path = os.path.join(roots[0], relpath)
-    real = os.path.realpath(path)
-    if not any(is_inside(real, r) for r in real_roots):
-        raise RefusedFile(relpath, LINK_OUT if real != os.path.abspath(path) else "outside the library")
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        fd = os.open(real, flags | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, _OPEN_FLAGS)
     except OSError as error:
-        if error.errno == errno.ELOOP:  # the real path's last part became a link since realpath()
-            raise RefusedFile(relpath, "was replaced by a symbolic link") from error
-        raise
+        if error.errno != errno.ELOOP:
+            raise
+        fd = _open_link(real_roots, path, relpath)  # the last part is a link: allowed if it stays inside
     try:
-        why = refusal(real_roots, _fd_path(fd) or real, os.fstat(fd).st_mode, True)
+        where = _fd_path(fd) or os.path.realpath(path)
+        if not any(is_inside(where, r) for r in real_roots):
+            raise RefusedFile(relpath, LINK_OUT if where != os.path.abspath(path) else "outside the library")
+        why = refusal(real_roots, where, os.fstat(fd).st_mode, False)
         if why:
             raise RefusedFile(relpath, why)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
+        raise
+
+
+# Not following a link in the last part, not waiting for a FIFO's writer, not taking a terminal.
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+               | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+
+
+@functools.lru_cache(maxsize=16)
+def _real_root(root: str) -> str:
+    return os.path.realpath(root)
+
+
+def _open_link(real_roots: Sequence[str], path: str, relpath: str) -> int:
+    real = os.path.realpath(path)
+    if not any(is_inside(real, r) for r in real_roots):
+        raise RefusedFile(relpath, LINK_OUT)
+    try:
+        return os.open(real, _OPEN_FLAGS)
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # its target's last part became a link since realpath()
+            raise RefusedFile(relpath, "was replaced by a symbolic link") from error
         raise
 
 
@@ -160,7 +184,8 @@ class _Walk:
             st = os.stat(full_dir)
             entries = list(os.scandir(full_dir))
         except OSError as exc:
-            self.skip(rel_dir, f"folder cannot be read: {reason_of(exc)}")
+            if exc.errno != errno.ENOENT:  # else it was deleted after its parent was listed
+                self.skip(rel_dir, f"folder cannot be read: {reason_of(exc)}")
             return
         first = self.seen.setdefault((st.st_dev, st.st_ino), rel_dir)
         if first != rel_dir:  # a link to a folder walked already (or a loop)
