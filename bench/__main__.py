@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from . import peers, report
-from .generate import add_big_post, generate
+from .generate import BIG_POST_500K, add_big_post, generate
 from .gui import gui_figures
 from .scenarios import fts_floor, reopen_after_change
 
@@ -58,6 +58,7 @@ def run_one(posts: int, work: Path, repeat: int) -> dict:
 
     lib_dir = generate(work / f"lib-{posts}", posts)
     add_big_post(lib_dir)  # for "open article 300 KB"
+    add_big_post(lib_dir, BIG_POST_500K)  # for the longest stall while opening a 500 KB post
     data = Path(tempfile.mkdtemp(prefix="jianbao-bench-"))
     try:
         figures: dict[str, float | str] = {}

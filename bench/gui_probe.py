@@ -1,5 +1,5 @@
 """`python -m bench.gui_probe LIBRARY DATA_DIR REPEAT`: drive the main window over a warm index and
-print the list, article and memory figures as one JSON line (run by bench/gui.py, offscreen)."""
+print the list, article, stall and memory figures as one JSON line (run by bench/gui.py, offscreen)."""
 
 from __future__ import annotations
 
@@ -10,27 +10,33 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEventLoop, QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QTextBrowser
 
+from reader.app.event_log import StallMeter
 from reader.app.main import limit_malloc_arenas
+from reader.gui.list_model import SummaryRole
 from reader.gui.main_window import MainWindow
 
-from .generate import BIG_POST
+from .generate import BIG_POST, BIG_POST_500K
 
 TIMEOUT_MS = 600_000
 SEARCHES = ("经济", "新能源", "上合组织", '"新能源汽车出口"', "market", "ener*", "的")
 SCROLL_STEPS = 200
+BODY_SHARE = 0.5  # a post's body is shown when the view holds half as many characters as its file
+AFTER_OPEN_S = 0.3  # the stall meter keeps watching this long after the body is shown
 
 
-def _timed(request: Callable[[], object], signal) -> float:
-    """Milliseconds from calling request() until `signal` is emitted, the event loop running meanwhile."""
+def _timed(request: Callable[[], object], signal, until: Callable[[], bool] = lambda: True) -> float:
+    """Milliseconds from calling request() until `signal` is emitted (at a moment when until() holds),
+    the event loop running meanwhile."""
     loop = QEventLoop()
     done: list[float] = []
 
     def finish(*_args) -> None:
-        done.append(time.perf_counter())
-        loop.quit()
+        if not done and until():
+            done.append(time.perf_counter())
+            loop.quit()
 
     signal.connect(finish)
     timeout = QTimer(loop, singleShot=True, interval=TIMEOUT_MS)
@@ -88,23 +94,51 @@ def list_figures(window: MainWindow, repeat: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
+def _open(window: MainWindow, lib: Path, path: str, request: Callable[[], object]) -> float:
+    """Milliseconds from request() until the article view holds the body of the post at `path` and
+    has painted it once (the body may come after the header, from a worker)."""
+    view = window.findChild(QTextBrowser, "article")
+    body = BODY_SHARE * len((lib / path).read_text(encoding="utf-8"))
+
+    def shown() -> bool:
+        post = view.current_post()
+        return post is not None and post.meta.path == path and view.document().characterCount() > body
+
+    start = time.perf_counter()
+    _timed(request, view.textChanged, shown)
+    view.viewport().repaint()
+    return 1000 * (time.perf_counter() - start)
+
+
 def article_figures(window: MainWindow, lib: Path, repeat: int) -> dict[str, float]:
     """Open a ~5 KB post and the ~300 KB one: read and render (on a worker), show and paint the view once."""
     library = window.library
     small = min((p for p in (lib / "_posts").iterdir() if 4500 < p.stat().st_size < 5500), key=lambda p: p.name)
-    posts = {"5 KB": library.post_id(small.relative_to(lib).as_posix()), "300 KB": library.post_id(BIG_POST)}
+    posts = {"5 KB": small.relative_to(lib).as_posix(), "300 KB": BIG_POST}
     samples: dict[str, list[float]] = {size: [] for size in posts}
     for _ in range(repeat):
-        for size, post_id in posts.items():
-            start = time.perf_counter()
-            window.reading.open_post(post_id)
-            while window.reading.post is None and time.perf_counter() - start < 30:
-                QApplication.processEvents()  # the post is read and rendered on a worker
-            window.view.viewport().repaint()
-            samples[size].append(1000 * (time.perf_counter() - start))
+        for size, path in posts.items():
+            post_id = library.post_id(path)
+            samples[size].append(_open(window, lib, path, lambda: window.reading.open_post(post_id)))
             QApplication.processEvents()
     return {f"open article {size}: render + first paint (ms)": statistics.median(values)
             for size, values in samples.items()}
+
+
+def stall_figures(window: MainWindow, lib: Path) -> dict[str, float]:
+    """Open the 500 KB post as the keyboard does (its row made current and selected) with a fresh stall
+    meter running, and keep the meter running a little after its body is shown."""
+    model = window.list.model()
+    _until(lambda: model.rowCount() and model.index(0, 0).data(SummaryRole).path == BIG_POST_500K)  # newest
+    window.list.viewport().repaint()
+    meter = StallMeter()
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    shown = _open(window, lib, BIG_POST_500K,
+                  lambda: window.list.selectionModel().setCurrentIndex(model.index(0, 0), flags))
+    end = time.perf_counter() + AFTER_OPEN_S
+    _until(lambda: time.perf_counter() > end)
+    return {"open article 500 KB: until its body is shown (ms)": shown,
+            "open article 500 KB: longest event-loop stall (ms)": meter.longest}
 
 
 def memory_figures(window: MainWindow) -> dict[str, float]:
@@ -131,6 +165,7 @@ def main(lib: str, data_dir: str, repeat: str) -> None:
     _until(lambda: window.list_model.rowCount() and not window.refresher.running())
     figures = list_figures(window, int(repeat))
     figures |= article_figures(window, Path(lib), int(repeat))
+    figures |= stall_figures(window, Path(lib))
     figures |= memory_figures(window)
     window.close()
     app.processEvents()

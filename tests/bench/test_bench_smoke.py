@@ -29,6 +29,9 @@ def test_bench_runs_every_scenario_on_10k_posts(tmp_path, capsys, monkeypatch):
                  "list: filter by category (ms)", "list: filter by tag (ms)", "list: filter by month (ms)",
                  "list: sort all by title (ms)", "list: sort all by date (ms)",
                  "open article 5 KB: render + first paint (ms)", "open article 300 KB: render + first paint (ms)",
+                 "GUI cold index: process start to first rows painted (s)",
+                 "open article 500 KB: until its body is shown (ms)",
+                 "open article 500 KB: longest event-loop stall (ms)",
                  "GUI memory after browsing: VmHWM (MB)", "GUI memory after browsing: VmRSS (MB)"):
         assert figures[name] > 0, name
     counts = [name for name in figures if name.endswith("(count)")]  # stalls over 100 ms: may be none
