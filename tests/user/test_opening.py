@@ -2,10 +2,52 @@
 
 from __future__ import annotations
 
+import time
+
 from tests.corpus import CORPUS
-from tests.user.harness import node
+from tests.user.harness import node, row
 
 FINEWS = CORPUS / "finews"
+SETTLE_S = 0.5
+
+
+def opened(app, path: str, since: int) -> dict:
+    return app.wait_for("article", lambda e: e["path"] == path, since=since, what=f"for {path}")
+
+
+def test_a_click_on_a_row_opens_it(start_app):
+    app = start_app(FINEWS)
+    target = row(app.window_shown(), index=2)
+    mark = app.mark()
+    app.click(target["at"])
+    opened(app, target["path"], mark)
+    shown = app.layout(lambda e: row(e, index=2)["selected"], since=mark, what="with the clicked row selected")
+    assert [r["row"] for r in shown["list"] if r["selected"]] == [2]
+
+
+def test_a_double_click_on_a_row_opens_it_and_nothing_else(start_app):
+    app = start_app(FINEWS)
+    target = row(app.window_shown(), index=3)
+    mark = app.mark()
+    app.click(target["at"], double=True)
+    opened(app, target["path"], mark)
+    app.layout(lambda e: row(e, index=3)["current"], since=mark, what="with the double-clicked row current")
+    time.sleep(SETTLE_S)  # whatever else the second click would do has had time to happen
+    paths = {e["path"] for e in app.events[mark:] if e["event"] == "article"}
+    assert paths == {target["path"]}, f"a double-click opened {paths}, not only the row under the pointer"
+
+
+def test_j_after_a_click_goes_to_the_row_after_the_clicked_one(start_app):
+    app = start_app(FINEWS)
+    layout = app.window_shown()
+    clicked, after = row(layout, index=3), row(layout, index=4)
+    mark = app.mark()
+    app.click(clicked["at"])
+    opened(app, clicked["path"], mark)
+    mark = app.mark()
+    app.key("j")
+    opened(app, after["path"], mark)
+    app.layout(lambda e: row(e, index=4)["selected"], since=mark, what="with the next row selected")
 
 
 def test_a_click_in_the_tree_filters_the_list(start_app):
