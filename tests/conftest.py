@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import socket
 
-# Before anything imports Qt: no display is needed, in CI or here.
+import pytest
+
+# Before anything imports Qt (neither pytest nor the modules above do): no display is needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-import pytest  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -21,8 +23,6 @@ def _temporary_user_dirs(tmp_path_factory, monkeypatch):
 
 
 # --- No test reaches the network (issue 6): a post must never make the program fetch anything. ---
-import ipaddress  # noqa: E402
-import socket  # noqa: E402
 
 
 def _is_local(family, address) -> bool:

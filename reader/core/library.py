@@ -203,7 +203,7 @@ class Library:
         """Bring the index up to date: scan, metadata phase, then (unless full_text=False) text."""
         from .indexer import Workers, scan_diff
 
-        report = lambda phase, done, total: progress and progress(phase, done, total)  # noqa: E731
+        report = lambda phase, done, total: progress and progress(phase, done, total)  # noqa: E731 - a one-line adapter, clearer than a def
         stop = cancelled or (lambda: False)
         with self._write_lock, Workers() as workers:
             started = time.monotonic()
