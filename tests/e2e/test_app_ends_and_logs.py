@@ -49,7 +49,7 @@ def _session(pid: int) -> list[int]:
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="counts processes through /proc")
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
-def test_a_signal_during_a_refresh_ends_everything_within_a_second(apps, tmp_path, big_tree, sig):  # noqa: F811
+def test_a_signal_during_a_refresh_ends_everything_within_a_second(apps, tmp_path, big_tree, sig):  # noqa: F811 - `apps` is the imported fixture
     app = App(tmp_path / "data", "--new-instance", "--", str(big_tree), new_session=True)
     apps.append(app)
     app.wait_for("title")
@@ -73,7 +73,7 @@ def test_a_signal_during_a_refresh_ends_everything_within_a_second(apps, tmp_pat
     assert f"{signal.Signals(sig).name}: closing" in log
 
 
-def test_a_message_the_socket_drops_is_in_the_log_file(apps, tmp_path):  # noqa: F811
+def test_a_message_the_socket_drops_is_in_the_log_file(apps, tmp_path):  # noqa: F811 - `apps` is the imported fixture
     data = tmp_path / "data"
     app = App(data)
     apps.append(app)
