@@ -37,6 +37,19 @@ def test_a_double_click_on_a_row_opens_it_and_nothing_else(start_app):
     assert paths == {target["path"]}, f"a double-click opened {paths}, not only the row under the pointer"
 
 
+def test_focus_starts_in_the_list_and_enter_opens_its_current_row(start_app):
+    app = start_app(FINEWS)
+    app.window_shown()
+    app.wait_for("focus", lambda e: e["pane"] is not None, what="into a pane once the window is active")
+    assert app.last("focus")["pane"] == "articles", "the keyboard starts in the search field, not in the list"
+    current = app.layout(lambda e: any(r["current"] for r in e["list"]), what="with a current row")
+    target = next(r for r in current["list"] if r["current"])
+    assert not [e for e in app.events if e["event"] == "article" and e["path"]], "focus alone opened an article"
+    mark = app.mark()
+    app.key("Return")
+    opened(app, target["path"], mark)
+
+
 def test_j_after_a_click_goes_to_the_row_after_the_clicked_one(start_app):
     app = start_app(FINEWS)
     layout = app.window_shown()

@@ -1,5 +1,5 @@
-"""Never waiting without being told: opening a 500 KB post while the app's stall meter runs
-(reader/app/event_log.py)."""
+"""Never waiting without being told: quitting in the middle of a refresh, and opening a 500 KB post
+while the app's stall meter runs (reader/app/event_log.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,39 @@ import time
 from bench.generate import BIG_POST_500K
 from tests.user.harness import row
 
+QUIT_BOUND_S = 2.0  # the issue asks for 300 ms (reported); the bound still catches the old 10 s wait
 STALL_BOUND_MS = 100
+CHILDREN_GONE_S = 10
+
+
+def test_quitting_during_a_refresh_is_at_once(start_app, generated, figures):
+    library, _indexed = generated
+    app = start_app(library)  # a fresh data dir: a cold index of every post
+    layout = app.window_shown(rows=False)
+    app.wait_for("refreshing", lambda e: e["phase"] == "text", what="in its full-text phase", timeout=60)
+    workers = app.descendants()
+    asked = time.time()
+    app.key("ctrl+q")
+    exited = app.wait_exit(30)
+    assert exited is not None, "the app was still running 30 s after Ctrl+Q"
+    closing = app.wait_for("closing", what="(its window's close event)")
+    assert not [e for e in app.events if e["event"] == "refreshed"], "the refresh was over before the quit"
+    figures["quit during a refresh: Ctrl+Q to process exit (ms)"] = round(1000 * (exited - asked))
+    figures["quit during a refresh: close event to process exit (ms)"] = round(1000 * (exited - closing["time"]))
+    assert exited - asked < QUIT_BOUND_S, f"quitting took {exited - asked:.2f} s"
+    assert app.proc.returncode == 0, app.lines[-20:]
+    deadline = time.monotonic() + CHILDREN_GONE_S
+    while (left := workers & app.descendants() | {p for p in workers if _alive(p)}) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not left, f"processes the app started outlived it: {sorted(left)} (window {layout['window']})"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+    except OSError:
+        return False
 
 
 def test_opening_a_500_kb_post_never_blocks_the_window(start_app, generated, indexed_copy, figures):
