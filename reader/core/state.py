@@ -127,11 +127,14 @@ class StateStore:
         return backup
 
     def close(self) -> None:
-        """Write the marks still kept, if the file takes them now, and close."""
+        """Write the marks still kept, if the file takes them at once, and close.
+
+        Never waits for another program's lock: the GUI opens and closes a Library per job."""
         try:
+            self._db.execute("PRAGMA busy_timeout = 0")
             self.flush()
-        except StateError:
-            pass  # still kept in this process: the next StateStore of this file writes them
+        except (StateError, sqlite3.Error):
+            pass  # still kept (in this process and the .kept.json file): a later write takes them
         self._db.close()
 
     @contextmanager

@@ -108,7 +108,10 @@ def test_marks_still_kept_at_exit_are_written_by_the_next_start(state_file, monk
         state = StateStore(state_file, "lib")
         with pytest.raises(StateError):
             state.set_starred(["b.md"], True)
-        state.close()  # still locked: kept in a file beside the database
+        state._db.execute("PRAGMA busy_timeout = 5000")  # as long as the product's own wait, or longer
+        started = time.monotonic()
+        state.close()  # still locked: kept in a file beside the database, without waiting for the lock
+        assert time.monotonic() - started < 1.0
         assert (state_file.parent / "state.sqlite.kept.json").exists()
     finally:
         lock.release()
