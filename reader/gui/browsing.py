@@ -135,8 +135,16 @@ class Browsing(QObject):
         self.session.ask("list", Library.list_ids, self.current_filter(node_ids), self.sort_key, self.descending,
                          on_done=self._show_list, on_error=self._index_unreadable)
 
+    def list_new_posts(self) -> None:
+        """While a refresh writes new posts: the list again (the tree waits for the end of the phase)."""
+        if not self.search.query:
+            self.reload_list()
+
     def _show_list(self, ids: list[int]) -> None:
+        bar = self.list.verticalScrollBar()
+        place = bar.value()  # a list filling up while the reader scrolls it stays where it was
         self.list_model.set_ids(ids)
+        bar.setValue(place)
         self.reading.select_current_row()
         self._run_after_list()
 

@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.refresher = Refresher(self.runner, self.data_dir, self)
         self.refresher.watch = self.settings.preferences.get(S.WATCH_FOLDER)
         self.refresher.progressed.connect(self.progress.update_progress)
+        self.refresher.postsWritten.connect(self.browse.list_new_posts)
         self.refresher.metadataReady.connect(self.browse.reload)
         self.refresher.finished.connect(self._refresh_done)
         self.refresher.failed.connect(self._refresh_failed)

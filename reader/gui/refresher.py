@@ -14,6 +14,7 @@ from .tasks import Task, TaskRunner
 from .watcher import LibraryWatcher, watch_dirs
 
 ACTIVATION_RESCAN_S = 30.0
+LIST_EVERY_S = 0.5  # while the metadata phase writes its batches, the list is asked for this often
 
 
 def _refresh_job(task: Task, root, data_dir) -> tuple[RefreshReport, list[str]]:
@@ -33,6 +34,7 @@ class Refresher(QObject):
     """One refresh at a time; a request while one runs queues exactly one more."""
 
     progressed = Signal(str, int, int)  # phase, done, total
+    postsWritten = Signal()  # the metadata phase wrote some posts: the list can show them already
     metadataReady = Signal()  # the list can be shown while the full text is still being indexed
     finished = Signal(object)  # RefreshReport
     failed = Signal(str)
@@ -47,6 +49,7 @@ class Refresher(QObject):
         self._phase = ""
         self._parsed = 0  # posts the metadata phase of the running refresh parses
         self._last = 0.0
+        self._listed = 0.0  # when postsWritten was last sent
         self.watch = True
         self.watcher = LibraryWatcher(self)
         self.watcher.changed.connect(self.refresh)
@@ -92,6 +95,10 @@ class Refresher(QObject):
             return  # a cancelled refresh of a library no longer shown
         if phase == "metadata":
             self._parsed = total
+            now = time.monotonic()
+            if done and now - self._listed >= LIST_EVERY_S:  # the batches are committed as they go
+                self._listed = now
+                self.postsWritten.emit()
         elif phase == "text" and self._phase != "text" and self._parsed:
             self.metadataReady.emit()  # only if posts were parsed: else the list shown is current
         self._phase = phase

@@ -6,7 +6,9 @@ from PySide6.QtCore import Qt
 
 from reader import settings as S
 from reader.app.main import parse_args
+from reader.core.library import Library
 from reader.core.types import PostFilter
+from reader.gui.tasks import TaskRunner
 from reader.paths import AppPaths
 from tests.gui.helpers import N_POSTS, write_library
 
@@ -86,6 +88,19 @@ def test_reading_position_is_saved_on_leaving_and_restored(make_window, library_
     qtbot.waitUntil(lambda: abs(window.view.scroll_fraction() - 0.5) < 0.05, timeout=2000)
 
 
+def test_the_reading_position_is_written_on_closing_the_window(qtbot, make_window, library_dir, data_dir):
+    window = make_window(library_dir, runner=TaskRunner())
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == N_POSTS + 1)
+    window.reading.open_post(window.list_model.ids()[0])  # the long post
+    qtbot.waitUntil(lambda: window.reading.post is not None)
+    window.view.set_scroll_fraction(0.5)
+    post_id = window.reading.post_id
+    window.close()
+    library = Library(library_dir, data_dir=data_dir)
+    assert abs(library.position(post_id) - 0.5) < 0.05
+    library.close()
+
+
 def test_the_sample_library_is_not_remembered_as_the_users_library(make_window, tmp_path):
     sample = write_library(tmp_path / "sample", n_posts=3, broken=False)
     window = make_window(sample_dir=sample)
@@ -93,6 +108,27 @@ def test_the_sample_library_is_not_remembered_as_the_users_library(make_window, 
     window.close()
     again = make_window(sample_dir=sample)
     assert again.is_sample and again.banner.isVisible()
+
+
+def test_the_sample_library_restores_its_article_and_selection(qtbot, make_window, tmp_path):
+    sample = write_library(tmp_path / "sample", n_posts=6, broken=False)
+    window = make_window(sample_dir=sample)
+    assert window.is_sample
+    node = window.tree_model.index_for_id("category:keji")
+    window.tree.scrollTo(node)
+    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=window.tree.visualRect(node).center())
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 2)
+    qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.list.visualRect(window.list_model.index(1, 0)).center())
+    qtbot.waitUntil(lambda: window.reading.post is not None)
+    title = window.reading.post.meta.title
+    window.close()
+
+    again = make_window(sample_dir=sample)
+    assert again.is_sample
+    qtbot.waitUntil(lambda: again.reading.post is not None and again.reading.post.meta.title == title)
+    assert again.browse.selected_node_ids() == ["category:keji"]
+    assert again.list.currentIndex().row() == 1
 
 
 def test_recent_libraries_are_most_recent_first(make_window, library_dir, tmp_path):
