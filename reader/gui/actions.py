@@ -79,6 +79,17 @@ def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
     return unique
 
 
+FIRST_KEYS = ("next_article", "previous_article", "page_down", "next_unread", "focus_search", "toggle_star",
+              "back", "shortcuts")  # what the empty article pane teaches
+
+
+def first_keys() -> tuple[tuple[str, str], ...]:
+    """The handful of keys worth knowing first, as (keys as the platform writes them, what they do)."""
+    native = QKeySequence.SequenceFormat.NativeText
+    return tuple((", ".join(k.toString(native) for k in key_sequences(SPECS[i])[:2]), SPECS[i].text.replace("&", ""))
+                 for i in FIRST_KEYS)
+
+
 def build_actions(parent: QObject, handlers: dict[str, Callable[[], object]]) -> dict[str, QAction]:
     """One QAction per spec, triggering its handler; the window adds them to itself."""
     missing = set(SPECS) - set(handlers)

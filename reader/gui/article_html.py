@@ -176,6 +176,57 @@ def message_page(title: str, text: str) -> str:
     return f'<h1>{html.escape(title)}</h1><div class="message">{paragraphs}</div>'
 
 
+@dataclass(frozen=True)
+class LibrarySummary:
+    """What the article pane says about the library while no article is open."""
+
+    name: str
+    posts: int
+    unread: int
+    starred: int
+    first_month: str | None  # "2021-01"
+    last_month: str | None
+    top_categories: tuple[tuple[str, int], ...]  # (readable name, posts), most posts first
+    keys: tuple[tuple[str, str], ...]  # (keys as the platform writes them, what they do)
+
+
+SUMMARY_COUNTS = "{posts} articles, {unread} unread, {starred} starred."
+SUMMARY_SPAN = "From {first} to {last}."
+SUMMARY_CATEGORIES = "Top categories"
+SUMMARY_KEYS = "Keys worth knowing"
+SUMMARY_EMPTY = "No articles yet: the library is being read."
+
+
+def summary_page(summary: LibrarySummary) -> str:
+    """The page for an empty article pane: the library in figures, its main categories, the keys to start with."""
+    parts = [f"<h1>{html.escape(summary.name)}</h1>"]
+    if not summary.posts:
+        parts.append(f'<p class="meta">{html.escape(SUMMARY_EMPTY)}</p>')
+    else:
+        line = SUMMARY_COUNTS.format(posts=f"{summary.posts:,}", unread=f"{summary.unread:,}",
+                                     starred=f"{summary.starred:,}")
+        if summary.first_month and summary.last_month:
+            line += " " + SUMMARY_SPAN.format(first=summary.first_month, last=summary.last_month)
+        parts.append(f'<p class="meta">{html.escape(line)}</p>')
+    if summary.top_categories:
+        parts.append(f"<h3>{html.escape(SUMMARY_CATEGORIES)}</h3>")
+        parts.append(_two_columns([(name, f"{count:,}") for name, count in summary.top_categories]))
+    if summary.keys:
+        parts.append(f"<h3>{html.escape(SUMMARY_KEYS)}</h3>")
+        parts.append(_two_columns(summary.keys, left_tag="kbd"))
+    return "\n".join(parts)
+
+
+def _two_columns(rows, left_tag: str = "") -> str:
+    """A borderless table of (text, text) rows; the left cells in `left_tag` (e.g. kbd) if given."""
+    out = ['<table class="summary" cellpadding="4" cellspacing="0">']
+    for left, right in rows:
+        left = f"<{left_tag}>{html.escape(left)}</{left_tag}>" if left_tag else html.escape(left)
+        out.append(f"<tr><td>{left}</td><td>{html.escape(right)}</td></tr>")
+    out.append("</table>")
+    return "".join(out)
+
+
 def stylesheet(c: Colors, mono_families: tuple[str, ...]) -> str:
     """Qt's rich-text CSS subset: colours, line height, code, quotes, tables (no max-width, no borders on divs).
 
@@ -206,4 +257,5 @@ th, td {{ border: 1px solid {c.border}; padding: 4px; }}
 th {{ background-color: {c.code_bg}; }}
 table.code {{ border: none; margin-top: 0.4em; margin-bottom: 0.8em; }}
 td.code {{ border: none; background-color: {c.code_bg}; padding: 8px; }}
+table.summary, table.summary td {{ border: none; margin-top: 0; }}
 """

@@ -51,6 +51,7 @@ class ArticleView(QTextBrowser):
         self._post: Post | None = None
         self._labels: dict[str, str] = {}
         self._message: tuple[str, str] | None = None
+        self._idle_page = ""  # shown while there is no post and no message: the library's summary
         self._body: PreparedBody | None = None
         self._links: tuple[str, ...] = ()
         self._decoded: dict[int, QImage] = {}  # this post's images as read from disk (capped), by index
@@ -75,6 +76,7 @@ class ArticleView(QTextBrowser):
     def set_library(self, library) -> None:
         """The Library links and images resolve against (None: links to outside only, no local images)."""
         self._library = library
+        self._idle_page = ""  # the summary of the library before
         self.clear_post()
 
     def show_post(self, post: Post, labels: dict[str, str] | None = None) -> None:
@@ -107,6 +109,12 @@ class ArticleView(QTextBrowser):
         self._terms = []
         self._render(keep_position=False)
 
+    def set_idle_page(self, page: str) -> None:
+        """The page (article_html.summary_page) to show while no post is open."""
+        self._idle_page = page
+        if self._post is None and self._message is None:
+            self._render(keep_position=False)
+
     def current_post(self) -> Post | None:
         return self._post
 
@@ -124,7 +132,7 @@ class ArticleView(QTextBrowser):
             elif self._message is not None:
                 page = message_page(*self._message)
             else:
-                page = ""
+                page = self._idle_page
             self.setHtml(page)
             doc.setBaseUrl(QUrl())
             self._apply_margins()

@@ -25,6 +25,7 @@ class Browsing(QObject):
 
     message = Signal(str, int)  # a sentence for the status bar, and how long to show it
     listed = Signal()  # the list asked for by reload() is in
+    treeShown = Signal(object)  # the TreeData the tree shows now (counts, facets)
 
     def __init__(self, tree: QTreeView, list_view: ArticleListView, search: SearchController, search_info: QLabel,
                  reading: Reading, window_settings: S.Store, title_filter: Callable[[], str],
@@ -83,6 +84,7 @@ class Browsing(QObject):
         else:
             self.list.fit_columns()  # the category column shows the labels now
             self.list.viewport().update()
+        self.treeShown.emit(data)
 
     def _list_shown(self, restore: bool) -> None:
         if restore:

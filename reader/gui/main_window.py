@@ -16,7 +16,8 @@ from ..core.errors import ReaderError
 from ..core.library import Library
 from ..core.types import RefreshReport
 from ..paths import AppPaths, shipped
-from .actions import build_actions, build_menus, shortcuts_html
+from .actions import build_actions, build_menus, first_keys, shortcuts_html
+from .article_html import LibrarySummary, summary_page
 from .article_view import ArticleView
 from .icon import app_icon
 from .browsing import Browsing
@@ -34,6 +35,8 @@ from .tree_model import LibraryTreeModel
 
 APP_TITLE = reader.APP_NAME
 SAMPLE_LIBRARY = shipped("resources", "sample-library")
+FIRST_SIZE = 0.9  # of the screen's available area, until the user sizes the window
+SUMMARY_CATEGORIES = 8  # the most used categories on the summary page
 SORT_COLUMNS = [key for key, _ in COLUMNS]
 
 
@@ -135,6 +138,7 @@ class MainWindow(QMainWindow):
         self.reading.marksChanged.connect(self.browse.schedule_counts)
         self.reading.nodesRequested.connect(self.browse.select_nodes)
         self.browse.listed.connect(self._list_shown)
+        self.browse.treeShown.connect(self._show_summary)
         self.search_edit.textChanged.connect(lambda text: self.search.set_query(text, self.browse.current_filter()))
         self.search_edit.toResults.connect(self._go_to_results)
         self.search_edit.left.connect(lambda: self.list.setFocus(Qt.FocusReason.ShortcutFocusReason))
@@ -363,6 +367,15 @@ class MainWindow(QMainWindow):
         if self.list_model.searching() and self.list_model.rowCount():
             self.reading.open_post(self.list_model.post_id(0))  # it makes the row current and selected
 
+    def _show_summary(self, data) -> None:
+        """The empty article pane shows the library in figures and the first keys to know."""
+        months = [f.key for f in data.months]
+        self.view.set_idle_page(summary_page(LibrarySummary(
+            self.library.name if self.library else "", data.view_counts.get("all", 0),
+            data.view_counts.get("unread", 0), data.view_counts.get("starred", 0),
+            min(months, default=None), max(months, default=None),
+            tuple((f.label, f.count) for f in data.categories[:SUMMARY_CATEGORIES]), first_keys())))
+
     def _list_shown(self) -> None:
         self._show_pending_post()
         self._update_title()
@@ -414,7 +427,8 @@ class MainWindow(QMainWindow):
     def _restore_window_state(self) -> None:
         window = self.settings.window
         screen = self.screen().availableGeometry()  # first run: most of the screen, not a postage stamp
-        self.resize(min(1600, int(screen.width() * 0.9)), min(1000, int(screen.height() * 0.9)))
+        self.resize(int(screen.width() * FIRST_SIZE), int(screen.height() * FIRST_SIZE))
+        self.move(screen.center() - self.rect().center())
         width = self.width()  # tree, list (title, date, category) and article, until the user moves them
         self.splitter.setSizes([int(width * 0.15), int(width * 0.38), int(width * 0.47)])
         self.restoreGeometry(window.get(S.GEOMETRY))

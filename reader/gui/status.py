@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QSizePolicy,
                                QToolButton, QWidget)
 
@@ -15,6 +15,23 @@ def progress_text(phase: str, done: int, total: int) -> str:
     if phase == "scan" or total <= 0:
         return f"{name}…"
     return f"{name} {done:,} / {total:,}"
+
+
+class _ButtonKeys(QObject):
+    """Space (and Enter) press a focused button, though Space is also a window shortcut (page down).
+
+    A button does not claim its keys in ShortcutOverride, so without this the window's action
+    would take Space from a button reached with Tab.
+    """
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and not event.modifiers() and event.key() in (
+                Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            if event.key() != Qt.Key.Key_Space:
+                watched.animateClick()  # a button only clicks on Space by itself
+            return True
+        return False
 
 
 class Banner(QFrame):
@@ -39,6 +56,9 @@ class Banner(QFrame):
                                         toolTip=self.tr("Hide this message"), accessibleName=self.tr("Hide this message"))
         self.close_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # tool buttons take no Tab focus by default
         self.close_button.clicked.connect(self.hide)
+        self._keys = _ButtonKeys(self)
+        for button in (self.button, self.close_button):
+            button.installEventFilter(self._keys)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button)
         layout.addWidget(self.close_button)

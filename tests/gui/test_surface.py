@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QImage, QInputMethodEvent, QKeySequence, QPainter
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QAccessible, QFont, QFontMetrics, QImage, QInputMethodEvent, QKeySequence, QPainter
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from reader.core.types import Snippet
 from reader.gui.list_model import SNIPPET_COLUMN, SnippetRole
-from tests.gui.helpers import N_POSTS, write_library
+from tests.gui.helpers import CORPUS_FINEWS, N_POSTS, write_library
 
 
 def _with_att_post(root):
@@ -68,6 +75,7 @@ def test_the_hits_of_a_snippet_are_painted_bold(qtbot, make_window, tmp_path):
 # --- focus and keys ------------------------------------------------------------------------
 
 K = Qt.Key
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -152,3 +160,125 @@ def test_standard_keys_are_used_and_no_key_does_two_things(active):
                                 ("open_library", QKeySequence.StandardKey.Open)):
         assert QKeySequence.keyBindings(standard)[0] in active.actions_by_id[action_id].shortcuts()
     assert "Ctrl+Q" in [k.toString() for k in active.actions_by_id["quit"].shortcuts()]
+
+
+# --- the first look ------------------------------------------------------------------------
+
+def test_first_run_takes_most_of_the_screen_and_has_its_icon(make_window, library_dir):
+    window = make_window(library_dir)
+    area = window.screen().availableGeometry()
+    assert window.width() >= 0.85 * area.width() and window.height() >= 0.85 * area.height()
+    assert area.contains(window.frameGeometry().center())
+    assert not window.windowIcon().isNull() and window.windowIcon().availableSizes()
+
+
+def _bold_width(view, text: str) -> int:
+    font = QFont(view.font())
+    font.setBold(True)
+    return QFontMetrics(font).horizontalAdvance(text)
+
+
+@pytest.mark.parametrize("width, height", [(1366, 768), (1920, 1080)])
+def test_first_run_columns_show_categories_whole_without_a_horizontal_scroll_bar(tmp_path, width, height):
+    """The real window in a process of its own, on a laptop's screen and a desktop's (offscreen screens)."""
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
+                                               "logicalDpi": 96, "logicalBpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    proc = subprocess.run([sys.executable, "-m", "tests.gui.first_look_probe", str(tmp_path / "data")],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    found = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert found["screen"] == [0, 0, width, height]
+    assert found["window"][0] >= 0.85 * width and found["window"][1] >= 0.85 * height
+    assert "中国经济网新闻" in found["categories"]  # the readable name, not the pinyin key
+    assert found["columns"][2] >= found["widest_category"]  # every category whole, in bold (unread)
+    assert found["scroll_max"] == 0 and sum(found["columns"]) <= found["viewport"]
+    assert found["columns"][0] >= found["viewport"] // 3  # and the title keeps most of the room
+
+
+def test_column_widths_are_remembered(qtbot, make_window, library_dir, data_dir):
+    window = make_window(library_dir)
+    header = window.list.horizontalHeader()
+    edge = header.sectionViewportPosition(0) + header.sectionSize(0) - 1
+    y = header.height() // 2
+    start = header.sectionSize(0)
+    qtbot.mousePress(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(edge, y))
+    for step in range(1, 7):  # a drag, in steps as a hand makes it
+        QTest.mouseMove(header.viewport(), QPoint(edge - 10 * step, y))
+    qtbot.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(edge - 60, y))
+    assert header.sectionSize(0) == start - 60
+    window.close()
+    again = make_window(library_dir)
+    assert again.list.horizontalHeader().sectionSize(0) == start - 60
+
+
+def test_with_no_article_open_the_pane_shows_the_library_and_the_first_keys(qtbot, active):
+    window = active
+    qtbot.waitUntil(lambda: "Keys worth knowing" in window.view.toPlainText(), timeout=5000)
+    text = window.view.toPlainText()
+    assert window.reading.post is None
+    assert "测试剪报" in text and f"{N_POSTS + 1} articles, {N_POSTS + 1} unread, 0 starred" in text
+    assert "From 2020-06 to 2022-12." in text
+    assert "Top categories" in text and "jingji" in text
+    assert "Next Article" in text and "J" in text and "Keyboard Shortcuts" in text
+    qtbot.keyClick(_focused(), K.Key_J)
+    qtbot.waitUntil(lambda: window.reading.post is not None, timeout=3000)
+    assert "Keys worth knowing" not in window.view.toPlainText()
+
+
+# --- for every user: what a screen reader is told ------------------------------------------
+
+def _spoken(widget, what=QAccessible.Text.Name) -> str:
+    return QAccessible.queryAccessibleInterface(widget).text(what)
+
+
+def test_every_pane_and_field_has_an_accessible_name_and_description(active):
+    window = active
+    named = {window.search_edit: "Search articles", window.tag_filter: "Filter tags", window.tree: "Library",
+             window.quick_filter: "Filter by title", window.list: "Articles", window.view: "Article"}
+    for widget, name in named.items():
+        assert _spoken(widget) == name, widget.objectName()
+    for widget in (window.search_edit, window.tag_filter, window.tree, window.quick_filter, window.list):
+        assert len(_spoken(widget, QAccessible.Text.Description)) > 20, widget.objectName()
+    assert "Escape" in _spoken(window.search_edit, QAccessible.Text.Description)
+
+
+def _cells(view) -> dict[tuple[int, int], object]:
+    """The list's cells as a screen reader walks them: children of its accessible table, by (row, column)."""
+    table = QAccessible.queryAccessibleInterface(view)
+    cells = {}
+    for i in range(table.childCount()):
+        cell = table.child(i).tableCellInterface()
+        if cell is not None:
+            cells[cell.rowIndex(), cell.columnIndex()] = table.child(i)
+    return cells
+
+
+def test_the_rows_of_the_list_say_title_date_and_state(qtbot, active):
+    window = active
+    window.library.set_starred(window.list_model.post_id(1), True)
+    window.list_model.invalidate()
+    cells = _cells(window.list)
+    title, date = cells[1, 0], cells[1, 1]
+    assert title.text(QAccessible.Text.Name) == f"第{N_POSTS - 2}篇 报道 keji"  # no ★ read out as "black star"
+    assert title.text(QAccessible.Text.Description) == "unread, starred"
+    assert date.text(QAccessible.Text.Name) == "2022-11-15 10:00"
+    assert cells[0, 0].text(QAccessible.Text.Description) == "unread"
+
+
+def test_the_banner_and_its_buttons_are_named_and_reached_by_tab(qtbot, make_window):
+    window = make_window(None)  # no library and no sample: the banner offers to open one
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.banner.isVisible()
+    assert _spoken(window.banner) == "Notice"
+    assert "No library is open" in _spoken(window.banner, QAccessible.Text.Description)
+    assert _spoken(window.banner.button) == "Open your library folder…"
+    assert _spoken(window.banner.close_button) == "Hide this message"  # not "×"
+    qtbot.keyClick(_focused(), K.Key_Slash)
+    for _ in range(2):
+        qtbot.keyClick(_focused(), K.Key_Tab)
+    assert _focused() is window.banner.close_button
+    qtbot.keyClick(_focused(), K.Key_Space)  # reachable and usable by keyboard
+    assert not window.banner.isVisible()
