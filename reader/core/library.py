@@ -74,6 +74,10 @@ def _copy_index(source: Path, target: Path) -> None:
         _remove_index(target)  # start from nothing: the next refresh builds it
 
 
+def _busy(error: sqlite3.Error) -> bool:
+    return (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
+
+
 def _why_unusable(folder: Path) -> str | None:
     """"read-only file system", "the disk is full" or "no permission to write", when one of them is why."""
     if not hasattr(os, "statvfs"):  # Windows: the error says what it can
@@ -143,7 +147,11 @@ class Library:
         self._all_stores: list[Store] = []
         self.index_file = self.paths.index_file(self.root)
         self._index_note: str | None = None  # why the index is not where it should be, if it is not
-        self._store()  # open (and if needed rebuild) the index now, so problems surface here
+        try:
+            self._store()  # open (and if needed rebuild) the index now, so problems surface here
+        except BaseException:
+            self.state.close()
+            raise
 
     @property
     def name(self) -> str:
@@ -179,8 +187,9 @@ class Library:
             try:
                 store = Store(self.index_file, self.paths.state_file, self.key)
             except StoreError as error:
-                if self.index_file != normal:
-                    raise
+                cause = error.__cause__
+                if self.index_file != normal or (isinstance(cause, sqlite3.Error) and _busy(cause)):
+                    raise  # another process holds the index for longer than the wait: not its folder's fault
                 self.index_file = self.paths.data / "index-elsewhere" / normal.name
                 why = _why_unusable(normal.parent) or error.__cause__ or error
                 self._index_note = (f"the index folder {normal.parent} cannot be used ({why}); until it can, "

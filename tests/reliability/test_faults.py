@@ -398,3 +398,17 @@ def test_state_locked_by_another_process_reading_goes_on_no_mark_lost(tmp_path, 
     library.close()
     marks = {path: (read, starred) for _lib, path, read, starred, _pos in _marks(state_file)}
     assert sorted(marks.values()) == [(0, 1), (1, 0), (1, 0)]
+
+
+def test_an_index_locked_by_another_process_is_not_taken_for_an_unusable_folder(tmp_path, data_dir, monkeypatch):
+    root = small_site(tmp_path / "lib")
+
+    def locked(self, *args, **kwargs):
+        busy = sqlite3.OperationalError("database is locked")
+        busy.sqlite_errorcode = 5
+        raise StoreError("Cannot open the index: database is locked") from busy
+
+    monkeypatch.setattr(store_module.Store, "__init__", locked)
+    with pytest.raises(StoreError, match="locked"):
+        Library(root, data_dir=data_dir)
+    assert not (data_dir / "data" / "index-elsewhere").exists()
