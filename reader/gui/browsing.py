@@ -40,6 +40,7 @@ class Browsing(QObject):
         self.sort_key: str = window_settings.get(S.SORT_KEY)
         self.descending: bool = window_settings.get(S.SORT_DESCENDING)
         self._after_list: list[Callable[[], None]] = []  # what waits for the next list
+        self._partial = False  # the hits shown were found while the full text was still being indexed
         self._counts_timer = QTimer(self, singleShot=True, interval=400)
         self._counts_timer.timeout.connect(self._refresh_counts)
         self.list_model.sort_requested = self._sort_requested
@@ -178,6 +179,7 @@ class Browsing(QObject):
 
     def _show_hits(self, query: str, hits: SearchResults) -> None:
         self.list_model.set_hits(hits)
+        self._partial = not hits.complete
         self.reading.set_terms(query_terms(query))
         more = "+" if len(hits) >= SEARCH_LIMIT else ""
         text = f"{len(hits):,}{more} results for “{query}”" if hits else f"No results for “{query}”"
@@ -187,6 +189,11 @@ class Browsing(QObject):
         self.search_info.setText(text)
         self.search_info.show()
         self.reading.select_current_row()
+
+    def text_indexed(self) -> None:
+        """A refresh ended: a search that covered only part of the text runs again over all of it."""
+        if self.search.query and self._partial:
+            self.search.run_now()
 
     def _search_failed(self, query: str, message: str) -> None:
         self.search_info.setText(message)

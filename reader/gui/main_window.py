@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         self.refresher.progressed.connect(self.progress.update_progress)
         self.refresher.postsWritten.connect(self.browse.list_new_posts)
         self.refresher.metadataReady.connect(self.browse.reload)
+        self.refresher.finished.connect(lambda _report: self.browse.text_indexed())
         self.refresher.finished.connect(self._refresh_done)
         self.refresher.failed.connect(self._refresh_failed)
 

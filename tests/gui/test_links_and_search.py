@@ -6,6 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 
+from reader.core.library import Library
+from reader.gui.refresher import Refresher
 from tests.gui.helpers import N_POSTS
 
 
@@ -59,3 +61,23 @@ def test_clearing_the_search_clears_its_highlights_in_the_article(qtbot, make_wi
     qtbot.waitUntil(lambda: not window.list_model.searching())
     assert window.view.hit_count() == 0
     assert window.reading.post is not None  # the article stays open, only the highlights go
+
+
+def test_a_search_made_while_the_text_is_indexed_says_so_and_runs_again_when_it_is_done(
+        qtbot, make_window, library_dir, data_dir, monkeypatch):
+    library = Library(library_dir, data_dir=data_dir)
+    library.refresh(full_text=False)  # the metadata phase only, as a refresh is after its first phase
+    library.close()
+    monkeypatch.setattr(Refresher, "refresh", lambda self: None)
+    window = make_window(library_dir)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClicks(window.search_edit, "jingji OR panda")  # panda is only in a body, jingji in 8 titles
+    qtbot.waitUntil(lambda: window.search_info.isVisible(), timeout=3000)
+    assert window.list_model.rowCount() == 8
+    assert "by title" in window.search_info.text()
+    monkeypatch.undo()
+    qtbot.keyClick(window.list, Qt.Key.Key_F5)  # Reload: the refresh indexes the text, the search runs again
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 9, timeout=10000)
+    assert "by title" not in window.search_info.text()
+    assert "第5篇 报道 wenhua" in [window.list_model.summary(r).title for r in range(9)]
