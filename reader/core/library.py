@@ -6,19 +6,18 @@ connections, so a GUI can list from the index while a worker thread refreshes it
 
 from __future__ import annotations
 
-import os
-import sqlite3
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 from ..paths import AppPaths, library_key
 from . import links, search
-from .errors import LibraryError, PostError, StoreError
+from .errors import LibraryError, PostError
+from .index_location import open_index
 from .scanner import open_inside
 from .site import detect_site
 from .state import StateStore
@@ -54,53 +53,6 @@ def _write_in_batches(rows: Iterable, write: Callable[[list], None]) -> None:
             pending, batch = [], _WRITE_BATCH
     if pending:
         write(pending)
-
-
-def _copy_index(source: Path, target: Path) -> None:
-    """Copy an index that may sit on a read-only disk (immutable: no -shm needed); none if it cannot be read."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        src = sqlite3.connect(f"file:{quote(str(source))}?immutable=1", uri=True)
-        try:
-            src.execute("PRAGMA quick_check(1)")
-            dst = sqlite3.connect(target)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
-    except (OSError, sqlite3.Error):
-        _remove_index(target)  # start from nothing: the next refresh builds it
-
-
-def _busy(error: sqlite3.Error) -> bool:
-    return (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
-
-
-def _why_unusable(folder: Path) -> str | None:
-    """"read-only file system", "the disk is full" or "no permission to write", when one of them is why."""
-    if not hasattr(os, "statvfs"):  # Windows: the error says what it can
-        return None
-    for probe in (folder, *folder.parents):
-        try:
-            info = os.statvfs(probe)
-        except OSError:
-            continue
-        if info.f_flag & os.ST_RDONLY:
-            return "read-only file system"
-        if info.f_bavail == 0:
-            return "the disk is full"
-        return None if os.access(probe, os.W_OK) else "no permission to write"
-    return None
-
-
-def _remove_index(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        try:
-            Path(str(path) + suffix).unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 def _readable(path: Path, roots: Sequence[Path]) -> bool:
@@ -180,26 +132,9 @@ class Library:
         self._local.store = None
 
     def _open_store(self) -> Store:
-        """The index in the cache folder; if that folder cannot be used (read-only, full, not there),
-        one in the data folder (a copy of the old one, if it can be read) and a note saying so."""
         with self._open_lock:
-            normal = self.paths.index_file(self.root)
-            try:
-                store = Store(self.index_file, self.paths.state_file, self.key)
-            except StoreError as error:
-                cause = error.__cause__
-                if self.index_file != normal or (isinstance(cause, sqlite3.Error) and _busy(cause)):
-                    raise  # another process holds the index for longer than the wait: not its folder's fault
-                self.index_file = self.paths.data / "index-elsewhere" / normal.name
-                why = _why_unusable(normal.parent) or error.__cause__ or error
-                self._index_note = (f"the index folder {normal.parent} cannot be used ({why}); until it can, "
-                                    f"the index is kept in {self.index_file.parent}")
-                if not self.index_file.exists():
-                    _copy_index(normal, self.index_file)
-                store = Store(self.index_file, self.paths.state_file, self.key)
-            else:
-                if self.index_file == normal:
-                    _remove_index(self.paths.data / "index-elsewhere" / normal.name)  # a stale one
+            store, self.index_file, note = open_index(self.paths, self.root, self.key, self.index_file)
+            self._index_note = note or self._index_note
             return store
 
     def close(self) -> None:
