@@ -56,6 +56,7 @@ class Refresher(QObject):
 
     def set_library(self, library: Library | None) -> None:
         self.cancel()
+        self._task = None  # its answers are dropped; waiting for it lost the new library's refresh
         self.watcher.clear()
         self._library = library
 
