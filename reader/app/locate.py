@@ -10,11 +10,21 @@ from urllib.parse import unquote, urlsplit
 
 import platformdirs
 
-from ..core.scanner import POST_EXTENSIONS
+from ..core.scanner import MARKDOWN_EXTENSIONS, POST_EXTENSIONS
 from ..core.site import find_library_root
+from .broad_folders import broad_folder_reason
 
 # How many entries of a folder to look at when deciding whether it is a folder of posts.
 _SAMPLE_ENTRIES = 400
+# A vault's root: how many folders up, and how many entries in all, before giving up on climbing.
+_MAX_UP = 12
+_MAX_VAULT_ENTRIES = 20_000
+# Files that mark a folder as a site (or its posts folder), not a vault of notes.
+_SITE_MARKERS = {"_config.yml", "_config.yaml", "_posts", "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+                 "config.toml", "config.yaml", "config.yml", "config.json", "package.json", "Gemfile"}
+_ATTACHMENT_EXTENSIONS = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".pdf", ".mp3",
+                          ".m4a", ".wav", ".ogg", ".mp4", ".webm", ".mov", ".canvas", ".base", ".excalidraw"}
+_FURNITURE = {"readme", "license", "licence", "copying", "contributing", "changelog", "notice"}
 
 
 @dataclass(frozen=True)
@@ -90,12 +100,64 @@ def locate(raw: str, cwd: str | os.PathLike[str] | None = None,
         return Target("error", path, message=f"{path} cannot be read: {error.strerror or error}.")
     root = find_library_root(path)
     if root is None:
-        root = _known_library_of(path, known_libraries)
-    if root is None and is_post_folder(path.parent):
-        root = path.parent
+        vault = vault_root(path.parent) if is_post_folder(path.parent) else None
+        known = _known_library_of(path, known_libraries)
+        # A known library deeper than the vault (a subfolder opened before the vault was found) gives way.
+        root = known if known is not None and (vault is None or vault.is_relative_to(known)) else vault
     if root is None:
         return Target("lone", path)
     return Target("post", path, library=root)
+
+
+def vault_root(folder: Path) -> Path:
+    """The root of a vault of notes without `.obsidian/`, as its user sees it, from the folder of one
+    of its notes: the highest folder above whose other contents are notes too (Markdown, their
+    attachments, a README or LICENSE), up to a repository root (`.git`) and never into the home
+    folder, a catch-all or system folder, or a folder that also holds a site or other files."""
+    folder = Path(folder).resolve()
+    top, budget = folder, [_MAX_VAULT_ENTRIES]
+    for parent in list(folder.parents)[:_MAX_UP]:
+        if (top / ".git").exists() or parent in _catch_all_folders() or broad_folder_reason(parent):
+            break
+        if not _only_notes_beside(parent, top, budget):
+            break
+        top = parent
+    return top
+
+
+def _only_notes_beside(parent: Path, inside: Path, budget: list[int]) -> bool:
+    """True if everything in `parent` apart from its subfolder `inside` is notes, their attachments and
+    repository furniture, with at least one note; False at a site marker, at any other kind of file
+    beyond a tenth, or once `budget` (entries still to look at) runs out."""
+    notes = others = 0
+    stack = [parent]
+    while stack:
+        try:
+            with os.scandir(stack.pop()) as entries:
+                for entry in entries:
+                    budget[0] -= 1
+                    if budget[0] < 0 or entry.name in _SITE_MARKERS:
+                        return False
+                    if entry.name.startswith(".") or entry.path == str(inside):
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(entry.path)
+                        continue
+                    kind = _file_kind(entry.name)
+                    notes += kind == "note"
+                    others += kind == "other"
+        except OSError:
+            return False
+    return notes > 0 and others * 10 <= notes
+
+
+def _file_kind(name: str) -> str:
+    stem, ext = os.path.splitext(name.lower())
+    if ext in MARKDOWN_EXTENSIONS:
+        return "note"
+    if ext in _ATTACHMENT_EXTENSIONS or stem in _FURNITURE:
+        return "attachment"
+    return "other"
 
 
 def _known_library_of(path: Path, roots: Iterable[str | os.PathLike[str]]) -> Path | None:

@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_single_instance import App, apps  # noqa: F401  (fixture)
+from reader.core.parse import parse_post
+from reader.core.site import detect_site
+from tests.corpus import CORPUS
+from tests.e2e.test_single_instance import App, _command, _env, apps  # noqa: F401  (fixture)
 
 FILES = 12_000  # enough for the metadata phase to run its pool of workers for a few seconds here
 
@@ -90,3 +93,20 @@ def test_a_message_the_socket_drops_is_in_the_log_file(apps, tmp_path):  # noqa:
         log.read_text(encoding="utf-8")
     assert app.proc.poll() is None  # and it goes on running
     assert "Traceback" not in "\n".join(app.lines)
+
+
+def test_a_second_launch_with_a_deep_vault_note_opens_the_whole_vault(apps, tmp_path):  # noqa: F811
+    data = tmp_path / "data"
+    first = App(data)
+    apps.append(first)
+    first.wait_for("listening")
+    vault = CORPUS / "obsidian-help"
+    note = vault / "zh" / "快速入门" / "链接笔记.md"
+    title = parse_post(detect_site(vault), note.relative_to(vault).as_posix(), note.read_bytes()).meta.title
+    second = subprocess.run(_command(data, "--", note.name), cwd=note.parent, env=_env(), capture_output=True,
+                            text=True, timeout=60)
+    assert second.returncode == 0 and '"event": "handed-off"' in second.stderr
+    first.wait_for("title", title=f"{title} — Jianbao Reader")
+    assert first.stop() == 0
+    settings = "\n".join(p.read_text(encoding="utf-8") for p in (data / "config").rglob("*.ini"))
+    assert f"library={vault.resolve()}" in settings  # the vault's root, not the note's folder
