@@ -24,7 +24,7 @@ def test_search_with_the_keyboard_alone(start_app):
     mark = app.mark()
     app.key("slash")
     focus_went_to(app, "search", mark)
-    app.type(QUERY)
+    app.type_search(QUERY)
     app.wait_for("search-text", lambda e: e["text"] == QUERY, since=mark, what=f"with {QUERY!r} typed")
     found = app.layout(lambda e: e["rows"] == 1, since=mark, what="with the one result")
     assert found["list"][0]["title"] == TITLE_WITH_IT

@@ -1,0 +1,81 @@
+"""`python -m tests.user.screenshots OUT_DIR`: the pictures in docs/screenshots, taken of the real app
+on Xvfb with the harness: the first run, a search with its snippets, and a library's summary in the
+article pane while no article is open. Needs ImageMagick's `import` besides Xvfb and xdotool."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.corpus import CORPUS
+from tests.user.harness import App, XServer
+
+SETTLE_S = 1.0  # the last paints (tree counts, snippets read from the files) land before the shot
+SEARCH = "链接"  # "link": Chinese notes of the Obsidian help vault, with snippets in the list
+
+
+def _ready(app: App) -> None:
+    app.window_shown()
+    app.wait_for("refreshed", timeout=120, what="(its first refresh)")
+    time.sleep(SETTLE_S)
+
+
+def _start(x: XServer, work: Path, name: str, *paths: Path) -> App:
+    """The app with its data dir and the platform's user folders in `work`, never the real ones."""
+    env = {var: str(work / name / sub) for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"),
+                                                         ("XDG_DATA_HOME", "share"), ("XDG_STATE_HOME", "state"))}
+    return App(x, work / name / "data", *map(str, paths), env=env)
+
+
+def first_run(x: XServer, work: Path, out: Path) -> None:
+    """No library given and no settings: the sample library, as a new user first sees the window."""
+    app = _start(x, work, "first-run")
+    try:
+        _ready(app)
+        app.screenshot(out / "first-run.png")
+    finally:
+        app.stop()
+
+
+def search_with_snippets(x: XServer, work: Path, out: Path) -> None:
+    app = _start(x, work, "search", CORPUS / "obsidian-help")
+    try:
+        _ready(app)
+        mark = app.mark()
+        app.key("slash")
+        app.type_search(SEARCH)
+        app.wait_for("search-text", lambda e: e["text"] == SEARCH, since=mark)
+        app.layout(lambda e: e["rows"] > 1, since=mark, what="with the results")
+        time.sleep(SETTLE_S)
+        app.screenshot(out / "search-snippets.png")
+    finally:
+        app.stop()
+
+
+def summary(x: XServer, work: Path, out: Path) -> None:
+    """A real archive opened with no article chosen yet: the article pane shows the library's summary."""
+    app = _start(x, work, "summary", CORPUS / "finews")
+    try:
+        _ready(app)
+        app.screenshot(out / "empty-article-summary.png")
+    finally:
+        app.stop()
+
+
+def main(out: str) -> None:
+    target = Path(out)
+    target.mkdir(parents=True, exist_ok=True)
+    x = XServer()
+    try:
+        with tempfile.TemporaryDirectory(prefix="jianbao-shots-") as work:
+            for shoot in (first_run, search_with_snippets, summary):
+                shoot(x, Path(work), target)
+                print(f"{shoot.__name__}: done")
+    finally:
+        x.stop()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
