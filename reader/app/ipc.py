@@ -64,7 +64,7 @@ def private_folder() -> str | None:
     """$XDG_RUNTIME_DIR, else `<temp>/jianbao-<uid>` made with mode 0700: a folder that this user
     owns and nobody else can enter, checked before each use. None if neither is such a folder."""
     runtime = os.environ.get("XDG_RUNTIME_DIR")
-    if runtime and _is_private(runtime):
+    if runtime and _is_private(runtime, repair=False):
         return runtime
     folder = os.path.join(tempfile.gettempdir(), f"jianbao-{os.getuid()}")
     try:
@@ -74,19 +74,22 @@ def private_folder() -> str | None:
     except OSError as error:
         log.warning("cannot make the private folder %s: %s", folder, error)
         return None
-    if _is_private(folder):
+    if _is_private(folder, repair=True):
         return folder
     log.warning("%s is not a folder private to this user (owner or mode): no single instance", folder)
     return None
 
 
-def _is_private(folder: str) -> bool:
-    """A real folder (not a link) owned by this user; if it is ours but open to others, it is closed."""
+def _is_private(folder: str, *, repair: bool) -> bool:
+    """A real folder (not a link) owned by this user and closed to others; with `repair`, our own
+    folder left open (by a umask, say) is closed instead of refused."""
     try:
         info = os.lstat(folder)
         if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
             return False
         if info.st_mode & 0o077:
+            if not repair:
+                return False
             os.chmod(folder, 0o700)
         return True
     except OSError:

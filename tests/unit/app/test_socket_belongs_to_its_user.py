@@ -68,13 +68,20 @@ def test_our_own_folder_left_open_is_closed_before_use(no_runtime_dir, tmp_path)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 
-def test_an_open_runtime_dir_is_not_trusted(no_runtime_dir, tmp_path, monkeypatch):
+@pytest.mark.parametrize("mode, owner", [(0o700, 4242), (0o755, None)])
+def test_a_runtime_dir_of_another_user_or_open_to_others_is_not_used(no_runtime_dir, tmp_path, monkeypatch,
+                                                                     mode, owner):
     runtime = tmp_path / "runtime"
     runtime.mkdir()
+    runtime.chmod(mode)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
-    monkeypatch.setattr(ipc.os, "getuid", lambda: 4242)  # the runtime dir is someone else's
+    if owner is not None:
+        monkeypatch.setattr(ipc.os, "getuid", lambda: owner)  # the runtime dir is someone else's
     name = ipc.socket_name(tmp_path / "data")
     assert name is None or not name.startswith(str(runtime))
+    assert stat.S_IMODE(runtime.stat().st_mode) == mode  # and it is left as it was
+    if owner is None:
+        assert os.path.dirname(name) == str(no_runtime_dir / f"jianbao-{os.getuid()}")
 
 
 def test_peer_uid_is_the_user_at_the_other_end():
