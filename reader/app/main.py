@@ -20,7 +20,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """`jianbao [--data-dir DIR] [--new-instance] [PATH ...]`; after `--` nothing is read as an option."""
     parser = argparse.ArgumentParser(prog="jianbao", description=f"{reader.APP_NAME}: read a folder of posts.")
     parser.add_argument("--data-dir", metavar="DIR",
-                        help="keep the index, reading state and settings under DIR (for tests and bug reports)")
+                        help="keep the index, reading state, settings and log under DIR (for tests and bug reports)")
     parser.add_argument("--new-instance", action="store_true",
                         help="open a new window even if Jianbao is already running")
     parser.add_argument("--version", action="version", version=f"%(prog)s {reader.__version__}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -24,6 +23,7 @@ def open_paths(window, paths: Sequence[str], cwd: str | None = None, *, activate
     One window shows one thing, so the first path that can be opened is shown and any others are
     named in the status bar; every path that cannot be opened is named in one message.
     """
+    tr = QCoreApplication.translate
     known = [str(window.library.root)] if window.library is not None else []
     known += window.settings.window.get(S.RECENT_LIBRARIES)
     targets = [locate(p, cwd, known) for p in paths]
@@ -33,10 +33,12 @@ def open_paths(window, paths: Sequence[str], cwd: str | None = None, *, activate
         _show(window, usable[0])
         if len(usable) > 1:
             window.statusBar().showMessage(
-                f"Opened {usable[0].path.name}; {len(usable) - 1} more not opened (one at a time)", 10000)
+                tr("OpenPaths", "Opened {name}; {more} more not opened (one at a time)")
+                .format(name=usable[0].path.name, more=len(usable) - 1), 10000)
     if errors:
         text = "\n\n".join(t.message for t in errors)
-        window.warn("Cannot open this" if len(errors) == 1 else "Cannot open these", text)
+        window.warn(tr("OpenPaths", "Cannot open this") if len(errors) == 1 else tr("OpenPaths", "Cannot open these"),
+                    text)
     if activate:
         bring_to_front(window)
     return targets
