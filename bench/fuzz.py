@@ -31,11 +31,12 @@ _HUGE = (b"title: " + b"x" * 200_000, b"tags: [" + b"a, " * 50_000 + b"]", b"dat
 _SCRIPT = re.compile(r"<\s*(script|iframe|object|embed|link|style|meta|base|form)\b|\son\w+\s*=|javascript:", re.I)
 
 
-def corpus_posts(limit_bytes: int = 30_000, per_folder: int = 60, seed: int = 7) -> list[tuple[str, bytes]]:
+def corpus_posts(limit_bytes: int = 30_000, per_folder: int = 60, seed: int = 7,
+                 corpus: Path = CORPUS) -> list[tuple[str, bytes]]:
     """(relpath, bytes) of up to `per_folder` small post files from each corpus folder, in a fixed order."""
     rng = random.Random(seed)
     out = []
-    for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
         files = sorted(p for p in folder.rglob("*")
                        if p.suffix.lower() in (".md", ".markdown", ".html", ".htm") and p.is_file()
                        and p.stat().st_size <= limit_bytes)

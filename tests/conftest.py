@@ -8,8 +8,32 @@ import socket
 
 import pytest
 
+from tests.corpus import CORPUS, FOUND
+
 # Before anything imports Qt (neither pytest nor the modules above do): no display is needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+_CORPUS_TESTS = pytest.StashKey[int]()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Without the real post folders, the tests that need them are left out, and counted."""
+    needing = [item for item in items if item.get_closest_marker("corpus")]
+    config.stash[_CORPUS_TESTS] = len(needing)
+    if needing and not FOUND:
+        items[:] = [item for item in items if not item.get_closest_marker("corpus")]
+        config.hook.pytest_deselected(items=needing)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Say plainly whether the real-corpus tests ran, so their absence is never mistaken for a pass."""
+    count = config.stash.get(_CORPUS_TESTS, 0)
+    if count and not FOUND:
+        terminalreporter.write_sep("=", f"{count} corpus tests NOT run: {CORPUS} not found; "
+                                        "set JIANBAO_CORPUS to the real post folders", yellow=True, bold=True)
+    elif count:
+        terminalreporter.write_line(f"{count} corpus tests ran on {CORPUS}")
 
 
 @pytest.fixture(autouse=True)

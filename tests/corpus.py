@@ -1,8 +1,18 @@
-"""Where the shared corpus of real post folders lives (beside the repository, read-only)."""
+"""Where the test libraries are: the suite's own (tests/fixtures/) and the real post folders (read-only).
 
+The real folders are not part of the repository: JIANBAO_CORPUS names them, else ../shared/corpus
+beside it. Tests that need them are marked `corpus`; without them those tests are not run, and
+pytest's summary says so (tests/conftest.py).
+"""
+
+import os
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
+CORPUS = Path(os.environ["JIANBAO_CORPUS"]).expanduser() if os.environ.get("JIANBAO_CORPUS") else DEFAULT_CORPUS
+FOUND = (CORPUS / "finews").is_dir()
 
 # The number of posts in each folder, counted by reading the trees: files a generator would
 # publish as articles (Jekyll _posts/, Hexo source/_posts/, Hugo/Zola content/ less _index.md

@@ -18,6 +18,8 @@ from reader.core.parse import parse_post
 from reader.core.site import detect_site
 from tests.corpus import CORPUS
 
+pytestmark = pytest.mark.corpus  # every test here reads the real post folders
+
 REPO = Path(__file__).resolve().parents[2]
 FINEWS = CORPUS / "finews"
 POST_A = FINEWS / "_posts" / "2021-12-08-202112082206672930.md"

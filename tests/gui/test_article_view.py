@@ -21,9 +21,9 @@ from reader.core.types import Post, PostMeta
 from reader.gui.article_html import prepare_body
 from reader.gui.article_images import PLACEHOLDER_KEY
 from reader.gui.article_view import ArticleView
+from tests.corpus import CORPUS
 
 REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO / ".." / "shared" / "corpus"
 IMAGE = QTextDocument.ResourceType.ImageResource.value
 STYLESHEET = QTextDocument.ResourceType.StyleSheetResource.value
 
@@ -460,6 +460,7 @@ def test_palette_change_rerenders_in_dark_colours(view):
 
 # --- real post -------------------------------------------------------------------------------
 
+@pytest.mark.corpus
 def test_finews_seed_post_shows_its_html(view):
     path = CORPUS / "finews" / "_posts" / "2022-01-21-NW202201212256817237.md"
     source = path.read_text(encoding="utf-8")
@@ -527,6 +528,7 @@ def test_real_library_links_and_images(qtbot, view, real_library):
     assert "javascript:alert(1)" in blocker.args[0]
 
 
+@pytest.mark.corpus
 def test_real_library_finews_post(view, tmp_path):
     from reader.core.library import Library
 

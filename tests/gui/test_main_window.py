@@ -11,6 +11,7 @@ from reader.gui.main_window import SAMPLE_LIBRARY
 from reader.gui.search import query_terms
 from reader.gui.tasks import TaskRunner
 from tests.gui.helpers import CORPUS_FINEWS, N_POSTS, post_text
+import pytest
 
 
 def _rows(window):
@@ -185,6 +186,7 @@ def test_mark_all_read_and_mark_selection_read(make_window, library_dir):
     assert not any(window.list_model.index(r, 0).data(Qt.ItemDataRole.FontRole) for r in range(5))
 
 
+@pytest.mark.corpus
 def test_the_finews_corpus_opens_and_reads(make_window):
     window = make_window(CORPUS_FINEWS)
     assert window.windowTitle() == f"{window.library.name} — Jianbao Reader"

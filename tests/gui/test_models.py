@@ -11,6 +11,7 @@ from reader.gui.list_model import (COLUMNS, MAX_PAGES, PAGE_SIZE, ArticleListMod
 from reader.gui.tree_model import LibraryTreeModel, Node, filter_for, load_tree_data
 
 from tests.gui.helpers import CORPUS_FINEWS, N_POSTS
+import pytest
 
 
 def _open(library_dir, data_dir) -> Library:
@@ -89,6 +90,7 @@ def test_list_model_passes_the_model_tester_with_real_rows(qtmodeltester, librar
     library.close()
 
 
+@pytest.mark.corpus
 def test_list_model_on_the_finews_corpus_uses_category_labels(qtmodeltester, data_dir):
     library = _open(CORPUS_FINEWS, data_dir)
     model = ArticleListModel(library.summaries)

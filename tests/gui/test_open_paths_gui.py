@@ -50,6 +50,7 @@ def test_a_second_post_of_the_open_library_switches_without_reopening(make_windo
     assert _selected_paths(window) == [f"_posts/{name}"]
 
 
+@pytest.mark.corpus
 def test_a_corpus_post_with_a_leading_dash(make_window):
     window = make_window(start=False)
     post = FINEWS / "_posts" / "-202205262391921712.md"
@@ -58,6 +59,7 @@ def test_a_corpus_post_with_a_leading_dash(make_window):
     assert window.windowTitle() == f"{_title_of(post)} — Jianbao Reader"
 
 
+@pytest.mark.corpus
 def test_a_file_of_the_site_that_is_no_post_is_shown_on_its_own(make_window):
     window = make_window(start=False)
     open_paths(window, [str(FINEWS / "README.md")])

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO.parent / "shared" / "corpus"
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 

@@ -17,15 +17,17 @@ from reader.core.library import Library
 from reader.core.limits import cut_bytes, truncate_body
 from reader.core.sanitize import sanitize_html
 from reader.core.types import Site
+from tests.corpus import CORPUS, FOUND
 
 # Few thousand cases in all, about a minute on CI; `python -m bench.fuzz --cases 100000` runs the long one.
 FUZZ = settings(deadline=None, database=None, derandomize=False, max_examples=600,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.filter_too_much])
-POSTS = corpus_posts()
+POSTS = corpus_posts(corpus=CORPUS) if FOUND else []
 sites = st.sampled_from(SITE_KINDS).map(lambda kind: Site(kind, Path("/nonexistent/site"), Path("/nonexistent/site")))
 
 
+@pytest.mark.corpus
 def test_the_corpus_sample_covers_every_folder():
     assert len(POSTS) > 300
     assert any(b"+++" in data[:4] for _, data in POSTS) and any(data.startswith(b"---") for _, data in POSTS)
@@ -38,6 +40,7 @@ def test_random_bytes(site, relpath, data):
     check(site, relpath, data)
 
 
+@pytest.mark.corpus
 @settings(FUZZ, max_examples=1200)
 @given(site=sites, post=st.sampled_from(POSTS), kinds=st.lists(st.sampled_from(MUTATIONS), min_size=1, max_size=3),
        where=st.floats(0, 1), payload=st.binary(max_size=64))

@@ -13,7 +13,8 @@ from reader import cli
 from reader.core.library import Library
 from reader.core.types import PostFilter
 
-from tests.reliability.helpers import CORPUS, IS_ROOT, WriteGuard, run_cli, tree_digest
+from tests.corpus import CORPUS
+from tests.reliability.helpers import IS_ROOT, WriteGuard, run_cli, tree_digest
 
 # Small real folders with what matters here: Chinese HTML posts, an Obsidian vault with embeds,
 # and a Hexo blog whose posts sit beside vim swap files.
@@ -65,6 +66,7 @@ def _guarded_session(root, data_dir, monkeypatch) -> dict:
     return seen
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("name", FOLDERS)
 def test_session_through_library_writes_nothing(name, tmp_path, data_dir, monkeypatch):
     seen = _guarded_session(_copy(name, tmp_path), data_dir, monkeypatch)
@@ -73,6 +75,7 @@ def test_session_through_library_writes_nothing(name, tmp_path, data_dir, monkey
     assert (data_dir / "data" / "state.sqlite").exists()  # the session did write, to the data dir
 
 
+@pytest.mark.corpus
 def test_session_through_cli_in_process_writes_nothing(tmp_path, data_dir, monkeypatch, capsys):
     root = _copy("finews", tmp_path)
     before = tree_digest(root)
@@ -116,6 +119,7 @@ def read_only_copy(tmp_path):
         _make_writable(root)
 
 
+@pytest.mark.corpus
 def test_session_on_read_only_copy(read_only_copy, data_dir, monkeypatch):
     for root in read_only_copy:
         assert _guarded_session(root, data_dir, monkeypatch)["count"] > 0
@@ -124,6 +128,7 @@ def test_session_on_read_only_copy(read_only_copy, data_dir, monkeypatch):
                 (root / "new.md").write_text("x")
 
 
+@pytest.mark.corpus
 def test_cli_subprocesses_on_read_only_copy(read_only_copy, data_dir):
     root = read_only_copy[0]
     before = tree_digest(root)

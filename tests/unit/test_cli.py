@@ -24,12 +24,14 @@ def data(tmp_path):
     return str(tmp_path / "data")
 
 
+@pytest.mark.corpus
 def test_index_prints_a_summary(capsys, data):
     code, out, _ = run(capsys, "--data-dir", data, "index", FINEWS)
     assert code == 0
     assert "6 posts" in out and "6 new" in out and "full text 6/6" in out
 
 
+@pytest.mark.corpus
 def test_list_json(capsys, data):
     code, out, _ = run(capsys, "--data-dir", data, "list", FINEWS, "--json")
     assert code == 0
@@ -43,6 +45,7 @@ def test_list_json(capsys, data):
     assert dates == sorted(dates, reverse=True)  # newest first
 
 
+@pytest.mark.corpus
 def test_list_filters_by_category_key_or_label(capsys, data):
     _, out, _ = run(capsys, "--data-dir", data, "list", FINEWS, "--json", "--category", "emnews")
     assert {r["path"] for r in json.loads(out)} >= {"old_post/2021-12-08-202112082207168450.md"}
@@ -50,12 +53,14 @@ def test_list_filters_by_category_key_or_label(capsys, data):
     assert [r["path"] for r in json.loads(out)] == ["_posts/2022-01-21-NW202201212256817237.md"]
 
 
+@pytest.mark.corpus
 def test_list_table_is_readable(capsys, data):
     code, out, _ = run(capsys, "--data-dir", data, "list", FINEWS)
     assert code == 0
     assert "拜年带货包饺子" in out and "2022-01-21" in out
 
 
+@pytest.mark.corpus
 def test_search_json_has_snippet_text_and_spans(capsys, data):
     code, out, _ = run(capsys, "--data-dir", data, "search", FINEWS, "外交官", "--json")
     assert code == 0
@@ -67,6 +72,7 @@ def test_search_json_has_snippet_text_and_spans(capsys, data):
     assert first["snippet_spans"] and not first["title_only"]
 
 
+@pytest.mark.corpus
 def test_search_table_prints_snippets_as_plain_text(capsys, data):
     code, out, err = run(capsys, "--data-dir", data, "search", FINEWS, "外交官")
     assert code == 0
@@ -76,6 +82,7 @@ def test_search_table_prints_snippets_as_plain_text(capsys, data):
     assert "result" in err and "note:" not in err
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("fmt, expect", [("--text", "上合组织"), ("--html", "<p>"), ("--json", '"html"')])
 def test_show(capsys, data, fmt, expect):
     code, out, _ = run(capsys, "--data-dir", data, "show", FINEWS,
@@ -83,12 +90,14 @@ def test_show(capsys, data, fmt, expect):
     assert code == 0 and expect in out
 
 
+@pytest.mark.corpus
 def test_problems_lists_the_broken_post(capsys, data):
     code, out, _ = run(capsys, "--data-dir", data, "problems", FINEWS, "--json")
     assert code == 0
     assert "_posts/-202205262391921712.md" in {p["path"] for p in json.loads(out)}
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("args", [
     ["list", "/no/such/library"],
     ["search", FINEWS, '"unclosed'],

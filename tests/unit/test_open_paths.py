@@ -15,6 +15,7 @@ from reader.core.site import find_library_root
 from tests.corpus import CORPUS
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("post, root", [
     ("finews/_posts/2022-01-21-NW202201212256817237.md", "finews"),
     ("finews/_posts/-202205262391921712.md", "finews"),
@@ -33,6 +34,7 @@ def test_a_corpus_post_belongs_to_its_site_root(post, root):
     assert (target.kind, target.library) == ("post", (CORPUS / root).resolve())
 
 
+@pytest.mark.corpus
 def test_a_vault_without_site_markers_opens_at_its_root():
     # The corpus vaults carry no .obsidian/ folder: before, the note's own folder was the library
     # (11 of obsidian-help's 346 notes); now it is the top of the tree of notes (see tests/unit/app).
@@ -99,11 +101,13 @@ def test_a_known_library_holds_a_file_without_markers(tmp_path):
     assert (target.kind, target.library) == ("post", root.resolve())
 
 
+@pytest.mark.corpus
 def test_a_folder_opens_as_a_library(tmp_path):
     target = locate(str(CORPUS / "finews" / "_posts"))
     assert (target.kind, target.library) == ("library", (CORPUS / "finews" / "_posts").resolve())
 
 
+@pytest.mark.corpus
 def test_relative_paths_resolve_against_the_callers_cwd(tmp_path):
     posts = CORPUS / "finews" / "_posts"
     target = locate("-202205262391921712.md", cwd=str(posts))

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from tests.corpus import CORPUS
 from tests.user.harness import node, row
+
+pytestmark = pytest.mark.corpus  # every test here reads the real post folders
 
 FINEWS = CORPUS / "finews"
 SETTLE_S = 0.5

@@ -44,6 +44,7 @@ def test_version(script):
     assert proc.stdout.strip() == f"{script} {reader.__version__}"
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("script, args", [
     ("jianbao", ["--no-such-option"]),
     ("jianbao-cli", []),
@@ -65,6 +66,7 @@ def test_jianbao_fails_with_1_and_one_line_when_its_data_folder_cannot_be_made(t
     assert "jianbao: cannot use the data folder" in proc.stderr and "Traceback" not in proc.stderr
 
 
+@pytest.mark.corpus
 def test_jianbao_cli_success_0_failure_1(tmp_path):
     assert run("jianbao-cli", "--data-dir", str(tmp_path), "list", str(CORPUS / "finews")).returncode == 0
     failed = run("jianbao-cli", "--data-dir", str(tmp_path), "list", str(tmp_path / "no such library"))

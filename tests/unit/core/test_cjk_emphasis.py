@@ -186,6 +186,7 @@ def _visible(html: str) -> str:
     return re.sub(r"<(pre|code)\b.*?</\1>", "", html, flags=re.S)
 
 
+@pytest.mark.corpus
 def test_chinese_obsidian_help_shows_no_literal_asterisks():
     # Before the CJK-friendly rule 47 of these 173 posts showed literal "**"; the one left
     # writes \*\* on purpose, to show what escaping does.

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
 
 import pytest
 
 from reader.core.decode import decode_bytes
 from reader.core.errors import DecodeError
+from tests.corpus import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus"
 DERIVED = CORPUS / "derived-encodings"
 REFERENCE = DERIVED / "utf-8-sig"  # the UTF-8 (with BOM) copy of every transcoded post
 
@@ -19,6 +18,7 @@ def _reference_text(name: str) -> str:
     return (REFERENCE / name).read_text(encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("folder", ["gbk", "utf-16", "utf-8-sig"])
 def test_every_derived_file_decodes_to_its_reference_text(folder):
     files = sorted((DERIVED / folder).iterdir())
@@ -29,12 +29,14 @@ def test_every_derived_file_decodes_to_its_reference_text(folder):
         assert "\ufeff" not in text[:1] and "\r" not in text
 
 
+@pytest.mark.corpus
 def test_derived_encodings_report_the_encoding_they_were_written_in():
     assert decode_bytes((DERIVED / "gbk" / "Cloth.md").read_bytes())[1] == "gb18030"
     assert decode_bytes((DERIVED / "utf-16" / "Cloth.md").read_bytes())[1] == "utf-16-le"
     assert decode_bytes((DERIVED / "utf-8-sig" / "Cloth.md").read_bytes())[1] == "utf-8"
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("name, original", [
     ("2021-12-01-init.md", "finews/_posts/2021-12-01-init.md"),
     ("-202205262391921712.md", "finews/_posts/-202205262391921712.md"),
@@ -107,6 +109,7 @@ def test_binaries_raise_decode_error(data):
         decode_bytes(data)
 
 
+@pytest.mark.corpus
 def test_vim_swap_file_from_the_corpus_is_binary():
     swaps = sorted((CORPUS / "hexo-beyond1993" / "source" / "_posts").rglob("*.swp"))
     assert swaps

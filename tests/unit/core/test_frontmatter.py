@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 import yaml
@@ -12,8 +11,8 @@ from hypothesis import strategies as st
 
 from reader.core.errors import FrontMatterError
 from reader.core.frontmatter import _Loader, _simple_yaml, load_json, load_toml, load_yaml, read_front_matter
+from tests.corpus import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus"
 
 
 def _read(rel: str):
@@ -193,6 +192,7 @@ def test_shortcodes_and_liquid_at_the_top_are_not_json():
 
 # --- the real corpus --------------------------------------------------------------------
 
+@pytest.mark.corpus
 def test_corpus_finews_yaml():
     fm = _read("finews/_posts/2022-01-21-NW202201212256817237.md")
     assert fm.data == {"layout": "post", "title": "拜年带货包饺子 上合组织五国外交官直播吆喝“国别爆款”",
@@ -201,6 +201,7 @@ def test_corpus_finews_yaml():
     assert fm.body_line == 8 and fm.body.startswith("<p>从1月17日起")
 
 
+@pytest.mark.corpus
 def test_corpus_hugo_json_and_toml():
     fm = _read("hugo-docs-2013-json/docs/content/doc/configuration.md")
     assert fm.format == "json" and fm.data["Pubdate"] == "2013-07-01"
@@ -209,6 +210,7 @@ def test_corpus_hugo_json_and_toml():
     assert fm.data["date"] == dt.datetime(2014, 3, 24, 20, tzinfo=dt.timezone.utc)
 
 
+@pytest.mark.corpus
 def test_corpus_kepano_template_placeholder():
     fm = _read("kepano-vault/Templates/Book Template.md")
     assert fm.error is not None and fm.error.line == 13

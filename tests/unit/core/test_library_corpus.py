@@ -8,6 +8,8 @@ from reader.core.library import Library
 from reader.core.types import PostFilter
 from tests.corpus import CORPUS, POST_COUNTS
 
+pytestmark = pytest.mark.corpus  # every test here reads the real post folders
+
 SEED = "_posts/2022-01-21-NW202201212256817237.md"
 BROKEN = "_posts/-202205262391921712.md"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import pickle
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,8 +11,8 @@ from hypothesis import strategies as st
 
 from reader.core.parse import extract_links, parse_post
 from reader.core.types import Site
+from tests.corpus import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus"
 
 SITES = {
     "finews": Site(kind="jekyll", root=CORPUS / "finews", library_root=CORPUS / "finews",
@@ -101,6 +100,7 @@ for _enc in ("gbk", "utf-16", "utf-8-sig"):
     ]
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("folder, relpath, title, date, categories, tags, draft, error", GOLDEN,
                          ids=[f"{g[0]}:{g[1]}" for g in GOLDEN])
 def test_golden_posts(folder, relpath, title, date, categories, tags, draft, error):
@@ -110,6 +110,7 @@ def test_golden_posts(folder, relpath, title, date, categories, tags, draft, err
         title, date, categories, tags, draft, error)
 
 
+@pytest.mark.corpus
 def test_finews_post_in_full():
     post = parse("finews", "_posts/2022-01-21-NW202201212256817237.md")
     assert post.body_format == "markdown"
@@ -121,6 +122,7 @@ def test_finews_post_in_full():
     assert post.meta.sort_key == pytest.approx(1642748468.0)
 
 
+@pytest.mark.corpus
 def test_finews_post_with_a_broken_date_is_listed_with_a_problem():
     meta = parse("finews", "_posts/-202205262391921712.md").meta
     assert meta.title.strip()
@@ -128,6 +130,7 @@ def test_finews_post_with_a_broken_date_is_listed_with_a_problem():
     assert "date" in meta.error and "+0800" in meta.error
 
 
+@pytest.mark.corpus
 def test_kepano_note_without_front_matter_and_wikilink_authors():
     post = parse("kepano-vault", "Readme.md")
     assert (post.meta.title, post.meta.error, post.body_line) == ("Readme", None, 1)
@@ -136,18 +139,21 @@ def test_kepano_note_without_front_matter_and_wikilink_authors():
     assert clip.authors == ("Steph Ango",) and clip.source_url == "https://stephango.com/buy-wisely"
 
 
+@pytest.mark.corpus
 def test_zola_bundle_fields():
     meta = parse("rust-blog-zola", "content/Rust-1.12/index.md").meta
     assert meta.authors == ("The Rust Core Team",)
     assert meta.permalink == "2016/09/29/Rust-1.12"
 
 
+@pytest.mark.corpus
 def test_vim_swap_file_is_listed_as_binary():
     post = parse("hexo-beyond1993", "source/_posts/Introspection/.Addiction.md.swp")
     assert post.meta.error == "binary file, not text"
     assert post.body == "" and post.meta.title
 
 
+@pytest.mark.corpus
 def test_every_corpus_post_parses_with_a_title():
     count = 0
     for folder, site in SITES.items():
@@ -160,6 +166,7 @@ def test_every_corpus_post_parses_with_a_title():
     assert count > 2500
 
 
+@pytest.mark.corpus
 def test_html_files_and_crlf():
     s = SITES["finews"]
     post = parse_post(s, "category/x.html", b"---\r\ntitle: T\r\n---\r\n<h1>H</h1>\r\n<a href='/a'>A</a>\r\n")
@@ -169,6 +176,7 @@ def test_html_files_and_crlf():
     assert post.links == (("/a", "A"),)
 
 
+@pytest.mark.corpus
 def test_utf16_post_with_bom():
     data = codecs.BOM_UTF16_LE + "---\ntitle: 标题\ndate: 2020-01-02\n---\n正文".encode("utf-16-le")
     post = parse_post(SITES["finews"], "_posts/x.md", data)
@@ -181,6 +189,7 @@ def test_links_are_capped_and_skip_images():
     assert len(links) == 50 and links[0] == ("/p0", "l0")
 
 
+@pytest.mark.corpus
 def test_result_pickles_for_worker_processes():
     post = parse("finews", "_posts/2022-01-21-NW202201212256817237.md")
     assert pickle.loads(pickle.dumps(post)) == post

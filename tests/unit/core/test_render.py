@@ -252,6 +252,7 @@ def test_vault_keeps_template_braces_literally():
 
 # --- real posts ------------------------------------------------------------------------------------
 
+@pytest.mark.corpus
 def test_finews_seed_renders_paragraphs_and_links():
     path = CORPUS / "finews" / "_posts" / "2022-01-21-NW202201212256817237.md"
     html = render_body(body_of(path), "markdown", ctx(url="https://finews.withounder.com", relpath="_posts/x.md"))
@@ -264,11 +265,13 @@ def test_finews_seed_renders_paragraphs_and_links():
     assert "返回首页" in safe and "上合组织" in html_to_text(safe)
 
 
+@pytest.mark.corpus
 def test_finews_empty_autolink_post():
     html = sanitize_html(md(body_of(CORPUS / "finews" / "_posts" / "-202205262391921712.md")))
     assert "&lt;&gt;" not in html and "返回首页" in html
 
 
+@pytest.mark.corpus
 def test_18f_baseurl_images():
     path = CORPUS / "18f-jekyll" / "_posts" / "2015-03-17-does-18f-pass-the-bechdel-test-for-tech.md"
     html = sanitize_html(render_body(body_of(path), "markdown", ctx(url="https://18f.gsa.gov")))
@@ -276,6 +279,7 @@ def test_18f_baseurl_images():
     assert "site.baseurl" not in html
 
 
+@pytest.mark.corpus
 def test_benbalter_footnotes_and_attributes():
     path = CORPUS / "benbalter-jekyll" / "_posts" / "2010-09-12-wordpress-resume-plugin.md"
     assert "{: .float-end" in body_of(path)
@@ -284,6 +288,7 @@ def test_benbalter_footnotes_and_attributes():
     assert 'class="footnote-ref"' in html and 'class="footnotes"' in html
 
 
+@pytest.mark.corpus
 def test_hugo_docs_shortcodes():
     path = CORPUS / "hugo-docs-2014-mixed" / "docs" / "content" / "extras" / "shortcodes.md"
     html = sanitize_html(render_body(body_of(path), "markdown", ctx(kind="hugo")))
@@ -291,6 +296,7 @@ def test_hugo_docs_shortcodes():
     assert "<code>{{% highlight go %}}</code>" in html  # the post's own escaped example, shown literally
 
 
+@pytest.mark.corpus
 def test_obsidian_help_embeds_and_callouts():
     path = CORPUS / "obsidian-help" / "en" / "Linking notes and files" / "Embed files.md"
     html = sanitize_html(render_body(body_of(path), "markdown", ctx(kind="obsidian")))
@@ -311,6 +317,7 @@ _KINDS = {"finews": "jekyll", "18f-jekyll": "jekyll", "benbalter-jekyll": "jekyl
           "hexo-beyond1993": "hexo", "obsidian-help": "obsidian", "kepano-vault": "obsidian"}
 
 
+@pytest.mark.corpus
 def test_every_corpus_file_renders_to_safe_html():
     checked, failures = 0, []
     for path in _corpus_files():

@@ -58,6 +58,7 @@ def test_arbitrary_text_never_raises_and_is_collapsed(html):
     assert "\n\n" not in text and text == text.strip()
 
 
+@pytest.mark.corpus
 def test_finews_seed_text():
     path = CORPUS / "finews" / "_posts" / "2022-01-21-NW202201212256817237.md"
     body = path.read_text(encoding="utf-8").split("---", 2)[2]
