@@ -95,7 +95,8 @@ def test_a_message_the_socket_drops_is_in_the_log_file(apps, tmp_path):  # noqa:
     assert "Traceback" not in "\n".join(app.lines)
 
 
-def test_a_second_launch_with_a_deep_vault_note_opens_the_whole_vault(apps, tmp_path):  # noqa: F811
+@pytest.mark.corpus
+def test_a_second_launch_with_a_deep_vault_note_opens_the_whole_vault(apps, tmp_path):  # noqa: F811 - `apps` is the imported fixture
     data = tmp_path / "data"
     first = App(data)
     apps.append(first)

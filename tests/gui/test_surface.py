@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from reader.core.types import Snippet
 from reader.gui.list_model import SNIPPET_COLUMN, SnippetRole
-from tests.gui.helpers import CORPUS_FINEWS, N_POSTS, write_library
+from tests.gui.helpers import N_POSTS, write_library
 
 
 def _with_att_post(root):

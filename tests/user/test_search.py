@@ -3,6 +3,8 @@ to the results, Esc to clear and return to the list."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.corpus import CORPUS
 
 FINEWS = CORPUS / "finews"
@@ -14,6 +16,7 @@ def focus_went_to(app, pane: str, since: int) -> None:
     app.wait_for("focus", lambda e: e["pane"] == pane, since=since, what=f"into the {pane} pane")
 
 
+@pytest.mark.corpus
 def test_search_with_the_keyboard_alone(start_app):
     app = start_app(FINEWS)
     everything = app.window_shown()["rows"]

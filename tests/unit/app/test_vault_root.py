@@ -21,6 +21,7 @@ def _notes(root: Path, *names: str) -> None:
         path.write_text(f"# {path.stem}\\n\\nSee [[{path.stem}]].\\n", encoding="utf-8")
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("note, root", [
     ("obsidian-help/en/Linking notes and files/Internal links.md", "obsidian-help"),
     ("obsidian-help/en/Help and support.md", "obsidian-help"),
@@ -69,6 +70,7 @@ def test_a_parent_that_adds_no_notes_is_not_climbed_into(tmp_path):
     assert vault_root(tmp_path / "only child" / "vault" / "a") == (tmp_path / "only child" / "vault").resolve()
 
 
+@pytest.mark.corpus
 def test_a_subfolder_remembered_from_before_gives_way_to_the_vault():
     note = HELP / "en" / "Linking notes and files" / "Internal links.md"
     target = locate(str(note), known_libraries=[str(note.parent)])
@@ -76,6 +78,7 @@ def test_a_subfolder_remembered_from_before_gives_way_to_the_vault():
     assert locate(str(note), known_libraries=[str(CORPUS)]).library == CORPUS.resolve()  # a higher one holds
 
 
+@pytest.mark.corpus
 def test_opening_a_deep_note_shows_all_346_notes_of_the_vault(make_window):
     window = make_window(start=False)
     note = HELP / "en" / "Linking notes and files" / "Internal links.md"
