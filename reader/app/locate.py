@@ -161,14 +161,15 @@ def _file_kind(name: str) -> str:
 
 
 def _known_library_of(path: Path, roots: Iterable[str | os.PathLike[str]]) -> Path | None:
-    """The deepest already known library (open or recent) that holds `path`."""
+    """The deepest already known library (open or recent) that holds `path`. A broad one (`/`, the
+    home folder, saved by an older version) holds nothing: every file would belong to it."""
     holders = []
     for root in roots:
         try:
             root = Path(root).resolve()
         except OSError:
             continue
-        if path.is_relative_to(root) and root.is_dir():
+        if path.is_relative_to(root) and root.is_dir() and broad_folder_reason(root) is None:
             holders.append(root)
     return max(holders, key=lambda r: len(r.parts), default=None)
 

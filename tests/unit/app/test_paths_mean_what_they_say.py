@@ -129,3 +129,11 @@ def test_a_saved_root_is_not_reopened_without_asking(make_window, answer, tmp_pa
     assert len(asked) == 1
     assert window.library is None or window.library.root != Path("/")
     assert window.settings.window.get(S.LAST_LIBRARY) == ""
+
+
+def test_a_saved_root_does_not_claim_every_file(tmp_path):
+    lone = tmp_path / "downloads" / "读我.md"
+    lone.parent.mkdir()
+    lone.write_text("# 读我\n", encoding="utf-8")
+    (tmp_path / "downloads" / "setup.exe").write_bytes(b"x")
+    assert locate(str(lone), known_libraries=["/", str(Path.home())]).kind == "lone"
