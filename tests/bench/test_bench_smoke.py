@@ -4,10 +4,13 @@ comes out, never a timing)."""
 import json
 import re
 
+import pytest
+
 from bench.__main__ import main
 from bench.report import TARGETS
 
 
+@pytest.mark.slow  # 166 s: generates and indexes 10k posts
 def test_bench_runs_every_scenario_on_10k_posts(tmp_path, capsys, monkeypatch):
     # jekyll is rarely installed (and takes minutes): a stand-in checks that its figure and ratio are wired
     monkeypatch.setattr("bench.peers.jekyll_build_s", lambda library, out: 250.0)

@@ -51,6 +51,7 @@ def _check_consistent(library: Library, root: Path) -> None:
     assert 0 <= done <= total == library.count() == len(paths)
 
 
+@pytest.mark.slow  # 106 s: twenty killed indexer runs
 def test_sigkill_of_the_indexer_twenty_times(tmp_path, data_dir):
     root = generate(tmp_path / "lib", N_POSTS, seed=3)
     posts = sorted((root / "_posts").iterdir())

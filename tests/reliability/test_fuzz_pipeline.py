@@ -40,6 +40,7 @@ def test_random_bytes(site, relpath, data):
     check(site, relpath, data)
 
 
+@pytest.mark.slow  # 8-18 s: hypothesis, hundreds of cases
 @pytest.mark.corpus
 @settings(FUZZ, max_examples=1200)
 @given(site=sites, post=st.sampled_from(POSTS), kinds=st.lists(st.sampled_from(MUTATIONS), min_size=1, max_size=3),
@@ -60,6 +61,7 @@ keys = st.sampled_from(["title", "date", "tags", "categories", "draft", "publish
                         "excerpt", "permalink", "lang", "source_url", "aliases", "标题"]) | st.text(max_size=12)
 
 
+@pytest.mark.slow  # 8-18 s: hypothesis, hundreds of cases
 @FUZZ
 @given(site=sites, relpath=st.sampled_from(NAMES), front=st.dictionaries(keys, values, max_size=8),
        writer=st.sampled_from([yaml_front, json_front, toml_front]))

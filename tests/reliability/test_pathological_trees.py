@@ -46,6 +46,7 @@ def _huge(kind: str) -> str:
     return FRONT.format(title="百万行") + "".join(f"第{i}行\n" for i in range(1_000_000))
 
 
+@pytest.mark.slow  # 6-11 s: huge trees and posts
 @pytest.mark.parametrize("kind", ["50MB", "10MB-line", "million-lines"])
 def test_huge_post_indexes_in_bounded_memory_and_shows_truncated(kind, tmp_path, data_dir):
     root = small_site(tmp_path / "lib")
@@ -77,6 +78,7 @@ def test_plain_text_of_a_10MB_text_node():
     assert html_to_text("<p>" + "长" * (11 * 1024 * 1024) + "</p>").count("长") == 11 * 1024 * 1024
 
 
+@pytest.mark.slow  # 6-11 s: huge trees and posts
 def test_twenty_thousand_files_in_one_folder(tmp_path, data_dir):
     root = tmp_path / "flat"
     root.mkdir()
@@ -303,6 +305,7 @@ def scratch(tmp_path):
         yield tmp_path / "scratch"
 
 
+@pytest.mark.slow  # 6-11 s: huge trees and posts
 def test_cancel_during_the_scan_of_a_huge_tree_stops_within_a_second(scratch, data_dir):
     """200k entries (50k folders of 3 files); before the scan asked `cancelled()` it took 2.8 s to stop."""
     root = scratch / "huge"

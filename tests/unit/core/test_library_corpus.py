@@ -8,7 +8,8 @@ from reader.core.library import Library
 from reader.core.types import PostFilter
 from tests.corpus import CORPUS, POST_COUNTS
 
-pytestmark = pytest.mark.corpus  # every test here reads the real post folders
+# every test here reads the real post folders; indexing all eleven takes about 90 s
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
 SEED = "_posts/2022-01-21-NW202201212256817237.md"
 BROKEN = "_posts/-202205262391921712.md"

@@ -317,6 +317,7 @@ _KINDS = {"finews": "jekyll", "18f-jekyll": "jekyll", "benbalter-jekyll": "jekyl
           "hexo-beyond1993": "hexo", "obsidian-help": "obsidian", "kepano-vault": "obsidian"}
 
 
+@pytest.mark.slow  # 69 s: every file of the corpus
 @pytest.mark.corpus
 def test_every_corpus_file_renders_to_safe_html():
     checked, failures = 0, []
