@@ -86,21 +86,36 @@ def parse_date(value: object, default_tz: str | None = None) -> tuple[str, float
 def date_from_filename(name: str) -> str | None:
     """The ISO date a file name starts with, or None: "YYYY-M-D-slug.ext", "YYYY-MM-DD.ext",
     "2019年3月28日 会议.md", "二〇一九年三月二十八日.md"."""
-    name = name.rsplit("/", 1)[-1]
-    m = _FILENAME.match(name)
-    if m:
-        fields = m[1], m[2], m[3]
-    elif "年" in name[:16]:
-        m = _CN_DATE.match(_ascii_digits(name[:_CN_DATE_MAX]))
-        if not m or m["sep"] != "年" or not m["day"]:
-            return None
-        fields = m["y"], m["mo"], m["d"]
-    else:
+    found = _dated(name.rsplit("/", 1)[-1])
+    if not found:
         return None
     try:
-        return dt.date(*map(int, fields)).isoformat()
+        return dt.date(*map(int, found[0])).isoformat()
     except ValueError:
         return None
+
+
+def dated_prefix(name: str) -> int:
+    """How many characters at the start of a file name (no folders) are a date in one of the forms
+    date_from_filename reads ("2021-12-01", "2019年3月28日"), 0 if none. The shape is enough: an
+    impossible date is no more part of the title than a real one."""
+    found = _dated(name)
+    return found[1] if found else 0
+
+
+def _dated(name: str) -> tuple[tuple[str, str, str], int] | None:
+    """(year, month, day) of the date a file name starts with, and where it ends in the name."""
+    m = _FILENAME.match(name)
+    if m:
+        return (m[1], m[2], m[3]), m.end()
+    if "年" not in name[:16]:
+        return None
+    m = _CN_DATE.match(_ascii_digits(name[:_CN_DATE_MAX]))
+    if not m or m["sep"] != "年" or not m["day"]:
+        return None
+    # Numerals change length when made ASCII (二十八 -> 28, 十 -> 10): find the original's end.
+    end = next((k for k in range(1, min(len(name), _CN_DATE_MAX) + 1) if _ascii_digits(name[:k]) == m[0]), 0)
+    return (m["y"], m["mo"], m["d"]), end
 
 
 def date_sort_key(iso_date: str, default_tz: str | None = None) -> float:

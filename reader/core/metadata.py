@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from .dates import date_from_filename, date_sort_key, parse_date
+from .dates import date_from_filename, date_sort_key, dated_prefix, parse_date
 from .types import PostMeta, Site
 
 # Keys whose value is the post's date, in order of precedence (Hugo: publishDate and the
@@ -22,7 +22,6 @@ _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
 
 _WIKILINK = re.compile(r"^\s*\[\[([^\]|#]*)(?:[#|][^\]]*)?\]\]\s*$")
-_FILE_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[-_ ]|$)")
 _ZOLA_PATH_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$)")
 _ATX = re.compile(r"^ {0,3}(#{1,3})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -78,7 +77,7 @@ def readable_file_title(relpath: str, kind: str = "folder") -> str:
         stem = parts[-2]
     if kind == "obsidian":
         return stem.strip() or parts[-1]  # a vault's note name is its title, dashes and all
-    readable = _FILE_DATE.sub("", stem).lstrip("-.").replace("-", " ").replace("_", " ")
+    readable = stem[dated_prefix(stem):].lstrip("-._ ").replace("-", " ").replace("_", " ")
     return " ".join(readable.split()) or stem.strip() or parts[-1] or "untitled"
 
 

@@ -46,6 +46,11 @@ def test_title_from_first_heading(body, fmt, expected):
     ("Notes/2023-09-12 Meeting with Steph.md", "obsidian", "2023-09-12 Meeting with Steph"),
     ("Daily/Sci-fi.md", "obsidian", "Sci-fi"),
     ("source/_posts/.Addiction.md.swp", "hexo", "Addiction.md"),
+    # the date prefix is the one dates.py reads, in every form it reads, and only the shape counts
+    ("_posts/2018-02-31-impossible-day.md", "jekyll", "impossible day"),
+    ("笔记/2019年3月28日 会议纪要.md", "folder", "会议纪要"),
+    ("二〇一九年十月一日-国庆.md", "folder", "国庆"),
+    ("2019年3月28日.md", "folder", "2019年3月28日"),
 ])
 def test_title_from_file_name(relpath, kind, expected):
     assert readable_file_title(relpath, kind) == expected
