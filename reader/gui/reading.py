@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices
 
 from ..core.library import Library
 from ..core.types import Post, PostFilter, PostMeta, PostSummary
+from .article_html import PreparedBody, prepare_body
 from .article_view import ArticleView
 from .link_text import describe_link
 from .list_model import ArticleListModel
@@ -23,9 +24,10 @@ BULK_IN_BACKGROUND = 2000  # marking more posts than this read says so in the st
 HISTORY_LIMIT = 200
 
 
-def _load_post(library: Library, post_id: int, full: bool) -> tuple[Post, float]:
-    """On a worker: the post read and rendered, and where the reader left it."""
-    return library.get_post(post_id, full=full), library.position(post_id)
+def _load_post(library: Library, post_id: int, full: bool) -> tuple[Post, float, PreparedBody]:
+    """On a worker: the post read and rendered, where the reader left it, and its body made ready for the view."""
+    post = library.get_post(post_id, full=full)
+    return post, library.position(post_id), prepare_body(post.html)
 
 
 def _unread_ids(library: Library, filter: PostFilter) -> set[int]:
@@ -121,11 +123,11 @@ class Reading(QObject):
                          on_done=lambda loaded: self._show(post_id, *loaded),
                          on_error=lambda error: self._not_shown(post_id, error))
 
-    def _show(self, post_id: int, post: Post, position: float, offset: int | None = None) -> None:
+    def _show(self, post_id: int, post: Post, position: float, body: PreparedBody, offset: int | None = None) -> None:
         if post_id != self.post_id:
             return
         self.post = post
-        self.view.show_post(post, labels=self._labels)
+        self.view.show_post(post, labels=self._labels, body=body)
         if offset is not None:
             self.view.verticalScrollBar().setValue(offset)
         elif position:
