@@ -61,6 +61,7 @@ class ArticleView(QTextBrowser):
         self._hits: list[QTextCursor] = []
         self._current = -1
         self._pending_fraction: float | None = None
+        self._hovering = False  # the pointer is over a link
         self._rendering = False
         self._refit_timer = QTimer(self, singleShot=True, interval=150)
         self._refit_timer.timeout.connect(lambda: self._render(keep_position=True))
@@ -298,7 +299,16 @@ class ArticleView(QTextBrowser):
         return url.toString() if not url.isEmpty() else ""
 
     def _on_hover(self, url: QUrl) -> None:
-        self.linkHovered.emit(self._original_href(url))
+        href = self._original_href(url)
+        self._hovering = bool(href)
+        self.linkHovered.emit(href)
+
+    def leaveEvent(self, event) -> None:
+        # QTextBrowser says a link is left only on a move inside the view: not when the pointer leaves it.
+        if self._hovering:
+            self._hovering = False
+            self.linkHovered.emit("")
+        super().leaveEvent(event)
 
     def _on_anchor(self, url: QUrl) -> None:
         scheme = url.scheme()

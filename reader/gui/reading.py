@@ -235,6 +235,8 @@ class Reading(QObject):
 
     def _link_hovered(self, href: str) -> None:
         if not href:
+            if self.session is not None:
+                self.session.drop("hover")  # where the last link leads may still be on its way
             self.message.emit("", 0)
         elif self.session is not None and self.post_id is not None:
             self.session.ask("hover", describe_link, self.post_id, href,

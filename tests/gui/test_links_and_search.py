@@ -81,3 +81,12 @@ def test_a_search_made_while_the_text_is_indexed_says_so_and_runs_again_when_it_
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 9, timeout=10000)
     assert "by title" not in window.search_info.text()
     assert "第5篇 报道 wenhua" in [window.list_model.summary(r).title for r in range(9)]
+
+
+def test_leaving_the_article_with_the_pointer_clears_the_links_words(qtbot, window):
+    cursor = window.view.document().find("a site", 0, QTextDocument.FindFlag.FindCaseSensitively)
+    cursor.setPosition(cursor.selectionStart() + 1)
+    qtbot.mouseMove(window.view.viewport(), window.view.cursorRect(cursor).center())
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Opens in browser"), timeout=3000)
+    qtbot.mouseMove(window.list.viewport(), window.list.visualRect(window.list_model.index(1, 0)).center())
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=3000)
