@@ -84,10 +84,18 @@ FIRST_KEYS = ("next_article", "previous_article", "page_down", "next_unread", "f
 
 
 def first_keys() -> tuple[tuple[str, str], ...]:
-    """The handful of keys worth knowing first, as (keys as the platform writes them, what they do)."""
+    """The handful of keys worth knowing first, as (keys as the platform writes them, what they do).
+
+    Of the platform's keys only the first: the others are often keys of media keyboards ("Back").
+    """
     native = QKeySequence.SequenceFormat.NativeText
-    return tuple((", ".join(k.toString(native) for k in key_sequences(SPECS[i])[:2]), SPECS[i].text.replace("&", ""))
-                 for i in FIRST_KEYS)
+    rows = []
+    for action_id in FIRST_KEYS:
+        spec = SPECS[action_id]
+        keys = key_sequences(spec)
+        shown = keys[:1] + [k for k in keys[1:] if k.toString() in spec.shortcuts]
+        rows.append((", ".join(k.toString(native) for k in shown), spec.text.replace("&", "")))
+    return tuple(rows)
 
 
 def build_actions(parent: QObject, handlers: dict[str, Callable[[], object]]) -> dict[str, QAction]:

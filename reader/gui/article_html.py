@@ -222,7 +222,7 @@ def _two_columns(rows, left_tag: str = "") -> str:
     out = ['<table class="summary" cellpadding="4" cellspacing="0">']
     for left, right in rows:
         left = f"<{left_tag}>{html.escape(left)}</{left_tag}>" if left_tag else html.escape(left)
-        out.append(f"<tr><td>{left}</td><td>{html.escape(right)}</td></tr>")
+        out.append(f'<tr><td valign="middle">{left}</td><td valign="middle">{html.escape(right)}</td></tr>')
     out.append("</table>")
     return "".join(out)
 

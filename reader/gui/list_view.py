@@ -8,7 +8,7 @@ for a hundred rows or a hundred thousand.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -41,8 +41,9 @@ class ArticleListView(QTableView):
         columns.setHighlightSections(False)
         columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         columns.sectionResized.connect(self._section_resized)
+        columns.viewport().installEventFilter(self)
         self._fitted = True  # the widths are ours to fit until the user sizes a column
-        self._sizing = False
+        self._dragging = False  # a mouse button is down on the header: resizes now are the user's
         self._snippets = SnippetDelegate(self)
 
     def setModel(self, model) -> None:
@@ -63,6 +64,10 @@ class ArticleListView(QTableView):
         self.fit_columns()
         return restored
 
+    def header_state(self) -> QByteArray:
+        """The widths to remember: the user's; none while they are ours, so the next run fits them anew."""
+        return QByteArray() if self._fitted else self.horizontalHeader().saveState()
+
     def fit_columns(self) -> None:
         """Until the user drags a column: the date in bold, the categories of the first rows whole
         (up to a third of the width), the title the rest; while searching the snippet shares it."""
@@ -75,12 +80,8 @@ class ArticleListView(QTableView):
         category = min(width // 3, max(self._header_width(2), self._widest(2, bold) + _PADDING))
         rest = max(_MIN_TITLE, width - date - category)
         title = rest * 2 // 5 if not self.isColumnHidden(SNIPPET_COLUMN) else rest
-        self._sizing = True
-        try:
-            for column, size in ((0, title), (1, date), (2, category)):
-                header.resizeSection(column, size)
-        finally:
-            self._sizing = False
+        for column, size in ((0, title), (1, date), (2, category)):
+            header.resizeSection(column, size)
 
     def _bold_font(self) -> QFont:
         bold = QFont(self.font())
@@ -97,9 +98,18 @@ class ArticleListView(QTableView):
         return max((metrics.horizontalAdvance(str(model.index(r, column).data() or "")) for r in range(rows)),
                    default=0)
 
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            self._dragging = True
+        elif event.type() == QEvent.Type.MouseButtonRelease:
+            self._dragging = False
+        return False
+
     def _section_resized(self, *_args) -> None:
-        if not self._sizing:
-            self._fitted = False  # the user sized a column: keep theirs from now on
+        # Qt resizes sections itself too (the stretched last one, hiding a column): only a
+        # resize while the mouse is down on the header is the user's.
+        if self._dragging:
+            self._fitted = False  # keep the user's widths from now on
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

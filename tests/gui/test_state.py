@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
 from reader import settings as S
 from reader.app.main import parse_args
@@ -62,7 +63,14 @@ def test_window_layout_and_sort_are_restored(make_window, library_dir):
     window.resize(760, 540)  # inside the offscreen screen, which restoreGeometry clamps to
     window.splitter.setSizes([200, 400, 500])
     sizes = window.splitter.sizes()
-    window.list.horizontalHeader().resizeSection(0, 333)
+    header = window.list.horizontalHeader()  # the user drags the title column's edge to 333 px
+    edge, y = header.sectionViewportPosition(0) + header.sectionSize(0) - 1, header.height() // 2
+    target = edge + 333 - header.sectionSize(0)
+    QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(edge, y))
+    QTest.mouseMove(header.viewport(), QPoint((edge + target) // 2, y))
+    QTest.mouseMove(header.viewport(), QPoint(target, y))
+    QTest.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(target, y))
+    assert header.sectionSize(0) == 333
     window.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     window.close()
 

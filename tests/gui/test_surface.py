@@ -43,16 +43,16 @@ def test_search_snippets_show_text_with_the_hits_marked_not_escaped_html(qtbot, 
     assert window.list.isColumnHidden(SNIPPET_COLUMN)
 
 
-def _paint_cell(view, snippet_spans) -> QImage:
+def _paint_cell(view, snippet_spans, width: int = 400) -> QImage:
     """The snippet cell of row 0 as the list's delegate paints it, with the given spans."""
     index = view.model().index(0, SNIPPET_COLUMN)
     hit = view.model()._hits[0]
     view.model()._hits[0] = type(hit)(hit.post, Snippet(hit.snippet.text, snippet_spans), hit.rank)
-    image = QImage(400, 24, QImage.Format.Format_ARGB32)
+    image = QImage(width, 24, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.white)
     option = QStyleOptionViewItem()
     option.initFrom(view)
-    option.rect = QRect(0, 0, 400, 24)
+    option.rect = QRect(0, 0, width, 24)
     painter = QPainter(image)
     view.itemDelegateForColumn(SNIPPET_COLUMN).paint(painter, option, index)
     painter.end()
@@ -70,6 +70,10 @@ def test_the_hits_of_a_snippet_are_painted_bold(qtbot, make_window, tmp_path):
     ink = lambda image: sum(image.pixelColor(x, y).lightness() < 128  # noqa: E731 - a one-line measure, clearer than a def
                             for x in range(image.width()) for y in range(image.height()))
     assert ink(bold) > ink(plain) > 0  # the same text, more ink where the hit is bold
+    late = len(window.list_model.index(0, SNIPPET_COLUMN).data()) - 2  # a hit at the far end of the text
+    narrow_plain = _paint_cell(window.list, ((0, 0),), width=90)  # an empty span: drawn the same way, no bold
+    narrow_bold = _paint_cell(window.list, ((late, late + 1),), width=90)
+    assert ink(narrow_bold) != ink(narrow_plain)  # the text moved so the hit shows in a narrow column
 
 
 # --- focus and keys ------------------------------------------------------------------------
@@ -185,16 +189,22 @@ def test_first_run_columns_show_categories_whole_without_a_horizontal_scroll_bar
     config.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
                                                "logicalDpi": 96, "logicalBpi": 96, "dpr": 1}]}))
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
-    proc = subprocess.run([sys.executable, "-m", "tests.gui.first_look_probe", str(tmp_path / "data")],
-                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    found = json.loads(proc.stdout.strip().splitlines()[-1])
+    runs = []
+    for _ in range(2):  # the second run starts from what the first left in the settings
+        proc = subprocess.run([sys.executable, "-m", "tests.gui.first_look_probe", str(tmp_path / "data")],
+                              capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    found = runs[0]
+    assert runs[1]["columns"] == found["columns"]  # ending in a search does not leave its widths behind
     assert found["screen"] == [0, 0, width, height]
     assert found["window"][0] >= 0.85 * width and found["window"][1] >= 0.85 * height
     assert "中国经济网新闻" in found["categories"]  # the readable name, not the pinyin key
     assert found["columns"][2] >= found["widest_category"]  # every category whole, in bold (unread)
     assert found["scroll_max"] == 0 and sum(found["columns"]) <= found["viewport"]
     assert found["columns"][0] >= found["viewport"] // 3  # and the title keeps most of the room
+    assert found["search_rows"] >= 1 and found["search_scroll_max"] == 0  # searching adds the snippet column
+    assert found["search_columns"][3] >= found["viewport"] // 4  # in the room the title gives up
 
 
 def test_column_widths_are_remembered(qtbot, make_window, library_dir, data_dir):
