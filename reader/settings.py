@@ -24,7 +24,9 @@ FONT_SIZE = Setting("view/font_size", float, 0.0, "Article font size in points; 
 WATCH_FOLDER = Setting("library/watch", bool, True, "Refresh when files in the library change")
 READ_DELAY_MS = Setting("reading/read_delay_ms", int, 1500, "An article counts as read after this long open")
 SEARCH_DELAY_MS = Setting("search/delay_ms", int, 250, "Pause in typing before a search runs")
-PREFERENCES = (FONT_SIZE, WATCH_FOLDER, READ_DELAY_MS, SEARCH_DELAY_MS)
+LANGUAGE = Setting("view/language", str, "",
+                   "Interface language: en, zh_CN or zh_TW; '' follows the system. Used from the next start")
+PREFERENCES = (FONT_SIZE, WATCH_FOLDER, READ_DELAY_MS, SEARCH_DELAY_MS, LANGUAGE)
 
 # Window state: where the user left things. Kept in window-state.ini, apart from preferences.
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())

@@ -80,7 +80,7 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "jianbao"])
     app.setApplicationName("jianbao")
-    app.setApplicationDisplayName(reader.APP_NAME)
+    _install_language(app, paths)
     app.setApplicationVersion(reader.__version__)
     app.setDesktopFileName(reader.APP_ID)
     # Before any window: Finder's FileOpen for the double-click that launched us comes during start-up.
@@ -116,6 +116,16 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     closer.closed()
     end_children()  # before the window goes: its thread pool would wait for a refresh still running
     return code
+
+
+def _install_language(app, paths: AppPaths) -> None:
+    """The translators, before any window or dialog: the system's language or View ▸ Language's choice."""
+    from reader.gui import i18n
+
+    from .. import settings as S
+
+    i18n.install(app, S.Settings(paths.config).preferences.get(S.LANGUAGE))
+    app.setApplicationDisplayName(i18n.app_name())
 
 
 def limit_malloc_arenas() -> None:

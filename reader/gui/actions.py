@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
@@ -16,54 +17,84 @@ class ActionSpec:
     """One command of the window."""
 
     id: str
-    text: str
+    text: str  # English; text() gives it in the interface language
     menu: str  # "File", "View", "Go", "Article" or "Help"
     shortcuts: tuple[str, ...] = ()  # our own keys, besides the platform's standard ones
     tip: str = ""
     separator_before: bool = False
     standard: QKeySequence.StandardKey | None = None  # the platform's keys for this command, first
 
+    def label(self) -> str:
+        """The menu text in the interface language (with its & mnemonic)."""
+        return QCoreApplication.translate(TR, self.text)
+
+    def plain(self) -> str:
+        """The text without its mnemonic, e.g. for the shortcut sheet: "&Star" -> "Star", "星标(&S)" -> "星标"."""
+        return _without_mnemonic(self.label())
+
 
 Std = QKeySequence.StandardKey
 
 
 MENUS = ("File", "View", "Go", "Article", "Help")
+MENU_TITLES = {"File": QT_TRANSLATE_NOOP("Actions", "&File"), "View": QT_TRANSLATE_NOOP("Actions", "&View"),
+               "Go": QT_TRANSLATE_NOOP("Actions", "&Go"), "Article": QT_TRANSLATE_NOOP("Actions", "&Article"),
+               "Help": QT_TRANSLATE_NOOP("Actions", "&Help")}
+TR = "Actions"  # the translation context of every text and tip below
 
 # Single-letter keys are safe here: a QLineEdit accepts the ShortcutOverride for printable
 # keys without modifiers, so they reach the line edit instead of firing while the user types.
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("open_library", "&Open Library Folder…", "File", standard=Std.Open),
-    ActionSpec("reload", "&Reload", "File", (), "Look for new and changed files now", standard=Std.Refresh),
-    ActionSpec("quit", "&Quit", "File", ("Ctrl+Q",), separator_before=True, standard=Std.Quit),
-    ActionSpec("focus_search", "&Search", "View", ("/",), "Put the cursor in the search field", standard=Std.Find),
-    ActionSpec("clear_search", "&Clear Search", "View", (), "Clear the search and return to the list",
-               standard=Std.Cancel),
-    ActionSpec("cycle_focus", "Next &Pane", "View", ("F6",), "Tree, list, article in turn"),
-    ActionSpec("zoom_in", "Zoom &In", "View", ("Ctrl+=",), separator_before=True, standard=Std.ZoomIn),
-    ActionSpec("zoom_out", "Zoom &Out", "View", (), standard=Std.ZoomOut),
-    ActionSpec("next_article", "&Next Article", "Go", ("J",)),
-    ActionSpec("previous_article", "&Previous Article", "Go", ("K",)),
-    ActionSpec("next_unread", "Next &Unread Article", "Go", ("N",)),
-    ActionSpec("page_down", "Page &Down", "Go", ("Space",), "Page the article, then go to the next one"),
-    ActionSpec("page_up", "Page U&p", "Go", ("Shift+Space",),
-               "Page the article back, then go to the previous one"),
-    ActionSpec("back", "&Back", "Go", (), "The article seen before", separator_before=True, standard=Std.Back),
-    ActionSpec("forward", "&Forward", "Go", (), standard=Std.Forward),
-    ActionSpec("find_next", "Next &Match", "Go", (), "Next search term in the article",
-               separator_before=True, standard=Std.FindNext),
-    ActionSpec("find_previous", "Previous M&atch", "Go", (), standard=Std.FindPrevious),
-    ActionSpec("toggle_star", "&Star", "Article", ("S",)),
-    ActionSpec("toggle_read", "Toggle &Read", "Article", ("M",)),
-    ActionSpec("open_source", "&Open Source Link", "Article", ("O",), "Open the original in the browser"),
-    ActionSpec("mark_selection_read", "Mark &Selection Read", "Article", (), separator_before=True),
-    ActionSpec("mark_all_read", "Mark &All Read", "Article", ("Ctrl+Shift+M",),
-               "Mark every article in the list read"),
-    ActionSpec("shortcuts", "&Keyboard Shortcuts", "Help", (), standard=Std.HelpContents),
-    ActionSpec("open_log_folder", "Open &Log Folder", "Help", (), "Where the reader writes what went wrong"),
-    ActionSpec("about", "&About Jianbao Reader", "Help"),
+    ActionSpec("open_library", QT_TRANSLATE_NOOP("Actions", "&Open Library Folder…"), "File", standard=Std.Open),
+    ActionSpec("reload", QT_TRANSLATE_NOOP("Actions", "&Reload"), "File", (),
+               QT_TRANSLATE_NOOP("Actions", "Look for new and changed files now"), standard=Std.Refresh),
+    ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "File", ("Ctrl+Q",), separator_before=True,
+               standard=Std.Quit),
+    ActionSpec("focus_search", QT_TRANSLATE_NOOP("Actions", "&Search"), "View", ("/",),
+               QT_TRANSLATE_NOOP("Actions", "Put the cursor in the search field"), standard=Std.Find),
+    ActionSpec("clear_search", QT_TRANSLATE_NOOP("Actions", "&Clear Search"), "View", (),
+               QT_TRANSLATE_NOOP("Actions", "Clear the search and return to the list"), standard=Std.Cancel),
+    ActionSpec("cycle_focus", QT_TRANSLATE_NOOP("Actions", "Next &Pane"), "View", ("F6",),
+               QT_TRANSLATE_NOOP("Actions", "Tree, list, article in turn")),
+    ActionSpec("zoom_in", QT_TRANSLATE_NOOP("Actions", "Zoom &In"), "View", ("Ctrl+=",), separator_before=True,
+               standard=Std.ZoomIn),
+    ActionSpec("zoom_out", QT_TRANSLATE_NOOP("Actions", "Zoom &Out"), "View", (), standard=Std.ZoomOut),
+    ActionSpec("next_article", QT_TRANSLATE_NOOP("Actions", "&Next Article"), "Go", ("J",)),
+    ActionSpec("previous_article", QT_TRANSLATE_NOOP("Actions", "&Previous Article"), "Go", ("K",)),
+    ActionSpec("next_unread", QT_TRANSLATE_NOOP("Actions", "Next &Unread Article"), "Go", ("N",)),
+    ActionSpec("page_down", QT_TRANSLATE_NOOP("Actions", "Page &Down"), "Go", ("Space",),
+               QT_TRANSLATE_NOOP("Actions", "Page the article, then go to the next one")),
+    ActionSpec("page_up", QT_TRANSLATE_NOOP("Actions", "Page U&p"), "Go", ("Shift+Space",),
+               QT_TRANSLATE_NOOP("Actions", "Page the article back, then go to the previous one")),
+    ActionSpec("back", QT_TRANSLATE_NOOP("Actions", "&Back"), "Go", (),
+               QT_TRANSLATE_NOOP("Actions", "The article seen before"), separator_before=True, standard=Std.Back),
+    ActionSpec("forward", QT_TRANSLATE_NOOP("Actions", "&Forward"), "Go", (), standard=Std.Forward),
+    ActionSpec("find_next", QT_TRANSLATE_NOOP("Actions", "Next &Match"), "Go", (),
+               QT_TRANSLATE_NOOP("Actions", "Next search term in the article"), separator_before=True,
+               standard=Std.FindNext),
+    ActionSpec("find_previous", QT_TRANSLATE_NOOP("Actions", "Previous M&atch"), "Go", (),
+               standard=Std.FindPrevious),
+    ActionSpec("toggle_star", QT_TRANSLATE_NOOP("Actions", "&Star"), "Article", ("S",)),
+    ActionSpec("toggle_read", QT_TRANSLATE_NOOP("Actions", "Toggle &Read"), "Article", ("M",)),
+    ActionSpec("open_source", QT_TRANSLATE_NOOP("Actions", "&Open Source Link"), "Article", ("O",),
+               QT_TRANSLATE_NOOP("Actions", "Open the original in the browser")),
+    ActionSpec("mark_selection_read", QT_TRANSLATE_NOOP("Actions", "Mark &Selection Read"), "Article", (),
+               separator_before=True),
+    ActionSpec("mark_all_read", QT_TRANSLATE_NOOP("Actions", "Mark &All Read"), "Article", ("Ctrl+Shift+M",),
+               QT_TRANSLATE_NOOP("Actions", "Mark every article in the list read")),
+    ActionSpec("shortcuts", QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"), "Help", (),
+               standard=Std.HelpContents),
+    ActionSpec("open_log_folder", QT_TRANSLATE_NOOP("Actions", "Open &Log Folder"), "Help", (),
+               QT_TRANSLATE_NOOP("Actions", "Where the reader writes what went wrong")),
+    ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About Jianbao Reader"), "Help"),
 )
 
 SPECS = {spec.id: spec for spec in ACTIONS}
+
+
+def _without_mnemonic(text: str) -> str:
+    """"&Open" -> "Open"; "打开(&O)" -> "打开" (the Chinese way: the key in brackets after the word)."""
+    return re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
@@ -94,7 +125,7 @@ def first_keys() -> tuple[tuple[str, str], ...]:
         spec = SPECS[action_id]
         keys = key_sequences(spec)
         shown = keys[:1] + [k for k in keys[1:] if k.toString() in spec.shortcuts]
-        rows.append((", ".join(k.toString(native) for k in shown), spec.text.replace("&", "")))
+        rows.append((", ".join(k.toString(native) for k in shown), spec.plain()))
     return tuple(rows)
 
 
@@ -105,12 +136,12 @@ def build_actions(parent: QObject, handlers: dict[str, Callable[[], object]]) ->
         raise KeyError(f"no handler for actions: {sorted(missing)}")
     actions = {}
     for spec in ACTIONS:
-        action = QAction(spec.text, parent)
+        action = QAction(spec.label(), parent)
         action.setObjectName(spec.id)
         action.setShortcuts(key_sequences(spec))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         if spec.tip:
-            action.setStatusTip(spec.tip)
+            action.setStatusTip(QCoreApplication.translate(TR, spec.tip))
         handler = handlers[spec.id]
         action.triggered.connect(lambda _checked=False, h=handler: h())
         actions[spec.id] = action
@@ -120,7 +151,7 @@ def build_actions(parent: QObject, handlers: dict[str, Callable[[], object]]) ->
 def build_menus(menubar: QMenuBar, actions: dict[str, QAction],
                 extra: dict[str, Callable[[QMenu], None]] | None = None) -> dict[str, QMenu]:
     """The menu bar in declaration order; extra[menu](menu) adds items such as submenus."""
-    menus = {name: menubar.addMenu(f"&{name}") for name in MENUS}
+    menus = {name: menubar.addMenu(QCoreApplication.translate(TR, MENU_TITLES[name])) for name in MENUS}
     for spec in ACTIONS:
         menu = menus[spec.menu]
         if spec.separator_before:
@@ -133,16 +164,19 @@ def build_menus(menubar: QMenuBar, actions: dict[str, QAction],
 
 def shortcuts_html() -> str:
     """The Keyboard Shortcuts sheet, one table row per action with a shortcut, grouped by menu."""
-    parts = ["<h3>Keyboard Shortcuts</h3>", "<table cellspacing='0' cellpadding='3'>"]
+    title = QCoreApplication.translate(TR, "Keyboard Shortcuts")
+    parts = [f"<h3>{html.escape(title)}</h3>", "<table cellspacing='0' cellpadding='3'>"]
     for menu in MENUS:
         rows = [s for s in ACTIONS if s.menu == menu and key_sequences(s)]
         if not rows:
             continue
-        parts.append(f"<tr><td colspan='2'><b>{html.escape(menu)}</b></td></tr>")
+        menu_title = _without_mnemonic(QCoreApplication.translate(TR, MENU_TITLES[menu]))
+        parts.append(f"<tr><td colspan='2'><b>{html.escape(menu_title)}</b></td></tr>")
         for spec in rows:
             keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in key_sequences(spec))
-            parts.append(f"<tr><td>{html.escape(spec.text.replace('&', ''))}</td>"
+            parts.append(f"<tr><td>{html.escape(spec.plain())}</td>"
                          f"<td><code>{html.escape(keys)}</code></td></tr>")
     parts.append("</table>")
-    parts.append("<p>Single-letter keys work when the list or the article has the focus.</p>")
+    note = QCoreApplication.translate(TR, "Single-letter keys work when the list or the article has the focus.")
+    parts.append(f"<p>{html.escape(note)}</p>")
     return "".join(parts)

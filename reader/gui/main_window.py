@@ -22,6 +22,7 @@ from .article_view import ArticleView
 from .icon import app_icon
 from .browsing import Browsing
 from .error_dialog import open_folder
+from .i18n import add_language_menu, app_name, restart_notice
 from .list_model import COLUMNS, ArticleListModel
 from .list_view import ArticleListView
 from .reading import Reading
@@ -33,7 +34,6 @@ from .status import Banner, IndexProgress, message_box
 from .tasks import TaskRunner
 from .tree_model import LibraryTreeModel
 
-APP_TITLE = reader.APP_NAME
 SAMPLE_LIBRARY = shipped("resources", "sample-library")
 # Which pane has the keyboard: the styles' own cue is a faint dotted cell at best.
 PANE_FOCUS = ("QTreeView, QTableView, QTextBrowser { border: 2px solid palette(midlight); }"
@@ -67,7 +67,8 @@ class MainWindow(QMainWindow):
         self._wire()
         self.actions_by_id = build_actions(self, self.reading.handlers() | self._handlers())
         self.addActions(list(self.actions_by_id.values()))
-        build_menus(self.menuBar(), self.actions_by_id, {"open_library": self._add_recent_menu})
+        build_menus(self.menuBar(), self.actions_by_id, {"open_library": self._add_recent_menu,
+                                                         "zoom_out": self._add_language_menu})
         self._restore_window_state()
         self._update_title()
 
@@ -171,8 +172,17 @@ class MainWindow(QMainWindow):
         }
 
     def _add_recent_menu(self, menu) -> None:
-        self.recent_menu = menu.addMenu("Recent &Libraries")
+        self.recent_menu = menu.addMenu(self.tr("Recent &Libraries"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+    def _add_language_menu(self, menu) -> None:
+        menu.addSeparator()
+        add_language_menu(menu, self.settings.preferences.get(S.LANGUAGE), self._choose_language)
+
+    def _choose_language(self, code: str) -> None:
+        self.settings.preferences.set(S.LANGUAGE, code)
+        self.settings.sync()
+        self.statusBar().showMessage(restart_notice(), 10000)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -180,7 +190,7 @@ class MainWindow(QMainWindow):
         for root in recent:
             self.recent_menu.addAction(root, lambda r=root: self.open_library(r))
         if not recent:
-            self.recent_menu.addAction("(none yet)").setEnabled(False)
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
 
     # --- opening a library --------------------------------------------------------------
     def start(self, library_path: str | None = None) -> None:
@@ -195,15 +205,15 @@ class MainWindow(QMainWindow):
     def open_sample(self, restore: bool = False) -> bool:
         if self.sample_dir.is_dir() and self.open_library(self.sample_dir, sample=True, restore=restore):
             self._banner_action = self.choose_library
-            self.banner.show_message("You are looking at the sample library that comes with Jianbao Reader.",
-                                     "Open your library folder…")
+            self.banner.show_message(self.tr("You are looking at the sample library that comes with Jianbao Reader."),
+                                     self.tr("Open your library folder…"))
             return True
         self._banner_action = self.choose_library
-        self.banner.show_message("No library is open.", "Open your library folder…")
+        self.banner.show_message(self.tr("No library is open."), self.tr("Open your library folder…"))
         return False
 
     def choose_library(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open Library Folder",
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open Library Folder"),
                                                   str(self.library.root) if self.library else "")
         if folder:
             self.open_library(folder)
@@ -213,7 +223,7 @@ class MainWindow(QMainWindow):
         try:
             library = Library(path, data_dir=self.data_dir)
         except (ReaderError, OSError) as error:
-            self.warn("Cannot open this library", f"{path}\n\n{error}")
+            self.warn(self.tr("Cannot open this library"), f"{path}\n\n{error}")
             return False
         old_root = self.library.root if self.library else None
         self._retire_library()
@@ -228,7 +238,7 @@ class MainWindow(QMainWindow):
             self.settings.remember_library(str(library.root))
             self.banner.hide()
         if library.rebuilt_reason:
-            self.statusBar().showMessage(f"The index was rebuilt: {library.rebuilt_reason}", 10000)
+            self.statusBar().showMessage(self.tr("The index was rebuilt: {0}").format(library.rebuilt_reason), 10000)
         self.browse.reload(restore=restore)
         self.refresher.set_library(library)
         self.refresh()
@@ -255,7 +265,7 @@ class MainWindow(QMainWindow):
         try:
             rel = Path(path).resolve().relative_to(self.library.root).as_posix()
         except ValueError:
-            self.statusBar().showMessage(f"{path} is not in this library", 8000)
+            self.statusBar().showMessage(self.tr("{0} is not in this library").format(path), 8000)
             return
         self.search_edit.clear()
         self.quick_filter.clear()
@@ -292,8 +302,8 @@ class MainWindow(QMainWindow):
         self.view.set_library(None)
         self.view.show_post(post)
         self._banner_action = lambda: self.open_library(self.lone_path.parent)
-        self.banner.show_message(f"Showing {self.lone_path.name} on its own; its folder is not indexed.",
-                                 "Open Folder as Library")
+        self.banner.show_message(self.tr("Showing {0} on its own; its folder is not indexed.").format(self.lone_path.name),
+                                 self.tr("Open Folder as Library"))
         self._update_title()
 
     def _show_file_in_view(self, rel: str) -> None:
@@ -325,10 +335,11 @@ class MainWindow(QMainWindow):
     def _refresh_done(self, report: RefreshReport) -> None:
         self.progress.finish()
         if report.rebuilt:
-            self.statusBar().showMessage(f"The index was rebuilt: {report.rebuilt}", 10000)
+            self.statusBar().showMessage(self.tr("The index was rebuilt: {0}").format(report.rebuilt), 10000)
         elif report.added or report.changed or report.removed:
             self.statusBar().showMessage(
-                f"{report.added:,} new, {report.changed:,} changed, {report.removed:,} removed", 5000)
+                self.tr("{0:,} new, {1:,} changed, {2:,} removed").format(report.added, report.changed,
+                                                                         report.removed), 5000)
         if report.added or report.changed or report.removed or report.rebuilt or not self.list_model.ids():
             self.browse.reload()
         self._show_pending_post(final=True)
@@ -410,12 +421,12 @@ class MainWindow(QMainWindow):
         return message_box(self, QMessageBox.Icon.Warning, title, text)
 
     def show_shortcuts(self) -> None:
-        message_box(self, QMessageBox.Icon.NoIcon, "Keyboard Shortcuts", shortcuts_html(), "shortcutsSheet")
+        message_box(self, QMessageBox.Icon.NoIcon, self.tr("Keyboard Shortcuts"), shortcuts_html(), "shortcutsSheet")
 
     def show_about(self) -> None:
-        message_box(self, QMessageBox.Icon.Information, f"About {APP_TITLE}",
-                    f"<h3>{APP_TITLE} (剪报阅读器) {reader.__version__}</h3>"
-                    "<p>An offline reader for folders of article posts.</p>")
+        message_box(self, QMessageBox.Icon.Information, self.tr("About {0}").format(app_name()),
+                    f"<h3>{self.tr('Jianbao Reader (剪报阅读器)')} {reader.__version__}</h3>"
+                    f"<p>{self.tr('An offline reader for folders of article posts.')}</p>")
 
     def _update_title(self) -> None:
         post = self._lone_post
@@ -427,7 +438,7 @@ class MainWindow(QMainWindow):
             name = self.library.name
         else:
             name = ""
-        self.setWindowTitle(f"{name} — {APP_TITLE}" if name else APP_TITLE)
+        self.setWindowTitle(f"{name} — {app_name()}" if name else app_name())
 
     def _restore_window_state(self) -> None:
         window = self.settings.window

@@ -41,3 +41,11 @@ def make_window(qtbot, data_dir, tmp_path):
     for window in windows:
         if window.isVisible() or window.library is not None:
             window.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english_interface(qapp):
+    """The interface in English as the app installs it: its .qm gives "1 result" and "2 results"."""
+    from reader.gui import i18n
+
+    i18n.install(qapp, "en")
