@@ -414,6 +414,7 @@ class MainWindow(QMainWindow):
         if path:
             self.settings.window.set(S.LAST_ARTICLE, path)
         self._article_title = title or (Path(path).stem if path else "")
+        self.view.setAccessibleDescription(self._article_title)  # what a screen reader says the pane holds
         self._update_title()
 
     # --- messages and state -------------------------------------------------------------

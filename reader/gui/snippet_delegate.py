@@ -52,21 +52,22 @@ class SnippetDelegate(QStyledItemDelegate):
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, opt.widget) + 1
         top = rect.top() + (rect.height() - line.height()) / 2
-        shift, lead = self._shift(line, snippet, rect.width() - 2 * margin, opt.fontMetrics)
+        shift = self._shift(line, snippet, rect.width() - 2 * margin, opt.fontMetrics)
         painter.save()
         painter.setClipRect(rect)
         painter.setPen(opt.palette.color(group, role))
         if shift:  # the words before the first hit did not leave it room: they give way to "…"
             painter.drawText(QPointF(rect.left() + margin, top + opt.fontMetrics.ascent()), "…")
-            painter.setClipRect(rect.adjusted(margin + lead, 0, 0, 0))
+            painter.setClipRect(rect.adjusted(margin + opt.fontMetrics.horizontalAdvance("…"), 0, 0, 0))
         layout.draw(painter, QPointF(rect.left() + margin - shift, top))
         painter.restore()
 
     @staticmethod
-    def _shift(line, snippet: Snippet, width: float, metrics) -> tuple[float, int]:
-        """How far to move the text left so the first hit shows whole in `width`, and the lead kept."""
+    def _shift(line, snippet: Snippet, width: float, metrics) -> float:
+        """How far to move the text left so the first hit shows whole in `width`, after "…" and two
+        characters of what comes before it."""
         start, end = snippet.spans[0]
-        lead = metrics.horizontalAdvance("…") + 2 * metrics.horizontalAdvance("中")
         if line.cursorToX(end)[0] <= width:
-            return 0.0, lead
-        return max(0.0, line.cursorToX(start)[0] - lead), lead
+            return 0.0
+        lead = metrics.horizontalAdvance("…") + 2 * metrics.horizontalAdvance("中")
+        return max(0.0, line.cursorToX(start)[0] - lead)

@@ -182,6 +182,8 @@ def _bold_width(view, text: str) -> int:
     return QFontMetrics(font).horizontalAdvance(text)
 
 
+@pytest.mark.corpus
+@pytest.mark.slow
 @pytest.mark.parametrize("width, height", [(1366, 768), (1920, 1080)])
 def test_first_run_columns_show_categories_whole_without_a_horizontal_scroll_bar(tmp_path, width, height):
     """The real window in a process of its own, on a laptop's screen and a desktop's (offscreen screens)."""
@@ -243,7 +245,7 @@ def _spoken(widget, what=QAccessible.Text.Name) -> str:
     return QAccessible.queryAccessibleInterface(widget).text(what)
 
 
-def test_every_pane_and_field_has_an_accessible_name_and_description(active):
+def test_every_pane_and_field_has_an_accessible_name_and_description(qtbot, active):
     window = active
     named = {window.search_edit: "Search articles", window.tag_filter: "Filter tags", window.tree: "Library",
              window.quick_filter: "Filter by title", window.list: "Articles", window.view: "Article"}
@@ -252,6 +254,9 @@ def test_every_pane_and_field_has_an_accessible_name_and_description(active):
     for widget in (window.search_edit, window.tag_filter, window.tree, window.quick_filter, window.list):
         assert len(_spoken(widget, QAccessible.Text.Description)) > 20, widget.objectName()
     assert "Escape" in _spoken(window.search_edit, QAccessible.Text.Description)
+    qtbot.keyClick(_focused(), K.Key_J)
+    qtbot.waitUntil(lambda: window.reading.post is not None, timeout=3000)
+    assert _spoken(window.view, QAccessible.Text.Description) == window.reading.post.meta.title
 
 
 def _cells(view) -> dict[tuple[int, int], object]:
