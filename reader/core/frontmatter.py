@@ -24,13 +24,18 @@ _YAML_END = re.compile(r"^[ \t\u00a0\u200b\ufeff\u2060]*(?:---|\.\.\.)[ \t\u00a0
 _TOML_END = re.compile(r"^[ \t\u00a0\u200b\ufeff\u2060]*\+\+\+[ \t\u00a0\u200b\ufeff\u2060\u3000]*$", re.M)
 _KEY_LINE = re.compile(r"[ \t]*[\w\"'][^:\n]{0,60}:(?:[ \t]|$)")
 _TOML_POS = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
-_SALVAGE_YAML = re.compile(r"^([^\s#:\-][^:\n]{0,60}?)[ \t]*:[ \t]+(\S.*?)[ \t]*$", re.M)
+_SALVAGE_YAML = re.compile(r"^([^\s#:\-][^:\n]{0,60}?)[ \t]*:[ \t]+(\S.*)$", re.M)  # value: strip it
 _SALVAGE_TOML = re.compile(r"^[ \t]*([A-Za-z0-9_\-]+)[ \t]*=.*$", re.M)
 _JSON_END = re.compile(r"^\}[ \t]*$", re.M)
 _MAX_REPAIRS = 8
-_SIMPLE_LINE = re.compile(r"(\w[\w.\-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
+# "(.*?)[ \t]*$" would retry the trailing-space check at every character: quadratic in a run of
+# spaces inside a value (15 s for 80,000). The value's own trailing space is stripped in code.
+_SIMPLE_LINE = re.compile(r"(\w[\w.\-]*)[ \t]*:(?:[ \t]+(.*))?$")
 _YAML_INDICATORS = frozenset("-?:,[]{}#&*!|>%@`")
 _YAML_NULLS = frozenset(("~", "null", "Null", "NULL"))
+# Aliases and merge keys may add this many values to what the front matter writes out: a
+# 389-byte "billion laughs" block of nested aliases expands to 10^9 values (22 GB, measured).
+MAX_ALIAS_VALUES = 100_000
 
 
 class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
@@ -83,7 +88,7 @@ def load_yaml(raw: str, first_line: int = 1) -> dict:
     if data is not None:
         return data
     try:
-        data = yaml.load(raw, Loader=_Loader)
+        data = bounded_yaml_load(raw, first_line)
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, raw, first_line) from None
     except (ValueError, TypeError, RecursionError) as exc:  # explicit !!timestamp etc.
@@ -180,6 +185,55 @@ def _clean(raw: str) -> str:
     return raw
 
 
+def bounded_yaml_load(raw: str, first_line: int = 1, loader_class: type = _Loader) -> object:
+    """yaml.load, but a document whose aliases expand past MAX_ALIAS_VALUES (or into
+    themselves) raises FrontMatterError "too complex to read (...)" before it is built."""
+    loader = loader_class(raw)
+    try:
+        node = loader.get_single_node()
+        if node is not None and "*" in raw:  # no alias, no expansion
+            _check_expansion(node, len(raw) + MAX_ALIAS_VALUES, first_line)
+        return None if node is None else loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _check_expansion(root: yaml.Node, cap: int, first_line: int) -> None:
+    """Count the values `root` stands for with every alias expanded: linear in the nodes written
+    (each node is counted once, its expanded size remembered), iterative (any depth)."""
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        kids = _yaml_children(node)
+        if children_done:
+            on_path.discard(key)
+            sizes[key] = 1 + sum(sizes[id(kid)] for kid in kids)
+            if sizes[key] > cap:
+                raise FrontMatterError(
+                    f"too complex to read (YAML aliases expand to over {MAX_ALIAS_VALUES:,} values)",
+                    first_line + node.start_mark.line)
+            continue
+        if key in sizes:
+            continue
+        on_path.add(key)
+        stack.append((node, True))
+        for kid in kids:
+            if id(kid) in on_path:
+                raise FrontMatterError("too complex to read (a YAML alias inside its own anchor)",
+                                       first_line + kid.start_mark.line)
+            if id(kid) not in sizes:
+                stack.append((kid, False))
+
+
+def _yaml_children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return node.value if isinstance(node, yaml.SequenceNode) else []
+
+
 def _simple_yaml(raw: str) -> dict | None:
     """Front matter made only of `key: scalar` lines, read without PyYAML, or None.
 
@@ -194,7 +248,7 @@ def _simple_yaml(raw: str) -> dict | None:
         m = _SIMPLE_LINE.match(line)
         if m is None:
             return None
-        value = m[2]
+        value = m[2] and m[2].rstrip(" \t")
         if not value:
             data[m[1]] = None
         elif value[0] == '"':
@@ -257,7 +311,9 @@ def _salvage_yaml(raw: str) -> dict:
     dropped: list[str] = []
     for _ in range(_MAX_REPAIRS):
         try:
-            data = yaml.load("\n".join(lines), Loader=_Loader)
+            data = bounded_yaml_load("\n".join(lines))
+        except FrontMatterError:
+            break  # too complex as a whole: read it key by key below
         except yaml.YAMLError as exc:
             bad = [m.line for m in (getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None))
                    if m is not None and m.line < len(lines) and lines[m.line].strip()]
@@ -277,9 +333,9 @@ def _salvage_yaml(raw: str) -> dict:
     data = {}
     for key, value in _SALVAGE_YAML.findall(raw):
         try:
-            data[key.strip()] = yaml.load(value, Loader=_Loader)
-        except yaml.YAMLError:
-            data[key.strip()] = value.strip("\"'")
+            data[key.strip()] = bounded_yaml_load(value.strip())
+        except (yaml.YAMLError, FrontMatterError):
+            data[key.strip()] = value.strip().strip("\"'")
     return data
 
 

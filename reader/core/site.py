@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from .frontmatter import bounded_yaml_load
 from .types import Site
 
 try:  # Python 3.11+
@@ -100,7 +101,7 @@ def _load_config(folder: Path, names: tuple[str, ...]) -> dict | None:
             elif name.endswith(".json"):
                 data = json.loads(text)
             else:
-                data = yaml.load(text, Loader=_YAML_LOADER)
+                data = bounded_yaml_load(text, loader_class=_YAML_LOADER)
         except Exception:  # a broken config still tells us what kind of site this is
             return {}
         return data if isinstance(data, dict) else {}

@@ -1,0 +1,91 @@
+"""Single hostile files from issue 11: each is read within its budget, or becomes a problem; the rest goes on."""
+
+from __future__ import annotations
+
+import resource
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.core.frontmatter import read_front_matter
+from reader.core.parse import extract_links, parse_post
+from reader.core.types import Site
+
+from tests.reliability.helpers import run_cli, small_site
+
+SITE = Site("jekyll", Path("/nonexistent/site"), Path("/nonexistent/site"))
+# The 389-byte file of the attack: nine levels of nine aliases stand for 9^9 (387 million) values.
+BILLION_LAUGHS = "\n".join([
+    "---",
+    "title: 笑声 laughs",
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    *(f"{k}: &{k} [{','.join(['*' + p] * 9)}]" for p, k in zip("abcdefgh", "bcdefghi")),
+    "---",
+    "A billion laughs.\n",
+])
+
+
+def _limit_memory(megabytes: int):
+    """preexec_fn for a child: an address-space limit, so a regression fails instead of eating the machine."""
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (megabytes << 20, megabytes << 20))
+    return limit
+
+
+def test_the_billion_laughs_file_is_the_one_from_the_report():
+    assert len(BILLION_LAUGHS.encode()) == 389, len(BILLION_LAUGHS.encode())
+    assert BILLION_LAUGHS.count("*") == 72
+
+
+def test_billion_laughs_is_refused_at_once():
+    began = time.process_time()
+    parsed = parse_post(SITE, "_posts/2022-01-21-laughs.md", BILLION_LAUGHS.encode())
+    assert time.process_time() - began < 1.0
+    assert "too complex to read (YAML aliases expand to over 100,000 values)" in parsed.meta.error
+    assert parsed.meta.title == "笑声 laughs" and parsed.body == "A billion laughs.\n"
+
+
+@pytest.mark.parametrize("front", [
+    "a: &a [*a]",  # an alias inside its own anchor
+    "a: &a {x: 1}\n" + "".join(f"m{i}: &m{i}\n  <<: [*{'a' if i == 0 else f'm{i - 1}'}, "
+                               f"*{'a' if i == 0 else f'm{i - 1}'}]\n  k{i}: v\n" for i in range(40)),
+    "x: [" + ", ".join("&a%d [%s]" % (i, ", ".join(["*a%d" % (i - 1)] * 8) if i else "a") for i in range(12)) + "]",
+])
+def test_alias_and_merge_key_bombs_become_problems(front):
+    began = time.process_time()
+    fm = read_front_matter(f"---\n{front}\n---\nbody\n")
+    assert time.process_time() - began < 1.0
+    assert fm.error is not None and "too complex to read" in fm.error.reason
+    assert fm.body == "body\n"
+
+
+def test_aliases_within_the_cap_still_load():
+    fm = read_front_matter("---\nbase: &b {author: 甲}\npost:\n  <<: *b\n  title: 乙\ntags: &t [a, b]\nalso: *t\n---\n")
+    assert fm.error is None
+    assert fm.data["post"] == {"author": "甲", "title": "乙"} and fm.data["also"] == ["a", "b"]
+
+
+def test_billion_laughs_in_a_library_and_its_config_is_a_problem_not_22_gb(tmp_path):
+    root = small_site(tmp_path / "lib", {"_posts/2022-01-21-laughs.md": BILLION_LAUGHS})
+    (root / "_config.yml").write_text(BILLION_LAUGHS.split("---\n")[1], encoding="utf-8")
+    began = time.monotonic()
+    proc = run_cli("index", root, data_dir=tmp_path / "data", timeout=120, preexec=_limit_memory(2048))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert time.monotonic() - began < 60
+    problems = run_cli("problems", root, data_dir=tmp_path / "data", timeout=60).stdout
+    assert "2022-01-21-laughs.md" in problems and "too complex to read" in problems
+    assert "4 posts" in proc.stdout
+
+
+@pytest.mark.parametrize("unit", ["[a](", '<a href="', "<a href=x>", '[a](x "', "](", "<a "])
+def test_link_floods_are_linear(unit):
+    body = unit * 30_000  # one 120 KB line: the "[a](" flood took 18 s at 8,000 repeats before
+    began = time.process_time()
+    extract_links(body)
+    assert time.process_time() - began < 1.0
+
+
+def test_links_are_still_found_around_a_flood():
+    body = "[first](/a) " + "[a](" * 5000 + "x\n[second](/b 'title') <a href=\"/c\">third <b>x</b></a>"
+    assert extract_links(body) == (("/a", "first"), ("/b", "second"), ("/c", "third x"))
