@@ -11,39 +11,42 @@ from urllib.parse import quote, urlsplit
 # protect(text) stores text that later passes must leave alone and returns a placeholder for it.
 Protect = Callable[[str], str]
 
-# Paired tags as (opening, closing) patterns; they are matched by _pairs, never by one ".*?" regex,
+# Paired tags as (opening, closing) patterns; they are matched by pairs(), never by one ".*?" regex,
 # which would rescan to the end of the post for every unclosed opener (quadratic on odd input).
 _RAW = (re.compile(r"\{%-?\s*raw\s*-?%\}"), re.compile(r"\{%-?\s*endraw\s*-?%\}"))
 RAW_MARKER = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _COMMENT = (re.compile(r"\{%-?\s*comment\s*-?%\}"), re.compile(r"\{%-?\s*endcomment\s*-?%\}"))
 _HIGHLIGHT = (re.compile(r"\{%-?\s*(?:highlight|codeblock)\b([^%\n]{0,200}?)-?%\}[ \t]*\n?"),
               re.compile(r"\{%-?\s*end(?:highlight|codeblock)\s*-?%\}"))
-# A tag may span lines but not a blank line, and is at most 500 characters long, so an unclosed
-# "{%" cannot swallow the rest of a post (nor cost a rescan of it).
-_TAG = re.compile(r"\{%-?\s*(\w*)((?:[^%\n]|%(?!\})|\n(?![ \t]*\n)){0,500}?)-?%\}")
+# A tag may span lines but not a blank line, is at most 500 characters long and holds no "{", so
+# an unclosed "{%" cannot swallow the rest of a post, and the attempt from each "{" ends at the
+# next one: linear (a flood of "{%" read 500 characters from each, 13 s a MiB).
+_TAG = re.compile(r"\{%-?\s*(\w*)((?:[^%\n{]|%(?!\})|\n(?![ \t]*\n)){0,500}?)-?%\}")
 _OUTPUT = re.compile(r"\{\{(?![<%])-?([^{}]*?)-?\}\}")
 _URL_FILTER = re.compile(r"""^(["'])(.*?)\1\s*\|\s*(relative_url|absolute_url)$""")
 _ARG = re.compile(r"""(?:([\w-]+)=)?("(?:[^"\\]|\\.)*"|'[^']*'|`[^`]*`|[^\s"'`]+)""")
 
-_SC_ESCAPED = re.compile(r"\{\{([<%])/\*((?:[^*]|\*(?!/)){0,500}?)\*/[>%]\}\}")
+# Like _TAG, the shortcode patterns stop at the next "{" (outside quotes): each "{{" is read once.
+_SC_ESCAPED = re.compile(r"\{\{([<%])/\*((?:[^*{]|\*(?!/)){0,500}?)\*/[>%]\}\}")
 # Hugo docs write "{{&#37; x %}}" to show "{{% x %}}".
-_SC_ENTITY = re.compile(r"\{\{&#37;((?:[^%]|%(?!\}\})){0,500}?)%\}\}")
+_SC_ENTITY = re.compile(r"\{\{&#37;((?:[^%{]|%(?!\}\})){0,500}?)%\}\}")
 _SC_HIGHLIGHT = (re.compile(r"\{\{[<%]-?\s*highlight\b((?:\"[^\"\n]*\"|[^\"<>%\n]){0,200}?)[>%]\}\}[ \t]*\n?"),
                  re.compile(r"\{\{[<%]-?\s*/highlight\s*[>%]\}\}"))
 _SHORTCODE = re.compile(
-    r"\{\{[<%]-?\s*(/?)\s*([\w./-]+)((?:\"[^\"]{0,500}\"|`[^`]{0,500}`|[^\"`>%]|[>%](?!\}\})){0,1000}?)/?\s*-?[>%]\}\}")
+    r"\{\{[<%]-?\s*(/?)\s*([\w./-]+)((?:\"[^\"]{0,500}\"|`[^`]{0,500}`|[^\"`>%{]|[>%](?!\}\})){0,1000}?)/?\s*-?[>%]\}\}")
 
 _KRAMDOWN_TOC = re.compile(r"^[ \t]*(?:[*+-]|\d+\.)[ \t]+.*\n[ \t]*\{:\s*toc\s*\}[ \t]*$", re.M)
 # An attribute list: "{: .class #id key="v"}", "{:toc}", "{:ref: ...}"; not Rust's "{:?}" or "{:#}".
-_IAL = r"\{:(?:toc|\s*(?:[.#][\w-]|[\w-]+\s*=|[\w-]+:)[^}\n]{0,300}|\s*)\}"
+_IAL = r"\{:(?:toc|\s*(?:[.#][\w-]|[\w-]+\s*=|[\w-]+:)[^{}\n]{0,300}|\s*)\}"  # no "{": see _TAG
 _KRAMDOWN_LINE = re.compile(r"^([ \t>]*)" + _IAL + r"[ \t]*$", re.M)
 _KRAMDOWN_INLINE = re.compile(_IAL)
 _KRAMDOWN_COMMENT = (re.compile(r"\{::comment\}"), re.compile(r"\{:/comment\}"))
-_KRAMDOWN_EXT = re.compile(r"\{::\w+[^}\n]{0,300}\}|\{:/\w*\}")
+_KRAMDOWN_EXT = re.compile(r"\{::\w+[^{}\n]{0,300}\}|\{:/\w*\}")
 
 
-def _pairs(text: str, pair: tuple[re.Pattern, re.Pattern], replace: Callable[[re.Match, str], str]) -> str:
-    """Replace each opening tag, the text up to its closing tag, and the closing tag by replace(opening, inner)."""
+def pairs(text: str, pair: tuple[re.Pattern, re.Pattern], replace: Callable[[re.Match, str, re.Match], str]) -> str:
+    """Replace each opening tag, the text up to its closing tag, and the closing tag by
+    replace(opening, inner, closing). Linear: each stretch of text is searched once."""
     opening, closing = pair
     out, pos = [], 0
     while (start := opening.search(text, pos)) is not None:
@@ -51,7 +54,7 @@ def _pairs(text: str, pair: tuple[re.Pattern, re.Pattern], replace: Callable[[re
         if end is None:
             break  # no later opener can be closed either
         out.append(text[pos:start.start()])
-        out.append(replace(start, text[start.end():end.start()]))
+        out.append(replace(start, text[start.end():end.start()], end))
         pos = end.end()
     if not out:
         return text
@@ -202,13 +205,13 @@ def expand(text: str, site, relpath: str, protect: Protect) -> str:
     if "{" not in text:
         return text
     if "{%" in text:
-        text = _pairs(text, _RAW, lambda m, inner: protect(inner))
-        text = _pairs(text, _COMMENT, lambda m, inner: "")
-        text = _pairs(text, _HIGHLIGHT, lambda m, inner: protect(_fence((m.group(1).split() or [""])[0], inner)))
+        text = pairs(text, _RAW, lambda m, inner, _: protect(inner))
+        text = pairs(text, _COMMENT, lambda m, inner, _: "")
+        text = pairs(text, _HIGHLIGHT, lambda m, inner, _: protect(_fence((m.group(1).split() or [""])[0], inner)))
     if "{{" in text:
         # Code first: shortcode examples inside a highlight block stay as written.
-        text = _pairs(text, _SC_HIGHLIGHT,
-                      lambda m, inner: protect(_fence((_args(m.group(1))[0] or [""])[0], inner)))
+        text = pairs(text, _SC_HIGHLIGHT,
+                      lambda m, inner, _: protect(_fence((_args(m.group(1))[0] or [""])[0], inner)))
         text = _SC_ESCAPED.sub(
             lambda m: protect("<code>" + html.escape("{{" + m.group(1) + m.group(2)
                                                      + ("%" if m.group(1) == "%" else ">") + "}}") + "</code>"),
@@ -222,7 +225,7 @@ def expand(text: str, site, relpath: str, protect: Protect) -> str:
         # Hugo shows other "{{ }}" in content as written; Jekyll, Hexo and Zola expand them.
         text = _OUTPUT.sub(lambda m: _expand_output(m, site, keep_others=kind == "hugo"), text)
     if "{:" in text:
-        text = _pairs(text, _KRAMDOWN_COMMENT, lambda m, inner: "")
+        text = pairs(text, _KRAMDOWN_COMMENT, lambda m, inner, _: "")
         text = _KRAMDOWN_EXT.sub("", text)
         text = _KRAMDOWN_TOC.sub("", text)
         text = _KRAMDOWN_LINE.sub(r"\1", text)  # the line stays (blank), so the block before it still ends

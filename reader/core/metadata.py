@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .dates import date_from_filename, date_sort_key, dated_prefix, parse_date
+from .scanning import NextMatch
 from .types import PostMeta, Site
 
 # Keys whose value is the post's date, in order of precedence (Hugo: publishDate and the
@@ -23,10 +24,15 @@ _FALSE = {"false", "no", "off", "0"}
 
 _WIKILINK = re.compile(r"^\s*\[\[([^\]|#]*)(?:[#|][^\]]*)?\]\]\s*$")
 _ZOLA_PATH_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$)")
-_ATX = re.compile(r"^ {0,3}(#{1,3})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+# The closing "#"s and spaces are stripped in code: "(.*?)[ \t]*#*[ \t]*$" tried every split of a run
+# of spaces at every character (6 s for a heading with 2,000 spaces in it, hours for 8,000).
+_ATX = re.compile(r"^ {0,3}(#{1,3})[ \t]+(.*)$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
-_HTML_HEADING = re.compile(r"<h([1-3])\b[^>]*>(.*?)</h\1\s*>", re.I | re.S)
+# An <h1>-<h3> and its closing tag, found by _html_heading: "<h([1-3])[^>]*>(.*?)</h\1>" rescanned
+# the rest of the text from every unclosed "<h1>".
+_HTML_HEADING_OPEN = re.compile(r"<h([1-3])\b[^<>]*>", re.I)
+_HTML_HEADING_CLOSE = {level: re.compile(rf"</h{level}\s*>", re.I) for level in "123"}
 _TAG = re.compile(r"<[^>]*>")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _WIKI_INLINE = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
@@ -84,8 +90,8 @@ def readable_file_title(relpath: str, kind: str = "folder") -> str:
 def first_heading(body: str, body_format: str = "markdown") -> str | None:
     """The text of the first level 1-3 heading in the body (Markdown or HTML), or None."""
     head = body[:_HEADING_SCAN]
-    found = _HTML_HEADING.search(head)
-    best = (found.start(), _clean_heading(found.group(2))) if found else None
+    found = _html_heading(head)
+    best = (found[0], _clean_heading(found[1])) if found else None
     if body_format != "html":
         md = _markdown_heading(head)
         if md is not None and (best is None or md[0] < best[0]):
@@ -286,6 +292,16 @@ def _library_prefix(root: Path, library_root: Path) -> str:
     return "/".join(rel.parts)
 
 
+def _html_heading(head: str) -> tuple[int, str] | None:
+    """(position, inner HTML) of the first <h1>-<h3> that is closed, each closing tag searched once."""
+    closings = {level: NextMatch(pattern, head) for level, pattern in _HTML_HEADING_CLOSE.items()}
+    for opening in _HTML_HEADING_OPEN.finditer(head):
+        closing = closings[opening.group(1)].at_or_after(opening.end())
+        if closing is not None:
+            return opening.start(), head[opening.end():closing.start()]
+    return None
+
+
 def _markdown_heading(head: str) -> tuple[int, str] | None:
     pos = 0
     previous = ""
@@ -300,7 +316,7 @@ def _markdown_heading(head: str) -> tuple[int, str] | None:
             continue
         m = _ATX.match(line)
         if m:
-            return start, _clean_heading(m.group(2))
+            return start, _clean_heading(m.group(2).rstrip(" \t").rstrip("#").rstrip(" \t"))
         if previous.strip() and _SETEXT.match(line) and not previous.lstrip().startswith(("-", "*", "+", ">", "<", "|")):
             text = _clean_heading(previous)
             if text:

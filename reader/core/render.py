@@ -31,7 +31,10 @@ _UNSAFE_CHARS = re.compile("[\x00\ud800-\udfff\ufffe\uffff]")
 _PLACEHOLDER = re.compile("\x00(\\d+)\x00")
 _INDENTED = re.compile(r"^(?: {4}|\t)", re.M)
 _INLINE_CODE = re.compile(r"(?<![`\\])(`+)(?!`)((?:[^`\n]|\n(?![ \t]*\n))+?)(?<!`)\1(?!`)")
-_HTML_CODE = re.compile(r"<(pre|code)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+# <pre> and <code> elements, as (opening, closing) pairs for liquid.pairs: one "<pre>.*?</pre>"
+# pattern rescanned to the end of the body from every unclosed "<pre>" (4 s for 80 KB of them).
+_HTML_CODE = tuple((re.compile(rf"<{name}\b[^<>]*>", re.I), re.compile(rf"</{name}\s*>", re.I))
+                   for name in ("pre", "code"))
 _MORE = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*\n?|<!--\s*more\s*-->", re.M | re.I)
 _EMPTY_AUTOLINK = re.compile(r"(?<!\S)<>(?!\S)")
 
@@ -88,7 +91,9 @@ def _preprocess(body: str, body_format: str, ctx: RenderContext, stash: _Stash) 
     if markdown:
         body = _protect_markdown_code(body, stash)
     else:
-        body = _HTML_CODE.sub(lambda m: stash.protect(liquid.strip_raw_markers(m.group(0))), body)
+        for pair in _HTML_CODE:
+            body = liquid.pairs(body, pair, lambda m, inner, close: stash.protect(
+                liquid.strip_raw_markers(m.group(0) + inner + close.group(0))))
     if site.kind == "obsidian":
         # Obsidian shows "{% %}" and "{{ }}" literally (they are template syntax in its own docs).
         body = liquid.expand_site_urls(body, site)

@@ -18,7 +18,7 @@ _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "iframe", 
 # A newline in the source before each block tag gives the text its line breaks. Editing the source is
 # 2-3x cheaper than setting .text/.tail on every block element of the parsed tree.
 _BLOCK_START = re.compile(r"<(/?(?:%s)\b)" % "|".join(_BLOCK_TAGS), re.I)
-_TAGS = re.compile(r"<[^>]*>")
+_TAGS = re.compile(r"<[^<>]*>")  # "[^>]*" rescans to the end from every "<" of "<<<<"
 _ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
 # huge_tree: without it lxml silently drops a text node over 10 MB (a whole post shown in full).
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
