@@ -111,11 +111,12 @@ def _list_rows(view: QTableView) -> list[dict]:
 
 
 def _tree_nodes(tree: QAbstractItemView) -> list[dict]:
-    """The tree's visible nodes: id, text, where to click, selected, expanded."""
+    """The tree's visible nodes: id, text, count (as shown), where to click, selected, expanded."""
     model, port, selection = tree.model(), tree.viewport(), tree.selectionModel()
     nodes, index = [], tree.indexAt(QPoint(1, 1))
     while index.isValid() and tree.visualRect(index).top() < port.height():
-        nodes.append({"id": model.node(index).id, "text": index.data() or "",
+        count = model.index(index.row(), 1, index.parent()).data()
+        nodes.append({"id": model.node(index).id, "text": index.data() or "", "count": count,
                       "at": _centre(port, tree.visualRect(index).center()),
                       "selected": selection.isSelected(index), "expanded": tree.isExpanded(index)})
         index = tree.indexBelow(index)

@@ -79,16 +79,24 @@ class App:
                                       "--", *paths], env=self.env, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
         self.exited_at: float | None = None
+        self.log_path = Path(data_dir).with_name(Path(data_dir).name + "-stderr.log")  # all of it, kept
         threading.Thread(target=self._read, daemon=True).start()
         threading.Thread(target=self._wait, daemon=True).start()
 
     def _read(self) -> None:
-        for line in self.proc.stderr:
-            with self._changed:
-                self.lines.append(line.rstrip("\n"))
-                if line.startswith("jianbao-test: "):
-                    self.events.append(json.loads(line[len("jianbao-test: "):]))
-                self._changed.notify_all()
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        with self.log_path.open("w", encoding="utf-8") as log:
+            for line in self.proc.stderr:
+                log.write(line)
+                log.flush()
+                self._take(line)
+
+    def _take(self, line: str) -> None:
+        with self._changed:
+            self.lines.append(line.rstrip("\n"))
+            if line.startswith("jianbao-test: "):
+                self.events.append(json.loads(line[len("jianbao-test: "):]))
+            self._changed.notify_all()
 
     def _wait(self) -> None:
         """The exit of the app's own process (its stderr may stay open in children it left behind)."""
@@ -106,7 +114,8 @@ class App:
             return found
         state = "it exited" if self.exited_at is not None else "it is still running"
         raise AssertionError(f"the app never reported {event} {what} within {timeout:.0f} s ({state}); "
-                             "its last output:\n" + "\n".join(line[:300] for line in self.lines[-30:]))
+                             f"all its output is in {self.log_path}, the last of it:\n"
+                             + "\n".join(line[:300] for line in self.lines[-30:]))
 
     def poll(self, event: str, check: Callable[[dict], object], *, since: int, timeout: float) -> dict | None:
         """wait_for, but None when the event does not come."""
@@ -139,6 +148,12 @@ class App:
         if last is not None and check(last) and self.events.index(last) >= since:
             return last
         return self.wait_for("layout", check, since=since, what=what)
+
+    def tree_node(self, node_id: str, *, since: int = 0) -> dict:
+        """The tree node `node_id` as soon as it is shown (the tree fills after the list)."""
+        layout = self.layout(lambda e: any(n["id"] == node_id for n in e["tree"]), since=since,
+                             what=f"with {node_id} in the tree")
+        return node(layout, node_id)
 
     def window_shown(self, *, rows: bool = True) -> dict:
         """Waits for the window's first layout (with rows in its list, unless `rows` is False), and

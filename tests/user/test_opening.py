@@ -69,10 +69,9 @@ def test_j_after_a_click_goes_to_the_row_after_the_clicked_one(start_app):
 
 def test_a_click_in_the_tree_filters_the_list(start_app):
     app = start_app(FINEWS)
-    layout = app.window_shown()
-    assert layout["rows"] == 6
+    assert app.window_shown()["rows"] == 6
     mark = app.mark()
-    app.click(node(layout, "problems:")["at"])
+    app.click(app.tree_node("problems:")["at"])
     problems = app.layout(lambda e: e["rows"] == 1, since=mark, what="listing the one post with a problem")
     assert problems["list"][0]["path"] == "_posts/-202205262391921712.md"
 
