@@ -202,6 +202,8 @@ class ArticleListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(summary, key, row)
         if role == Qt.ItemDataRole.FontRole:
+            if key == SNIPPET[0]:
+                return None  # its bold is for the searched words; the other cells show the row is unread
             if not summary.read:
                 return self._bold
             return self._italic if summary.draft else None

@@ -7,7 +7,7 @@ so nothing is ever escaped or parsed as HTML (a post's `AT&T` or `<script>` show
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextLayout
+from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextLayout, QTextLine
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..core.types import Snippet
@@ -69,5 +69,7 @@ class SnippetDelegate(QStyledItemDelegate):
         start, end = snippet.spans[0]
         if line.cursorToX(end)[0] <= width:
             return 0.0
-        lead = metrics.horizontalAdvance("…") + 2 * metrics.horizontalAdvance("中")
-        return max(0.0, line.cursorToX(start)[0] - lead)
+        # Start at a character's edge, so none shows cut in half after the ellipsis.
+        first = line.xToCursor(max(0.0, line.cursorToX(start)[0] - 2 * metrics.horizontalAdvance("中")),
+                               QTextLine.CursorPosition.CursorOnCharacter)
+        return max(0.0, line.cursorToX(first)[0] - metrics.horizontalAdvance("…"))

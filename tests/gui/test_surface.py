@@ -38,6 +38,8 @@ def test_search_snippets_show_text_with_the_hits_marked_not_escaped_html(qtbot, 
     assert "AT&T 宣布 新的 5G" in cell.data() and "&amp;" not in cell.data() and "<i>" not in cell.data()
     snippet = cell.data(SnippetRole)
     assert [snippet.text[a:b] for a, b in snippet.spans] == ["AT&T"]
+    assert cell.data(Qt.ItemDataRole.FontRole) is None  # an unread row's bold would hide which words are hits
+    assert window.list_model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.list_model.searching(), timeout=3000)
     assert window.list.isColumnHidden(SNIPPET_COLUMN)
