@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from tests.corpus import CORPUS
 from tests.user.harness import node, row
 
@@ -44,6 +46,7 @@ def test_the_sample_library_comes_back_as_it_was_left(start_app, tmp_path):
                  what="with Drafts and the row left open selected")
 
 
+@pytest.mark.corpus
 def test_the_last_library_comes_back_as_it_was_left(start_app, tmp_path):
     """The same with a library opened from the command line (a Hugo site with drafts), started again
     from the menu (no path given)."""

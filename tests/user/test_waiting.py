@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from bench.generate import BIG_POST_500K
 from tests.user.harness import row
 
 QUIT_BOUND_S = 2.0  # the issue asks for 300 ms (reported); the bound still catches the old 10 s wait
 STALL_BOUND_MS = 100
 CHILDREN_GONE_S = 10
+pytestmark = pytest.mark.slow  # a generated library of 3,000 posts, indexed once per session (~10 s)
 
 
 def test_quitting_during_a_refresh_is_at_once(start_app, generated, figures):
