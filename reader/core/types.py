@@ -152,7 +152,7 @@ class PostFilter:
 
 @dataclass(frozen=True)
 class Problem:
-    """A file that could not be read fully, and why."""
+    """A file that could not be read fully, or an entry the scan did not read, and why."""
 
     path: str
     message: str
