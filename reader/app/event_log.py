@@ -7,9 +7,11 @@ can click them with real input events (tests/user).
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import sys
+import threading
 import time
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
@@ -214,9 +216,17 @@ def _report_refresh(window, meter: StallMeter) -> None:
     window.refresher.finished.connect(finished)
 
 
+def _report_quitting() -> None:
+    """Logs "quitting" when the event loop has ended, with the threads Python will wait for before it
+    exits (every thread not a daemon, besides the main one)."""
+    waits = [t.name for t in threading.enumerate() if not t.daemon and t is not threading.main_thread()]
+    log("quitting", time=time.time(), threads=waits)
+
+
 def report_window(app, window, server) -> None:
     """What a test or benchmark needs to see from outside: titles, window counts, the socket, the
-    first painted list, refreshes, articles shown, focus, the layout, and every event-loop stall."""
+    first painted list, refreshes, articles shown, focus, the layout, every event-loop stall, and
+    the steps of quitting (close event, end of the event loop, Python's exit)."""
     from reader.gui.main_window import MainWindow
 
     def windows() -> int:
@@ -227,6 +237,8 @@ def report_window(app, window, server) -> None:
     _Layout(window)
     _Article(window, meter)
     window.installEventFilter(_Closing(window))
+    app.aboutToQuit.connect(_report_quitting)
+    atexit.register(lambda: log("exiting", time=time.time()))  # Python's own clean-up begins
     _report_focus(app)
     _report_refresh(window, meter)
     search = window.findChild(QLineEdit, "search")
