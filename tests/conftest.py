@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -17,8 +18,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _CORPUS_TESTS = pytest.StashKey[int]()
 
 
+# Every test in these folders starts the real app in a process of its own (and tests/user an X
+# server): seconds each, so they are `slow` without each file having to say so.
+_SLOW_FOLDERS = ("e2e", "user")
+
+
 def pytest_collection_modifyitems(config, items):
-    """Without the real post folders, the tests that need them are left out, and counted."""
+    """Whole folders marked slow; without the real post folders, the tests that need them are left
+    out, and counted."""
+    tests = Path(__file__).resolve().parent
+    for item in items:
+        path = item.path.resolve()
+        if path.is_relative_to(tests) and path.relative_to(tests).parts[0] in _SLOW_FOLDERS:
+            item.add_marker(pytest.mark.slow)
     needing = [item for item in items if item.get_closest_marker("corpus")]
     config.stash[_CORPUS_TESTS] = len(needing)
     if needing and not FOUND:
