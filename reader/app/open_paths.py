@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import settings as S
@@ -16,6 +16,11 @@ from .locate import Target, locate
 
 log = logging.getLogger(__name__)
 
+# What broad_folder_reason() says (it imports no Qt), so that lupdate extracts them.
+BROAD_REASONS = (QT_TRANSLATE_NOOP("OpenPaths", "the top of a disk"), QT_TRANSLATE_NOOP("OpenPaths", "your home folder"),
+                 QT_TRANSLATE_NOOP("OpenPaths", "a folder that holds the home folders"),
+                 QT_TRANSLATE_NOOP("OpenPaths", "a system folder"))
+
 
 def open_paths(window, paths: Sequence[str], cwd: str | None = None, *, activate: bool = False) -> list[Target]:
     """Show what `paths` name in `window`; returns the targets understood (errors included).
@@ -23,7 +28,7 @@ def open_paths(window, paths: Sequence[str], cwd: str | None = None, *, activate
     One window shows one thing, so the first path that can be opened is shown and any others are
     named in the status bar; every path that cannot be opened is named in one message.
     """
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     known = [str(window.library.root)] if window.library is not None else []
     known += window.settings.window.get(S.RECENT_LIBRARIES)
     targets = [locate(p, cwd, known) for p in paths]
@@ -33,11 +38,11 @@ def open_paths(window, paths: Sequence[str], cwd: str | None = None, *, activate
         _show(window, usable[0])
         if len(usable) > 1:
             window.statusBar().showMessage(
-                tr("OpenPaths", "Opened {name}; {more} more not opened (one at a time)")
+                translate("OpenPaths", "Opened {name}; {more} more not opened (one at a time)")
                 .format(name=usable[0].path.name, more=len(usable) - 1), 10000)
     if errors:
         text = "\n\n".join(t.message for t in errors)
-        window.warn(tr("OpenPaths", "Cannot open this") if len(errors) == 1 else tr("OpenPaths", "Cannot open these"),
+        window.warn(translate("OpenPaths", "Cannot open this") if len(errors) == 1 else translate("OpenPaths", "Cannot open these"),
                     text)
     if activate:
         bring_to_front(window)
@@ -61,13 +66,13 @@ def may_open(window, folder: Path) -> bool:
         return True
     if window.library is not None and not window.is_sample and window.library.root == Path(folder).resolve():
         return True
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Question, tr("OpenPaths", "Open this folder as a library?"),
-                      tr("OpenPaths", "{folder} is {reason}. Opening it as a library reads every post file "
+    translate = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Question, translate("OpenPaths", "Open this folder as a library?"),
+                      translate("OpenPaths", "{folder} is {reason}. Opening it as a library reads every post file "
                                       "in it and in all its folders, which can take very long.")
-                      .format(folder=folder, reason=tr("OpenPaths", reason)), parent=window)
+                      .format(folder=folder, reason=translate("OpenPaths", reason)), parent=window)
     box.setObjectName("broadFolderQuestion")
-    yes = box.addButton(tr("OpenPaths", "Open Anyway"), QMessageBox.ButtonRole.AcceptRole)
+    yes = box.addButton(translate("OpenPaths", "Open Anyway"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
     box.exec()
     log.info("asked whether to open %s (%s): %s", folder, reason, box.clickedButton() is yes)
@@ -89,7 +94,7 @@ def _show(window, target: Target) -> None:
         try:
             post = read_lone_post(target.path)
         except PostError as error:
-            window.warn("Cannot open this", str(error))
+            window.warn(QCoreApplication.translate("OpenPaths", "Cannot open this"), str(error))
             return
         window.show_lone_post(post, target.path)
 

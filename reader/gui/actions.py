@@ -164,7 +164,7 @@ def build_menus(menubar: QMenuBar, actions: dict[str, QAction],
 
 def shortcuts_html() -> str:
     """The Keyboard Shortcuts sheet, one table row per action with a shortcut, grouped by menu."""
-    title = QCoreApplication.translate(TR, "Keyboard Shortcuts")
+    title = QCoreApplication.translate("Actions", "Keyboard Shortcuts")
     parts = [f"<h3>{html.escape(title)}</h3>", "<table cellspacing='0' cellpadding='3'>"]
     for menu in MENUS:
         rows = [s for s in ACTIONS if s.menu == menu and key_sequences(s)]
@@ -177,6 +177,6 @@ def shortcuts_html() -> str:
             parts.append(f"<tr><td>{html.escape(spec.plain())}</td>"
                          f"<td><code>{html.escape(keys)}</code></td></tr>")
     parts.append("</table>")
-    note = QCoreApplication.translate(TR, "Single-letter keys work when the list or the article has the focus.")
+    note = QCoreApplication.translate("Actions", "Single-letter keys work when the list or the article has the focus.")
     parts.append(f"<p>{html.escape(note)}</p>")
     return "".join(parts)

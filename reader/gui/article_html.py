@@ -1,4 +1,4 @@
-"""Build the article view's page: header, body with opaque link and image names, and its style sheet (no Qt)."""
+"""Build the article view's page: header, body with opaque link and image names, and its style sheet (no widgets)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,11 @@ from urllib.parse import quote
 
 import lxml.html
 from lxml import etree
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from reader.core.types import Post
+
+from .dates import format_date, format_month
 
 # Body links and images get opaque names ("jblink:3", "jbimg:0") that index these tables.
 # Qt would otherwise resolve a relative href against the working directory (QTextBrowser's
@@ -26,13 +29,14 @@ CJK_FONT_FAMILIES = ("Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans S
                      "Microsoft YaHei", "sans-serif")
 MAX_LINE_EM = 36  # 36 CJK characters or about 72 Latin ones per line
 
-UNTITLED = "(untitled)"
-DRAFT = "Draft"
-SOURCE = "Source:"
-TRUNCATED = "This article is very long: only its beginning is shown."
-SHOW_ALL = "Show the whole article"
+TR = "ArticlePage"  # the translation context of the words below
+UNTITLED = QT_TRANSLATE_NOOP("ArticlePage", "(untitled)")
+DRAFT = QT_TRANSLATE_NOOP("ArticlePage", "Draft")
+SOURCE = QT_TRANSLATE_NOOP("ArticlePage", "Source:")
+TRUNCATED = QT_TRANSLATE_NOOP("ArticlePage", "This article is very long: only its beginning is shown.")
+SHOW_ALL = QT_TRANSLATE_NOOP("ArticlePage", "Show the whole article")
 SHOW_ALL_HREF = "show-all:"
-PROBLEM = "Problem reading this file:"
+PROBLEM = QT_TRANSLATE_NOOP("ArticlePage", "Problem reading this file:")
 
 
 @dataclass(frozen=True)
@@ -118,12 +122,9 @@ def prepare_body(body_html: str) -> PreparedBody:
     return PreparedBody(lxml.html.tostring(root, encoding="unicode"), tuple(images), tuple(links))
 
 
-def format_date(iso: str | None) -> str:
-    """"2022-01-21T15:01:08+08:00" -> "2022-01-21 15:01": the date as the author wrote it, minus noise."""
-    if not iso:
-        return ""
-    date, _, time = iso.partition("T")
-    return f"{date} {time[:5]}" if time[:5] and time[:5] != "00:00" else date
+def _t(text: str) -> str:
+    """One of the words above in the interface language, escaped for the page."""
+    return html.escape(QCoreApplication.translate(TR, text))
 
 
 def _link(href: str, text: str) -> str:
@@ -141,12 +142,12 @@ def build_page(post: Post, body: PreparedBody, labels: dict[str, str] | None = N
     parts: list[str] = []
     if post.meta.error:
         parts.append('<table class="notice" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
-                     f"<b>{html.escape(PROBLEM)}</b> {html.escape(post.meta.error)}</td></tr></table>")
-    title = post.meta.title.strip() or post.meta.path.rsplit("/", 1)[-1] or UNTITLED
+                     f"<b>{_t(PROBLEM)}</b> {html.escape(post.meta.error)}</td></tr></table>")
+    title = post.meta.title.strip() or post.meta.path.rsplit("/", 1)[-1] or QCoreApplication.translate(TR, UNTITLED)
     parts.append(f"<h1>{html.escape(title)}</h1>")
     meta: list[str] = []
     if post.meta.draft:
-        meta.append(f'<span class="draft">&nbsp;{html.escape(DRAFT)}&nbsp;</span>')
+        meta.append(f'<span class="draft">&nbsp;{_t(DRAFT)}&nbsp;</span>')
     if post.meta.date:
         meta.append(html.escape(format_date(post.meta.date)))
     if post.meta.authors:
@@ -160,14 +161,14 @@ def build_page(post: Post, body: PreparedBody, labels: dict[str, str] | None = N
     parts.append(body.html)
     if post.truncated:
         parts.append(f'<table class="notice" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
-                     f'{html.escape(TRUNCATED)} <a href="{SHOW_ALL_HREF}">{html.escape(SHOW_ALL)}</a>'
+                     f'{_t(TRUNCATED)} <a href="{SHOW_ALL_HREF}">{_t(SHOW_ALL)}</a>'
                      '</td></tr></table>')
     return "\n".join(parts)
 
 
 def source_line(url: str, link_index: int) -> str:
     """The "Source: <url>" paragraph; the link goes through the same table as the body's links."""
-    return (f'<p class="source">{html.escape(SOURCE)} '
+    return (f'<p class="source">{_t(SOURCE)} '
             f'<a href="{LINK_SCHEME}:{link_index}">{html.escape(url)}</a></p>')
 
 
@@ -190,29 +191,35 @@ class LibrarySummary:
     keys: tuple[tuple[str, str], ...]  # (keys as the platform writes them, what they do)
 
 
-SUMMARY_COUNTS = "{posts} articles, {unread} unread, {starred} starred."
-SUMMARY_SPAN = "From {first} to {last}."
-SUMMARY_CATEGORIES = "Top categories"
-SUMMARY_KEYS = "Keys worth knowing"
-SUMMARY_EMPTY = "No articles yet: the library is being read."
+SUMMARY_SPAN = QT_TRANSLATE_NOOP("ArticlePage", "From {first} to {last}.")
+SUMMARY_CATEGORIES = QT_TRANSLATE_NOOP("ArticlePage", "Top categories")
+SUMMARY_KEYS = QT_TRANSLATE_NOOP("ArticlePage", "Keys worth knowing")
+SUMMARY_EMPTY = QT_TRANSLATE_NOOP("ArticlePage", "No articles yet: the library is being read.")
+
+
+class ArticlePage(QObject):
+    """The words of the summary page with a plural: lupdate reads plurals only from self.tr() in a class."""
+
+    def counts(self, posts: int) -> str:
+        return self.tr("%Ln article(s), {unread} unread, {starred} starred.", "", posts)
 
 
 def summary_page(summary: LibrarySummary) -> str:
     """The page for an empty article pane: the library in figures, its main categories, the keys to start with."""
     parts = [f"<h1>{html.escape(summary.name)}</h1>"]
     if not summary.posts:
-        parts.append(f'<p class="meta">{html.escape(SUMMARY_EMPTY)}</p>')
+        parts.append(f'<p class="meta">{_t(SUMMARY_EMPTY)}</p>')
     else:
-        line = SUMMARY_COUNTS.format(posts=f"{summary.posts:,}", unread=f"{summary.unread:,}",
-                                     starred=f"{summary.starred:,}")
+        line = ArticlePage().counts(summary.posts).format(unread=f"{summary.unread:,}", starred=f"{summary.starred:,}")
         if summary.first_month and summary.last_month:
-            line += " " + SUMMARY_SPAN.format(first=summary.first_month, last=summary.last_month)
+            line += " " + QCoreApplication.translate(TR, SUMMARY_SPAN).format(
+                first=format_month(summary.first_month), last=format_month(summary.last_month))
         parts.append(f'<p class="meta">{html.escape(line)}</p>')
     if summary.top_categories:
-        parts.append(f"<h3>{html.escape(SUMMARY_CATEGORIES)}</h3>")
+        parts.append(f"<h3>{_t(SUMMARY_CATEGORIES)}</h3>")
         parts.append(_two_columns([(name, f"{count:,}") for name, count in summary.top_categories]))
     if summary.keys:
-        parts.append(f"<h3>{html.escape(SUMMARY_KEYS)}</h3>")
+        parts.append(f"<h3>{_t(SUMMARY_KEYS)}</h3>")
         parts.append(_two_columns(summary.keys, left_tag="kbd"))
     return "\n".join(parts)
 

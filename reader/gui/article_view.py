@@ -213,11 +213,11 @@ class ArticleView(QTextBrowser):
         if int(getattr(type, "value", type)) != QTextDocument.ResourceType.ImageResource.value:
             return ""
         if name.scheme() != IMAGE_SCHEME or not self._body:
-            return self._placeholder("blocked", f"blocked: {name.toString()[:80]}")
+            return self._placeholder("blocked", self.tr("blocked: {0}").format(name.toString()[:80]))
         try:
             ref = self._body.images[int(name.path())]
         except (ValueError, IndexError):
-            return self._placeholder("blocked", f"blocked: {name.toString()[:80]}")
+            return self._placeholder("blocked", self.tr("blocked: {0}").format(name.toString()[:80]))
         return self._image(int(name.path()), ref)
 
     def _image(self, index: int, ref: ImageRef) -> QImage:
@@ -225,7 +225,7 @@ class ArticleView(QTextBrowser):
         parts = urlsplit(src)
         scheme = parts.scheme.lower()
         if scheme == "data":
-            return self._placeholder("blocked", "blocked: data: image", ref)
+            return self._placeholder("blocked", self.tr("blocked: data: image"), ref)
         # The library decides first: own-site absolute URLs and "wikilink:" embeds can be local files.
         path = self._resolve(src)
         if path is not None:
@@ -234,10 +234,10 @@ class ArticleView(QTextBrowser):
         if scheme in ("http", "https") or (not scheme and src.startswith("//")):
             return self._placeholder("remote", ref.alt or name, ref, parts.hostname or "")
         if scheme == "wikilink":
-            return self._placeholder("missing", f"image missing: {unquote(src[9:])[:60]}", ref)
+            return self._placeholder("missing", self.tr("image missing: {0}").format(unquote(src[9:])[:60]), ref)
         if scheme or self._escapes(parts.path):
-            return self._placeholder("blocked", f"blocked: {name}", ref)
-        return self._placeholder("missing", f"image missing: {name}", ref)
+            return self._placeholder("blocked", self.tr("blocked: {0}").format(name), ref)
+        return self._placeholder("missing", self.tr("image missing: {0}").format(name), ref)
 
     def _resolve(self, src: str) -> Path | None:
         if self._library is None or self._post is None:
@@ -268,7 +268,7 @@ class ArticleView(QTextBrowser):
         if image is None:
             image = images.decode(path)
             if image is None:
-                return self._placeholder("unreadable", f"image unreadable: {path.name}", ref)
+                return self._placeholder("unreadable", self.tr("image unreadable: {0}").format(path.name), ref)
             self._decoded[index] = image
         wanted = ref.width or image.width()
         self._widest = max(self._widest, wanted)
@@ -283,7 +283,7 @@ class ArticleView(QTextBrowser):
         self._widest = max(self._widest, (ref.width or 0) if ref else 0)
         lines = [text] + ([f"({host})"] if host else [])
         if kind == "remote":
-            lines = [text or "image"] + ([f"{host} (not loaded)"] if host else [])
+            lines = [text or self.tr("image")] + ([self.tr("{0} (not loaded)").format(host)] if host else [])
         return images.placeholder(kind, lines, width, height, self.palette(), self.font(), self.devicePixelRatioF())
 
     # --- links ------------------------------------------------------------------------------
@@ -321,7 +321,7 @@ class ArticleView(QTextBrowser):
             return
         href = self._original_href(url)
         if scheme != LINK_SCHEME or not href:
-            self._refuse(f"Link not followed: {url.toString()[:120]}")
+            self._refuse(self.tr("Link not followed: {0}").format(url.toString()[:120]))
             return
         self._follow(href)
 
@@ -331,7 +331,7 @@ class ArticleView(QTextBrowser):
                 target = self._library.resolve_link(self._post.id, href)
             except Exception:
                 log.exception("resolve_link failed for %r", href)
-                self._refuse(f"Could not follow the link {href[:120]}")
+                self._refuse(self.tr("Could not follow the link {0}").format(href[:120]))
                 return
             kind, post_id, key, url = target.kind, target.post_id, target.key, target.url
         else:
@@ -350,11 +350,11 @@ class ArticleView(QTextBrowser):
             if qurl.isValid() and qurl.scheme().lower() in SAFE_SCHEMES:
                 self.externalRequested.emit(qurl)
             else:
-                self._refuse(f"Link refused (only http, https and mailto open outside): {url[:120]}")
+                self._refuse(self.tr("Link refused (only http, https and mailto open outside): {0}").format(url[:120]))
         elif kind == "missing":
-            self._refuse(f"The link leads to nothing in this library: {href[:120]}")
+            self._refuse(self.tr("The link leads to nothing in this library: {0}").format(href[:120]))
         else:
-            self._refuse(f"Link refused: {href[:120]}")
+            self._refuse(self.tr("Link refused: {0}").format(href[:120]))
 
     @staticmethod
     def _fallback_target(href: str) -> tuple[str, int | None, str | None, str | None]:

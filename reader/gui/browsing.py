@@ -181,11 +181,15 @@ class Browsing(QObject):
         self.list_model.set_hits(hits)
         self._partial = not hits.complete
         self.reading.set_terms(query_terms(query))
-        more = "+" if len(hits) >= SEARCH_LIMIT else ""
-        text = f"{len(hits):,}{more} results for “{query}”" if hits else f"No results for “{query}”"
+        if not hits:
+            text = self.tr("No results for “{0}”").format(query)
+        elif len(hits) >= SEARCH_LIMIT:
+            text = self.tr("{0:,}+ results for “{1}”").format(len(hits), query)
+        else:
+            text = self.tr("%Ln result(s) for “{0}”", "", len(hits)).format(query)
         if not hits.complete:
-            text += (f". The full text of {hits.indexed:,} of {hits.total:,} posts is indexed so far;"
-                     " the others are searched by title")
+            text += self.tr(". The full text of {0:,} of {1:,} posts is indexed so far; the others are searched by title"
+                            ).format(hits.indexed, hits.total)
         self.search_info.setText(text)
         self.search_info.show()
         self.reading.select_current_row()

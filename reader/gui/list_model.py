@@ -6,16 +6,18 @@ import dataclasses
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 
 from ..core.types import PostSummary, SearchHit, Snippet
+from .dates import format_date
 
 PAGE_SIZE = 200
 MAX_PAGES = 64  # 12,800 cached rows: a few screens in every direction many times over
 SNIPPET_PAGE = 20  # hits whose snippets are asked for together (each is read from its file)
-COLUMNS = (("title", "Title"), ("date", "Date"), ("category", "Category"))
-SNIPPET = ("snippet", "Snippet")
+COLUMNS = (("title", QT_TRANSLATE_NOOP("ArticleListModel", "Title")), ("date", QT_TRANSLATE_NOOP("ArticleListModel", "Date")),
+           ("category", QT_TRANSLATE_NOOP("ArticleListModel", "Category")))
+SNIPPET = ("snippet", QT_TRANSLATE_NOOP("ArticleListModel", "Snippet"))
 IdRole = Qt.ItemDataRole.UserRole + 1
 SummaryRole = Qt.ItemDataRole.UserRole + 2
 SnippetRole = Qt.ItemDataRole.UserRole + 3  # the Snippet (text and hit spans) of a hit's row
@@ -23,14 +25,11 @@ SNIPPET_COLUMN = len(COLUMNS)
 
 
 def date_text(date: str | None) -> str:
-    """'2022-01-21T15:01:08+08:00' -> '2022-01-21 15:01'; date-only values stay as they are."""
-    if not date:
-        return ""
-    return date[:16].replace("T", " ")
+    """'2022-01-21T15:01:08+08:00' -> '2022-01-21 15:01' (2022年1月21日 15:01 in Chinese); see dates.py."""
+    return format_date(date)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ArticleListModel", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -186,7 +185,7 @@ class ArticleListModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < self.columnCount():
-                return _tr((COLUMNS[section] if section < len(COLUMNS) else SNIPPET)[1])
+                return translate("ArticleListModel", (COLUMNS[section] if section < len(COLUMNS) else SNIPPET)[1])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -197,7 +196,7 @@ class ArticleListModel(QAbstractTableModel):
             return self._ids[row]
         summary = self.summary(row)
         if summary is None:
-            return _tr("(no longer in the index)") if role == Qt.ItemDataRole.DisplayRole and key == "title" \
+            return translate("ArticleListModel", "(no longer in the index)") if role == Qt.ItemDataRole.DisplayRole and key == "title" \
                 else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(summary, key, row)
@@ -241,25 +240,25 @@ class ArticleListModel(QAbstractTableModel):
     @staticmethod
     def _state_words(summary: PostSummary) -> str:
         """What the marks and fonts of a row say, in words, for a screen reader."""
-        words = [_tr("read") if summary.read else _tr("unread")]
+        words = [translate("ArticleListModel", "read") if summary.read else translate("ArticleListModel", "unread")]
         if summary.starred:
-            words.append(_tr("starred"))
+            words.append(translate("ArticleListModel", "starred"))
         if summary.draft:
-            words.append(_tr("draft"))
+            words.append(translate("ArticleListModel", "draft"))
         if summary.error:
-            words.append(_tr("problem: %1").replace("%1", summary.error))
+            words.append(translate("ArticleListModel", "problem: %1").replace("%1", summary.error))
         return ", ".join(words)
 
     def _tooltip(self, summary: PostSummary, row: int) -> str:
         lines = [summary.title or summary.path]
         if summary.draft:
-            lines.append(_tr("Draft"))
+            lines.append(translate("ArticleListModel", "Draft"))
         if summary.error:
-            lines.append(_tr("Problem: %1").replace("%1", summary.error))
+            lines.append(translate("ArticleListModel", "Problem: %1").replace("%1", summary.error))
         if self._hits is not None:
             hit = self._hits[row]
             if hit.title_only:
-                lines.append(_tr("Found in the title: the full text is not indexed yet"))
+                lines.append(translate("ArticleListModel", "Found in the title: the full text is not indexed yet"))
             if hit.snippet is not None:
                 lines.append(hit.snippet.text)
         return "\n".join(lines)

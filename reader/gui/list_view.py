@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from .dates import format_date
 from .list_model import SNIPPET_COLUMN
 from .snippet_delegate import SnippetDelegate
 
@@ -76,7 +77,7 @@ class ArticleListView(QTableView):
         header = self.horizontalHeader()
         width = self.viewport().width()
         bold = QFontMetrics(self._bold_font())
-        date = bold.horizontalAdvance("2022-01-21 15:01") + _PADDING
+        date = bold.horizontalAdvance(format_date("2022-12-28T15:01")) + _PADDING  # the widest month and day
         category = min(width // 3, max(self._header_width(2), self._widest(2, bold) + _PADDING))
         rest = max(_MIN_TITLE, width - date - category)
         title = rest * 2 // 5 if not self.isColumnHidden(SNIPPET_COLUMN) else rest

@@ -425,9 +425,9 @@ class MainWindow(QMainWindow):
         message_box(self, QMessageBox.Icon.NoIcon, self.tr("Keyboard Shortcuts"), shortcuts_html(), "shortcutsSheet")
 
     def show_about(self) -> None:
+        name, what = self.tr("Jianbao Reader (剪报阅读器)"), self.tr("An offline reader for folders of article posts.")
         message_box(self, QMessageBox.Icon.Information, self.tr("About {0}").format(app_name()),
-                    f"<h3>{self.tr('Jianbao Reader (剪报阅读器)')} {reader.__version__}</h3>"
-                    f"<p>{self.tr('An offline reader for folders of article posts.')}</p>")
+                    f"<h3>{name} {reader.__version__}</h3><p>{what}</p>")
 
     def _update_title(self) -> None:
         post = self._lone_post

@@ -135,14 +135,14 @@ class Reading(QObject):
         if self._terms:
             self.view.highlight_terms(self._terms)
         if post.meta.error:
-            self.message.emit(f"Problem in {post.meta.path}: {post.meta.error}", 8000)
+            self.message.emit(self.tr("Problem in {0}: {1}").format(post.meta.path, post.meta.error), 8000)
         self.opened.emit(post.meta.path, post.meta.title)
         self._read_timer.start()
 
     def _not_shown(self, post_id: int, error: BaseException) -> None:
         if post_id != self.post_id:
             return
-        self.view.show_message("This article cannot be shown", str(error))
+        self.view.show_message(self.tr("This article cannot be shown"), str(error))
         self.message.emit(str(error), 8000)
 
     def show_whole(self, post_id: int) -> None:
@@ -150,7 +150,7 @@ class Reading(QObject):
         if self.session is None or post_id != self.post_id:
             return
         offset = self.view.verticalScrollBar().value()  # the start of the page is the same text
-        self.message.emit("Reading the whole article…", 0)
+        self.message.emit(self.tr("Reading the whole article…"), 0)
         self.session.ask("post", _load_post, post_id, True,
                          on_done=lambda loaded: (self.message.emit("", 0), self._show(post_id, *loaded, offset)),
                          on_error=lambda error: self.message.emit(str(error), 8000))
@@ -255,7 +255,7 @@ class Reading(QObject):
         row = self._current_row()
         target = (0 if delta > 0 else rows - 1) if row < 0 else row + delta
         if not 0 <= target < rows:
-            self.message.emit("No more articles" if delta > 0 else "This is the first article", 3000)
+            self.message.emit(self.tr("No more articles") if delta > 0 else self.tr("This is the first article"), 3000)
             return False
         self.open_post(self.model.post_id(target))
         return True
@@ -285,10 +285,10 @@ class Reading(QObject):
             row = (start + offset) % len(ids)
             if ids[row] in unread:
                 if row <= start:
-                    self.message.emit("Wrapped around to the top", 3000)
+                    self.message.emit(self.tr("Wrapped around to the top"), 3000)
                 self.open_post(ids[row])
                 return
-        self.message.emit("No unread articles", 5000)
+        self.message.emit(self.tr("No unread articles"), 5000)
 
     def back(self) -> None:
         if self._back:
@@ -316,7 +316,7 @@ class Reading(QObject):
         for post_id in ids:
             self.model.update_summary(post_id, read=read)
         self.session.write(Library.set_read, ids, read, on_done=lambda _r: self.marksChanged.emit(),
-                           on_error=lambda e: self.message.emit(f"Could not mark read: {e}", 8000))
+                           on_error=lambda e: self.message.emit(self.tr("Could not mark read: {0}").format(e), 8000))
 
     def toggle_read(self) -> None:
         row = self._current_row()
@@ -334,7 +334,7 @@ class Reading(QObject):
         self.model.update_summary(summary.id, starred=not summary.starred)
         self.session.write(Library.set_starred, summary.id, not summary.starred,
                            on_done=lambda _r: self.marksChanged.emit(),
-                           on_error=lambda e: self.message.emit(f"Could not star: {e}", 8000))
+                           on_error=lambda e: self.message.emit(self.tr("Could not star: {0}").format(e), 8000))
 
     def open_source(self) -> None:
         meta = self.post.meta if self.post else None
@@ -345,7 +345,7 @@ class Reading(QObject):
         if url:
             QDesktopServices.openUrl(QUrl(url))
         else:
-            self.message.emit("This article has no source link", 3000)
+            self.message.emit(self.tr("This article has no source link"), 3000)
 
     def mark_selection_read(self) -> None:
         rows = {i.row() for i in self.list.selectionModel().selectedRows(0)}
@@ -360,11 +360,11 @@ class Reading(QObject):
         if len(ids) <= BULK_IN_BACKGROUND:
             self._set_read(ids, True)
             return
-        self.message.emit(f"Marking {len(ids):,} articles read…", 0)
+        self.message.emit(self.tr("Marking %Ln article(s) read…", "", len(ids)), 0)
         self.session.write(Library.set_read, ids, True, on_done=lambda _r: self._bulk_done(len(ids)),
-                           on_error=lambda e: self.message.emit(f"Could not mark read: {e}", 0))
+                           on_error=lambda e: self.message.emit(self.tr("Could not mark read: {0}").format(e), 0))
 
     def _bulk_done(self, count: int) -> None:
         self.model.invalidate()
         self.marksChanged.emit()
-        self.message.emit(f"Marked {count:,} articles read", 3000)
+        self.message.emit(self.tr("Marked %Ln article(s) read", "", count), 3000)

@@ -118,6 +118,6 @@ class Refresher(QObject):
     def _failed(self, library: Library, error: BaseException) -> None:
         if library is not self._library:
             return
-        self.failed.emit("" if isinstance(error, Cancelled) else f"Could not refresh the library: {error}")
+        self.failed.emit("" if isinstance(error, Cancelled) else self.tr("Could not refresh the library: {0}").format(error))
         if self._again:
             self.refresh()

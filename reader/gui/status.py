@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QSizePolicy,
                                QToolButton, QWidget)
 
-PHASES = {"scan": "Scanning", "metadata": "Indexing", "text": "Indexing text"}
+PHASES = {"scan": QT_TRANSLATE_NOOP("IndexProgress", "Scanning"), "metadata": QT_TRANSLATE_NOOP("IndexProgress", "Indexing"),
+          "text": QT_TRANSLATE_NOOP("IndexProgress", "Indexing text")}
 
 
 def progress_text(phase: str, done: int, total: int) -> str:
     """'Indexing 1,234 / 56,789'; a scan has no total worth showing."""
-    name = PHASES.get(phase, phase.capitalize())
+    name = QCoreApplication.translate("IndexProgress", PHASES[phase]) if phase in PHASES else phase.capitalize()
     if phase == "scan" or total <= 0:
         return f"{name}…"
     return f"{name} {done:,} / {total:,}"

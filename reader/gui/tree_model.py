@@ -5,14 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QModelIndex, QObject,
+                            QPersistentModelIndex, Qt)
 from PySide6.QtGui import QFont
 
 from ..core.types import Facet, PostFilter
+from .dates import format_month, format_year
 
-SECTIONS = (("library", "Library"), ("category", "Categories"), ("tag", "Tags"), ("archive", "Archive"))
-VIEWS = (("all", "All articles"), ("unread", "Unread"), ("starred", "Starred"),
-         ("drafts", "Drafts"), ("problems", "Problems"))
+TR = "LibraryTreeModel"  # the translation context of the labels below
+SECTIONS = (("library", QT_TRANSLATE_NOOP("LibraryTreeModel", "Library")),
+            ("category", QT_TRANSLATE_NOOP("LibraryTreeModel", "Categories")),
+            ("tag", QT_TRANSLATE_NOOP("LibraryTreeModel", "Tags")),
+            ("archive", QT_TRANSLATE_NOOP("LibraryTreeModel", "Archive")))
+VIEWS = (("all", QT_TRANSLATE_NOOP("LibraryTreeModel", "All articles")),
+         ("unread", QT_TRANSLATE_NOOP("LibraryTreeModel", "Unread")),
+         ("starred", QT_TRANSLATE_NOOP("LibraryTreeModel", "Starred")),
+         ("drafts", QT_TRANSLATE_NOOP("LibraryTreeModel", "Drafts")),
+         ("problems", QT_TRANSLATE_NOOP("LibraryTreeModel", "Problems")))
 VIEW_FILTERS = {"all": PostFilter(), "unread": PostFilter(read=False), "starred": PostFilter(starred=True),
                 "drafts": PostFilter(drafts=True), "problems": PostFilter(problems=True)}
 KeyRole = Qt.ItemDataRole.UserRole + 1
@@ -105,7 +114,7 @@ class LibraryTreeModel(QAbstractItemModel):
         self._tag_filter = ""
         self._bold = QFont()
         self._bold.setBold(True)
-        self._root.set_children(Node("section", key, label) for key, label in SECTIONS)
+        self._root.set_children(Node("section", key, QCoreApplication.translate(TR, label)) for key, label in SECTIONS)
         self._sections = {node.key: node for node in self._root.children}
 
     # --- filling ------------------------------------------------------------------------
@@ -113,7 +122,8 @@ class LibraryTreeModel(QAbstractItemModel):
         """Replace every section's rows (a reset: counts and facets change together)."""
         self.beginResetModel()
         self._sections["library"].set_children(
-            Node(name, "", label, data.view_counts.get(name, 0)) for name, label in VIEWS)
+            Node(name, "", QCoreApplication.translate(TR, label), data.view_counts.get(name, 0))
+            for name, label in VIEWS)
         self._sections["category"].set_children(
             Node("category", f.key, f.label or f.key, f.count, f.key) for f in data.categories)
         self._all_tags = sorted(data.tags, key=lambda f: (-f.count, f.label.casefold()))
@@ -123,8 +133,8 @@ class LibraryTreeModel(QAbstractItemModel):
             months_by_year.setdefault(facet.key[:4], []).append(facet)
         years = []
         for facet in sorted(data.years, key=lambda f: f.key, reverse=True):
-            year = Node("year", facet.key, facet.label or facet.key, facet.count)
-            year.set_children(Node("month", m.key, m.label or m.key, m.count)
+            year = Node("year", facet.key, format_year(facet.key), facet.count)
+            year.set_children(Node("month", m.key, format_month(m.key), m.count)
                               for m in sorted(months_by_year.get(facet.key, ()), key=lambda f: f.key,
                                               reverse=True))
             years.append(year)
@@ -214,7 +224,7 @@ class LibraryTreeModel(QAbstractItemModel):
             return None if node.count is None else f"{node.count:,}"
         if role == Qt.ItemDataRole.ToolTipRole and node.kind != "section":
             tip = f"{node.label} ({node.tip})" if node.tip and node.tip != node.label else node.label
-            return tip if node.count is None else f"{tip}: {node.count:,} articles"
+            return tip if node.count is None else f"{tip}: " + self.tr("%Ln article(s)", "", node.count)
         if role == Qt.ItemDataRole.FontRole and node.kind == "section":
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:

@@ -1,4 +1,51 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ArticlePage</name>
+    <message numerus="yes">
+        <source>%Ln article(s), {unread} unread, {starred} starred.</source>
+        <translation>
+            <numerusform>%Ln article, {unread} unread, {starred} starred.</numerusform>
+            <numerusform>%Ln articles, {unread} unread, {starred} starred.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Browsing</name>
+    <message numerus="yes">
+        <source>%Ln result(s) for “{0}”</source>
+        <translation>
+            <numerusform>%Ln result for “{0}”</numerusform>
+            <numerusform>%Ln results for “{0}”</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryTreeModel</name>
+    <message numerus="yes">
+        <source>%Ln article(s)</source>
+        <translation>
+            <numerusform>%Ln article</numerusform>
+            <numerusform>%Ln articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Reading</name>
+    <message numerus="yes">
+        <source>Marking %Ln article(s) read…</source>
+        <translation>
+            <numerusform>Marking %Ln article read…</numerusform>
+            <numerusform>Marking %Ln articles read…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %Ln article(s) read</source>
+        <translation>
+            <numerusform>Marked %Ln article read</numerusform>
+            <numerusform>Marked %Ln articles read</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

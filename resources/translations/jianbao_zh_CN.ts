@@ -2,192 +2,789 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
+    <name>Actions</name>
     <message>
-        <source>OpenPaths</source>
-        <comment>Opened {name}; {more} more not opened (one at a time)</comment>
-        <translation type="unfinished"></translation>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <source>OpenPaths</source>
-        <comment>Cannot open this</comment>
-        <translation type="unfinished"></translation>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <source>OpenPaths</source>
-        <comment>Cannot open these</comment>
-        <translation type="unfinished"></translation>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <source>OpenPaths</source>
-        <comment>Open this folder as a library?</comment>
-        <translation type="unfinished"></translation>
+        <source>&amp;Article</source>
+        <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <source>OpenPaths</source>
-        <comment>{folder} is {reason}. Opening it as a library reads every post file in it and in all its folders, which can take very long.</comment>
-        <translation type="unfinished"></translation>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>OpenPaths</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Open Library Folder…</source>
+        <translation>打开文库文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <source>OpenPaths</source>
-        <comment>Open Anyway</comment>
-        <translation type="unfinished"></translation>
+        <source>&amp;Reload</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Look for new and changed files now</source>
+        <translation>立即查找新增和修改的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Put the cursor in the search field</source>
+        <translation>将光标移到搜索框</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Search</source>
+        <translation>清除搜索(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Clear the search and return to the list</source>
+        <translation>清除搜索并返回列表</translation>
+    </message>
+    <message>
+        <source>Next &amp;Pane</source>
+        <translation>下一窗格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Tree, list, article in turn</source>
+        <translation>依次切换目录树、列表和文章</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Article</source>
+        <translation>下一篇文章(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Article</source>
+        <translation>上一篇文章(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Unread Article</source>
+        <translation>下一篇未读文章(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Page &amp;Down</source>
+        <translation>向下翻页(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Page the article, then go to the next one</source>
+        <translation>文章向下翻页，到底后转到下一篇</translation>
+    </message>
+    <message>
+        <source>Page U&amp;p</source>
+        <translation>向上翻页(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Page the article back, then go to the previous one</source>
+        <translation>文章向上翻页，到顶后转到上一篇</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The article seen before</source>
+        <translation>之前看过的文章</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>前进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Match</source>
+        <translation>下一处匹配(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Next search term in the article</source>
+        <translation>文章中下一处搜索词</translation>
+    </message>
+    <message>
+        <source>Previous M&amp;atch</source>
+        <translation>上一处匹配(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Star</source>
+        <translation>星标(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;Read</source>
+        <translation>切换已读(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Source Link</source>
+        <translation>打开原文链接(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the original in the browser</source>
+        <translation>在浏览器中打开原文</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Selection Read</source>
+        <translation>将所选标为已读(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;All Read</source>
+        <translation>全部标为已读(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Mark every article in the list read</source>
+        <translation>将列表中的所有文章标为已读</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Log Folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Where the reader writes what went wrong</source>
+        <translation>阅读器记录出错信息的位置</translation>
+    </message>
+    <message>
+        <source>&amp;About Jianbao Reader</source>
+        <translation>关于剪报阅读器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Single-letter keys work when the list or the article has the focus.</source>
+        <translation>单字母快捷键在焦点位于列表或文章时可用。</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
         <source>Jianbao Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>剪报阅读器</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Snippet</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>(no longer in the index)</source>
+        <translation>（已不在索引中）</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <source>unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <source>starred</source>
+        <translation>已加星标</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>problem: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <source>Found in the title: the full text is not indexed yet</source>
+        <translation>在标题中找到：全文尚未编入索引</translation>
     </message>
 </context>
 <context>
     <name>ArticleListView</name>
     <message>
         <source>Articles</source>
-        <translation type="unfinished"></translation>
+        <translation>文章</translation>
     </message>
     <message>
         <source>The articles to read; Enter or a click opens one, J and K move</source>
-        <translation type="unfinished"></translation>
+        <translation>要阅读的文章；按 Enter 或单击打开，J 和 K 上下移动</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlePage</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>This article is very long: only its beginning is shown.</source>
+        <translation>这篇文章很长，只显示了开头部分。</translation>
+    </message>
+    <message>
+        <source>Show the whole article</source>
+        <translation>显示全文</translation>
+    </message>
+    <message>
+        <source>Problem reading this file:</source>
+        <translation>读取此文件时出现问题：</translation>
+    </message>
+    <message>
+        <source>From {first} to {last}.</source>
+        <translation>时间跨度：{first} 至 {last}。</translation>
+    </message>
+    <message>
+        <source>Top categories</source>
+        <translation>主要分类</translation>
+    </message>
+    <message>
+        <source>Keys worth knowing</source>
+        <translation>常用快捷键</translation>
+    </message>
+    <message>
+        <source>No articles yet: the library is being read.</source>
+        <translation>还没有文章：正在读取文库。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln article(s), {unread} unread, {starred} starred.</source>
+        <translation>
+            <numerusform>共 %Ln 篇文章，{unread} 篇未读，{starred} 篇星标。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <source>blocked: {0}</source>
+        <translation>已阻止：{0}</translation>
+    </message>
+    <message>
+        <source>blocked: data: image</source>
+        <translation>已阻止：data: 图片</translation>
+    </message>
+    <message>
+        <source>image missing: {0}</source>
+        <translation>图片缺失：{0}</translation>
+    </message>
+    <message>
+        <source>image unreadable: {0}</source>
+        <translation>图片无法读取：{0}</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>{0} (not loaded)</source>
+        <translation>{0}（未加载）</translation>
+    </message>
+    <message>
+        <source>Link not followed: {0}</source>
+        <translation>未打开链接：{0}</translation>
+    </message>
+    <message>
+        <source>Could not follow the link {0}</source>
+        <translation>无法打开链接 {0}</translation>
+    </message>
+    <message>
+        <source>Link refused (only http, https and mailto open outside): {0}</source>
+        <translation>已拒绝链接（只有 http、https 和 mailto 会在外部打开）：{0}</translation>
+    </message>
+    <message>
+        <source>The link leads to nothing in this library: {0}</source>
+        <translation>此链接在本文库中没有对应内容：{0}</translation>
+    </message>
+    <message>
+        <source>Link refused: {0}</source>
+        <translation>已拒绝链接：{0}</translation>
     </message>
 </context>
 <context>
     <name>Banner</name>
     <message>
         <source>Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>通知</translation>
     </message>
     <message>
         <source>Hide this message</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏此消息</translation>
     </message>
 </context>
 <context>
     <name>Browsing</name>
     <message>
         <source>Could not read the index: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取索引：{0}</translation>
+    </message>
+    <message>
+        <source>No results for “{0}”</source>
+        <translation>没有找到“{0}”</translation>
+    </message>
+    <message>
+        <source>{0:,}+ results for “{1}”</source>
+        <translation>“{1}”的结果超过 {0:,} 条</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln result(s) for “{0}”</source>
+        <translation>
+            <numerusform>“{0}”共 %Ln 条结果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>. The full text of {0:,} of {1:,} posts is indexed so far; the others are searched by title</source>
+        <translation>。目前 {1:,} 篇文章中已有 {0:,} 篇的全文编入索引，其余只按标题搜索</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>{year}</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02}-{day:02} {hour:02}:{minute:02}</source>
+        <translation>{year}年{month}月{day}日 {hour:02}:{minute:02}</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02}-{day:02}</source>
+        <translation>{year}年{month}月{day}日</translation>
     </message>
 </context>
 <context>
     <name>ErrorDialog</name>
     <message>
         <source>Jianbao Reader ran into a problem</source>
-        <translation type="unfinished"></translation>
+        <translation>剪报阅读器遇到了问题</translation>
     </message>
     <message>
         <source>Details of the problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题详情</translation>
     </message>
     <message>
         <source>Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>复制详情</translation>
     </message>
     <message>
         <source>Open log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开日志文件夹</translation>
     </message>
     <message>
         <source>Something went wrong: {summary}
 
 The reader may go on working. The details are also in the log file in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>出错了：{summary}
+
+阅读器可能仍可继续使用。详细信息也记录在 {folder} 中的日志文件里。</translation>
+    </message>
+</context>
+<context>
+    <name>IndexProgress</name>
+    <message>
+        <source>Scanning</source>
+        <translation>正在扫描</translation>
+    </message>
+    <message>
+        <source>Indexing</source>
+        <translation>正在编入索引</translation>
+    </message>
+    <message>
+        <source>Indexing text</source>
+        <translation>正在为全文编入索引</translation>
     </message>
 </context>
 <context>
     <name>Language</name>
     <message>
         <source>System Language</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>The new language is used when Jianbao Reader starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的语言将在剪报阅读器下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryTreeModel</name>
+    <message>
+        <source>Library</source>
+        <translation>文库</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>全部文章</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>星标</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>有问题</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln article(s)</source>
+        <translation>
+            <numerusform>%Ln 篇文章</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Links</name>
+    <message>
+        <source>Shows the whole article</source>
+        <translation>显示全文</translation>
+    </message>
+    <message>
+        <source>Opens: {0}</source>
+        <translation>打开：{0}</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Lists the articles in the {0} “{1}”</source>
+        <translation>列出{0}“{1}”中的文章</translation>
+    </message>
+    <message>
+        <source>Goes to a place in this article</source>
+        <translation>跳到本文中的某处</translation>
+    </message>
+    <message>
+        <source>Leads to nothing in this library: {0}</source>
+        <translation>在本文库中没有对应内容：{0}</translation>
+    </message>
+    <message>
+        <source>Will not be opened: {0}</source>
+        <translation>不会打开：{0}</translation>
+    </message>
+    <message>
+        <source>Writes an email to: {0}</source>
+        <translation>写邮件给：{0}</translation>
+    </message>
+    <message>
+        <source>Opens in browser: {0}</source>
+        <translation>在浏览器中打开：{0}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索</translation>
     </message>
     <message>
         <source>Filter tags</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选标签</translation>
     </message>
     <message>
         <source>Shows only the tags whose names hold this text</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示名称包含此文字的标签</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>文库</translation>
     </message>
     <message>
         <source>Views, categories, tags and archive; the selection picks the articles listed</source>
-        <translation type="unfinished"></translation>
+        <translation>视图、分类、标签和归档；所选项决定列出哪些文章</translation>
     </message>
     <message>
         <source>Filter by title</source>
-        <translation type="unfinished"></translation>
+        <translation>按标题筛选</translation>
     </message>
     <message>
         <source>Lists only the articles whose titles hold this text</source>
-        <translation type="unfinished"></translation>
+        <translation>只列出标题包含此文字的文章</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索结果</translation>
     </message>
     <message>
         <source>Article</source>
-        <translation type="unfinished"></translation>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Libraries</source>
+        <translation>最近的文库(&amp;L)</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>You are looking at the sample library that comes with Jianbao Reader.</source>
+        <translation>当前显示的是剪报阅读器自带的示例文库。</translation>
+    </message>
+    <message>
+        <source>Open your library folder…</source>
+        <translation>打开你的文库文件夹…</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>没有打开任何文库。</translation>
+    </message>
+    <message>
+        <source>Open Library Folder</source>
+        <translation>打开文库文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot open this library</source>
+        <translation>无法打开此文库</translation>
+    </message>
+    <message>
+        <source>The index was rebuilt: {0}</source>
+        <translation>索引已重建：{0}</translation>
+    </message>
+    <message>
+        <source>{0} is not in this library</source>
+        <translation>{0} 不在此文库中</translation>
+    </message>
+    <message>
+        <source>Showing {0} on its own; its folder is not indexed.</source>
+        <translation>单独显示 {0}；它所在的文件夹未编入索引。</translation>
+    </message>
+    <message>
+        <source>Open Folder as Library</source>
+        <translation>将文件夹作为文库打开</translation>
     </message>
     <message>
         <source>{0} is not one of this library&apos;s posts; shown on its own</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 不是此文库的文章，单独显示</translation>
     </message>
     <message>
         <source>This file cannot be shown</source>
-        <translation type="unfinished"></translation>
+        <translation>无法显示此文件</translation>
+    </message>
+    <message>
+        <source>{0:,} new, {1:,} changed, {2:,} removed</source>
+        <translation>新增 {0:,} 篇，修改 {1:,} 篇，删除 {2:,} 篇</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Jianbao Reader (剪报阅读器)</source>
+        <translation>剪报阅读器</translation>
+    </message>
+    <message>
+        <source>An offline reader for folders of article posts.</source>
+        <translation>离线阅读文章文件夹的阅读器。</translation>
+    </message>
+    <message>
+        <source>About {0}</source>
+        <translation>关于{0}</translation>
+    </message>
+</context>
+<context>
+    <name>OpenPaths</name>
+    <message>
+        <source>the top of a disk</source>
+        <translation>磁盘的根目录</translation>
+    </message>
+    <message>
+        <source>your home folder</source>
+        <translation>你的主文件夹</translation>
+    </message>
+    <message>
+        <source>a folder that holds the home folders</source>
+        <translation>存放各用户主文件夹的文件夹</translation>
+    </message>
+    <message>
+        <source>a system folder</source>
+        <translation>系统文件夹</translation>
+    </message>
+    <message>
+        <source>Opened {name}; {more} more not opened (one at a time)</source>
+        <translation>已打开 {name}；另外 {more} 项未打开（一次只能打开一个）</translation>
+    </message>
+    <message>
+        <source>Cannot open this</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <source>Cannot open these</source>
+        <translation>无法打开这些项目</translation>
+    </message>
+    <message>
+        <source>Open this folder as a library?</source>
+        <translation>将此文件夹作为文库打开吗？</translation>
+    </message>
+    <message>
+        <source>{folder} is {reason}. Opening it as a library reads every post file in it and in all its folders, which can take very long.</source>
+        <translation>{folder} 是{reason}。将它作为文库打开会读取其中及所有子文件夹里的每个文章文件，可能需要很长时间。</translation>
+    </message>
+    <message>
+        <source>Open Anyway</source>
+        <translation>仍然打开</translation>
     </message>
 </context>
 <context>
     <name>Reading</name>
     <message>
+        <source>Problem in {0}: {1}</source>
+        <translation>{0} 有问题：{1}</translation>
+    </message>
+    <message>
+        <source>This article cannot be shown</source>
+        <translation>无法显示这篇文章</translation>
+    </message>
+    <message>
+        <source>Reading the whole article…</source>
+        <translation>正在读取全文…</translation>
+    </message>
+    <message>
         <source>Could not save the reading position: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存阅读位置：{0}</translation>
+    </message>
+    <message>
+        <source>No more articles</source>
+        <translation>没有更多文章了</translation>
+    </message>
+    <message>
+        <source>This is the first article</source>
+        <translation>这是第一篇文章</translation>
+    </message>
+    <message>
+        <source>Wrapped around to the top</source>
+        <translation>已回到顶部</translation>
+    </message>
+    <message>
+        <source>No unread articles</source>
+        <translation>没有未读文章</translation>
+    </message>
+    <message>
+        <source>Could not mark read: {0}</source>
+        <translation>无法标为已读：{0}</translation>
+    </message>
+    <message>
+        <source>Could not star: {0}</source>
+        <translation>无法加星标：{0}</translation>
+    </message>
+    <message>
+        <source>This article has no source link</source>
+        <translation>这篇文章没有原文链接</translation>
+    </message>
+    <message numerus="yes">
+        <source>Marking %Ln article(s) read…</source>
+        <translation>
+            <numerusform>正在将 %Ln 篇文章标为已读…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %Ln article(s) read</source>
+        <translation>
+            <numerusform>已将 %Ln 篇文章标为已读</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Refresher</name>
+    <message>
+        <source>Could not refresh the library: {0}</source>
+        <translation>无法刷新文库：{0}</translation>
     </message>
 </context>
 <context>
     <name>SearchController</name>
     <message>
         <source>Search failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索失败：{0}</translation>
     </message>
 </context>
 <context>
     <name>SearchField</name>
     <message>
         <source>Search articles (Ctrl+F or /)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索文章（Ctrl+F 或 /）</translation>
     </message>
     <message>
         <source>Search articles</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索文章</translation>
     </message>
     <message>
         <source>Words to find in titles and text; Enter or Down goes to the results, Escape clears the search.</source>
-        <translation type="unfinished"></translation>
+        <translation>要在标题和正文中查找的词；按 Enter 或下箭头转到结果，按 Esc 清除搜索。</translation>
     </message>
 </context>
 </TS>

@@ -2,192 +2,789 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
-    <name></name>
+    <name>Actions</name>
     <message>
-        <source>OpenPaths</source>
-        <comment>Opened {name}; {more} more not opened (one at a time)</comment>
-        <translation type="unfinished"></translation>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <source>OpenPaths</source>
-        <comment>Cannot open this</comment>
-        <translation type="unfinished"></translation>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <source>OpenPaths</source>
-        <comment>Cannot open these</comment>
-        <translation type="unfinished"></translation>
+        <source>&amp;Go</source>
+        <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <source>OpenPaths</source>
-        <comment>Open this folder as a library?</comment>
-        <translation type="unfinished"></translation>
+        <source>&amp;Article</source>
+        <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <source>OpenPaths</source>
-        <comment>{folder} is {reason}. Opening it as a library reads every post file in it and in all its folders, which can take very long.</comment>
-        <translation type="unfinished"></translation>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <source>OpenPaths</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Open Library Folder…</source>
+        <translation>開啟文庫資料夾(&amp;O)…</translation>
     </message>
     <message>
-        <source>OpenPaths</source>
-        <comment>Open Anyway</comment>
-        <translation type="unfinished"></translation>
+        <source>&amp;Reload</source>
+        <translation>重新整理(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Look for new and changed files now</source>
+        <translation>立即尋找新增和修改的檔案</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜尋(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Put the cursor in the search field</source>
+        <translation>將游標移到搜尋欄</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Search</source>
+        <translation>清除搜尋(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Clear the search and return to the list</source>
+        <translation>清除搜尋並返回清單</translation>
+    </message>
+    <message>
+        <source>Next &amp;Pane</source>
+        <translation>下一個窗格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Tree, list, article in turn</source>
+        <translation>依序切換樹狀目錄、清單和文章</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Article</source>
+        <translation>下一篇文章(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Article</source>
+        <translation>上一篇文章(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Unread Article</source>
+        <translation>下一篇未讀文章(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Page &amp;Down</source>
+        <translation>向下捲頁(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Page the article, then go to the next one</source>
+        <translation>文章向下捲頁，到底後前往下一篇</translation>
+    </message>
+    <message>
+        <source>Page U&amp;p</source>
+        <translation>向上捲頁(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Page the article back, then go to the previous one</source>
+        <translation>文章向上捲頁，到頂後前往上一篇</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>上一頁(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The article seen before</source>
+        <translation>之前看過的文章</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>下一頁(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Match</source>
+        <translation>下一個相符項目(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Next search term in the article</source>
+        <translation>文章中下一個搜尋詞</translation>
+    </message>
+    <message>
+        <source>Previous M&amp;atch</source>
+        <translation>上一個相符項目(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Star</source>
+        <translation>加上星號(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;Read</source>
+        <translation>切換已讀(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Source Link</source>
+        <translation>開啟原文連結(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the original in the browser</source>
+        <translation>在瀏覽器中開啟原文</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Selection Read</source>
+        <translation>將所選項目標為已讀(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;All Read</source>
+        <translation>全部標為已讀(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Mark every article in the list read</source>
+        <translation>將清單中的所有文章標為已讀</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>鍵盤快速鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Log Folder</source>
+        <translation>開啟記錄檔資料夾(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Where the reader writes what went wrong</source>
+        <translation>閱讀器記錄錯誤資訊的位置</translation>
+    </message>
+    <message>
+        <source>&amp;About Jianbao Reader</source>
+        <translation>關於剪報閱讀器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>Single-letter keys work when the list or the article has the focus.</source>
+        <translation>單字母快速鍵在焦點位於清單或文章時可用。</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
         <source>Jianbao Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>剪報閱讀器</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>Snippet</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>(no longer in the index)</source>
+        <translation>（已不在索引中）</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>已讀</translation>
+    </message>
+    <message>
+        <source>unread</source>
+        <translation>未讀</translation>
+    </message>
+    <message>
+        <source>starred</source>
+        <translation>已加星號</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>problem: %1</source>
+        <translation>問題：%1</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>問題：%1</translation>
+    </message>
+    <message>
+        <source>Found in the title: the full text is not indexed yet</source>
+        <translation>在標題中找到：全文尚未建立索引</translation>
     </message>
 </context>
 <context>
     <name>ArticleListView</name>
     <message>
         <source>Articles</source>
-        <translation type="unfinished"></translation>
+        <translation>文章</translation>
     </message>
     <message>
         <source>The articles to read; Enter or a click opens one, J and K move</source>
-        <translation type="unfinished"></translation>
+        <translation>要閱讀的文章；按 Enter 或按一下開啟，J 和 K 上下移動</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlePage</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>（無標題）</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>來源：</translation>
+    </message>
+    <message>
+        <source>This article is very long: only its beginning is shown.</source>
+        <translation>這篇文章很長，只顯示了開頭部分。</translation>
+    </message>
+    <message>
+        <source>Show the whole article</source>
+        <translation>顯示全文</translation>
+    </message>
+    <message>
+        <source>Problem reading this file:</source>
+        <translation>讀取此檔案時發生問題：</translation>
+    </message>
+    <message>
+        <source>From {first} to {last}.</source>
+        <translation>時間範圍：{first} 至 {last}。</translation>
+    </message>
+    <message>
+        <source>Top categories</source>
+        <translation>主要分類</translation>
+    </message>
+    <message>
+        <source>Keys worth knowing</source>
+        <translation>常用快速鍵</translation>
+    </message>
+    <message>
+        <source>No articles yet: the library is being read.</source>
+        <translation>還沒有文章：正在讀取文庫。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln article(s), {unread} unread, {starred} starred.</source>
+        <translation>
+            <numerusform>共 %Ln 篇文章，{unread} 篇未讀，{starred} 篇加上星號。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <source>blocked: {0}</source>
+        <translation>已封鎖：{0}</translation>
+    </message>
+    <message>
+        <source>blocked: data: image</source>
+        <translation>已封鎖：data: 圖片</translation>
+    </message>
+    <message>
+        <source>image missing: {0}</source>
+        <translation>圖片遺失：{0}</translation>
+    </message>
+    <message>
+        <source>image unreadable: {0}</source>
+        <translation>圖片無法讀取：{0}</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>圖片</translation>
+    </message>
+    <message>
+        <source>{0} (not loaded)</source>
+        <translation>{0}（未載入）</translation>
+    </message>
+    <message>
+        <source>Link not followed: {0}</source>
+        <translation>未開啟連結：{0}</translation>
+    </message>
+    <message>
+        <source>Could not follow the link {0}</source>
+        <translation>無法開啟連結 {0}</translation>
+    </message>
+    <message>
+        <source>Link refused (only http, https and mailto open outside): {0}</source>
+        <translation>已拒絕連結（只有 http、https 和 mailto 會在外部開啟）：{0}</translation>
+    </message>
+    <message>
+        <source>The link leads to nothing in this library: {0}</source>
+        <translation>此連結在本文庫中沒有對應內容：{0}</translation>
+    </message>
+    <message>
+        <source>Link refused: {0}</source>
+        <translation>已拒絕連結：{0}</translation>
     </message>
 </context>
 <context>
     <name>Banner</name>
     <message>
         <source>Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>通知</translation>
     </message>
     <message>
         <source>Hide this message</source>
-        <translation type="unfinished"></translation>
+        <translation>隱藏此訊息</translation>
     </message>
 </context>
 <context>
     <name>Browsing</name>
     <message>
         <source>Could not read the index: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取索引：{0}</translation>
+    </message>
+    <message>
+        <source>No results for “{0}”</source>
+        <translation>找不到「{0}」</translation>
+    </message>
+    <message>
+        <source>{0:,}+ results for “{1}”</source>
+        <translation>「{1}」的結果超過 {0:,} 筆</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln result(s) for “{0}”</source>
+        <translation>
+            <numerusform>「{0}」共 %Ln 筆結果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>. The full text of {0:,} of {1:,} posts is indexed so far; the others are searched by title</source>
+        <translation>。目前 {1:,} 篇文章中已有 {0:,} 篇的全文建立索引，其餘只依標題搜尋</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>{year}</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02}-{day:02} {hour:02}:{minute:02}</source>
+        <translation>{year}年{month}月{day}日 {hour:02}:{minute:02}</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02}-{day:02}</source>
+        <translation>{year}年{month}月{day}日</translation>
     </message>
 </context>
 <context>
     <name>ErrorDialog</name>
     <message>
         <source>Jianbao Reader ran into a problem</source>
-        <translation type="unfinished"></translation>
+        <translation>剪報閱讀器發生問題</translation>
     </message>
     <message>
         <source>Details of the problem</source>
-        <translation type="unfinished"></translation>
+        <translation>問題詳細資料</translation>
     </message>
     <message>
         <source>Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>複製詳細資料</translation>
     </message>
     <message>
         <source>Open log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟記錄檔資料夾</translation>
     </message>
     <message>
         <source>Something went wrong: {summary}
 
 The reader may go on working. The details are also in the log file in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>發生錯誤：{summary}
+
+閱讀器可能仍可繼續使用。詳細資料也記錄在 {folder} 中的記錄檔裡。</translation>
+    </message>
+</context>
+<context>
+    <name>IndexProgress</name>
+    <message>
+        <source>Scanning</source>
+        <translation>正在掃描</translation>
+    </message>
+    <message>
+        <source>Indexing</source>
+        <translation>正在建立索引</translation>
+    </message>
+    <message>
+        <source>Indexing text</source>
+        <translation>正在為全文建立索引</translation>
     </message>
 </context>
 <context>
     <name>Language</name>
     <message>
         <source>System Language</source>
-        <translation type="unfinished"></translation>
+        <translation>跟隨系統</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>語言(&amp;L)</translation>
     </message>
     <message>
         <source>The new language is used when Jianbao Reader starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的語言將在剪報閱讀器下次啟動時生效。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryTreeModel</name>
+    <message>
+        <source>Library</source>
+        <translation>文庫</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>封存</translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>所有文章</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>未讀</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>星號</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>有問題</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln article(s)</source>
+        <translation>
+            <numerusform>%Ln 篇文章</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Links</name>
+    <message>
+        <source>Shows the whole article</source>
+        <translation>顯示全文</translation>
+    </message>
+    <message>
+        <source>Opens: {0}</source>
+        <translation>開啟：{0}</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Lists the articles in the {0} “{1}”</source>
+        <translation>列出{0}「{1}」中的文章</translation>
+    </message>
+    <message>
+        <source>Goes to a place in this article</source>
+        <translation>跳到本文中的某處</translation>
+    </message>
+    <message>
+        <source>Leads to nothing in this library: {0}</source>
+        <translation>在本文庫中沒有對應內容：{0}</translation>
+    </message>
+    <message>
+        <source>Will not be opened: {0}</source>
+        <translation>不會開啟：{0}</translation>
+    </message>
+    <message>
+        <source>Writes an email to: {0}</source>
+        <translation>寫郵件給：{0}</translation>
+    </message>
+    <message>
+        <source>Opens in browser: {0}</source>
+        <translation>在瀏覽器中開啟：{0}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>搜尋</translation>
     </message>
     <message>
         <source>Filter tags</source>
-        <translation type="unfinished"></translation>
+        <translation>篩選標籤</translation>
     </message>
     <message>
         <source>Shows only the tags whose names hold this text</source>
-        <translation type="unfinished"></translation>
+        <translation>只顯示名稱包含此文字的標籤</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>文庫</translation>
     </message>
     <message>
         <source>Views, categories, tags and archive; the selection picks the articles listed</source>
-        <translation type="unfinished"></translation>
+        <translation>檢視、分類、標籤和封存；所選項目決定列出哪些文章</translation>
     </message>
     <message>
         <source>Filter by title</source>
-        <translation type="unfinished"></translation>
+        <translation>依標題篩選</translation>
     </message>
     <message>
         <source>Lists only the articles whose titles hold this text</source>
-        <translation type="unfinished"></translation>
+        <translation>只列出標題包含此文字的文章</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>搜尋結果</translation>
     </message>
     <message>
         <source>Article</source>
-        <translation type="unfinished"></translation>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Libraries</source>
+        <translation>最近的文庫(&amp;L)</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（尚無）</translation>
+    </message>
+    <message>
+        <source>You are looking at the sample library that comes with Jianbao Reader.</source>
+        <translation>目前顯示的是剪報閱讀器隨附的範例文庫。</translation>
+    </message>
+    <message>
+        <source>Open your library folder…</source>
+        <translation>開啟你的文庫資料夾…</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>沒有開啟任何文庫。</translation>
+    </message>
+    <message>
+        <source>Open Library Folder</source>
+        <translation>開啟文庫資料夾</translation>
+    </message>
+    <message>
+        <source>Cannot open this library</source>
+        <translation>無法開啟此文庫</translation>
+    </message>
+    <message>
+        <source>The index was rebuilt: {0}</source>
+        <translation>索引已重建：{0}</translation>
+    </message>
+    <message>
+        <source>{0} is not in this library</source>
+        <translation>{0} 不在此文庫中</translation>
+    </message>
+    <message>
+        <source>Showing {0} on its own; its folder is not indexed.</source>
+        <translation>單獨顯示 {0}；它所在的資料夾未建立索引。</translation>
+    </message>
+    <message>
+        <source>Open Folder as Library</source>
+        <translation>將資料夾作為文庫開啟</translation>
     </message>
     <message>
         <source>{0} is not one of this library&apos;s posts; shown on its own</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 不是此文庫的文章，單獨顯示</translation>
     </message>
     <message>
         <source>This file cannot be shown</source>
-        <translation type="unfinished"></translation>
+        <translation>無法顯示此檔案</translation>
+    </message>
+    <message>
+        <source>{0:,} new, {1:,} changed, {2:,} removed</source>
+        <translation>新增 {0:,} 篇，修改 {1:,} 篇，移除 {2:,} 篇</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>Jianbao Reader (剪报阅读器)</source>
+        <translation>剪報閱讀器</translation>
+    </message>
+    <message>
+        <source>An offline reader for folders of article posts.</source>
+        <translation>離線閱讀文章資料夾的閱讀器。</translation>
+    </message>
+    <message>
+        <source>About {0}</source>
+        <translation>關於{0}</translation>
+    </message>
+</context>
+<context>
+    <name>OpenPaths</name>
+    <message>
+        <source>the top of a disk</source>
+        <translation>磁碟的根目錄</translation>
+    </message>
+    <message>
+        <source>your home folder</source>
+        <translation>你的家目錄</translation>
+    </message>
+    <message>
+        <source>a folder that holds the home folders</source>
+        <translation>存放各使用者家目錄的資料夾</translation>
+    </message>
+    <message>
+        <source>a system folder</source>
+        <translation>系統資料夾</translation>
+    </message>
+    <message>
+        <source>Opened {name}; {more} more not opened (one at a time)</source>
+        <translation>已開啟 {name}；另外 {more} 項未開啟（一次只能開啟一個）</translation>
+    </message>
+    <message>
+        <source>Cannot open this</source>
+        <translation>無法開啟</translation>
+    </message>
+    <message>
+        <source>Cannot open these</source>
+        <translation>無法開啟這些項目</translation>
+    </message>
+    <message>
+        <source>Open this folder as a library?</source>
+        <translation>要將此資料夾作為文庫開啟嗎？</translation>
+    </message>
+    <message>
+        <source>{folder} is {reason}. Opening it as a library reads every post file in it and in all its folders, which can take very long.</source>
+        <translation>{folder} 是{reason}。將它作為文庫開啟會讀取其中及所有子資料夾裡的每個文章檔案，可能需要很長時間。</translation>
+    </message>
+    <message>
+        <source>Open Anyway</source>
+        <translation>仍要開啟</translation>
     </message>
 </context>
 <context>
     <name>Reading</name>
     <message>
+        <source>Problem in {0}: {1}</source>
+        <translation>{0} 有問題：{1}</translation>
+    </message>
+    <message>
+        <source>This article cannot be shown</source>
+        <translation>無法顯示這篇文章</translation>
+    </message>
+    <message>
+        <source>Reading the whole article…</source>
+        <translation>正在讀取全文…</translation>
+    </message>
+    <message>
         <source>Could not save the reading position: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>無法儲存閱讀位置：{0}</translation>
+    </message>
+    <message>
+        <source>No more articles</source>
+        <translation>沒有更多文章了</translation>
+    </message>
+    <message>
+        <source>This is the first article</source>
+        <translation>這是第一篇文章</translation>
+    </message>
+    <message>
+        <source>Wrapped around to the top</source>
+        <translation>已回到頂端</translation>
+    </message>
+    <message>
+        <source>No unread articles</source>
+        <translation>沒有未讀文章</translation>
+    </message>
+    <message>
+        <source>Could not mark read: {0}</source>
+        <translation>無法標為已讀：{0}</translation>
+    </message>
+    <message>
+        <source>Could not star: {0}</source>
+        <translation>無法加上星號：{0}</translation>
+    </message>
+    <message>
+        <source>This article has no source link</source>
+        <translation>這篇文章沒有原文連結</translation>
+    </message>
+    <message numerus="yes">
+        <source>Marking %Ln article(s) read…</source>
+        <translation>
+            <numerusform>正在將 %Ln 篇文章標為已讀…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %Ln article(s) read</source>
+        <translation>
+            <numerusform>已將 %Ln 篇文章標為已讀</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Refresher</name>
+    <message>
+        <source>Could not refresh the library: {0}</source>
+        <translation>無法重新整理文庫：{0}</translation>
     </message>
 </context>
 <context>
     <name>SearchController</name>
     <message>
         <source>Search failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>搜尋失敗：{0}</translation>
     </message>
 </context>
 <context>
     <name>SearchField</name>
     <message>
         <source>Search articles (Ctrl+F or /)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜尋文章（Ctrl+F 或 /）</translation>
     </message>
     <message>
         <source>Search articles</source>
-        <translation type="unfinished"></translation>
+        <translation>搜尋文章</translation>
     </message>
     <message>
         <source>Words to find in titles and text; Enter or Down goes to the results, Escape clears the search.</source>
-        <translation type="unfinished"></translation>
+        <translation>要在標題和內文中尋找的字詞；按 Enter 或向下鍵前往結果，按 Esc 清除搜尋。</translation>
     </message>
 </context>
 </TS>
