@@ -13,7 +13,9 @@ Every occurrence of a CJK character then starts exactly one token, so:
     two runs, so a phrase can never straddle a punctuation mark or a Latin word.
 A second table holds each post's distinct CJK characters (no positions), which answers a
 lone 1-character query from one small doclist; FTS5's own prefix index would do the same at
-twice the size. Both sides pass through NFKC so full-width Latin letters and digits (ＡＢＣ１２３) match ASCII.
+twice the size. Both sides pass through normalise(): NFKC, so full-width Latin letters and digits
+(ＡＢＣ１２３) match ASCII, then the fold of Traditional characters to Simplified (zh_fold), so 经济
+finds 經濟. Neither changes the length of Chinese text.
 """
 
 from __future__ import annotations
@@ -23,9 +25,12 @@ import unicodedata
 from dataclasses import dataclass
 from operator import add
 
+from . import zh_fold
+
 # Bump when the indexed form of text changes: a stored index made by another version is
 # emptied and re-filled, because a contentless FTS5 table can only delete what it was given.
-TOKENIZER_VERSION = 1
+# 2: Traditional and Simplified folded to one form (zh_fold).
+TOKENIZER_VERSION = 2
 
 # Han (with extensions and compatibility ideographs), the iteration marks 々〆〇, kana and the
 # prolonged sound mark, and Hangul. CJK punctuation (、。「」 etc.) is deliberately excluded:
@@ -66,13 +71,19 @@ def nfkc(text: str) -> str:
     return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
+def normalise(text: str) -> str:
+    """The form both the index and the queries are in: NFKC, then zh_fold.fold."""
+    return zh_fold.fold(nfkc(text))
+
+
 def index_text(text: str) -> str:
-    """Text as it goes into the FTS table: CJK runs replaced by bigrams and a trailing unigram."""
+    """normalise()d text as it goes into the FTS table: CJK runs replaced by bigrams and a trailing
+    unigram. (NFKC is checked again, for free; the fold is the caller's, done once for both tables.)"""
     return _CJK_RUN.sub(_expand, nfkc(text)) if text else ""
 
 
 def index_chars(text: str) -> str:
-    """The distinct CJK characters of `text`, sorted (so an index file is reproducible), for the
+    """The distinct CJK characters of normalise()d `text`, sorted (so an index file is reproducible), for the
     1-character table. The set comes first: a few hundred distinct characters are tested
     instead of every one of thousands."""
     if not text:
@@ -94,8 +105,8 @@ class Segment:
 
 
 def segments(text: str) -> list[Segment]:
-    """The CJK runs and words of a query term, in order (separators dropped)."""
-    text = nfkc(text)
+    """The CJK runs and words of a query term, normalise()d, in order (separators dropped)."""
+    text = normalise(text)
     out: list[Segment] = []
     pos = 0
     for m in _CJK_RUN.finditer(text):

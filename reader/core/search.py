@@ -7,7 +7,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
-from . import cjk
+from . import cjk, zh_fold
 from .errors import QueryError
 from .types import PostFilter, Snippet
 
@@ -181,9 +181,12 @@ def _condition(term: Term) -> tuple[str, list]:
     if isinstance(item, Text):
         return _in(table_for(item), term.negated), [fts_phrase(item)]
     if isinstance(item, Label):
-        sql = ("p.id IN (SELECT post_id FROM post_labels WHERE kind = ? AND (key IN (?, ?)"
-               " OR key IN (SELECT key FROM labels WHERE kind = ? AND label = ?)))")
-        params = [item.kind, item.value, item.value.lower(), item.kind, item.value]
+        # Keys are as written: a label matches in any of its spellings (經濟 finds 经济 and 經济).
+        spelled = list(dict.fromkeys(zh_fold.spellings(item.value) + zh_fold.spellings(item.value.lower())))
+        marks = ",".join("?" * len(spelled))
+        sql = (f"p.id IN (SELECT post_id FROM post_labels WHERE kind = ? AND (key IN ({marks})"
+               f" OR key IN (SELECT key FROM labels WHERE kind = ? AND label IN ({marks}))))")
+        params = [item.kind, *spelled, item.kind, *spelled]
     else:
         sql, params = "(p.day >= ? AND p.day < ?)", [item.lo, item.hi + "~"]
     return (f"NOT {sql}" if term.negated else sql), params
@@ -271,8 +274,9 @@ def _relevance(plan: Plan) -> str:
     if plan.table == "fts":
         return f"-bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
     chars = {t.segments[0].text for t in plan.texts if table_for(t) == "chars"}
-    # CJK characters only (cjk.single_char), so they need no escaping in a literal.
-    return "(" + " + ".join(f"(1.0 + {TITLE_WEIGHT - BODY_WEIGHT} * (instr(p.title, '{c}') > 0))"
+    # CJK characters only (cjk.single_char), so they need no escaping in a literal; folded, as
+    # title_fold is (zh_fold).
+    return "(" + " + ".join(f"(1.0 + {TITLE_WEIGHT - BODY_WEIGHT} * (instr(p.title_fold, '{c}') > 0))"
                             for c in sorted(chars)) + ")"
 
 
@@ -336,7 +340,7 @@ def filter_sql(f: PostFilter | None, has_state: bool, library: str = "") -> tupl
         where.append("p.error IS NOT NULL")
     if f.title:
         where.append("instr(p.title_fold, ?) > 0")
-        params.append(f.title.casefold())
+        params.append(title_fold(f.title))
     return where, params
 
 
@@ -346,8 +350,14 @@ _SPACE = re.compile(r"\s+")
 _LATIN_EDGE = f"[^\\W_{cjk._CJK_CLASS}]"
 
 
+def title_fold(title: str) -> str:
+    """posts.title_fold: the title casefolded and its Chinese folded (zh_fold), for the title filter,
+    title-only search and the order by title."""
+    return zh_fold.fold(title.casefold())
+
+
 def _pattern(text: Text) -> str:
-    parts = [re.escape(s.text) for s in text.segments]
+    parts = [zh_fold.pattern(s.text) for s in text.segments]  # the words as written, in any form
     body = r"[\W_]*".join(parts)
     if not text.segments[0].cjk:
         body = f"(?<!{_LATIN_EDGE})" + body

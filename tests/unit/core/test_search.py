@@ -294,3 +294,88 @@ def test_search_matches_titles_while_the_text_is_not_indexed(tmp_path):
         assert {h.post.title for h in results} == {"电池 价格", "经济 新闻"}
     finally:
         library.close()
+
+
+# --- Simplified and Traditional are one (zh_fold) -----------------------------------------------
+
+ZH_POSTS = {  # title, tag, body: the same words in Simplified, Taiwan and Hong Kong forms
+    "jian": ("经济发布会", "经济", "缓冲区 后来 里面 干部 发布。全国网上年货节开幕"),
+    "tw": ("經濟發佈會", "經濟", "緩衝區 後來 裡面 幹部 發佈。全國網上年貨節開幕"),
+    "hk": ("經濟發布", "經濟", "緩衝區 裏面 乾淨。"),
+    "other": ("天气晴朗", "天气", "今天天气很好 Economy"),
+}
+
+
+@pytest.fixture(scope="module")
+def zh_library(tmp_path_factory):
+    from reader.core.library import Library
+
+    root = tmp_path_factory.mktemp("zh")
+    posts = root / "lib" / "_posts"
+    posts.mkdir(parents=True)
+    for i, (name, (title, tag, body)) in enumerate(ZH_POSTS.items()):
+        (posts / f"2022-01-1{i}-{name}.md").write_text(
+            f"---\ntitle: {title}\ndate: 2022-01-1{i}\ncategories: {tag}频道\ntags: [{tag}]\n---\n{body}\n",
+            encoding="utf-8")
+    library = Library(root / "lib", data_dir=root / "data")
+    library.refresh()
+    yield library
+    library.close()
+
+
+def zh_hits(library, query, **kw):
+    return {h.post.path.rpartition("-")[2][:-3] for h in library.search(query, **kw)}
+
+
+@pytest.mark.parametrize("queries, expected", [
+    (["经济", "經濟", "經济"], {"jian", "tw", "hk"}),  # 2 characters
+    (["发布", "發佈", "發布", "发佈"], {"jian", "tw", "hk"}),  # title 發布會 / 發佈會 / 發布
+    (["缓冲区", "緩衝區"], {"jian", "tw", "hk"}),  # 3 characters
+    (["全国网上年货节", "全國網上年貨節"], {"jian", "tw"}),  # 7 characters
+    (["后", "後"], {"jian", "tw"}),  # 1 character (the `chars` table)
+    (["里", "裡", "裏"], {"jian", "tw", "hk"}),
+    (["干", "乾", "幹"], {"jian", "tw", "hk"}),  # one-to-many: a class is one word for search
+    (["干部", "幹部"], {"jian", "tw"}),
+    (["干净", "乾淨", "幹淨"], {"hk"}),
+    (["title:經濟", "title:经济", "title:發", "title:发布"], {"jian", "tw", "hk"}),
+    (["tag:經濟", "tag:经济", "tag:經济", "category:经济频道", "category:經濟頻道"], {"jian", "tw", "hk"}),
+    (["经济 -tag:經濟", "後 -tag:经济"], set()),
+    (["經濟 -后", "經濟 -後", "经济 -title:發佈会"], {"hk"}),
+    (["天氣", "天气 economy"], {"other"}),
+])
+def test_simplified_and_traditional_find_each_other(zh_library, queries, expected):
+    for query in queries:
+        assert zh_hits(zh_library, query) == expected, query
+
+
+def test_the_title_filter_and_title_only_search_fold_too(zh_library):
+    assert {r.path.rpartition("-")[2] for r in zh_library.list_posts(PostFilter(title="經濟發"))} == \
+        {"jian.md", "tw.md", "hk.md"}
+
+
+def test_snippets_mark_the_words_as_written_whichever_form_was_typed(zh_library):
+    for query in ("经济 緩衝區 后", "經濟 缓冲区 後"):
+        found = {h.post.path.rpartition("-")[2][:-3]: h.snippet for h in zh_library.search(query, snippets=9)}
+        assert {name: [s.text[a:b] for a, b in s.spans] for name, s in found.items()} == {
+            "jian": ["缓冲区", "后"], "tw": ["緩衝區", "後"]}, query
+    marked = zh_library.search("里", snippets=9)
+    assert sorted(s for h in marked for a, b in h.snippet.spans for s in h.snippet.text[a:b]) == sorted("里裏裡")
+
+
+def test_an_index_folded_by_an_older_tokenizer_is_refilled_and_its_titles_refolded(tmp_path):
+    from reader.core import cjk
+
+    store = Store(tmp_path / "index.db")
+    store.write_metadata([(PostMeta(path="a.md", title="經濟 Notes", date=None, sort_key=None), 1, 1)])
+    store.write_text([(i, "經濟 Notes", "緩衝區") for i, _ in store.pending_text()])
+    db = store._db
+    db.execute("UPDATE posts SET title_fold = 'old form'")
+    db.execute("UPDATE info SET value = ? WHERE key = 'tokenizer'", (str(cjk.TOKENIZER_VERSION - 1),))
+    db.commit()
+    store.close()
+    store = Store(tmp_path / "index.db")
+    try:
+        assert len(store.pending_text()) == 1  # the text is indexed again
+        assert store._db.execute("SELECT title_fold FROM posts").fetchone()[0] == "经济 notes"
+    finally:
+        store.close()
