@@ -191,7 +191,7 @@ class LibrarySummary:
     keys: tuple[tuple[str, str], ...]  # (keys as the platform writes them, what they do)
 
 
-SUMMARY_SPAN = QT_TRANSLATE_NOOP("ArticlePage", "From {first} to {last}.")
+SUMMARY_SPAN = QT_TRANSLATE_NOOP("ArticlePage", " From {first} to {last}.")  # its space too: Chinese has none
 SUMMARY_CATEGORIES = QT_TRANSLATE_NOOP("ArticlePage", "Top categories")
 SUMMARY_KEYS = QT_TRANSLATE_NOOP("ArticlePage", "Keys worth knowing")
 SUMMARY_EMPTY = QT_TRANSLATE_NOOP("ArticlePage", "No articles yet: the library is being read.")
@@ -212,7 +212,7 @@ def summary_page(summary: LibrarySummary) -> str:
     else:
         line = ArticlePage().counts(summary.posts).format(unread=f"{summary.unread:,}", starred=f"{summary.starred:,}")
         if summary.first_month and summary.last_month:
-            line += " " + QCoreApplication.translate(TR, SUMMARY_SPAN).format(
+            line += QCoreApplication.translate(TR, SUMMARY_SPAN).format(
                 first=format_month(summary.first_month), last=format_month(summary.last_month))
         parts.append(f'<p class="meta">{html.escape(line)}</p>')
     if summary.top_categories:

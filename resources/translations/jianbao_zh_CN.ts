@@ -276,8 +276,8 @@
         <translation>读取此文件时出现问题：</translation>
     </message>
     <message>
-        <source>From {first} to {last}.</source>
-        <translation>时间跨度：{first} 至 {last}。</translation>
+        <source> From {first} to {last}.</source>
+        <translation>时间跨度：{first}至{last}。</translation>
     </message>
     <message>
         <source>Top categories</source>
@@ -294,7 +294,7 @@
     <message numerus="yes">
         <source>%Ln article(s), {unread} unread, {starred} starred.</source>
         <translation>
-            <numerusform>共 %Ln 篇文章，{unread} 篇未读，{starred} 篇星标。</numerusform>
+            <numerusform>共 %Ln 篇文章，{unread} 篇未读，{starred} 篇已加星标。</numerusform>
         </translation>
     </message>
 </context>

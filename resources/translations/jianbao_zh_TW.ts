@@ -276,8 +276,8 @@
         <translation>讀取此檔案時發生問題：</translation>
     </message>
     <message>
-        <source>From {first} to {last}.</source>
-        <translation>時間範圍：{first} 至 {last}。</translation>
+        <source> From {first} to {last}.</source>
+        <translation>時間範圍：{first}至{last}。</translation>
     </message>
     <message>
         <source>Top categories</source>
@@ -294,7 +294,7 @@
     <message numerus="yes">
         <source>%Ln article(s), {unread} unread, {starred} starred.</source>
         <translation>
-            <numerusform>共 %Ln 篇文章，{unread} 篇未讀，{starred} 篇加上星號。</numerusform>
+            <numerusform>共 %Ln 篇文章，{unread} 篇未讀，{starred} 篇已加星號。</numerusform>
         </translation>
     </message>
 </context>
