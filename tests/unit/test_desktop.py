@@ -83,7 +83,13 @@ def test_the_windows_installer_registers_markdown_with_an_open_with_verb():
         assert f"Software\\Classes\\{ext}\\OpenWithProgids" in iss
     for ext in (".md", ".markdown"):
         assert f"SystemFileAssociations\\{ext}\\shell\\JianbaoReader" in iss
-    assert "Open with {#AppName}" in iss and '#define AppName "Jianbao Reader"' in iss
+    assert '#define AppName "Jianbao Reader"' in iss and iss.count('ValueData: "{cm:OpenWith}"') == 4
+    # The wizard and the names in Chinese too: Inno Setup's official .isl files (since 7.0.2)
+    assert 'MessagesFile: "compiler:Languages\\ChineseSimplified.isl"' in iss
+    assert 'MessagesFile: "compiler:Languages\\ChineseTraditional.isl"' in iss
+    for line in ("en.OpenWith=Open with {#AppName}", "chinesesimplified.AppName=剪报阅读器",
+                 "chinesetraditional.AppName=剪報閱讀器", "chinesesimplified.OpenWith=用剪报阅读器打开"):
+        assert line in iss
     assert f'#define AppVersion "{reader.__version__}"' in iss
     assert '"" -- ""%1""' in iss  # "--" before the file, as on Linux
     assert "[Icons]" in iss and "{uninstallexe}" in iss and "ChangesAssociations=yes" in iss
