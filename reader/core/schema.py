@@ -134,7 +134,21 @@ def _step4(db: sqlite3.Connection) -> None:
     _script(db, "CREATE TABLE skipped (path TEXT PRIMARY KEY, reason TEXT NOT NULL) WITHOUT ROWID")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_step1, _step2, _step3, _step4]
+def _step5(db: sqlite3.Connection) -> None:
+    # Titles sort by `title_key` (collate.py: Chinese by pinyin, 阿 < 北 < 中), not by code point.
+    # Store fills it (Store._check_collation) whenever info's 'collation' is not collate.KEY_VERSION,
+    # which a migrated index lacks; `title_fold` stays for finding words in titles.
+    _script(
+        db,
+        """
+        ALTER TABLE posts ADD COLUMN title_key TEXT;
+        DROP INDEX IF EXISTS posts_title;
+        CREATE INDEX posts_title_key ON posts(title_key)
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_step1, _step2, _step3, _step4, _step5]
 VERSION = len(MIGRATIONS)
 # Tables a healthy index must have; a file missing one is treated as damaged.
 TABLES = ("posts", "post_labels", "fts", "chars", "info", "labels", "skipped")
