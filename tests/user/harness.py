@@ -32,14 +32,14 @@ def missing_tools() -> str:
 class XServer:
     """An Xvfb on a display it picks itself (-displayfd), or an existing one named by JIANBAO_TEST_DISPLAY."""
 
-    def __init__(self) -> None:
+    def __init__(self, screen: str = SCREEN) -> None:
         self.proc: subprocess.Popen | None = None
         given = os.environ.get("JIANBAO_TEST_DISPLAY")
-        self.display = given or self._start()
+        self.display = given or self._start(screen)
 
-    def _start(self) -> str:
+    def _start(self, screen: str) -> str:
         read, write = os.pipe()
-        self.proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", SCREEN, "-nolisten", "tcp",
+        self.proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", screen, "-nolisten", "tcp",
                                       "-noreset"], pass_fds=(write,), stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE)
         os.close(write)

@@ -13,7 +13,8 @@ from tests.corpus import CORPUS
 from tests.user.harness import App, XServer
 
 SETTLE_S = 1.0  # the last paints (tree counts, snippets read from the files) land before the shot
-SEARCH = "链接"  # "link": Chinese notes of the Obsidian help vault, with snippets in the list
+SEARCH = "数据"  # "data": in 98 posts of a Chinese programmer's Hexo blog, with snippets in the list
+SCREEN = "1920x1080x24"  # a common desktop; the window takes 90% of it on a first run
 
 
 def _ready(app: App) -> None:
@@ -24,7 +25,8 @@ def _ready(app: App) -> None:
 
 def _start(x: XServer, work: Path, name: str, *paths: Path) -> App:
     """The app with its data dir and the platform's user folders in `work`, never the real ones."""
-    env = {var: str(work / name / sub) for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"),
+    env = {"LANG": "C.UTF-8", "LANGUAGE": "en"}  # the pictures in English, whatever this machine speaks
+    env |= {var: str(work / name / sub) for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"),
                                                          ("XDG_DATA_HOME", "share"), ("XDG_STATE_HOME", "state"))}
     return App(x, work / name / "data", *map(str, paths), env=env)
 
@@ -40,14 +42,18 @@ def first_run(x: XServer, work: Path, out: Path) -> None:
 
 
 def search_with_snippets(x: XServer, work: Path, out: Path) -> None:
-    app = _start(x, work, "search", CORPUS / "obsidian-help")
+    """A Chinese query typed, Return to the results and Return again to open the first one."""
+    app = _start(x, work, "search", CORPUS / "hexo-beyond1993")
     try:
         _ready(app)
         mark = app.mark()
         app.key("slash")
         app.type_search(SEARCH)
-        app.wait_for("search-text", lambda e: e["text"] == SEARCH, since=mark)
-        app.layout(lambda e: e["rows"] > 1, since=mark, what="with the results")
+        found = app.layout(lambda e: e["rows"] > 1, since=mark, what="with the results")
+        app.key("Return")
+        app.wait_for("focus", lambda e: e["pane"] == "articles", since=mark, what="in the results")
+        app.key("Return")
+        app.wait_for("article", lambda e: e["path"] == found["list"][0]["path"], since=mark, what="of the first hit")
         time.sleep(SETTLE_S)
         app.screenshot(out / "search-snippets.png")
     finally:
@@ -67,7 +73,7 @@ def summary(x: XServer, work: Path, out: Path) -> None:
 def main(out: str) -> None:
     target = Path(out)
     target.mkdir(parents=True, exist_ok=True)
-    x = XServer()
+    x = XServer(SCREEN)
     try:
         with tempfile.TemporaryDirectory(prefix="jianbao-shots-") as work:
             for shoot in (first_run, search_with_snippets, summary):
