@@ -1,4 +1,4 @@
-"""`jianbao-cli`: index, list, search and show the posts of a library from the command line."""
+"""`jianbao-cli`: index, list, search, show and export the posts of a library from the command line."""
 
 from __future__ import annotations
 
@@ -70,6 +70,14 @@ def _parser() -> argparse.ArgumentParser:
     fmt.add_argument("--text", dest="format", action="store_const", const="text")
     fmt.add_argument("--json", dest="format", action="store_const", const="json")
     p.set_defaults(func=_show, format="text")
+
+    p = sub.add_parser("export", help="write one post of LIBRARY as PDF, HTML (self-contained) or Markdown")
+    p.add_argument("library")
+    p.add_argument("post", help="the post's path, relative to LIBRARY or absolute")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
+    p.add_argument("--format", choices=("pdf", "html", "md"),
+                   help="pdf, html or md (default: from FILE's extension)")
+    p.set_defaults(func=_export)
 
     p = sub.add_parser("problems", help="list the files of LIBRARY that could not be read fully")
     p.add_argument("library")
@@ -183,19 +191,39 @@ def _snippet_line(snippet: Snippet | None) -> str:
     return "".join(out) + snippet.text[pos:]
 
 
-def _show(args) -> int:
-    library = _open(args)
-    given = Path(args.post)
-    rel = args.post.replace(os.sep, "/")
+def _post_id(library: Library, post: str) -> int:
+    """The id of POST, given relative to the library or as a path to its file."""
+    given = Path(post)
+    rel = post.replace(os.sep, "/")
     if given.is_absolute() or not (library.root / given).exists() and given.exists():
         try:
             rel = given.resolve().relative_to(library.root).as_posix()
         except ValueError:
-            raise ReaderError(f"{args.post}: not inside {library.root}") from None
+            raise ReaderError(f"{post}: not inside {library.root}") from None
     post_id = library.post_id(rel)
     if post_id is None:
-        raise ReaderError(f"{args.post}: no such post in {library.root}")
-    post = library.get_post(post_id)
+        raise ReaderError(f"{post}: no such post in {library.root}")
+    return post_id
+
+
+def _export(args) -> int:
+    from .core import export
+
+    fmt = export.format_for(args.output, args.format)
+    library = _open(args)
+    post_id = _post_id(library, args.post)
+    if fmt == "pdf":
+        from .gui import print_pdf  # Qt is needed only here, and only for PDF
+
+        print_pdf.export_pdf_offscreen(library, post_id, args.output)
+    else:
+        export.write_export(library, post_id, fmt, args.output)
+    return 0
+
+
+def _show(args) -> int:
+    library = _open(args)
+    post = library.get_post(_post_id(library, args.post))
     if args.format == "html":
         print(post.html)
     elif args.format == "json":

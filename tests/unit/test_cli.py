@@ -1,8 +1,10 @@
 """`jianbao-cli` on real folders: JSON shapes, readable tables, one-line errors with status 1."""
 
 import json
+import re
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 
@@ -115,3 +117,52 @@ def test_library_that_is_a_file(tmp_path):
     f = tmp_path / "x.md"
     f.write_text("hello", encoding="utf-8")
     assert main(["--data-dir", str(tmp_path / "d"), "list", str(f)]) == 1
+
+
+# --- export -----------------------------------------------------------------------------------
+FINEWS_POST = "_posts/2022-01-21-NW202201212256817237.md"
+FINEWS_TITLE = "拜年带货包饺子 上合组织五国外交官直播吆喝"
+
+
+def _poppler(tool: str, *args: str) -> str:
+    return subprocess.run([tool, *args], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.corpus
+def test_export_pdf_has_the_title_cjk_fonts_embedded_and_page_numbers(tmp_path, data):
+    out = tmp_path / "post.pdf"
+    proc = subprocess.run([sys.executable, "-m", "reader.cli", "--data-dir", data, "export", FINEWS, FINEWS_POST,
+                           "-o", str(out)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    # Qt's PDF maps each glyph back to the lowest code point that uses it (QFontSubset::getReverseMap),
+    # and Noto CJK draws 子 and the Kangxi radical ⼦ (U+2F26) with one glyph: extracted text needs NFKC.
+    text = unicodedata.normalize("NFKC", _poppler("pdftotext", str(out), "-"))
+    assert FINEWS_TITLE in text.replace("\n", " ")
+    assert "中国经济网新闻" in text  # the tag, in the header
+    pages = int(re.search(r"Pages:\s+(\d+)", _poppler("pdfinfo", str(out))).group(1))
+    assert pages >= 2
+    assert re.search(rf"^1\s*/\s*{pages}$", text, re.MULTILINE)
+    assert re.search(rf"^{pages}\s*/\s*{pages}$", text, re.MULTILINE)
+    fonts = [line.split() for line in _poppler("pdffonts", str(out)).splitlines()[2:]]
+    assert any("CJK" in row[0] and row[-5] == "yes" for row in fonts), fonts  # the "emb" column
+
+
+@pytest.mark.corpus
+def test_export_markdown_and_html_by_extension_or_format(capsys, tmp_path, data):
+    md = tmp_path / "post.markdown"
+    assert run(capsys, "--data-dir", data, "export", FINEWS, FINEWS_POST, "-o", str(md))[0] == 0
+    assert md.read_text(encoding="utf-8") == (CORPUS / "finews" / FINEWS_POST).read_text(encoding="utf-8")
+    page = tmp_path / "post.txt"
+    assert run(capsys, "--data-dir", data, "export", FINEWS, FINEWS_POST, "-o", str(page), "--format", "html")[0] == 0
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and FINEWS_TITLE in text and "<script" not in text
+
+
+@pytest.mark.corpus
+def test_export_errors_say_which_file(capsys, tmp_path, data):
+    code, _, err = run(capsys, "--data-dir", data, "export", FINEWS, FINEWS_POST, "-o", str(tmp_path / "a.txt"))
+    assert code == 1 and "a.txt: cannot tell the format" in err
+    code, _, err = run(capsys, "--data-dir", data, "export", FINEWS, "_posts/nope.md", "-o", str(tmp_path / "a.md"))
+    assert code == 1 and "_posts/nope.md: no such post" in err
+    code, _, err = run(capsys, "--data-dir", data, "export", FINEWS, FINEWS_POST, "-o", str(tmp_path / "no/dir/a.md"))
+    assert code == 1 and err.startswith("jianbao-cli: ") and "no/dir/a.md" in err
