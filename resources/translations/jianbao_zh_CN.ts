@@ -700,6 +700,33 @@ The reader may go on working. The details are also in the log file in {folder}.<
     </message>
 </context>
 <context>
+    <name>PrintPdf</name>
+    <message>
+        <source>{0} (not loaded)</source>
+        <translation>{0}（未加载）</translation>
+    </message>
+    <message>
+        <source>image unreadable: {0}</source>
+        <translation>图片无法读取：{0}</translation>
+    </message>
+    <message>
+        <source>image missing: {0}</source>
+        <translation>图片缺失：{0}</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>blocked: {0}</source>
+        <translation>已阻止：{0}</translation>
+    </message>
+    <message>
+        <source>{0} / {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+</context>
+<context>
     <name>Reading</name>
     <message>
         <source>Problem in {0}: {1}</source>
