@@ -151,7 +151,8 @@ def _list(args) -> int:
                      drafts=None if args.drafts else False)
     rows = library.list_posts(flt)
     if args.json:
-        _print_json([_row(r) for r in rows])
+        names = library.labels("category")
+        _print_json([_row(r, names) for r in rows])
     else:
         _print_table(rows)
     return 0
@@ -161,7 +162,8 @@ def _search(args) -> int:
     library = _open(args)
     hits = library.search(args.query, limit=args.limit, snippets=args.limit)
     if args.json:
-        _print_json([{**_row(h.post), **_snippet_dict(h.snippet), "title_only": h.title_only} for h in hits])
+        names = library.labels("category")
+        _print_json([{**_row(h.post, names), **_snippet_dict(h.snippet), "title_only": h.title_only} for h in hits])
     else:
         _print_table([h.post for h in hits], snippets=[_snippet_line(h.snippet) for h in hits])
         print(f"{len(hits)} result{'s' if len(hits) != 1 else ''}", file=sys.stderr)
@@ -227,7 +229,8 @@ def _show(args) -> int:
     if args.format == "html":
         print(post.html)
     elif args.format == "json":
-        _print_json([{**_meta_dict(post.meta), "html": post.html, "text": post.text}])
+        _print_json([{**_meta_dict(post.meta), "category_names": _names(post.meta.categories, library.labels("category")),
+                      "html": post.html, "text": post.text}])
     else:
         meta = post.meta
         print(meta.title)
@@ -253,9 +256,15 @@ def _problems(args) -> int:
     return 0
 
 
-def _row(s: PostSummary) -> dict:
+def _row(s: PostSummary, category_names: dict[str, str]) -> dict:
     return {"path": s.path, "title": s.title, "date": s.date, "categories": list(s.categories),
-            "tags": list(s.tags), "draft": s.draft, "error": s.error}
+            "category_names": _names(s.categories, category_names), "tags": list(s.tags), "draft": s.draft,
+            "error": s.error}
+
+
+def _names(keys: tuple[str, ...], names: dict[str, str]) -> dict[str, str]:
+    """{key: readable name} for each key, the key itself where the library names it no other way."""
+    return {key: names.get(key, key) for key in keys}
 
 
 def _meta_dict(meta) -> dict:

@@ -75,7 +75,7 @@ def _metadata_chunk(site: Site, paths: Sequence[str]) -> list[tuple[PostMeta, li
     out = []
     for rel in paths:
         parsed = read_post(site, rel)
-        found = [b for href, text in parsed.links if (b := back_link(site, href, text))]
+        found = [b for href, text in parsed.links if (b := back_link(site, href, text, parsed.meta.categories))]
         out.append((parsed.meta, found))
     return out
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
@@ -19,7 +19,7 @@ from . import links, search
 from .errors import LibraryError, PostError
 from .index_location import open_index
 from .scanner import open_inside
-from .site import detect_site
+from .site import detect_site, taxonomy_names
 from .state import StateStore
 from .store import Store
 from .types import (Facet, Post, PostFilter, PostSummary, Problem, RefreshReport, SearchHit,
@@ -172,7 +172,7 @@ class Library:
                 back_links = self._metadata_phase(store, todo, diff.stats, report, stop, workers)
             finally:
                 store.restore_indexes()
-            self._refresh_labels(store, diff.label_pages, back_links)
+            self._refresh_labels(store, diff.label_pages, back_links, changed=bool(todo or diff.removed))
             if full_text:
                 self.index_text(progress, cancelled, workers)
             return RefreshReport(
@@ -200,15 +200,29 @@ class Library:
         _write_in_batches(rows(), store.write_metadata)
         return back_links
 
-    def _refresh_labels(self, store: Store, label_pages: list[str], back_links: Counter) -> None:
-        """Readable names of category and tag slugs: a category page's title, else back-link text."""
+    def _refresh_labels(self, store: Store, label_pages: list[str], back_links: Counter, changed: bool) -> None:
+        """Readable names of category and tag slugs, each source over the one before: the one tag
+        all of a category's posts carry, names found before, back-link text, the site's settings and
+        data files, a category page's title."""
+        # The names found before stay: an unchanged post's back-links are not read again. The
+        # pairs of categories and tags (0.27 s at 100k posts) only change when posts do.
+        labels = {"category": store.paired_tags() if changed else {}, "tag": {}}
+        for kind, mapping in labels.items():
+            mapping.update(store.labels(kind))
+        for (kind, key, label), _count in back_links.most_common()[::-1]:
+            labels[kind][key] = label  # most common last, so it wins
+        for kind, names in taxonomy_names(self.site).items():
+            labels[kind].update(names)
+        for kind, key, title in self._label_page_titles(label_pages):
+            labels[kind][key] = title
+        for kind, mapping in labels.items():
+            store.set_labels(kind, mapping)
+
+    def _label_page_titles(self, label_pages: list[str]) -> Iterator[tuple[str, str, str]]:
+        """(kind, key, title) of each category or tag page that names one slug."""
         from .limits import read_head
         from .parse import parse_post
 
-        # The names found before stay: an unchanged post's back-links are not read again.
-        labels = {kind: store.labels(kind) for kind in ("category", "tag")}
-        for (kind, key, label), _count in back_links.most_common()[::-1]:
-            labels[kind][key] = label  # most common last, so it wins
         for rel in label_pages:
             try:
                 parsed = parse_post(self.site, rel, read_head(self.site, rel)[0])
@@ -219,9 +233,7 @@ class Library:
             kind = "tag" if folder in ("tag", "tags") else "category"
             keys = meta.tags if kind == "tag" else meta.categories
             if len(keys) == 1 and meta.title and not meta.error:
-                labels[kind][keys[0]] = meta.title
-        for kind, mapping in labels.items():
-            store.set_labels(kind, mapping)
+                yield kind, keys[0], meta.title
 
     def index_text(self, progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
                    workers=None) -> None:
@@ -265,6 +277,10 @@ class Library:
     def facets(self, kind: str) -> list[Facet]:
         """kind: "category", "tag", "year" or "month"; each with its count and readable label."""
         return self._store().facets(kind)
+
+    def labels(self, kind: str) -> dict[str, str]:
+        """kind: "category" or "tag"; the readable name of each key that has one (key -> name)."""
+        return self._store().labels(kind)
 
     def problems(self) -> list[Problem]:
         """Posts read with a problem, and every entry the last refresh did not read, with why."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -51,20 +52,31 @@ def taxonomy_of(path: str) -> tuple[str, str] | None:
     return None
 
 
-def back_link(site: Site, href: str, text: str) -> tuple[str, str, str] | None:
+def back_link(site: Site, href: str, text: str, own: Sequence[str] = ()) -> tuple[str, str, str] | None:
     """(kind, key, label) when a link points at a category or tag page with a readable text.
 
     finews ends each post with [返回中国经济网新闻](//site/category/zhongguojingjiwang.html):
-    that names the category zhongguojingjiwang "中国经济网新闻".
+    that names the category zhongguojingjiwang "中国经济网新闻". A "返回…" link to a page named
+    after one of the post's own categories (`own`) names it too: [返回东财滚动新闻](../emnews/).
     """
-    if "categor" not in href and "tag" not in href:
+    if "categor" not in href and "tag" not in href and not any(key and key in href for key in own):
         return None  # most links are not to a taxonomy page: skip the URL parsing
     scheme, path, _ = split_href(site, href)
-    found = None if scheme else taxonomy_of(path)
+    found = None if scheme else taxonomy_of(path) or _own_page(path, text, own)
     label = label_from_link_text(text)
     if found and label and label != found[1]:
         return found[0], found[1], label
     return None
+
+
+def _own_page(path: str, text: str, own: Sequence[str]) -> tuple[str, str] | None:
+    """("category", key) for a "back to" link whose last path part is one of the post's categories."""
+    parts = [p for p in path.split("/") if p]
+    if parts and parts[-1].lower() in ("index.html", "index.htm"):
+        parts.pop()
+    last = parts[-1] if parts else ""
+    key = last[:last.rfind(".")] if last.lower().endswith((".html", ".htm")) else last
+    return ("category", key) if key in own and _LABEL_PREFIX.match(text) else None
 
 
 def label_from_link_text(text: str) -> str:

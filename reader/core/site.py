@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from .frontmatter import bounded_yaml_load
+from .frontmatter import bounded_yaml_load, read_front_matter
 from .types import Site
 
 try:  # Python 3.11+
@@ -21,6 +21,7 @@ _HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
 # How far to look above the opened folder for a site root, and below it when nothing is above.
 _MAX_UP = 6
 _MAX_DOWN = 2
+_DATA_LIMIT = 1 << 20  # bytes of a config or data file read; a bigger one is not a site's settings
 
 
 def detect_site(library_root: Path) -> Site:
@@ -92,20 +93,25 @@ def _load_config(folder: Path, names: tuple[str, ...]) -> dict | None:
     """The first config file among `names` as a dict; {} if it exists but cannot be read."""
     for name in names:
         path = folder / name
-        if not path.is_file():
-            continue
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-            if name.endswith(".toml"):
-                data = tomllib.loads(text)
-            elif name.endswith(".json"):
-                data = json.loads(text)
-            else:
-                data = bounded_yaml_load(text, loader_class=_YAML_LOADER)
-        except Exception:  # a broken config still tells us what kind of site this is
-            return {}
-        return data if isinstance(data, dict) else {}
+        if path.is_file():
+            data = _read_data(path)
+            return data if isinstance(data, dict) else {}
     return None
+
+
+def _read_data(path: Path) -> object:
+    """A YAML, TOML or JSON file's value; None if it is too big or cannot be read."""
+    try:
+        if path.stat().st_size > _DATA_LIMIT:
+            return None
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix == ".toml":
+            return tomllib.loads(text)
+        if path.suffix == ".json":
+            return json.loads(text)
+        return bounded_yaml_load(text, loader_class=_YAML_LOADER)
+    except Exception:  # a broken file names nothing; a broken config still tells the kind of site
+        return None
 
 
 def _make(folder: Path, library_root: Path, kind: str, config: dict, tz_key: str) -> Site:
@@ -132,6 +138,81 @@ def _make(folder: Path, library_root: Path, kind: str, config: dict, tz_key: str
 
 def _text(value) -> str:
     return str(value).strip() if value is not None and not isinstance(value, (dict, list)) else ""
+
+
+# Settings that name slugs: {slug: name} or [{slug: .., name: ..}] (Hexo's maps go name -> slug).
+_NAME_SETTINGS = {"category_names": "category", "category_titles": "category", "tag_names": "tag",
+                  "tag_titles": "tag"}
+_HEXO_MAPS = {"category_map": "category", "tag_map": "tag"}
+_NAME_FIELDS = ("name", "title", "label", "display_name")
+_KEY_FIELDS = ("slug", "key", "id", "category", "tag")
+_MAX_TERM_PAGES = 5000
+
+
+def taxonomy_names(site: Site) -> dict[str, dict[str, str]]:
+    """Readable names of category and tag slugs that the site's own files give: `_config.yml`
+    settings, `_data/` (Hugo: `data/`) files named after categories or tags, and Hugo's term pages
+    (`content/categories/<slug>/_index.md`). {"category": {slug: name}, "tag": {...}}."""
+    names: dict[str, dict[str, str]] = {"category": {}, "tag": {}}
+    root = Path(site.root)
+    config = _load_config(root, ("_config.yml", "_config.yaml")) or {}
+    for setting, value in config.items():
+        if setting in _NAME_SETTINGS:
+            names[_NAME_SETTINGS[setting]].update(_names_in(value))
+        elif setting in _HEXO_MAPS and isinstance(value, dict):
+            names[_HEXO_MAPS[setting]].update({_text(slug): _text(name) for name, slug in value.items()
+                                               if _text(slug) and _text(name)})
+    for path in _files_in(root / ("data" if site.kind in ("hugo", "zola") else "_data")):
+        stem = path.stem.lower()
+        kind = "category" if "categor" in stem else "tag" if "tag" in stem else None
+        if kind and path.suffix in (".yml", ".yaml", ".json", ".toml"):
+            names[kind].update(_names_in(_read_data(path)))
+    if site.kind == "hugo":
+        for folder, kind in (("categories", "category"), ("tags", "tag")):
+            names[kind].update(_term_titles(root / "content" / folder))
+    return names
+
+
+def _names_in(value: object) -> dict[str, str]:
+    """{slug: name} from {slug: name}, {slug: {name: ..}} or [{slug: .., name: ..}]."""
+    out = {}
+    if isinstance(value, dict):
+        for key, item in value.items():
+            name = _first(item, _NAME_FIELDS) if isinstance(item, dict) else _text(item)
+            if name and _text(key):
+                out[_text(key)] = name
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, dict) and _first(item, _KEY_FIELDS) and _first(item, _NAME_FIELDS):
+                out[_first(item, _KEY_FIELDS)] = _first(item, _NAME_FIELDS)
+    return out
+
+
+def _first(item: dict, fields: tuple[str, ...]) -> str:
+    return next((_text(item[f]) for f in fields if _text(item.get(f))), "")
+
+
+def _files_in(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.is_file())
+    except OSError:
+        return []
+
+
+def _term_titles(folder: Path) -> dict[str, str]:
+    """Hugo's `content/categories/<slug>/_index.md`: the slug's name is the page's title."""
+    out = {}
+    for term in _safe_dirs(folder)[:_MAX_TERM_PAGES]:
+        page = term / "_index.md"
+        try:
+            if not page.is_file() or page.stat().st_size > _DATA_LIMIT:
+                continue
+            title = _text(read_front_matter(page.read_text(encoding="utf-8", errors="replace")).data.get("title"))
+        except OSError:
+            continue
+        if title and title != term.name:
+            out[term.name] = title
+    return out
 
 
 # A post can sit deep inside its site (Hexo's source/_posts/<category>/, vault folders).

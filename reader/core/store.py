@@ -389,6 +389,24 @@ class Store:
         return dict(self._db.execute("SELECT key, label FROM labels WHERE kind = ?", (kind,)))
 
     @_guard
+    def paired_tags(self) -> dict[str, str]:
+        """Category slug -> the one tag every post of it carries, when no other post carries that
+        tag and the tag is not ASCII (finews: `categories: sitenews` always with `tags: 站长消息`)."""
+        rows = self._db.execute(
+            "WITH c AS (SELECT key, count(*) AS n FROM post_labels WHERE kind = 'category' GROUP BY key),"
+            " t AS (SELECT key, count(*) AS n FROM post_labels WHERE kind = 'tag' GROUP BY key)"
+            " SELECT pc.key, min(pt.key) FROM post_labels pc"
+            " JOIN post_labels pt ON pt.kind = 'tag' AND pt.post_id = pc.post_id"
+            " JOIN c ON c.key = pc.key JOIN t ON t.key = pt.key"
+            " WHERE pc.kind = 'category' AND c.n = t.n"
+            " GROUP BY pc.key, pt.key HAVING count(*) = min(c.n)")
+        pairs: dict[str, list[str]] = {}
+        for category, tag in rows:
+            pairs.setdefault(category, []).append(tag)
+        return {category: tags[0] for category, tags in pairs.items()
+                if len(tags) == 1 and category.isascii() and not tags[0].isascii()}
+
+    @_guard
     def set_labels(self, kind: str, labels: dict[str, str]) -> None:
         with self.transaction():
             self._db.execute("DELETE FROM labels WHERE kind = ?", (kind,))

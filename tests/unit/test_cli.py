@@ -12,7 +12,7 @@ from reader.cli import main
 from tests.corpus import CORPUS
 
 FINEWS = str(CORPUS / "finews")
-KEYS = {"path", "title", "date", "categories", "tags", "draft", "error"}
+KEYS = {"path", "title", "date", "categories", "category_names", "tags", "draft", "error"}
 
 
 def run(capsys, *args):
@@ -45,6 +45,21 @@ def test_list_json(capsys, data):
     assert seed["categories"] == ["zhongguojingjiwang"] and seed["tags"] == ["中国经济网新闻"]
     dates = [r["date"] for r in rows if r["date"]]
     assert dates == sorted(dates, reverse=True)  # newest first
+
+
+@pytest.mark.corpus
+def test_json_names_the_slug_categories(capsys, data):
+    # finews: emnews is named by its posts' "返回东财滚动新闻" links to /emnews/, sitenews by the
+    # one tag all its posts carry, zhongguojingjiwang by "返回中国经济网新闻" to its category page.
+    _, out, _ = run(capsys, "--data-dir", data, "list", FINEWS, "--json")
+    names = {key: name for r in json.loads(out) for key, name in r["category_names"].items()}
+    assert names == {"emnews": "东财滚动新闻", "sitenews": "站长消息", "zhongguojingjiwang": "中国经济网新闻"}
+    _, out, _ = run(capsys, "--data-dir", data, "search", FINEWS, "--json", "离岸人民币")
+    assert json.loads(out)[0]["category_names"] == {"emnews": "东财滚动新闻"}
+    _, out, _ = run(capsys, "--data-dir", data, "show", FINEWS, "_posts/2021-12-01-init.md", "--json")
+    assert json.loads(out)[0]["category_names"] == {"sitenews": "站长消息"}
+    _, out, _ = run(capsys, "--data-dir", data, "list", FINEWS, "--json", "--category", "站长消息")
+    assert [r["path"] for r in json.loads(out)] == ["_posts/2021-12-01-init.md"]
 
 
 @pytest.mark.corpus
