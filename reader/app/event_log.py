@@ -15,6 +15,7 @@ import threading
 import time
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView, QWidget
 
 ENV = "JIANBAO_TEST_LOG"
@@ -159,9 +160,32 @@ class _Layout(QObject):
             log("layout", time=time.time(), **layout)
 
 
+def _visible_links(view) -> list[dict]:
+    """The links the article view shows now: their text and where to click them. Only the blocks
+    on screen are read, so a 500 KB post costs no more than a short one."""
+    doc, port = view.document(), view.viewport()
+    first = view.cursorForPosition(QPoint(0, 0)).block()
+    last = view.cursorForPosition(QPoint(port.width() - 1, port.height() - 1)).block()
+    links, block = [], first
+    while block.isValid() and block.blockNumber() <= last.blockNumber():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.charFormat().isAnchor():
+                cursor = QTextCursor(doc)
+                cursor.setPosition(fragment.position() + fragment.length() // 2)
+                centre = view.cursorRect(cursor).center()
+                if port.rect().contains(centre):
+                    links.append({"text": fragment.text(), "at": _centre(port, centre)})
+            fragments += 1
+        block = block.next()
+    return links
+
+
 class _Article(QObject):
-    """Logs "article" each time the article view's document changes: the post's path and the
-    document's length (a view that shows the header first reports again with the body)."""
+    """Logs "article" each time the article view's document changes: the post's path, the
+    document's length (a view that shows the header first reports again with the body) and the
+    links on screen."""
 
     def __init__(self, window: QWidget, meter: StallMeter):
         super().__init__(window)
@@ -173,7 +197,7 @@ class _Article(QObject):
     def _report(self) -> None:
         post = self._view.current_post()
         log("article", time=time.time(), path=post.meta.path if post is not None else None,
-            chars=self._view.document().characterCount(), **self._meter.figures())
+            chars=self._view.document().characterCount(), links=_visible_links(self._view), **self._meter.figures())
 
 
 class _Closing(QObject):
