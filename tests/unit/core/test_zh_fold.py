@@ -36,14 +36,16 @@ def test_hand_written_pairs_fold_to_one_form(pair):
 
 def test_the_fold_keeps_lengths_and_is_stable():
     table = zh_fold.TABLE_PATH.read_text(encoding="utf-8")
-    every = "".join(line for line in table.splitlines() if not line.startswith("#"))
+    every = "\n".join(line for line in table.splitlines() if not line.startswith("#"))
     folded = zh_fold.fold(every)
     assert len(folded) == len(every)
     assert zh_fold.fold(folded) == folded
     for i in range(0, len(every), 97):  # a substring folds alone as it does in its text
         assert zh_fold.fold(every[i:i + 7]) == folded[i:i + 7]
     assert zh_fold.fold("Tesla 新能源，ＡＢＣ") == "Tesla 新能源，ＡＢＣ"  # only Han characters change
-    assert zh_fold.fold("隨著經濟") == "随着经济"  # many characters: the translate path
+    assert zh_fold.fold("隨著經濟 𠗣") == "随着经济 㓆"  # beyond U+A000 too (extension B)
+    for line in every.splitlines():
+        assert {zh_fold.fold(ch) for ch in line} == {line[0]}, line  # a class folds to its first
 
 
 def test_pattern_finds_every_form_where_it_is_written():
