@@ -12,6 +12,7 @@ from pathlib import Path
 
 import reader
 
+from .core import zh_fold
 from .core.errors import ReaderError
 from .core.library import Library
 from .core.types import PostFilter, PostSummary, Snippet
@@ -135,11 +136,11 @@ def _index(args) -> int:
 
 
 def _filter_keys(library: Library, kind: str, wanted: list[str]) -> tuple[str, ...]:
-    """Match what the user typed against keys or readable labels."""
+    """Match what the user typed against keys or readable labels, in Simplified or Traditional."""
     facets = library.facets(kind)
     out = []
     for value in wanted:
-        keys = [f.key for f in facets if value in (f.key, f.label)]
+        keys = [f.key for f in facets if zh_fold.fold(value) in (zh_fold.fold(f.key), zh_fold.fold(f.label))]
         out.extend(keys or [value])
     return tuple(out)
 

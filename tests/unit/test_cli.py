@@ -71,6 +71,17 @@ def test_list_filters_by_category_key_or_label(capsys, data):
 
 
 @pytest.mark.corpus
+def test_traditional_finds_simplified_in_search_snippets_and_list_filters(capsys, data):
+    _, out, _ = run(capsys, "--data-dir", data, "search", FINEWS, "拜年帶貨 外交", "--json")
+    hits = json.loads(out)
+    assert [h["path"] for h in hits] == ["_posts/2022-01-21-NW202201212256817237.md"]
+    marked = {hits[0]["snippet"][a:b] for a, b in hits[0]["snippet_spans"]}
+    assert marked and marked <= {"拜年带货", "外交"}  # marked as written
+    _, out, _ = run(capsys, "--data-dir", data, "list", FINEWS, "--json", "--tag", "中國經濟網新聞")
+    assert [r["path"] for r in json.loads(out)] == ["_posts/2022-01-21-NW202201212256817237.md"]
+
+
+@pytest.mark.corpus
 def test_list_table_is_readable(capsys, data):
     code, out, _ = run(capsys, "--data-dir", data, "list", FINEWS)
     assert code == 0
