@@ -18,11 +18,12 @@ from ..paths import AppPaths, library_key
 from . import links, search
 from .errors import LibraryError, PostError
 from .index_location import open_index
+from .metadata import language_tag
 from .scanner import open_inside
 from .site import detect_site, taxonomy_names
 from .state import StateStore
 from .store import Store
-from .types import (Facet, Post, PostFilter, PostSummary, Problem, RefreshReport, SearchHit,
+from .types import (Facet, Post, PostFilter, PostMeta, PostSummary, Problem, RefreshReport, SearchHit,
                     SearchResults, Site, Snippet)
 
 # `indexer` and `limits` read posts, which pulls in markdown-it, lxml and bs4 (about 130 ms):
@@ -307,7 +308,8 @@ class Library:
             raise PostError(meta.path, "the file is no longer there (moved or deleted)") from exc
         except OSError as exc:
             raise PostError(meta.path, f"cannot be read: {exc.strerror or exc}") from exc
-        return Post(id=post_id, meta=shown.meta, html=shown.html, text=shown.text, truncated=shown.truncated)
+        return Post(id=post_id, meta=self._language_or_site(shown.meta), html=shown.html, text=shown.text,
+                    truncated=shown.truncated)
 
     def read_file(self, path: str) -> Post:
         """A file of the library that is none of its posts (a README, a page), read and rendered as
@@ -318,7 +320,15 @@ class Library:
             shown = limits.show_post(self.site, path)
         except OSError as exc:
             raise PostError(path, f"cannot be read: {exc.strerror or exc}") from exc
-        return Post(id=-1, meta=shown.meta, html=shown.html, text=shown.text, truncated=shown.truncated)
+        return Post(id=-1, meta=self._language_or_site(shown.meta), html=shown.html, text=shown.text,
+                    truncated=shown.truncated)
+
+    def _language_or_site(self, meta: PostMeta) -> PostMeta:
+        """The post's language, else the site's (`lang: zh-CN` in finews' _config.yml): the view
+        picks Han glyph shapes by it. Not stored in the index: a changed config applies at once."""
+        if meta.language or not self.site.language:
+            return meta
+        return replace(meta, language=language_tag(self.site.language))
 
     def resolve_link(self, from_post: int | None, href: str) -> LinkTarget:
         """Route a link clicked in a post: another post, a category or tag page, or outside."""

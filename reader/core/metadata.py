@@ -46,6 +46,8 @@ _TAG_SPLITTERS: dict[str, Callable[[str], list[str]]] = {
     "folder": _SPLIT_COMMAS.split,
 }  # Hexo, Hugo, Zola: a string is one tag
 _HEADING_SCAN = 8000  # characters of the body searched for a title heading
+_CJK_LANGUAGES = ("zh", "ja", "ko")  # folder and file-name language codes that choose Han glyph shapes
+_CJK_SUBTAGS = ("hans", "hant", "cn", "sg", "tw", "hk", "mo", "jp", "kr")
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(\s|$)")
 
 
@@ -69,10 +71,35 @@ def build_meta(site: Site, relpath: str, data: dict, body: str = "", body_format
         authors=_dedupe(_items(low.get("authors")) + _items(low.get("author"))),
         excerpt=_text(_first(low, "excerpt", "description", "summary")) or None,
         permalink=_permalink(site.kind, low),
-        language=_text(_first(low, "lang", "language")) or None,
+        language=language_tag(_text(_first(low, "lang", "language"))) or _path_language(relpath),
         source_url=_source_url(low, body),
         error=error or date_error,
     )
+
+
+def language_tag(value: str) -> str:
+    """A language code in BCP 47's usual case: "zh_tw" -> "zh-TW", "ZH-HANT" -> "zh-Hant". Anything
+    that is not a code ("Chinese", "中文") is kept as written."""
+    parts = value.strip().replace("_", "-").split("-")
+    if not (2 <= len(parts[0]) <= 3 and parts[0].isascii() and parts[0].isalpha()):
+        return value.strip()
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        out.append(part.title() if len(part) == 4 else part.upper() if len(part) == 2 else part.lower())
+    return "-".join(out)
+
+
+def _path_language(relpath: str) -> str | None:
+    """A Chinese, Japanese or Korean language a folder ("zh_tw/", "zh-hant/", Hugo's "content/ja/")
+    or a Hugo translation's name ("post.zh-tw.md") gives the post; None for anything else."""
+    parts = relpath.lower().split("/")
+    stem_parts = parts[-1].split(".")
+    for part in [*(stem_parts[-2:-1] if len(stem_parts) > 2 else []), *reversed(parts[:-1])]:
+        code = part.replace("_", "-")
+        first, _, rest = code.partition("-")
+        if first in _CJK_LANGUAGES and all(p in _CJK_SUBTAGS for p in rest.split("-") if rest):
+            return language_tag(code)
+    return None
 
 
 def readable_file_title(relpath: str, kind: str = "folder") -> str:

@@ -27,6 +27,19 @@ _DROP_TAGS = ("script", "style", "link", "meta", "base", "iframe", "object", "em
 
 CJK_FONT_FAMILIES = ("Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "PingFang SC",
                      "Microsoft YaHei", "sans-serif")
+# Han characters differ in shape between Simplified Chinese, Traditional Chinese (Taiwan, Hong Kong),
+# Japanese and Korean (骨, 直, 令, 写): the page takes the fonts of the post's language, each list
+# ending in the Simplified one, so a missing font falls back to what the view showed before.
+HAN_FONT_FAMILIES = {
+    "sc": CJK_FONT_FAMILIES,
+    "tc": ("Noto Sans CJK TC", "Noto Serif CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei",
+           *CJK_FONT_FAMILIES),
+    "hk": ("Noto Sans CJK HK", "Source Han Sans HK", "PingFang HK", "Noto Sans CJK TC", "Source Han Sans TC",
+           "Microsoft JhengHei", *CJK_FONT_FAMILIES),
+    "jp": ("Noto Sans CJK JP", "Noto Serif CJK JP", "Source Han Sans JP", "Hiragino Sans", "Yu Gothic", "Meiryo",
+           *CJK_FONT_FAMILIES),
+    "kr": ("Noto Sans CJK KR", "Source Han Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", *CJK_FONT_FAMILIES),
+}
 MAX_LINE_EM = 36  # 36 CJK characters or about 72 Latin ones per line
 
 TR = "ArticlePage"  # the translation context of the words below
@@ -136,10 +149,26 @@ def taxonomy_href(kind: str, key: str) -> str:
     return f"{kind}:{quote(key, safe='')}"
 
 
+def han_glyphs(language: str | None) -> str:
+    """Which of HAN_FONT_FAMILIES a post in `language` ("zh-TW", "zh-Hant", "ja", ...) is shown in."""
+    parts = (language or "").lower().replace("_", "-").split("-")
+    if parts[0] in ("ja", "jpn"):
+        return "jp"
+    if parts[0] in ("ko", "kor"):
+        return "kr"
+    if parts[0] in ("zh", "zho", "chi", "yue", "cmn") and "hans" not in parts:
+        if "hk" in parts or "mo" in parts:
+            return "hk"  # Noto has no Macau shapes; Hong Kong's are the ones used there
+        if "hant" in parts or "tw" in parts or parts[0] == "yue":
+            return "tc"
+    return "sc"
+
+
 def build_page(post: Post, body: PreparedBody, labels: dict[str, str] | None = None) -> str:
-    """The whole page: problem notice, title, date/category/tag line, body, source link."""
+    """The whole page: problem notice, title, date/category/tag line, body, source link; in the
+    Han glyph shapes of the post's language."""
     labels = labels or {}
-    parts: list[str] = []
+    parts: list[str] = [f'<div class="han-{han_glyphs(post.meta.language)}">']
     if post.meta.error:
         parts.append('<table class="notice" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
                      f"<b>{_t(PROBLEM)}</b> {html.escape(post.meta.error)}</td></tr></table>")
@@ -163,6 +192,7 @@ def build_page(post: Post, body: PreparedBody, labels: dict[str, str] | None = N
         parts.append(f'<table class="notice" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
                      f'{_t(TRUNCATED)} <a href="{SHOW_ALL_HREF}">{_t(SHOW_ALL)}</a>'
                      '</td></tr></table>')
+    parts.append("</div>")
     return "\n".join(parts)
 
 
@@ -240,6 +270,8 @@ def stylesheet(c: Colors, mono_families: tuple[str, ...]) -> str:
     Body text has no colour here on purpose: Qt paints it with the palette's Text colour.
     """
     mono = ", ".join(f"'{f}'" for f in mono_families)
+    han = "\n".join(f"div.han-{name} {{ font-family: {_families(families)}; }}"
+                    for name, families in HAN_FONT_FAMILIES.items())
     # Qt's line-height multiplies the font's own line spacing, which for Noto CJK is already
     # about 1.35 em: 135% gives the 1.8 em a CJK reader is used to.
     return f"""
@@ -265,4 +297,10 @@ th {{ background-color: {c.code_bg}; }}
 table.code {{ border: none; margin-top: 0.4em; margin-bottom: 0.8em; }}
 td.code {{ border: none; background-color: {c.code_bg}; padding: 8px; }}
 table.summary, table.summary td {{ border: none; margin-top: 0; }}
+{han}
 """
+
+
+def _families(families: tuple[str, ...]) -> str:
+    """A CSS font-family list: names quoted, generic families as they are."""
+    return ", ".join(f if f in ("sans-serif", "serif", "monospace") else f"'{f}'" for f in families)
