@@ -18,7 +18,7 @@ import re
 import unicodedata
 
 # Bump when keys change meaning: Store recomputes every stored key once.
-KEY_VERSION = 1
+KEY_VERSION = 2  # 2: category names have keys too (schema step 6)
 
 # One character class or a run of digits per match, so a match never backtracks (linear on any input).
 _HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"

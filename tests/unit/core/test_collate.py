@@ -103,9 +103,24 @@ def test_keys_of_another_collation_version_are_made_again(tmp_path):
     path = tmp_path / "i.db"
     s = Store(path)
     s.write_metadata([post("a.md", "中国")])
+    s.set_labels("category", {"emnews": "东财滚动新闻"})
     s._db.execute("UPDATE posts SET title_key = 'stale'")
+    s._db.execute("UPDATE labels SET sort_key = NULL")  # as schema step 6 leaves them
     s._db.execute("UPDATE info SET value = ? WHERE key = 'collation'", (str(collate.KEY_VERSION - 1),))
     s.close()
     s = Store(path)
     assert s._db.execute("SELECT title_key FROM posts").fetchone()[0] == "zhong1 guo2 "
+    assert s._db.execute("SELECT sort_key FROM labels").fetchone()[0] == "dong1 cai2 gun3 dong4 xin1 wen2 "
+    s.close()
+
+
+def test_categories_sort_by_the_names_the_list_shows(tmp_path):
+    s = Store(tmp_path / "i.db")
+    s.write_metadata([(PostMeta(path=f"{key}.md", title=key, date=None, sort_key=None, categories=(key,)), 1, 1)
+                      for key in ("zhongguojingjiwang", "emnews", "sitenews", "Beta")] + [post("none.md", "x")])
+    s.set_labels("category", {"zhongguojingjiwang": "中国经济网新闻", "emnews": "东财滚动新闻", "sitenews": "站长消息"})
+    order = [s.get_meta(i).path for i in s.list_ids(sort="category", descending=False)]
+    # beta (no name: its key), dong1 cai2, zhan4 zhang3, zhong1 guo2; the uncategorised last
+    assert order == ["Beta.md", "emnews.md", "sitenews.md", "zhongguojingjiwang.md", "none.md"]
+    assert [s.get_meta(i).path for i in s.list_ids(sort="category")][:4] == order[3::-1]
     s.close()
