@@ -9,13 +9,14 @@ import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QFontMetricsF, QGuiApplication, QImage,
                            QPalette, QTextCharFormat, QTextCursor, QTextDocument)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
 from reader.core.links import SAFE_SCHEMES
 from reader.core.types import Post
+from reader.core.zh_fold import pattern as any_form
 
 from . import article_images as images
 from .article_html import (CJK_FONT_FAMILIES, IMAGE_SCHEME, LINK_SCHEME, MAX_LINE_EM, SHOW_ALL_HREF, Colors, ImageRef,
@@ -384,7 +385,8 @@ class ArticleView(QTextBrowser):
 
     # --- find in the article ------------------------------------------------------------------
     def highlight_terms(self, terms: list[str]) -> int:
-        """Highlight every occurrence of these plain strings (case-insensitive); return how many."""
+        """Highlight every occurrence of these plain strings (case-insensitive, Simplified or Traditional:
+        经济 marks 經濟 as the post writes it); return how many."""
         self._terms = [t for t in dict.fromkeys(t.strip() for t in terms) if t]
         return self._find_hits()
 
@@ -392,10 +394,11 @@ class ArticleView(QTextBrowser):
         doc = self.document()
         found: dict[tuple[int, int], QTextCursor] = {}
         for term in self._terms:
-            cursor = doc.find(term, 0)
+            rx = QRegularExpression(any_form(term), QRegularExpression.PatternOption.CaseInsensitiveOption)
+            cursor = doc.find(rx, 0)
             while not cursor.isNull() and len(found) < MAX_HITS:
                 found.setdefault((cursor.selectionStart(), cursor.selectionEnd()), cursor)
-                cursor = doc.find(term, cursor)
+                cursor = doc.find(rx, cursor)
         had_hits = bool(self._hits)
         self._hits = [found[k] for k in sorted(found)]
         self._current = -1
