@@ -155,7 +155,7 @@ def _list(args) -> int:
         names = library.labels("category")
         _print_json([_row(r, names) for r in rows])
     else:
-        _print_table(rows)
+        _print_table(rows, library.labels("category"))
     return 0
 
 
@@ -166,7 +166,7 @@ def _search(args) -> int:
         names = library.labels("category")
         _print_json([{**_row(h.post, names), **_snippet_dict(h.snippet), "title_only": h.title_only} for h in hits])
     else:
-        _print_table([h.post for h in hits], snippets=[_snippet_line(h.snippet) for h in hits])
+        _print_table([h.post for h in hits], library.labels("category"), [_snippet_line(h.snippet) for h in hits])
         print(f"{len(hits)} result{'s' if len(hits) != 1 else ''}", file=sys.stderr)
     if not hits.complete:
         print(f"note: full text indexed for {hits.indexed:,} of {hits.total:,} posts;"
@@ -235,7 +235,7 @@ def _show(args) -> int:
     else:
         meta = post.meta
         print(meta.title)
-        print(" · ".join(x for x in [meta.date or "", ", ".join(meta.categories),
+        print(" · ".join(x for x in [meta.date or "", ", ".join(_names(meta.categories, library.labels("category")).values()),
                                       " ".join("#" + t for t in meta.tags)] if x))
         if meta.error:
             print(f"problem: {meta.error}")
@@ -293,7 +293,7 @@ def _fit(text: str, width: int) -> str:
     return "".join(out) + " " * max(0, width - used)
 
 
-def _print_table(rows: list[PostSummary], snippets: list[str] | None = None) -> None:
+def _print_table(rows: list[PostSummary], category_names: dict[str, str], snippets: list[str] | None = None) -> None:
     columns = 120
     try:
         columns = os.get_terminal_size().columns
@@ -302,7 +302,7 @@ def _print_table(rows: list[PostSummary], snippets: list[str] | None = None) -> 
     title_w = max(30, columns - 10 - 2 - 24 - 2)
     for i, r in enumerate(rows):
         mark = "!" if r.error else ("d" if r.draft else " ")
-        print(f"{(r.date or '')[:10]:10} {mark} {_fit(r.title, title_w)} {_fit(', '.join(r.categories), 24)}".rstrip())
+        print(f"{(r.date or '')[:10]:10} {mark} {_fit(r.title, title_w)} {_fit(', '.join(_names(r.categories, category_names).values()), 24)}".rstrip())
         if snippets:
             print("             " + snippets[i])
 

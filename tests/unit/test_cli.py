@@ -60,6 +60,10 @@ def test_json_names_the_slug_categories(capsys, data):
     assert json.loads(out)[0]["category_names"] == {"sitenews": "站长消息"}
     _, out, _ = run(capsys, "--data-dir", data, "list", FINEWS, "--json", "--category", "站长消息")
     assert [r["path"] for r in json.loads(out)] == ["_posts/2021-12-01-init.md"]
+    _, out, _ = run(capsys, "--data-dir", data, "list", FINEWS)  # the table for people names them too
+    assert "东财滚动新闻" in out and "站长消息" in out and "emnews" not in out
+    _, out, _ = run(capsys, "--data-dir", data, "show", FINEWS, "_posts/2021-12-01-init.md")
+    assert "· 站长消息 ·" in out and "sitenews" not in out
 
 
 @pytest.mark.corpus
