@@ -22,7 +22,7 @@ ENV = "JIANBAO_TEST_LOG"
 TICK_MS = 10  # the stall meter's interval: a longer gap between ticks is time the loop could not run
 STALL_MS = 100  # a gap longer than this is counted as a stall
 LOGGED_GAP_MS = 50  # every gap longer than this is reported as a "stall" event of its own
-LAYOUT_SETTLE_MS = 40  # the layout is reported once the panes have stopped painting for this long
+LAYOUT_SETTLE_MS = 40  # the layout is reported this long after a paint (if it changed)
 PANES = ("search", "tree", "articles", "article")  # object names of the widgets a test drives
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2  # list_model.SummaryRole, without importing the GUI here
 
@@ -128,7 +128,7 @@ def _tree_nodes(tree: QAbstractItemView) -> list[dict]:
 
 class _Layout(QObject):
     """Logs "layout" (window id, pane centres, visible rows and tree nodes in screen coordinates)
-    whenever it changes; watched through paints, moves and resizes, settled by a short timer."""
+    whenever it changes; watched through paints, moves and resizes, read a moment after them."""
 
     def __init__(self, window: QWidget):
         super().__init__(window)
@@ -142,7 +142,8 @@ class _Layout(QObject):
             self._panes[name].viewport().installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() in (QEvent.Type.Paint, QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.Show):
+        if event.type() in (QEvent.Type.Paint, QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.Show) \
+                and not self._timer.isActive():  # not restarted: paints in a steady stream still get reported
             self._timer.start()
         return False
 

@@ -19,8 +19,7 @@ SCREEN = "1920x1080x24"  # a common desktop; the window takes 90% of it on a fir
 
 def _ready(app: App) -> None:
     app.window_shown()
-    app.wait_for("refreshed", timeout=120, what="(its first refresh)")
-    time.sleep(SETTLE_S)
+    app.refreshed()
 
 
 def _start(x: XServer, work: Path, name: str, *paths: Path) -> App:

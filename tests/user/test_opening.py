@@ -70,6 +70,7 @@ def test_j_after_a_click_goes_to_the_row_after_the_clicked_one(start_app):
 def test_a_click_in_the_tree_filters_the_list(start_app):
     app = start_app(FINEWS)
     assert app.window_shown()["rows"] == 6
+    app.refreshed()
     mark = app.mark()
     app.click(app.tree_node("problems:")["at"])
     problems = app.layout(lambda e: e["rows"] == 1, since=mark, what="listing the one post with a problem")

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from tests.corpus import CORPUS
 from tests.user.harness import node, row
-
-SETTLE_S = 1.0
 
 
 def _choose_and_quit(app) -> tuple[str, int]:
     """Click the Drafts view and its second row, wait for the article, quit; the article's path and
     how many drafts were listed."""
     app.window_shown()
-    # Not before the reload that follows the first refresh is over: a tree click while it runs is
-    # undone in the tree (Browsing._show_tree selects the nodes of when the reload was asked for).
-    app.wait_for("refreshed", what="(the first refresh)")
-    time.sleep(SETTLE_S)
+    app.refreshed()
     view = app.tree_node("drafts:")
     count = int(view["count"])
     assert count >= 2
