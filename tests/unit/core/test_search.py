@@ -353,6 +353,17 @@ def test_the_title_filter_and_title_only_search_fold_too(zh_library):
         {"jian.md", "tw.md", "hk.md"}
 
 
+def test_titles_are_searched_in_either_form_while_the_text_is_not_indexed(tmp_path):
+    library = _library_without_text(tmp_path)  # titles 新能源 汽车 销量, 电池 价格, ..., 经济 新闻
+    try:
+        for query in ("經濟", "经济 新聞", "電池 OR 汽車"):
+            results = library.search(query)
+            assert results and all(h.title_only for h in results), query
+        assert {h.post.title for h in library.search("電池 OR 汽車")} == {"电池 价格", "新能源 汽车 销量"}
+    finally:
+        library.close()
+
+
 def test_snippets_mark_the_words_as_written_whichever_form_was_typed(zh_library):
     for query in ("经济 緩衝區 后", "經濟 缓冲区 後"):
         found = {h.post.path.rpartition("-")[2][:-3]: h.snippet for h in zh_library.search(query, snippets=9)}
