@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from .frontmatter import bounded_yaml_load, read_front_matter
+from .scanner import open_inside
 from .types import Site
 
 try:  # Python 3.11+
@@ -99,12 +100,13 @@ def _load_config(folder: Path, names: tuple[str, ...]) -> dict | None:
     return None
 
 
-def _read_data(path: Path) -> object:
-    """A YAML, TOML or JSON file's value; None if it is too big or cannot be read."""
+def _read_data(path: Path, text: str | None = None) -> object:
+    """A YAML, TOML or JSON file's value (from `text` when given); None if it is too big or cannot be read."""
     try:
-        if path.stat().st_size > _DATA_LIMIT:
-            return None
-        text = path.read_text(encoding="utf-8", errors="replace")
+        if text is None:
+            if path.stat().st_size > _DATA_LIMIT:
+                return None
+            text = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix == ".toml":
             return tomllib.loads(text)
         if path.suffix == ".json":
@@ -166,10 +168,11 @@ def taxonomy_names(site: Site) -> dict[str, dict[str, str]]:
         stem = path.stem.lower()
         kind = "category" if "categor" in stem else "tag" if "tag" in stem else None
         if kind and path.suffix in (".yml", ".yaml", ".json", ".toml"):
-            names[kind].update(_names_in(_read_data(path)))
+            text = _read_inside(root, path)
+            names[kind].update(_names_in(_read_data(path, text)) if text is not None else {})
     if site.kind == "hugo":
         for folder, kind in (("categories", "category"), ("tags", "tag")):
-            names[kind].update(_term_titles(root / "content" / folder))
+            names[kind].update(_term_titles(root, root / "content" / folder))
     return names
 
 
@@ -199,20 +202,26 @@ def _files_in(folder: Path) -> list[Path]:
         return []
 
 
-def _term_titles(folder: Path) -> dict[str, str]:
+def _term_titles(root: Path, folder: Path) -> dict[str, str]:
     """Hugo's `content/categories/<slug>/_index.md`: the slug's name is the page's title."""
     out = {}
     for term in _safe_dirs(folder)[:_MAX_TERM_PAGES]:
-        page = term / "_index.md"
-        try:
-            if not page.is_file() or page.stat().st_size > _DATA_LIMIT:
-                continue
-            title = _text(read_front_matter(page.read_text(encoding="utf-8", errors="replace")).data.get("title"))
-        except OSError:
-            continue
+        text = _read_inside(root, term / "_index.md")
+        title = _text(read_front_matter(text).data.get("title")) if text is not None else ""
         if title and title != term.name:
             out[term.name] = title
     return out
+
+
+def _read_inside(root: Path, path: Path) -> str | None:
+    """The text of a file of the site by the scanner's rule (no links out, no FIFOs), or None when
+    that refuses it, it is missing or over _DATA_LIMIT: names never come from outside the site."""
+    try:
+        with open_inside([root], path.relative_to(root).as_posix()) as file:
+            data = file.read(_DATA_LIMIT + 1)
+    except (OSError, ValueError):
+        return None
+    return data.decode("utf-8", errors="replace") if len(data) <= _DATA_LIMIT else None
 
 
 # A post can sit deep inside its site (Hexo's source/_posts/<category>/, vault folders).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from pathlib import Path
@@ -130,3 +131,19 @@ def test_finews_slug_categories_get_their_names(tmp_path):
         assert library.labels("category")["sitenews"] == "本站消息"
     finally:
         library.close()
+
+
+def test_names_never_come_from_a_file_outside_the_site(tmp_path):
+    outside = write(tmp_path / "elsewhere" / "names.yml", "emnews: 外面的名字\n")
+    write(tmp_path / "elsewhere" / "_index.md", "---\ntitle: 外面\n---\n")
+    root = jekyll(tmp_path / "site")
+    (root / "_data").mkdir()
+    (root / "_data" / "categories.yml").symlink_to(outside)
+    os.mkfifo(root / "_data" / "tags.yml")  # would block a plain open
+    assert taxonomy_names(detect_site(root)) == {"category": {}, "tag": {}}
+    hugo = tmp_path / "hugo"
+    write(hugo / "hugo.toml", 'title = "t"\n')
+    write(hugo / "content" / "posts" / "a.md", "+++\ntitle = 'A'\n+++\n")
+    (hugo / "content" / "categories" / "caijing").mkdir(parents=True)
+    (hugo / "content" / "categories" / "caijing" / "_index.md").symlink_to(tmp_path / "elsewhere" / "_index.md")
+    assert taxonomy_names(detect_site(hugo)) == {"category": {}, "tag": {}}
