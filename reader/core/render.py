@@ -15,15 +15,29 @@ from .cjk_emphasis import cjk_friendly_emphasis
 from .types import Site
 
 _OPTIONS = {"html": True, "linkify": False, "typographer": False}
-_MD = MarkdownIt("commonmark", _OPTIONS).enable(["table", "strikethrough"]).use(footnote_plugin)
-_MD.use(cjk_friendly_emphasis)  # `**文｜**龚菁琦` is bold, as in every Chinese editor
-# Percent-encoding and punycoding each link took a third of rendering a news post (its source
-# link and two back-links, which repeat across thousands of posts); both are pure functions.
-_MD.normalizeLink = functools.lru_cache(maxsize=4096)(_MD.normalizeLink)
-_MD.normalizeLinkText = functools.lru_cache(maxsize=4096)(_MD.normalizeLinkText)
-# Block structure only (no inline pass): cheap, and enough to find where the code blocks are.
-_BLOCKS = MarkdownIt("commonmark", _OPTIONS).enable(["table", "strikethrough"]).use(footnote_plugin)
-_BLOCKS.disable("inline")
+# A body with more "|" than this (an upper bound on its table cells) renders its tables as text:
+# markdown-it makes five tokens a cell, and a 200 x 5,000 table took 35 s and 800 MB to index.
+# 20,000 cells (a 1,000-row table of 20 columns) render in about 0.7 s.
+MAX_TABLE_CELLS = 20_000
+
+
+def _markdown(tables: bool, inline: bool = True) -> MarkdownIt:
+    """markdown-it as the generators read posts; `inline=False`: block structure only."""
+    md = MarkdownIt("commonmark", _OPTIONS).enable(["table", "strikethrough"] if tables else ["strikethrough"])
+    md.use(footnote_plugin)
+    md.use(cjk_friendly_emphasis)  # `**文｜**龚菁琦` is bold, as in every Chinese editor
+    if not inline:
+        md.disable("inline")  # cheap, and enough to find where the code blocks are
+    # Percent-encoding and punycoding each link took a third of rendering a news post (its source
+    # link and two back-links, which repeat across thousands of posts); both are pure functions.
+    md.normalizeLink = functools.lru_cache(maxsize=4096)(md.normalizeLink)
+    md.normalizeLinkText = functools.lru_cache(maxsize=4096)(md.normalizeLinkText)
+    return md
+
+
+# (full renderer, block structure only), with tables and without.
+_PARSERS = {True: (_markdown(tables=True), _markdown(tables=True, inline=False)),
+            False: (_markdown(tables=False), _markdown(tables=False, inline=False))}
 
 # Any of these means a body may need preprocessing; most news bodies contain none of them.
 _TRIGGERS = ("{", "%%", "[[", "==", "[!", "<!--", "<>")
@@ -66,11 +80,11 @@ class _Stash:
         return text.replace("\x00", "")
 
 
-def _protect_markdown_code(text: str, stash: _Stash) -> str:
+def _protect_markdown_code(text: str, stash: _Stash, blocks: MarkdownIt) -> str:
     """Replace fenced and indented code blocks, then inline code spans, by placeholders."""
     if "```" in text or "~~~" in text or _INDENTED.search(text):
         lines = text.split("\n")
-        spans = [t.map for t in _BLOCKS.parse(text) if t.type in ("fence", "code_block") and t.map]
+        spans = [t.map for t in blocks.parse(text) if t.type in ("fence", "code_block") and t.map]
         out, pos = [], 0
         for start, end in sorted(spans):
             if start < pos:
@@ -85,11 +99,11 @@ def _protect_markdown_code(text: str, stash: _Stash) -> str:
     return text
 
 
-def _preprocess(body: str, body_format: str, ctx: RenderContext, stash: _Stash) -> str:
+def _preprocess(body: str, body_format: str, ctx: RenderContext, stash: _Stash, blocks: MarkdownIt) -> str:
     site = ctx.site
     markdown = body_format != "html"
     if markdown:
-        body = _protect_markdown_code(body, stash)
+        body = _protect_markdown_code(body, stash, blocks)
     else:
         for pair in _HTML_CODE:
             body = liquid.pairs(body, pair, lambda m, inner, close: stash.protect(
@@ -119,15 +133,16 @@ def _clean(body: str) -> str:
 def render_body(body: str, body_format: str, ctx: RenderContext) -> str:
     """The body as HTML (not yet sanitised). body_format: "markdown" or "html". Never raises on odd input."""
     body = _clean(body or "")
+    markdown, blocks = _PARSERS[body.count("|") <= MAX_TABLE_CELLS]
     try:
         if any(t in body for t in _TRIGGERS):
-            body = _preprocess(body, body_format, ctx, _Stash())
+            body = _preprocess(body, body_format, ctx, _Stash(), blocks)
     except Exception:  # noqa: BLE001 - the contract is "never raises": one odd post must not stop an index run
         pass  # show the body as written rather than nothing
     if body_format == "html":
         return body
     try:
-        rendered = _MD.render(body)
+        rendered = markdown.render(body)
     except Exception:  # noqa: BLE001 - as above; markdown-it has no documented exceptions of its own
         return "<pre>" + html.escape(body) + "</pre>"
     return obsidian.finish_callouts(rendered)

@@ -13,6 +13,7 @@ from reader.core.parse import extract_links, parse_post
 from reader.core.types import Site
 
 from tests.reliability.helpers import run_cli, small_site
+from tests.reliability.test_pathological_trees import _probe
 
 SITE = Site("jekyll", Path("/nonexistent/site"), Path("/nonexistent/site"))
 # The 389-byte file of the attack: nine levels of nine aliases stand for 9^9 (387 million) values.
@@ -89,3 +90,14 @@ def test_link_floods_are_linear(unit):
 def test_links_are_still_found_around_a_flood():
     body = "[first](/a) " + "[a](" * 5000 + "x\n[second](/b 'title') <a href=\"/c\">third <b>x</b></a>"
     assert extract_links(body) == (("/a", "first"), ("/b", "second"), ("/c", "third x"))
+
+
+def test_a_2_mb_table_indexes_in_bounded_time_and_memory(tmp_path, data_dir):
+    row = "|a" * 200 + "|\n"  # 200 columns x 5,000 rows: 35 s and 800 MB in the report (21 s, 799 MB here)
+    text = "---\ntitle: 表格\n---\n" + row + "|-" * 200 + "|\n" + row * 5000
+    root = small_site(tmp_path / "lib", {"_posts/2022-01-21-table.md": text})
+    assert len(text) > 2_000_000
+    figures = _probe(root, data_dir)
+    assert figures["count"] == 4 and figures["text_done"] == 4 and figures["problems"] == []
+    assert figures["seconds"] < 10
+    assert figures["rss_after_mb"] - figures["rss_before_mb"] < 150, figures

@@ -44,6 +44,17 @@ def test_commonmark_with_tables_strikethrough_and_footnotes():
     assert 'class="footnote-ref"' in html and "脚注" in html
 
 
+def test_tables_over_the_cell_cap_render_as_text_with_the_rest_as_markdown():
+    from reader.core.render import MAX_TABLE_CELLS
+
+    row = "|" + "a|" * 100 + "\n"  # 101 "|" a row
+    rows = MAX_TABLE_CELLS // 101  # with the header and delimiter rows: over the cap
+    small = md("**强** x\n\n" + row + "|" + "-|" * 100 + "\n" + row * (rows - 3))
+    assert "<table>" in small and "<strong>强</strong>" in small
+    big = md("**强** x\n\n" + row + "|" + "-|" * 100 + "\n" + row * rows)
+    assert "<table>" not in big and "<strong>强</strong>" in big and "|a|a|" in big
+
+
 def test_raw_html_passes_through_and_autolinks_are_links():
     html = md('<div class="x"><p>原文</p></div>\n\n<https://example.com/a>\n')
     assert '<div class="x"><p>原文</p></div>' in html
