@@ -9,9 +9,12 @@ from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
 
+from .budget import TooComplex, bounded
 from .errors import Cancelled
+from .lifeline import die_with_parent
 from .limits import INDEX_LIMIT, read_head
 from .links import back_link
+from .metadata import readable_file_title
 from .parse import parse_post
 from .render import RenderContext, render_body
 from .scanner import scan
@@ -81,13 +84,27 @@ def _metadata_chunk(site: Site, paths: Sequence[str]) -> list[tuple[PostMeta, li
 
 
 def post_text(site: Site, relpath: str) -> tuple[str, str]:
-    """A post's title and plain text, as the full-text index and search snippets see them."""
-    parsed = read_post(site, relpath)
+    """A post's title and plain text, as the full-text index and search snippets see them.
+
+    Reading, parsing and rendering share one per-file budget (budget.py); a post over it is
+    indexed by its source text as written (its metadata phase reports parsing over budget).
+    """
+    read: list[ParsedPost] = []
+
+    def render() -> str:
+        read.append(read_post(site, relpath))
+        try:
+            return html_to_text(body_html(site, read[0]))
+        except Exception as exc:  # a renderer bug must not stop the library: index the raw body
+            return f"{read[0].body}\n[render failed: {exc}]"
+
     try:
-        text = html_to_text(body_html(site, parsed))
-    except Exception as exc:  # a renderer bug must not stop the library: index the raw body
-        text = f"{parsed.body}\n[render failed: {exc}]"
-    return parsed.meta.title, text
+        text = bounded(render)
+    except TooComplex:
+        if not read:
+            return readable_file_title(relpath, site.kind), ""
+        text = read[0].body
+    return read[0].meta.title, text
 
 
 def _text_chunk(site: Site, items: Sequence[tuple[int, str]]) -> list[tuple]:
@@ -106,7 +123,8 @@ class Workers:
     def pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
             # "spawn" is safe in a process that runs threads; a forked child could inherit held locks.
-            self._pool = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=get_context("spawn"))
+            self._pool = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=get_context("spawn"),
+                                             initializer=die_with_parent, initargs=(os.getpid(),))
         return self._pool
 
     def __enter__(self) -> Workers:

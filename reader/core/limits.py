@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+import html as html_lib
+from dataclasses import dataclass, replace
 
+from . import budget
+from .budget import TooComplex, bounded
+from .metadata import readable_file_title
 from .parse import parse_post
 from .render import RenderContext, render_body
 from .sanitize import sanitize_html
@@ -22,6 +26,8 @@ SHOW_LIMIT = 512 * 1024
 # A reader that asks for a truncated post reads this many bytes: enough for SHOW_LIMIT characters
 # in any encoding (4 bytes a character at most) plus the front matter.
 SHOW_READ_LIMIT = 4 * SHOW_LIMIT + 64 * 1024
+# "Show the whole article" (full=True) may take this many times the per-file budget (budget.py).
+FULL_BUDGET_SCALE = 5
 
 _UTF32 = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 _UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -92,7 +98,29 @@ def show_post(site: Site, relpath: str, *, full: bool = False) -> ShownPost:
     Raises OSError when the file cannot be read (the caller names the file in a PostError).
     """
     data, cut = read_head(site, relpath, None if full else SHOW_READ_LIMIT)
-    parsed: ParsedPost = parse_post(site, relpath, data)
-    body, shortened = (parsed.body, False) if full else truncate_body(parsed.body)
-    html = sanitize_html(render_body(body, parsed.body_format, RenderContext(site=site, relpath=relpath)))
-    return ShownPost(meta=parsed.meta, html=html, text=html_to_text(html), truncated=cut or shortened)
+    read: list[tuple[ParsedPost, str, bool]] = []
+
+    def show() -> ShownPost:
+        parsed = parse_post(site, relpath, data)
+        body, shortened = (parsed.body, False) if full else truncate_body(parsed.body)
+        read.append((parsed, body, cut or shortened))
+        html = sanitize_html(render_body(body, parsed.body_format, RenderContext(site=site, relpath=relpath)))
+        return ShownPost(meta=parsed.meta, html=html, text=html_to_text(html), truncated=cut or shortened)
+
+    # The whole of a huge post is asked for by name ("Show the whole article"): a larger budget.
+    scale = FULL_BUDGET_SCALE if full else 1
+    try:
+        return bounded(show, cpu=budget.FILE_CPU_SECONDS * scale, memory=budget.FILE_MEMORY * scale)
+    except TooComplex as exc:
+        return _as_source(site, relpath, read[0] if read else None, str(exc))
+
+
+def _as_source(site: Site, relpath: str, read: tuple[ParsedPost, str, bool] | None, problem: str) -> ShownPost:
+    """A post over its budget: the problem, and its source as plain text (escaping is linear)."""
+    if read is None:
+        return ShownPost(meta=PostMeta(path=relpath, title=readable_file_title(relpath, site.kind), error=problem),
+                         html="", text="", truncated=False)
+    parsed, body, truncated = read
+    body, shortened = truncate_body(body)
+    meta = replace(parsed.meta, error=problem)
+    return ShownPost(meta=meta, html=f"<pre>{html_lib.escape(body)}</pre>", text=body, truncated=truncated or shortened)

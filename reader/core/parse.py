@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from .budget import TooComplex, bounded
 from .dates import date_from_filename, date_sort_key
 from .decode import decode_bytes
 from .errors import DecodeError
@@ -21,12 +22,14 @@ _TAG = re.compile(r"<[^<>]*>")  # "[^>]*" would rescan to the end from every "<"
 def parse_post(site: Site, relpath: str, data: bytes) -> ParsedPost:
     """Read one post file's bytes: metadata, body source, format and links.
 
-    Problems (binary data, broken front matter, a date that is not a date) are reported in
-    `meta.error`; the post is always returned with a non-empty title.
+    Problems (binary data, broken front matter, a date that is not a date, a file over its
+    budget of time or memory) are reported in `meta.error`; the post always has a non-empty title.
     """
     body_format = "html" if relpath.lower().endswith(_HTML_SUFFIXES) else "markdown"
     try:
-        return _parse(site, relpath, data, body_format)
+        return bounded(_parse, site, relpath, data, body_format)
+    except TooComplex as exc:  # over the per-file budget (budget.py)
+        return _unreadable(site, relpath, body_format, str(exc))
     except Exception as exc:  # noqa: BLE001 - one odd file must never stop an index run
         return _unreadable(site, relpath, body_format, f"could not read: {type(exc).__name__}: {exc}")
 

@@ -1,0 +1,220 @@
+"""The per-file budget: reading one post may take FILE_CPU_SECONDS of CPU and FILE_MEMORY more memory.
+
+`bounded(func, *args)` runs func within the budget in any thread, or raises TooComplex naming what
+ran out. In the main thread (the indexing workers, the CLI, the GUI's refresh process) the CPU
+limit is a SIGPROF timer: the kernel counts the CPU time and the signal's handler raises, also in
+the middle of a long regular-expression search (`re` checks for signals; it holds the GIL, so no
+other thread could step in). In other threads (the window opening a post) a watchdog thread reads
+the thread's own CPU clock and raises in it with PyThreadState_SetAsyncExc, which Python delivers
+at the thread's next bytecode. The same watchdog checks the process's resident memory.
+
+The interruption derives from BaseException, so that the many `except Exception` of the reading
+pipeline ("one odd post must not stop an index run") do not swallow it. Code running in C that
+never returns to Python (a regex in a non-main thread, libxml2) cannot be interrupted; such code
+is kept linear instead (docs/reliability.md lists every pattern and parser used on post text).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+# A MiB of short Markdown lines (the most the indexer reads of a file) renders in about 3 s of CPU;
+# a hostile MiB (a 200-column table) took 35 s and 800 MB before tables were capped.
+FILE_CPU_SECONDS = 4.0
+FILE_MEMORY = 256 * 1024 * 1024
+_TICK = 0.02  # how often the watchdog looks
+_REFIRE = 0.5  # a thread still over its budget after this long is interrupted again
+# Without a per-thread CPU clock (macOS), wall time stands in, with this much more allowed.
+_WALL_FACTOR = 4
+_TIMER = getattr(signal, "ITIMER_PROF", None)
+
+T = TypeVar("T")
+
+
+class TooComplex(Exception):
+    """A file took more than its budget; the message is the problem shown for it."""
+
+
+class _Interrupt(BaseException):
+    """Raised inside the thread that is over its budget (not caught by `except Exception`)."""
+
+
+class _OverTime(_Interrupt):
+    pass
+
+
+class _OverMemory(_Interrupt):
+    pass
+
+
+def bounded(func: Callable[..., T], *args, cpu: float | None = None, memory: int | None = None) -> T:
+    """func(*args), interrupted with TooComplex("too complex to read (...)") when it goes over
+    `cpu` seconds of CPU or `memory` bytes more resident memory (by default FILE_CPU_SECONDS and
+    FILE_MEMORY). Nested calls share the outer budget."""
+    cpu = FILE_CPU_SECONDS if cpu is None else cpu
+    memory = FILE_MEMORY if memory is None else memory
+    ident = threading.get_ident()
+    if _WATCHDOG.watching(ident):
+        return func(*args)
+    timer = ident == threading.main_thread().ident and _timer_ready()
+    try:
+        try:
+            _WATCHDOG.watch(ident, None if timer else cpu, memory)
+            if timer:
+                _arm(cpu)
+            return func(*args)
+        finally:
+            _disarm(timer)
+            _WATCHDOG.forget(ident)
+    except _Interrupt as exc:
+        _disarm(timer)  # again, in case the interruption came inside the first ones
+        _WATCHDOG.forget(ident)
+        what = f"over {cpu:g} s of CPU" if isinstance(exc, _OverTime) else f"over {memory >> 20} MB of memory"
+        raise TooComplex(f"too complex to read ({what})") from None
+
+
+class _Budget:
+    __slots__ = ("clock", "started", "cpu", "rss", "memory", "fired")
+
+    def __init__(self, ident: int, cpu: float | None, memory: int) -> None:
+        self.clock = _thread_clock(ident) if cpu is not None else None
+        self.cpu = cpu if cpu is None or self.clock is not None else cpu * _WALL_FACTOR
+        self.started = self.used(0.0) if cpu is not None else 0.0
+        self.rss: int | None = None  # read by the watchdog at its first look: a file read in 20 ms costs nothing
+        self.memory = memory
+        self.fired = 0.0  # monotonic time of the last interruption
+
+    def used(self, since: float) -> float:
+        now = time.clock_gettime(self.clock) if self.clock is not None else time.monotonic()
+        return now - since
+
+    def over(self) -> type[_Interrupt] | None:
+        if self.cpu is not None and self.used(self.started) > self.cpu:
+            return _OverTime
+        rss = _rss()
+        if self.rss is None:
+            self.rss = rss
+        elif rss is not None and rss - self.rss > self.memory:
+            return _OverMemory
+        return None
+
+
+class _Watchdog:
+    """The one thread of a process that checks every budget and interrupts the threads over theirs."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._budgets: dict[int, _Budget] = {}
+        self._thread: threading.Thread | None = None
+        self._pid = 0
+        self._wake = threading.Event()
+        self._sleeping = True  # waiting for _wake: no budget for a while
+
+    def watching(self, ident: int) -> bool:
+        return ident in self._budgets
+
+    def watch(self, ident: int, cpu: float | None, memory: int) -> None:
+        budget = _Budget(ident, cpu, memory)
+        with self._lock:
+            self._budgets[ident] = budget
+            if self._thread is None or self._pid != os.getpid() or not self._thread.is_alive():
+                self._pid = os.getpid()  # a forked child has no watchdog thread: start its own
+                self._thread = threading.Thread(target=self._run, name="jianbao-file-budget", daemon=True)
+                self._thread.start()
+            if self._sleeping:
+                self._sleeping = False
+                self._wake.set()
+
+    def forget(self, ident: int) -> None:
+        with self._lock:
+            budget = self._budgets.pop(ident, None)
+            if budget is not None and budget.fired:
+                _async_raise(ident, None)  # cancel an interruption not yet delivered
+
+    def _run(self) -> None:
+        idle = 0  # ticks without a budget: files come one after another, so it sleeps only after a while
+        while True:
+            if idle > 50:
+                with self._lock:
+                    self._sleeping = not self._budgets
+                    if self._sleeping:
+                        self._wake.clear()
+                self._wake.wait()
+                idle = 0
+            time.sleep(_TICK)
+            with self._lock:
+                idle = 0 if self._budgets else idle + 1
+                for ident, budget in list(self._budgets.items()):
+                    self._check(ident, budget)
+
+    def _check(self, ident: int, budget: _Budget) -> None:
+        if budget.fired and time.monotonic() - budget.fired < _REFIRE:
+            return
+        kind = budget.over()
+        if kind is None:
+            return
+        budget.fired = time.monotonic()
+        _async_raise(ident, kind)
+
+
+_WATCHDOG = _Watchdog()
+_armed = False  # the SIGPROF timer is running for a budget of the main thread
+_timer_installed = False
+
+
+def _timer_ready() -> bool:
+    """Whether the main thread's budget can use the SIGPROF timer (installing its handler once)."""
+    global _timer_installed
+    if _timer_installed or _TIMER is None:
+        return _timer_installed
+    if signal.getsignal(signal.SIGPROF) not in (signal.SIG_DFL, None):
+        return False  # a profiler uses it: the watchdog measures instead
+    signal.signal(signal.SIGPROF, _on_timer)
+    _timer_installed = True
+    return True
+
+
+def _arm(cpu: float) -> None:
+    global _armed
+    _armed = True
+    signal.setitimer(_TIMER, cpu)
+
+
+def _disarm(timer: bool) -> None:
+    global _armed
+    if timer:
+        _armed = False
+        signal.setitimer(_TIMER, 0)
+
+
+def _on_timer(_signum, _frame) -> None:
+    global _armed
+    if _armed:  # a signal already on its way when the work ended is ignored
+        _armed = False
+        raise _OverTime()
+
+
+def _async_raise(ident: int, kind: type[_Interrupt] | None) -> None:
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(kind) if kind else None)
+
+
+def _thread_clock(ident: int) -> int | None:
+    try:
+        return time.pthread_getcpuclockid(ident)
+    except (AttributeError, OSError):
+        return None
+
+
+def _rss() -> int | None:
+    """The process's resident memory in bytes (Linux), or None where it cannot be read cheaply."""
+    try:
+        with open("/proc/self/statm", "rb") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None

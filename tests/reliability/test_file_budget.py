@@ -1,0 +1,115 @@
+"""The per-file budget (budget.py): a file over its time or memory is a problem, never a hang, in every path."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+
+import pytest
+
+from reader.core import budget
+from reader.core.budget import TooComplex, bounded
+from reader.core.library import Library
+
+from tests.reliability.helpers import run_cli, small_site
+
+# Linear, but markdown-it's bracket handling makes it slow: about 11 s of CPU for a MiB.
+HEAVY = "---\ntitle: 方括号\n---\n" + "[" * (1024 * 1024) + "\n"
+
+
+def _spin() -> None:
+    while True:
+        pass
+
+
+def _regex() -> None:
+    re.search(r"(a+)+$", "a" * 40 + "b")  # 2^40 steps inside re's C code
+
+
+def _grow() -> None:
+    hoard = []
+    while True:
+        hoard.append(bytearray(8 << 20))
+        time.sleep(0.001)
+
+
+def _swallow() -> None:
+    while True:
+        try:
+            _spin()
+        except Exception:  # noqa: BLE001 - what the reading pipeline does in many places
+            pass
+
+
+def _in_thread(func, *args):
+    result: list[object] = []
+
+    def run() -> None:
+        try:
+            result.append(func(*args))
+        except BaseException as exc:  # noqa: BLE001 - handed to the test
+            result.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(20)
+    assert not thread.is_alive(), "the budget did not stop the thread"
+    return result[0]
+
+
+# Not a regex in another thread: re holds the GIL and checks only for signals, which only the
+# main thread receives, so nothing can interrupt it there (budget.py); patterns are kept linear.
+@pytest.mark.parametrize("work, where", [
+    (_spin, "main thread"), (_regex, "main thread"), (_swallow, "main thread"), (_grow, "main thread"),
+    (_spin, "other thread"), (_swallow, "other thread"), (_grow, "other thread"),
+], ids=lambda v: v if isinstance(v, str) else v.__name__)
+def test_work_over_its_budget_is_interrupted(work, where):
+    began = time.monotonic()
+    call = lambda: bounded(work, cpu=0.3, memory=64 << 20)  # noqa: E731
+    if where == "main thread":
+        with pytest.raises(TooComplex) as caught:
+            call()
+        error = caught.value
+    else:
+        error = _in_thread(call)
+    assert isinstance(error, TooComplex), error
+    assert str(error).startswith("too complex to read (over ")
+    assert time.monotonic() - began < 10
+    time.sleep(0.7)  # no interruption arrives after the budget has ended
+    assert bounded(lambda: 42) == 42
+
+
+def _heavy_library(root):
+    return small_site(root, {"_posts/2022-01-21-heavy.md": HEAVY})
+
+
+def test_a_heavy_post_in_a_small_library_is_bounded_in_process(tmp_path, data_dir, monkeypatch):
+    monkeypatch.setattr(budget, "FILE_CPU_SECONDS", 0.5)  # the refresh runs in this process (few files)
+    library = Library(_heavy_library(tmp_path / "lib"), data_dir=data_dir)
+    try:
+        began = time.process_time()
+        library.refresh()
+        assert time.process_time() - began < 8
+        assert library.count() == 4 and library.text_progress() == (4, 4)
+        assert library.search("经济新闻")  # the others are read and searchable
+        post_id = library.post_id("_posts/2022-01-21-heavy.md")
+        began = time.monotonic()
+        post = _in_thread(library.get_post, post_id)  # the window opens posts on a worker thread
+        assert time.monotonic() - began < 10
+        assert post.meta.error.startswith("too complex to read (over 0.5 s of CPU)")
+        assert post.meta.title == "方括号" and post.html.startswith("<pre>[[[")
+    finally:
+        library.close()
+
+
+def test_a_heavy_post_is_bounded_in_the_worker_processes(tmp_path):
+    posts = {f"_posts/2022-02-{i % 28 + 1:02d}-p{i}.md": f"---\ntitle: 第{i}篇\n---\n正文{i}\n" for i in range(400)}
+    root = small_site(tmp_path / "lib", {**posts, "_posts/2022-01-21-heavy.md": HEAVY})
+    began = time.monotonic()
+    proc = run_cli("index", root, data_dir=tmp_path / "data", timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "404 posts" in proc.stdout and "full text 404/404" in proc.stdout, proc.stdout
+    assert time.monotonic() - began < 120
+    shown = run_cli("show", "--text", root, "_posts/2022-01-21-heavy.md", data_dir=tmp_path / "data", timeout=120)
+    assert "too complex to read" in shown.stdout + shown.stderr
