@@ -9,29 +9,37 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from collections.abc import Callable
 
 from ..core.errors import Cancelled, ReaderError
 from ..core.library import Library
+from ..core.lifeline import die_with_parent
 from ..core.types import RefreshReport
 
 log = logging.getLogger(__name__)
-POLL_S = 0.1  # how often the waiting thread looks at `cancelled`
+POLL_S = 0.05  # how often the waiting thread looks at `cancelled`
+_DONE_GRACE_S = 5.0  # after "done" the child closes the index and exits; it is killed if it lingers
 
 
 def refresh_in_process(root, data_dir, progress: Callable[[str, int, int], None],
                        cancelled: Callable[[], bool]) -> RefreshReport:
-    """Refresh the index of `root` in a spawned process; raises Cancelled or ReaderError as refresh would."""
+    """Refresh the index of `root` in a spawned process; raises Cancelled or ReaderError as refresh would.
+
+    Cancelling kills the process at once (its workers die with it, lifeline.py): the index is
+    written in transactions, and a killed refresh leaves it consistent (tests/reliability/test_faults.py).
+    The child dies with the thread that calls this (PR_SET_PDEATHSIG), which waits for it anyway.
+    """
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
-    stop = context.Event()
-    child = context.Process(target=_child, args=(root, data_dir, sender, stop), name="jianbao-refresh")
+    child = context.Process(target=_child, args=(root, data_dir, sender, os.getpid()), name="jianbao-refresh")
     child.start()
     sender.close()
+    finished = False
     try:
         while True:
             if cancelled():
-                stop.set()
+                raise Cancelled()
             if not receiver.poll(POLL_S):
                 continue
             try:
@@ -41,27 +49,28 @@ def refresh_in_process(root, data_dir, progress: Callable[[str, int, int], None]
                 raise ReaderError(f"the indexing process stopped (exit code {child.exitcode})") from None
             if kind == "progress":
                 progress(*payload)
-            elif kind == "done":
+                continue
+            finished = True
+            if kind == "done":
                 return payload[0]
-            elif kind == "cancelled":
-                raise Cancelled()
-            else:
-                raise ReaderError(payload[0])
+            raise ReaderError(payload[0])
     finally:
-        stop.set()
+        if finished:
+            child.join(_DONE_GRACE_S)
+        if child.is_alive():
+            child.kill()
         child.join()
         receiver.close()
 
 
-def _child(root, data_dir, sender, stop) -> None:
+def _child(root, data_dir, sender, parent: int) -> None:
+    die_with_parent(parent)
     try:
         library = Library(root, data_dir=data_dir)
         try:
-            sender.send(("done", library.refresh(lambda *args: sender.send(("progress", *args)), stop.is_set)))
+            sender.send(("done", library.refresh(lambda *args: sender.send(("progress", *args)))))
         finally:
             library.close()
-    except Cancelled:
-        sender.send(("cancelled",))
     except Exception as error:  # noqa: BLE001 - every failure goes back to the window
         if not isinstance(error, ReaderError):
             log.exception("refresh failed")
