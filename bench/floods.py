@@ -61,6 +61,7 @@ FLOODS: tuple[Flood, ...] = (
     Flood("yaml block nesting", _yaml(lambda n: "".join(" " * i + "a:\n" for i in range(int((n * 2) ** 0.5))))),
     Flood("yaml anchors and aliases", _yaml(lambda n: "a: &a [x]\n" + "".join(f"b{i}: *a\n" for i in range(n // 8)))),
     Flood("yaml spaces in a value", _yaml(lambda n: "title: a" + " " * n + "b")),
+    Flood("tags with spaces", _yaml(lambda n: "tags: a" + " " * n + "b"), site="folder", relpath="a.md"),
     Flood("yaml spaces then no colon", _yaml(lambda n: "title: a\n" + "k" + " " * n + "x")),
     Flood("yaml unclosed quote", _yaml(lambda n: 'title: "' + "a\\\" " * (n // 4))),
     Flood("yaml broken lines", _yaml(lambda n: "".join(f"k{i}: a: b\n" for i in range(n // 10)))),

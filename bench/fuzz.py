@@ -1,4 +1,8 @@
-"""Fuzz the reading pipeline (parse, render, sanitise) with random and mutated posts: `python -m bench.fuzz --cases 100000`."""
+"""Fuzz the reading pipeline (parse, render, sanitise) with random and mutated posts: `python -m bench.fuzz --cases 100000`.
+
+`python -m bench.fuzz --floods` instead times every flood and deep nesting of bench/floods.py at
+n, 2n and 4n characters (default n = 64 KiB, up to a quarter MiB), each case in a fresh process.
+"""
 
 from __future__ import annotations
 
@@ -198,13 +202,46 @@ def _worker(args: tuple[int, int, int]) -> dict:
     return found
 
 
+def _flood_case(args: tuple[str, int]) -> tuple[str, tuple[float, ...], int]:
+    """(name, CPU seconds at n, 2n, 4n, peak RSS in KiB) of one flood, in a worker of its own."""
+    import resource
+
+    from bench.floods import FLOODS, growth
+
+    name, n = args
+    flood = next(f for f in FLOODS if f.name == name)
+    times = growth(flood, n, repeat=1)
+    return name, times, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def floods_main(n: int, workers: int) -> int:
+    """Time every flood at n, 2n and 4n; exit 1 if any grows super-linearly."""
+    from bench.floods import FLOODS, superlinear
+
+    began = time.monotonic()
+    bad = []
+    with multiprocessing.get_context("spawn").Pool(workers, maxtasksperchild=1) as pool:
+        for name, times, rss in pool.imap(_flood_case, [(f.name, n) for f in FLOODS]):
+            verdict = "SUPER-LINEAR" if superlinear(times) else "linear"
+            bad += [name] if verdict != "linear" else []
+            print(f"{name:30} {times[0]:7.3f} {times[1]:7.3f} {times[2]:7.3f} s  x{times[2] / max(times[0], 1e-3):5.1f}"
+                  f"  peak {rss // 1024:5d} MB  {verdict}", flush=True)
+    print(f"{len(FLOODS)} floods at {n:,}, {2 * n:,} and {4 * n:,} characters in {time.monotonic() - began:.0f} s: "
+          f"{len(bad)} super-linear {bad}")
+    return 1 if bad else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.fuzz", description=__doc__)
+    parser.add_argument("--floods", action="store_true", help="time the floods of bench/floods.py instead")
+    parser.add_argument("--size", type=int, default=64 * 1024, help="n for --floods (characters)")
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workers", type=int, default=multiprocessing.cpu_count())
     parser.add_argument("--json", metavar="FILE", help="also write the findings as JSON")
     args = parser.parse_args(argv)
+    if args.floods:
+        return floods_main(args.size, args.workers)
     began = time.monotonic()
     batch = 500
     jobs = [(args.seed, s, min(batch, args.cases - s)) for s in range(0, args.cases, batch)]
