@@ -27,6 +27,11 @@ _ATTACHMENT_EXTENSIONS = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".av
 _FURNITURE = {"readme", "license", "licence", "copying", "contributing", "changelog", "notice"}
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the marker lupdate looks for
+    """Marks a message for translation (this module imports no Qt); open_paths translates it."""
+    return text
+
+
 @dataclass(frozen=True)
 class Target:
     """One path, understood. `kind` is "library", "post", "lone" or "error"."""
@@ -34,7 +39,21 @@ class Target:
     kind: str
     path: Path  # the absolute path that was asked for
     library: Path | None = None  # the library root to open, for "library" and "post"
-    message: str = ""  # for "error": a sentence to show the user
+    message: str = ""  # for "error": a sentence to show the user (English)
+    template: str = ""  # the message as a translation source (context "Locate") and the values it takes
+    values: tuple[str, ...] = ()
+
+
+class PathError(ValueError):
+    """A path that cannot be opened, with its message as a translation source and its values."""
+
+    def __init__(self, template: str, *values: str):
+        super().__init__(template.format(*values))
+        self.template, self.values = template, values
+
+
+def _error(path: Path, template: str, *values: str) -> Target:
+    return Target("error", path, message=template.format(*values), template=template, values=values)
 
 
 def absolute(raw: str, cwd: str | os.PathLike[str] | None) -> Path:
@@ -46,15 +65,16 @@ def absolute(raw: str, cwd: str | os.PathLike[str] | None) -> Path:
     if raw.startswith("file://"):  # some launchers pass URLs even for %F
         raw = unquote(urlsplit(raw).path)
     if not raw.strip():
-        raise ValueError("An empty path was given; nothing was opened.")
+        raise PathError(QT_TRANSLATE_NOOP("Locate", "An empty path was given; nothing was opened."))
     path = Path(raw).expanduser()
     if not path.is_absolute():
         if not cwd or not Path(cwd).is_absolute():
-            raise ValueError(f"{shown(raw)} is a relative path and the folder it is relative to is unknown.")
+            raise PathError(QT_TRANSLATE_NOOP("Locate", "{0} is a relative path and the folder it is relative to is unknown."),
+                            shown(raw))
         path = Path(cwd) / path
     if unrepresentable(str(path)):
-        raise ValueError(f"{shown(str(path))} cannot be opened: its name is not valid UTF-8 "
-                         "(rename the file or folder).")
+        raise PathError(QT_TRANSLATE_NOOP("Locate", "{0} cannot be opened: its name is not valid UTF-8 (rename the file or folder)."),
+                        shown(str(path)))
     return Path(os.path.abspath(path))  # normalise "..", keep links until resolve()
 
 
@@ -81,23 +101,25 @@ def locate(raw: str, cwd: str | os.PathLike[str] | None = None,
     """Decide what opening `raw` means. Never raises; problems come back as kind "error"."""
     try:
         path = absolute(raw, cwd)
-    except ValueError as error:
+    except PathError as error:
+        return _error(Path(shown(raw)), error.template, *error.values)
+    except ValueError as error:  # from the system: a NUL in the name
         return Target("error", Path(shown(raw)), message=str(error))
     try:
         if not path.exists():
-            return Target("error", path, message=f"There is no file or folder at {path}.")
+            return _error(path, QT_TRANSLATE_NOOP("Locate", "There is no file or folder at {0}."), str(path))
         path = path.resolve()
         if path.is_dir():
             next(iter(path.iterdir()), None)  # an unreadable folder fails here, not mid-index
             return Target("library", path, library=path)
         if path.suffix.lower() not in POST_EXTENSIONS:
             kinds = ", ".join(POST_EXTENSIONS)
-            return Target("error", path, message=f"{path.name} is not a post file. "
-                                                 f"Jianbao Reader opens folders and {kinds} files.")
+            return _error(path, QT_TRANSLATE_NOOP("Locate", "{0} is not a post file. Jianbao Reader opens folders and {1} files."),
+                          path.name, kinds)
         with open(path, "rb") as handle:
             handle.read(1)
     except OSError as error:
-        return Target("error", path, message=f"{path} cannot be read: {error.strerror or error}.")
+        return _error(path, QT_TRANSLATE_NOOP("Locate", "{0} cannot be read: {1}."), str(path), str(error.strerror or error))
     root = find_library_root(path)
     if root is None:
         vault = vault_root(path.parent) if is_post_folder(path.parent) else None

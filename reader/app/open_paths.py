@@ -41,7 +41,8 @@ def open_paths(window, paths: Sequence[str], cwd: str | None = None, *, activate
                 translate("OpenPaths", "Opened {name}; {more} more not opened (one at a time)")
                 .format(name=usable[0].path.name, more=len(usable) - 1), 10000)
     if errors:
-        text = "\n\n".join(t.message for t in errors)
+        text = "\n\n".join(translate("Locate", t.template).format(*t.values) if t.template else t.message
+                           for t in errors)
         window.warn(translate("OpenPaths", "Cannot open this") if len(errors) == 1 else translate("OpenPaths", "Cannot open these"),
                     text)
     if activate:

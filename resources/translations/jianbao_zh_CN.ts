@@ -546,6 +546,33 @@ The reader may go on working. The details are also in the log file in {folder}.<
     </message>
 </context>
 <context>
+    <name>Locate</name>
+    <message>
+        <source>An empty path was given; nothing was opened.</source>
+        <translation>给出的路径为空，没有打开任何内容。</translation>
+    </message>
+    <message>
+        <source>{0} is a relative path and the folder it is relative to is unknown.</source>
+        <translation>{0} 是相对路径，但不知道它相对于哪个文件夹。</translation>
+    </message>
+    <message>
+        <source>{0} cannot be opened: its name is not valid UTF-8 (rename the file or folder).</source>
+        <translation>无法打开 {0}：它的名称不是有效的 UTF-8（请重命名该文件或文件夹）。</translation>
+    </message>
+    <message>
+        <source>There is no file or folder at {0}.</source>
+        <translation>{0} 处没有文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>{0} is not a post file. Jianbao Reader opens folders and {1} files.</source>
+        <translation>{0} 不是文章文件。剪报阅读器可以打开文件夹和 {1} 文件。</translation>
+    </message>
+    <message>
+        <source>{0} cannot be read: {1}.</source>
+        <translation>无法读取 {0}：{1}。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Search</source>

@@ -546,6 +546,33 @@ The reader may go on working. The details are also in the log file in {folder}.<
     </message>
 </context>
 <context>
+    <name>Locate</name>
+    <message>
+        <source>An empty path was given; nothing was opened.</source>
+        <translation>指定的路徑是空的，沒有開啟任何內容。</translation>
+    </message>
+    <message>
+        <source>{0} is a relative path and the folder it is relative to is unknown.</source>
+        <translation>{0} 是相對路徑，但不知道它相對於哪個資料夾。</translation>
+    </message>
+    <message>
+        <source>{0} cannot be opened: its name is not valid UTF-8 (rename the file or folder).</source>
+        <translation>無法開啟 {0}：它的名稱不是有效的 UTF-8（請重新命名該檔案或資料夾）。</translation>
+    </message>
+    <message>
+        <source>There is no file or folder at {0}.</source>
+        <translation>{0} 沒有檔案或資料夾。</translation>
+    </message>
+    <message>
+        <source>{0} is not a post file. Jianbao Reader opens folders and {1} files.</source>
+        <translation>{0} 不是文章檔案。剪報閱讀器可以開啟資料夾和 {1} 檔案。</translation>
+    </message>
+    <message>
+        <source>{0} cannot be read: {1}.</source>
+        <translation>無法讀取 {0}：{1}。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Search</source>

@@ -85,3 +85,22 @@ def test_view_language_is_chosen_with_the_mouse_and_remembered(qtbot, make_windo
     assert "starts again" in window.statusBar().currentMessage()
     assert [a.isChecked() for a in languages.actions()] == [False, False, False, True]
     assert S.Settings(window.paths.config).preferences.get(S.LANGUAGE) == "zh_TW"  # on disk, for the next start
+
+
+def test_a_path_that_cannot_be_opened_is_told_in_chinese(qapp, make_window, tmp_path):
+    """locate.py has no Qt: its messages are translation sources that open_paths translates."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.app.open_paths import open_paths
+    from reader.gui import i18n
+
+    i18n.install(qapp, "zh_CN")
+    try:
+        window = make_window()
+        open_paths(window, [str(tmp_path / "不存在.md")], None)
+        boxes = window.findChildren(QMessageBox)
+        assert boxes and boxes[-1].windowTitle() == "无法打开"
+        assert boxes[-1].text() == f"{tmp_path / '不存在.md'} 处没有文件或文件夹。"
+        boxes[-1].close()
+    finally:
+        i18n.install(qapp, "en")
