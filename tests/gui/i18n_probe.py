@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu
@@ -13,10 +14,14 @@ from reader.app.main import main
 from reader.gui.main_window import MainWindow
 
 
-def _report(app: QApplication) -> None:
+def _report(app: QApplication, deadline: float) -> None:
     windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-    if not windows or not windows[0].list_model.rowCount():
-        QTimer.singleShot(100, lambda: _report(app))
+    listed = bool(windows) and windows[0].list_model.rowCount() > 0
+    if not listed and time.monotonic() < deadline:
+        QTimer.singleShot(100, lambda: _report(app, deadline))
+        return
+    if not windows:
+        app.quit()  # no window: the test fails on the missing report, with this process's stderr
         return
     window = windows[0]
     menus = {}
@@ -39,5 +44,5 @@ def _report(app: QApplication) -> None:
 if __name__ == "__main__":
     data_dir, library = sys.argv[1:3]
     application = QApplication([sys.argv[0]])
-    QTimer.singleShot(0, lambda: _report(application))
+    QTimer.singleShot(0, lambda: _report(application, time.monotonic() + 60))  # what is there after 60 s
     sys.exit(main(["--data-dir", data_dir, "--new-instance", "--", library]))

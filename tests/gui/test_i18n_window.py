@@ -22,7 +22,7 @@ def _start(tmp_path: Path, library: Path, lang: str, data: Path | None = None) -
     env = {**os.environ, "LANG": lang, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("LC_ALL", None), env.pop("LC_MESSAGES", None), env.pop("LANGUAGE", None)
     proc = subprocess.run([sys.executable, "-m", "tests.gui.i18n_probe", str(data or tmp_path / "data"), str(library)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=150)
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
     assert proc.returncode == 0 and lines, proc.stderr[-3000:]
     return json.loads(lines[-1])
