@@ -26,7 +26,9 @@ READ_DELAY_MS = Setting("reading/read_delay_ms", int, 1500, "An article counts a
 SEARCH_DELAY_MS = Setting("search/delay_ms", int, 250, "Pause in typing before a search runs")
 LANGUAGE = Setting("view/language", str, "",
                    "Interface language: en, zh_CN or zh_TW; '' follows the system. Used from the next start")
-PREFERENCES = (FONT_SIZE, WATCH_FOLDER, READ_DELAY_MS, SEARCH_DELAY_MS, LANGUAGE)
+READ_AS = Setting("view/read_as", str, "original",
+                  "View ▸ Read As: original, simplified or traditional (the article, list and tree, not the files)")
+PREFERENCES = (FONT_SIZE, WATCH_FOLDER, READ_DELAY_MS, SEARCH_DELAY_MS, LANGUAGE, READ_AS)
 
 # Window state: where the user left things. Kept in window-state.ini, apart from preferences.
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
 from reader.core.links import SAFE_SCHEMES
 from reader.core.types import Post
+from reader.core.zh_convert import ORIGINAL, convert_html
 from reader.core.zh_fold import pattern as any_form
 
 from . import article_images as images
@@ -51,6 +52,7 @@ class ArticleView(QTextBrowser):
         self._library = None
         self._post: Post | None = None
         self._labels: dict[str, str] = {}
+        self._script = ORIGINAL  # View ▸ Read As
         self._message: tuple[str, str] | None = None
         self._idle_page = ""  # shown while there is no post and no message: the library's summary
         self._body: PreparedBody | None = None
@@ -93,6 +95,13 @@ class ArticleView(QTextBrowser):
         self._terms = []
         self._render(keep_position=False)
 
+    def set_script(self, script: str) -> None:
+        """View ▸ Read As: the article in `script` (zh_convert.SCRIPTS), drawn again where it was."""
+        if script != self._script:
+            self._script = script
+            if self._post is not None:
+                self._render(keep_position=True)
+
     def set_labels(self, labels: dict[str, str]) -> None:
         """Readable category and tag names that arrived after the post was shown (on opening a
         library the post can come before the tree's facets): its header is drawn again."""
@@ -134,6 +143,7 @@ class ArticleView(QTextBrowser):
                 page = build_page(self._post, self._body, self._labels)
                 if self._post.meta.source_url:
                     page += source_line(self._post.meta.source_url, len(self._body.links))
+                page = convert_html(page, self._script)  # View ▸ Read As: the text only, never names
             elif self._message is not None:
                 page = message_page(*self._message)
             else:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QFont
 
 from ..core.types import PostSummary, SearchHit, Snippet
+from ..core.zh_convert import ORIGINAL, convert
 from .dates import format_date
 
 PAGE_SIZE = 200
@@ -52,6 +53,7 @@ class ArticleListModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[PostSummary | None]] = OrderedDict()
         self._rows_by_id: dict[int, int] | None = None
         self.category_labels: dict[str, str] = {}
+        self._script = ORIGINAL  # View ▸ Read As, for titles and categories
         self.sort_requested: Callable[[str, bool], None] | None = None
         self.snippets_wanted: Callable[[int, list[int]], None] | None = None
         self._generation = 0  # of the hits: snippets for older hits are dropped
@@ -61,6 +63,12 @@ class ArticleListModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._italic = QFont()
         self._italic.setItalic(True)
+
+    def set_script(self, script: str) -> None:
+        """View ▸ Read As: titles and categories in `script` (zh_convert.SCRIPTS); the rows stay."""
+        self._script = script
+        self.layoutAboutToBeChanged.emit()
+        self.layoutChanged.emit()
 
     # --- filling ------------------------------------------------------------------------
     def set_fetch(self, fetch: Callable[[Sequence[int]], list[PostSummary]]) -> None:
@@ -227,11 +235,11 @@ class ArticleListModel(QAbstractTableModel):
         if key == "title":
             marks = ("★ " if summary.starred else "") + ("⚠ " if summary.error else "") + \
                     ("✎ " if summary.draft else "")
-            return marks + (summary.title or summary.path)
+            return marks + convert(summary.title or summary.path, self._script)
         if key == "date":
             return date_text(summary.date)
         if key == "category":
-            return ", ".join(self.category_labels.get(c, c) for c in summary.categories)
+            return convert(", ".join(self.category_labels.get(c, c) for c in summary.categories), self._script)
         if self._hits is None:
             return ""
         snippet = self._snippet(row)

@@ -25,6 +25,7 @@ from .error_dialog import open_folder
 from .i18n import add_language_menu, app_name, restart_notice
 from .list_model import COLUMNS, ArticleListModel
 from .list_view import ArticleListView
+from .read_as import add_read_as_menu
 from .reading import Reading
 from .refresher import Refresher
 from .search import SearchController
@@ -177,6 +178,7 @@ class MainWindow(QMainWindow):
 
     def _add_language_menu(self, menu) -> None:
         menu.addSeparator()
+        add_read_as_menu(menu, self.settings, (self.view, self.list_model, self.tree_model))
         add_language_menu(menu, self.settings.preferences.get(S.LANGUAGE), self._choose_language)
 
     def _choose_language(self, code: str) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplicat
 from PySide6.QtGui import QFont
 
 from ..core.types import Facet, PostFilter
+from ..core.zh_convert import ORIGINAL, convert
 from .dates import format_month, format_year
 
 TR = "LibraryTreeModel"  # the translation context of the labels below
@@ -112,10 +113,17 @@ class LibraryTreeModel(QAbstractItemModel):
         self._sections: dict[str, Node] = {}
         self._all_tags: list[Facet] = []
         self._tag_filter = ""
+        self._script = ORIGINAL  # View ▸ Read As, for category and tag names
         self._bold = QFont()
         self._bold.setBold(True)
         self._root.set_children(Node("section", key, QCoreApplication.translate(TR, label)) for key, label in SECTIONS)
         self._sections = {node.key: node for node in self._root.children}
+
+    def set_script(self, script: str) -> None:
+        """View ▸ Read As: category and tag names in `script` (zh_convert.SCRIPTS); nodes stay."""
+        self._script = script
+        self.layoutAboutToBeChanged.emit()
+        self.layoutChanged.emit()
 
     # --- filling ------------------------------------------------------------------------
     def set_data(self, data: TreeData) -> None:
@@ -220,7 +228,7 @@ class LibraryTreeModel(QAbstractItemModel):
         node: Node = index.internalPointer()
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
-                return node.label
+                return convert(node.label, self._script) if node.kind in ("category", "tag") else node.label
             return None if node.count is None else f"{node.count:,}"
         if role == Qt.ItemDataRole.ToolTipRole and node.kind != "section":
             tip = f"{node.label} ({node.tip})" if node.tip and node.tip != node.label else node.label

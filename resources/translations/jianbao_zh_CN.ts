@@ -754,6 +754,25 @@ The reader may go on working. The details are also in the log file in {folder}.<
     </message>
 </context>
 <context>
+    <name>ReadAs</name>
+    <message>
+        <source>As &amp;Written</source>
+        <translation>原文(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Simplified Chinese</source>
+        <translation>简体中文(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Traditional Chinese</source>
+        <translation>繁体中文(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Read &amp;As</source>
+        <translation>简繁显示(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>Reading</name>
     <message>
         <source>Problem in {0}: {1}</source>

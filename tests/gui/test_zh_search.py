@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
+
+from reader import settings as S
 
 
 def _type_chinese(text: str) -> None:
@@ -21,7 +23,8 @@ def library(tmp_path):
     posts = tmp_path / "zh" / "_posts"
     posts.mkdir(parents=True)
     (posts / "2022-01-01-jian.md").write_text(
-        "---\ntitle: 经济发布会\ndate: 2022-01-01\n---\n缓冲区 后来，经济发布会在里面开。\n", encoding="utf-8")
+        "---\ntitle: 经济发布会\ndate: 2022-01-01\ncategories: 财经\ntags: [头发]\n---\n缓冲区 后来，经济发布会在里面开。\n",
+        encoding="utf-8")
     (posts / "2022-01-02-other.md").write_text(
         "---\ntitle: 天气\ndate: 2022-01-02\n---\n今天天气很好。\n", encoding="utf-8")
     return tmp_path / "zh"
@@ -45,3 +48,51 @@ def test_a_traditional_query_finds_and_marks_the_simplified_post(qtbot, make_win
     qtbot.waitUntil(lambda: window.view.hit_count() == len(marked), timeout=5000)
     assert window.reading.post.meta.title == "经济发布会"
     assert [sel.cursor.selectedText() for sel in window.view.extraSelections()] == marked
+
+
+def _click_action(qtbot, menu: QMenu, text: str) -> None:
+    action = next(a for a in menu.actions() if a.text() == text)
+    point = menu.actionGeometry(action).center()
+    qtbot.mouseMove(menu, point)
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=point)
+
+
+def _read_as(qtbot, window, entry: str) -> None:
+    """View ▸ Read As ▸ `entry`, with the mouse."""
+    bar = window.menuBar()
+    view_action = next(a for a in bar.actions() if a.text() == "&View")
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(view_action).center())
+    qtbot.waitUntil(view_action.menu().isVisible, timeout=3000)
+    _click_action(qtbot, view_action.menu(), "Read &As")
+    submenu = window.findChild(QMenu, "readAsMenu")
+    qtbot.waitUntil(submenu.isVisible, timeout=3000)
+    _click_action(qtbot, submenu, entry)
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard)")  # offscreen menus
+def test_read_as_converts_the_article_list_and_tree_for_display_only(qtbot, make_window, library):
+    window = make_window(library)
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 2, timeout=5000)
+    row = next(r for r in range(2) if window.list_model.summary(r).title == "经济发布会")
+    qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.list.visualRect(window.list_model.index(row, 0)).center())
+    qtbot.waitUntil(lambda: window.reading.post is not None, timeout=5000)
+    source = (library / "_posts" / "2022-01-01-jian.md").read_bytes()
+    tree = window.tree_model
+
+    def shown():
+        labels = {tree.data(tree.index_for_id(node), Qt.ItemDataRole.DisplayRole) for node in ("category:财经", "tag:头发")}
+        return window.list_model.data(window.list_model.index(row, 0)), labels, window.view.toPlainText()
+
+    _read_as(qtbot, window, "&Traditional Chinese")
+    qtbot.waitUntil(lambda: "經濟發佈會" in shown()[2], timeout=3000)
+    title, labels, article = shown()
+    assert title == "經濟發佈會" and labels == {"財經", "頭髮"}
+    assert "緩衝區 後來，經濟發佈會在裡面開。" in article
+    assert window.settings.preferences.get(S.READ_AS) == "traditional"
+    assert S.Settings(window.paths.config).preferences.get(S.READ_AS) == "traditional"  # on disk, for the next start
+    assert (library / "_posts" / "2022-01-01-jian.md").read_bytes() == source  # never the file
+
+    _read_as(qtbot, window, "As &Written")
+    qtbot.waitUntil(lambda: "经济发布会" in shown()[2], timeout=3000)
+    assert shown()[:2] == ("经济发布会", {"财经", "头发"})
