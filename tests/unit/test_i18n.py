@@ -138,3 +138,20 @@ def test_qt_own_translations_are_loaded_for_chinese(chinese):
     chinese("zh_CN")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
     assert QCoreApplication.translate("QPlatformTheme", "Save") == "保存"
+
+
+def test_the_cli_speaks_english_under_a_chinese_locale(tmp_path):
+    """Scripts read jianbao-cli's output: the same bytes under zh_CN, zh_TW and C."""
+    import os
+    import subprocess
+    import sys
+
+    library = ROOT / "tests" / "fixtures" / "jekyll"
+    outputs = set()
+    for lang in ("C.UTF-8", "zh_CN.UTF-8", "zh_TW.UTF-8"):
+        env = {**os.environ, "LANG": lang, "LC_ALL": lang}
+        proc = subprocess.run([sys.executable, "-m", "reader.cli", "--data-dir", str(tmp_path / lang), "list", str(library)],
+                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        outputs.add(proc.stdout)
+    assert len(outputs) == 1 and outputs.pop().strip()
