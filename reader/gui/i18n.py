@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
 from ..paths import shipped
+from ..settings import LANGUAGE, Settings
 
 log = logging.getLogger(__name__)
 
@@ -68,20 +69,25 @@ def app_name() -> str:
     return QCoreApplication.translate("App", "Jianbao Reader")
 
 
-def add_language_menu(menu: QMenu, chosen: str, on_choice: Callable[[str], None]) -> QMenu:
-    """View ▸ Language: one checkable entry per choice; `on_choice(code)` stores it (applies on restart)."""
+def add_language_menu(menu: QMenu, settings: Settings, notify: Callable[[str, int], None]) -> QMenu:
+    """View ▸ Language: one checkable entry per choice, stored in the preferences; it applies on the
+    next start (the menus, models and pages are built in one language), which `notify` says."""
     submenu = menu.addMenu(QCoreApplication.translate("Language", "&Language"))
     submenu.setObjectName("languageMenu")
     group = QActionGroup(submenu)
+    chosen = settings.preferences.get(LANGUAGE)
+
+    def choose(code: str) -> None:
+        settings.preferences.set(LANGUAGE, code)
+        settings.sync()
+        notify(QCoreApplication.translate("Language", "The new language is used when Jianbao Reader starts again."),
+               10000)
+
     for code, name in CHOICES:
         text = QCoreApplication.translate("Language", name) if not code else name
         action = QAction(text, submenu, checkable=True, checked=code == chosen)
         action.setObjectName(f"language_{code or 'system'}")
-        action.triggered.connect(lambda _checked=False, c=code: on_choice(c))
+        action.triggered.connect(lambda _checked=False, c=code: choose(c))
         group.addAction(action)
         submenu.addAction(action)
     return submenu
-
-
-def restart_notice() -> str:
-    return QCoreApplication.translate("Language", "The new language is used when Jianbao Reader starts again.")

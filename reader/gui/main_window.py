@@ -22,7 +22,7 @@ from .article_view import ArticleView
 from .icon import app_icon
 from .browsing import Browsing
 from .error_dialog import open_folder
-from .i18n import add_language_menu, app_name, restart_notice
+from .i18n import add_language_menu, app_name
 from .list_model import COLUMNS, ArticleListModel
 from .list_view import ArticleListView
 from .read_as import add_read_as_menu
@@ -179,12 +179,7 @@ class MainWindow(QMainWindow):
     def _add_language_menu(self, menu) -> None:
         menu.addSeparator()
         add_read_as_menu(menu, self.settings, (self.view, self.list_model, self.tree_model))
-        add_language_menu(menu, self.settings.preferences.get(S.LANGUAGE), self._choose_language)
-
-    def _choose_language(self, code: str) -> None:
-        self.settings.preferences.set(S.LANGUAGE, code)
-        self.settings.sync()
-        self.statusBar().showMessage(restart_notice(), 10000)
+        add_language_menu(menu, self.settings, self.statusBar().showMessage)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
