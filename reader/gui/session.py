@@ -36,7 +36,7 @@ class Session(QObject):
         self._generations: dict[str, int] = {}
         self._open = True
         self._writes: deque[tuple[Job, tuple, Callable | None, Callable | None]] = deque()
-        self._writing = False
+        self._in_flight: tuple[Job, tuple, Callable | None, Callable | None] | None = None  # the write on a worker
 
     @property
     def is_open(self) -> bool:
@@ -73,13 +73,12 @@ class Session(QObject):
         self._next_write()
 
     def _next_write(self) -> None:
-        if self._writing or not self._writes or not self._open:
+        if self._in_flight is not None or not self._writes or not self._open:
             return
-        job, args, on_done, on_error = self._writes.popleft()
-        self._writing = True
+        job, args, on_done, on_error = self._in_flight = self._writes.popleft()
 
         def finished(result: Any, error: BaseException | None) -> None:
-            self._writing = False
+            self._in_flight = None
             if self._open:
                 if error is not None:
                     (on_error or _log_error)(error)
@@ -97,6 +96,11 @@ class Session(QObject):
         self._flush()
 
     def _flush(self) -> None:
+        # The write handed to a worker may still wait in its queue, and closing the window drops that
+        # queue: it is written again here, first (marks and positions can be written twice).
+        if self._in_flight is not None:
+            self._writes.appendleft(self._in_flight)
+            self._in_flight = None
         while self._writes:
             job, args, _, _ = self._writes.popleft()
             try:

@@ -64,10 +64,10 @@ def test_writes_run_one_at_a_time_in_order_and_waiting_ones_are_written_on_close
     assert len(runner.calls) == 1
     runner.finish(0)
     assert len(runner.calls) == 2  # the second starts once the first is done
-    session.close()  # the star still waiting is written now, on this thread
+    session.close()  # the write handed to a worker and the star still waiting are written now, in order
     library = Library(session.root, data_dir=session._data_dir)
     rows = {s.id: s for s in library.summaries(ids[:2])}
-    assert rows[ids[1]].starred
+    assert rows[ids[1]].starred and not rows[ids[0]].read
     library.close()
 
 
