@@ -18,7 +18,8 @@ from .metadata import readable_file_title
 from .parse import parse_post
 from .render import RenderContext, render_body
 from .scanner import scan
-from .store import chunks, prepare_text
+from .store_base import chunks
+from .store_text import prepare_text
 from .text import html_to_text
 from .types import ParsedPost, PostMeta, Problem, Site
 

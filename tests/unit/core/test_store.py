@@ -232,7 +232,7 @@ def test_compact_text_empties_the_tables_once_dead_rows_are_many(store, monkeypa
     for _ in range(3):
         store.write_text([(a, "t", "又一次")])
     assert dead_rows(store) == 3 and not store.compact_text()
-    monkeypatch.setattr("reader.core.store._DEAD_ROWS_KEPT", 2)
+    monkeypatch.setattr("reader.core.store_text._DEAD_ROWS_KEPT", 2)
     assert store.compact_text()
     assert dead_rows(store) == 0 and store.text_progress() == (0, 4)
     assert store._db.execute("SELECT count(*) FROM fts WHERE fts MATCH '一次 OR 又一'").fetchone()[0] == 0
