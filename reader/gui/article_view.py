@@ -9,27 +9,26 @@ import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QFontMetricsF, QGuiApplication, QImage,
-                           QPalette, QTextCharFormat, QTextCursor, QTextDocument)
-from PySide6.QtWidgets import QTextBrowser, QTextEdit
+                           QPalette, QTextCursor, QTextDocument)
+from PySide6.QtWidgets import QTextBrowser
 
 from reader.core.links import SAFE_SCHEMES
 from reader.core.types import Post
 from reader.core.zh_convert import ORIGINAL, convert_html
-from reader.core.zh_fold import pattern as any_form
 
 from . import article_images as images
+from .article_find import FindInArticle
 from .article_html import (CJK_FONT_FAMILIES, IMAGE_SCHEME, LINK_SCHEME, MAX_LINE_EM, SHOW_ALL_HREF, Colors, ImageRef,
                            PreparedBody, build_page, message_page, prepare_body, source_line, stylesheet)
 
 log = logging.getLogger(__name__)
 
-MAX_HITS = 10_000  # highlights beyond this add nothing a reader can use
 MIN_POINT_SIZE, MAX_POINT_SIZE = 6.0, 48.0
 
 
-class ArticleView(QTextBrowser):
+class ArticleView(FindInArticle, QTextBrowser):
     """Shows one post. Nothing it shows can load a file outside the library or anything from the network."""
 
     postRequested = Signal(int)
@@ -392,72 +391,6 @@ class ArticleView(QTextBrowser):
                 menu.removeAction(action)
         menu.exec(event.globalPos())
         menu.deleteLater()
-
-    # --- find in the article ------------------------------------------------------------------
-    def highlight_terms(self, terms: list[str]) -> int:
-        """Highlight every occurrence of these plain strings (case-insensitive, Simplified or Traditional:
-        经济 marks 經濟 as the post writes it); return how many."""
-        self._terms = [t for t in dict.fromkeys(t.strip() for t in terms) if t]
-        return self._find_hits()
-
-    def _find_hits(self) -> int:
-        doc = self.document()
-        found: dict[tuple[int, int], QTextCursor] = {}
-        for term in self._terms:
-            rx = QRegularExpression(any_form(term), QRegularExpression.PatternOption.CaseInsensitiveOption)
-            cursor = doc.find(rx, 0)
-            while not cursor.isNull() and len(found) < MAX_HITS:
-                found.setdefault((cursor.selectionStart(), cursor.selectionEnd()), cursor)
-                cursor = doc.find(rx, cursor)
-        had_hits = bool(self._hits)
-        self._hits = [found[k] for k in sorted(found)]
-        self._current = -1
-        if self._hits or had_hits:  # setExtraSelections lays out the whole document: skip it when idle
-            self._paint_hits()
-        return len(self._hits)
-
-    def _paint_hits(self) -> None:
-        base = self.palette().color(QPalette.ColorRole.Base)
-        hit_fmt, current_fmt = QTextCharFormat(), QTextCharFormat()
-        hit_fmt.setBackground(images.blend(base, QColor(255, 212, 0), 0.55))
-        current_fmt.setBackground(images.blend(base, QColor(255, 140, 30), 0.9))
-        selections = []
-        for i, cursor in enumerate(self._hits):
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = cursor
-            sel.format = current_fmt if i == self._current else hit_fmt
-            selections.append(sel)
-        self.setExtraSelections(selections)
-
-    def hit_count(self) -> int:
-        return len(self._hits)
-
-    def current_hit(self) -> int:
-        """Index of the hit last stepped to, or -1."""
-        return self._current
-
-    def find_next(self) -> bool:
-        return self._step(1)
-
-    def find_previous(self) -> bool:
-        return self._step(-1)
-
-    def _step(self, delta: int) -> bool:
-        if not self._hits:
-            return False
-        if self._current < 0:
-            self._current = 0 if delta > 0 else len(self._hits) - 1
-        else:
-            self._current = (self._current + delta) % len(self._hits)
-        self._paint_hits()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self._hits[self._current].selectionStart())
-        self.setTextCursor(cursor)  # no selection: the orange highlight marks the current hit
-        rect = self.cursorRect(cursor)
-        if rect.top() < 0 or rect.bottom() > self.viewport().height():
-            bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
-        return True
 
     # --- font size ----------------------------------------------------------------------------
     def font_size(self) -> float:
