@@ -103,6 +103,12 @@ def dated_prefix(name: str) -> int:
     return found[1] if found else 0
 
 
+def jekyll_dated(name: str) -> bool:
+    """A file name as Jekyll names its posts: a date ("2021-12-01", "2021-1-5") and "-" before the title."""
+    m = _FILENAME.match(name)
+    return m is not None and name[m.end():m.end() + 1] == "-"
+
+
 def _dated(name: str) -> tuple[tuple[str, str, str], int] | None:
     """(year, month, day) of the date a file name starts with, and where it ends in the name."""
     m = _FILENAME.match(name)

@@ -6,13 +6,13 @@ from __future__ import annotations
 import errno
 import functools
 import os
-import re
 import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from .dates import jekyll_dated
 from .errors import Cancelled, RefusedFile
 from .types import Problem, Site
 
@@ -28,7 +28,6 @@ POST_EXTENSIONS = MARKDOWN_EXTENSIONS + HTML_EXTENSIONS
 _SKIP_DIRS = {"node_modules", "_site", "__pycache__", "vendor", ".git"}
 _SKIP_DIRS_AT_ROOT = {"public", "resources", "themes", "static", "layouts", "assets"}
 _JEKYLL_SPECIAL = {"_layouts", "_includes", "_sass", "_data", "_plugins", "_site"}
-_DATED_NAME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
 _CHECK_EVERY = 256  # entries between two calls of `cancelled()` (and one call per folder)
 
 # Why an entry is not read: the words of the problems list.
@@ -287,7 +286,7 @@ def classify(site: Site, site_rel: str) -> str | None:
         if folders and folders[-1].lower() in ("category", "categories", "tag", "tags"):
             return "label"
         # Archived posts kept outside _posts still carry Jekyll's dated file names.
-        return "post" if folders and _DATED_NAME.match(name) else None
+        return "post" if folders and jekyll_dated(name) else None
     if site.kind == "hexo":
         if len(folders) >= 2 and folders[0] == "source" and folders[1] in ("_posts", "_drafts"):
             return "post"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.scanner import scan
+from reader.core.scanner import classify, scan
 from reader.core.site import detect_site
 
 POST = "---\ntitle: 文章\ndate: 2022-01-01\n---\n正文\n"
@@ -107,3 +107,15 @@ def test_a_library_with_nothing_odd_reports_nothing(tmp_path):
     _write(root / "sub" / "b.markdown")
     (root / "image.png").write_bytes(b"\x89PNG")
     assert scan(detect_site(root)).skipped == []
+
+
+@pytest.mark.parametrize("site_rel, kind", [
+    ("archive/2021-12-01-a.md", "post"), ("archive/2021-1-5-a.md", "post"), ("a/b/2021-12-01-标题.html", "post"),
+    ("archive/2021-12-01.md", None), ("archive/2021-12-01_a.md", None), ("archive/2021-12-011-a.md", None),
+    ("archive/2019年3月28日-a.md", None), ("2021-12-01-a.md", None), ("_posts/notes.md", "post"),
+])
+def test_jekyll_posts_outside_posts_are_known_by_jekyll_dated_names(tmp_path, site_rel, kind):
+    _write(tmp_path / "_config.yml", "title: 测试\n")
+    _write(tmp_path / "_posts" / "2022-01-01-ok.md")
+    site = detect_site(tmp_path)
+    assert site.kind == "jekyll" and classify(site, site_rel) == kind
