@@ -32,7 +32,7 @@ _TICK = 0.02  # how often the watchdog looks
 _REFIRE = 0.5  # a thread still over its budget after this long is interrupted again
 # Without a per-thread CPU clock (macOS), wall time stands in, with this much more allowed.
 _WALL_FACTOR = 4
-_TIMER = getattr(signal, "ITIMER_PROF", None)
+_HAS_TIMER = hasattr(signal, "setitimer")  # not on Windows: the watchdog measures there
 
 T = TypeVar("T")
 
@@ -171,7 +171,7 @@ _timer_installed = False
 def _timer_ready() -> bool:
     """Whether the main thread's budget can use the SIGPROF timer (installing its handler once)."""
     global _timer_installed
-    if _timer_installed or _TIMER is None:
+    if _timer_installed or not _HAS_TIMER:
         return _timer_installed
     if signal.getsignal(signal.SIGPROF) not in (signal.SIG_DFL, None):
         return False  # a profiler uses it: the watchdog measures instead
@@ -183,14 +183,14 @@ def _timer_ready() -> bool:
 def _arm(cpu: float) -> None:
     global _armed
     _armed = True
-    signal.setitimer(_TIMER, cpu)
+    signal.setitimer(signal.ITIMER_PROF, cpu)
 
 
 def _disarm(timer: bool) -> None:
     global _armed
     if timer:
         _armed = False
-        signal.setitimer(_TIMER, 0)
+        signal.setitimer(signal.ITIMER_PROF, 0)
 
 
 def _on_timer(_signum, _frame) -> None:

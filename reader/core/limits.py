@@ -8,8 +8,7 @@ from dataclasses import dataclass, replace
 
 from . import budget
 from .budget import TooComplex, bounded
-from .metadata import readable_file_title
-from .parse import parse_post
+from .parse import parse_post, unreadable_meta
 from .render import RenderContext, render_body
 from .sanitize import sanitize_html
 from .scanner import open_inside
@@ -118,8 +117,7 @@ def show_post(site: Site, relpath: str, *, full: bool = False) -> ShownPost:
 def _as_source(site: Site, relpath: str, read: tuple[ParsedPost, str, bool] | None, problem: str) -> ShownPost:
     """A post over its budget: the problem, and its source as plain text (escaping is linear)."""
     if read is None:
-        return ShownPost(meta=PostMeta(path=relpath, title=readable_file_title(relpath, site.kind), error=problem),
-                         html="", text="", truncated=False)
+        return ShownPost(meta=unreadable_meta(site, relpath, problem), html="", text="", truncated=False)
     parsed, body, truncated = read
     body, shortened = truncate_body(body)
     meta = replace(parsed.meta, error=problem)

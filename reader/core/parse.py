@@ -65,12 +65,16 @@ def _parse(site: Site, relpath: str, data: bytes, body_format: str) -> ParsedPos
 
 def _unreadable(site: Site, relpath: str, body_format: str, error: str) -> ParsedPost:
     """A file we cannot read as text still gets a row: a title from its name, and the problem."""
+    return ParsedPost(meta=unreadable_meta(site, relpath, error), body="", body_format=body_format)
+
+
+def unreadable_meta(site: Site, relpath: str, error: str) -> PostMeta:
+    """The metadata of a file whose content cannot be used: title and date from its name, the problem."""
     iso = date_from_filename(relpath)
-    meta = PostMeta(
+    return PostMeta(
         path=relpath,
         title=readable_file_title(relpath, site.kind),
         date=iso,
         sort_key=date_sort_key(iso, site.timezone) if iso else None,
         error=error,
     )
-    return ParsedPost(meta=meta, body="", body_format=body_format)
