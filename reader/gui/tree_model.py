@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 
 from ..core.types import Facet, PostFilter
 from ..core.zh_convert import ORIGINAL, convert
+from ..core.zh_fold import fold
 from .dates import format_month, format_year
 
 TR = "LibraryTreeModel"  # the translation context of the labels below
@@ -159,8 +160,9 @@ class LibraryTreeModel(QAbstractItemModel):
             self.dataChanged.emit(self.index(0, 1, parent), self.index(len(section.children) - 1, 1, parent))
 
     def set_tag_filter(self, text: str) -> None:
-        """Show only the tags whose label or key contains `text`; rebuilds just the Tags section."""
-        self._tag_filter = text.strip().casefold()
+        """Show only the tags whose label or key contains `text` (Simplified or Traditional: 經 finds
+        经济); rebuilds just the Tags section."""
+        self._tag_filter = fold(text.strip().casefold())
         section = self._sections["tag"]
         parent = self.createIndex(section.row, 0, section)
         if section.children:
@@ -176,7 +178,7 @@ class LibraryTreeModel(QAbstractItemModel):
     def _tag_nodes(self) -> list[Node]:
         wanted = self._tag_filter
         return [Node("tag", f.key, f.label or f.key, f.count, f.key) for f in self._all_tags
-                if not wanted or wanted in f.label.casefold() or wanted in f.key.casefold()]
+                if not wanted or wanted in fold(f.label.casefold()) or wanted in fold(f.key.casefold())]
 
     # --- lookups ------------------------------------------------------------------------
     def node(self, index: QModelIndex | QPersistentModelIndex) -> Node | None:

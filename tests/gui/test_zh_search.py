@@ -96,3 +96,19 @@ def test_read_as_converts_the_article_list_and_tree_for_display_only(qtbot, make
     _read_as(qtbot, window, "As &Written")
     qtbot.waitUntil(lambda: "经济发布会" in shown()[2], timeout=3000)
     assert shown()[:2] == ("经济发布会", {"财经", "头发"})
+
+
+def test_the_tag_filter_finds_a_tag_in_either_form(qtbot, make_window, library):
+    window = make_window(library)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    tags = window.tree_model.section_index("tag")
+    qtbot.waitUntil(lambda: window.tree_model.rowCount(tags) == 1, timeout=5000)
+    qtbot.mouseClick(window.tag_filter, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is window.tag_filter
+    _type_chinese("頭髮")
+    assert window.tag_filter.text() == "頭髮"
+    qtbot.waitUntil(lambda: window.tree_model.rowCount(tags) == 1, timeout=3000)
+    assert window.tree_model.data(window.tree_model.index(0, 0, tags)) == "头发"
+    _type_chinese("x")
+    qtbot.waitUntil(lambda: window.tree_model.rowCount(tags) == 0, timeout=3000)
