@@ -76,7 +76,7 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     from . import event_log, ipc
     from .logfile import report_failures_in_dialogs
     from .open_paths import FileOpenFilter, open_paths, reopen_last
-    from .shutdown import SignalCloser, end_children
+    from .shutdown import SignalCloser, leave
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "jianbao"])
     app.setApplicationName("jianbao")
@@ -114,8 +114,7 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     file_open.set_handler(lambda files: open_paths(window, files, None, activate=True))
     code = app.exec()
     closer.closed()
-    end_children()  # before the window goes: its thread pool would wait for a refresh still running
-    return code
+    leave(code)  # now, before the window's teardown: its thread pool would wait for a running task
 
 
 def _install_language(app, paths: AppPaths) -> None:

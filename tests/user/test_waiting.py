@@ -10,7 +10,7 @@ import pytest
 from bench.generate import BIG_POST_500K
 from tests.user.harness import row
 
-QUIT_BOUND_S = 2.0  # the issue asks for 300 ms (reported); the bound still catches the old 10 s wait
+QUIT_BOUND_S = 0.3  # the issue's figure, from the close event to the process exit (measured 44-65 ms)
 STALL_BOUND_MS = 100
 CHILDREN_GONE_S = 10
 pytestmark = pytest.mark.slow  # a generated library of 3,000 posts, indexed once per session (~10 s)
