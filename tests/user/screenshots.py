@@ -69,13 +69,42 @@ def summary(x: XServer, work: Path, out: Path) -> None:
         app.stop()
 
 
+def traditional_found_by_simplified(x: XServer, work: Path, out: Path) -> None:
+    """finews converted to Traditional with OpenCC: a Simplified query finds it and marks it as written."""
+    import shutil
+
+    import opencc
+
+    site = work / "finews-tw"
+    shutil.copytree(CORPUS / "finews", site)
+    to_tw = opencc.OpenCC("s2tw")
+    for post in site.rglob("*.md"):
+        post.write_text(to_tw.convert(post.read_text(encoding="utf-8")), encoding="utf-8")
+    app = _start(x, work, "traditional", site)
+    try:
+        _ready(app)
+        mark = app.mark()
+        app.key("slash")
+        app.type_search("外交官")  # written 外交官 in Traditional too: the title's 国别爆款 is 國別爆款
+        app.type_search(" 国别")
+        found = app.layout(lambda e: e["rows"] >= 1, since=mark, what="with the results")
+        app.key("Return")
+        app.wait_for("focus", lambda e: e["pane"] == "articles", since=mark, what="in the results")
+        app.key("Return")
+        app.wait_for("article", lambda e: e["path"] == found["list"][0]["path"], since=mark, what="of the first hit")
+        time.sleep(SETTLE_S)
+        app.screenshot(out / "zh-traditional-found-by-simplified.png")
+    finally:
+        app.stop()
+
+
 def main(out: str) -> None:
     target = Path(out)
     target.mkdir(parents=True, exist_ok=True)
     x = XServer(SCREEN)
     try:
         with tempfile.TemporaryDirectory(prefix="jianbao-shots-") as work:
-            for shoot in (first_run, search_with_snippets, summary):
+            for shoot in (first_run, search_with_snippets, summary, traditional_found_by_simplified):
                 shoot(x, Path(work), target)
                 print(f"{shoot.__name__}: done")
     finally:
