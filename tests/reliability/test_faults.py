@@ -316,10 +316,31 @@ def test_unusable_index_folder_falls_back_everywhere(tmp_path, data_dir, monkeyp
         library.close()
 
 
+def _add_new_posts(root: Path) -> None:
+    for i in range(40):
+        _add_post(root, str(i % 9 + 1) + f"-{i}", "新" * 2000 + str(i))
+
+
+def _room_for_the_full_disk_test(tmp_path: Path) -> str:
+    """A tmpfs size for the test below: twice what its data folder takes (index, WAL, state) once all
+    43 posts are in, measured on a plain folder, so that the index fits back after the filler goes
+    whatever the schema's size (a fixed 2 MB stopped fitting when the title collation key came)."""
+    root, data = small_site(tmp_path / "sizing-lib"), tmp_path / "sizing-data"
+    library = Library(root, data_dir=data)
+    try:
+        library.refresh()
+        _add_new_posts(root)
+        library.refresh()
+        used = sum(f.stat().st_size for f in data.rglob("*") if f.is_file())  # before close checkpoints the WAL
+    finally:
+        library.close()
+    return f"{max(2, -(-2 * used // (1 << 20)))}m"
+
+
 def test_full_disk_reading_goes_on_and_marks_are_kept(tmp_path, data_dir):
-    """A real ENOSPC: the cache and the state on a 2 MB tmpfs, then filled up."""
+    """A real ENOSPC: the cache and the state on a small tmpfs, then filled up."""
     root = small_site(tmp_path / "lib")
-    with tmpfs(data_dir, "2m") as mounted:
+    with tmpfs(data_dir, _room_for_the_full_disk_test(tmp_path)) as mounted:
         if not mounted:
             pytest.skip("needs a tmpfs to fill (root); a full index is also tested with max_page_count above")
         library = Library(root, data_dir=data_dir)
@@ -331,8 +352,7 @@ def test_full_disk_reading_goes_on_and_marks_are_kept(tmp_path, data_dir):
                     while True:
                         filler.write(b"\0" * 65536)
                         filler.flush()
-            for i in range(40):
-                _add_post(root, str(i % 9 + 1) + f"-{i}", "新" * 2000 + str(i))
+            _add_new_posts(root)
             with pytest.raises(StoreError) as caught:
                 library.refresh()
             assert "full" in str(caught.value) or "disk" in str(caught.value), caught.value
