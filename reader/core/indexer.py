@@ -84,11 +84,12 @@ def _metadata_chunk(site: Site, paths: Sequence[str]) -> list[tuple[PostMeta, li
     return out
 
 
-def post_text(site: Site, relpath: str) -> tuple[str, str]:
-    """A post's title and plain text, as the full-text index and search snippets see them.
+def post_text(site: Site, relpath: str) -> tuple[str, str, str | None]:
+    """A post's title and plain text, as the full-text index and search snippets see them, and
+    the problem of a post over its budget.
 
     Reading, parsing and rendering share one per-file budget (budget.py); a post over it is
-    indexed by its source text as written (its metadata phase reports parsing over budget).
+    indexed by its source text as written, and the problem says so.
     """
     read: list[ParsedPost] = []
 
@@ -101,11 +102,11 @@ def post_text(site: Site, relpath: str) -> tuple[str, str]:
 
     try:
         text = bounded(render)
-    except TooComplex:
+    except TooComplex as exc:
         if not read:
-            return readable_file_title(relpath, site.kind), ""
-        text = read[0].body
-    return read[0].meta.title, text
+            return readable_file_title(relpath, site.kind), "", str(exc)
+        return read[0].meta.title, read[0].body, f"{exc}: searched by its source text"
+    return read[0].meta.title, text, None
 
 
 def _text_chunk(site: Site, items: Sequence[tuple[int, str]]) -> list[tuple]:

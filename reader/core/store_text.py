@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from . import cjk
 from .store_base import StoreBase, each_in, guard
 
-_PREPARED = 5  # id, fts title, fts body, chars title, chars body
+_PREPARED = 6  # id, fts title, fts body, chars title, chars body, problem
 _DEAD_ROWS_KEPT = 1000  # compact_text() leaves fewer dead FTS rows than this alone
 
 
@@ -29,8 +29,10 @@ class TextIndex(StoreBase):
 
     @guard
     def write_text(self, rows: Sequence[tuple]) -> None:
-        """Index the text of posts: rows of (id, title, plain text), or rows from prepare_text().
+        """Index the text of posts: rows of (id, title, plain text[, problem]), or rows from prepare_text().
 
+        A problem of the text phase (a post over its budget, indexed by its source) becomes the
+        post's problem unless its metadata already has one: `problems()` and the list show it.
         Each post gets a new `doc` (its rowid in both FTS tables) from a counter that never
         goes back, so a dead row can never be mistaken for a live one.
         """
@@ -47,6 +49,8 @@ class TextIndex(StoreBase):
             db.executemany("INSERT INTO chars (rowid, title, body) VALUES (?, ?, ?)",
                            ((first + n, r[3], r[4]) for n, r in enumerate(exists)))
             db.executemany("UPDATE posts SET doc = ? WHERE id = ?", ((first + n, r[0]) for n, r in enumerate(exists)))
+            db.executemany("UPDATE posts SET error = ? WHERE id = ? AND error IS NULL",
+                           ((r[5], r[0]) for r in exists if r[5]))
             self._set_info("next_doc", first + len(exists))
 
     @guard
@@ -67,7 +71,7 @@ class TextIndex(StoreBase):
         return total - pending, total
 
 
-def prepare_text(post_id: int, title: str, text: str) -> tuple:
+def prepare_text(post_id: int, title: str, text: str, problem: str | None = None) -> tuple:
     """Everything write_text stores for one post, in pure Python.
 
     The indexer calls this in its worker processes: tokenising 100k bodies on the single
@@ -78,7 +82,7 @@ def prepare_text(post_id: int, title: str, text: str) -> tuple:
     """
     title, text = cjk.normalise(title), cjk.normalise(text)
     return (post_id, cjk.index_text(title), cjk.index_text(text), cjk.index_chars(title),
-            cjk.index_chars(text))
+            cjk.index_chars(text), problem)
 
 
 def clear_text(db: sqlite3.Connection) -> None:

@@ -11,6 +11,7 @@ import pytest
 from reader.core import budget
 from reader.core.budget import TooComplex, bounded
 from reader.core.library import Library
+from reader.core.parse import parse_post
 
 from tests.reliability.helpers import run_cli, small_site
 
@@ -103,6 +104,28 @@ def test_a_heavy_post_in_a_small_library_is_bounded_in_process(tmp_path, data_di
         library.close()
 
 
+def test_a_post_over_its_budget_in_the_text_phase_is_a_problem(tmp_path, data_dir, monkeypatch):
+    monkeypatch.setattr(budget, "FILE_CPU_SECONDS", 0.5)
+    rel = "_posts/2022-01-21-heavy.md"
+    library = Library(_heavy_library(tmp_path / "lib"), data_dir=data_dir)
+    try:
+        parsed = parse_post(library.site, rel, HEAVY.encode())
+        assert parsed.meta.error is None and parsed.meta.title == "方括号"  # the metadata phase passes it
+        library.refresh()
+        problem = "too complex to read (over 0.5 s of CPU): searched by its source text"
+        assert [(p.path, p.message) for p in library.problems()] == [(rel, problem)]
+        post_id = library.post_id(rel)
+        assert library.summaries([post_id])[0].error == problem  # the list shows it too
+        assert [h.post.id for h in library.search("方括号")] == [post_id] and library.text_progress() == (4, 4)
+        library.refresh()  # unchanged: still listed
+        assert [p.path for p in library.problems()] == [rel]
+        (library.site.root / rel).write_text("---\ntitle: 方括号\n---\n改短了\n", encoding="utf-8")
+        library.refresh()  # fixed: gone, and its new text indexed
+        assert library.problems() == [] and [h.post.id for h in library.search("改短了")] == [post_id]
+    finally:
+        library.close()
+
+
 def test_a_heavy_post_is_bounded_in_the_worker_processes(tmp_path):
     posts = {f"_posts/2022-02-{i % 28 + 1:02d}-p{i}.md": f"---\ntitle: 第{i}篇\n---\n正文{i}\n" for i in range(400)}
     root = small_site(tmp_path / "lib", {**posts, "_posts/2022-01-21-heavy.md": HEAVY})
@@ -113,6 +136,9 @@ def test_a_heavy_post_is_bounded_in_the_worker_processes(tmp_path):
     assert time.monotonic() - began < 120
     shown = run_cli("show", "--text", root, "_posts/2022-01-21-heavy.md", data_dir=tmp_path / "data", timeout=120)
     assert "too complex to read" in shown.stdout + shown.stderr
+    problems = run_cli("problems", root, data_dir=tmp_path / "data", timeout=120)
+    assert "2022-01-21-heavy.md" in problems.stdout and "too complex to read (over 4 s of CPU)" in problems.stdout, \
+        problems.stdout
 
 
 def test_a_post_whose_front_matter_is_over_budget_opens_with_its_problem(tmp_path, data_dir, monkeypatch):
