@@ -65,6 +65,7 @@ class ArticleView(FindInArticle, QTextBrowser):
         self._pending_fraction: float | None = None
         self._hovering = False  # the pointer is over a link
         self._rendering = False
+        self.context_actions: list[QAction] = []  # the article's own commands, under the standard ones
         self._refit_timer = QTimer(self, singleShot=True, interval=150)
         self._refit_timer.timeout.connect(lambda: self._render(keep_position=True))
         font = QFont(self.font())
@@ -121,6 +122,19 @@ class ArticleView(FindInArticle, QTextBrowser):
         self._decoded.clear()
         self._terms = []
         self._render(keep_position=False)
+
+    def labels(self) -> dict[str, str]:
+        """The readable category and tag names the header shows."""
+        return dict(self._labels)
+
+    def original_name(self, name: str) -> str:
+        """What an opaque "jblink:N" or "jbimg:N" of the page stands for, as the post wrote it ("" if nothing)."""
+        if name.startswith(f"{IMAGE_SCHEME}:") and self._body is not None:
+            try:
+                return self._body.images[int(name.split(":", 1)[1])].src
+            except (ValueError, IndexError):
+                return ""
+        return self._original_href(name)
 
     def set_idle_page(self, page: str) -> None:
         """The page (article_html.summary_page) to show while no post is open."""
@@ -389,6 +403,9 @@ class ArticleView(FindInArticle, QTextBrowser):
                 copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(href))
                 menu.insertAction(action, copy)
                 menu.removeAction(action)
+        if self.context_actions:
+            menu.addSeparator()
+            menu.addActions(self.context_actions)
         menu.exec(event.globalPos())
         menu.deleteLater()
 

@@ -17,6 +17,7 @@ from ..core.library import Library
 from ..core.types import RefreshReport
 from ..paths import AppPaths, shipped
 from .actions import build_actions, build_menus, first_keys, shortcuts_html
+from .article_actions import ArticleActions
 from .article_html import LibrarySummary, summary_page
 from .article_view import ArticleView
 from .icon import app_icon
@@ -66,7 +67,9 @@ class MainWindow(QMainWindow):
         self._results_wanted = False  # Enter in the search field: the first hit opens when the hits arrive
         self._build_widgets()
         self._wire()
-        self.actions_by_id = build_actions(self, self.reading.handlers() | self._handlers())
+        self.actions_by_id = build_actions(self, self.reading.handlers() | self.article_actions.handlers()
+                                           | self._handlers())
+        self.article_actions.set_actions(self.actions_by_id)
         self.addActions(list(self.actions_by_id.values()))
         build_menus(self.menuBar(), self.actions_by_id, {"open_library": self._add_recent_menu,
                                                          "zoom_out": self._add_language_menu})
@@ -138,7 +141,8 @@ class MainWindow(QMainWindow):
                                current_filter=lambda: self.browse.current_filter(), parent=self)
         self.browse = Browsing(self.tree, self.list, self.search, self.search_info, self.reading,
                                self.settings.window, self.quick_filter.text, self)
-        for controller in (self.reading, self.browse):
+        self.article_actions = ArticleActions(self.reading, self.view, self.list, self)
+        for controller in (self.reading, self.browse, self.article_actions):
             controller.message.connect(self._status)
         self.reading.opened.connect(self._article_opened)
         self.reading.marksChanged.connect(self.browse.schedule_counts)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
+from ..core.export import original_url
 from ..core.library import Library
 from ..core.types import Post, PostFilter, PostMeta, PostSummary
 from .article_html import PreparedBody, prepare_body
@@ -337,11 +338,7 @@ class Reading(QObject):
                            on_error=lambda e: self.message.emit(self.tr("Could not star: {0}").format(e), 8000))
 
     def open_source(self) -> None:
-        meta = self.post.meta if self.post else None
-        site = self.session.library.site if self.session else None
-        url = meta.source_url if meta else None
-        if meta and not url and meta.permalink and site and site.url:
-            url = site.url + site.baseurl + meta.permalink
+        url = original_url(self.session.library.site, self.post.meta) if self.post and self.session else None
         if url:
             QDesktopServices.openUrl(QUrl(url))
         else:

@@ -132,12 +132,60 @@
         <translation>切换已读(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Open Source Link</source>
-        <translation>打开原文链接(&amp;O)</translation>
+        <source>&amp;Open Original</source>
+        <translation>打开原文(&amp;O)</translation>
     </message>
     <message>
         <source>Open the original in the browser</source>
         <translation>在浏览器中打开原文</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link</source>
+        <translation>复制链接(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The article&apos;s address on its site, or its file</source>
+        <translation>文章在其网站上的地址，或其文件</translation>
+    </message>
+    <message>
+        <source>Copy as Mar&amp;kdown</source>
+        <translation>复制为 Markdown(&amp;K)</translation>
+    </message>
+    <message>
+        <source>[title](link), to paste into notes</source>
+        <translation>[标题](链接)，便于贴进笔记</translation>
+    </message>
+    <message>
+        <source>Copy Selection as Markdo&amp;wn</source>
+        <translation>将所选内容复制为 Markdown(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The selected text with its links, bold and lists as Markdown</source>
+        <translation>所选文字连同链接、粗体和列表，以 Markdown 格式</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export as P&amp;DF…</source>
+        <translation>导出为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;HTML…</source>
+        <translation>导出为 HTML(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>One file with its images inside, no script</source>
+        <translation>单个文件，图片内嵌，不含脚本</translation>
+    </message>
+    <message>
+        <source>Export as Markdow&amp;n…</source>
+        <translation>导出为 Markdown(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>The post&apos;s file as written: front matter and body</source>
+        <translation>文章文件原样：前置元数据和正文</translation>
     </message>
     <message>
         <source>Mark &amp;Selection Read</source>
@@ -181,6 +229,65 @@
     <message>
         <source>Jianbao Reader</source>
         <translation>剪报阅读器</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleActions</name>
+    <message>
+        <source>Open an article first</source>
+        <translation>请先打开一篇文章</translation>
+    </message>
+    <message>
+        <source>Copied {0}</source>
+        <translation>已复制 {0}</translation>
+    </message>
+    <message>
+        <source>Select some text of the article first</source>
+        <translation>请先在文章中选择文字</translation>
+    </message>
+    <message>
+        <source>Copied the selection as Markdown</source>
+        <translation>已将所选内容复制为 Markdown</translation>
+    </message>
+    <message>
+        <source>Exporting to {0}…</source>
+        <translation>正在导出到 {0}…</translation>
+    </message>
+    <message>
+        <source>Exported to {0}</source>
+        <translation>已导出到 {0}</translation>
+    </message>
+    <message>
+        <source>Could not export to {0}: {1}</source>
+        <translation>无法导出到 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html *.htm)</source>
+        <translation>网页 (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md *.markdown)</source>
+        <translation>Markdown (*.md *.markdown)</translation>
+    </message>
+    <message>
+        <source>Export Article</source>
+        <translation>导出文章</translation>
+    </message>
+    <message>
+        <source>Preparing to print…</source>
+        <translation>正在准备打印…</translation>
+    </message>
+    <message>
+        <source>Cannot print: {0}</source>
+        <translation>无法打印：{0}</translation>
+    </message>
+    <message>
+        <source>Print Preview: {0}</source>
+        <translation>打印预览：{0}</translation>
     </message>
 </context>
 <context>

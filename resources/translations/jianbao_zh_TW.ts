@@ -132,12 +132,60 @@
         <translation>切換已讀(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Open Source Link</source>
-        <translation>開啟原文連結(&amp;O)</translation>
+        <source>&amp;Open Original</source>
+        <translation>開啟原文(&amp;O)</translation>
     </message>
     <message>
         <source>Open the original in the browser</source>
         <translation>在瀏覽器中開啟原文</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link</source>
+        <translation>複製連結(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The article&apos;s address on its site, or its file</source>
+        <translation>文章在其網站上的位址，或其檔案</translation>
+    </message>
+    <message>
+        <source>Copy as Mar&amp;kdown</source>
+        <translation>複製為 Markdown(&amp;K)</translation>
+    </message>
+    <message>
+        <source>[title](link), to paste into notes</source>
+        <translation>[標題](連結)，便於貼進筆記</translation>
+    </message>
+    <message>
+        <source>Copy Selection as Markdo&amp;wn</source>
+        <translation>將所選內容複製為 Markdown(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The selected text with its links, bold and lists as Markdown</source>
+        <translation>所選文字連同連結、粗體和清單，以 Markdown 格式</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>列印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export as P&amp;DF…</source>
+        <translation>匯出為 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;HTML…</source>
+        <translation>匯出為 HTML(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>One file with its images inside, no script</source>
+        <translation>單一檔案，圖片內嵌，不含指令碼</translation>
+    </message>
+    <message>
+        <source>Export as Markdow&amp;n…</source>
+        <translation>匯出為 Markdown(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>The post&apos;s file as written: front matter and body</source>
+        <translation>文章檔案原樣：前置中繼資料和內文</translation>
     </message>
     <message>
         <source>Mark &amp;Selection Read</source>
@@ -181,6 +229,65 @@
     <message>
         <source>Jianbao Reader</source>
         <translation>剪報閱讀器</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleActions</name>
+    <message>
+        <source>Open an article first</source>
+        <translation>請先開啟一篇文章</translation>
+    </message>
+    <message>
+        <source>Copied {0}</source>
+        <translation>已複製 {0}</translation>
+    </message>
+    <message>
+        <source>Select some text of the article first</source>
+        <translation>請先在文章中選取文字</translation>
+    </message>
+    <message>
+        <source>Copied the selection as Markdown</source>
+        <translation>已將所選內容複製為 Markdown</translation>
+    </message>
+    <message>
+        <source>Exporting to {0}…</source>
+        <translation>正在匯出到 {0}…</translation>
+    </message>
+    <message>
+        <source>Exported to {0}</source>
+        <translation>已匯出到 {0}</translation>
+    </message>
+    <message>
+        <source>Could not export to {0}: {1}</source>
+        <translation>無法匯出到 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html *.htm)</source>
+        <translation>網頁 (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md *.markdown)</source>
+        <translation>Markdown (*.md *.markdown)</translation>
+    </message>
+    <message>
+        <source>Export Article</source>
+        <translation>匯出文章</translation>
+    </message>
+    <message>
+        <source>Preparing to print…</source>
+        <translation>正在準備列印…</translation>
+    </message>
+    <message>
+        <source>Cannot print: {0}</source>
+        <translation>無法列印：{0}</translation>
+    </message>
+    <message>
+        <source>Print Preview: {0}</source>
+        <translation>列印預覽：{0}</translation>
     </message>
 </context>
 <context>
