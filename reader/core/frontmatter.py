@@ -1,4 +1,10 @@
-"""Split a post's text into front matter (YAML, TOML or JSON) and body, and load the front matter."""
+"""Split a post's text into front matter (YAML, TOML or JSON) and body, and load the front matter.
+
+python-frontmatter's handlers detect the format and split the block; our loaders read it (every
+scalar as text, aliases capped). Our own line-by-line splitter takes over where its splitter
+cannot (invisible characters around a delimiter, a "..." end line, no closing line) and where
+the block does not load (it salvages what it can).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,9 @@ import sys
 import textwrap
 from dataclasses import dataclass, field
 
+import frontmatter as fm_lib  # python-frontmatter: this module is reader.core.frontmatter
 import yaml
+from frontmatter.default_handlers import BaseHandler, JSONHandler, TOMLHandler, YAMLHandler
 
 from .errors import FrontMatterError
 
@@ -54,6 +62,12 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+# TOMLHandler needs the `toml` package to load (we load with tomllib); splitting needs only its boundary.
+_HANDLERS: dict[str, BaseHandler] = {
+    "yaml": YAMLHandler(), "json": JSONHandler(),
+    "toml": TOMLHandler() if TOMLHandler is not None else BaseHandler(re.compile(r"^\+{3,}\s*$", re.M)),
+}
+_OPENING = {"yaml": "---", "toml": "+++", "json": "{"}  # generators take no "----" line for "---"
 
 @dataclass(frozen=True)
 class FrontMatter:
@@ -72,6 +86,9 @@ def read_front_matter(text: str) -> FrontMatter:
     offset = len(text) - len(stripped)
     first_nl = stripped.find("\n")
     first = (stripped if first_nl < 0 else stripped[:first_nl]).strip(_INVISIBLE)
+    split = _library_split(text, offset, first)
+    if split is not None:
+        return split
     if first == "---":
         return _delimited(text, offset, first_nl, "yaml", _YAML_END, "---")
     if first == "+++":
@@ -80,6 +97,39 @@ def read_front_matter(text: str) -> FrontMatter:
         return _json_block(text, offset)
     return FrontMatter(body=text)
 
+
+def _library_split(text: str, offset: int, first: str) -> FrontMatter | None:
+    """The block python-frontmatter finds, loaded by our loaders; None where it finds none, where an
+    end line it does not know ("...", "---\u200b") ends the block earlier, or the block does not load."""
+    stripped = text[offset:]
+    handler = fm_lib.detect_format(stripped, _HANDLERS.values())
+    fmt = next((name for name, known in _HANDLERS.items() if known is handler), None)
+    if handler is None or fmt is None or first != _OPENING[fmt]:
+        return None
+    try:
+        raw, _ = handler.split(stripped)
+    except ValueError:  # no closing line
+        return None
+    raw_start = body_line = offset
+    if fmt == "json" and not stripped.startswith(raw):  # it ended the block at a "{" line
+        return None
+    if fmt != "json":  # the JSON block is its own "{" ... "}"; the others start after the opening line
+        opening = handler.FM_BOUNDARY.match(stripped) if handler.FM_BOUNDARY else None
+        raw_start += opening.end() + 1 if opening else 0
+        raw = raw[1:]  # the opening line's "\n"
+        end = _YAML_END if fmt == "yaml" else _TOML_END
+        closing = end.match(text, raw_start + len(raw))
+        if end.search(raw) or closing is None:  # ours ends it earlier, or not at a "----" line
+            return None
+        body_line = text.count("\n", 0, closing.start()) + 2
+    nl = text.find("\n", raw_start + len(raw))  # the end of the closing line
+    body_start = len(text) if nl < 0 else nl + 1
+    try:
+        data = _LOADERS[fmt](raw, text.count("\n", 0, raw_start) + 1)
+    except Exception:  # noqa: BLE001 - our splitter splits it again and salvages what it can
+        return None
+    body_line = body_line if fmt != "json" else text.count("\n", 0, body_start) + 1
+    return FrontMatter(data, text[body_start:], body_line, fmt)
 
 def load_yaml(raw: str, first_line: int = 1) -> dict:
     """Load YAML front matter (raw text between the delimiters) whose first line is `first_line`."""
@@ -114,6 +164,9 @@ def load_json(raw: str, first_line: int = 1) -> dict:
     except json.JSONDecodeError as exc:
         raise FrontMatterError(exc.msg, first_line + exc.lineno - 1) from None
     return _as_mapping(data, first_line)
+
+
+_LOADERS = {"yaml": load_yaml, "toml": load_toml, "json": load_json}
 
 
 def _delimited(text: str, offset: int, first_nl: int, fmt: str, end: re.Pattern, mark: str) -> FrontMatter:
@@ -164,7 +217,7 @@ def _json_block(text: str, offset: int) -> FrontMatter:
 def _load(fmt: str, raw: str, first_line: int, body: str, body_line: int, data: dict | None = None) -> FrontMatter:
     if data is not None and isinstance(data, dict):
         return FrontMatter(data, body, body_line, fmt)
-    loader = {"yaml": load_yaml, "toml": load_toml, "json": load_json}[fmt]
+    loader = _LOADERS[fmt]
     try:
         return FrontMatter(loader(raw, first_line), body, body_line, fmt)
     except FrontMatterError as exc:

@@ -9,6 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.core import frontmatter as frontmatter_module
 from reader.core.errors import FrontMatterError
 from reader.core.frontmatter import _Loader, _simple_yaml, load_json, load_toml, load_yaml, read_front_matter
 from tests.corpus import CORPUS
@@ -120,6 +121,50 @@ def test_load_yaml_raises_front_matter_error_with_file_line():
 def test_explicit_timestamp_tag_with_an_impossible_date_is_an_error_not_a_crash():
     with pytest.raises(FrontMatterError):
         load_yaml("date: !!timestamp 2018-02-31\n")
+
+
+# --- who splits: python-frontmatter first, our splitter where it cannot ---------------------
+
+def _calls(monkeypatch, owner, name: str) -> list:
+    calls: list = []
+    real = getattr(owner, name)
+
+    def spy(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, spy)
+    return calls
+
+
+@pytest.mark.parametrize("text, fmt, data, body, body_line", [
+    ("\n---\ntitle: 标题\ntags: [a, b]\n---\n\n正文\n", "yaml", {"title": "标题", "tags": ["a", "b"]}, "\n正文\n", 6),
+    ('+++\ntitle = "标题"\ndraft = true\n+++\n正文', "toml", {"title": "标题", "draft": True}, "正文", 5),
+    ('{\n"title": "标题",\n"tags": ["a"]\n}\n正文', "json", {"title": "标题", "tags": ["a"]}, "正文", 5),
+])
+def test_python_frontmatter_splits_well_formed_blocks(monkeypatch, text, fmt, data, body, body_line):
+    asked = _calls(monkeypatch, frontmatter_module.fm_lib, "detect_format")
+    ours = (_calls(monkeypatch, frontmatter_module, "_delimited")
+            + _calls(monkeypatch, frontmatter_module, "_json_block"))
+    fm = read_front_matter(text)
+    assert (fm.format, fm.data, fm.body, fm.body_line, fm.error) == (fmt, data, body, body_line, None)
+    assert len(asked) == 1 and ours == []
+
+
+@pytest.mark.parametrize("text, data, body, error", [
+    ("---\u200b\ntitle: a\n---\nbody", {"title": "a"}, "body", None),  # its opening line is not "---"
+    ("---\ntitle: a\n...\nbody\n---\nmore", {"title": "a"}, "body\n---\nmore", None),  # it would end at the rule
+    ("---\ntitle: a\n---\u200b\nbody\n---\n", {"title": "a"}, "body\n---\n", None),
+    ("---\ntitle: a\ndate: 2020\n\nbody", {"title": "a", "date": "2020"}, "body", "no closing '---'"),
+    ('---\ntitle: "老街"新茶"\ntags: [a]\n---\nbody', {"tags": ["a"], "title": '老街"新茶'}, "body", "expected key"),
+])
+def test_our_splitter_takes_over_where_python_frontmatter_cannot(monkeypatch, text, data, body, error):
+    asked = _calls(monkeypatch, frontmatter_module.fm_lib, "detect_format")
+    ours = _calls(monkeypatch, frontmatter_module, "_delimited")
+    fm = read_front_matter(text)
+    assert (fm.format, fm.data, fm.body) == ("yaml", data, body)
+    assert (error is None and fm.error is None) or error in str(fm.error)
+    assert len(asked) == 1 and len(ours) == 1
 
 
 # --- the fast path for flat front matter -------------------------------------------------
