@@ -110,7 +110,7 @@ def post_text(site: Site, relpath: str) -> tuple[str, str, str | None]:
 
 
 def _text_chunk(site: Site, items: Sequence[tuple[int, str]]) -> list[tuple]:
-    """Each post rendered to text and prepared for the index (store.prepare_text), in a worker."""
+    """Each post rendered to text and prepared for the index (store_text.prepare_text), in a worker."""
     return [prepare_text(post_id, *post_text(site, rel)) for post_id, rel in items]
 
 
