@@ -82,6 +82,10 @@ def _font() -> QFont:
     font.setFamilies(list(CJK_FONT_FAMILIES))
     font.setStyleHint(QFont.StyleHint.SansSerif)
     font.setPointSizeF(FONT_PT)
+    # Noto CJK's 'locl' swaps the digits of a Latin-only run for glyphs outside its cmap, and Qt's PDF
+    # maps a glyph back to text only through the cmap (QFontSubset::getReverseMap): "2022-01-21" in the
+    # header was drawn but extracted and copied as "--". Off, the digits stay searchable.
+    font.setFeature(QFont.Tag("locl"), 0)
     return font
 
 

@@ -162,7 +162,7 @@ def test_export_as_pdf_runs_on_a_worker(qtbot, make_window, site_dir, home):
     assert said[-1] == f"Exported to {target}", said
     text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(target), "-"], capture_output=True,
                                                         text=True, check=True).stdout)
-    assert "外交官走进直播间 [特稿]" in text and re.search(r"^1\s*/\s*1$", text, re.MULTILINE)
+    assert "外交官走进直播间 [特稿]" in text and "2023-01-21" in text and re.search(r"^1\s*/\s*1$", text, re.MULTILINE)
 
 
 def test_ctrl_p_shows_the_print_preview_of_the_article(qtbot, window):
