@@ -7,6 +7,7 @@ import html
 import mimetypes
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -81,31 +82,41 @@ def _path_of(library: Library, post_id: int) -> str:
 @dataclass(frozen=True)
 class ImageSource:
     """What an image src names: a file of the library ("local"), a "remote" URL, or nothing to show
-    ("missing", "blocked"); `name` is the file name, or the host of a remote image."""
+    ("missing", "blocked"); `name` is the file's name ("data:" for an inline image), `host` a remote one's."""
 
     kind: str
     path: Path | None = None
     name: str = ""
+    host: str = ""
 
 
-def image_source(library: Library, post: Post, src: str) -> ImageSource:
-    """Classify an image src the way the article view does: the library decides first."""
+def image_source(resolve: Callable[[str], Path | None], post_path: str, src: str) -> ImageSource:
+    """Classify an image src for the view, print and export alike: `resolve` (the library's
+    resolve_resource for this post) decides first, since own-site URLs and "wikilink:" embeds can be files."""
     src = src.strip()
     parts = urlsplit(src)
     scheme = parts.scheme.lower()
     if scheme == "data":
         return ImageSource("blocked", name="data:")
-    path = library.resolve_resource(post.id if post.id >= 0 else None, src)
+    path = resolve(src)
     if path is not None:
         return ImageSource("local", Path(path), Path(path).name)
     name = unquote(posixpath.basename(parts.path.rstrip("/"))) or src[:60]
     if scheme in ("http", "https") or (not scheme and src.startswith("//")):
-        return ImageSource("remote", name=parts.hostname or "")
+        return ImageSource("remote", name=name, host=parts.hostname or "")
     if scheme == "wikilink":
         return ImageSource("missing", name=unquote(src[9:])[:60])
-    escapes = not parts.path.startswith("/") and posixpath.normpath(posixpath.join(
-        posixpath.dirname(post.meta.path), unquote(parts.path))).startswith("..")
-    return ImageSource("blocked" if scheme or escapes else "missing", name=name)
+    if scheme or _climbs_out(post_path, parts.path):
+        return ImageSource("blocked", name=name)
+    return ImageSource("missing", name=name)
+
+
+def _climbs_out(post_path: str, path: str) -> bool:
+    """A relative path that climbs out of the library from the post's folder."""
+    if path.startswith("/"):
+        return False
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(post_path), unquote(path)))
+    return joined == ".." or joined.startswith("../")
 
 
 def read_image(library: Library, path: Path) -> bytes | None:
@@ -131,7 +142,7 @@ def _data_uri(path: Path, data: bytes) -> str:
 
 def _placeholder(alt: str, source: ImageSource) -> etree._Element:
     if source.kind == "remote":
-        words = f"image not included: {alt or 'image'}" + (f" ({source.name})" if source.name else "")
+        words = f"image not included: {alt or source.name}" + (f" ({source.host})" if source.host else "")
     else:
         words = f"image {source.kind}: {source.name or alt}"
     box = etree.Element("span", {"class": "placeholder"})
@@ -145,7 +156,8 @@ def _inline_images(library: Library, post: Post, body_html: str) -> str:
         return ""
     root = lxml.html.fragment_fromstring(body_html, create_parent="div")
     for img in list(root.iter("img")):
-        source = image_source(library, post, img.get("src") or "")
+        source = image_source(lambda src: library.resolve_resource(post.id if post.id >= 0 else None, src),
+                              post.meta.path, img.get("src") or "")
         data = read_image(library, source.path) if source.path is not None else None
         if source.path is not None and data is not None:
             for attr in ("srcset", "style"):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import math
 import os
-import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -14,6 +13,7 @@ from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QFontMetricsF,
                            QPalette, QTextCursor, QTextDocument)
 from PySide6.QtWidgets import QTextBrowser
 
+from reader.core.export import image_source
 from reader.core.links import SAFE_SCHEMES
 from reader.core.types import Post
 from reader.core.zh_convert import ORIGINAL, convert_html
@@ -245,23 +245,16 @@ class ArticleView(FindInArticle, QTextBrowser):
         return self._image(int(name.path()), ref)
 
     def _image(self, index: int, ref: ImageRef) -> QImage:
-        src = ref.src.strip()
-        parts = urlsplit(src)
-        scheme = parts.scheme.lower()
-        if scheme == "data":
+        source = image_source(self._resolve, self._post.meta.path if self._post else "", ref.src)
+        if source.kind == "local" and source.path is not None:
+            return self._local_image(index, source.path, ref)
+        if source.kind == "remote":
+            return self._placeholder("remote", ref.alt or source.name, ref, source.host)
+        if source.name == "data:":
             return self._placeholder("blocked", self.tr("blocked: data: image"), ref)
-        # The library decides first: own-site absolute URLs and "wikilink:" embeds can be local files.
-        path = self._resolve(src)
-        if path is not None:
-            return self._local_image(index, path, ref)
-        name = unquote(posixpath.basename(parts.path.rstrip("/"))) or src[:60]
-        if scheme in ("http", "https") or (not scheme and src.startswith("//")):
-            return self._placeholder("remote", ref.alt or name, ref, parts.hostname or "")
-        if scheme == "wikilink":
-            return self._placeholder("missing", self.tr("image missing: {0}").format(unquote(src[9:])[:60]), ref)
-        if scheme or self._escapes(parts.path):
-            return self._placeholder("blocked", self.tr("blocked: {0}").format(name), ref)
-        return self._placeholder("missing", self.tr("image missing: {0}").format(name), ref)
+        if source.kind == "blocked":
+            return self._placeholder("blocked", self.tr("blocked: {0}").format(source.name), ref)
+        return self._placeholder("missing", self.tr("image missing: {0}").format(source.name), ref)
 
     def _resolve(self, src: str) -> Path | None:
         if self._library is None or self._post is None:
@@ -279,13 +272,6 @@ class ArticleView(FindInArticle, QTextBrowser):
             log.warning("resolve_resource returned %s, outside %s", path, root)
             return None
         return Path(path)
-
-    def _escapes(self, path: str) -> bool:
-        """A relative path that climbs out of the library from this post's folder."""
-        if path.startswith("/") or self._post is None:
-            return False
-        joined = posixpath.normpath(posixpath.join(posixpath.dirname(self._post.meta.path), unquote(path)))
-        return joined == ".." or joined.startswith("../")
 
     def _local_image(self, index: int, path: Path, ref: ImageRef) -> QImage:
         image = self._decoded.get(index)

@@ -52,7 +52,7 @@ def load_printable(library: Library, post_id: int, labels: dict[str, str] | None
 
 
 def _image(library: Library, post: Post, ref: ImageRef) -> QImage:
-    source = image_source(library, post, ref.src)
+    source = image_source(lambda src: library.resolve_resource(post.id, src), post.meta.path, ref.src)
     if source.kind == "local" and source.path is not None:
         data = read_image(library, source.path)
         image = QImage.fromData(data) if data else QImage()
@@ -60,10 +60,10 @@ def _image(library: Library, post: Post, ref: ImageRef) -> QImage:
             width = min(ref.width or image.width(), PAGE_WIDTH_PX, image.width())
             return image if width == image.width() else image.scaledToWidth(
                 width, Qt.TransformationMode.SmoothTransformation)
-    what = {"remote": QGuiApplication.translate("PrintPdf", "{0} (not loaded)").format(source.name),
+    what = {"remote": QGuiApplication.translate("PrintPdf", "{0} (not loaded)").format(source.host),
             "local": QGuiApplication.translate("PrintPdf", "image unreadable: {0}").format(source.name),
             "missing": QGuiApplication.translate("PrintPdf", "image missing: {0}").format(source.name)}
-    lines = [ref.alt or QGuiApplication.translate("PrintPdf", "image"),
+    lines = [ref.alt or source.name or QGuiApplication.translate("PrintPdf", "image"),
              what.get(source.kind, QGuiApplication.translate("PrintPdf", "blocked: {0}").format(source.name))]
     width = min(ref.width or 360, PAGE_WIDTH_PX)
     height = max(48, min(round(ref.height * width / ref.width), 400)) if ref.width and ref.height else 72

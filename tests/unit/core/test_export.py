@@ -118,3 +118,18 @@ def test_html_export_of_an_18f_post_inlines_its_asset_image(tmp_path):
     logo = (CORPUS / "18f-jekyll/assets/blog/fbopen/fbopen-pilot-logo.png").read_bytes()
     assert "data:image/png;base64," + base64.b64encode(logo).decode() in page
     assert "<script" not in page.lower()
+
+
+def test_image_sources_are_classified_once_for_view_print_and_export(tmp_path):
+    local = tmp_path / "a.png"
+    resolve = {"/a.png": local}.get
+    post = "_posts/2022-01-01-x.md"
+    assert export.image_source(resolve, post, " /a.png ") == export.ImageSource("local", local, "a.png")
+    assert export.image_source(resolve, post, "https://img.cn/p/b%20c.jpg?x=1") == \
+        export.ImageSource("remote", name="b c.jpg", host="img.cn")
+    assert export.image_source(resolve, post, "//img.cn/d.jpg").kind == "remote"
+    assert export.image_source(resolve, post, "data:image/png;base64,AAAA") == export.ImageSource("blocked", name="data:")
+    assert export.image_source(resolve, post, "wikilink:%E5%9B%BE.png") == export.ImageSource("missing", name="图.png")
+    assert export.image_source(resolve, post, "../../x.png") == export.ImageSource("blocked", name="x.png")
+    assert export.image_source(resolve, post, "file:///etc/x.png").kind == "blocked"
+    assert export.image_source(resolve, post, "../img/y.png") == export.ImageSource("missing", name="y.png")
