@@ -6,13 +6,12 @@ import codecs
 import html as html_lib
 from dataclasses import dataclass, replace
 
+from collections.abc import Sequence
+from pathlib import Path
+
 from . import budget
 from .budget import TooComplex, bounded
-from .parse import parse_post, unreadable_meta
-from .render import RenderContext, render_body
-from .sanitize import sanitize_html
 from .scanner import open_inside
-from .text import html_to_text
 from .types import ParsedPost, PostMeta, Site
 
 # The indexer reads at most this much of a file, for metadata and for the full text. Real posts
@@ -65,12 +64,18 @@ def cut_bytes(data: bytes, limit: int) -> bytes:
 
 
 def read_head(site: Site, relpath: str, limit: int | None = INDEX_LIMIT) -> tuple[bytes, bool]:
-    """(the first `limit` bytes of a post cut on a whole character, whether anything was left out).
+    """(the first `limit` bytes of a post cut on a whole character, whether anything was left out)."""
+    return read_inside([site.library_root], relpath, limit)
 
-    The file is opened by scanner.open_inside: still a regular file inside the library, or
+
+def read_inside(roots: Sequence[Path | str], relpath: str, limit: int | None = INDEX_LIMIT) -> tuple[bytes, bool]:
+    """(the first `limit` bytes of a file of the library cut on a whole character, whether anything
+    was left out): the one way a post, a label page, a site's settings or data file is read.
+
+    The file is opened by scanner.open_inside: still a regular file inside `roots`, or
     RefusedFile (an OSError). `limit` None reads all of it.
     """
-    with open_inside([site.library_root], relpath) as handle:
+    with open_inside(roots, relpath) as handle:
         if limit is None:
             return handle.read(), False
         data = handle.read(limit + 4)  # cut_bytes may keep up to 3 bytes past the limit
@@ -96,6 +101,13 @@ def show_post(site: Site, relpath: str, *, full: bool = False) -> ShownPost:
 
     Raises OSError when the file cannot be read (the caller names the file in a PostError).
     """
+    # The renderers are imported here: detecting a site reads through this module (read_inside)
+    # and must not load markdown-it and lxml at start-up.
+    from .parse import parse_post
+    from .render import RenderContext, render_body
+    from .sanitize import sanitize_html
+    from .text import html_to_text
+
     data, cut = read_head(site, relpath, None if full else SHOW_READ_LIMIT)
     read: list[tuple[ParsedPost, str, bool]] = []
 
@@ -116,6 +128,8 @@ def show_post(site: Site, relpath: str, *, full: bool = False) -> ShownPost:
 
 def _as_source(site: Site, relpath: str, read: tuple[ParsedPost, str, bool] | None, problem: str) -> ShownPost:
     """A post over its budget: the problem, and its source as plain text (escaping is linear)."""
+    from .parse import unreadable_meta
+
     if read is None:
         return ShownPost(meta=unreadable_meta(site, relpath, problem), html="", text="", truncated=False)
     parsed, body, truncated = read

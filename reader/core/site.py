@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from .frontmatter import bounded_yaml_load, read_front_matter
-from .scanner import open_inside
+from .limits import INDEX_LIMIT, read_inside
 from .types import Site
 
 try:  # Python 3.11+
@@ -22,7 +22,6 @@ _HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
 # How far to look above the opened folder for a site root, and below it when nothing is above.
 _MAX_UP = 6
 _MAX_DOWN = 2
-_DATA_LIMIT = 1 << 20  # bytes of a config or data file read; a bigger one is not a site's settings
 
 
 def detect_site(library_root: Path) -> Site:
@@ -91,22 +90,20 @@ def _safe_dirs(folder: Path) -> list[Path]:
 
 
 def _load_config(folder: Path, names: tuple[str, ...]) -> dict | None:
-    """The first config file among `names` as a dict; {} if it exists but cannot be read."""
+    """The first config file among `names` as a dict; {} if it exists but cannot be read (a link out
+    of its folder, over INDEX_LIMIT, broken)."""
     for name in names:
         path = folder / name
         if path.is_file():
-            data = _read_data(path)
+            text = _read_inside(folder, path)
+            data = _read_data(path, text) if text is not None else None
             return data if isinstance(data, dict) else {}
     return None
 
 
-def _read_data(path: Path, text: str | None = None) -> object:
-    """A YAML, TOML or JSON file's value (from `text` when given); None if it is too big or cannot be read."""
+def _read_data(path: Path, text: str) -> object:
+    """A YAML, TOML or JSON file's value from its `text`; None if it cannot be read."""
     try:
-        if text is None:
-            if path.stat().st_size > _DATA_LIMIT:
-                return None
-            text = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix == ".toml":
             return tomllib.loads(text)
         if path.suffix == ".json":
@@ -214,14 +211,14 @@ def _term_titles(root: Path, folder: Path) -> dict[str, str]:
 
 
 def _read_inside(root: Path, path: Path) -> str | None:
-    """The text of a file of the site by the scanner's rule (no links out, no FIFOs), or None when
-    that refuses it, it is missing or over _DATA_LIMIT: names never come from outside the site."""
+    """The text of a file of the site read as posts are (limits.read_inside: no links out, no FIFOs,
+    at most INDEX_LIMIT bytes), or None when that refuses it, it is missing or bigger: settings and
+    names never come from outside the site, and a cut file is no settings."""
     try:
-        with open_inside([root], path.relative_to(root).as_posix()) as file:
-            data = file.read(_DATA_LIMIT + 1)
+        data, cut = read_inside([root], path.relative_to(root).as_posix(), INDEX_LIMIT)
     except (OSError, ValueError):
         return None
-    return data.decode("utf-8", errors="replace") if len(data) <= _DATA_LIMIT else None
+    return None if cut else data.decode("utf-8", errors="replace")
 
 
 # A post can sit deep inside its site (Hexo's source/_posts/<category>/, vault folders).

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import resource
+import subprocess
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from reader.core.frontmatter import read_front_matter
+from reader.core.library import Library
 from reader.core.parse import extract_links, parse_post
+from reader.core.site import detect_site
 from reader.core.types import Site
 
 from tests.reliability.helpers import run_cli, small_site
@@ -101,3 +105,56 @@ def test_a_2_mb_table_indexes_in_bounded_time_and_memory(tmp_path, data_dir):
     assert figures["count"] == 4 and figures["text_done"] == 4 and figures["problems"] == []
     assert figures["seconds"] < 10
     assert figures["rss_after_mb"] - figures["rss_before_mb"] < 150, figures
+
+
+def _sparse(path: Path, size: str = "50M") -> None:
+    """A file of `size` zeros that takes no disk (truncate -s): reading it whole would take its size in memory."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    subprocess.run(["truncate", "-s", size, str(path)], check=True)
+
+
+def _peak_of_reading(root: Path, data_dir: Path) -> tuple[int, object, int]:
+    """(peak traced memory of detecting the site and refreshing it, the site, the posts indexed)."""
+    tracemalloc.start()
+    try:
+        site = detect_site(root)
+        library = Library(root, data_dir=data_dir)
+        try:
+            library.refresh()  # reads the settings, the data file and the label page
+            count = library.count()
+        finally:
+            library.close()
+        return tracemalloc.get_traced_memory()[1], site, count
+    finally:
+        tracemalloc.stop()
+
+
+def test_huge_settings_data_files_and_label_pages_are_not_read_whole(tmp_path):
+    # Everything of a library is read through limits.read_inside, at most INDEX_LIMIT bytes a file.
+    plain = small_site(tmp_path / "plain", {"_data/categories.yml": "jingji: 经济\n", "category/jingji.md": "# 经济\n"})
+    _peak_of_reading(plain, tmp_path / "warm")  # the first refresh of a process loads its modules and tables
+    baseline, _, _ = _peak_of_reading(plain, tmp_path / "plain-data")
+    root = small_site(tmp_path / "lib")
+    for rel in ("_config.yml", "_data/categories.yml", "category/jingji.md"):
+        _sparse(root / rel)
+    began = time.process_time()
+    peak, site, count = _peak_of_reading(root, tmp_path / "data")
+    assert site.kind == "jekyll" and site.title is None  # a cut file is no settings
+    assert count == 3
+    assert peak - baseline < 16 << 20, f"{(peak - baseline) >> 20} MB more: a 50 MB file was read whole"
+    assert time.process_time() - began < 10
+
+
+def test_settings_linked_from_outside_the_site_are_not_read(tmp_path):
+    outside = tmp_path / "outside.yml"
+    outside.write_text("title: 外面的设置\n", encoding="utf-8")
+    root = small_site(tmp_path / "lib")
+    (root / "_config.yml").unlink()
+    (root / "_config.yml").symlink_to(outside)
+    site = detect_site(root)
+    assert site.kind == "jekyll" and site.title is None  # was "外面的设置"
+    (root / "_config.yml").unlink()
+    (root / "_config.yml").symlink_to("_posts/../_real_config.yml")  # a link that stays inside is read
+    (root / "_real_config.yml").write_text("title: 里面的设置\n", encoding="utf-8")
+    assert detect_site(root).title == "里面的设置"
