@@ -431,9 +431,10 @@ class Library:
             ranked = {post_id for post_id, _ in found}
             pending = [i for i in store.search_pending_titles(query, filter, offset + limit) if i not in ranked]
             found = (found + [(post_id, 0.0) for post_id in pending])[offset:offset + limit]
-        rows = {s.id: s for s in store.summaries([post_id for post_id, _ in found])}
+        ids = [post_id for post_id, _ in found]
+        rows, keys = {s.id: s for s in store.summaries(ids)}, store.title_keys(ids)
         title_only = set(pending)
-        hits = [SearchHit(post=rows[i], snippet=None, rank=rank, title_only=i in title_only)
+        hits = [SearchHit(post=rows[i], snippet=None, rank=rank, title_only=i in title_only, title_key=keys.get(i, ""))
                 for i, rank in found if i in rows]
         made = self._snippets(query, [hit.post for hit in hits[:snippets]])
         hits = [replace(hit, snippet=made.get(hit.post.id)) for hit in hits]

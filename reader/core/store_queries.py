@@ -110,6 +110,13 @@ class Queries(StoreBase):
         return [found[i] for i in ids if i in found]
 
     @guard
+    def title_keys(self, ids: Sequence[int]) -> dict[int, str]:
+        """id -> the title's sort key as stored (collate.title_key), for rows sorted outside the index."""
+        rows = self._db.execute("SELECT id, coalesce(title_key, '') FROM posts"
+                                " WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))])
+        return dict(rows.fetchall())
+
+    @guard
     def facets(self, kind: str) -> list[Facet]:
         if kind in ("category", "tag"):
             rows = self._db.execute(

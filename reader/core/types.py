@@ -95,12 +95,14 @@ class SearchHit:
     """A search result: the row, its snippet (None until one is made) and its rank.
 
     `title_only`: the post's full text is not indexed yet, so it matched on its title alone.
+    `title_key`: the index's sort key of the title (collate.title_key), so hits sort as the list does.
     """
 
     post: PostSummary
     snippet: Snippet | None
     rank: float
     title_only: bool = False
+    title_key: str = ""
 
 
 @dataclass(frozen=True)

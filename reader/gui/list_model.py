@@ -290,7 +290,7 @@ class ArticleListModel(QAbstractTableModel):
                     return post.date or ""
                 if key == "category":
                     return ", ".join(self.category_labels.get(c, c) for c in post.categories).casefold()
-                return (post.title or "").casefold()
+                return hit.title_key  # the index's key, as the list sorts (阿 < 北 < 中 by pinyin)
             ordered = sorted(self._hits, key=sort_key, reverse=descending)
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()

@@ -150,7 +150,7 @@ def test_sorting_asks_the_owner_and_hits_sort_in_python():
     model.sort_requested = lambda key, desc: asked.append((key, desc))
     model.sort(0, Qt.SortOrder.AscendingOrder)
     assert asked == [("title", False)]
-    hits = [SearchHit(_summary(i, title=t), Snippet("s"), r) for i, t, r in ((1, "b", 1.0), (2, "a", 2.0))]
+    hits = [SearchHit(_summary(i, title=t), Snippet("s"), r, title_key=t + " ") for i, t, r in ((1, "b", 1.0), (2, "a", 2.0))]
     model.set_hits(hits)
     model.sort(0, Qt.SortOrder.AscendingOrder)
     assert [model.post_id(r) for r in range(2)] == [2, 1] and asked == [("title", False)]

@@ -52,3 +52,23 @@ def test_header_clicks_sort_titles_by_pinyin_and_categories_by_their_names(qtbot
     # dong1 cai2 (emnews, twice: newest first), zhan4 zhang3 (sitenews), zhong1 guo2 (zhongguo)
     qtbot.waitUntil(lambda: column_texts(window, 2) == ["东财滚动新闻", "东财滚动新闻", "站长消息", "中国"])
     assert column_texts(window, 0)[:2] == ["Apple 发布会", "中国经济"]
+
+
+def test_search_hits_sorted_by_title_follow_pinyin_too(qtbot, make_window, tmp_path):
+    root = tmp_path / "hits"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    for n, title in enumerate(("中", "阿", "北", "东")):
+        body = "needle here\n" if title != "东" else "no match\n"
+        (root / "_posts" / f"2022-01-0{n + 1}-p.md").write_text(f"---\ntitle: {title}\n---\n{body}", encoding="utf-8")
+    window = make_window(root)
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 4)
+    qtbot.mouseClick(window.search_edit, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.search_edit, "needle")
+    qtbot.waitUntil(lambda: window.list_model.searching() and window.list_model.rowCount() == 3, timeout=5000)
+    for _ in range(2):  # the first click may only take the sort to this column
+        click_header(window, 0)
+        if window.list.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.AscendingOrder:
+            break
+    assert window.list_model.searching()
+    qtbot.waitUntil(lambda: column_texts(window, 0) == ["阿", "北", "中"])  # a1, bei3, zhong1: not code point order
