@@ -89,7 +89,7 @@ def _show(window, target: Target) -> None:
         if window.library is None or window.library.root != target.library or window.is_sample:
             if not window.open_library(target.library):
                 return
-        window.show_post_file(target.path)
+        window.by_path.show(target.path)
     elif target.kind == "lone":
         from .lone_file import read_lone_post  # it imports every renderer: not at each start-up
         try:

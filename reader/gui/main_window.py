@@ -26,6 +26,7 @@ from .error_dialog import open_folder
 from .i18n import add_language_menu, app_name
 from .list_model import COLUMNS, ArticleListModel
 from .list_view import ArticleListView
+from .post_by_path import PostByPath
 from .read_as import add_read_as_menu
 from .reading import Reading
 from .refresher import Refresher
@@ -62,7 +63,6 @@ class MainWindow(QMainWindow):
         self.is_sample = False
         self.lone_path: Path | None = None  # a file shown on its own, outside any library
         self._lone_post = None
-        self._pending_post: str | None = None  # a post asked for by path, not yet in the index
         self._article_title = ""
         self._results_wanted = False  # Enter in the search field: the first hit opens when the hits arrive
         self._build_widgets()
@@ -142,7 +142,9 @@ class MainWindow(QMainWindow):
         self.browse = Browsing(self.tree, self.list, self.search, self.search_info, self.reading,
                                self.settings.window, self.quick_filter.text, self)
         self.article_actions = ArticleActions(self.reading, self.view, self.list, self)
-        for controller in (self.reading, self.browse, self.article_actions):
+        self.by_path = PostByPath(self)  # a post asked for by its path (command line, FileOpen)
+        self.by_path.shownAlone.connect(self._show_alone)
+        for controller in (self.reading, self.browse, self.article_actions, self.by_path):
             controller.message.connect(self._status)
         self.reading.opened.connect(self._article_opened)
         self.reading.marksChanged.connect(self.browse.schedule_counts)
@@ -254,43 +256,10 @@ class MainWindow(QMainWindow):
         self.refresher.set_library(None)
         self.session.close()  # waiting marks and positions are written now
         self.session = None
-        self._pending_post = None
+        self.by_path.forget()
         self.search_edit.clear()
 
-    # --- opening one post by its path (from the command line, a second launch, FileOpen) --
-    def show_post_file(self, path) -> None:
-        """Show the open library's post at `path`, selected in an unfiltered list; if the index
-        does not have it yet, show it as soon as the refresh running now has read it."""
-        if self.library is None:
-            return
-        try:
-            rel = Path(path).resolve().relative_to(self.library.root).as_posix()
-        except ValueError:
-            self.statusBar().showMessage(self.tr("{0} is not in this library").format(path), 8000)
-            return
-        self.search_edit.clear()
-        self.quick_filter.clear()
-        if self.browse.selected_node_ids() != ["all:"]:
-            self.browse.select_nodes(["all:"])
-        self._pending_post = rel
-        self._show_pending_post()
-
-    def _show_pending_post(self, final: bool = False) -> None:
-        rel = self._pending_post
-        if rel is not None:
-            self.reading.open_path(rel, then=lambda found: self._pending_found(rel, found, final))
-
-    def _pending_found(self, rel: str, found: bool, final: bool) -> None:
-        if self._pending_post != rel:
-            return
-        if found:
-            self._pending_post = None
-        elif final:  # indexed and still not a post (a README, a page): show the file on its own
-            self._pending_post = None
-            self._show_file_in_view(rel)
-        else:
-            self.refresh()  # a file new since the last refresh: the refresh finds it (or says it is no post)
-
+    # --- a file shown on its own ------------------------------------------------------------
     def show_lone_post(self, post, path) -> None:
         """Show one file that belongs to no library, on its own: nothing is indexed."""
         self._retire_library()
@@ -299,27 +268,16 @@ class MainWindow(QMainWindow):
             self.splitter.widget(pane).hide()
         self.search_edit.setEnabled(False)  # there is no index to search
         self.lone_path = Path(path)
-        self._lone_post = post
         self.view.set_library(None)
-        self.view.show_post(post)
+        self._show_alone(post)
         self._banner_action = lambda: self.open_library(self.lone_path.parent)
         self.banner.show_message(self.tr("Showing {0} on its own; its folder is not indexed.").format(self.lone_path.name),
                                  self.tr("Open Folder as Library"))
+
+    def _show_alone(self, post) -> None:
+        self._lone_post = post
+        self.view.show_post(post)
         self._update_title()
-
-    def _show_file_in_view(self, rel: str) -> None:
-        """A file of the library that is none of its posts, read on a worker and shown on its own."""
-        self.reading.leave()
-        self.reading.reset()
-
-        def show(post) -> None:
-            self._lone_post = post
-            self.view.show_post(post)
-            self._update_title()
-            self._status(self.tr("{0} is not one of this library's posts; shown on its own").format(rel), 10000)
-        self.session.ask("post", Library.read_file, rel, on_done=show,
-                         on_error=lambda error: self.view.show_message(self.tr("This file cannot be shown"),
-                                                                       str(error)))
 
     def _leave_lone(self) -> None:
         if self.lone_path is not None or self._lone_post is not None:
@@ -343,7 +301,7 @@ class MainWindow(QMainWindow):
                                                                          report.removed), 5000)
         if report.added or report.changed or report.removed or report.rebuilt or not self.list_model.ids():
             self.browse.reload()
-        self._show_pending_post(final=True)
+        self.by_path.retry(final=True)
 
     def _refresh_failed(self, message: str) -> None:
         self.progress.finish()
@@ -394,7 +352,7 @@ class MainWindow(QMainWindow):
             tuple((f.label, f.count) for f in data.categories[:SUMMARY_CATEGORIES]), first_keys())))
 
     def _list_shown(self) -> None:
-        self._show_pending_post()
+        self.by_path.retry()
         self._update_title()
 
     # --- panes and the status bar ------------------------------------------------------

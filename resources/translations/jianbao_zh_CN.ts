@@ -750,24 +750,12 @@ The reader may go on working. The details are also in the log file in {folder}.<
         <translation>索引已重建：{0}</translation>
     </message>
     <message>
-        <source>{0} is not in this library</source>
-        <translation>{0} 不在此文库中</translation>
-    </message>
-    <message>
         <source>Showing {0} on its own; its folder is not indexed.</source>
         <translation>单独显示 {0}；它所在的文件夹未编入索引。</translation>
     </message>
     <message>
         <source>Open Folder as Library</source>
         <translation>将文件夹作为文库打开</translation>
-    </message>
-    <message>
-        <source>{0} is not one of this library&apos;s posts; shown on its own</source>
-        <translation>{0} 不是此文库的文章，单独显示</translation>
-    </message>
-    <message>
-        <source>This file cannot be shown</source>
-        <translation>无法显示此文件</translation>
     </message>
     <message>
         <source>{0:,} new, {1:,} changed, {2:,} removed</source>
@@ -831,6 +819,21 @@ The reader may go on working. The details are also in the log file in {folder}.<
     <message>
         <source>Open Anyway</source>
         <translation>仍然打开</translation>
+    </message>
+</context>
+<context>
+    <name>PostByPath</name>
+    <message>
+        <source>{0} is not in this library</source>
+        <translation>{0} 不在此文库中</translation>
+    </message>
+    <message>
+        <source>{0} is not one of this library&apos;s posts; shown on its own</source>
+        <translation>{0} 不是此文库的文章，单独显示</translation>
+    </message>
+    <message>
+        <source>This file cannot be shown</source>
+        <translation>无法显示此文件</translation>
     </message>
 </context>
 <context>

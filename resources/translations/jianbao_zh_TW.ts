@@ -750,24 +750,12 @@ The reader may go on working. The details are also in the log file in {folder}.<
         <translation>索引已重建：{0}</translation>
     </message>
     <message>
-        <source>{0} is not in this library</source>
-        <translation>{0} 不在此文庫中</translation>
-    </message>
-    <message>
         <source>Showing {0} on its own; its folder is not indexed.</source>
         <translation>單獨顯示 {0}；它所在的資料夾未建立索引。</translation>
     </message>
     <message>
         <source>Open Folder as Library</source>
         <translation>將資料夾作為文庫開啟</translation>
-    </message>
-    <message>
-        <source>{0} is not one of this library&apos;s posts; shown on its own</source>
-        <translation>{0} 不是此文庫的文章，單獨顯示</translation>
-    </message>
-    <message>
-        <source>This file cannot be shown</source>
-        <translation>無法顯示此檔案</translation>
     </message>
     <message>
         <source>{0:,} new, {1:,} changed, {2:,} removed</source>
@@ -831,6 +819,21 @@ The reader may go on working. The details are also in the log file in {folder}.<
     <message>
         <source>Open Anyway</source>
         <translation>仍要開啟</translation>
+    </message>
+</context>
+<context>
+    <name>PostByPath</name>
+    <message>
+        <source>{0} is not in this library</source>
+        <translation>{0} 不在此文庫中</translation>
+    </message>
+    <message>
+        <source>{0} is not one of this library&apos;s posts; shown on its own</source>
+        <translation>{0} 不是此文庫的文章，單獨顯示</translation>
+    </message>
+    <message>
+        <source>This file cannot be shown</source>
+        <translation>無法顯示此檔案</translation>
     </message>
 </context>
 <context>
