@@ -123,23 +123,24 @@ def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
     return unique
 
 
+def key_text(spec: ActionSpec) -> str:
+    """The keys to tell a user, as the platform writes them: the platform's first standard key, then ours.
+
+    The platform's other keys are left out: they are often keys of media keyboards whose names read as
+    nonsense beside the command ("Ctrl+F, Find", "F1, Help"); the actions still answer to them all.
+    """
+    keys = key_sequences(spec)
+    shown = keys[:1] + [k for k in keys[1:] if k.toString() in spec.shortcuts]
+    return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in shown)
+
+
 FIRST_KEYS = ("next_article", "previous_article", "page_down", "next_unread", "focus_search", "toggle_star",
               "back", "shortcuts")  # what the empty article pane teaches
 
 
 def first_keys() -> tuple[tuple[str, str], ...]:
-    """The handful of keys worth knowing first, as (keys as the platform writes them, what they do).
-
-    Of the platform's keys only the first: the others are often keys of media keyboards ("Back").
-    """
-    native = QKeySequence.SequenceFormat.NativeText
-    rows = []
-    for action_id in FIRST_KEYS:
-        spec = SPECS[action_id]
-        keys = key_sequences(spec)
-        shown = keys[:1] + [k for k in keys[1:] if k.toString() in spec.shortcuts]
-        rows.append((", ".join(k.toString(native) for k in shown), spec.plain()))
-    return tuple(rows)
+    """The handful of keys worth knowing first, as (keys as the platform writes them, what they do)."""
+    return tuple((key_text(SPECS[action_id]), SPECS[action_id].plain()) for action_id in FIRST_KEYS)
 
 
 def build_actions(parent: QObject, handlers: dict[str, Callable[[], object]]) -> dict[str, QAction]:
@@ -186,9 +187,8 @@ def shortcuts_html() -> str:
         menu_title = _without_mnemonic(QCoreApplication.translate(TR, MENU_TITLES[menu]))
         parts.append(f"<tr><td colspan='2'><b>{html.escape(menu_title)}</b></td></tr>")
         for spec in rows:
-            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in key_sequences(spec))
             parts.append(f"<tr><td>{html.escape(spec.plain())}</td>"
-                         f"<td><code>{html.escape(keys)}</code></td></tr>")
+                         f"<td><code>{html.escape(key_text(spec))}</code></td></tr>")
     parts.append("</table>")
     note = QCoreApplication.translate("Actions", "Single-letter keys work when the list or the article has the focus.")
     parts.append(f"<p>{html.escape(note)}</p>")

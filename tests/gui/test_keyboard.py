@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtWidgets import QMessageBox
 
 from reader import settings as S
 from reader.core.types import PostFilter
@@ -165,3 +167,26 @@ def test_zoom_keys_change_the_font_and_it_is_remembered(qtbot, window):
     assert window.settings.preferences.get(S.FONT_SIZE) == window.view.font_size()
     qtbot.keyClick(window.view, K.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert window.view.font_size() == before
+
+
+def _pressable(text: str) -> None:
+    """No platform key names of media keyboards ("Find", "Help", "Back" keys) beside the real keys."""
+    for odd in ("Ctrl+F, Find", "Find, /", "F1, Help", "Alt+Left, Backspace", "Backspace, Back", "Esc, Cancel",
+                "Ctrl+O, Open", "F5, Refresh"):
+        assert odd not in text
+
+
+def test_the_summary_page_and_the_shortcut_sheet_name_only_keys_a_keyboard_has(qtbot, window):
+    qtbot.waitUntil(lambda: "Keys worth knowing" in window.view.toPlainText(), timeout=5000)
+    page = window.view.toPlainText()
+    for keys in ("Ctrl+F, /", "Alt+Left", "F1", "J"):
+        assert keys in page
+    _pressable(page)
+    qtbot.keyClick(window.list, K.Key_F1)  # Help ▸ Keyboard Shortcuts
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "shortcutsSheet") is not None, timeout=3000)
+    sheet = window.findChild(QMessageBox, "shortcutsSheet")
+    text = QTextDocumentFragment.fromHtml(sheet.text()).toPlainText()
+    for keys in ("Ctrl+F, /", "Alt+Left", "Alt+Right", "F1", "Ctrl+O", "Esc", "Ctrl+Shift+M"):
+        assert keys in text
+    _pressable(text)
+    sheet.close()
