@@ -20,6 +20,7 @@ Move = QAbstractItemView.CursorAction
 _PADDING = 16  # a cell's margins, and room to breathe
 _MIN_TITLE = 160
 _MEASURED_ROWS = 200  # rows whose categories size the column: the first page, already fetched to paint
+_MIN_SNIPPET = 150  # while searching, the snippet keeps at least this (or a third of a narrow list)
 
 
 class ArticleListView(QTableView):
@@ -45,6 +46,7 @@ class ArticleListView(QTableView):
         columns.viewport().installEventFilter(self)
         self._fitted = True  # the widths are ours to fit until the user sizes a column
         self._dragging = False  # a mouse button is down on the header: resizes now are the user's
+        self._before_search: list[int] | None = None  # the user's widths, given back when the search ends
         self._snippets = SnippetDelegate(self)
 
     def setModel(self, model) -> None:
@@ -54,8 +56,17 @@ class ArticleListView(QTableView):
         self._model_reset()
 
     def _model_reset(self) -> None:
-        self.setColumnHidden(SNIPPET_COLUMN, not self.model().searching())
+        searching = self.model().searching()
+        header = self.horizontalHeader()
+        if searching and self.isColumnHidden(SNIPPET_COLUMN) and not self._fitted:
+            self._before_search = [header.sectionSize(c) for c in range(SNIPPET_COLUMN)]
+        self.setColumnHidden(SNIPPET_COLUMN, not searching)
+        if not searching and self._before_search is not None:
+            for column, size in enumerate(self._before_search):
+                header.resizeSection(column, size)
+            self._before_search = None
         self.fit_columns()  # the new rows' categories may be wider
+        self._room_for_snippet()
 
     def restore_header(self, state) -> bool:
         """Column widths as the user left them; until then (or if they do not fit) they are fitted."""
@@ -63,6 +74,7 @@ class ArticleListView(QTableView):
         self._fitted = not restored
         self.setColumnHidden(SNIPPET_COLUMN, not self.model().searching())
         self.fit_columns()
+        self._room_for_snippet()
         return restored
 
     def header_state(self) -> QByteArray:
@@ -83,6 +95,24 @@ class ArticleListView(QTableView):
         title = rest * 2 // 5 if not self.isColumnHidden(SNIPPET_COLUMN) else rest
         for column, size in ((0, title), (1, date), (2, category)):
             header.resizeSection(column, size)
+
+    def _room_for_snippet(self, dragged: int = -1) -> None:
+        """While searching the snippet, the stretched last column, takes the rest of the width and keeps
+        at least _MIN_SNIPPET of it: the column being dragged stops there; else the title, the category,
+        then the date give up what the user's widths took beyond it (no horizontal scroll bar)."""
+        if self.model() is None or self.isColumnHidden(SNIPPET_COLUMN):
+            return
+        header = self.horizontalHeader()
+        width = self.viewport().width()
+        keep = max(header.minimumSectionSize(), min(_MIN_SNIPPET, width // 3))
+        over = sum(header.sectionSize(c) for c in range(SNIPPET_COLUMN)) + keep - width
+        for column in ((dragged,) if dragged >= 0 else (0, 2, 1)):
+            if over <= 0:
+                break
+            give = min(over, header.sectionSize(column) - header.minimumSectionSize())
+            if give > 0:
+                header.resizeSection(column, header.sectionSize(column) - give)
+                over -= give
 
     def _bold_font(self) -> QFont:
         bold = QFont(self.font())
@@ -106,15 +136,18 @@ class ArticleListView(QTableView):
             self._dragging = False
         return False
 
-    def _section_resized(self, *_args) -> None:
+    def _section_resized(self, column: int, *_sizes) -> None:
         # Qt resizes sections itself too (the stretched last one, hiding a column): only a
         # resize while the mouse is down on the header is the user's.
-        if self._dragging:
+        if self._dragging and column != SNIPPET_COLUMN:
             self._fitted = False  # keep the user's widths from now on
+            self._before_search = None  # widths chosen while searching are the ones to keep
+            self._room_for_snippet(column)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_columns()
+        self._room_for_snippet()
 
     def moveCursor(self, action, modifiers):
         if action in (Move.MoveLeft, Move.MoveRight):

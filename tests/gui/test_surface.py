@@ -227,6 +227,43 @@ def test_column_widths_are_remembered(qtbot, make_window, library_dir, data_dir)
     assert again.list.horizontalHeader().sectionSize(0) == start - 60
 
 
+def _drag_edge(qtbot, header, column: int, by: int) -> None:
+    """Drag the right edge of a column header with the mouse, in steps as a hand makes it."""
+    edge = header.sectionViewportPosition(column) + header.sectionSize(column) - 1
+    y = header.height() // 2
+    qtbot.mousePress(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(edge, y))
+    for step in range(1, 7):
+        QTest.mouseMove(header.viewport(), QPoint(edge + by * step // 6, y))
+    qtbot.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(edge + by, y))
+
+
+@pytest.mark.parametrize("drag_while_searching", [False, True])
+def test_the_snippet_takes_the_rest_of_the_width_after_the_user_drags_columns(qtbot, make_window, library_dir,
+                                                                             drag_while_searching):
+    window = make_window(library_dir)
+    window.resize(1400, 700)
+    window.splitter.setSizes([200, 800, 400])
+    view, header = window.list, window.list.horizontalHeader()
+    qtbot.waitUntil(lambda: window.list_model.rowCount() > 0 and view.viewport().width() > 700)
+    if not drag_while_searching:
+        _drag_edge(qtbot, header, 0, 300)  # a wide title, before any search
+        assert header.sectionSize(0) > view.viewport().width() // 2
+    widths = [header.sectionSize(c) for c in range(SNIPPET_COLUMN)]
+    qtbot.mouseClick(window.search_edit, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.search_edit, "wenhua")
+    qtbot.waitUntil(lambda: window.list_model.searching() and window.list_model.rowCount() > 0, timeout=5000)
+    if drag_while_searching:
+        _drag_edge(qtbot, header, 2, 600)  # the category as wide as the mouse can make it
+    qtbot.wait(200)  # the view lays out its scroll bars on a later turn of the event loop
+    assert not view.horizontalScrollBar().isVisible() and view.horizontalScrollBar().maximum() == 0
+    assert header.sectionSize(SNIPPET_COLUMN) >= 150
+    assert sum(header.sectionSize(c) for c in range(SNIPPET_COLUMN + 1)) <= view.viewport().width()
+    if not drag_while_searching:  # the search's squeeze is undone when it ends
+        window.search_edit.clear()
+        qtbot.waitUntil(lambda: not window.list_model.searching())
+        assert [header.sectionSize(c) for c in range(SNIPPET_COLUMN)] == widths
+
+
 def test_with_no_article_open_the_pane_shows_the_library_and_the_first_keys(qtbot, active):
     window = active
     qtbot.waitUntil(lambda: "Keys worth knowing" in window.view.toPlainText(), timeout=5000)
