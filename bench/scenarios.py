@@ -61,10 +61,10 @@ def fts_floor(lib_dir: Path, work: Path) -> float:
     try:
         for pragma in ("journal_mode = WAL", "synchronous = NORMAL", "cache_size = -65536"):  # as Store has
             db.execute(f"PRAGMA {pragma}")
-        db.execute("CREATE TABLE source (id INTEGER PRIMARY KEY, ft, fb, ct, cb)")
+        db.execute("CREATE TABLE source (id INTEGER PRIMARY KEY, ft, fb, ct, cb, problem)")
         db.execute("BEGIN")
         for rows in run_phase("text", site, items, lambda _done: None, lambda: False):
-            db.executemany("INSERT INTO source VALUES (?, ?, ?, ?, ?)", rows)
+            db.executemany("INSERT INTO source VALUES (?, ?, ?, ?, ?, ?)", rows)  # prepare_text's row
         db.execute("COMMIT")
         for (sql,) in tables:
             db.execute(sql)

@@ -67,7 +67,7 @@ def _in_thread(func, *args):
 ], ids=lambda v: v if isinstance(v, str) else v.__name__)
 def test_work_over_its_budget_is_interrupted(work, where):
     began = time.monotonic()
-    call = lambda: bounded(work, cpu=0.3, memory=64 << 20)  # noqa: E731
+    call = lambda: bounded(work, cpu=0.3, memory=64 << 20)  # noqa: E731 - one call, run on either thread below
     if where == "main thread":
         with pytest.raises(TooComplex) as caught:
             call()
