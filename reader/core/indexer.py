@@ -16,11 +16,9 @@ from .limits import INDEX_LIMIT, read_head
 from .links import back_link
 from .metadata import readable_file_title
 from .parse import parse_post
-from .render import RenderContext, render_body
+from . import scanner
 from .scanner import scan
 from .store_base import chunks
-from .store_text import prepare_text
-from .text import html_to_text
 from .types import ParsedPost, PostMeta, Problem, Site
 
 # Below this many files a pool costs more (process start-up, imports) than it saves.
@@ -56,6 +54,18 @@ def scan_diff(site: Site, known: dict[str, tuple[int, int, int]],
                     folders=scanned.folders)
 
 
+def first_rows(site: Site, limit: int, cancelled: Callable[[], bool]) -> tuple[list[tuple], list]:
+    """The first `limit` posts a walk meets (scanner.scan's limit: the newest names first), parsed
+    here: (meta, mtime_ns, size) rows for Store.write_metadata, and the back-links their bodies hold.
+    Nothing if the library holds fewer posts."""
+    files = scanner.scan(site, cancelled, limit).posts
+    if len(files) < limit:
+        return [], []  # a small library: its whole scan is quick, nothing to show earlier
+    parsed = _metadata_chunk(site, list(files))
+    rows = [(meta, files[meta.path].mtime_ns, files[meta.path].size) for meta, _ in parsed]
+    return rows, [link for _, found in parsed for link in found]
+
+
 def read_post(site: Site, relpath: str) -> ParsedPost:
     """Read and parse one file; an OSError becomes the post's problem, never an exception.
 
@@ -71,6 +81,8 @@ def read_post(site: Site, relpath: str) -> ParsedPost:
 
 
 def body_html(site: Site, parsed: ParsedPost) -> str:
+    from .render import RenderContext, render_body  # here: a new index's first rows are written before any render
+
     return render_body(parsed.body, parsed.body_format, RenderContext(site=site, relpath=parsed.meta.path))
 
 
@@ -91,6 +103,8 @@ def post_text(site: Site, relpath: str) -> tuple[str, str, str | None]:
     Reading, parsing and rendering share one per-file budget (budget.py); a post over it is
     indexed by its source text as written, and the problem says so.
     """
+    from .text import html_to_text
+
     read: list[ParsedPost] = []
 
     def render() -> str:
@@ -111,6 +125,8 @@ def post_text(site: Site, relpath: str) -> tuple[str, str, str | None]:
 
 def _text_chunk(site: Site, items: Sequence[tuple[int, str]]) -> list[tuple]:
     """Each post rendered to text and prepared for the index (store_text.prepare_text), in a worker."""
+    from .store_text import prepare_text
+
     return [prepare_text(post_id, *post_text(site, rel)) for post_id, rel in items]
 
 
@@ -128,6 +144,12 @@ class Workers:
             self._pool = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=get_context("spawn"),
                                              initializer=die_with_parent, initargs=(os.getpid(),))
         return self._pool
+
+    def warm(self, site: Site) -> None:
+        """Start every worker now, each importing the parsers, while the caller goes on (scanning)."""
+        pool = self.pool()
+        for _ in range(os.cpu_count() or 1):
+            pool.submit(_metadata_chunk, site, [])
 
     def __enter__(self) -> Workers:
         return self

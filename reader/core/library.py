@@ -161,27 +161,45 @@ class Library:
                 store = self._store()
                 store.rebuilt_reason = "the index was deleted while the program ran and has been rebuilt"
             report("scan", 0, 0)
-            diff = scan_diff(self.site, store.file_states(), stop)
+            known = store.file_states()
+            early, early_links = ([], []) if known else self._first_rows(store, report, stop)
+            if len(early) == _FIRST_BATCH:  # a new library, and not a small one: its pool starts during the scan
+                workers.warm(self.site)
+            diff = scan_diff(self.site, store.file_states() if early else known, stop)
             store.set_skipped(diff.skipped)
             if diff.removed:
                 store.delete_paths(diff.removed)
             todo = sorted(diff.added + diff.changed)
             report("scan", diff.total, diff.total)
-            if len(diff.added) == diff.total >= _BULK_LOAD:
+            if len(diff.added) + len(early) == diff.total >= _BULK_LOAD:
                 store.defer_indexes()  # a first build: index the posts table once it is full
             try:
                 back_links = self._metadata_phase(store, todo, diff.stats, report, stop, workers)
             finally:
                 store.restore_indexes()
-            self._refresh_labels(store, diff.label_pages, back_links, changed=bool(todo or diff.removed))
+            back_links.update(early_links)
+            self._refresh_labels(store, diff.label_pages, back_links, changed=bool(todo or diff.removed or early))
             if full_text:
                 self.index_text(progress, cancelled, workers)
+            first = len(set(early) - set(diff.removed) - set(diff.changed))  # still as written early
             return RefreshReport(
-                added=len(diff.added), changed=len(diff.changed), removed=len(diff.removed),
-                unchanged=diff.total - len(todo),
+                added=len(diff.added) + first, changed=len(diff.changed), removed=len(diff.removed),
+                unchanged=diff.total - len(todo) - first,
                 problems=self.count(PostFilter(problems=True)) + len(diff.skipped),
                 seconds=time.monotonic() - started, rebuilt=store.rebuilt_reason,
                 notes=tuple(f"{p.path}: {p.message}" for p in diff.skipped), folders=tuple(diff.folders))
+
+    def _first_rows(self, store: Store, report, stop) -> tuple[list[str], list]:
+        """A new index gets the first posts a short walk meets (the newest names first) parsed here
+        and written before the whole library is scanned: a window lists them within a second, also
+        at 100k posts. The scan then finds them unchanged. Returns their paths and back-links."""
+        from .indexer import first_rows
+
+        rows, links = first_rows(self.site, _FIRST_BATCH, stop)
+        if rows:
+            store.write_metadata(rows)
+            report("metadata", len(rows), 0)  # committed: the list can show them (no total known yet)
+        return [meta.path for meta, *_ in rows], links
 
     def _metadata_phase(self, store: Store, todo: list[str], stats, report, stop, workers) -> Counter:
         """Parse new and changed files; returns the category back-links their bodies hold."""

@@ -144,19 +144,22 @@ def _fd_path(fd: int) -> str | None:
         return None
 
 
-def scan(site: Site, cancelled: Callable[[], bool] | None = None) -> ScanResult:
+def scan(site: Site, cancelled: Callable[[], bool] | None = None, limit: int = 0) -> ScanResult:
     """Walk `site.library_root` once and classify every entry; never follows links out of it.
 
     `cancelled()` is asked once per folder and every _CHECK_EVERY entries; True raises Cancelled.
+    With a `limit`, the walk stops at that many posts, taking each folder's names in reverse order
+    (dated names such as Jekyll's: the newest first).
     """
-    return _Walk(site, cancelled or (lambda: False)).run()
+    return _Walk(site, cancelled or (lambda: False), limit).run()
 
 
 class _Walk:
     """One scan: folders to visit, the folders already seen, and what was found."""
 
-    def __init__(self, site: Site, cancelled: Callable[[], bool]) -> None:
+    def __init__(self, site: Site, cancelled: Callable[[], bool], limit: int = 0) -> None:
         self.site = site
+        self.limit = limit
         self.cancelled = cancelled
         self.root = str(site.library_root)
         self.real_roots = [os.path.realpath(self.root)]
@@ -168,11 +171,14 @@ class _Walk:
         self.count = 0
 
     def run(self) -> ScanResult:
-        while self.stack or self.linked:
+        while (self.stack or self.linked) and not self._enough():
             if self.cancelled():
                 raise Cancelled("refresh cancelled")
             self._folder(self.stack.pop() if self.stack else self.linked.pop())
         return self.result
+
+    def _enough(self) -> bool:
+        return 0 < self.limit <= len(self.result.posts)
 
     def skip(self, rel: str, reason: str) -> None:
         self.result.skipped.append(Problem(_printable(rel) or ".", reason))
@@ -191,7 +197,11 @@ class _Walk:
             self.skip(rel_dir, f"symbolic link to a folder read already ({first or 'the library'})")
             return
         self.result.folders.append(rel_dir)
+        if self.limit:
+            entries.sort(key=lambda e: e.name, reverse=True)
         for entry in entries:
+            if self._enough():
+                return
             self.count += 1
             if self.count % _CHECK_EVERY == 0 and self.cancelled():
                 raise Cancelled("refresh cancelled")

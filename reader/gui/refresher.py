@@ -95,7 +95,7 @@ class Refresher(QObject):
         if library is not self._library:
             return  # a cancelled refresh of a library no longer shown
         if phase == "metadata":
-            self._parsed = total
+            self._parsed = max(self._parsed, total, done)  # a new index's first posts come with no total
             now = time.monotonic()
             if done and now - self._listed >= LIST_EVERY_S:  # the batches are committed as they go
                 self._listed = now

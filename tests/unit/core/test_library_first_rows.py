@@ -1,0 +1,74 @@
+"""A new index of a library of some size lists its newest-named posts before the whole library is
+scanned (Library._first_rows), and ends as a refresh without that step would: deletions and changes
+made meanwhile are found by the scan."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.generate import generate
+from reader.core import indexer
+from reader.core.library import _FIRST_BATCH, Library
+from reader.core.scanner import scan
+
+POSTS = 450  # more than the first batch, and over the worker pool's threshold
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    return generate(tmp_path_factory.mktemp("generated"), POSTS)
+
+
+def _names(root, data_dir) -> list[str]:
+    """The posts another Library over the same index lists now: what is committed."""
+    other = Library(root, data_dir=data_dir)
+    try:
+        return sorted(s.path for s in other.list_posts())
+    finally:
+        other.close()
+
+
+def test_the_newest_names_are_written_before_the_scan(generated, tmp_path):
+    library = Library(generated, data_dir=tmp_path / "data")
+    events, first = [], []
+
+    def progress(phase: str, done: int, total: int) -> None:
+        events.append((phase, done, total))
+        if phase == "metadata" and done and not first:
+            first.append(_names(generated, tmp_path / "data"))
+
+    try:
+        report = library.refresh(progress, full_text=False)
+        newest = sorted(p.relative_to(generated).as_posix() for p in (generated / "_posts").iterdir())[-_FIRST_BATCH:]
+        assert first == [newest]  # committed, and readable by another connection, before the scan's end
+        assert events.index(("metadata", _FIRST_BATCH, 0)) < events.index(("scan", POSTS, POSTS))
+        assert (report.added, report.changed, report.removed, report.unchanged) == (POSTS, 0, 0, 0)
+        assert library.count() == POSTS
+        again = library.refresh(full_text=False)
+        assert (again.added, again.changed, again.removed, again.unchanged) == (0, 0, 0, POSTS)
+    finally:
+        library.close()
+
+
+def test_deletions_and_changes_after_the_first_rows_are_found(generated, tmp_path, monkeypatch):
+    import shutil
+
+    root = shutil.copytree(generated, tmp_path / "lib")
+    newest = sorted((root / "_posts").iterdir())[-2:]
+
+    def scan_after_changes(site, cancelled=None):
+        newest[0].unlink()
+        newest[1].write_text("---\ntitle: 改过的标题\ndate: 2026-01-01\n---\n正文\n", encoding="utf-8")
+        return scan(site, cancelled)
+
+    monkeypatch.setattr(indexer, "scan", scan_after_changes)
+    library = Library(root, data_dir=tmp_path / "data")
+    try:
+        report = library.refresh(full_text=False)
+        assert (report.added, report.changed, report.removed, report.unchanged) == (POSTS - 2, 1, 1, 0)
+        assert library.count() == POSTS - 1
+        changed = library.post_id(newest[1].relative_to(root).as_posix())
+        assert changed is not None and library.get_post(changed).meta.title == "改过的标题"
+        assert library.post_id(newest[0].relative_to(root).as_posix()) is None
+    finally:
+        library.close()
