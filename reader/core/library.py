@@ -165,6 +165,8 @@ class Library:
             early, early_links = ([], []) if known else self._first_rows(store, report, stop)
             if len(early) == _FIRST_BATCH:  # a new library, and not a small one: its pool starts during the scan
                 workers.warm(self.site)
+            if early:  # while the workers start: the first Chinese title loads pypinyin's data (0.3 s)
+                store.fill_title_keys()
             diff = scan_diff(self.site, store.file_states() if early else known, stop)
             store.set_skipped(diff.skipped)
             if diff.removed:
@@ -192,12 +194,13 @@ class Library:
     def _first_rows(self, store: Store, report, stop) -> tuple[list[str], list]:
         """A new index gets the first posts a short walk meets (the newest names first) parsed here
         and written before the whole library is scanned: a window lists them within a second, also
-        at 100k posts. The scan then finds them unchanged. Returns their paths and back-links."""
+        at 100k posts. The scan then finds them unchanged. Their title sort keys are made just after
+        (a title sort lists them last meanwhile). Returns their paths and back-links."""
         from .indexer import first_rows
 
         rows, links = first_rows(self.site, _FIRST_BATCH, stop)
         if rows:
-            store.write_metadata(rows)
+            store.write_metadata(rows, keyed=False)
             report("metadata", len(rows), 0)  # committed: the list can show them (no total known yet)
         return [meta.path for meta, *_ in rows], links
 

@@ -150,7 +150,8 @@ class Store(Queries, TextIndex):
         return {path: (pid, mtime, size) for path, pid, mtime, size in rows}
 
     @guard
-    def write_metadata(self, rows: Sequence[tuple[PostMeta, int, int]]) -> None:
+    def write_metadata(self, rows: Sequence[tuple[PostMeta, int, int]], keyed: bool = True) -> None:
+        """Insert or update these posts; `keyed=False` leaves their title sort keys to fill_title_keys."""
         latest = {meta.path: (meta, mtime, size) for meta, mtime, size in rows}
         with self.transaction():
             db = self._db
@@ -165,7 +166,7 @@ class Store(Queries, TextIndex):
             self._unindex(changed)
             db.executemany("DELETE FROM post_labels WHERE post_id = ?", ((i,) for i in changed))
             ids.update((p, known[p]) for p in latest if p in known)
-            values = [post_row(ids[meta.path], meta, mtime, size) for meta, mtime, size in latest.values()]
+            values = [post_row(ids[meta.path], meta, mtime, size, keyed) for meta, mtime, size in latest.values()]
             db.executemany(
                 "INSERT INTO posts (id, path, stem, title, title_fold, date, day, sort_key, draft, error,"
                 " permalink, cats, tags, meta, mtime_ns, size, category, title_key)"
@@ -185,6 +186,14 @@ class Store(Queries, TextIndex):
                  for kind, keys in (("category", meta.categories), ("tag", meta.tags))
                  for key in keys),
             )
+
+    @guard
+    def fill_title_keys(self) -> None:
+        """Make the title sort keys written as NULL (write_metadata's keyed=False)."""
+        with self.transaction():
+            rows = self._db.execute("SELECT id, title FROM posts WHERE title_key IS NULL").fetchall()
+            self._db.executemany("UPDATE posts SET title_key = ? WHERE id = ?",
+                                 ((collate.title_key(title), post_id) for post_id, title in rows))
 
     @guard
     def delete_paths(self, paths: Iterable[str]) -> None:

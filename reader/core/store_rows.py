@@ -56,14 +56,15 @@ def _extra_json(meta: PostMeta) -> str:
     return _ENCODE({k: v for k, v in extra.items() if v})
 
 
-def post_row(post_id: int, meta: PostMeta, mtime_ns: int, size: int) -> tuple:
-    """The values of one `posts` row, in the order Store.write_metadata inserts them."""
+def post_row(post_id: int, meta: PostMeta, mtime_ns: int, size: int, keyed: bool = True) -> tuple:
+    """The values of one `posts` row, in the order Store.write_metadata inserts them; without
+    `keyed`, no title sort key (NULL: Store.fill_title_keys makes it)."""
     return (
         post_id, meta.path, _stem(meta.path), meta.title, search.title_fold(meta.title),
         meta.date, _day(meta), meta.sort_key, int(meta.draft), meta.error,
         normalise_permalink(meta.permalink), _SEP.join(meta.categories), _SEP.join(meta.tags),
         _extra_json(meta), mtime_ns, size,
-        meta.categories[0] if meta.categories else None, collate.title_key(meta.title),
+        meta.categories[0] if meta.categories else None, collate.title_key(meta.title) if keyed else None,
     )
 
 
