@@ -80,6 +80,7 @@ class App:
                                       "--", *paths], env=self.env, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
         self.exited_at: float | None = None
+        self.garbled = 0  # event lines that could not be read
         self.log_path = Path(data_dir).with_name(Path(data_dir).name + "-stderr.log")  # all of it, kept
         threading.Thread(target=self._read, daemon=True).start()
         threading.Thread(target=self._wait, daemon=True).start()
@@ -96,7 +97,10 @@ class App:
         with self._changed:
             self.lines.append(line.rstrip("\n"))
             if line.startswith("jianbao-test: "):
-                self.events.append(json.loads(line[len("jianbao-test: "):]))
+                try:
+                    self.events.append(json.loads(line[len("jianbao-test: "):]))
+                except ValueError:  # a line over PIPE_BUF that a child's write on the same stderr cut into
+                    self.garbled += 1
             self._changed.notify_all()
 
     def _wait(self) -> None:
