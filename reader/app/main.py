@@ -71,6 +71,9 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     except OSError:  # the caller's folder was deleted: relative paths are refused, never guessed
         cwd = ""
     limit_malloc_arenas()
+    from reader.gui.refresh_process import prestart
+
+    prestart()  # the refresh's process imports the core while Qt and the window start (issue 10)
     from PySide6.QtWidgets import QApplication
 
     from . import event_log, ipc
