@@ -65,13 +65,17 @@ class Browsing(QObject):
             return
         keep = (self._settings.get(S.LAST_SELECTION) if restore else self.selected_node_ids()) or ["all:"]
         self.reload_list(then=lambda: self._list_shown(restore), node_ids=keep)
-        self.session.ask("tree", load_tree_data, on_done=lambda data: self._show_tree(data, keep),
+        asked = self.selected_node_ids()
+        self.session.ask("tree", load_tree_data, on_done=lambda data: self._show_tree(data, keep, asked),
                          on_error=self._index_unreadable)
 
     def _index_unreadable(self, error: BaseException) -> None:
         self.message.emit(self.tr("Could not read the index: {0}").format(error), 10000)
 
-    def _show_tree(self, data, keep: list[str]) -> None:
+    def _show_tree(self, data, keep: list[str], asked: list[str]) -> None:
+        now = self.selected_node_ids()
+        if now and now != asked:
+            keep = now  # the user clicked in the tree while this answer was on its way: that click wins
         labels = {f.key: f.label for f in (*data.categories, *data.tags)}
         self.list_model.category_labels = labels
         self.reading.set_labels(labels)

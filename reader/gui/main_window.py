@@ -228,7 +228,9 @@ class MainWindow(QMainWindow):
         except (ReaderError, OSError) as error:
             self.warn(self.tr("Cannot open this library"), f"{path}\n\n{error}")
             return False
-        old_root = self.library.root if self.library else None
+        # The library shown before, or the one read last time (given again on the command line),
+        # comes back as it was left.
+        left = [self.library.root if self.library else None, self.settings.window.get(S.LAST_LIBRARY)]
         self._retire_library()
         self._leave_lone()
         self.session, self.is_sample = Session(library, self.runner, self.data_dir, self), sample
@@ -236,7 +238,7 @@ class MainWindow(QMainWindow):
         self.view.set_library(library)
         for controller in (self.search, self.reading, self.browse):
             controller.set_session(self.session)
-        restore = restore or old_root == library.root
+        restore = restore or str(library.root) in map(str, left)
         if not sample:
             self.settings.remember_library(str(library.root))
             self.banner.hide()

@@ -176,3 +176,43 @@ def test_command_line_paths_after_double_dash_are_never_options():
     args = parse_args(["--data-dir", "/tmp/d", "--", "--looks-like-an-option"])
     assert args.data_dir == "/tmp/d" and args.library == "--looks-like-an-option"
     assert parse_args([]).library is None
+
+
+def _click_tree_node(qtbot, window, node_id: str) -> None:
+    node = window.tree_model.index_for_id(node_id)
+    window.tree.scrollTo(node)
+    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=window.tree.visualRect(node).center())
+
+
+def test_the_library_given_again_on_the_command_line_comes_back_as_left(qtbot, make_window, library_dir):
+    window = make_window(library_dir)
+    _click_tree_node(qtbot, window, "category:keji")
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 8)
+    qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.list.visualRect(window.list_model.index(1, 0)).center())
+    qtbot.waitUntil(lambda: window.reading.post is not None)
+    title = window.reading.post.meta.title
+    window.close()
+
+    again = make_window(library_dir)  # `jianbao LIBRARY` with the library read last time
+    qtbot.waitUntil(lambda: again.reading.post is not None and again.reading.post.meta.title == title)
+    assert again.browse.selected_node_ids() == ["category:keji"]
+    assert again.list.currentIndex().row() == 1
+
+
+def test_a_tree_click_made_while_the_tree_reloads_is_kept(qtbot, make_window, library_dir, monkeypatch):
+    from reader.gui import browsing
+
+    window = make_window(library_dir)
+    assert window.browse.selected_node_ids() == ["all:"]
+    load = browsing.load_tree_data
+
+    def click_while_loading(library):
+        data = load(library)
+        _click_tree_node(qtbot, window, "category:keji")  # the answer is still on its way
+        return data
+
+    monkeypatch.setattr(browsing, "load_tree_data", click_while_loading)
+    window.browse.reload()  # as after a refresh
+    assert window.browse.selected_node_ids() == ["category:keji"]
+    assert window.list_model.rowCount() == 8
