@@ -96,7 +96,7 @@ class Library:
         self._local = threading.local()
         self._write_lock = threading.Lock()
         self._open_lock = threading.Lock()
-        self.state = StateStore(self.paths.state_file, self.key)
+        self.state = StateStore(self.paths.state_file, self.key, str(self.root))
         self._all_stores: list[Store] = []
         self.index_file = self.paths.index_file(self.root)
         self._index_note: str | None = None  # why the index is not where it should be, if it is not

@@ -22,10 +22,17 @@ CREATE TABLE IF NOT EXISTS marks (
     starred INTEGER NOT NULL DEFAULT 0,
     position REAL NOT NULL DEFAULT 0,
     updated REAL NOT NULL DEFAULT 0,
+    read_at REAL NOT NULL DEFAULT 0,
+    starred_at REAL NOT NULL DEFAULT 0,
+    position_at REAL NOT NULL DEFAULT 0,
     PRIMARY KEY (library, path)
 ) WITHOUT ROWID
 """
-_VERSION = 1
+# The folder of each library key, so that an export can name libraries by their folder.
+ROOTS_SCHEMA = "CREATE TABLE IF NOT EXISTS roots (library TEXT PRIMARY KEY, root TEXT NOT NULL) WITHOUT ROWID"
+FIELDS = ("read", "starred", "position")
+# Version 2: when each field last changed (<field>_at, seconds), so that an import keeps the newer of each.
+_VERSION = 2
 # How long a write waits for another program's lock before its marks are kept for a later try.
 # Our own writers hold the lock for milliseconds; the GUI marks on a worker, one write at a time.
 BUSY_TIMEOUT_S = 2.0
@@ -48,12 +55,32 @@ def _code(error: sqlite3.Error) -> int:
     return (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
 
 
+def _migrate(db: sqlite3.Connection) -> None:
+    """Version 1 -> 2 in place, keeping every row: each field's time starts as the row's `updated`."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(marks)")}
+    missing = [f"{field}_at" for field in FIELDS if f"{field}_at" not in columns]
+    has_roots = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'roots'").fetchone()
+    if not missing and has_roots:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for column in missing:
+            db.execute(f"ALTER TABLE marks ADD COLUMN {column} REAL NOT NULL DEFAULT 0")
+            db.execute(f"UPDATE marks SET {column} = updated")
+        db.execute(ROOTS_SCHEMA)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
 class StateStore:
     """The state database of every library; one row per post the user has touched."""
 
-    def __init__(self, path: Path, library_key: str):
+    def __init__(self, path: Path, library_key: str, root: str | None = None):
         self.path = Path(path)
         self.library = library_key
+        self.root = root  # recorded with the first mark written, for exports
         self.recovered: str | None = None  # a sentence when a corrupt file was moved aside
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -82,7 +109,8 @@ class StateStore:
                 db.execute("PRAGMA journal_mode = WAL")
             if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'marks'").fetchone():
                 db.execute(SCHEMA)
-            if db.execute("PRAGMA user_version").fetchone()[0] != _VERSION:
+            _migrate(db)
+            if db.execute("PRAGMA user_version").fetchone()[0] < _VERSION:
                 db.execute(f"PRAGMA user_version = {_VERSION}")
         except BaseException:
             db.close()
@@ -164,12 +192,14 @@ class StateStore:
         now = time.time()
         try:
             with self._transaction():
-                for column in ("read", "starred", "position"):
+                for column in FIELDS:
                     self._db.executemany(
-                        f"INSERT INTO marks (library, path, {column}, updated) VALUES (?, ?, ?, ?) "
+                        f"INSERT INTO marks (library, path, {column}, updated, {column}_at) VALUES (?, ?, ?, ?, ?) "
                         f"ON CONFLICT (library, path) DO UPDATE SET {column} = excluded.{column}, "
-                        "updated = excluded.updated",
-                        [(lib, path, value, now) for (lib, path, col), value in todo.items() if col == column])
+                        f"updated = excluded.updated, {column}_at = excluded.{column}_at",
+                        [(lib, path, value, now, now) for (lib, path, col), value in todo.items() if col == column])
+                if self.root:
+                    self._db.execute("INSERT OR REPLACE INTO roots VALUES (?, ?)", (self.library, self.root))
         except sqlite3.Error as exc:
             with _PENDING_LOCK:
                 self._save_kept(dict(_PENDING.get(str(self.path), {})))
@@ -204,3 +234,31 @@ class StateStore:
             marks.update({col: pending[(self.library, path, col)] for col in marks
                           if (self.library, path, col) in pending})
         return bool(marks["read"]), bool(marks["starred"]), float(marks["position"])
+
+    def all_marks(self, library: str | None = None) -> list[tuple]:
+        """(library, path, read, starred, position, read_at, starred_at, position_at, root or None) of every
+        post touched, of one library key or of all; the marks kept in this process are written first."""
+        self.flush()
+        where, args = ("WHERE m.library = ?", (library,)) if library is not None else ("", ())
+        return self._db.execute(
+            "SELECT m.library, m.path, m.read, m.starred, m.position, m.read_at, m.starred_at, m.position_at, "
+            f"r.root FROM marks m LEFT JOIN roots r ON r.library = m.library {where} ORDER BY m.library, m.path",
+            args).fetchall()
+
+    def merge(self, changes: Iterable[tuple[str, str, str, float, float]], roots: dict[str, str]) -> int:
+        """Write (library, path, field, value, changed_at) where it is newer than what is here, and the
+        folders of library keys not known yet, in one transaction; returns how many fields changed."""
+        self.flush()
+        done = 0
+        with self._transaction():
+            self._db.executemany("INSERT OR IGNORE INTO roots VALUES (?, ?)", roots.items())
+            for lib, path, field, value, at in changes:
+                if field not in FIELDS:
+                    raise ValueError(field)
+                done += self._db.execute(
+                    f"INSERT INTO marks (library, path, {field}, {field}_at, updated) VALUES (?, ?, ?, ?, ?) "
+                    f"ON CONFLICT (library, path) DO UPDATE SET {field} = excluded.{field}, "
+                    f"{field}_at = excluded.{field}_at, updated = max(updated, excluded.updated) "
+                    f"WHERE excluded.{field}_at > marks.{field}_at", (lib, path, value, at, at)).rowcount
+        return done
+

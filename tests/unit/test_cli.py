@@ -196,3 +196,42 @@ def test_export_errors_say_which_file(capsys, tmp_path, data):
     assert code == 1 and "_posts/nope.md: no such post" in err
     code, _, err = run(capsys, "--data-dir", data, "export", FINEWS, FINEWS_POST, "-o", str(tmp_path / "no/dir/a.md"))
     assert code == 1 and err.startswith("jianbao-cli: ") and "no/dir/a.md" in err
+
+
+def test_state_export_and_import_round_trip(capsys, tmp_path, data):
+    from reader.core.library import Library
+
+    blog = tmp_path / "blog"
+    (blog / "_posts").mkdir(parents=True)
+    (blog / "_posts" / "2024-01-01-a.md").write_text("---\ntitle: A\n---\nbody\n", encoding="utf-8")
+    library = Library(blog, data_dir=data)
+    library.refresh()
+    library.set_starred(library.post_id("_posts/2024-01-01-a.md"), True)
+    library.close()
+
+    code, out, _ = run(capsys, "--data-dir", data, "state", "export")
+    assert code == 0
+    exported = json.loads(out)
+    assert exported["libraries"][str(blog.resolve())]["posts"]["_posts/2024-01-01-a.md"]["starred"] is True
+    target = tmp_path / "marks.json"
+    code, _, err = run(capsys, "--data-dir", data, "state", "export", "-o", str(target), "--library", str(blog))
+    assert code == 0 and "1 posts written" in err and json.loads(target.read_text(encoding="utf-8"))["libraries"]
+
+    other = str(tmp_path / "other")
+    code, _, err = run(capsys, "--data-dir", other, "state", "import", str(target))
+    assert code == 0 and "1 marks were newer" in err
+    library = Library(blog, data_dir=other)
+    try:
+        assert library.state.get("_posts/2024-01-01-a.md") == (False, True, 0.0)
+    finally:
+        library.close()
+
+
+def test_state_import_of_a_bad_file_fails_with_status_1_and_its_name(capsys, tmp_path, data):
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, 2", encoding="utf-8")
+    code, out, err = run(capsys, "--data-dir", data, "state", "import", str(bad))
+    assert code == 1 and out == "" and str(bad) in err and "not a JSON file" in err
+    with pytest.raises(SystemExit) as usage:
+        main(["state", "import"])
+    assert usage.value.code == 2

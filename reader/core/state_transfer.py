@@ -1,0 +1,123 @@
+"""Export the reading state (read, starred, position) to one JSON file, and merge such a file back in."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..paths import library_key
+from .errors import ReaderError
+from .state import FIELDS, StateStore
+
+FORMAT = "jianbao-reading-data"
+VERSION = 1
+MAX_BYTES = 64 * 1024 * 1024  # far above any real reading state (about 150 bytes a post)
+_KEY_PREFIX = "key:"  # a library whose folder was never recorded is named by its key
+
+
+class TransferError(ReaderError):
+    """A reading-data file cannot be imported (nothing was written) or written."""
+
+
+def _iso(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds, timezone.utc).isoformat()
+
+
+def export_data(state: StateStore, library: str | None = None) -> dict:
+    """Every mark of one library key (or of all) with when each field changed, keyed by folder and post path.
+
+    {"format", "version", "exported", "libraries": {folder: {"posts": {path: {"read": bool,
+    "starred": bool, "position": float, "changed": {field: ISO time}}}}}}; a field never set is left out."""
+    libraries: dict[str, dict] = {}
+    for lib, path, read, starred, position, *times, root in state.all_marks(library):
+        values = dict(zip(FIELDS, (bool(read), bool(starred), float(position))))
+        post: dict[str, object] = {f: values[f] for f, at in zip(FIELDS, times) if at > 0}
+        if not post:
+            continue
+        post["changed"] = {f: _iso(at) for f, at in zip(FIELDS, times) if at > 0}
+        libraries.setdefault(root or _KEY_PREFIX + lib, {"posts": {}})["posts"][path] = post
+    return {"format": FORMAT, "version": VERSION, "exported": _iso(datetime.now(timezone.utc).timestamp()),
+            "libraries": libraries}
+
+
+def write_export(state: StateStore, target: Path, library: str | None = None) -> int:
+    """Write the export to `target` atomically; returns the number of posts written."""
+    data = export_data(state, library)
+    temp = target.with_name(target.name + ".tmp")
+    try:
+        temp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise TransferError(f"{target}: cannot be written ({exc.strerror or exc})") from exc
+    return sum(len(lib["posts"]) for lib in data["libraries"].values())
+
+
+def import_file(state: StateStore, source: Path) -> tuple[int, int]:
+    """Merge a reading-data file: per post and field the newer change wins, in one transaction.
+
+    Returns (fields changed, posts in the file); raises TransferError, having written nothing, on a bad file."""
+    changes, roots = read_changes(source)
+    return state.merge(changes, roots), len({(lib, path) for lib, path, *_ in changes})
+
+
+def read_changes(source: Path) -> tuple[list[tuple[str, str, str, float, float]], dict[str, str]]:
+    """The (library key, path, field, value, changed_at) of a checked file, and {key: folder}."""
+    try:
+        if source.stat().st_size > MAX_BYTES:
+            raise TransferError(f"{source}: too large for a reading-data file "
+                                f"({source.stat().st_size:,} bytes, at most {MAX_BYTES:,})")
+        data = json.loads(source.read_bytes().decode("utf-8"))
+    except OSError as exc:
+        raise TransferError(f"{source}: cannot be read ({exc.strerror or exc})") from exc
+    except ValueError as exc:
+        raise TransferError(f"{source}: not a JSON file ({exc})") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise TransferError(f"{source}: not a Jianbao reading-data file")
+    if data.get("version") != VERSION:
+        raise TransferError(f"{source}: reading-data version {data.get('version')!r} is not known "
+                            f"(this Jianbao reads version {VERSION}); nothing was imported")
+    try:
+        return _changes(data["libraries"])
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise TransferError(f"{source}: malformed reading data ({type(exc).__name__}: {exc}); "
+                            "nothing was imported") from exc
+
+
+def _changes(libraries: dict) -> tuple[list[tuple[str, str, str, float, float]], dict[str, str]]:
+    out, roots = [], {}
+    if not isinstance(libraries, dict):
+        raise TypeError("libraries is not an object")
+    for name, library in libraries.items():
+        if name.startswith(_KEY_PREFIX):
+            key = name[len(_KEY_PREFIX):]
+        else:
+            key = library_key(Path(name))
+            roots[key] = name
+        for path, post in library["posts"].items():
+            if not isinstance(path, str) or not path or not isinstance(post, dict):
+                raise TypeError(f"post {path!r} is not an object")
+            for field, when in post["changed"].items():
+                out.append((key, path, field, _value(field, post[field]), _seconds(when)))
+    return out, roots
+
+
+def _value(field: str, value) -> float:
+    if field not in FIELDS:
+        raise ValueError(f"unknown field {field!r}")
+    if field == "position":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise ValueError(f"position {value!r} is not a number from 0 to 1")
+        return float(value)
+    if not isinstance(value, bool):
+        raise TypeError(f"{field} {value!r} is not true or false")
+    return int(value)
+
+
+def _seconds(when: str) -> float:
+    moment = datetime.fromisoformat(when)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.timestamp()
