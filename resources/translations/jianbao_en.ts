@@ -48,4 +48,28 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ReadingData</name>
+    <message numerus="yes">
+        <source>Exported the marks of %Ln post(s) to {0}</source>
+        <translation>
+            <numerusform>Exported the marks of %Ln post to {0}</numerusform>
+            <numerusform>Exported the marks of %Ln posts to {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln newer mark(s)</source>
+        <translation>
+            <numerusform>Imported %Ln newer mark</numerusform>
+            <numerusform>Imported %Ln newer marks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln post(s) in the file)</source>
+        <translation>
+            <numerusform>(%Ln post in the file)</numerusform>
+            <numerusform>(%Ln posts in the file)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -36,6 +36,22 @@
         <translation>立即查找新增和修改的文件</translation>
     </message>
     <message>
+        <source>&amp;Export Reading Data…</source>
+        <translation>导出阅读数据(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Read and starred marks and reading positions of every library, as one file</source>
+        <translation>所有资料库的已读、星标标记和阅读位置，存为一个文件</translation>
+    </message>
+    <message>
+        <source>&amp;Import Reading Data…</source>
+        <translation>导入阅读数据(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Merge an exported file: the newer change of each mark wins</source>
+        <translation>合并导出的文件：每个标记以较新的修改为准</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -938,6 +954,55 @@ The reader may go on working. The details are also in the log file in {folder}.<
         <source>Marked %Ln article(s) read</source>
         <translation>
             <numerusform>已将 %Ln 篇文章标为已读</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReadingData</name>
+    <message>
+        <source>Reading data (*.json)</source>
+        <translation>阅读数据 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Reading Data</source>
+        <translation>导出阅读数据</translation>
+    </message>
+    <message>
+        <source>Exporting the reading data to {0}…</source>
+        <translation>正在将阅读数据导出到 {0}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the marks of %Ln post(s) to {0}</source>
+        <translation>
+            <numerusform>已将 %Ln 篇文章的标记导出到 {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export the reading data: {0}</source>
+        <translation>无法导出阅读数据：{0}</translation>
+    </message>
+    <message>
+        <source>Import Reading Data</source>
+        <translation>导入阅读数据</translation>
+    </message>
+    <message>
+        <source>Importing the reading data from {0}…</source>
+        <translation>正在从 {0} 导入阅读数据…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {0}</source>
+        <translation>未导入任何内容：{0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln newer mark(s)</source>
+        <translation>
+            <numerusform>已导入 %Ln 个较新的标记</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln post(s) in the file)</source>
+        <translation>
+            <numerusform>（文件中有 %Ln 篇文章）</numerusform>
         </translation>
     </message>
 </context>

@@ -36,6 +36,22 @@
         <translation>立即尋找新增和修改的檔案</translation>
     </message>
     <message>
+        <source>&amp;Export Reading Data…</source>
+        <translation>匯出閱讀資料(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Read and starred marks and reading positions of every library, as one file</source>
+        <translation>所有資料庫的已讀、星號標記和閱讀位置，存為一個檔案</translation>
+    </message>
+    <message>
+        <source>&amp;Import Reading Data…</source>
+        <translation>匯入閱讀資料(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Merge an exported file: the newer change of each mark wins</source>
+        <translation>合併匯出的檔案：每個標記以較新的修改為準</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
@@ -938,6 +954,55 @@ The reader may go on working. The details are also in the log file in {folder}.<
         <source>Marked %Ln article(s) read</source>
         <translation>
             <numerusform>已將 %Ln 篇文章標為已讀</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReadingData</name>
+    <message>
+        <source>Reading data (*.json)</source>
+        <translation>閱讀資料 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Reading Data</source>
+        <translation>匯出閱讀資料</translation>
+    </message>
+    <message>
+        <source>Exporting the reading data to {0}…</source>
+        <translation>正在將閱讀資料匯出到 {0}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the marks of %Ln post(s) to {0}</source>
+        <translation>
+            <numerusform>已將 %Ln 篇文章的標記匯出到 {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export the reading data: {0}</source>
+        <translation>無法匯出閱讀資料：{0}</translation>
+    </message>
+    <message>
+        <source>Import Reading Data</source>
+        <translation>匯入閱讀資料</translation>
+    </message>
+    <message>
+        <source>Importing the reading data from {0}…</source>
+        <translation>正在從 {0} 匯入閱讀資料…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {0}</source>
+        <translation>未匯入任何內容：{0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln newer mark(s)</source>
+        <translation>
+            <numerusform>已匯入 %Ln 個較新的標記</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln post(s) in the file)</source>
+        <translation>
+            <numerusform>（檔案中有 %Ln 篇文章）</numerusform>
         </translation>
     </message>
 </context>

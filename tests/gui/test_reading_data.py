@@ -1,0 +1,103 @@
+"""File ▸ Export Reading Data… and Import Reading Data…, with the mouse on the real menus and file dialogs."""
+
+from __future__ import annotations
+
+import json
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QMenu
+
+from reader.gui.tasks import TaskRunner
+from tests.gui.helpers import write_library
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
+
+
+@pytest.fixture
+def window(make_window, tmp_path, qtbot, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # where the save dialog proposes its file
+    (tmp_path / "home").mkdir()
+    window = make_window(write_library(tmp_path / "lib", n_posts=3, broken=False), runner=TaskRunner())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 3, timeout=5000)
+    return window
+
+
+def _file_menu(qtbot, window, entry: str) -> None:
+    """File ▸ `entry`, clicked with the mouse."""
+    bar = window.menuBar()
+    file_action = next(a for a in bar.actions() if a.text() == "&File")
+    # To the menu bar first: QMenu ignores a release where the cursor was when it opened.
+    qtbot.mouseMove(bar, bar.actionGeometry(file_action).center())
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(file_action).center())
+    menu: QMenu = file_action.menu()
+    qtbot.waitUntil(menu.isVisible, timeout=3000)
+    action = next(a for a in menu.actions() if a.text() == entry)
+    point = menu.actionGeometry(action).center()
+    qtbot.mouseMove(menu, point)
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=point)
+
+
+def _in_dialog(qtbot, name: str | None, button: QDialogButtonBox.StandardButton) -> None:
+    """When the file dialog is up: type `name` (if any) in its file name field, then click `button`."""
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, act)
+            return
+        QTimer.singleShot(20000, dialog.reject)  # a failed step must end the test, not hang it
+        if name is not None:
+            field = dialog.findChild(QLineEdit, "fileNameEdit")
+            field.selectAll()
+            qtbot.keyClicks(field, name)
+        qtbot.mouseClick(dialog.findChild(QDialogButtonBox, "buttonBox").button(button), Qt.MouseButton.LeftButton)
+    QTimer.singleShot(0, act)
+
+
+def _row_path(window, row: int) -> str:
+    return window.list_model.summary(row).path
+
+
+def test_export_then_import_from_the_file_menu(qtbot, window, tmp_path):
+    first = _row_path(window, 0)
+    qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.list.visualRect(window.list_model.index(0, 0)).center())
+    qtbot.waitUntil(lambda: window.reading.post is not None, timeout=5000)
+    qtbot.keyClick(window.list, Qt.Key.Key_S)  # star it
+    qtbot.waitUntil(lambda: window.library.state.get(first)[1], timeout=5000)
+
+    target = tmp_path / "home" / "jianbao-reading-data.json"
+    _in_dialog(qtbot, None, QDialogButtonBox.StandardButton.Save)  # the name it proposes
+    _file_menu(qtbot, window, "&Export Reading Data…")
+    qtbot.waitUntil(target.exists, timeout=5000)
+    exported = json.loads(target.read_text(encoding="utf-8"))
+    assert exported["libraries"][str(window.library.root)]["posts"][first]["starred"] is True
+    qtbot.waitUntil(lambda: "Exported the marks of 1 post" in window.statusBar().currentMessage(), timeout=5000)
+
+    # Another machine read the second post later: importing its file adds that, and keeps the star.
+    second = _row_path(window, 1)
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"format": "jianbao-reading-data", "version": 1, "libraries": {
+        str(window.library.root): {"posts": {second: {"read": True, "changed": {"read": "2099-01-01T00:00:00+00:00"}},
+                                             first: {"starred": False,
+                                                     "changed": {"starred": "2000-01-01T00:00:00+00:00"}}}}}}),
+                     encoding="utf-8")
+    _in_dialog(qtbot, str(other), QDialogButtonBox.StandardButton.Open)
+    _file_menu(qtbot, window, "&Import Reading Data…")
+    qtbot.waitUntil(lambda: "Imported 1 newer mark" in window.statusBar().currentMessage(), timeout=5000)
+    assert window.library.state.get(second)[0] and window.library.state.get(first)[1]  # the older unstar lost
+    qtbot.waitUntil(lambda: window.list_model.summary(1).read, timeout=5000)  # the list shows it
+
+
+def test_a_bad_file_imports_nothing_and_says_why(qtbot, window, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "jianbao-reading-data", "version": 7, "libraries": {}}', encoding="utf-8")
+    said: list[str] = []
+    window.reading_data.message.connect(lambda text, _ms: said.append(text))
+    _in_dialog(qtbot, str(bad), QDialogButtonBox.StandardButton.Open)
+    _file_menu(qtbot, window, "&Import Reading Data…")
+    qtbot.waitUntil(lambda: bool(said) and "Nothing was imported" in said[-1], timeout=5000)
+    message = said[-1]
+    assert str(bad) in message and "version 7" in message
+    assert window.library.state.all_marks() == []  # nothing written
