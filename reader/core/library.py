@@ -21,7 +21,7 @@ from .index_location import open_index
 from .metadata import language_tag
 from .scanner import open_inside
 from .site import detect_site, taxonomy_names
-from .state import StateStore
+from .state import SavedSearch, StateStore
 from .store import Store
 from .types import (Facet, Post, PostFilter, PostMeta, PostSummary, Problem, RefreshReport, SearchHit,
                     SearchResults, Site, Snippet)
@@ -491,3 +491,16 @@ class Library:
     def position(self, post_id: int) -> float:
         paths = self._paths([post_id])
         return self.state.get(paths[0])[2] if paths else 0.0
+
+    # --- saved searches (in the reading state: they outlive the index) --------------------
+    def saved_searches(self) -> list[SavedSearch]:
+        return self.state.saved_searches()
+
+    def save_search(self, name: str, query: str, node_ids: Sequence[str]) -> None:
+        self.state.save_search(name, query, node_ids)
+
+    def rename_search(self, name: str, new_name: str) -> bool:
+        return self.state.rename_search(name, new_name)
+
+    def delete_search(self, name: str) -> None:
+        self.state.delete_search(name)

@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Iterable
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import StateError
@@ -30,9 +31,13 @@ CREATE TABLE IF NOT EXISTS marks (
 """
 # The folder of each library key, so that an export can name libraries by their folder.
 ROOTS_SCHEMA = "CREATE TABLE IF NOT EXISTS roots (library TEXT PRIMARY KEY, root TEXT NOT NULL) WITHOUT ROWID"
+# Saved searches: a name, the query and the tree nodes it was saved with (JSON list of node ids).
+SEARCHES_SCHEMA = ("CREATE TABLE IF NOT EXISTS searches (library TEXT NOT NULL, name TEXT NOT NULL, "
+                   "query TEXT NOT NULL, nodes TEXT NOT NULL, created REAL NOT NULL, PRIMARY KEY (library, name)) "
+                   "WITHOUT ROWID")
 FIELDS = ("read", "starred", "position")
 # Version 2: when each field last changed (<field>_at, seconds), so that an import keeps the newer of each.
-_VERSION = 2
+_VERSION = 3  # 3: saved searches
 # How long a write waits for another program's lock before its marks are kept for a later try.
 # Our own writers hold the lock for milliseconds; the GUI marks on a worker, one write at a time.
 BUSY_TIMEOUT_S = 2.0
@@ -56,11 +61,12 @@ def _code(error: sqlite3.Error) -> int:
 
 
 def _migrate(db: sqlite3.Connection) -> None:
-    """Version 1 -> 2 in place, keeping every row: each field's time starts as the row's `updated`."""
+    """Version 1 -> 2 in place, keeping every row: each field's time starts as the row's `updated`;
+    2 -> 3 adds the saved searches."""
     columns = {row[1] for row in db.execute("PRAGMA table_info(marks)")}
     missing = [f"{field}_at" for field in FIELDS if f"{field}_at" not in columns]
-    has_roots = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'roots'").fetchone()
-    if not missing and has_roots:
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE name IN ('roots', 'searches')")}
+    if not missing and len(tables) == 2:
         return
     db.execute("BEGIN IMMEDIATE")
     try:
@@ -68,6 +74,7 @@ def _migrate(db: sqlite3.Connection) -> None:
             db.execute(f"ALTER TABLE marks ADD COLUMN {column} REAL NOT NULL DEFAULT 0")
             db.execute(f"UPDATE marks SET {column} = updated")
         db.execute(ROOTS_SCHEMA)
+        db.execute(SEARCHES_SCHEMA)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
@@ -262,3 +269,42 @@ class StateStore:
                     f"WHERE excluded.{field}_at > marks.{field}_at", (lib, path, value, at, at)).rowcount
         return done
 
+
+    # --- saved searches -----------------------------------------------------------------
+    def saved_searches(self) -> list[SavedSearch]:
+        """This library's saved searches, by name."""
+        rows = self._db.execute("SELECT name, query, nodes, created FROM searches WHERE library = ? ORDER BY name",
+                                (self.library,)).fetchall()
+        return [SavedSearch(name, query, tuple(json.loads(nodes)), created) for name, query, nodes, created in rows]
+
+    def save_search(self, name: str, query: str, node_ids: Iterable[str]) -> None:
+        """Save (or replace) the search `name`; raises ValueError for an empty name."""
+        name = name.strip()
+        if not name:
+            raise ValueError("A saved search needs a name")
+        with self._transaction():
+            self._db.execute("INSERT OR REPLACE INTO searches VALUES (?, ?, ?, ?, ?)",
+                             (self.library, name, query.strip(), json.dumps(list(node_ids)), time.time()))
+
+    def rename_search(self, name: str, new_name: str) -> bool:
+        """False when `new_name` is empty or taken by another saved search (nothing changes then)."""
+        new_name = new_name.strip()
+        if not new_name or (new_name != name and any(s.name == new_name for s in self.saved_searches())):
+            return False
+        with self._transaction():
+            self._db.execute("UPDATE searches SET name = ? WHERE library = ? AND name = ?", (new_name, self.library, name))
+        return True
+
+    def delete_search(self, name: str) -> None:
+        with self._transaction():
+            self._db.execute("DELETE FROM searches WHERE library = ? AND name = ?", (self.library, name))
+
+
+@dataclass(frozen=True)
+class SavedSearch:
+    """A named query with the tree nodes (filter) it was saved with."""
+
+    name: str
+    query: str
+    node_ids: tuple[str, ...]
+    created: float

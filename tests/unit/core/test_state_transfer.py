@@ -145,7 +145,7 @@ def test_an_old_state_file_is_migrated_in_place_keeping_every_mark(tmp_path):
                                                       ("k", "b.md", 0, 1, 0.0, 2000.0, 2000.0, 2000.0)]
     state.close()
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 3
     db.close()
     # Exported as a library named by its key (its folder was never recorded), and imported back the same.
     again = StateStore(path, "k")
