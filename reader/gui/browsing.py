@@ -17,7 +17,7 @@ from .list_view import ArticleListView
 from .reading import Reading
 from .search import SEARCH_LIMIT, SearchController, query_terms
 from .session import Session
-from .tree_model import filter_for, load_tree_data, load_view_counts
+from .tree_model import filter_for, load_saved, load_tree_data, load_view_counts
 
 
 class Browsing(QObject):
@@ -26,6 +26,7 @@ class Browsing(QObject):
     message = Signal(str, int)  # a sentence for the status bar, and how long to show it
     listed = Signal()  # the list asked for by reload() is in
     treeShown = Signal(object)  # the TreeData the tree shows now (counts, facets)
+    savedChosen = Signal(object)  # the SavedSearch clicked in the tree, to restore its query and nodes
 
     def __init__(self, tree: QTreeView, list_view: ArticleListView, search: SearchController, search_info: QLabel,
                  reading: Reading, window_settings: S.Store, title_filter: Callable[[], str],
@@ -82,6 +83,7 @@ class Browsing(QObject):
         self.tree.selectionModel().blockSignals(True)
         self.tree_model.set_data(data)
         self.tree.expand(self.tree_model.section_index("library"))
+        self.tree.expand(self.tree_model.section_index("saved"))
         self.select_nodes(keep, notify=False)
         self.tree.selectionModel().blockSignals(False)
         if set(self.selected_node_ids()) != set(keep):
@@ -123,6 +125,10 @@ class Browsing(QObject):
         return PostFilter(**{**base.__dict__, "title": title}) if title else base
 
     def _tree_selection_changed(self, *_args) -> None:
+        saved = [self.tree_model.saved.get(i[len("saved:"):]) for i in self.selected_node_ids() if i.startswith("saved:")]
+        if saved and saved[0] is not None:
+            self.savedChosen.emit(saved[0])  # it selects the search's own nodes, which lists them
+            return
         self._settings.set(S.LAST_SELECTION, self.selected_node_ids())
         if self.search.query:
             self.search.set_query(self.search.query, self.current_filter())
@@ -172,6 +178,12 @@ class Browsing(QObject):
     def _refresh_counts(self) -> None:
         if self.session is not None:
             self.session.ask("counts", load_view_counts, on_done=self.tree_model.set_view_counts)
+            self.refresh_saved()
+
+    def refresh_saved(self) -> None:
+        """The saved searches and their counts again, on a worker."""
+        if self.session is not None:
+            self.session.ask("saved", load_saved, on_done=self.tree_model.set_saved)
 
     # --- search results in the list -----------------------------------------------------
     def _want_snippets(self, generation: int, ids: list[int]) -> None:

@@ -31,6 +31,7 @@ from .read_as import add_read_as_menu
 from .reading import Reading
 from .refresher import Refresher
 from .search import SearchController
+from .saved_searches import SavedSearches
 from .search_field import SearchField
 from .reading_data import ReadingData
 from .session import Session
@@ -69,7 +70,8 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._wire()
         self.actions_by_id = build_actions(self, self.reading.handlers() | self.article_actions.handlers()
-                                           | self.reading_data.handlers() | self._handlers())
+                                           | self.reading_data.handlers() | self.saved_searches.handlers()
+                                           | self._handlers())
         self.article_actions.set_actions(self.actions_by_id)
         self.addActions(list(self.actions_by_id.values()))
         build_menus(self.menuBar(), self.actions_by_id, {"open_library": self._add_recent_menu,
@@ -145,9 +147,11 @@ class MainWindow(QMainWindow):
         self.article_actions = ArticleActions(self.reading, self.view, self.list, self)
         self.reading_data = ReadingData(self.runner, self.paths, self)
         self.reading_data.imported.connect(lambda: (self.browse.reload_list(), self.browse.schedule_counts()))
+        self.saved_searches = SavedSearches(self.browse, self.search_edit, self)
         self.by_path = PostByPath(self)  # a post asked for by its path (command line, FileOpen)
         self.by_path.shownAlone.connect(self._show_alone)
-        for controller in (self.reading, self.browse, self.article_actions, self.by_path, self.reading_data):
+        for controller in (self.reading, self.browse, self.article_actions, self.by_path, self.reading_data,
+                           self.saved_searches):
             controller.message.connect(self._status)
         self.reading.opened.connect(self._article_opened)
         self.reading.marksChanged.connect(self.browse.schedule_counts)

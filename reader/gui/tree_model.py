@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QModelIndex, QObject,
                             QPersistentModelIndex, Qt)
 from PySide6.QtGui import QFont
 
+from ..core.errors import QueryError
+from ..core.state import SavedSearch
 from ..core.types import Facet, PostFilter
 from ..core.zh_convert import ORIGINAL, convert
 from ..core.zh_fold import fold
@@ -16,6 +18,7 @@ from .dates import format_month, format_year
 
 TR = "LibraryTreeModel"  # the translation context of the labels below
 SECTIONS = (("library", QT_TRANSLATE_NOOP("LibraryTreeModel", "Library")),
+            ("saved", QT_TRANSLATE_NOOP("LibraryTreeModel", "Saved Searches")),
             ("category", QT_TRANSLATE_NOOP("LibraryTreeModel", "Categories")),
             ("tag", QT_TRANSLATE_NOOP("LibraryTreeModel", "Tags")),
             ("archive", QT_TRANSLATE_NOOP("LibraryTreeModel", "Archive")))
@@ -27,19 +30,21 @@ VIEWS = (("all", QT_TRANSLATE_NOOP("LibraryTreeModel", "All articles")),
 VIEW_FILTERS = {"all": PostFilter(), "unread": PostFilter(read=False), "starred": PostFilter(starred=True),
                 "drafts": PostFilter(drafts=True), "problems": PostFilter(problems=True)}
 KeyRole = Qt.ItemDataRole.UserRole + 1
+SAVED_LIMIT = 500  # a saved search counts its hits up to this many, then shows "500+"
 
 
 class Node:
     """One row of the tree; `row` is cached when the node is attached."""
 
-    __slots__ = ("kind", "key", "label", "count", "children", "parent", "row", "tip")
+    __slots__ = ("kind", "key", "label", "count", "children", "parent", "row", "tip", "unread")
 
     def __init__(self, kind: str, key: str, label: str, count: int | None = None, tip: str = ""):
-        self.kind = kind  # "section", a view name, "category", "tag", "year" or "month"
+        self.kind = kind  # "section", a view name, "saved", "category", "tag", "year" or "month"
         self.key = key
         self.label = label
         self.count = count
         self.tip = tip
+        self.unread: int | None = None  # saved searches: the unread among the hits
         self.children: list[Node] = []
         self.parent: Node | None = None
         self.row = 0
@@ -70,6 +75,42 @@ class TreeData:
     tags: Sequence[Facet]
     years: Sequence[Facet]
     months: Sequence[Facet]
+    saved: Sequence[SavedCount] = ()
+
+
+@dataclass(frozen=True)
+class SavedCount:
+    """A saved search with its hits now (at most SAVED_LIMIT; None when its query no longer parses)."""
+
+    search: SavedSearch
+    total: int | None
+    unread: int | None
+
+
+def _hits(library, query: str, filter: PostFilter) -> int:
+    if not query:
+        return library.count(filter)
+    return len(library.search(query, filter=filter, limit=SAVED_LIMIT))
+
+
+def load_saved(library) -> list[SavedCount]:
+    """On a worker: each saved search's hits within its filter, and the unread ones (two capped searches)."""
+    counts = []
+    for search in library.saved_searches():
+        where = filter_for(search.node_ids)
+        try:
+            counts.append(SavedCount(search, _hits(library, search.query, where),
+                                     _hits(library, search.query, replace(where, read=False))))
+        except QueryError:
+            counts.append(SavedCount(search, None, None))
+    return counts
+
+
+def count_text(count: int | None) -> str:
+    """A saved search's count as shown: capped counts read "500+"."""
+    if count is None:
+        return "–"
+    return f"{count:,}+" if count >= SAVED_LIMIT else f"{count:,}"
 
 
 def load_view_counts(library) -> dict[str, int]:
@@ -79,7 +120,7 @@ def load_view_counts(library) -> dict[str, int]:
 def load_tree_data(library) -> TreeData:
     """Counts and facets for the tree (a handful of indexed queries)."""
     return TreeData(load_view_counts(library), library.facets("category"), library.facets("tag"),
-                    library.facets("year"), library.facets("month"))
+                    library.facets("year"), library.facets("month"), load_saved(library))
 
 
 def filter_for(node_ids: Iterable[str]) -> PostFilter:
@@ -114,6 +155,7 @@ class LibraryTreeModel(QAbstractItemModel):
         self._sections: dict[str, Node] = {}
         self._all_tags: list[Facet] = []
         self._tag_filter = ""
+        self.saved: dict[str, SavedSearch] = {}  # the saved searches shown, by name
         self._script = ORIGINAL  # View ▸ Read As, for category and tag names
         self._bold = QFont()
         self._bold.setBold(True)
@@ -133,6 +175,7 @@ class LibraryTreeModel(QAbstractItemModel):
         self._sections["library"].set_children(
             Node(name, "", QCoreApplication.translate(TR, label), data.view_counts.get(name, 0))
             for name, label in VIEWS)
+        self._sections["saved"].set_children(self._saved_nodes(data.saved))
         self._sections["category"].set_children(
             Node("category", f.key, f.label or f.key, f.count, f.key) for f in data.categories)
         self._all_tags = sorted(data.tags, key=lambda f: (-f.count, f.label.casefold()))
@@ -159,21 +202,35 @@ class LibraryTreeModel(QAbstractItemModel):
             parent = self.createIndex(section.row, 0, section)
             self.dataChanged.emit(self.index(0, 1, parent), self.index(len(section.children) - 1, 1, parent))
 
-    def set_tag_filter(self, text: str) -> None:
-        """Show only the tags whose label or key contains `text` (Simplified or Traditional: 經 finds
-        经济); rebuilds just the Tags section."""
-        self._tag_filter = fold(text.strip().casefold())
-        section = self._sections["tag"]
+    def set_saved(self, saved: Sequence[SavedCount]) -> None:
+        """The Saved Searches section anew (after a save, rename or delete, or new counts)."""
+        self._replace_rows(self._sections["saved"], self._saved_nodes(saved))
+
+    def _saved_nodes(self, saved: Sequence[SavedCount]) -> list[Node]:
+        self.saved = {item.search.name: item.search for item in saved}
+        nodes = []
+        for item in saved:
+            node = Node("saved", item.search.name, item.search.name, item.total, item.search.query)
+            node.unread = item.unread
+            nodes.append(node)
+        return nodes
+
+    def _replace_rows(self, section: Node, nodes: list[Node]) -> None:
         parent = self.createIndex(section.row, 0, section)
         if section.children:
             self.beginRemoveRows(parent, 0, len(section.children) - 1)
             section.set_children(())
             self.endRemoveRows()
-        nodes = self._tag_nodes()
         if nodes:
             self.beginInsertRows(parent, 0, len(nodes) - 1)
             section.set_children(nodes)
             self.endInsertRows()
+
+    def set_tag_filter(self, text: str) -> None:
+        """Show only the tags whose label or key contains `text` (Simplified or Traditional: 經 finds
+        经济); rebuilds just the Tags section."""
+        self._tag_filter = fold(text.strip().casefold())
+        self._replace_rows(self._sections["tag"], self._tag_nodes())
 
     def _tag_nodes(self) -> list[Node]:
         wanted = self._tag_filter
@@ -231,7 +288,12 @@ class LibraryTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
                 return convert(node.label, self._script) if node.kind in ("category", "tag") else node.label
+            if node.kind == "saved":
+                return f"{count_text(node.unread)} / {count_text(node.count)}"
             return None if node.count is None else f"{node.count:,}"
+        if role == Qt.ItemDataRole.ToolTipRole and node.kind == "saved":
+            return self.tr("{0}: {1} unread of {2} article(s) for “{3}”").format(
+                node.label, count_text(node.unread), count_text(node.count), node.tip)
         if role == Qt.ItemDataRole.ToolTipRole and node.kind != "section":
             tip = f"{node.label} ({node.tip})" if node.tip and node.tip != node.label else node.label
             return tip if node.count is None else f"{tip}: " + self.tr("%Ln article(s)", "", node.count)

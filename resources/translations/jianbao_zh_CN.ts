@@ -72,6 +72,22 @@
         <translation>清除搜索并返回列表</translation>
     </message>
     <message>
+        <source>Sa&amp;ve Search…</source>
+        <translation>保存搜索(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Keep the search and the tree&apos;s selection under a name, in the tree</source>
+        <translation>把搜索和侧栏中的选择以一个名称保存到侧栏</translation>
+    </message>
+    <message>
+        <source>Re&amp;name Saved Search…</source>
+        <translation>重命名已存搜索(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete Saved Search</source>
+        <translation>删除已存搜索(&amp;L)</translation>
+    </message>
+    <message>
         <source>Next &amp;Pane</source>
         <translation>下一窗格(&amp;P)</translation>
     </message>
@@ -587,6 +603,10 @@ The reader may go on working. The details are also in the log file in {folder}.<
         <translation>文库</translation>
     </message>
     <message>
+        <source>Saved Searches</source>
+        <translation>已存搜索</translation>
+    </message>
+    <message>
         <source>Categories</source>
         <translation>分类</translation>
     </message>
@@ -617,6 +637,10 @@ The reader may go on working. The details are also in the log file in {folder}.<
     <message>
         <source>Problems</source>
         <translation>有问题</translation>
+    </message>
+    <message>
+        <source>{0}: {1} unread of {2} article(s) for “{3}”</source>
+        <translation>{0}：“{3}”共 {2} 篇，{1} 篇未读</translation>
     </message>
     <message numerus="yes">
         <source>%Ln article(s)</source>
@@ -1011,6 +1035,41 @@ The reader may go on working. The details are also in the log file in {folder}.<
     <message>
         <source>Could not refresh the library: {0}</source>
         <translation>无法刷新文库：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearches</name>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Save Search</source>
+        <translation>保存搜索</translation>
+    </message>
+    <message>
+        <source>Saved the search “{0}”</source>
+        <translation>已保存搜索“{0}”</translation>
+    </message>
+    <message>
+        <source>Click a saved search in the tree first</source>
+        <translation>请先在侧栏中点击一个已存搜索</translation>
+    </message>
+    <message>
+        <source>Rename Saved Search</source>
+        <translation>重命名已存搜索</translation>
+    </message>
+    <message>
+        <source>Renamed “{0}” to “{1}”</source>
+        <translation>已将“{0}”重命名为“{1}”</translation>
+    </message>
+    <message>
+        <source>A saved search named “{0}” exists already</source>
+        <translation>已有名为“{0}”的已存搜索</translation>
+    </message>
+    <message>
+        <source>Deleted the saved search “{0}”</source>
+        <translation>已删除已存搜索“{0}”</translation>
     </message>
 </context>
 <context>

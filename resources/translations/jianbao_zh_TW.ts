@@ -72,6 +72,22 @@
         <translation>清除搜尋並返回清單</translation>
     </message>
     <message>
+        <source>Sa&amp;ve Search…</source>
+        <translation>儲存搜尋(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Keep the search and the tree&apos;s selection under a name, in the tree</source>
+        <translation>把搜尋和側欄中的選擇以一個名稱儲存到側欄</translation>
+    </message>
+    <message>
+        <source>Re&amp;name Saved Search…</source>
+        <translation>重新命名已存搜尋(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete Saved Search</source>
+        <translation>刪除已存搜尋(&amp;L)</translation>
+    </message>
+    <message>
         <source>Next &amp;Pane</source>
         <translation>下一個窗格(&amp;P)</translation>
     </message>
@@ -587,6 +603,10 @@ The reader may go on working. The details are also in the log file in {folder}.<
         <translation>文庫</translation>
     </message>
     <message>
+        <source>Saved Searches</source>
+        <translation>已存搜尋</translation>
+    </message>
+    <message>
         <source>Categories</source>
         <translation>分類</translation>
     </message>
@@ -617,6 +637,10 @@ The reader may go on working. The details are also in the log file in {folder}.<
     <message>
         <source>Problems</source>
         <translation>有問題</translation>
+    </message>
+    <message>
+        <source>{0}: {1} unread of {2} article(s) for “{3}”</source>
+        <translation>{0}：「{3}」共 {2} 篇，{1} 篇未讀</translation>
     </message>
     <message numerus="yes">
         <source>%Ln article(s)</source>
@@ -1011,6 +1035,41 @@ The reader may go on working. The details are also in the log file in {folder}.<
     <message>
         <source>Could not refresh the library: {0}</source>
         <translation>無法重新整理文庫：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearches</name>
+    <message>
+        <source>Name:</source>
+        <translation>名稱：</translation>
+    </message>
+    <message>
+        <source>Save Search</source>
+        <translation>儲存搜尋</translation>
+    </message>
+    <message>
+        <source>Saved the search “{0}”</source>
+        <translation>已儲存搜尋「{0}」</translation>
+    </message>
+    <message>
+        <source>Click a saved search in the tree first</source>
+        <translation>請先在側欄中點選一個已存搜尋</translation>
+    </message>
+    <message>
+        <source>Rename Saved Search</source>
+        <translation>重新命名已存搜尋</translation>
+    </message>
+    <message>
+        <source>Renamed “{0}” to “{1}”</source>
+        <translation>已將「{0}」重新命名為「{1}」</translation>
+    </message>
+    <message>
+        <source>A saved search named “{0}” exists already</source>
+        <translation>已有名為「{0}」的已存搜尋</translation>
+    </message>
+    <message>
+        <source>Deleted the saved search “{0}”</source>
+        <translation>已刪除已存搜尋「{0}」</translation>
     </message>
 </context>
 <context>
