@@ -28,7 +28,13 @@ LANGUAGE = Setting("view/language", str, "",
                    "Interface language: en, zh_CN or zh_TW; '' follows the system. Used from the next start")
 READ_AS = Setting("view/read_as", str, "original",
                   "View ▸ Read As: original, simplified or traditional (the article, list and tree, not the files)")
-PREFERENCES = (FONT_SIZE, WATCH_FOLDER, READ_DELAY_MS, SEARCH_DELAY_MS, LANGUAGE, READ_AS)
+CHINESE_FONT = Setting("view/chinese_font", str, "", "Font family for Han characters; '' = the post language's own list")
+LATIN_FONT = Setting("view/latin_font", str, "", "Font family for Latin letters and digits; '' = the Chinese font's own")
+TEXT_WIDTH_EM = Setting("view/text_width_em", int, 36, "The article column's widest width, in em (CJK characters)")
+LINE_HEIGHT = Setting("view/line_height", int, 135, "Line height in percent of the font's own line spacing")
+THEME = Setting("view/theme", str, "system", "system, light or dark")
+PREFERENCES = (FONT_SIZE, WATCH_FOLDER, READ_DELAY_MS, SEARCH_DELAY_MS, LANGUAGE, READ_AS, CHINESE_FONT, LATIN_FONT,
+               TEXT_WIDTH_EM, LINE_HEIGHT, THEME)
 
 # Window state: where the user left things. Kept in window-state.ini, apart from preferences.
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())

@@ -18,11 +18,12 @@ class ActionSpec:
 
     id: str
     text: str  # English; text() gives it in the interface language
-    menu: str  # "File", "View", "Go", "Article" or "Help"
+    menu: str  # "File", "Edit", "View", "Go", "Article" or "Help"
     shortcuts: tuple[str, ...] = ()  # our own keys, besides the platform's standard ones
     tip: str = ""
     separator_before: bool = False
     standard: QKeySequence.StandardKey | None = None  # the platform's keys for this command, first
+    role: QAction.MenuRole | None = None  # where macOS moves it (Preferences… to the application menu)
 
     def label(self) -> str:
         """The menu text in the interface language (with its & mnemonic)."""
@@ -36,8 +37,8 @@ class ActionSpec:
 Std = QKeySequence.StandardKey
 
 
-MENUS = ("File", "View", "Go", "Article", "Help")
-MENU_TITLES = {"File": QT_TRANSLATE_NOOP("Actions", "&File"), "View": QT_TRANSLATE_NOOP("Actions", "&View"),
+MENUS = ("File", "Edit", "View", "Go", "Article", "Help")
+MENU_TITLES = {"File": QT_TRANSLATE_NOOP("Actions", "&File"), "Edit": QT_TRANSLATE_NOOP("Actions", "&Edit"), "View": QT_TRANSLATE_NOOP("Actions", "&View"),
                "Go": QT_TRANSLATE_NOOP("Actions", "&Go"), "Article": QT_TRANSLATE_NOOP("Actions", "&Article"),
                "Help": QT_TRANSLATE_NOOP("Actions", "&Help")}
 TR = "Actions"  # the translation context of every text and tip below
@@ -55,6 +56,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                QT_TRANSLATE_NOOP("Actions", "Merge an exported file: the newer change of each mark wins")),
     ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "File", ("Ctrl+Q",), separator_before=True,
                standard=Std.Quit),
+    ActionSpec("preferences", QT_TRANSLATE_NOOP("Actions", "&Preferences…"), "Edit", (),
+               QT_TRANSLATE_NOOP("Actions", "Fonts, text width, line height, theme, language"),
+               standard=Std.Preferences, role=QAction.MenuRole.PreferencesRole),
     ActionSpec("focus_search", QT_TRANSLATE_NOOP("Actions", "&Search"), "View", ("/",),
                QT_TRANSLATE_NOOP("Actions", "Put the cursor in the search field"), standard=Std.Find),
     ActionSpec("clear_search", QT_TRANSLATE_NOOP("Actions", "&Clear Search"), "View", (),
@@ -69,6 +73,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("zoom_in", QT_TRANSLATE_NOOP("Actions", "Zoom &In"), "View", ("Ctrl+=",), separator_before=True,
                standard=Std.ZoomIn),
     ActionSpec("zoom_out", QT_TRANSLATE_NOOP("Actions", "Zoom &Out"), "View", (), standard=Std.ZoomOut),
+    ActionSpec("reset_zoom", QT_TRANSLATE_NOOP("Actions", "&Actual Size"), "View", ("Ctrl+0",),
+               QT_TRANSLATE_NOOP("Actions", "The article's text back to its usual size")),
     ActionSpec("next_article", QT_TRANSLATE_NOOP("Actions", "&Next Article"), "Go", ("J",)),
     ActionSpec("previous_article", QT_TRANSLATE_NOOP("Actions", "&Previous Article"), "Go", ("K",)),
     ActionSpec("next_unread", QT_TRANSLATE_NOOP("Actions", "Next &Unread Article"), "Go", ("N",)),
@@ -164,6 +170,8 @@ def build_actions(parent: QObject, handlers: dict[str, Callable[[], object]]) ->
         action.setObjectName(spec.id)
         action.setShortcuts(key_sequences(spec))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if spec.role is not None:
+            action.setMenuRole(spec.role)
         if spec.tip:
             action.setStatusTip(QCoreApplication.translate(TR, spec.tip))
         handler = handlers[spec.id]

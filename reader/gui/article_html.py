@@ -41,6 +41,9 @@ HAN_FONT_FAMILIES = {
     "kr": ("Noto Sans CJK KR", "Source Han Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", *CJK_FONT_FAMILIES),
 }
 MAX_LINE_EM = 36  # 36 CJK characters or about 72 Latin ones per line
+# Qt's line-height multiplies the font's own line spacing, which for Noto CJK is already
+# about 1.35 em: 135% gives the 1.8 em a CJK reader is used to.
+LINE_HEIGHT = 135
 
 TR = "ArticlePage"  # the translation context of the words below
 UNTITLED = QT_TRANSLATE_NOOP("ArticlePage", "(untitled)")
@@ -69,6 +72,20 @@ class PreparedBody:
     html: str
     images: tuple[ImageRef, ...]
     links: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Look:
+    """What Edit ▸ Preferences chooses for the page: fonts ("" = ours), column width and line height."""
+
+    chinese_font: str = ""
+    latin_font: str = ""
+    width_em: int = MAX_LINE_EM
+    line_height: int = LINE_HEIGHT
+
+    def families(self, fallbacks: tuple[str, ...]) -> tuple[str, ...]:
+        """The Latin font first (it has no Han glyphs, so they fall through), then the Chinese one, then `fallbacks`."""
+        return tuple(dict.fromkeys(f for f in (self.latin_font, self.chinese_font, *fallbacks) if f))
 
 
 @dataclass(frozen=True)
@@ -264,20 +281,20 @@ def _two_columns(rows, left_tag: str = "") -> str:
     return "".join(out)
 
 
-def stylesheet(c: Colors, mono_families: tuple[str, ...]) -> str:
+def stylesheet(c: Colors, mono_families: tuple[str, ...], look: Look = Look()) -> str:
     """Qt's rich-text CSS subset: colours, line height, code, quotes, tables (no max-width, no borders on divs).
 
-    Body text has no colour here on purpose: Qt paints it with the palette's Text colour.
+    Body text has no colour here on purpose: Qt paints it with the palette's Text colour (the theme's).
     """
     mono = ", ".join(f"'{f}'" for f in mono_families)
-    han = "\n".join(f"div.han-{name} {{ font-family: {_families(families)}; }}"
+    han = "\n".join(f"div.han-{name} {{ font-family: {_families(look.families(families))}; }}"
                     for name, families in HAN_FONT_FAMILIES.items())
-    # Qt's line-height multiplies the font's own line spacing, which for Noto CJK is already
-    # about 1.35 em: 135% gives the 1.8 em a CJK reader is used to.
+    lh = int(look.line_height)
     return f"""
-div.body {{ line-height: 135%; }}
+body {{ background-color: {c.base}; }}
+div.body {{ line-height: {lh}%; }}
 a {{ color: {c.link}; text-decoration: none; }}
-p, li, dd, dt, blockquote {{ line-height: 135%; }}
+p, li, dd, dt, blockquote {{ line-height: {lh}%; }}
 p {{ margin-top: 0.4em; margin-bottom: 0.8em; }}
 h1 {{ margin-top: 0.3em; margin-bottom: 0.3em; }}
 h2, h3, h4, h5, h6 {{ margin-top: 1.2em; margin-bottom: 0.5em; }}

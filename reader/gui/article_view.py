@@ -20,7 +20,7 @@ from reader.core.zh_convert import ORIGINAL, convert_html
 
 from . import article_images as images
 from .article_find import FindInArticle
-from .article_html import (CJK_FONT_FAMILIES, IMAGE_SCHEME, LINK_SCHEME, MAX_LINE_EM, SHOW_ALL_HREF, Colors, ImageRef,
+from .article_html import (CJK_FONT_FAMILIES, IMAGE_SCHEME, LINK_SCHEME, SHOW_ALL_HREF, Colors, ImageRef, Look,
                            PreparedBody, build_page, message_page, prepare_body, source_line, stylesheet)
 
 log = logging.getLogger(__name__)
@@ -65,6 +65,7 @@ class ArticleView(FindInArticle, QTextBrowser):
         self._pending_fraction: float | None = None
         self._hovering = False  # the pointer is over a link
         self._rendering = False
+        self._look = Look()  # Edit ▸ Preferences
         self.context_actions: list[QAction] = []  # the article's own commands, under the standard ones
         self._refit_timer = QTimer(self, singleShot=True, interval=150)
         self._refit_timer.timeout.connect(lambda: self._render(keep_position=True))
@@ -72,6 +73,7 @@ class ArticleView(FindInArticle, QTextBrowser):
         font.setFamilies(list(CJK_FONT_FAMILIES))
         font.setStyleHint(QFont.StyleHint.SansSerif)
         font.setPointSizeF(max(12.0, round(QGuiApplication.font().pointSizeF() * 1.2)))
+        self.default_font_size = font.pointSizeF()  # what View ▸ Reset Zoom goes back to
         self.setFont(font)  # QTextEdit hands the widget font to the document as its default font
         self.anchorClicked.connect(self._on_anchor)
         self.highlighted.connect(self._on_hover)
@@ -150,7 +152,7 @@ class ArticleView(FindInArticle, QTextBrowser):
         self._rendering = True
         try:
             doc = self.document()
-            doc.setDefaultStyleSheet(stylesheet(self._colors(), self._mono_families()))
+            doc.setDefaultStyleSheet(stylesheet(self._colors(), self._mono_families(), self._look))
             self._fit_width, self._widest = self._image_width(), 0
             if self._post is not None and self._body is not None:
                 page = build_page(self._post, self._body, self._labels)
@@ -193,7 +195,7 @@ class ArticleView(FindInArticle, QTextBrowser):
 
     def _side_margin(self) -> float:
         em = self._em()
-        return max(em, (self.viewport().width() - MAX_LINE_EM * em) / 2)
+        return max(em, (self.viewport().width() - self._look.width_em * em) / 2)
 
     def _image_width(self) -> int:
         """The width an image may take: the text column, at most MAX_IMAGE_WIDTH."""
@@ -395,7 +397,20 @@ class ArticleView(FindInArticle, QTextBrowser):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
-    # --- font size ----------------------------------------------------------------------------
+    # --- preferences: fonts, column, line height, font size --------------------------------------
+    def look(self) -> Look:
+        return self._look
+
+    def set_look(self, look: Look) -> None:
+        """Show the open page again with the new fonts, width and line height, where the reader was."""
+        if look == self._look:
+            return
+        self._look = look
+        font = QFont(self.font())
+        font.setFamilies(list(look.families(CJK_FONT_FAMILIES)))  # the summary and message pages
+        self.setFont(font)
+        self._render(keep_position=True)
+
     def font_size(self) -> float:
         return self.font().pointSizeF()
 
@@ -418,6 +433,9 @@ class ArticleView(FindInArticle, QTextBrowser):
 
     def zoom_out(self) -> None:
         self.set_font_size(self.font_size() - 1)
+
+    def reset_zoom(self) -> None:
+        self.set_font_size(self.default_font_size)
 
     def wheelEvent(self, event) -> None:
         # QTextEdit's own Ctrl+wheel zoom bypasses set_font_size (no signal, no margins).

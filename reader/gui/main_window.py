@@ -24,6 +24,7 @@ from .icon import app_icon
 from .browsing import Browsing
 from .error_dialog import open_folder
 from .i18n import add_language_menu, app_name
+from .preferences import PreferencesDialog, apply_saved
 from .list_model import COLUMNS, ArticleListModel
 from .list_view import ArticleListView
 from .post_by_path import PostByPath
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         self.article_actions.set_actions(self.actions_by_id)
         self.addActions(list(self.actions_by_id.values()))
         build_menus(self.menuBar(), self.actions_by_id, {"open_library": self._add_recent_menu,
-                                                         "zoom_out": self._add_language_menu})
+                                                         "reset_zoom": self._add_language_menu})
         self._restore_window_state()
         self._update_title()
 
@@ -179,7 +180,8 @@ class MainWindow(QMainWindow):
         return {
             "open_library": self.choose_library, "reload": self.refresh, "quit": self.close,
             "focus_search": self.focus_search, "clear_search": self.clear_search,
-            "zoom_in": self.view.zoom_in, "zoom_out": self.view.zoom_out, "cycle_focus": self.cycle_focus,
+            "zoom_in": self.view.zoom_in, "zoom_out": self.view.zoom_out, "reset_zoom": self.view.reset_zoom,
+            "cycle_focus": self.cycle_focus, "preferences": self.show_preferences,
             "find_next": self.view.find_next, "find_previous": self.view.find_previous,
             "shortcuts": self.show_shortcuts, "about": self.show_about,
             "open_log_folder": lambda: open_folder(self.paths.log),
@@ -389,6 +391,12 @@ class MainWindow(QMainWindow):
     def warn(self, title: str, text: str) -> QMessageBox:
         return message_box(self, QMessageBox.Icon.Warning, title, text)
 
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self.view, self.reading.set_read_delay,
+                                   self.statusBar().showMessage, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def show_shortcuts(self) -> None:
         message_box(self, QMessageBox.Icon.NoIcon, self.tr("Keyboard Shortcuts"), shortcuts_html(), "shortcutsSheet")
 
@@ -428,6 +436,7 @@ class MainWindow(QMainWindow):
         if size > 0:
             self.view.set_font_size(size)
         self.view.fontSizeChanged.connect(lambda pt: self.settings.preferences.set(S.FONT_SIZE, pt))
+        apply_saved(self.settings.preferences, self.view)
 
     def save_state(self) -> None:
         window = self.settings.window

@@ -156,6 +156,10 @@ class Reading(QObject):
                          on_done=lambda loaded: (self.message.emit("", 0), self._show(post_id, *loaded, offset)),
                          on_error=lambda error: self.message.emit(str(error), 8000))
 
+    def set_read_delay(self, msecs: int) -> None:
+        """Edit ▸ Preferences: the next article opened counts as read after this long."""
+        self._read_timer.setInterval(msecs)
+
     def leave(self, now: bool = False) -> None:
         """Save where the reader was in the open post (on switching posts, libraries, or closing).
 

@@ -12,6 +12,10 @@
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
@@ -54,6 +58,14 @@
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Fonts, text width, line height, theme, language</source>
+        <translation>字体、正文宽度、行高、主题、语言</translation>
     </message>
     <message>
         <source>&amp;Search</source>
@@ -102,6 +114,14 @@
     <message>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The article&apos;s text back to its usual size</source>
+        <translation>文章文字恢复为默认大小</translation>
     </message>
     <message>
         <source>&amp;Next Article</source>
@@ -874,6 +894,61 @@ The reader may go on working. The details are also in the log file in {folder}.<
     <message>
         <source>This file cannot be shown</source>
         <translation>无法显示此文件</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Follow the System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source> em</source>
+        <translation> 字</translation>
+    </message>
+    <message>
+        <source>&amp;Chinese font:</source>
+        <translation>中文字体(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>L&amp;atin font:</source>
+        <translation>西文字体(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Font &amp;size:</source>
+        <translation>字号(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Text &amp;width:</source>
+        <translation>正文宽度(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Line &amp;height:</source>
+        <translation>行高(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Mark as read &amp;after:</source>
+        <translation>标为已读前等待(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>界面语言(&amp;L)：</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,10 @@
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
@@ -54,6 +58,14 @@
     <message>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好設定(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Fonts, text width, line height, theme, language</source>
+        <translation>字型、內文寬度、行高、主題、語言</translation>
     </message>
     <message>
         <source>&amp;Search</source>
@@ -102,6 +114,14 @@
     <message>
         <source>Zoom &amp;Out</source>
         <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>實際大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The article&apos;s text back to its usual size</source>
+        <translation>文章文字恢復為預設大小</translation>
     </message>
     <message>
         <source>&amp;Next Article</source>
@@ -874,6 +894,61 @@ The reader may go on working. The details are also in the log file in {folder}.<
     <message>
         <source>This file cannot be shown</source>
         <translation>無法顯示此檔案</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Follow the System</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好設定</translation>
+    </message>
+    <message>
+        <source> em</source>
+        <translation> 字</translation>
+    </message>
+    <message>
+        <source>&amp;Chinese font:</source>
+        <translation>中文字型(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>L&amp;atin font:</source>
+        <translation>西文字型(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Font &amp;size:</source>
+        <translation>字級(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Text &amp;width:</source>
+        <translation>內文寬度(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Line &amp;height:</source>
+        <translation>行高(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主題(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Mark as read &amp;after:</source>
+        <translation>標為已讀前等待(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>介面語言(&amp;L)：</translation>
     </message>
 </context>
 <context>

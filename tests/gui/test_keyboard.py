@@ -32,7 +32,7 @@ def _title(window):
 def test_every_action_has_text_a_menu_and_unique_keys():
     keys = [k for spec in ACTIONS for k in spec.shortcuts]
     assert len(keys) == len(set(keys))
-    assert {spec.menu for spec in ACTIONS} == {"File", "View", "Go", "Article", "Help"}
+    assert {spec.menu for spec in ACTIONS} == {"File", "Edit", "View", "Go", "Article", "Help"}
     sheet = shortcuts_html()
     for spec in ACTIONS:
         if spec.shortcuts:
