@@ -29,7 +29,8 @@ def _dark_palette() -> QPalette:
                         (roles.ButtonText, "#e8e8e8"), (roles.Highlight, "#3d6fb4"),
                         (roles.HighlightedText, "#ffffff"), (roles.Link, "#7fb2ff"), (roles.LinkVisited, "#b99cff"),
                         (roles.ToolTipBase, "#353535"), (roles.ToolTipText, "#e8e8e8"),
-                        (roles.PlaceholderText, "#9a9a9a")):
+                        (roles.PlaceholderText, "#9a9a9a"), (roles.Light, "#505050"), (roles.Midlight, "#3c3c3c"),
+                        (roles.Mid, "#303030"), (roles.Dark, "#1a1a1a"), (roles.Shadow, "#000000")):
         pal.setColor(role, QColor(color))
     return pal
 
