@@ -252,13 +252,29 @@ class StateStore:
             f"r.root FROM marks m LEFT JOIN roots r ON r.library = m.library {where} ORDER BY m.library, m.path",
             args).fetchall()
 
-    def merge(self, changes: Iterable[tuple[str, str, str, float, float]], roots: dict[str, str]) -> int:
-        """Write (library, path, field, value, changed_at) where it is newer than what is here, and the
-        folders of library keys not known yet, in one transaction; returns how many fields changed."""
+    def all_searches(self, library: str | None = None) -> list[tuple]:
+        """(library, name, query, node ids as JSON, created, root or None) of every saved search, of one
+        library key or of all."""
+        where, args = ("WHERE s.library = ?", (library,)) if library is not None else ("", ())
+        return self._db.execute(
+            "SELECT s.library, s.name, s.query, s.nodes, s.created, r.root FROM searches s "
+            f"LEFT JOIN roots r ON r.library = s.library {where} ORDER BY s.library, s.name", args).fetchall()
+
+    def merge(self, changes: Iterable[tuple[str, str, str, float, float]], roots: dict[str, str],
+              searches: Iterable[tuple[str, str, str, str, float]] = ()) -> int:
+        """Write (library, path, field, value, changed_at) where it is newer than what is here, the saved
+        searches (library, name, query, nodes JSON, created) new or newer than the one of that name, and
+        the folders of library keys not known yet, in one transaction; returns how many fields and
+        saved searches changed."""
         self.flush()
         done = 0
         with self._transaction():
             self._db.executemany("INSERT OR IGNORE INTO roots VALUES (?, ?)", roots.items())
+            for row in searches:
+                done += self._db.execute(
+                    "INSERT INTO searches VALUES (?, ?, ?, ?, ?) ON CONFLICT (library, name) DO UPDATE SET "
+                    "query = excluded.query, nodes = excluded.nodes, created = excluded.created "
+                    "WHERE excluded.created > searches.created", row).rowcount
             for lib, path, field, value, at in changes:
                 if field not in FIELDS:
                     raise ValueError(field)
@@ -285,6 +301,8 @@ class StateStore:
         with self._transaction():
             self._db.execute("INSERT OR REPLACE INTO searches VALUES (?, ?, ?, ?, ?)",
                              (self.library, name, query.strip(), json.dumps(list(node_ids)), time.time()))
+            if self.root:  # so that an export names the library by its folder
+                self._db.execute("INSERT OR REPLACE INTO roots VALUES (?, ?)", (self.library, self.root))
 
     def rename_search(self, name: str, new_name: str) -> bool:
         """False when `new_name` is empty or taken by another saved search (nothing changes then)."""

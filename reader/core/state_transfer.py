@@ -1,4 +1,4 @@
-"""Export the reading state (read, starred, position) to one JSON file, and merge such a file back in."""
+"""Export the reading state (read, starred, position, saved searches) to one JSON file, and merge such a file back in."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from .errors import ReaderError
 from .state import FIELDS, StateStore
 
 FORMAT = "jianbao-reading-data"
-VERSION = 1
+VERSION = 2  # 2 adds each library's saved searches; version 1 files are still read
+READABLE = (1, 2)
 MAX_BYTES = 64 * 1024 * 1024  # far above any real reading state (about 150 bytes a post)
 _KEY_PREFIX = "key:"  # a library whose folder was never recorded is named by its key
 
@@ -29,8 +30,12 @@ def export_data(state: StateStore, library: str | None = None) -> dict:
     """Every mark of one library key (or of all) with when each field changed, keyed by folder and post path.
 
     {"format", "version", "exported", "libraries": {folder: {"posts": {path: {"read": bool,
-    "starred": bool, "position": float, "changed": {field: ISO time}}}}}}; a field never set is left out."""
+    "starred": bool, "position": float, "changed": {field: ISO time}}}, "searches": {name: {"query": str,
+    "nodes": [tree node id], "created": ISO time}}}}}; a field never set is left out."""
     libraries: dict[str, dict] = {}
+    for lib, name, query, nodes, created, root in state.all_searches(library):
+        entry = libraries.setdefault(root or _KEY_PREFIX + lib, {"posts": {}})
+        entry.setdefault("searches", {})[name] = {"query": query, "nodes": json.loads(nodes), "created": _iso(created)}
     for lib, path, read, starred, position, *times, root in state.all_marks(library):
         values = dict(zip(FIELDS, (bool(read), bool(starred), float(position))))
         post: dict[str, object] = {f: values[f] for f, at in zip(FIELDS, times) if at > 0}
@@ -59,12 +64,13 @@ def import_file(state: StateStore, source: Path) -> tuple[int, int]:
     """Merge a reading-data file: per post and field the newer change wins, in one transaction.
 
     Returns (fields changed, posts in the file); raises TransferError, having written nothing, on a bad file."""
-    changes, roots = read_changes(source)
-    return state.merge(changes, roots), len({(lib, path) for lib, path, *_ in changes})
+    changes, roots, searches = read_changes(source)
+    return state.merge(changes, roots, searches), len({(lib, path) for lib, path, *_ in changes})
 
 
-def read_changes(source: Path) -> tuple[list[tuple[str, str, str, float, float]], dict[str, str]]:
-    """The (library key, path, field, value, changed_at) of a checked file, and {key: folder}."""
+def read_changes(source: Path) -> tuple[list[tuple[str, str, str, float, float]], dict[str, str], list[tuple]]:
+    """The (library key, path, field, value, changed_at) of a checked file, {key: folder}, and the saved
+    searches (library key, name, query, nodes JSON, created)."""
     try:
         if source.stat().st_size > MAX_BYTES:
             raise TransferError(f"{source}: too large for a reading-data file "
@@ -76,9 +82,9 @@ def read_changes(source: Path) -> tuple[list[tuple[str, str, str, float, float]]
         raise TransferError(f"{source}: not a JSON file ({exc})") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise TransferError(f"{source}: not a Jianbao reading-data file")
-    if data.get("version") != VERSION:
+    if data.get("version") not in READABLE:
         raise TransferError(f"{source}: reading-data version {data.get('version')!r} is not known "
-                            f"(this Jianbao reads version {VERSION}); nothing was imported")
+                            f"(this Jianbao reads versions up to {VERSION}); nothing was imported")
     try:
         return _changes(data["libraries"])
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -86,8 +92,8 @@ def read_changes(source: Path) -> tuple[list[tuple[str, str, str, float, float]]
                             "nothing was imported") from exc
 
 
-def _changes(libraries: dict) -> tuple[list[tuple[str, str, str, float, float]], dict[str, str]]:
-    out, roots = [], {}
+def _changes(libraries: dict) -> tuple[list[tuple[str, str, str, float, float]], dict[str, str], list[tuple]]:
+    out, roots, searches = [], {}, []
     if not isinstance(libraries, dict):
         raise TypeError("libraries is not an object")
     for name, library in libraries.items():
@@ -101,7 +107,18 @@ def _changes(libraries: dict) -> tuple[list[tuple[str, str, str, float, float]],
                 raise TypeError(f"post {path!r} is not an object")
             for field, when in post["changed"].items():
                 out.append((key, path, field, _value(field, post[field]), _seconds(when)))
-    return out, roots
+        searches += [(key, *_search(name, search)) for name, search in library.get("searches", {}).items()]
+    return out, roots, searches
+
+
+def _search(name: str, search: dict) -> tuple[str, str, str, float]:
+    """(name, query, nodes JSON, created) of one exported saved search, checked."""
+    nodes = search["nodes"]
+    if not isinstance(name, str) or not name.strip() or not isinstance(search["query"], str):
+        raise TypeError(f"saved search {name!r} has no name or query")
+    if not isinstance(nodes, list) or not all(isinstance(node, str) for node in nodes):
+        raise TypeError(f"saved search {name!r}: nodes is not a list of strings")
+    return name.strip(), search["query"], json.dumps(nodes), _seconds(search["created"])
 
 
 def _value(field: str, value) -> float:

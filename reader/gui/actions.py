@@ -50,7 +50,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("reload", QT_TRANSLATE_NOOP("Actions", "&Reload"), "File", (),
                QT_TRANSLATE_NOOP("Actions", "Look for new and changed files now"), standard=Std.Refresh),
     ActionSpec("export_reading_data", QT_TRANSLATE_NOOP("Actions", "&Export Reading Data…"), "File", (),
-               QT_TRANSLATE_NOOP("Actions", "Read and starred marks and reading positions of every library, as one file"),
+               QT_TRANSLATE_NOOP("Actions", "Read and starred marks, reading positions and saved searches of every library, as one file"),
                separator_before=True),
     ActionSpec("import_reading_data", QT_TRANSLATE_NOOP("Actions", "&Import Reading Data…"), "File", (),
                QT_TRANSLATE_NOOP("Actions", "Merge an exported file: the newer change of each mark wins")),

@@ -39,7 +39,7 @@ def test_export_then_import_into_a_fresh_data_dir_gives_the_same_marks(tmp_path)
     out = tmp_path / "export.json"
     assert state_transfer.write_export(a, out) == 4
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["format"] == "jianbao-reading-data" and data["version"] == 1
+    assert data["format"] == "jianbao-reading-data" and data["version"] == 2
     assert set(data["libraries"]) == {str(blog), str(notes)}
     assert data["libraries"][str(blog)]["posts"]["p/a.md"]["read"] is True
 
