@@ -10,7 +10,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject,
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import settings as S
-from ..core.errors import PostError
 from .broad_folders import broad_folder_reason
 from .locate import Target, locate
 
@@ -87,17 +86,15 @@ def _show(window, target: Target) -> None:
         window.open_library(target.library)
     elif target.kind == "post":
         if window.library is None or window.library.root != target.library or window.is_sample:
-            if not window.open_library(target.library):
-                return
-        window.by_path.show(target.path)
+            window.open_library(target.library, then=lambda ok: ok and window.by_path.show(target.path))
+        else:
+            window.by_path.show(target.path)
     elif target.kind == "lone":
         from .lone_file import read_lone_post  # it imports every renderer: not at each start-up
-        try:
-            post = read_lone_post(target.path)
-        except PostError as error:
-            window.warn(QCoreApplication.translate("OpenPaths", "Cannot open this"), str(error))
-            return
-        window.show_lone_post(post, target.path)
+        # Reading (and rendering) the file is done on a worker: nothing on the UI thread reads a file.
+        window.runner.submit(read_lone_post, target.path, on_done=lambda post: window.show_lone_post(post, target.path),
+                             on_error=lambda error: window.warn(QCoreApplication.translate("OpenPaths", "Cannot open this"),
+                                                                str(error)))
 
 
 def bring_to_front(window) -> None:

@@ -22,7 +22,7 @@ from .metadata import language_tag
 from .scanner import open_inside
 from .site import detect_site, taxonomy_names
 from .state import SavedSearch, StateStore
-from .store import Store
+from .store import Store, needs_upgrade
 from .types import (Facet, Post, PostFilter, PostMeta, PostSummary, Problem, RefreshReport, SearchHit,
                     SearchResults, Site, Snippet)
 
@@ -105,6 +105,11 @@ class Library:
         except BaseException:
             self.state.close()
             raise
+
+    @staticmethod
+    def needs_upgrade(root, *, data_dir=None) -> bool:
+        """True when opening `root` would first upgrade its index (seconds): open it on a worker first."""
+        return needs_upgrade(AppPaths.for_user(data_dir).index_file(Path(root).expanduser().resolve()))
 
     @property
     def name(self) -> str:

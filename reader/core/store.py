@@ -251,6 +251,24 @@ class Store(Queries, TextIndex):
                                  ((p.path, p.message) for p in skipped))
 
 
+def needs_upgrade(path: Path) -> bool:
+    """True when opening the index at `path` would migrate or re-key it (seconds at 100k posts):
+    a look of a millisecond, so that the caller can open it on a worker first."""
+    if not path.exists():
+        return False  # a new index is empty: making it is quick
+    try:
+        db = sqlite3.connect(path, timeout=0.1)
+        try:
+            if db.execute("PRAGMA user_version").fetchone()[0] != schema.VERSION:
+                return True
+            info = dict(db.execute("SELECT key, value FROM info WHERE key IN ('tokenizer', 'collation')"))
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return True  # damaged or busy: opening it may take long too
+    return info.get("tokenizer") != str(cjk.TOKENIZER_VERSION) or info.get("collation") != str(collate.KEY_VERSION)
+
+
 def _identity(path: Path) -> tuple[int, int] | None:
     try:
         st = path.stat()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -37,7 +38,7 @@ from .search_field import SearchField
 from .reading_data import ReadingData
 from .session import Session
 from .status import Banner, IndexProgress, message_box
-from .tasks import TaskRunner
+from .tasks import TaskRunner, on_own_library
 from .tree_model import LibraryTreeModel
 
 SAMPLE_LIBRARY = shipped("resources", "sample-library")
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.is_sample = False
         self.lone_path: Path | None = None  # a file shown on its own, outside any library
         self._lone_post = None
+        self._opening = 0  # counts open_library calls: an upgrade finishing late shows nothing
         self._article_title = ""
         self._results_wanted = False  # Enter in the search field: the first hit opens when the hits arrive
         self._build_widgets()
@@ -207,22 +209,26 @@ class MainWindow(QMainWindow):
     # --- opening a library --------------------------------------------------------------
     def start(self, library_path: str | None = None) -> None:
         """What a launch opens: the given folder, else the last library as it was left, else the sample."""
-        if library_path and self.open_library(library_path):
-            return
         last = self.settings.window.get(S.LAST_LIBRARY)
-        if not library_path and last and self.open_library(last, restore=True):
-            return
-        self.open_sample(restore=not library_path and not last)  # the sample was what the user read last
+        if library_path or last:
+            self.open_library(library_path or last, restore=not library_path,
+                              then=lambda ok: ok or self.open_sample())
+        else:
+            self.open_sample(restore=True)  # the sample was what the user read last
 
-    def open_sample(self, restore: bool = False) -> bool:
-        if self.sample_dir.is_dir() and self.open_library(self.sample_dir, sample=True, restore=restore):
-            self._banner_action = self.choose_library
+    def open_sample(self, restore: bool = False) -> None:
+        if self.sample_dir.is_dir():
+            self.open_library(self.sample_dir, sample=True, restore=restore, then=self._sample_banner)
+        else:
+            self._sample_banner(False)
+
+    def _sample_banner(self, shown: bool) -> None:
+        self._banner_action = self.choose_library
+        if shown:
             self.banner.show_message(self.tr("You are looking at the sample library that comes with Jianbao Reader."),
                                      self.tr("Open your library folder…"))
-            return True
-        self._banner_action = self.choose_library
-        self.banner.show_message(self.tr("No library is open."), self.tr("Open your library folder…"))
-        return False
+        else:
+            self.banner.show_message(self.tr("No library is open."), self.tr("Open your library folder…"))
 
     def choose_library(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open Library Folder"),
@@ -230,13 +236,40 @@ class MainWindow(QMainWindow):
         if folder:
             self.open_library(folder)
 
-    def open_library(self, path, *, sample: bool = False, restore: bool = False) -> bool:
-        """Show a library at once from its index, then refresh it in the background. False if it failed."""
+    def open_library(self, path, *, sample: bool = False, restore: bool = False,
+                     then: Callable[[bool], object] | None = None) -> bool:
+        """Show a library at once from its index, then refresh it in the background. False if it failed.
+
+        An index to upgrade (seconds at 100k posts) is first opened on a worker: this returns True at
+        once, the library or the warning comes later. `then(ok)` gets the outcome; a later open wins.
+        """
+        self._opening += 1
+        opening, then = self._opening, then or (lambda ok: ok)
+        if not Library.needs_upgrade(path, data_dir=self.data_dir):
+            shown = self._show_library(path, sample, restore, None)
+            then(shown)
+            return shown
+
+        def finish(outcome: Callable[[], bool]) -> None:
+            if opening == self._opening:
+                self.statusBar().clearMessage()
+                then(outcome())
+
+        self.statusBar().showMessage(self.tr("Upgrading the index of {0}…").format(Path(path).name))
+        self.runner.submit(on_own_library, path, self.data_dir, _rebuilt_reason,
+                           on_done=lambda note: finish(lambda: self._show_library(path, sample, restore, note)),
+                           on_error=lambda error: finish(lambda: self._cannot_open(path, error)))
+        return True
+
+    def _cannot_open(self, path, error: BaseException) -> bool:
+        self.warn(self.tr("Cannot open this library"), f"{path}\n\n{error}")
+        return False
+
+    def _show_library(self, path, sample: bool, restore: bool, rebuilt: str | None) -> bool:
         try:
             library = Library(path, data_dir=self.data_dir)
         except (ReaderError, OSError) as error:
-            self.warn(self.tr("Cannot open this library"), f"{path}\n\n{error}")
-            return False
+            return self._cannot_open(path, error)
         # The library shown before, or the one read last time (given again on the command line),
         # comes back as it was left.
         left = [self.library.root if self.library else None, self.settings.window.get(S.LAST_LIBRARY)]
@@ -251,8 +284,9 @@ class MainWindow(QMainWindow):
         if not sample:
             self.settings.remember_library(str(library.root))
             self.banner.hide()
-        if library.rebuilt_reason:
-            self.statusBar().showMessage(self.tr("The index was rebuilt: {0}").format(library.rebuilt_reason), 10000)
+        rebuilt = rebuilt or library.rebuilt_reason  # a worker that upgraded the index may have rebuilt it
+        if rebuilt:
+            self.statusBar().showMessage(self.tr("The index was rebuilt: {0}").format(rebuilt), 10000)
         self.browse.reload(restore=restore)
         self.refresher.set_library(library)
         self.refresh()
@@ -456,6 +490,11 @@ class MainWindow(QMainWindow):
             self.session.close()
             self.session = None
         super().closeEvent(event)
+
+
+def _rebuilt_reason(library: Library) -> str | None:
+    """On the worker that upgraded the index: why it had to be rebuilt, for the window to say."""
+    return library.rebuilt_reason
 
 
 def _column(*widgets: QWidget) -> QWidget:

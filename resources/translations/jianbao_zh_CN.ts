@@ -802,6 +802,10 @@ The reader may go on working. The details are also in the log file in {folder}.<
         <translation>打开文库文件夹</translation>
     </message>
     <message>
+        <source>Upgrading the index of {0}…</source>
+        <translation>正在升级“{0}”的索引…</translation>
+    </message>
+    <message>
         <source>Cannot open this library</source>
         <translation>无法打开此文库</translation>
     </message>

@@ -802,6 +802,10 @@ The reader may go on working. The details are also in the log file in {folder}.<
         <translation>開啟文庫資料夾</translation>
     </message>
     <message>
+        <source>Upgrading the index of {0}…</source>
+        <translation>正在升級「{0}」的索引…</translation>
+    </message>
+    <message>
         <source>Cannot open this library</source>
         <translation>無法開啟此文庫</translation>
     </message>
