@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -256,7 +257,7 @@ class MainWindow(QMainWindow):
                 then(outcome())
 
         self.statusBar().showMessage(self.tr("Upgrading the index of {0}…").format(Path(path).name))
-        self.runner.submit(on_own_library, path, self.data_dir, _rebuilt_reason,
+        self.runner.submit(on_own_library, path, self.data_dir, attrgetter("rebuilt_reason"),
                            on_done=lambda note: finish(lambda: self._show_library(path, sample, restore, note)),
                            on_error=lambda error: finish(lambda: self._cannot_open(path, error)))
         return True
@@ -490,11 +491,6 @@ class MainWindow(QMainWindow):
             self.session.close()
             self.session = None
         super().closeEvent(event)
-
-
-def _rebuilt_reason(library: Library) -> str | None:
-    """On the worker that upgraded the index: why it had to be rebuilt, for the window to say."""
-    return library.rebuilt_reason
 
 
 def _column(*widgets: QWidget) -> QWidget:
