@@ -212,8 +212,7 @@ class MainWindow(QMainWindow):
         """What a launch opens: the given folder, else the last library as it was left, else the sample."""
         last = self.settings.window.get(S.LAST_LIBRARY)
         if library_path or last:
-            self.open_library(library_path or last, restore=not library_path,
-                              then=lambda ok: ok or self.open_sample())
+            self.open_library(library_path or last, restore=not library_path, then=lambda ok: ok or self.open_sample())
         else:
             self.open_sample(restore=True)  # the sample was what the user read last
 
@@ -225,11 +224,8 @@ class MainWindow(QMainWindow):
 
     def _sample_banner(self, shown: bool) -> None:
         self._banner_action = self.choose_library
-        if shown:
-            self.banner.show_message(self.tr("You are looking at the sample library that comes with Jianbao Reader."),
-                                     self.tr("Open your library folder…"))
-        else:
-            self.banner.show_message(self.tr("No library is open."), self.tr("Open your library folder…"))
+        self.banner.show_message(self.tr("You are looking at the sample library that comes with Jianbao Reader.")
+                                 if shown else self.tr("No library is open."), self.tr("Open your library folder…"))
 
     def choose_library(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open Library Folder"),
