@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from operator import attrgetter
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -39,7 +37,7 @@ from .search_field import SearchField
 from .reading_data import ReadingData
 from .session import Session
 from .status import Banner, IndexProgress, message_box
-from .tasks import TaskRunner, on_own_library
+from .tasks import DoneFn, TaskRunner, upgrade_first
 from .tree_model import LibraryTreeModel
 
 SAMPLE_LIBRARY = shipped("resources", "sample-library")
@@ -233,30 +231,24 @@ class MainWindow(QMainWindow):
         if folder:
             self.open_library(folder)
 
-    def open_library(self, path, *, sample: bool = False, restore: bool = False,
-                     then: Callable[[bool], object] | None = None) -> bool:
-        """Show a library at once from its index, then refresh it in the background. False if it failed.
-
-        An index to upgrade (seconds at 100k posts) is first opened on a worker: this returns True at
-        once, the library or the warning comes later. `then(ok)` gets the outcome; a later open wins.
-        """
+    def open_library(self, path, *, sample: bool = False, restore: bool = False, then: DoneFn | None = None) -> bool:
+        """Show a library from its index at once, refresh it in the background; False if it failed. An index to
+        upgrade (seconds) is upgraded on a worker first: True at once, then(ok) gets the outcome; a later open wins."""
         self._opening += 1
         opening, then = self._opening, then or (lambda ok: ok)
-        if not Library.needs_upgrade(path, data_dir=self.data_dir):
-            shown = self._show_library(path, sample, restore, None)
-            then(shown)
-            return shown
 
-        def finish(outcome: Callable[[], bool]) -> None:
+        def finish(outcome) -> None:
             if opening == self._opening:
                 self.statusBar().clearMessage()
                 then(outcome())
 
-        self.statusBar().showMessage(self.tr("Upgrading the index of {0}…").format(Path(path).name))
-        self.runner.submit(on_own_library, path, self.data_dir, attrgetter("rebuilt_reason"),
-                           on_done=lambda note: finish(lambda: self._show_library(path, sample, restore, note)),
-                           on_error=lambda error: finish(lambda: self._cannot_open(path, error)))
-        return True
+        if upgrade_first(self.runner, path, self.data_dir, lambda: self.statusBar().showMessage(
+                self.tr("Upgrading the index of {0}…").format(Path(path).name)),
+                on_done=lambda note: finish(lambda: self._show_library(path, sample, restore, note)),
+                on_error=lambda error: finish(lambda: self._cannot_open(path, error))):
+            return True
+        then(shown := self._show_library(path, sample, restore, None))
+        return shown
 
     def _cannot_open(self, path, error: BaseException) -> bool:
         self.warn(self.tr("Cannot open this library"), f"{path}\n\n{error}")
@@ -281,8 +273,7 @@ class MainWindow(QMainWindow):
         if not sample:
             self.settings.remember_library(str(library.root))
             self.banner.hide()
-        rebuilt = rebuilt or library.rebuilt_reason  # a worker that upgraded the index may have rebuilt it
-        if rebuilt:
+        if rebuilt := rebuilt or library.rebuilt_reason:  # a worker that upgraded the index may have rebuilt it
             self.statusBar().showMessage(self.tr("The index was rebuilt: {0}").format(rebuilt), 10000)
         self.browse.reload(restore=restore)
         self.refresher.set_library(library)

@@ -6,6 +6,7 @@ import itertools
 import logging
 import threading
 import time
+from operator import attrgetter
 from collections.abc import Callable
 from typing import Any
 
@@ -31,6 +32,17 @@ def on_own_library(root, data_dir, job, *args):
         return job(library, *args)
     finally:
         library.close()
+
+
+def upgrade_first(runner: "TaskRunner", root, data_dir, announce: Callable[[], object], *,
+                  on_done: DoneFn, on_error: ErrorFn) -> bool:
+    """False when opening `root` is quick. Else announce(), then upgrade its index on a worker (seconds at
+    100k posts) with a Library of its own; on_done(its rebuilt_reason) follows on the UI thread."""
+    if not Library.needs_upgrade(root, data_dir=data_dir):
+        return False
+    announce()
+    runner.submit(on_own_library, root, data_dir, attrgetter("rebuilt_reason"), on_done=on_done, on_error=on_error)
+    return True
 
 
 class Task:
