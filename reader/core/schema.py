@@ -186,12 +186,3 @@ def missing_tables(db: sqlite3.Connection) -> list[str]:
     have = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     return [name for name in TABLES if name not in have]
 
-
-STATE_SCHEMA = """
-CREATE TABLE IF NOT EXISTS state.marks (
-    library TEXT NOT NULL, path TEXT NOT NULL,
-    read INTEGER NOT NULL DEFAULT 0, starred INTEGER NOT NULL DEFAULT 0,
-    position REAL NOT NULL DEFAULT 0, updated REAL NOT NULL DEFAULT 0,
-    PRIMARY KEY (library, path)
-) WITHOUT ROWID
-"""

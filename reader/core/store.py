@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import cjk, collate, schema, search
 from .errors import StoreError
+from .state import StateStore
 from .store_base import each_in, error_code, guard
 from .store_queries import Queries
 from .store_rows import post_row
@@ -71,7 +72,7 @@ class Store(Queries, TextIndex):
         try:
             # Each thread opens its own Store; the flag only lets Library.close() close a
             # worker thread's connection from the main thread once that worker is done.
-            db = sqlite3.connect(self.path, isolation_level=None, timeout=10.0, check_same_thread=False)
+            db = sqlite3.connect(self.path, isolation_level=None, timeout=10.0, check_same_thread=False, uri=True)
         except sqlite3.Error as error:
             raise StoreError(f"Cannot open the index {self.path}: {error}") from error
         try:
@@ -130,11 +131,14 @@ class Store(Queries, TextIndex):
         db.execute("COMMIT")
 
     def _attach_state(self, state_path: Path) -> None:
-        # Reading state is user data: never deleted here, only created when missing.
+        # Reading state is user data, written only by state.StateStore (which makes the file when
+        # missing). Read-only here: attached for writing, every BEGIN IMMEDIATE of the index took
+        # the state's write lock too, and a mark or the position saved on closing waited for the
+        # refresh's batches (100+ ms each).
         try:
-            state_path.parent.mkdir(parents=True, exist_ok=True)
-            self._db.execute("ATTACH DATABASE ? AS state", (str(state_path),))
-            self._db.execute(schema.STATE_SCHEMA)
+            if not state_path.exists():
+                StateStore(state_path, "").close()
+            self._db.execute("ATTACH DATABASE ? AS state", (state_path.resolve().as_uri() + "?mode=ro",))
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"Cannot open the reading state {state_path}: {error}") from error
 
