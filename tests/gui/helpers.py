@@ -41,3 +41,21 @@ def write_library(root: Path, n_posts: int = N_POSTS, broken: bool = True) -> Pa
         (root / "_posts" / "2020-06-01-broken.md").write_text(
             "---\ntitle: [unclosed\ndate: 2020-06-01\n---\n<p>坏的</p>\n", encoding="utf-8")
     return root
+
+
+def click_menu(qtbot, window, title: str, entry: str):
+    """Menu bar `title` ▸ `entry`, clicked with the mouse; returns the action clicked."""
+    from PySide6.QtCore import Qt
+
+    bar = window.menuBar()
+    top = next(a for a in bar.actions() if a.text() == title)
+    # To the menu bar first: QMenu ignores a release where the cursor was when it opened.
+    qtbot.mouseMove(bar, bar.actionGeometry(top).center())
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(top).center())
+    menu = top.menu()
+    qtbot.waitUntil(menu.isVisible, timeout=3000)
+    action = next(a for a in menu.actions() if a.text() == entry)
+    point = menu.actionGeometry(action).center()
+    qtbot.mouseMove(menu, point)
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=point)
+    return action

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QPalette
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QMenu
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog
 
 from reader import settings as S
 from reader.gui.preferences import apply_theme
 from reader.gui.tasks import TaskRunner
-from tests.gui.helpers import write_library
+from tests.gui.helpers import click_menu, write_library
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
 
@@ -31,17 +31,8 @@ def window(make_window, tmp_path, qtbot):
 
 def _open_preferences(qtbot, window) -> QDialog:
     """Edit ▸ Preferences…, clicked with the mouse."""
-    bar = window.menuBar()
-    edit = next(a for a in bar.actions() if a.text() == "&Edit")
-    qtbot.mouseMove(bar, bar.actionGeometry(edit).center())
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(edit).center())
-    menu: QMenu = edit.menu()
-    qtbot.waitUntil(menu.isVisible, timeout=3000)
-    action: QAction = next(a for a in menu.actions() if a.text() == "&Preferences…")
+    action = click_menu(qtbot, window, "&Edit", "&Preferences…")
     assert action.menuRole() == QAction.MenuRole.PreferencesRole  # macOS puts it in the application menu
-    point = menu.actionGeometry(action).center()
-    qtbot.mouseMove(menu, point)
-    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=point)
     qtbot.waitUntil(lambda: window.findChild(QDialog, "preferencesDialog") is not None, timeout=3000)
     dialog = window.findChild(QDialog, "preferencesDialog")
     qtbot.waitUntil(dialog.isVisible)

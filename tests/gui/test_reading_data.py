@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QMenu
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit
 
 from reader.gui.tasks import TaskRunner
-from tests.gui.helpers import write_library
+from tests.gui.helpers import click_menu, write_library
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
 
@@ -22,21 +22,6 @@ def window(make_window, tmp_path, qtbot, monkeypatch):
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 3, timeout=5000)
     return window
-
-
-def _file_menu(qtbot, window, entry: str) -> None:
-    """File ▸ `entry`, clicked with the mouse."""
-    bar = window.menuBar()
-    file_action = next(a for a in bar.actions() if a.text() == "&File")
-    # To the menu bar first: QMenu ignores a release where the cursor was when it opened.
-    qtbot.mouseMove(bar, bar.actionGeometry(file_action).center())
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(file_action).center())
-    menu: QMenu = file_action.menu()
-    qtbot.waitUntil(menu.isVisible, timeout=3000)
-    action = next(a for a in menu.actions() if a.text() == entry)
-    point = menu.actionGeometry(action).center()
-    qtbot.mouseMove(menu, point)
-    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=point)
 
 
 def _in_dialog(qtbot, name: str | None, button: QDialogButtonBox.StandardButton) -> None:
@@ -69,7 +54,7 @@ def test_export_then_import_from_the_file_menu(qtbot, window, tmp_path):
 
     target = tmp_path / "home" / "jianbao-reading-data.json"
     _in_dialog(qtbot, None, QDialogButtonBox.StandardButton.Save)  # the name it proposes
-    _file_menu(qtbot, window, "&Export Reading Data…")
+    click_menu(qtbot, window, "&File", "&Export Reading Data…")
     qtbot.waitUntil(target.exists, timeout=5000)
     exported = json.loads(target.read_text(encoding="utf-8"))
     assert exported["libraries"][str(window.library.root)]["posts"][first]["starred"] is True
@@ -84,7 +69,7 @@ def test_export_then_import_from_the_file_menu(qtbot, window, tmp_path):
                                                      "changed": {"starred": "2000-01-01T00:00:00+00:00"}}}}}}),
                      encoding="utf-8")
     _in_dialog(qtbot, str(other), QDialogButtonBox.StandardButton.Open)
-    _file_menu(qtbot, window, "&Import Reading Data…")
+    click_menu(qtbot, window, "&File", "&Import Reading Data…")
     qtbot.waitUntil(lambda: "Imported 1 newer mark" in window.statusBar().currentMessage(), timeout=5000)
     assert window.library.state.get(second)[0] and window.library.state.get(first)[1]  # the older unstar lost
     qtbot.waitUntil(lambda: window.list_model.summary(1).read, timeout=5000)  # the list shows it
@@ -96,7 +81,7 @@ def test_a_bad_file_imports_nothing_and_says_why(qtbot, window, tmp_path):
     said: list[str] = []
     window.reading_data.message.connect(lambda text, _ms: said.append(text))
     _in_dialog(qtbot, str(bad), QDialogButtonBox.StandardButton.Open)
-    _file_menu(qtbot, window, "&Import Reading Data…")
+    click_menu(qtbot, window, "&File", "&Import Reading Data…")
     qtbot.waitUntil(lambda: bool(said) and "Nothing was imported" in said[-1], timeout=5000)
     message = said[-1]
     assert str(bad) in message and "version 7" in message

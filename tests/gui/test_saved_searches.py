@@ -4,26 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLineEdit, QMenu
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLineEdit
 
 from reader.paths import AppPaths
-from tests.gui.helpers import write_library
+from tests.gui.helpers import click_menu, write_library
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
-
-
-def _view_menu(qtbot, window, entry: str) -> None:
-    """View ▸ `entry`, clicked with the mouse."""
-    bar = window.menuBar()
-    view = next(a for a in bar.actions() if a.text() == "&View")
-    qtbot.mouseMove(bar, bar.actionGeometry(view).center())
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(view).center())
-    menu: QMenu = view.menu()
-    qtbot.waitUntil(menu.isVisible, timeout=3000)
-    action = next(a for a in menu.actions() if a.text() == entry)
-    point = menu.actionGeometry(action).center()
-    qtbot.mouseMove(menu, point)
-    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=point)
 
 
 def _type_name(qtbot, name: str) -> None:
@@ -67,7 +53,7 @@ def test_save_restore_rename_delete_and_a_lost_index(qtbot, make_window, tmp_pat
     hits = _paths(window)
 
     _type_name(qtbot, "Keji economy")
-    _view_menu(qtbot, window, "Sa&ve Search…")
+    click_menu(qtbot, window, "&View", "Sa&ve Search…")
     qtbot.waitUntil(lambda: window.tree_model.index_for_id("saved:Keji economy").isValid(), timeout=5000)
     assert _count_text(window, "saved:Keji economy") == "8 / 8"  # unread / all hits
 
@@ -87,7 +73,7 @@ def test_save_restore_rename_delete_and_a_lost_index(qtbot, make_window, tmp_pat
     qtbot.waitUntil(lambda: _count_text(window, "saved:Keji economy") == "7 / 8", timeout=5000)
 
     _type_name(qtbot, "Keji 2")
-    _view_menu(qtbot, window, "Re&name Saved Search…")
+    click_menu(qtbot, window, "&View", "Re&name Saved Search…")
     qtbot.waitUntil(lambda: window.tree_model.index_for_id("saved:Keji 2").isValid(), timeout=5000)
     assert not window.tree_model.index_for_id("saved:Keji economy").isValid()
 
@@ -99,6 +85,6 @@ def test_save_restore_rename_delete_and_a_lost_index(qtbot, make_window, tmp_pat
     _click_node(qtbot, window, "saved:Keji 2")
     qtbot.waitUntil(lambda: _paths(window) == hits and window.search_edit.text() == "jingji OR keji", timeout=5000)
 
-    _view_menu(qtbot, window, "De&lete Saved Search")
+    click_menu(qtbot, window, "&View", "De&lete Saved Search")
     qtbot.waitUntil(lambda: not window.tree_model.index_for_id("saved:Keji 2").isValid(), timeout=5000)
     assert window.tree_model.rowCount(window.tree_model.section_index("saved")) == 0

@@ -122,9 +122,7 @@ def test_the_sample_library_restores_its_article_and_selection(qtbot, make_windo
     sample = write_library(tmp_path / "sample", n_posts=6, broken=False)
     window = make_window(sample_dir=sample)
     assert window.is_sample
-    node = window.tree_model.index_for_id("category:keji")
-    window.tree.scrollTo(node)
-    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=window.tree.visualRect(node).center())
+    _click_tree_node(qtbot, window, "category:keji")
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 2)
     qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton,
                      pos=window.list.visualRect(window.list_model.index(1, 0)).center())
