@@ -14,13 +14,14 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from ..paths import AppPaths, library_key
-from . import search
 from .errors import LibraryError, PostError
 from .index_location import open_index
 from .link_routing import LinkRouting
 from .link_routing import LinkTarget as LinkTarget  # resolve_link returns it: part of the facade
 from .metadata import language_tag
+from .query import parse, wanted_texts
 from .site import detect_site, taxonomy_names
+from .snippets import highlighter, snippet
 from .state import SavedSearch, StateStore
 from .store import Store, needs_upgrade
 from .types import (Facet, Post, PostFilter, PostMeta, PostSummary, Problem, RefreshReport, SearchHit,
@@ -374,8 +375,8 @@ class Library(LinkRouting):
     def _snippets(self, query: str, posts: Sequence[PostSummary]) -> dict[int, Snippet]:
         from .indexer import post_text
 
-        pattern = search.highlighter(search.plan(search.parse(query)).texts)
-        return {post.id: search.snippet(post_text(self.site, post.path)[1], pattern) for post in posts}
+        pattern = highlighter(wanted_texts(parse(query)))
+        return {post.id: snippet(post_text(self.site, post.path)[1], pattern) for post in posts}
 
     # --- reading state --------------------------------------------------------------------
     def _paths(self, post_ids: Sequence[int]) -> list[str]:

@@ -10,12 +10,12 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from . import cjk, collate, schema, search
+from . import cjk, collate, schema
 from .errors import StoreError
 from .state import StateStore
 from .store_base import each_in, error_code, guard
 from .store_queries import Queries
-from .store_rows import post_row
+from .store_rows import post_row, title_fold
 from .store_text import TextIndex, clear_text
 from .types import PostMeta, Problem
 
@@ -107,10 +107,10 @@ class Store(Queries, TextIndex):
             return
         db.execute("BEGIN IMMEDIATE")
         clear_text(db)
-        # Titles are folded as the text is (search.title_fold), for title-only search and the filter.
+        # Titles are folded as the text is (store_rows.title_fold), for title-only search and the filter.
         rows = db.execute("SELECT id, title FROM posts").fetchall()
         db.executemany("UPDATE posts SET title_fold = ? WHERE id = ?",
-                       ((search.title_fold(title), post_id) for post_id, title in rows))
+                       ((title_fold(title), post_id) for post_id, title in rows))
         db.execute("INSERT OR REPLACE INTO info VALUES ('tokenizer', ?)", (str(cjk.TOKENIZER_VERSION),))
         db.execute("COMMIT")
 

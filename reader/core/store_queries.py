@@ -6,10 +6,11 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
-from . import search
+from . import planner
 from .errors import QueryError
+from .query import Text, parse
 from .store_base import StoreBase, guard
-from .store_rows import META_COLUMNS, meta_from_row, normalise_permalink, split
+from .store_rows import META_COLUMNS, meta_from_row, normalise_permalink, split, title_fold
 from .types import Facet, PostFilter, PostMeta, PostSummary, Problem
 
 # A post's first category as the list shows it: its readable name's collate key, else the key.
@@ -66,7 +67,7 @@ class Queries(StoreBase):
 
     # --- lists --------------------------------------------------------------------------
     def _where(self, f: PostFilter | None, extra: Sequence[str] = ()) -> tuple[str, list]:
-        clauses, params = search.filter_sql(f, self._has_state, self._library)
+        clauses, params = filter_sql(f, self._has_state, self._library)
         clauses = [*extra, *clauses]
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
@@ -144,12 +145,12 @@ class Queries(StoreBase):
     def search(self, query: str, filter: PostFilter | None = None, limit: int = 200,
                offset: int = 0) -> list[tuple[int, float]]:
         """(id, score) best first; a higher score is a better match (0.0 for filter-only)."""
-        plan = search.plan(search.parse(query))
-        clauses, params = search.filter_sql(filter, self._has_state, self._library)
+        plan = planner.plan(parse(query))
+        clauses, params = filter_sql(filter, self._has_state, self._library)
         clauses, params = plan.where + clauses, plan.params + params
         try:
             if plan.table:
-                hits = search.ranked(self._db, plan, clauses, params, limit, offset)
+                hits = planner.ranked(self._db, plan, clauses, params, limit, offset)
             else:
                 where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
                 hits = self._db.execute(
@@ -164,11 +165,46 @@ class Queries(StoreBase):
     @guard
     def search_pending_titles(self, query: str, filter: PostFilter | None = None, limit: int = 200) -> list[int]:
         """Ids of posts whose text is not indexed yet and whose titles hold the query's words, newest first."""
-        groups = search.parse(query)
-        if not any(isinstance(t.item, search.Text) for group in groups for t in group):
+        groups = parse(query)
+        if not any(isinstance(t.item, Text) for group in groups for t in group):
             return []  # a query of filters only: search() answered it from the posts table
-        clauses, params = search.pending_titles_sql(groups)
-        more, more_params = search.filter_sql(filter, self._has_state, self._library)
+        clauses, params = planner.pending_titles_sql(groups)
+        more, more_params = filter_sql(filter, self._has_state, self._library)
         rows = self._db.execute(f"SELECT p.id FROM posts p WHERE {' AND '.join(clauses + more)}"
                                 " ORDER BY p.sort_key DESC, p.id DESC LIMIT ?", [*params, *more_params, limit])
         return [post_id for (post_id,) in rows]
+
+
+def filter_sql(f: PostFilter | None, has_state: bool, library: str = "") -> tuple[list[str], list]:
+    """WHERE clauses over `posts p` for a PostFilter; `library` keys the rows of state.marks."""
+    where: list[str] = []
+    params: list = []
+    if f is None:
+        return where, params
+    for kind, keys in (("category", f.categories), ("tag", f.tags)):
+        if keys:
+            marks = ",".join("?" * len(keys))
+            where.append(f"p.id IN (SELECT post_id FROM post_labels WHERE kind = ? AND key IN ({marks}))")
+            params += [kind, *keys]
+    if f.months:
+        where.append("(" + " OR ".join("(p.day >= ? AND p.day < ?)" for _ in f.months) + ")")
+        for month in f.months:
+            params += [month, month + "~"]
+    mark = "EXISTS (SELECT 1 FROM state.marks m WHERE m.library = ? AND m.path = p.path AND m.{})"
+    for column, wanted in (("read", f.read), ("starred", f.starred)):
+        if wanted is None:
+            continue
+        if has_state:
+            where.append(("" if wanted else "NOT ") + mark.format(column))
+            params.append(library)
+        elif wanted:
+            where.append("0")  # nothing is read or starred without a state database
+    if f.drafts is not None:
+        where.append("p.draft = ?")
+        params.append(int(f.drafts))
+    if f.problems:
+        where.append("p.error IS NOT NULL")
+    if f.title:
+        where.append("instr(p.title_fold, ?) > 0")
+        params.append(title_fold(f.title))
+    return where, params

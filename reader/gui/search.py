@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.errors import QueryError
-from ..core.search import Text, parse
+from ..core.query import Text, parse
 from ..core.library import Library
 from ..core.types import PostFilter, SearchResults
 from .list_model import SNIPPET_PAGE

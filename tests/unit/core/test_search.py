@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from reader.core import search
+from reader.core import planner
 from reader.core.errors import QueryError
 from reader.core.store import Store
-from reader.core.types import PostFilter, PostMeta, Snippet
+from reader.core.types import PostFilter, PostMeta
 
 # A small alphabet makes substrings recur across posts, so the checks have many hits to get right.
 HAN = "新能源汽车比亚迪中国经济网发布市场公司电池价格增长销量企业"
@@ -183,30 +183,12 @@ def test_ranking_prefers_title_hits(corpus):
 
 def test_paging_with_capped_ranking_is_complete_and_stable(corpus, monkeypatch):
     store, posts = corpus
-    monkeypatch.setattr(search, "CANDIDATES", 7)
+    monkeypatch.setattr(planner, "CANDIDATES", 7)
     expected = containing(posts, "新")
     pages = [store.search("新", limit=10, offset=o) for o in range(0, len(expected) + 10, 10)]
     got = [i for page in pages for i, _ in page]
     assert len(got) == len(set(got)) and set(got) == expected
     assert hits(store, "新能") == containing(posts, "新能")
-
-
-def test_snippets_are_plain_text_with_the_spans_of_the_hits():
-    pattern = search.highlighter([search.parse("新能源 tesla")[0][0].item, search.parse("tesla")[0][0].item])
-    text = "<script>" + "前" * 200 + "新能源 and Tesla & AT&T co" + "后" * 200
-    out = search.snippet(text, pattern)
-    assert [out.text[a:b] for a, b in out.spans] == ["新能源", "Tesla"]
-    assert out.text.startswith("…") and out.text.endswith("…")
-    assert "AT&T" in out.text and "&amp;" not in out.text  # text, not HTML: nothing is escaped
-    assert 100 <= len(out.text) <= 140
-    assert search.snippet("短文本 <i>", None) == Snippet("短文本 <i>", ())
-
-
-def test_snippet_spans_stay_right_when_whitespace_is_collapsed():
-    pattern = search.highlighter([search.parse("panda")[0][0].item])
-    out = search.snippet("a\n\n  b   panda\t\tc  PANDA end", pattern)
-    assert out.text == "a b panda c PANDA end"
-    assert [out.text[a:b] for a, b in out.spans] == ["panda", "PANDA"]
 
 
 @pytest.mark.parametrize("query, message", [
@@ -247,15 +229,6 @@ def test_full_width_operators_from_chinese_input_methods(corpus):
     store, posts = corpus
     assert hits(store, "tag：ev") == hits(store, "tag:ev")
     assert hits(store, "“新能源”") == containing(posts, "新能源")
-
-
-def test_parse_structure():
-    groups = search.parse('a b OR c -d tag:"x y" date:2022')
-    shapes = [[(type(t.item).__name__, t.negated) for t in g] for g in groups]
-    assert shapes == [[("Text", False)], [("Text", False), ("Text", False)], [("Text", True)],
-                      [("Label", False)], [("DateRange", False)]]
-    assert groups[3][0].item.value == "x y"
-    assert groups[4][0].item == search.DateRange("2022", "2022")
 
 
 def _library_without_text(tmp_path):

@@ -1,0 +1,61 @@
+"""Snippets: about 120 characters of a post's plain text around the first hit, with the spans of the hits."""
+
+from __future__ import annotations
+
+import re
+
+from . import cjk, zh_fold
+from .query import Text
+from .types import Snippet
+
+
+_SPACE = re.compile(r"\s+")
+_LATIN_EDGE = f"[^\\W_{cjk._CJK_CLASS}]"
+
+
+def _pattern(text: Text) -> str:
+    parts = [zh_fold.pattern(s.text) for s in text.segments]  # the words as written, in any form
+    body = r"[\W_]*".join(parts)
+    if not text.segments[0].cjk:
+        body = f"(?<!{_LATIN_EDGE})" + body
+    last = text.segments[-1]
+    if text.prefix:
+        body += f"{_LATIN_EDGE}*"
+    elif not last.cjk:
+        body += f"(?!{_LATIN_EDGE})"
+    return body
+
+
+def highlighter(texts: list[Text]) -> re.Pattern[str] | None:
+    """One regex finding any of the searched words in plain text, case-insensitively."""
+    if not texts:
+        return None
+    patterns = sorted({_pattern(t) for t in texts}, key=len, reverse=True)
+    return re.compile("|".join(patterns), re.IGNORECASE)
+
+
+def snippet(text: str, pattern: re.Pattern[str] | None, width: int = 120) -> Snippet:
+    """About `width` characters around the first hit, whitespace collapsed, with the hits' spans."""
+    found = pattern.search(text) if pattern else None
+    first = found.start() if found else 0
+    # Whitespace is collapsed in a slice around the hit only: texts can be 300 KB.
+    lo = max(0, first - 2 * width)
+    hi = first + 3 * width
+    lead = _SPACE.sub(" ", text[lo:first]).lstrip() if lo == 0 else _SPACE.sub(" ", text[lo:first])
+    window = lead + _SPACE.sub(" ", text[first:hi])
+    first = len(lead)
+    start = max(0, first - width // 4)
+    end = min(len(window), start + width)
+    start = max(0, min(start, end - width))
+    hits = []
+    for hit in pattern.finditer(window, start) if pattern and found else ():
+        if hit.start() >= end:
+            break
+        if hit.end() > hit.start():
+            hits.append((hit.start(), hit.end()))
+    end = max([end, *(e for _, e in hits)])
+    body = window[start:end].rstrip() if end >= len(window) else window[start:end]
+    lead_mark = "…" if start or lo else ""
+    shift = len(lead_mark) - start
+    tail = "…" if end < len(window) or hi < len(text) else ""
+    return Snippet(lead_mark + body + tail, tuple((a + shift, b + shift) for a, b in hits))
