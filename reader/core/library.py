@@ -275,6 +275,11 @@ class Library(LinkRouting):
         """Ids of the matching posts in order. sort: "date", "title", "category" or "path"."""
         return self._store().list_ids(filter, sort, descending)
 
+    def sort_values(self, ids: Sequence[int], sort: str) -> dict[int, tuple]:
+        """id -> (the value list_ids orders `sort` by, None when the post has none; its date's sort key):
+        what core.libraries merges several libraries' lists by."""
+        return self._store().sort_values(ids, sort)
+
     def summaries(self, ids: Sequence[int]) -> list[PostSummary]:
         """Rows for these ids, in the same order (missing ids are left out)."""
         return self._store().summaries(ids)

@@ -16,6 +16,7 @@ from .types import Facet, PostFilter, PostMeta, PostSummary, Problem
 # A post's first category as the list shows it: its readable name's collate key, else the key.
 _CATEGORY_ORDER = ("coalesce((SELECT l.sort_key FROM labels l WHERE l.kind = 'category' AND l.key = p.category),"
                    " lower(p.category))")
+_SORT_COLUMNS = {"date": "p.sort_key", "title": "p.title_key", "category": _CATEGORY_ORDER, "path": "p.path"}
 
 
 class Queries(StoreBase):
@@ -80,12 +81,10 @@ class Queries(StoreBase):
     def list_ids(self, filter: PostFilter | None = None, sort: str = "date",
                  descending: bool = True) -> list[int]:
         """Rows with no value for the sort column (undated, uncategorised) always come last."""
-        column, tie = {
-            "date": ("p.sort_key", None), "title": ("p.title_key", "p.id"),
-            "category": (_CATEGORY_ORDER, "p.sort_key DESC"), "path": ("p.path", None),
-        }.get(sort, (None, None))
+        column = _SORT_COLUMNS.get(sort)
         if column is None:
             raise ValueError(f"unknown sort {sort!r}")
+        tie = {"title": "p.id", "category": "p.sort_key DESC"}.get(sort)
         has = "p.category" if sort == "category" else column  # the same rows, without a lookup each
         order = "DESC" if descending else "ASC"
         ids: list[int] = []
@@ -97,6 +96,17 @@ class Queries(StoreBase):
             ids += json.loads(self._db.execute(f"SELECT json_group_array(id) FROM (SELECT p.id FROM posts p{where}"
                                                f" ORDER BY {by})", params).fetchone()[0])
         return ids
+
+    @guard
+    def sort_values(self, ids: Sequence[int], sort: str) -> dict[int, tuple]:
+        """id -> (the value list_ids sorts `sort` by, or None, the date's sort key): for merging the
+        lists of several indexes in list_ids' own order."""
+        column = _SORT_COLUMNS.get(sort)
+        if column is None:
+            raise ValueError(f"unknown sort {sort!r}")
+        rows = self._db.execute(f"SELECT p.id, {column}, p.sort_key FROM posts p"
+                                " WHERE p.id IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))])
+        return {post_id: (value, date) for post_id, value, date in rows}
 
     @guard
     def summaries(self, ids: Sequence[int]) -> list[PostSummary]:
