@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import sys
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 def add_parsers(sub) -> None:
     p = sub.add_parser("list", help="list the posts of LIBRARY, newest first")
     p.add_argument("library")
+    _add_more_libraries(p)
     p.add_argument("--json", action="store_true", help="print one JSON array")
     p.add_argument("--category", action="append", default=[], metavar="C", help="only this category")
     p.add_argument("--tag", action="append", default=[], metavar="T", help="only this tag")
@@ -24,6 +26,7 @@ def add_parsers(sub) -> None:
     p = sub.add_parser("search", help="search LIBRARY (words, \"phrases\", -word, OR, tag:, date:...)")
     p.add_argument("library")
     p.add_argument("query")
+    _add_more_libraries(p)
     p.add_argument("--json", action="store_true", help="print one JSON array")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results (default 50)")
     p.set_defaults(func=_search)
@@ -43,6 +46,25 @@ def add_parsers(sub) -> None:
     p.set_defaults(func=_problems)
 
 
+def _add_more_libraries(p) -> None:
+    p.add_argument("--library", dest="libraries", action="append", default=[], metavar="OTHER",
+                   help="also this library (repeat for more): one list, or one ranked list of hits")
+
+
+def _open_all(args) -> list[Library]:
+    """LIBRARY and every --library, each brought up to date; a folder named twice counts once."""
+    opened = [open_library(args)]
+    for other in args.libraries:
+        more = copy.copy(args)
+        more.library = other
+        library = open_library(more)
+        if library.root in [known.root for known in opened]:
+            library.close()
+        else:
+            opened.append(library)
+    return opened
+
+
 def _filter_keys(library: Library, kind: str, wanted: list[str]) -> tuple[str, ...]:
     """Match what the user typed against keys or readable labels, in Simplified or Traditional."""
     from ..core import zh_fold
@@ -55,36 +77,58 @@ def _filter_keys(library: Library, kind: str, wanted: list[str]) -> tuple[str, .
     return tuple(out)
 
 
+def _either(libraries: list[Library], kind: str, wanted: list[str]) -> tuple[str, ...]:
+    """The keys what the user typed matches in any of the libraries."""
+    return tuple(dict.fromkeys(key for library in libraries for key in _filter_keys(library, kind, wanted)))
+
+
 def _list(args) -> int:
+    from ..core.libraries import Libraries
     from ..core.types import PostFilter
 
-    library = open_library(args)
-    flt = PostFilter(categories=_filter_keys(library, "category", args.category),
-                     tags=_filter_keys(library, "tag", args.tag),
-                     drafts=None if args.drafts else False)
-    rows = library.list_posts(flt)
-    names = library.labels("category")
+    libraries = _open_all(args)
+    flt = PostFilter(categories=_either(libraries, "category", args.category),
+                     tags=_either(libraries, "tag", args.tag), drafts=None if args.drafts else False)
+    merged = Libraries(libraries)
+    listed = merged.list_refs(flt)
+    _tell_failed(listed.failed)
+    rows = merged.summaries(listed.refs)
+    names = {library.root: library.labels("category") for library in libraries}
     if args.json:
-        output.print_json([output.row(r, names) for r in rows])
+        output.print_json([{**output.row(r, names[root]), "library": str(root)} for root, r in rows])
     else:
-        output.print_table(rows, names)
-    return 0
+        output.print_table([r for _, r in rows], _in_one(names))
+    return 0 if not listed.failed else 1
+
+
+def _in_one(names: dict) -> dict[str, str]:
+    """Each library's category names as one mapping, for a table (which does not say the library)."""
+    return {key: name for known in names.values() for key, name in known.items()}
+
+
+def _tell_failed(failed: dict) -> None:
+    for root, why in failed.items():
+        print(f"jianbao-cli: {root}: {why}", file=sys.stderr)
 
 
 def _search(args) -> int:
-    library = open_library(args)
-    hits = library.search(args.query, limit=args.limit, snippets=args.limit)
-    names = library.labels("category")
+    from ..core.libraries import merge_search
+
+    libraries = _open_all(args)
+    found = merge_search(libraries, args.query, limit=args.limit, snippets=args.limit)
+    _tell_failed(found.failed)
+    names = {library.root: library.labels("category") for library in libraries}
+    hits = [item.hit for item in found.hits]
     if args.json:
-        output.print_json([{**output.row(h.post, names), **output.snippet_dict(h.snippet),
-                            "title_only": h.title_only} for h in hits])
+        output.print_json([{**output.row(item.hit.post, names[item.root]), **output.snippet_dict(item.hit.snippet),
+                            "title_only": item.hit.title_only, "library": str(item.root)} for item in found.hits])
     else:
-        output.print_table([h.post for h in hits], names, [output.snippet_line(h.snippet) for h in hits])
+        output.print_table([h.post for h in hits], _in_one(names), [output.snippet_line(h.snippet) for h in hits])
         print(f"{len(hits)} result{'s' if len(hits) != 1 else ''}", file=sys.stderr)
-    if not hits.complete:
-        print(f"note: full text indexed for {hits.indexed:,} of {hits.total:,} posts;"
+    if not found.complete:
+        print(f"note: full text indexed for {found.indexed:,} of {found.total:,} posts;"
               " the others were searched by title", file=sys.stderr)
-    return 0
+    return 0 if not found.failed else 1
 
 
 def _show(args) -> int:
