@@ -20,6 +20,7 @@ from .errors import PostError, ReaderError
 from .library import Library
 from .limits import read_head
 from .scanner import open_inside
+from .site_paths import own_url
 from .types import Post, PostMeta, Site
 
 FORMATS = ("pdf", "html", "md")
@@ -29,9 +30,7 @@ _MIME = {".svg": "image/svg+xml", ".webp": "image/webp", ".avif": "image/avif"}
 
 def public_url(site: Site, meta: PostMeta) -> str | None:
     """The post's permalink on its site (site url + baseurl + permalink), or None when either is unknown."""
-    if meta.permalink and site.url:
-        return site.url + site.baseurl + meta.permalink
-    return None
+    return own_url(site, meta.permalink) if meta.permalink else None
 
 
 def original_url(site: Site, meta: PostMeta) -> str | None:

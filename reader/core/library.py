@@ -21,6 +21,7 @@ from .link_routing import LinkTarget as LinkTarget  # resolve_link returns it: p
 from .metadata import language_tag
 from .query import parse, wanted_texts
 from .site import detect_site, taxonomy_names
+from .site_paths import taxonomy_folder
 from .snippets import highlighter, snippet
 from .state import SavedSearch, StateStore
 from .store import Store, needs_upgrade
@@ -238,8 +239,7 @@ class Library(LinkRouting):
             except OSError:
                 continue
             meta = parsed.meta
-            folder = PurePosixPath(rel).parent.name.lower()
-            kind = "tag" if folder in ("tag", "tags") else "category"
+            kind = taxonomy_folder(PurePosixPath(rel).parent.name) or "category"
             keys = meta.tags if kind == "tag" else meta.categories
             if len(keys) == 1 and meta.title and not meta.error:
                 yield kind, keys[0], meta.title

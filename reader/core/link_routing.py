@@ -14,6 +14,7 @@ from urllib.parse import unquote
 
 from . import links
 from .scanner import open_inside
+from .site_paths import file_stem, own_url
 
 if TYPE_CHECKING:
     from .store import Store
@@ -73,8 +74,9 @@ class LinkRouting:
         post_id = self._post_for_path(from_post, path)
         if post_id:
             return LinkTarget("post", post_id=post_id)
-        if self.site.url and path.startswith("/"):
-            return LinkTarget("external", url=self.site.url + self.site.baseurl + path)
+        url = own_url(self.site, path) if path.startswith("/") else None
+        if url:
+            return LinkTarget("external", url=url)
         return LinkTarget("missing", key=path)
 
     def _from_path(self, from_post: int | None) -> str | None:
@@ -97,7 +99,7 @@ class LinkRouting:
         """A post by its file stem (Jekyll post_url, Obsidian wikilink), or by a path without extension."""
         store = self._store()
         stem = PurePosixPath(name).name
-        ids = store.ids_for_stem(stem) or store.ids_for_stem(stem.rsplit(".", 1)[0])
+        ids = store.ids_for_stem(stem) or store.ids_for_stem(file_stem(stem))
         if len(ids) > 1 and "/" in name:
             for post_id in ids:
                 meta = store.get_meta(post_id)

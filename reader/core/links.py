@@ -8,17 +8,13 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from .site_paths import library_path, own_host, taxonomy_folder
 from .types import Site
 
 IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg", ".avif")
-_TAXONOMY_DIRS = {"category": "category", "categories": "category", "tag": "tag", "tags": "tag"}
 _DATE_PATH = re.compile(r"^/?(?:.*/)?(\d{4})/(\d{1,2})/(\d{1,2})/([^/]+?)(?:\.html?|/)?$")
 _LABEL_PREFIX = re.compile(r"^\s*(返回|回到|back to|return to)\s*", re.IGNORECASE)
 SAFE_SCHEMES = ("http", "https", "mailto")  # the only links handed to the system browser
-
-
-def site_host(site: Site) -> str | None:
-    return urlsplit(site.url).hostname if site.url else None
 
 
 def split_href(site: Site, href: str) -> tuple[str, str, str]:
@@ -28,7 +24,7 @@ def split_href(site: Site, href: str) -> tuple[str, str, str]:
     """
     href = href.strip()
     parts = urlsplit(href)
-    own = site_host(site)
+    own = own_host(site)
     if parts.scheme in ("http", "https", "") and parts.netloc:
         if own and parts.hostname == own:
             return "", unquote(parts.path) or "/", parts.fragment
@@ -44,11 +40,12 @@ def split_href(site: Site, href: str) -> tuple[str, str, str]:
 def taxonomy_of(path: str) -> tuple[str, str] | None:
     """("category" or "tag", key) for a link to a category or tag page such as /category/x.html."""
     parts = [p for p in path.split("/") if p]
-    if len(parts) >= 2 and parts[-2].lower() in _TAXONOMY_DIRS:
-        key = re.sub(r"\.html?$", "", parts[-1])
-        return _TAXONOMY_DIRS[parts[-2].lower()], key
-    if len(parts) >= 3 and parts[-3].lower() in _TAXONOMY_DIRS and parts[-1].lower() == "index.html":
-        return _TAXONOMY_DIRS[parts[-3].lower()], parts[-2]
+    kind = taxonomy_folder(parts[-2]) if len(parts) >= 2 else None
+    if kind:
+        return kind, re.sub(r"\.html?$", "", parts[-1])
+    kind = taxonomy_folder(parts[-3]) if len(parts) >= 3 else None
+    if kind and parts[-1].lower() == "index.html":
+        return kind, parts[-2]
     return None
 
 
@@ -89,7 +86,7 @@ def post_candidates(site: Site, from_path: str | None, path: str) -> list[str]:
     out = []
     if path.startswith("/"):
         rel = path.lstrip("/")
-        out.append(_from_site(site, rel))
+        out.append(library_path(site, rel))
     elif from_path is not None:
         base = PurePosixPath(from_path).parent
         out.append(os.path.normpath(str(base / path)).replace(os.sep, "/"))
@@ -106,15 +103,6 @@ def dated_stem(path: str) -> str | None:
         return None
     year, month, day, slug = match.groups()
     return f"{year}-{month}-{day}-{slug}"
-
-
-def _from_site(site: Site, site_rel: str) -> str | None:
-    """A path inside the site, made relative to the opened library folder."""
-    target = Path(site.root) / site_rel
-    try:
-        return target.relative_to(site.library_root).as_posix()
-    except ValueError:
-        return None
 
 
 def resource_candidates(site: Site, from_path: str | None, path: str) -> list[Path]:

@@ -8,6 +8,8 @@ import textwrap
 from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
+from .site_paths import file_stem
+
 # protect(text) stores text that later passes must leave alone and returns a placeholder for it.
 Protect = Callable[[str], str]
 
@@ -124,7 +126,7 @@ def _expand_liquid_tag(m: re.Match, site, relpath: str, protect: Protect) -> str
             alt = named.get("alt") or named.get("title") or named.get("caption") or ""
             return protect(f'<img src="{_attr(src)}" alt="{_attr(alt)}">')
     if name == "asset_img" and first:  # Hexo's post asset folder sits beside the post, named after it
-        stem = relpath.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        stem = file_stem(relpath)
         alt = " ".join(positional[1:])
         return protect(f'<img src="{_attr(quote(stem + "/" + first, safe="/-_.~%"))}" alt="{_attr(alt)}">')
     if name == "youtube" and first:

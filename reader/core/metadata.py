@@ -6,11 +6,10 @@ import datetime as dt
 import html
 import re
 from collections.abc import Callable, Iterable
-from functools import lru_cache
-from pathlib import Path
 
 from .dates import date_from_filename, date_sort_key, dated_prefix, parse_date
 from .scanning import NextMatch
+from .site_paths import file_stem, site_path
 from .types import PostMeta, Site
 
 # Keys whose value is the post's date, in order of precedence (Hugo: publishDate and the
@@ -59,7 +58,7 @@ def build_meta(site: Site, relpath: str, data: dict, body: str = "", body_format
     `error` is a front-matter problem found earlier; it wins over a date problem.
     """
     low = _lower_keys(data)
-    site_rel = _site_relpath(site, relpath)
+    site_rel = site_path(site, relpath) or relpath
     date, sort_key, date_error = _date(site, relpath, low)
     return PostMeta(
         path=relpath,
@@ -106,7 +105,7 @@ def _path_language(relpath: str) -> str | None:
 def readable_file_title(relpath: str, kind: str = "folder") -> str:
     """A title made from the file name: "2021-12-01-my_post.md" -> "my post"; index.md -> its folder."""
     parts = relpath.split("/")
-    stem = _stem(parts[-1])
+    stem = file_stem(parts[-1])
     if stem in ("index", "_index") and len(parts) > 1:
         stem = parts[-2]
     if kind == "obsidian":
@@ -171,7 +170,7 @@ def _date(site: Site, relpath: str, low: dict) -> tuple[str | None, float | None
             if parsed:
                 return parsed[0], parsed[1], None
     parts = relpath.split("/")
-    name = parts[-2] if _stem(parts[-1]) in ("index", "_index") and len(parts) > 1 else parts[-1]
+    name = parts[-2] if file_stem(parts[-1]) in ("index", "_index") and len(parts) > 1 else parts[-1]
     iso = date_from_filename(name)
     if iso is None and site.kind == "zola":
         m = _ZOLA_PATH_DATE.search(_text(low.get("path")))
@@ -299,25 +298,6 @@ def _unwrap(text: str) -> str:
 
 def _dedupe(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
-
-
-def _stem(name: str) -> str:
-    return name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
-
-
-def _site_relpath(site: Site, relpath: str) -> str:
-    prefix = _library_prefix(site.root, site.library_root)
-    return f"{prefix}/{relpath}" if prefix else relpath
-
-
-@lru_cache(maxsize=32)
-def _library_prefix(root: Path, library_root: Path) -> str:
-    """Where the opened folder sits below the site root, "/"-separated ("" when it is the root)."""
-    try:
-        rel = Path(library_root).relative_to(root)
-    except ValueError:
-        return ""
-    return "/".join(rel.parts)
 
 
 def _html_heading(head: str) -> tuple[int, str] | None:

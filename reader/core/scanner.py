@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from .dates import jekyll_dated
 from .errors import Cancelled, RefusedFile
+from .site_paths import site_path_mapper, taxonomy_folder
 from .types import Problem, Site
 
 # Every extension a post file can have; the packaging's document types come from this list too.
@@ -163,7 +164,7 @@ class _Walk:
         self.cancelled = cancelled
         self.root = str(site.library_root)
         self.real_roots = [os.path.realpath(self.root)]
-        self.to_site = site_path_mapper(site)
+        self.to_site = site_path_mapper(site.root, site.library_root)
         self.result = ScanResult()
         self.seen: dict[tuple[int, int], str] = {}  # (device, inode) of each folder walked -> its path
         self.stack = [""]
@@ -251,24 +252,6 @@ class _Walk:
         (self.linked if is_link else self.stack).append(rel)
 
 
-def site_path_mapper(site: Site):
-    """A function from a library-relative path to the path in the site (None: outside the site).
-
-    The opened folder can be the site root, a folder inside it (`_posts/`), or a folder just
-    above it (a repository whose site lives in `docs/`).
-    """
-    root, lib = Path(site.root), Path(site.library_root)
-    if lib == root:
-        return lambda rel: rel
-    try:
-        prefix = lib.relative_to(root).as_posix() + "/"
-        return lambda rel: prefix + rel
-    except ValueError:
-        pass
-    below = root.relative_to(lib).as_posix() + "/"
-    return lambda rel: rel[len(below):] if rel.startswith(below) else None
-
-
 def _keep_dir(site: Site, site_rel: str, name: str) -> bool:
     if name in _SKIP_DIRS:
         return False
@@ -293,7 +276,7 @@ def classify(site: Site, site_rel: str) -> str | None:
             return "post"
         if any(f.startswith("_") for f in folders):
             return None  # collections and theme folders are not the blog
-        if folders and folders[-1].lower() in ("category", "categories", "tag", "tags"):
+        if folders and taxonomy_folder(folders[-1]):
             return "label"
         # Archived posts kept outside _posts still carry Jekyll's dated file names.
         return "post" if folders and jekyll_dated(name) else None

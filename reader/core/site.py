@@ -9,6 +9,7 @@ import yaml
 
 from .frontmatter import bounded_yaml_load, read_front_matter
 from .limits import INDEX_LIMIT, read_inside
+from .site_paths import TAXONOMY_FOLDERS
 from .types import Site
 
 try:  # Python 3.11+
@@ -168,8 +169,8 @@ def taxonomy_names(site: Site) -> dict[str, dict[str, str]]:
             text = _read_inside(root, path)
             names[kind].update(_names_in(_read_data(path, text)) if text is not None else {})
     if site.kind == "hugo":
-        for folder, kind in (("categories", "category"), ("tags", "tag")):
-            names[kind].update(_term_titles(root, root / "content" / folder))
+        for folder in ("categories", "tags"):  # Hugo's default taxonomies, each a folder in content/
+            names[TAXONOMY_FOLDERS[folder]].update(_term_titles(root, root / "content" / folder))
     return names
 
 

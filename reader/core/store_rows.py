@@ -7,6 +7,7 @@ import re
 from datetime import datetime, timezone
 
 from . import collate, zh_fold
+from .site_paths import file_stem
 from .types import PostMeta
 
 _SEP = "\x1f"  # joins categories and tags in one column
@@ -66,16 +67,9 @@ def post_row(post_id: int, meta: PostMeta, mtime_ns: int, size: int, keyed: bool
     """The values of one `posts` row, in the order Store.write_metadata inserts them; without
     `keyed`, no title sort key (NULL: Store.fill_title_keys makes it)."""
     return (
-        post_id, meta.path, _stem(meta.path), meta.title, title_fold(meta.title),
+        post_id, meta.path, file_stem(meta.path), meta.title, title_fold(meta.title),
         meta.date, _day(meta), meta.sort_key, int(meta.draft), meta.error,
         normalise_permalink(meta.permalink), _SEP.join(meta.categories), _SEP.join(meta.tags),
         _extra_json(meta), mtime_ns, size,
         meta.categories[0] if meta.categories else None, collate.title_key(meta.title) if keyed else None,
     )
-
-
-def _stem(path: str) -> str:
-    """The file name without its extension, as PurePosixPath.stem gives it, without the objects."""
-    name = path.rpartition("/")[2]
-    dot = name.rfind(".")
-    return name[:dot] if dot > 0 else name
