@@ -12,12 +12,12 @@ import sys
 
 import reader
 
-from . import desktop, export, index, posts, reading_data
+from . import desktop, export, highlights, index, posts, reading_data
 
 # Exit status: 0 success, 1 failure, 2 usage error (the command line is not understood; argparse).
 EXIT_FAILURE = 1
 # The command groups, in the order `jianbao-cli --help` lists them.
-_GROUPS = (index, posts, export, reading_data, desktop)
+_GROUPS = (index, posts, export, reading_data, highlights, desktop)
 
 
 def main(argv: list[str] | None = None) -> int:

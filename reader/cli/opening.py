@@ -29,18 +29,24 @@ def open_library(args) -> Library:
     return opened
 
 
+def relative_path(opened: Library, post: str) -> str:
+    """POST, given relative to the library or as a path to its file, as a library-relative path."""
+    from ..core.errors import ReaderError
+
+    given = Path(post)
+    if given.is_absolute() or not (opened.root / given).exists() and given.exists():
+        try:
+            return given.resolve().relative_to(opened.root).as_posix()
+        except ValueError:
+            raise ReaderError(f"{post}: not inside {opened.root}") from None
+    return post.replace(os.sep, "/")
+
+
 def post_id(opened: Library, post: str) -> int:
     """The id of POST, given relative to the library or as a path to its file."""
     from ..core.errors import ReaderError
 
-    given = Path(post)
-    rel = post.replace(os.sep, "/")
-    if given.is_absolute() or not (opened.root / given).exists() and given.exists():
-        try:
-            rel = given.resolve().relative_to(opened.root).as_posix()
-        except ValueError:
-            raise ReaderError(f"{post}: not inside {opened.root}") from None
-    found = opened.post_id(rel)
+    found = opened.post_id(relative_path(opened, post))
     if found is None:
         raise ReaderError(f"{post}: no such post in {opened.root}")
     return found

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from ..paths import AppPaths, library_key
 from .errors import LibraryError, PostError
 from .index_location import open_index
+from .library_highlights import LibraryHighlights
 from .link_routing import LinkRouting
 from .link_routing import LinkTarget as LinkTarget  # resolve_link returns it: part of the facade
 from .metadata import language_tag
@@ -58,7 +59,7 @@ def _write_in_batches(rows: Iterable, write: Callable[[list], None]) -> None:
         write(pending)
 
 
-class Library(LinkRouting):
+class Library(LinkRouting, LibraryHighlights):
     """One library folder with its index (a cache) and its reading state (user data)."""
 
     def __init__(self, root, *, data_dir=None) -> None:

@@ -1,4 +1,5 @@
-"""Reading state (read, starred, reading position): user data, kept apart from the index, never dropped."""
+"""Reading state (read, starred, reading position, saved searches, highlights): user data, kept apart from the
+index, never dropped."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ import os
 import sqlite3
 import threading
 import time
+import uuid
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import StateError
+from .highlights import Anchor, Highlight
 
 # Keyed by (library key, post path) so that it survives a rebuilt or deleted index.
 SCHEMA = """
@@ -35,9 +38,18 @@ ROOTS_SCHEMA = "CREATE TABLE IF NOT EXISTS roots (library TEXT PRIMARY KEY, root
 SEARCHES_SCHEMA = ("CREATE TABLE IF NOT EXISTS searches (library TEXT NOT NULL, name TEXT NOT NULL, "
                    "query TEXT NOT NULL, nodes TEXT NOT NULL, created REAL NOT NULL, PRIMARY KEY (library, name)) "
                    "WITHOUT ROWID")
+# Highlights: a quote anchored by its context (core/highlights.py), the note, and a tombstone (`deleted`)
+# so that a deletion is newer data an import of an older export cannot undo; `changed` orders edits.
+HIGHLIGHTS_SCHEMA = ("CREATE TABLE IF NOT EXISTS highlights (id TEXT PRIMARY KEY, library TEXT NOT NULL, "
+                     "path TEXT NOT NULL, exact TEXT NOT NULL, prefix TEXT NOT NULL, suffix TEXT NOT NULL, "
+                     "position INTEGER NOT NULL, note TEXT NOT NULL, title TEXT NOT NULL, created REAL NOT NULL, "
+                     "changed REAL NOT NULL, detached INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0)")
+HIGHLIGHTS_INDEX = "CREATE INDEX IF NOT EXISTS highlights_post ON highlights (library, path)"
+HIGHLIGHT_COLUMNS = ("id", "path", "exact", "prefix", "suffix", "position", "note", "title", "created", "changed",
+                     "detached", "deleted")
 FIELDS = ("read", "starred", "position")
 # Version 2: when each field last changed (<field>_at, seconds), so that an import keeps the newer of each.
-_VERSION = 3  # 3: saved searches
+_VERSION = 4  # 3: saved searches, 4: highlights
 # How long a write waits for another program's lock before its marks are kept for a later try.
 # Our own writers hold the lock for milliseconds; the GUI marks on a worker, one write at a time.
 BUSY_TIMEOUT_S = 2.0
@@ -62,11 +74,12 @@ def _code(error: sqlite3.Error) -> int:
 
 def _migrate(db: sqlite3.Connection) -> None:
     """Version 1 -> 2 in place, keeping every row: each field's time starts as the row's `updated`;
-    2 -> 3 adds the saved searches."""
+    2 -> 3 adds the saved searches, 3 -> 4 the highlights."""
     columns = {row[1] for row in db.execute("PRAGMA table_info(marks)")}
     missing = [f"{field}_at" for field in FIELDS if f"{field}_at" not in columns]
-    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE name IN ('roots', 'searches')")}
-    if not missing and len(tables) == 2:
+    tables = {row[0] for row in db.execute(
+        "SELECT name FROM sqlite_master WHERE name IN ('roots', 'searches', 'highlights')")}
+    if not missing and len(tables) == 3:
         return
     db.execute("BEGIN IMMEDIATE")
     try:
@@ -75,6 +88,8 @@ def _migrate(db: sqlite3.Connection) -> None:
             db.execute(f"UPDATE marks SET {column} = updated")
         db.execute(ROOTS_SCHEMA)
         db.execute(SEARCHES_SCHEMA)
+        db.execute(HIGHLIGHTS_SCHEMA)
+        db.execute(HIGHLIGHTS_INDEX)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
@@ -265,15 +280,23 @@ class StateStore:
             f"LEFT JOIN roots r ON r.library = s.library {where} ORDER BY s.library, s.name", args).fetchall()
 
     def merge(self, changes: Iterable[tuple[str, str, str, float, float]], roots: dict[str, str],
-              searches: Iterable[tuple[str, str, str, str, float]] = ()) -> int:
+              searches: Iterable[tuple[str, str, str, str, float]] = (), highlights: Iterable[tuple] = ()) -> int:
         """Write (library, path, field, value, changed_at) where it is newer than what is here, the saved
-        searches (library, name, query, nodes JSON, created) new or newer than the one of that name, and
-        the folders of library keys not known yet, in one transaction; returns how many fields and
-        saved searches changed."""
+        searches (library, name, query, nodes JSON, created) new or newer than the one of that name, the
+        highlights (library, *HIGHLIGHT_COLUMNS) new or changed later than the one of their id (a deletion
+        is a change), and the folders of library keys not known yet, in one transaction; returns how many
+        fields, saved searches and highlights changed."""
         self.flush()
         done = 0
         with self._transaction():
             self._db.executemany("INSERT OR IGNORE INTO roots VALUES (?, ?)", roots.items())
+            columns = ", ".join(HIGHLIGHT_COLUMNS)
+            updates = ", ".join(f"{c} = excluded.{c}" for c in HIGHLIGHT_COLUMNS[1:])
+            for highlight in highlights:
+                done += self._db.execute(
+                    f"INSERT INTO highlights (library, {columns}) VALUES (?{', ?' * len(HIGHLIGHT_COLUMNS)}) "
+                    f"ON CONFLICT (id) DO UPDATE SET {updates} WHERE excluded.changed > highlights.changed "
+                    "AND excluded.library = highlights.library", highlight).rowcount
             for row in searches:
                 done += self._db.execute(
                     "INSERT INTO searches VALUES (?, ?, ?, ?, ?) ON CONFLICT (library, name) DO UPDATE SET "
@@ -320,6 +343,63 @@ class StateStore:
     def delete_search(self, name: str) -> None:
         with self._transaction():
             self._db.execute("DELETE FROM searches WHERE library = ? AND name = ?", (self.library, name))
+
+    # --- highlights -----------------------------------------------------------------------
+    def add_highlight(self, path: str, anchor: Anchor, note: str = "", title: str = "") -> Highlight:
+        now = time.time()
+        made = Highlight(uuid.uuid4().hex, path, anchor, note.strip(), now, now, title)
+        with self._transaction():
+            self._db.execute(f"INSERT INTO highlights (library, {', '.join(HIGHLIGHT_COLUMNS)}) VALUES "
+                             f"(?{', ?' * len(HIGHLIGHT_COLUMNS)})", (self.library, *_row(made)))
+            if self.root:
+                self._db.execute("INSERT OR REPLACE INTO roots VALUES (?, ?)", (self.library, self.root))
+        return made
+
+    def highlights(self, path: str | None = None) -> list[Highlight]:
+        """This library's highlights (of one post, or all), newest first; deleted ones left out."""
+        where, args = ("AND path = ?", (path,)) if path is not None else ("", ())
+        rows = self._db.execute(f"SELECT {', '.join(HIGHLIGHT_COLUMNS)} FROM highlights WHERE library = ? "
+                                f"AND NOT deleted {where} ORDER BY created DESC, id", (self.library, *args))
+        return [_highlight(row) for row in rows]
+
+    def set_note(self, highlight_id: str, note: str) -> bool:
+        """False when there is no such highlight (deleted meanwhile)."""
+        with self._transaction():
+            return self._db.execute("UPDATE highlights SET note = ?, changed = ? WHERE id = ? AND library = ? "
+                                    "AND NOT deleted", (note.strip(), time.time(), highlight_id, self.library)
+                                    ).rowcount > 0
+
+    def delete_highlight(self, highlight_id: str) -> None:
+        """Kept as a tombstone (its quote and note emptied) so that importing an older export keeps it deleted."""
+        with self._transaction():
+            self._db.execute("UPDATE highlights SET deleted = 1, note = '', exact = '', prefix = '', suffix = '', "
+                             "changed = ? WHERE id = ? AND library = ?", (time.time(), highlight_id, self.library))
+
+    def set_detached(self, detached: dict[str, bool]) -> None:
+        """Record which highlights were found (False) or not (True) when their post was last shown; not a
+        change of the user's, so `changed` stays."""
+        with self._transaction():
+            self._db.executemany("UPDATE highlights SET detached = ? WHERE id = ? AND library = ?",
+                                 [(int(flag), hid, self.library) for hid, flag in detached.items()])
+
+    def all_highlights(self, library: str | None = None) -> list[tuple]:
+        """(library, *HIGHLIGHT_COLUMNS, root or None) of every highlight and tombstone, of one library or all."""
+        where, args = ("WHERE h.library = ?", (library,)) if library is not None else ("", ())
+        columns = ", ".join(f"h.{c}" for c in HIGHLIGHT_COLUMNS)
+        return self._db.execute(f"SELECT h.library, {columns}, r.root FROM highlights h LEFT JOIN roots r "
+                                f"ON r.library = h.library {where} ORDER BY h.library, h.created", args).fetchall()
+
+
+def _row(h: Highlight) -> tuple:
+    """A highlight as the values of HIGHLIGHT_COLUMNS."""
+    a = h.anchor
+    return (h.id, h.path, a.exact, a.prefix, a.suffix, a.position, h.note, h.title, h.created, h.changed,
+            int(h.detached), 0)
+
+
+def _highlight(row) -> Highlight:
+    hid, path, exact, prefix, suffix, position, note, title, created, changed, detached, _deleted = row
+    return Highlight(hid, path, Anchor(exact, prefix, suffix, position), note, created, changed, title, bool(detached))
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Export the reading state (read, starred, position, saved searches) to one JSON file, and merge such a file back in."""
+"""Export the reading state (read, starred, position, saved searches, highlights) to one JSON file, and merge such a
+file back in."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from pathlib import Path
 
 from ..paths import library_key
 from .errors import ReaderError
-from .state import FIELDS, StateStore
+from .highlights import MAX_QUOTE
+from .state import FIELDS, HIGHLIGHT_COLUMNS, StateStore
 
 FORMAT = "jianbao-reading-data"
-VERSION = 2  # 2 adds each library's saved searches; version 1 files are still read
-READABLE = (1, 2)
+VERSION = 3  # 2 adds each library's saved searches, 3 its highlights; older files are still read
+READABLE = (1, 2, 3)
 MAX_BYTES = 64 * 1024 * 1024  # far above any real reading state (about 150 bytes a post)
 _KEY_PREFIX = "key:"  # a library whose folder was never recorded is named by its key
 
@@ -31,8 +33,13 @@ def export_data(state: StateStore, library: str | None = None) -> dict:
 
     {"format", "version", "exported", "libraries": {folder: {"posts": {path: {"read": bool,
     "starred": bool, "position": float, "changed": {field: ISO time}}}, "searches": {name: {"query": str,
-    "nodes": [tree node id], "created": ISO time}}}}}; a field never set is left out."""
+    "nodes": [tree node id], "created": ISO time}}, "highlights": {id: {"path", "exact", "prefix", "suffix",
+    "position", "note", "title", "created", "changed", "detached"} or {"path", "changed", "deleted": true}}}}};
+    a field never set is left out. A deleted highlight travels as its tombstone, so an import deletes it too."""
     libraries: dict[str, dict] = {}
+    for lib, *row, root in state.all_highlights(library):
+        entry = libraries.setdefault(root or _KEY_PREFIX + lib, {"posts": {}})
+        entry.setdefault("highlights", {})[row[0]] = _highlight_out(dict(zip(HIGHLIGHT_COLUMNS, row)))
     for lib, name, query, nodes, created, root in state.all_searches(library):
         entry = libraries.setdefault(root or _KEY_PREFIX + lib, {"posts": {}})
         entry.setdefault("searches", {})[name] = {"query": query, "nodes": json.loads(nodes), "created": _iso(created)}
@@ -45,6 +52,14 @@ def export_data(state: StateStore, library: str | None = None) -> dict:
         libraries.setdefault(root or _KEY_PREFIX + lib, {"posts": {}})["posts"][path] = post
     return {"format": FORMAT, "version": VERSION, "exported": _iso(datetime.now(timezone.utc).timestamp()),
             "libraries": libraries}
+
+
+def _highlight_out(h: dict) -> dict:
+    out = {"path": h["path"], "changed": _iso(h["changed"])}
+    if h["deleted"]:
+        return out | {"deleted": True}
+    return out | {k: h[k] for k in ("exact", "prefix", "suffix", "position", "note", "title")} | {
+        "created": _iso(h["created"]), "detached": bool(h["detached"])}
 
 
 def write_export(state: StateStore, target: Path, library: str | None = None) -> int:
@@ -64,13 +79,14 @@ def import_file(state: StateStore, source: Path) -> tuple[int, int]:
     """Merge a reading-data file: per post and field the newer change wins, in one transaction.
 
     Returns (fields changed, posts in the file); raises TransferError, having written nothing, on a bad file."""
-    changes, roots, searches = read_changes(source)
-    return state.merge(changes, roots, searches), len({(lib, path) for lib, path, *_ in changes})
+    changes, roots, searches, highlights = read_changes(source)
+    return state.merge(changes, roots, searches, highlights), len({(lib, path) for lib, path, *_ in changes})
 
 
-def read_changes(source: Path) -> tuple[list[tuple[str, str, str, float, float]], dict[str, str], list[tuple]]:
-    """The (library key, path, field, value, changed_at) of a checked file, {key: folder}, and the saved
-    searches (library key, name, query, nodes JSON, created)."""
+def read_changes(source: Path) -> tuple[list[tuple[str, str, str, float, float]], dict[str, str], list[tuple],
+                                        list[tuple]]:
+    """The (library key, path, field, value, changed_at) of a checked file, {key: folder}, the saved
+    searches (library key, name, query, nodes JSON, created) and highlights (library key, *HIGHLIGHT_COLUMNS)."""
     try:
         if source.stat().st_size > MAX_BYTES:
             raise TransferError(f"{source}: too large for a reading-data file "
@@ -92,8 +108,9 @@ def read_changes(source: Path) -> tuple[list[tuple[str, str, str, float, float]]
                             "nothing was imported") from exc
 
 
-def _changes(libraries: dict) -> tuple[list[tuple[str, str, str, float, float]], dict[str, str], list[tuple]]:
-    out, roots, searches = [], {}, []
+def _changes(libraries: dict) -> tuple[list[tuple[str, str, str, float, float]], dict[str, str], list[tuple],
+                                      list[tuple]]:
+    out, roots, searches, highlights = [], {}, [], []
     if not isinstance(libraries, dict):
         raise TypeError("libraries is not an object")
     for name, library in libraries.items():
@@ -108,7 +125,26 @@ def _changes(libraries: dict) -> tuple[list[tuple[str, str, str, float, float]],
             for field, when in post["changed"].items():
                 out.append((key, path, field, _value(field, post[field]), _seconds(when)))
         searches += [(key, *_search(name, search)) for name, search in library.get("searches", {}).items()]
-    return out, roots, searches
+        highlights += [(key, *_highlight_in(hid, h)) for hid, h in library.get("highlights", {}).items()]
+    return out, roots, searches, highlights
+
+
+def _highlight_in(hid: str, h: dict) -> tuple:
+    """The HIGHLIGHT_COLUMNS of one exported highlight (or tombstone), checked."""
+    if not isinstance(hid, str) or not hid or not isinstance(h["path"], str) or not h["path"]:
+        raise TypeError(f"highlight {hid!r} has no id or path")
+    changed = _seconds(h["changed"])
+    if h.get("deleted") is True:
+        return hid, h["path"], "", "", "", 0, "", "", changed, changed, 0, 1
+    texts = [h[k] for k in ("exact", "prefix", "suffix", "note", "title")]
+    if not all(isinstance(t, str) for t in texts) or not texts[0].strip() or len(texts[0]) > MAX_QUOTE:
+        raise TypeError(f"highlight {hid!r}: its quote, context, note or title is not text")
+    position = h["position"]
+    if isinstance(position, bool) or not isinstance(position, int) or position < 0:
+        raise ValueError(f"highlight {hid!r}: position {position!r} is not a whole number")
+    exact, prefix, suffix, note, title = texts
+    return (hid, h["path"], exact, prefix, suffix, position, note, title, _seconds(h["created"]), changed,
+            int(h["detached"] is True), 0)
 
 
 def _search(name: str, search: dict) -> tuple[str, str, str, float]:

@@ -37,6 +37,7 @@ def test_version_2_file_gains_the_table_and_keeps_its_marks(tmp_path):
     state.close()
     db = sqlite3.connect(path)
     db.execute("DROP TABLE searches")
+    db.execute("DROP TABLE highlights")
     db.execute("PRAGMA user_version = 2")
     db.commit()
     db.close()
@@ -46,7 +47,7 @@ def test_version_2_file_gains_the_table_and_keeps_its_marks(tmp_path):
     assert [s.name for s in state.saved_searches()] == ["x"]
     state.close()
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 4
     db.close()
 
 

@@ -39,7 +39,7 @@ def test_export_then_import_into_a_fresh_data_dir_gives_the_same_marks(tmp_path)
     out = tmp_path / "export.json"
     assert state_transfer.write_export(a, out) == 4
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["format"] == "jianbao-reading-data" and data["version"] == 2
+    assert data["format"] == "jianbao-reading-data" and data["version"] == 3
     assert set(data["libraries"]) == {str(blog), str(notes)}
     assert data["libraries"][str(blog)]["posts"]["p/a.md"]["read"] is True
 
@@ -145,7 +145,7 @@ def test_an_old_state_file_is_migrated_in_place_keeping_every_mark(tmp_path):
                                                       ("k", "b.md", 0, 1, 0.0, 2000.0, 2000.0, 2000.0)]
     state.close()
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 4
     db.close()
     # Exported as a library named by its key (its folder was never recorded), and imported back the same.
     again = StateStore(path, "k")

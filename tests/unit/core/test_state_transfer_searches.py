@@ -24,7 +24,7 @@ def test_saved_searches_travel_and_the_newer_of_a_name_wins(tmp_path):
     export = tmp_path / "out.json"
     state_transfer.write_export(home, export)
     data = json.loads(export.read_text(encoding="utf-8"))
-    assert data["version"] == 2
+    assert data["version"] == 3
     assert data["libraries"][str(root)]["searches"]["Econ"]["nodes"] == ["category:keji"]
 
     away = _store(tmp_path, "away", root)
