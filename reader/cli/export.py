@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .opening import open_library, post_id
+from .opening import add_freshness_options, open_library, post_id
 
 
 def add_parsers(sub) -> None:
@@ -12,6 +12,7 @@ def add_parsers(sub) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
     p.add_argument("--format", choices=("pdf", "html", "md"),
                    help="pdf, html or md (default: from FILE's extension)")
+    add_freshness_options(p)
     p.set_defaults(func=_export)
 
 

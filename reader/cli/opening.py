@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..core.freshness import Freshness
     from ..core.library import Library
 
 
@@ -22,11 +24,43 @@ def library(args) -> Library:
     return opened
 
 
-def open_library(args) -> Library:
-    """The library with its index brought up to date, as list, search and show need it."""
+def add_freshness_options(p) -> None:
+    """--refresh and --no-refresh, for the commands that answer from the index."""
+    when = p.add_mutually_exclusive_group()
+    when.add_argument("--refresh", dest="refresh", action="store_const", const="always",
+                      help="scan the whole library first (also sees files edited in place)")
+    when.add_argument("--no-refresh", dest="refresh", action="store_const", const="never",
+                      help="answer from the index as it is, even if the library changed since")
+    p.set_defaults(refresh="auto")
+
+
+def open_library(args, *, text: bool = False) -> Library:
+    """The library with its index as fresh as args.refresh asks: "always" scans it all first;
+    "auto" (the default) scans only when a folder changed since the last scan (one stat per
+    folder, core/freshness.py); "never" only to build an index that has nothing yet. `text`: the
+    command searches, so posts whose text is not indexed yet (a refresh was interrupted) are
+    indexed first, unless "never"."""
     opened = library(args)
-    opened.refresh()
+    check = None if args.refresh == "always" else opened.check_freshness()
+    if check is None or (args.refresh == "auto" and not check.fresh) or (check.scanned_ns is None and not opened.count()):
+        opened.refresh()
+    elif not check.fresh:
+        print(f"note: {_stale(check)} (--refresh or `jianbao-cli index` brings it up to date)", file=sys.stderr)
+    if text and args.refresh != "never":
+        done, total = opened.text_progress()
+        if done < total:
+            opened.index_text()
     return opened
+
+
+def _stale(check: Freshness) -> str:
+    """Why the answers may be out of date, in words."""
+    if check.scanned_ns is None:
+        return "answers from an index that records no full scan of the library"
+    when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(check.scanned_ns / 1e9))
+    shown = ", ".join(rel or "." for rel in check.changed[:3]) + (", ..." if len(check.changed) > 3 else "")
+    return (f"answers from the index of {when}; {len(check.changed):,} folder{'s' if len(check.changed) != 1 else ''}"
+            f" of the library changed since ({shown})")
 
 
 def relative_path(opened: Library, post: str) -> str:

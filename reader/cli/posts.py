@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from . import output
-from .opening import open_library, post_id
+from .opening import add_freshness_options, open_library, post_id
 
 if TYPE_CHECKING:
     from ..core.library import Library
@@ -21,6 +21,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--category", action="append", default=[], metavar="C", help="only this category")
     p.add_argument("--tag", action="append", default=[], metavar="T", help="only this tag")
     p.add_argument("--drafts", action="store_true", help="include drafts")
+    add_freshness_options(p)
     p.set_defaults(func=_list)
 
     p = sub.add_parser("search", help="search LIBRARY (words, \"phrases\", -word, OR, tag:, date:...)")
@@ -29,6 +30,7 @@ def add_parsers(sub) -> None:
     _add_more_libraries(p)
     p.add_argument("--json", action="store_true", help="print one JSON array")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results (default 50)")
+    add_freshness_options(p)
     p.set_defaults(func=_search)
 
     p = sub.add_parser("show", help="show one post of LIBRARY")
@@ -38,11 +40,13 @@ def add_parsers(sub) -> None:
     fmt.add_argument("--html", dest="format", action="store_const", const="html")
     fmt.add_argument("--text", dest="format", action="store_const", const="text")
     fmt.add_argument("--json", dest="format", action="store_const", const="json")
+    add_freshness_options(p)
     p.set_defaults(func=_show, format="text")
 
     p = sub.add_parser("problems", help="list the files of LIBRARY that could not be read fully")
     p.add_argument("library")
     p.add_argument("--json", action="store_true", help="print one JSON array")
+    add_freshness_options(p)
     p.set_defaults(func=_problems)
 
 
@@ -51,13 +55,14 @@ def _add_more_libraries(p) -> None:
                    help="also this library (repeat for more): one list, or one ranked list of hits")
 
 
-def _open_all(args) -> list[Library]:
-    """LIBRARY and every --library, each brought up to date; a folder named twice counts once."""
-    opened = [open_library(args)]
+def _open_all(args, *, text: bool = False) -> list[Library]:
+    """LIBRARY and every --library, each as fresh as --refresh/--no-refresh ask (opening.open_library);
+    a folder named twice counts once."""
+    opened = [open_library(args, text=text)]
     for other in args.libraries:
         more = copy.copy(args)
         more.library = other
-        library = open_library(more)
+        library = open_library(more, text=text)
         if library.root in [known.root for known in opened]:
             library.close()
         else:
@@ -114,7 +119,7 @@ def _tell_failed(failed: dict) -> None:
 def _search(args) -> int:
     from ..core.libraries import merge_search
 
-    libraries = _open_all(args)
+    libraries = _open_all(args, text=True)
     found = merge_search(libraries, args.query, limit=args.limit, snippets=args.limit)
     _tell_failed(found.failed)
     names = {library.root: library.labels("category") for library in libraries}
@@ -155,7 +160,7 @@ def _show(args) -> int:
 
 
 def _problems(args) -> int:
-    problems = open_library(args).problems()
+    problems = open_library(args, text=True).problems()
     if args.json:
         output.print_json([{"path": p.path, "error": p.message} for p in problems])
     else:

@@ -15,6 +15,8 @@ from pathlib import Path, PurePosixPath
 
 from ..paths import AppPaths, library_key
 from .errors import LibraryError, PostError
+from . import freshness
+from .freshness import Freshness
 from .index_location import open_index
 from .library_highlights import LibraryHighlights
 from .link_routing import LinkRouting
@@ -143,7 +145,7 @@ class Library(LinkRouting, LibraryHighlights):
         report = lambda phase, done, total: progress and progress(phase, done, total)  # noqa: E731 - a one-line adapter, clearer than a def
         stop = cancelled or (lambda: False)
         with self._write_lock, Workers() as workers:
-            started = time.monotonic()
+            started, scanned_ns = time.monotonic(), time.time_ns()
             store = self._store()
             if store.file_status() == "deleted":  # the cache folder was removed while we ran: build anew
                 self._drop(store)
@@ -170,6 +172,7 @@ class Library(LinkRouting, LibraryHighlights):
                 store.restore_indexes()
             back_links.update(early_links)
             self._refresh_labels(store, diff.label_pages, back_links, changed=bool(todo or diff.removed or early))
+            store.set_folder_stamps(freshness.take(self.root, diff.folders, scanned_ns))
             if full_text:
                 self.index_text(progress, cancelled, workers)
             first = len(set(early) - set(diff.removed) - set(diff.changed))  # still as written early
@@ -179,6 +182,11 @@ class Library(LinkRouting, LibraryHighlights):
                 problems=self.count(PostFilter(problems=True)) + len(diff.skipped),
                 seconds=time.monotonic() - started, rebuilt=store.rebuilt_reason,
                 notes=tuple(f"{p.path}: {p.message}" for p in diff.skipped), folders=tuple(diff.folders))
+
+    def check_freshness(self) -> Freshness:
+        """Has the library changed since the last full scan? One stat per folder (freshness.py):
+        a file added, removed, renamed or saved by rename is seen; an edit in place is not."""
+        return freshness.check(self.root, self._store().folder_stamps())
 
     def _first_rows(self, store: Store, report, stop) -> tuple[list[str], list]:
         """A new index gets the first posts a short walk meets (the newest names first) parsed here

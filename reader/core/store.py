@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import cjk, collate, schema
 from .errors import StoreError
+from .freshness import Stamps
 from .state import StateStore
 from .store_base import each_in, error_code, guard
 from .store_queries import Queries
@@ -253,6 +254,21 @@ class Store(Queries, TextIndex):
             self._db.execute("DELETE FROM skipped")
             self._db.executemany("INSERT OR REPLACE INTO skipped VALUES (?, ?)",
                                  ((p.path, p.message) for p in skipped))
+
+    @guard
+    def folder_stamps(self) -> Stamps | None:
+        """The folders' mtimes at the last full scan (freshness.py), or None if none was recorded."""
+        found = self._info_text("folder_stamps")
+        if found is None:
+            return None
+        scanned_ns, folders = json.loads(found)
+        return Stamps(scanned_ns, folders)
+
+    @guard
+    def set_folder_stamps(self, stamps: Stamps) -> None:
+        with self.transaction():
+            self._db.execute("INSERT OR REPLACE INTO info VALUES ('folder_stamps', ?)",
+                             (json.dumps([stamps.scanned_ns, stamps.folders], ensure_ascii=False),))
 
 
 def needs_upgrade(path: Path) -> bool:
