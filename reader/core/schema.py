@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from .transactions import transaction
+
 # A fresh index runs every step; an older one runs the steps it lacks. Step i (0-based)
 # takes a database from user_version i to i + 1. Never edit a released step: add one.
 #
@@ -170,14 +172,9 @@ def migrate(db: sqlite3.Connection, target: int = VERSION) -> int:
     if found > VERSION:
         raise NewerVersion(found)
     for version in range(found, target):
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(db):
             MIGRATIONS[version](db)
             db.execute(f"PRAGMA user_version = {version + 1}")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
     return found
 
 

@@ -10,12 +10,13 @@ import threading
 import time
 import uuid
 from collections.abc import Iterable
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import StateError
 from .highlights import Anchor, Highlight
+from .transactions import transaction
 
 # Keyed by (library key, post path) so that it survives a rebuilt or deleted index.
 SCHEMA = """
@@ -81,8 +82,7 @@ def _migrate(db: sqlite3.Connection) -> None:
         "SELECT name FROM sqlite_master WHERE name IN ('roots', 'searches', 'highlights')")}
     if not missing and len(tables) == 3:
         return
-    db.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(db):
         for column in missing:
             db.execute(f"ALTER TABLE marks ADD COLUMN {column} REAL NOT NULL DEFAULT 0")
             db.execute(f"UPDATE marks SET {column} = updated")
@@ -90,10 +90,6 @@ def _migrate(db: sqlite3.Connection) -> None:
         db.execute(SEARCHES_SCHEMA)
         db.execute(HIGHLIGHTS_SCHEMA)
         db.execute(HIGHLIGHTS_INDEX)
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
 
 
 class StateStore:
@@ -191,16 +187,8 @@ class StateStore:
             pass  # still kept (in this process and the .kept.json file): a later write takes them
         self._db.close()
 
-    @contextmanager
-    def _transaction(self):
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-            yield
-            self._db.execute("COMMIT")
-        except BaseException:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise
+    def _transaction(self) -> AbstractContextManager[None]:
+        return transaction(self._db)
 
     def _set(self, column: str, paths: Iterable[str], value) -> None:
         with _PENDING_LOCK:

@@ -18,6 +18,7 @@ from .store_base import each_in, error_code, guard
 from .store_queries import Queries
 from .store_rows import post_row, title_fold
 from .store_text import TextIndex, clear_text
+from .transactions import transaction
 from .types import PostMeta, Problem
 
 # Errors a fresh file would not fix: the disk, permissions, another process holding a lock.
@@ -106,14 +107,13 @@ class Store(Queries, TextIndex):
         row = db.execute("SELECT value FROM info WHERE key = 'tokenizer'").fetchone()
         if row and row[0] == str(cjk.TOKENIZER_VERSION):
             return
-        db.execute("BEGIN IMMEDIATE")
-        clear_text(db)
-        # Titles are folded as the text is (store_rows.title_fold), for title-only search and the filter.
-        rows = db.execute("SELECT id, title FROM posts").fetchall()
-        db.executemany("UPDATE posts SET title_fold = ? WHERE id = ?",
-                       ((title_fold(title), post_id) for post_id, title in rows))
-        db.execute("INSERT OR REPLACE INTO info VALUES ('tokenizer', ?)", (str(cjk.TOKENIZER_VERSION),))
-        db.execute("COMMIT")
+        with transaction(db):
+            clear_text(db)
+            # Titles are folded as the text is (store_rows.title_fold), for title-only search and the filter.
+            rows = db.execute("SELECT id, title FROM posts").fetchall()
+            db.executemany("UPDATE posts SET title_fold = ? WHERE id = ?",
+                           ((title_fold(title), post_id) for post_id, title in rows))
+            db.execute("INSERT OR REPLACE INTO info VALUES ('tokenizer', ?)", (str(cjk.TOKENIZER_VERSION),))
 
     def _check_collation(self, db: sqlite3.Connection) -> None:
         # Title sort keys made by another collate.KEY_VERSION (or none, after schema step 5) are
@@ -121,15 +121,14 @@ class Store(Queries, TextIndex):
         row = db.execute("SELECT value FROM info WHERE key = 'collation'").fetchone()
         if row and row[0] == str(collate.KEY_VERSION):
             return
-        db.execute("BEGIN IMMEDIATE")
-        rows = db.execute("SELECT id, title FROM posts").fetchall()
-        db.executemany("UPDATE posts SET title_key = ? WHERE id = ?",
-                       ((collate.title_key(title), post_id) for post_id, title in rows))
-        db.executemany("UPDATE labels SET sort_key = ? WHERE kind = ? AND key = ?",
-                       ((collate.title_key(label), kind, key) for kind, key, label
-                        in db.execute("SELECT kind, key, label FROM labels").fetchall()))
-        db.execute("INSERT OR REPLACE INTO info VALUES ('collation', ?)", (str(collate.KEY_VERSION),))
-        db.execute("COMMIT")
+        with transaction(db):
+            rows = db.execute("SELECT id, title FROM posts").fetchall()
+            db.executemany("UPDATE posts SET title_key = ? WHERE id = ?",
+                           ((collate.title_key(title), post_id) for post_id, title in rows))
+            db.executemany("UPDATE labels SET sort_key = ? WHERE kind = ? AND key = ?",
+                           ((collate.title_key(label), kind, key) for kind, key, label
+                            in db.execute("SELECT kind, key, label FROM labels").fetchall()))
+            db.execute("INSERT OR REPLACE INTO info VALUES ('collation', ?)", (str(collate.KEY_VERSION),))
 
     def _attach_state(self, state_path: Path) -> None:
         # Reading state is user data, written only by state.StateStore (which makes the file when

@@ -5,10 +5,11 @@ from __future__ import annotations
 import functools
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from .errors import StoreError
+from .transactions import transaction
 
 _CORRUPT = {11, 26}  # CORRUPT NOTADB
 
@@ -44,29 +45,9 @@ class StoreBase:
     def _marker(self) -> Path:
         return self.path.with_name(self.path.name + ".damaged")
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self) -> AbstractContextManager[None]:
         """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on an exception; nested calls join the outer one."""
-        db = self._db
-        if db.in_transaction:
-            yield
-            return
-        try:
-            db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as error:
-            raise StoreError(f"Cannot write to the index: {error}") from error
-        try:
-            yield
-        except BaseException:
-            # SQLite rolls back by itself on some errors (SQLITE_FULL, IOERR); a second ROLLBACK
-            # would raise "no transaction is active" and hide the real error.
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
-        try:
-            db.execute("COMMIT")
-        except sqlite3.Error as error:
-            raise StoreError(f"Cannot write to the index: {error}") from error
+        return transaction(self._db, lambda error: StoreError(f"Cannot write to the index: {error}"))
 
     def _info_text(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM info WHERE key = ?", (key,)).fetchone()
