@@ -69,10 +69,10 @@ def relative_path(opened: Library, post: str) -> str:
 
     given = Path(post)
     if given.is_absolute() or not (opened.root / given).exists() and given.exists():
-        try:
-            return given.resolve().relative_to(opened.root).as_posix()
-        except ValueError:
-            raise ReaderError(f"{post}: not inside {opened.root}") from None
+        found = opened.path_of(given)
+        if found is None:
+            raise ReaderError(f"{post}: not inside {opened.root}")
+        return found
     return post.replace(os.sep, "/")
 
 

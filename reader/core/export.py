@@ -20,7 +20,7 @@ from .errors import PostError, ReaderError
 from .library import Library
 from .limits import read_head
 from .scanner import open_inside
-from .site_paths import own_url
+from .site_paths import own_url, relative_path
 from .types import Post, PostMeta, Site
 
 FORMATS = ("pdf", "html", "md")
@@ -121,9 +121,8 @@ def _climbs_out(post_path: str, path: str) -> bool:
 def read_image(library: Library, path: Path) -> bytes | None:
     """An image file of the library, opened the safe way (inside the library, a regular file), or None."""
     for root in (library.root, library.site.root):
-        try:
-            rel = Path(path).relative_to(root).as_posix()
-        except ValueError:
+        rel = relative_path(root, path)
+        if rel is None:
             continue
         try:
             with open_inside([root], rel) as handle:

@@ -24,7 +24,7 @@ from .link_routing import LinkTarget as LinkTarget  # resolve_link returns it: p
 from .metadata import language_tag
 from .query import parse, wanted_texts
 from .site import detect_site, taxonomy_names
-from .site_paths import taxonomy_folder
+from .site_paths import relative_path, taxonomy_folder
 from .snippets import highlighter, snippet
 from .state import SavedSearch, StateStore
 from .store import Store, needs_upgrade
@@ -313,6 +313,11 @@ class Library(LinkRouting, LibraryHighlights):
     def post_id(self, path: str) -> int | None:
         """The id of a post by its library-relative "/"-separated path."""
         return self._store().id_for_path(path)
+
+    def path_of(self, file: str | Path) -> str | None:
+        """A file given by the user (absolute, or relative to the working folder; links resolved)
+        as a library-relative "/"-separated path, or None when it is not inside the library."""
+        return relative_path(self.root, Path(file).resolve())
 
     def get_post(self, post_id: int, full: bool = False) -> Post:
         """Read the file again and render it (raises PostError if it is gone or unreadable).

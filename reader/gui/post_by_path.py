@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
@@ -26,9 +25,8 @@ class PostByPath(QObject):
         window = self.window
         if window.library is None:
             return
-        try:
-            rel = Path(path).resolve().relative_to(window.library.root).as_posix()
-        except ValueError:
+        rel = window.library.path_of(path)
+        if rel is None:
             self.message.emit(self.tr("{0} is not in this library").format(path), 8000)
             return
         window.search_edit.clear()

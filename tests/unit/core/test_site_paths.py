@@ -85,3 +85,20 @@ def test_a_jekyll_site_in_docs_opened_at_the_repository_gives_no_docs_category(t
     finally:
         at_repo.close()
         at_site.close()
+
+
+def test_a_file_given_by_the_user_as_a_library_path(tmp_path, monkeypatch):
+    """Library.path_of: the one place an absolute path (command line, FileOpen) becomes a post's path."""
+    shutil.copytree(FIXTURES / "jekyll", tmp_path / "site")
+    post = tmp_path / "site" / "_posts" / "2021-12-01-bingxue-jijie.md"
+    (tmp_path / "link.md").symlink_to(post)
+    (tmp_path / "outside.md").write_text("x", encoding="utf-8")
+    library = Library(tmp_path / "site", data_dir=tmp_path / "data")
+    try:
+        assert library.path_of(post) == "_posts/2021-12-01-bingxue-jijie.md"
+        assert library.path_of(tmp_path / "link.md") == "_posts/2021-12-01-bingxue-jijie.md"
+        monkeypatch.chdir(tmp_path / "site" / "_posts")
+        assert library.path_of("2021-12-01-bingxue-jijie.md") == "_posts/2021-12-01-bingxue-jijie.md"
+        assert library.path_of(tmp_path / "outside.md") is None
+    finally:
+        library.close()
