@@ -20,7 +20,6 @@ from .freshness import Freshness
 from .index_location import open_index
 from .library_highlights import LibraryHighlights
 from .link_routing import LinkRouting
-from .link_routing import LinkTarget as LinkTarget  # resolve_link returns it: part of the facade
 from .metadata import language_tag
 from .query import parse, wanted_texts
 from .site import detect_site, taxonomy_names
@@ -28,6 +27,7 @@ from .site_paths import relative_path, taxonomy_folder
 from .snippets import highlighter, snippet
 from .state import SavedSearch, StateStore
 from .store import Store, needs_upgrade
+from .types import LinkTarget as LinkTarget  # resolve_link returns it: part of the facade
 from .types import (Facet, Post, PostFilter, PostMeta, PostSummary, Problem, RefreshReport, SearchHit,
                     SearchResults, Site, Snippet)
 

@@ -7,7 +7,6 @@ facade reads in one sitting.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
@@ -15,6 +14,7 @@ from urllib.parse import unquote
 from . import links
 from .scanner import open_inside
 from .site_paths import file_stem, own_url
+from .types import LinkTarget
 
 if TYPE_CHECKING:
     from .store import Store
@@ -30,16 +30,6 @@ def _readable(path: Path, roots: Sequence[Path]) -> bool:
         return False
 
 
-@dataclass(frozen=True)
-class LinkTarget:
-    """Where a link in a post leads, as decided by `Library.resolve_link`."""
-
-    kind: str  # "post", "category", "tag", "external", "anchor", "missing" or "refused"
-    post_id: int | None = None
-    key: str | None = None  # category or tag key, or the anchor name
-    url: str | None = None  # for "external": the absolute URL to hand to the system browser
-
-
 class LinkRouting:
     """Link and image resolution for `Library`."""
 
@@ -53,7 +43,7 @@ class LinkRouting:
         """Route a link clicked in a post: another post, a category or tag page, or outside."""
         href = href.strip()
         if href.startswith("#"):
-            return LinkTarget("anchor", key=unquote(href[1:]))
+            return links.target_without_index(href)
         for kind in ("category", "tag"):
             if href.startswith(kind + ":"):
                 return LinkTarget(kind, key=unquote(href[len(kind) + 1:]))
@@ -63,9 +53,7 @@ class LinkRouting:
             return LinkTarget("post", post_id=post_id) if post_id else LinkTarget("missing", key=name)
         scheme, path, fragment = links.split_href(self.site, href)
         if scheme:
-            if scheme in links.SAFE_SCHEMES:
-                return LinkTarget("external", url=path)
-            return LinkTarget("refused", url=href)
+            return links.outside_target(scheme, path, href)
         if not path and fragment:
             return LinkTarget("anchor", key=fragment)
         taxonomy = links.taxonomy_of(path)

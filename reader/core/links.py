@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from .site_paths import library_path, own_host, taxonomy_folder
-from .types import Site
+from .types import LinkTarget, Site
 
 IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg", ".avif")
 _DATE_PATH = re.compile(r"^/?(?:.*/)?(\d{4})/(\d{1,2})/(\d{1,2})/([^/]+?)(?:\.html?|/)?$")
@@ -26,15 +26,30 @@ def split_href(site: Site, href: str) -> tuple[str, str, str]:
     parts = urlsplit(href)
     own = own_host(site)
     if parts.scheme in ("http", "https", "") and parts.netloc:
-        if own and parts.hostname == own:
-            return "", unquote(parts.path) or "/", parts.fragment
-        return parts.scheme or "https", href if parts.scheme else "https:" + href, parts.fragment
-    if parts.scheme:
+        if not own or parts.hostname != own:
+            return parts.scheme or "https", href if parts.scheme else "https:" + href, parts.fragment
+    elif parts.scheme:
         return parts.scheme.lower(), href, parts.fragment
-    path = unquote(parts.path)
+    path = unquote(parts.path) or ("/" if parts.netloc else "")
     if site.baseurl and path.startswith(site.baseurl + "/"):
         path = path[len(site.baseurl):]
     return "", path, parts.fragment
+
+
+def outside_target(scheme: str, url: str, href: str) -> LinkTarget:
+    """A link with a scheme: handed to the system browser when the scheme is one of SAFE_SCHEMES,
+    else refused. `url` is the absolute URL ("//host/x" made https:), `href` the link as written."""
+    return LinkTarget("external", url=url) if scheme in SAFE_SCHEMES else LinkTarget("refused", url=href)
+
+
+def target_without_index(href: str) -> LinkTarget:
+    """Where a link leads when there is no index to ask (a file shown on its own): an anchor, an
+    outside link, or nothing in a library."""
+    href = href.strip()
+    if href.startswith("#"):
+        return LinkTarget("anchor", key=unquote(href[1:]))
+    scheme = urlsplit(href).scheme.lower()
+    return outside_target(scheme, href, href) if scheme else LinkTarget("missing", key=href)
 
 
 def taxonomy_of(path: str) -> tuple[str, str] | None:

@@ -22,6 +22,16 @@ class Site:
 
 
 @dataclass(frozen=True)
+class LinkTarget:
+    """Where a link in a post leads, as decided by `Library.resolve_link`."""
+
+    kind: str  # "post", "category", "tag", "external", "anchor", "missing" or "refused"
+    post_id: int | None = None
+    key: str | None = None  # category or tag key, or the anchor name
+    url: str | None = None  # for "external": the absolute URL to hand to the system browser
+
+
+@dataclass(frozen=True)
 class PostMeta:
     """Normalised metadata of one post, as read from its file."""
 

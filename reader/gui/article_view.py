@@ -6,7 +6,6 @@ import logging
 import math
 import os
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QFontMetricsF, QGuiApplication, QImage,
@@ -14,7 +13,7 @@ from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QFontMetricsF,
 from PySide6.QtWidgets import QTextBrowser
 
 from reader.core.export import image_source
-from reader.core.links import SAFE_SCHEMES
+from reader.core.links import SAFE_SCHEMES, target_without_index
 from reader.core.types import Post
 from reader.core.zh_convert import ORIGINAL, convert_html
 
@@ -338,6 +337,7 @@ class ArticleView(FindInArticle, QTextBrowser):
         self._follow(href)
 
     def _follow(self, href: str) -> None:
+        target = target_without_index(href)  # without a library: anchors and outside links only
         if self._library is not None and self._post is not None:
             try:
                 target = self._library.resolve_link(self._post.id, href)
@@ -345,9 +345,7 @@ class ArticleView(FindInArticle, QTextBrowser):
                 log.exception("resolve_link failed for %r", href)
                 self._refuse(self.tr("Could not follow the link {0}").format(href[:120]))
                 return
-            kind, post_id, key, url = target.kind, target.post_id, target.key, target.url
-        else:
-            kind, post_id, key, url = self._fallback_target(href)
+        kind, post_id, key, url = target.kind, target.post_id, target.key, target.url
         if kind == "post" and post_id is not None:
             self.postRequested.emit(post_id)
         elif kind == "category" and key:
@@ -367,16 +365,6 @@ class ArticleView(FindInArticle, QTextBrowser):
             self._refuse(self.tr("The link leads to nothing in this library: {0}").format(href[:120]))
         else:
             self._refuse(self.tr("Link refused: {0}").format(href[:120]))
-
-    @staticmethod
-    def _fallback_target(href: str) -> tuple[str, int | None, str | None, str | None]:
-        """Without a library only anchors and outside links can be followed."""
-        if href.startswith("#"):
-            return "anchor", None, unquote(href[1:]), None
-        scheme = urlsplit(href).scheme.lower()
-        if scheme in SAFE_SCHEMES:
-            return "external", None, None, href
-        return ("refused" if scheme else "missing"), None, None, None
 
     def _refuse(self, sentence: str) -> None:
         log.info("%s", sentence)

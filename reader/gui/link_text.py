@@ -7,7 +7,7 @@ from urllib.parse import unquote, urlsplit
 from PySide6.QtCore import QCoreApplication
 
 from ..core.library import Library
-from ..core.links import SAFE_SCHEMES
+from ..core.links import target_without_index
 from .article_html import SHOW_ALL_HREF
 
 
@@ -19,7 +19,8 @@ def describe_link(library: Library | None, from_post: int | None, href: str) -> 
     if href == SHOW_ALL_HREF:
         return translate("Links", "Shows the whole article")
     if library is None:
-        return _outside(href) if urlsplit(href).scheme.lower() in SAFE_SCHEMES else ""
+        target = target_without_index(href)
+        return _outside(target.url) if target.kind == "external" and target.url else ""
     target = library.resolve_link(from_post, href)
     if target.kind == "post" and target.post_id is not None:
         found = library.summaries([target.post_id])
