@@ -19,6 +19,7 @@ from .decode import decode_bytes
 from .errors import PostError, ReaderError
 from .library import Library
 from .limits import read_head
+from .links import WEB_SCHEMES, WIKILINK
 from .scanner import open_inside
 from .site_paths import own_url, relative_path
 from .types import Post, PostMeta, Site
@@ -101,10 +102,10 @@ def image_source(resolve: Callable[[str], Path | None], post_path: str, src: str
     if path is not None:
         return ImageSource("local", Path(path), Path(path).name)
     name = unquote(posixpath.basename(parts.path.rstrip("/"))) or src[:60]
-    if scheme in ("http", "https") or (not scheme and src.startswith("//")):
+    if scheme in WEB_SCHEMES or (not scheme and src.startswith("//")):
         return ImageSource("remote", name=name, host=parts.hostname or "")
-    if scheme == "wikilink":
-        return ImageSource("missing", name=unquote(src[9:])[:60])
+    if src.startswith(WIKILINK):
+        return ImageSource("missing", name=unquote(src[len(WIKILINK):])[:60])
     if scheme or _climbs_out(post_path, parts.path):
         return ImageSource("blocked", name=name)
     return ImageSource("missing", name=name)

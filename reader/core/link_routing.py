@@ -47,7 +47,7 @@ class LinkRouting:
         for kind in ("category", "tag"):
             if href.startswith(kind + ":"):
                 return LinkTarget(kind, key=unquote(href[len(kind) + 1:]))
-        if href.startswith(("post-url:", "wikilink:")):
+        if href.startswith((links.POST_URL, links.WIKILINK)):
             name = unquote(href.split(":", 1)[1]).split("#", 1)[0]
             post_id = self._by_name(name)
             return LinkTarget("post", post_id=post_id) if post_id else LinkTarget("missing", key=name)
@@ -98,8 +98,8 @@ class LinkRouting:
     def resolve_resource(self, from_post: int | None, src: str) -> Path | None:
         """The file inside the library that an image src names, or None (remote, missing, outside)."""
         allowed = (self.root, self.site.root)
-        if src.startswith("wikilink:"):
-            return self._attachment(unquote(src[len("wikilink:"):]), allowed)
+        if src.startswith(links.WIKILINK):
+            return self._attachment(unquote(src[len(links.WIKILINK):]), allowed)
         scheme, path, _ = links.split_href(self.site, src)
         if scheme or not path:
             return None

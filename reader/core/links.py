@@ -11,10 +11,18 @@ from urllib.parse import unquote, urlsplit
 from .site_paths import library_path, own_host, taxonomy_folder
 from .types import LinkTarget, Site
 
-IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg", ".avif")
+# What an image file is called: Obsidian's `![[x.png]]` embeds one, and the vault's files of these
+# kinds are what such an embed may name.
+IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg", ".avif", ".tif", ".tiff", ".ico",
+                    ".heic")
 _DATE_PATH = re.compile(r"^/?(?:.*/)?(\d{4})/(\d{1,2})/(\d{1,2})/([^/]+?)(?:\.html?|/)?$")
 _LABEL_PREFIX = re.compile(r"^\s*(返回|回到|back to|return to)\s*", re.IGNORECASE)
-SAFE_SCHEMES = ("http", "https", "mailto")  # the only links handed to the system browser
+WEB_SCHEMES = ("http", "https")
+SAFE_SCHEMES = (*WEB_SCHEMES, "mailto")  # the only links handed to the system browser
+# Our own schemes: the renderer names a post by "post-url:" (Jekyll's post_url, Hexo's post_link)
+# and a note or an attachment by "wikilink:" (Obsidian); resolve_link and resolve_resource read them.
+POST_URL, WIKILINK = "post-url:", "wikilink:"
+INTERNAL_SCHEMES = (POST_URL[:-1], WIKILINK[:-1])
 
 
 def split_href(site: Site, href: str) -> tuple[str, str, str]:
@@ -25,7 +33,7 @@ def split_href(site: Site, href: str) -> tuple[str, str, str]:
     href = href.strip()
     parts = urlsplit(href)
     own = own_host(site)
-    if parts.scheme in ("http", "https", "") and parts.netloc:
+    if parts.scheme in (*WEB_SCHEMES, "") and parts.netloc:
         if not own or parts.hostname != own:
             return parts.scheme or "https", href if parts.scheme else "https:" + href, parts.fragment
     elif parts.scheme:

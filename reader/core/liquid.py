@@ -8,6 +8,7 @@ import textwrap
 from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
+from .links import POST_URL
 from .site_paths import file_stem
 
 # protect(text) stores text that later passes must leave alone and returns a placeholder for it.
@@ -110,7 +111,7 @@ def _expand_liquid_tag(m: re.Match, site, relpath: str, protect: Protect) -> str
     positional, named = _args(rest)
     first = positional[0] if positional else ""
     if name == "post_url" and first:
-        return "post-url:" + quote(first, safe="/-_.~")
+        return POST_URL + quote(first, safe="/-_.~")
     if name == "link" and first:
         if site.kind == "hexo" and len(positional) >= 2:  # Hexo: {% link text url [external] [title] %}
             url = next((p for p in positional[1:] if "/" in p or "." in p), positional[-1])
@@ -118,7 +119,7 @@ def _expand_liquid_tag(m: re.Match, site, relpath: str, protect: Protect) -> str
         return "/" + quote(first.lstrip("/"), safe="/-_.~%")
     if name == "post_link" and first:  # Hexo
         title = " ".join(positional[1:]) or first
-        return protect(_link("post-url:" + quote(first, safe="/-_.~"), title))
+        return protect(_link(POST_URL + quote(first, safe="/-_.~"), title))
     if name in ("img", "image", "fig", "figure"):  # Hexo's {% img [class] /path/x.png [w] [h] ["title"] %}
         src = named.get("src") or next(
             (p for p in positional if p.startswith(("/", "http:", "https:")) or "." in p), None)

@@ -6,10 +6,9 @@ import html
 import re
 from urllib.parse import quote
 
+from .links import IMAGE_EXTENSIONS, WIKILINK
 from .liquid import Protect
 
-IMAGE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif", "bmp", "svg", "webp", "avif", "tif", "tiff", "ico",
-                              "heic"})
 
 _COMMENT = re.compile(r"%%.*?%%", re.S)
 _EMBED = re.compile(r"!\[\[([^\[\]\n]+?)\]\]")
@@ -30,7 +29,7 @@ def _split(inner: str) -> tuple[str, str, str]:
 
 
 def _href(note: str, heading: str) -> str:
-    href = "wikilink:" + quote(note, safe="/")
+    href = WIKILINK + quote(note, safe="/")
     if heading:
         href += "#" + quote(heading, safe="^")
     return html.escape(href, quote=True)
@@ -48,7 +47,7 @@ def _embed(m: re.Match, protect: Protect) -> str:
     note, heading, alias = _split(m.group(1))
     if not note:
         return m.group(0)
-    if note.rsplit(".", 1)[-1].lower() in IMAGE_EXTENSIONS and "." in note:
+    if note.lower().endswith(IMAGE_EXTENSIONS):
         img = f'<img src="{_href(note, "")}"'
         size = _SIZE.match(alias)
         img += f' alt="{html.escape(alias if alias and not size else note, quote=True)}"'

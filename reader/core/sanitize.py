@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 
+from .links import INTERNAL_SCHEMES, SAFE_SCHEMES, WEB_SCHEMES, WIKILINK
+
 # A post whose body is one word ("a/b.html") looks like a file name to bs4, which warns; once
 # for the process, since catch_warnings() is not thread-safe and the GUI renders in threads.
 warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
@@ -47,8 +49,8 @@ _NUMERIC_ATTRS = frozenset({"width", "height", "colspan", "rowspan", "border", "
                             "span", "start", "value"})
 # Only the classes our own renderer produces (callouts, footnotes) survive.
 _OWN_CLASS = re.compile(r"^(?:callout(?:-[a-z0-9-]+)?|footnotes?(?:-[a-z]+)?|footnote-(?:ref|item|backref))$")
-_LINK_SCHEMES = frozenset({"http", "https", "mailto", "post-url", "wikilink"})
-_IMAGE_SCHEMES = frozenset({"http", "https", "wikilink"})
+_LINK_SCHEMES = frozenset(SAFE_SCHEMES + INTERNAL_SCHEMES)
+_IMAGE_SCHEMES = frozenset((*WEB_SCHEMES, WIKILINK[:-1]))
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Browsers ignore tabs, newlines and control characters inside URLs ("java\tscript:"), so we do too.
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
@@ -89,7 +91,7 @@ def _media_placeholder(soup: BeautifulSoup, el: Tag, kind: str) -> Tag:
                                                            "li", "h1", "h2", "h3", "h4", "h5", "h6")
     box = soup.new_tag("span" if inline else "p")
     label = f"[{kind}: {host}]" if host else f"[{kind}]"
-    if host and (url_scheme(src) in ("http", "https") or src.startswith("//")):
+    if host and (url_scheme(src) in WEB_SCHEMES or src.startswith("//")):
         link = soup.new_tag("a", href=src)
         link.string = label
         box.append(link)
