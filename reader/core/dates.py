@@ -29,6 +29,9 @@ _ISO = re.compile(
     rf"\s*(?:({_ZONE})(?![A-Za-z]))?"
 )
 _FILENAME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[-_. ])")
+# Dates in URL paths: a page under /YYYY/M/D/ (Jekyll's default permalink), a date anywhere in one.
+_URL_DATED_PAGE = re.compile(r"^/?(?:.*/)?(\d{4})/(\d{1,2})/(\d{1,2})/([^/]+?)(?:\.html?|/)?$")
+_URL_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$)")
 
 # Chinese forms: 2019年3月28日, 2019年3月28日 下午3:05, 15时05分, 下午三点半, 二〇一九年三月二十八日,
 # full-width digits. The text is first made ASCII-digit (_ascii_digits), then matched at its start.
@@ -93,6 +96,19 @@ def date_from_filename(name: str) -> str | None:
         return dt.date(*map(int, found[0])).isoformat()
     except ValueError:
         return None
+
+
+def jekyll_stem_of_url(path: str) -> str | None:
+    """Jekyll's default permalink back to its post's dated file stem: /2022/01/21/slug.html ->
+    2022-01-21-slug (None for a path without /YYYY/M/D/slug)."""
+    m = _URL_DATED_PAGE.match(path)
+    return f"{m[1]}-{m[2]}-{m[3]}-{m[4]}" if m else None
+
+
+def date_in_url(path: str) -> str | None:
+    """The ISO date a URL path names as /YYYY/M/D/ (Zola's `path = "2020/01/30/x"`), or None."""
+    m = _URL_DATE.search(path)
+    return date_from_filename(f"{m[1]}-{m[2]}-{m[3]}") if m else None
 
 
 def dated_prefix(name: str) -> int:

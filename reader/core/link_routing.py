@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from . import links
+from .dates import jekyll_stem_of_url
 from .scanner import open_inside
 from .site_paths import file_stem, own_url
 from .types import LinkTarget
@@ -80,7 +81,7 @@ class LinkRouting:
         post_id = store.id_for_permalink(path)
         if post_id:
             return post_id
-        stem = links.dated_stem(path)
+        stem = jekyll_stem_of_url(path)
         return self._by_name(stem) if stem else None
 
     def _by_name(self, name: str) -> int | None:

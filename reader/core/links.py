@@ -15,7 +15,6 @@ from .types import LinkTarget, Site
 # kinds are what such an embed may name.
 IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg", ".avif", ".tif", ".tiff", ".ico",
                     ".heic")
-_DATE_PATH = re.compile(r"^/?(?:.*/)?(\d{4})/(\d{1,2})/(\d{1,2})/([^/]+?)(?:\.html?|/)?$")
 _LABEL_PREFIX = re.compile(r"^\s*(返回|回到|back to|return to)\s*", re.IGNORECASE)
 WEB_SCHEMES = ("http", "https")
 SAFE_SCHEMES = (*WEB_SCHEMES, "mailto")  # the only links handed to the system browser
@@ -117,15 +116,6 @@ def post_candidates(site: Site, from_path: str | None, path: str) -> list[str]:
     for c in [c for c in out if c]:
         stems.extend([c, c + ".md", re.sub(r"\.html?$", ".md", c), c.rstrip("/") + "/index.md"])
     return [s for s in dict.fromkeys(stems) if s and not s.startswith("..")]
-
-
-def dated_stem(path: str) -> str | None:
-    """Jekyll's default permalink /2022/01/21/slug.html -> the file stem 2022-01-21-slug."""
-    match = _DATE_PATH.match(path)
-    if not match:
-        return None
-    year, month, day, slug = match.groups()
-    return f"{year}-{month}-{day}-{slug}"
 
 
 def resource_candidates(site: Site, from_path: str | None, path: str) -> list[Path]:

@@ -7,7 +7,7 @@ import html
 import re
 from collections.abc import Callable, Iterable
 
-from .dates import date_from_filename, date_sort_key, dated_prefix, parse_date
+from .dates import date_from_filename, date_in_url, date_sort_key, dated_prefix, parse_date
 from .scanning import NextMatch
 from .site_paths import file_stem, site_path
 from .types import PostMeta, Site
@@ -22,7 +22,6 @@ _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
 
 _WIKILINK = re.compile(r"^\s*\[\[([^\]|#]*)(?:[#|][^\]]*)?\]\]\s*$")
-_ZOLA_PATH_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$)")
 # The closing "#"s and spaces are stripped in code: "(.*?)[ \t]*#*[ \t]*$" tried every split of a run
 # of spaces at every character (6 s for a heading with 2,000 spaces in it, hours for 8,000).
 _ATX = re.compile(r"^ {0,3}(#{1,3})[ \t]+(.*)$")
@@ -173,9 +172,7 @@ def _date(site: Site, relpath: str, low: dict) -> tuple[str | None, float | None
     name = parts[-2] if file_stem(parts[-1]) in ("index", "_index") and len(parts) > 1 else parts[-1]
     iso = date_from_filename(name)
     if iso is None and site.kind == "zola":
-        m = _ZOLA_PATH_DATE.search(_text(low.get("path")))
-        if m:
-            iso = date_from_filename(f"{m[1]}-{m[2]}-{m[3]}")
+        iso = date_in_url(_text(low.get("path")))
     if iso is None:
         return None, None, error
     return iso, date_sort_key(iso, tz), error

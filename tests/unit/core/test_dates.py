@@ -182,3 +182,21 @@ def test_floods_of_chinese_date_syntax_stay_fast(unit):
     assert match is None or match.end() <= 65 < dates._CN_DATE_MAX
     # Linear work on 100 KB takes milliseconds; a backtracking pattern would take minutes.
     assert time.perf_counter() - start < 3
+
+
+@pytest.mark.parametrize("path, stem", [
+    ("/2022/01/21/zhibo-daihuo.html", "2022-01-21-zhibo-daihuo"),
+    ("/news/2022/1/5/slug/", "2022-1-5-slug"),
+    ("2022/01/21/slug", "2022-01-21-slug"),
+    ("/2022/01/slug.html", None),
+])
+def test_a_jekyll_permalink_names_its_dated_file(path, stem):
+    assert dates.jekyll_stem_of_url(path) == stem
+
+
+@pytest.mark.parametrize("path, iso", [
+    ("2020/01/30/compiler-speedups", "2020-01-30"), ("/blog/2020/1/3/", "2020-01-03"),
+    ("2020/02/30/x", None), ("posts/x", None),
+])
+def test_a_date_in_a_url_path(path, iso):
+    assert dates.date_in_url(path) == iso
