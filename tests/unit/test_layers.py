@@ -5,6 +5,8 @@ circle. (test_no_qt.py checks the first by importing; this one also sees imports
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -131,3 +133,22 @@ def test_the_cycle_finder_finds_a_cycle():
 @pytest.mark.parametrize("top_level_only", [True, False], ids=["module level", "with imports inside functions"])
 def test_no_import_cycles(top_level_only):
     assert _cycles(_graph(top_level_only)) == []
+
+
+def test_the_public_core_gives_every_name_it_lists():
+    import reader.core as core
+
+    assert sorted(core.__all__) == sorted(core._EXPORTS)
+    for name in core.__all__:
+        value = getattr(core, name)
+        assert value.__name__ == name and value.__module__ == f"reader.core.{core._EXPORTS[name]}", name
+    with pytest.raises(AttributeError):
+        core.Store  # noqa: B018 - internal: not a name of the public core
+
+
+def test_a_core_module_alone_does_not_import_the_whole_core():
+    """`import reader.core.dates` (the CLI's fast paths) runs reader/core/__init__.py, which must
+    import nothing of the core itself: its names come on first use."""
+    code = "import sys, reader.core.dates; print(sorted(m for m in sys.modules if m.startswith('reader.core')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['reader.core', 'reader.core.dates']"
