@@ -126,6 +126,7 @@ def test_a_post_over_its_budget_in_the_text_phase_is_a_problem(tmp_path, data_di
         library.close()
 
 
+@pytest.mark.slow  # end to end: the real CLI three times, its worker pool running a file to the 4 s budget
 def test_a_heavy_post_is_bounded_in_the_worker_processes(tmp_path):
     posts = {f"_posts/2022-02-{i % 28 + 1:02d}-p{i}.md": f"---\ntitle: 第{i}篇\n---\n正文{i}\n" for i in range(400)}
     root = small_site(tmp_path / "lib", {**posts, "_posts/2022-01-21-heavy.md": HEAVY})

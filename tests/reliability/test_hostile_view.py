@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from PySide6.QtCore import Qt
 
 from reader.core import budget
@@ -15,6 +16,7 @@ from tests.gui.helpers import N_POSTS, write_library
 HEAVY = "---\ntitle: 方括号\ndate: 2030-01-01\n---\n" + "[" * 150_000 + "\n"
 
 
+@pytest.mark.slow  # end to end: the window and its refresh process, each reading a file of 1.6 s of CPU
 def test_clicking_a_post_over_its_budget_shows_the_problem(qtbot, tmp_path, monkeypatch):
     from reader.gui.main_window import MainWindow
 
