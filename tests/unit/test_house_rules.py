@@ -81,3 +81,28 @@ def test_the_length_rule_sees_a_long_function(tmp_path):
     body = "".join(f"    x{i} = {i}\n" for i in range(58))
     (tmp_path / "m.py").write_text(f"def short():\n{body}\n\ndef long():\n{body}    x = 0\n", encoding="utf-8")
     assert _long_functions(tmp_path / "m.py", tmp_path) == {"m.py::long": 60}
+
+
+CREATE_TABLE = re.compile(r"CREATE\s+(?:VIRTUAL\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)", re.IGNORECASE)
+
+
+def test_every_table_is_defined_once():
+    """Each table is made by one module (the `marks` table was once made by state.py and again by
+    schema.py); a module's migrations may make a table again in a later shape."""
+    where: dict[str, set[str]] = {}
+    for path in sorted((ROOT / "reader").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                for table in CREATE_TABLE.findall(node.value):
+                    where.setdefault(table.lower(), set()).add(str(path.relative_to(ROOT)))
+    assert {"posts", "marks"} <= set(where)
+    assert {table: places for table, places in where.items() if len(places) > 1} == {}
+
+
+def test_dates_are_shown_by_one_formatter():
+    """The window shows dates through reader/gui/dates.py alone (its patterns are translations)."""
+    found = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+             for path in sorted((ROOT / "reader" / "gui").rglob("*.py")) if path.name != "dates.py"
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if re.search(r"\bstrftime\(|\bstrptime\(|\.toString\(\s*[\"'][^\"']*(yy|MM|dd)", line)]
+    assert found == [], "format dates with reader.gui.dates:\n" + "\n".join(found)
