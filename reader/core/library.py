@@ -6,6 +6,7 @@ connections, so a GUI can list from the index while a worker thread refreshes it
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections import Counter
@@ -20,9 +21,7 @@ from .freshness import Freshness
 from .index_location import open_index
 from .library_highlights import LibraryHighlights
 from .link_routing import LinkRouting
-from .metadata import language_tag
 from .query import parse, wanted_texts
-from .site import detect_site, taxonomy_names
 from .site_paths import relative_path, taxonomy_folder
 from .snippets import highlighter, snippet
 from .state import SavedSearch, StateStore
@@ -31,9 +30,10 @@ from .types import LinkTarget as LinkTarget  # resolve_link returns it: part of 
 from .types import (Facet, Post, PostFilter, PostMeta, PostSummary, Problem, RefreshReport, SearchHit,
                     SearchResults, Site, Snippet)
 
-# `indexer` and `limits` read posts, which pulls in markdown-it, lxml and bs4 (about 130 ms):
-# they are imported in the methods that read a post, so that opening a library only to list
-# it, as the window does on start, does not pay for them.
+# `indexer` and `limits` read posts, which pulls in markdown-it, lxml and bs4 (about 130 ms),
+# and `site` and `metadata` read settings (yaml, python-frontmatter: 40 ms of CPU): they are
+# imported in the methods that need them, so that opening a library only to list it, as the
+# window does on start and `jianbao-cli list` does, does not pay for them.
 
 # progress(phase, done, total): phase is "scan", "metadata" or "text".
 ProgressFn = Callable[[str, int, int], None]
@@ -76,7 +76,6 @@ class Library(LinkRouting, LibraryHighlights):
         except OSError as exc:
             raise LibraryError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
         self.root = path.resolve()
-        self.site: Site = detect_site(self.root)
         self.paths = AppPaths.for_user(data_dir)
         self.key = library_key(self.root)
         self._local = threading.local()
@@ -96,6 +95,14 @@ class Library(LinkRouting, LibraryHighlights):
     def needs_upgrade(root, *, data_dir=None) -> bool:
         """True when opening `root` would first upgrade its index (seconds): open it on a worker first."""
         return needs_upgrade(AppPaths.for_user(data_dir).index_file(Path(root).expanduser().resolve()))
+
+    @functools.cached_property
+    def site(self) -> Site:  # type: ignore[override]  # the parts read it as an attribute; it is one, once computed
+        """What the folder is (Jekyll, Hugo, ...) and its settings: read when first needed, so that
+        listing from the index needs no YAML (site.py imports yaml, python-frontmatter, tomllib)."""
+        from .site import detect_site
+
+        return detect_site(self.root)
 
     @property
     def name(self) -> str:
@@ -230,6 +237,8 @@ class Library(LinkRouting, LibraryHighlights):
             mapping.update(store.labels(kind))
         for (kind, key, label), _count in back_links.most_common()[::-1]:
             labels[kind][key] = label  # most common last, so it wins
+        from .site import taxonomy_names
+
         for kind, names in taxonomy_names(self.site).items():
             labels[kind].update(names)
         for kind, key, title in self._label_page_titles(label_pages):
@@ -353,6 +362,8 @@ class Library(LinkRouting, LibraryHighlights):
     def _language_or_site(self, meta: PostMeta) -> PostMeta:
         """The post's language, else the site's (`lang: zh-CN` in finews' _config.yml): the view
         picks Han glyph shapes by it. Not stored in the index: a changed config applies at once."""
+        from .metadata import language_tag
+
         if meta.language or not self.site.language:
             return meta
         return replace(meta, language=language_tag(self.site.language))
@@ -392,6 +403,8 @@ class Library(LinkRouting, LibraryHighlights):
         return self._snippets(query, self.summaries(post_ids))
 
     def _snippets(self, query: str, posts: Sequence[PostSummary]) -> dict[int, Snippet]:
+        if not posts:
+            return {}  # without importing the renderers (markdown-it, lxml: 70 ms of CPU)
         from .indexer import post_text
 
         pattern = highlighter(wanted_texts(parse(query)))

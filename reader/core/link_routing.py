@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from . import links
-from .dates import jekyll_stem_of_url
-from .scanner import open_inside
 from .site_paths import file_stem, own_url
 from .types import LinkTarget
 
@@ -24,6 +22,8 @@ if TYPE_CHECKING:
 
 def _readable(path: Path, roots: Sequence[Path]) -> bool:
     """True when `path` may be read now by the scanner's rule: a regular file inside `roots`."""
+    from .scanner import open_inside  # here: the scanner's date rules cost a listing command 15 ms of CPU
+
     try:
         with open_inside(roots, str(path)):
             return True
@@ -73,6 +73,8 @@ class LinkRouting:
         return meta.path if meta else None
 
     def _post_for_path(self, from_post: int | None, path: str) -> int | None:
+        from .dates import jekyll_stem_of_url  # here, as open_inside: a listing needs no date rules
+
         store = self._store()
         for candidate in links.post_candidates(self.site, self._from_path(from_post), path):
             post_id = store.id_for_path(candidate)

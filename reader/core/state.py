@@ -8,7 +8,6 @@ import os
 import sqlite3
 import threading
 import time
-import uuid
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -334,6 +333,8 @@ class StateStore:
 
     # --- highlights -----------------------------------------------------------------------
     def add_highlight(self, path: str, anchor: Anchor, note: str = "", title: str = "") -> Highlight:
+        import uuid  # here: it imports `platform` (8 ms of CPU), which only a new highlight needs
+
         now = time.time()
         made = Highlight(uuid.uuid4().hex, path, anchor, note.strip(), now, now, title)
         with self._transaction():
