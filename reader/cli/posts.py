@@ -30,6 +30,8 @@ def add_parsers(sub) -> None:
     _add_more_libraries(p)
     p.add_argument("--json", action="store_true", help="print one JSON array")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results (default 50)")
+    p.add_argument("-l", "--files-with-matches", dest="paths", action="store_true",
+                   help="print only the posts' file paths, one a line, best first (no snippets: no post is read)")
     add_freshness_options(p)
     p.set_defaults(func=_search)
 
@@ -120,11 +122,13 @@ def _search(args) -> int:
     from ..core.libraries import merge_search
 
     libraries = _open_all(args, text=True)
-    found = merge_search(libraries, args.query, limit=args.limit, snippets=args.limit)
+    found = merge_search(libraries, args.query, limit=args.limit, snippets=0 if args.paths else args.limit)
     _tell_failed(found.failed)
     names = {library.root: library.labels("category") for library in libraries}
     hits = [item.hit for item in found.hits]
-    if args.json:
+    if args.paths:
+        output.print_lines([str(item.root / item.hit.post.path) for item in found.hits])
+    elif args.json:
         output.print_json([{**output.row(item.hit.post, names[item.root]), **output.snippet_dict(item.hit.snippet),
                             "title_only": item.hit.title_only, "library": str(item.root)} for item in found.hits])
     else:

@@ -59,6 +59,8 @@ def test_an_indexed_library_is_answered_without_listing_it(capsys, lib, monkeypa
     out, _ = run(capsys, lib, "search", "滑雪", "--json")
     assert [hit["path"] for hit in json.loads(out)] == ["_posts/2021-12-01-bingxue-jijie.md"]
     assert titles(capsys, lib, "--category", "tiyu") == ["冰雪季节来临 滑雪场迎来客流高峰"]
+    out, _ = run(capsys, lib, "search", "滑雪", "-l")
+    assert out == f"{lib[0] / '_posts' / '2021-12-01-bingxue-jijie.md'}\n"
     assert listed == []
     run(capsys, lib, "search", "滑雪", "--refresh")
     assert any(path == str(lib[0]) for path in listed)  # the check is the one thing left out

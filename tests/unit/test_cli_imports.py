@@ -1,0 +1,61 @@
+"""A `jianbao-cli` process imports only what its command needs: never Qt, and for a listing or a
+search without snippets none of the readers of posts (YAML, front matter, Markdown, lxml, bs4) and
+no process pool. Each command runs in a fresh interpreter on a copy of a fixture library."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "fixtures" / "jekyll"
+# Runs the command, then prints the top-level names of every module the process imported.
+CODE = """
+import io, json, sys, contextlib
+from reader.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(sys.argv[1:])
+print(json.dumps([code, sorted({name.split('.')[0] for name in sys.modules})]))
+"""
+QT = {"PySide6", "shiboken6"}
+POST_READERS = {"yaml", "frontmatter", "markdown_it", "mdit_py_plugins", "lxml", "bs4", "charset_normalizer",
+                "nh3", "multiprocessing", "concurrent"}
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("cli-imports")
+    root = shutil.copytree(FIXTURE, tmp / "lib")
+    data = tmp / "data"
+    subprocess.run([sys.executable, "-m", "reader.cli", "--data-dir", str(data), "index", str(root)],
+                   check=True, capture_output=True, cwd=ROOT)
+    return root, data
+
+
+def imported(indexed, *args) -> set[str]:
+    root, data = indexed
+    out = subprocess.run([sys.executable, "-c", CODE, "--data-dir", str(data), args[0], str(root), *args[1:]],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    code, modules = json.loads(out.stdout.splitlines()[-1])
+    assert code == 0
+    return set(modules)
+
+
+@pytest.mark.parametrize("args", [("list",), ("list", "--category", "体育", "--json"), ("search", "滑雪", "-l"),
+                                  ("problems",)])
+def test_answers_from_the_index_import_no_post_reader(indexed, args):
+    modules = imported(indexed, *args)
+    assert "reader" in modules and "sqlite3" in modules  # the listing was made here
+    assert not modules & (QT | POST_READERS)
+
+
+def test_a_search_with_snippets_reads_posts_but_imports_no_qt(indexed):
+    modules = imported(indexed, "search", "滑雪")
+    assert "lxml" in modules  # its snippets were made from the posts' text
+    assert not modules & (QT | {"bs4", "nh3"})
