@@ -21,8 +21,8 @@ from .reading import Reading
 # Every command here acts on the open article; the list's context menu opens the row clicked first,
 # so both menus mean the post in view.
 POST_ACTIONS = ("open_source", "copy_link", "copy_markdown_link", "print", "export_pdf", "export_html", "export_md")
-CONTEXT_ACTIONS = ("open_source", "copy_link", "copy_markdown_link", "copy_selection_markdown", None, "print",
-                   "export_pdf", "export_html", "export_md")
+CONTEXT_ACTIONS = ("open_source", "copy_link", "copy_markdown_link", "copy_selection_markdown", None, "highlight",
+                   "highlight_note", "remove_highlight", None, "print", "export_pdf", "export_html", "export_md")
 _OPAQUE = re.compile(rf"\(<?((?:{LINK_SCHEME}|{IMAGE_SCHEME}):\d+)>?\)")
 
 

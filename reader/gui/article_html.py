@@ -181,9 +181,9 @@ def han_glyphs(language: str | None) -> str:
     return "sc"
 
 
-def build_page(post: Post, body: PreparedBody, labels: dict[str, str] | None = None) -> str:
-    """The whole page: problem notice, title, date/category/tag line, body, source link; in the
-    Han glyph shapes of the post's language."""
+def build_page(post: Post, body: PreparedBody, labels: dict[str, str] | None = None, detached: int = 0) -> str:
+    """The whole page: problem notice, title, date/category/tag line, how many highlights are detached, body,
+    source link; in the Han glyph shapes of the post's language."""
     labels = labels or {}
     parts: list[str] = [f'<div class="han-{han_glyphs(post.meta.language)}">']
     if post.meta.error:
@@ -204,6 +204,9 @@ def build_page(post: Post, body: PreparedBody, labels: dict[str, str] | None = N
         meta.append(_link(taxonomy_href("tag", key), "#" + labels.get(key, key)))
     if meta:
         parts.append('<p class="meta">' + " &nbsp;·&nbsp; ".join(meta) + "</p>")
+    if detached:
+        parts.append('<table class="notice" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
+                     f"{html.escape(detached_notice(detached))}</td></tr></table>")
     parts.append(body.html)
     if post.truncated:
         parts.append(f'<table class="notice" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
@@ -249,6 +252,15 @@ class ArticlePage(QObject):
 
     def counts(self, posts: int) -> str:
         return self.tr("%Ln article(s), {unread} unread, {starred} starred.", "", posts)
+
+    def detached(self, count: int) -> str:
+        return self.tr("%Ln highlight(s) of this article no longer match its text (detached): kept, and listed "
+                       "under Highlights.", "", count)
+
+
+def detached_notice(count: int) -> str:
+    """The header's sentence about the post's detached highlights, as plain text."""
+    return ArticlePage().detached(count)
 
 
 def summary_page(summary: LibrarySummary) -> str:

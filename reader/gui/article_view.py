@@ -7,8 +7,8 @@ import math
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QFontMetricsF, QGuiApplication, QImage,
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QGuiApplication, QImage,
                            QPalette, QTextCursor, QTextDocument)
 from PySide6.QtWidgets import QTextBrowser
 
@@ -19,15 +19,17 @@ from reader.core.zh_convert import ORIGINAL, convert_html
 
 from . import article_images as images
 from .article_find import FindInArticle
+from .article_highlights import HighlightsInArticle
 from .article_html import (CJK_FONT_FAMILIES, IMAGE_SCHEME, LINK_SCHEME, SHOW_ALL_HREF, Colors, ImageRef, Look,
                            PreparedBody, build_page, message_page, prepare_body, source_line, stylesheet)
+from .article_scroll import ArticleScrolling
 
 log = logging.getLogger(__name__)
 
 MIN_POINT_SIZE, MAX_POINT_SIZE = 6.0, 48.0
 
 
-class ArticleView(FindInArticle, QTextBrowser):
+class ArticleView(FindInArticle, HighlightsInArticle, ArticleScrolling, QTextBrowser):
     """Shows one post. Nothing it shows can load a file outside the library or anything from the network."""
 
     postRequested = Signal(int)
@@ -38,6 +40,8 @@ class ArticleView(FindInArticle, QTextBrowser):
     linkHovered = Signal(str)  # the href as the post wrote it, "" when the pointer leaves a link
     fontSizeChanged = Signal(float)
     fullPostRequested = Signal(int)  # "Show the whole article" under a truncated huge post
+    highlightsAnchored = Signal(str, dict)  # a post's path, {highlight id: detached now} for those that changed
+    contextMenuAt = Signal(QPoint)  # the context menu is about to open here (viewport coordinates)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -65,6 +69,7 @@ class ArticleView(FindInArticle, QTextBrowser):
         self._hovering = False  # the pointer is over a link
         self._rendering = False
         self._look = Look()  # Edit ▸ Preferences
+        self._init_highlights()
         self.context_actions: list[QAction] = []  # the article's own commands, under the standard ones
         self._refit_timer = QTimer(self, singleShot=True, interval=150)
         self._refit_timer.timeout.connect(lambda: self._render(keep_position=True))
@@ -146,15 +151,16 @@ class ArticleView(FindInArticle, QTextBrowser):
     def current_post(self) -> Post | None:
         return self._post
 
-    def _render(self, keep_position: bool) -> None:
-        fraction = self.scroll_fraction() if keep_position else 0.0
+    def _render(self, keep_position: bool, fraction: float | None = None, again: bool = True) -> None:
+        if fraction is None:
+            fraction = self.scroll_fraction() if keep_position else 0.0
         self._rendering = True
         try:
             doc = self.document()
             doc.setDefaultStyleSheet(stylesheet(self._colors(), self._mono_families(), self._look))
             self._fit_width, self._widest = self._image_width(), 0
             if self._post is not None and self._body is not None:
-                page = build_page(self._post, self._body, self._labels)
+                page = build_page(self._post, self._body, self._labels, self.highlight_notice())
                 if self._post.meta.source_url:
                     page += source_line(self._post.meta.source_url, len(self._body.links))
                 page = convert_html(page, self._script)  # View ▸ Read As: the text only, never names
@@ -167,6 +173,9 @@ class ArticleView(FindInArticle, QTextBrowser):
             self._apply_margins()
         finally:
             self._rendering = False
+        if self._paint_highlights() and again:  # the number of detached highlights changed: the header says it
+            self._render(keep_position, fraction, again=False)
+            return
         self._find_hits()
         self.set_scroll_fraction(fraction)
 
@@ -371,6 +380,7 @@ class ArticleView(FindInArticle, QTextBrowser):
         self.linkRefused.emit(sentence)
 
     def contextMenuEvent(self, event) -> None:
+        self.contextMenuAt.emit(event.pos())
         menu = self.createStandardContextMenu(event.pos())
         href = self._original_href(QUrl(self.anchorAt(event.pos())))
         for action in menu.actions():
@@ -434,49 +444,3 @@ class ArticleView(FindInArticle, QTextBrowser):
             event.accept()
             return
         super().wheelEvent(event)
-
-    # --- scrolling ----------------------------------------------------------------------------
-    def _sync_scroll_range(self) -> None:
-        # Qt lays long documents out lazily and updates the scroll bar later from the event loop;
-        # document().size() forces the layout so the range is right now.
-        height = self.document().size().height()
-        needed = max(0, math.ceil(height - self.viewport().height()))
-        bar = self.verticalScrollBar()
-        if bar.maximum() < needed:
-            bar.setRange(0, needed)
-
-    def page_down(self) -> bool:
-        """Scroll one page (keeping a line of context); False when already at the bottom."""
-        self._sync_scroll_range()
-        bar = self.verticalScrollBar()
-        if bar.value() >= bar.maximum():
-            return False
-        bar.setValue(bar.value() + self._page_step())
-        return True
-
-    def page_up(self) -> bool:
-        bar = self.verticalScrollBar()
-        if bar.value() <= bar.minimum():
-            return False
-        bar.setValue(bar.value() - self._page_step())
-        return True
-
-    def _page_step(self) -> int:
-        line = QFontMetricsF(self.document().defaultFont()).lineSpacing() * 1.6
-        return max(1, int(self.viewport().height() - 1.5 * line))
-
-    def scroll_fraction(self) -> float:
-        bar = self.verticalScrollBar()
-        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
-
-    def set_scroll_fraction(self, f: float) -> None:
-        """Scroll to a reading position (0 top, 1 bottom); kept until the view has a size if it has none."""
-        f = max(0.0, min(1.0, float(f)))
-        if self.viewport().height() <= 1 and f > 0:
-            self._pending_fraction = f
-            return
-        self._pending_fraction = None
-        if f > 0:
-            self._sync_scroll_range()
-        bar = self.verticalScrollBar()
-        bar.setValue(round(f * bar.maximum()))

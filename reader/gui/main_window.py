@@ -23,6 +23,7 @@ from .article_view import ArticleView
 from .icon import app_icon
 from .browsing import Browsing
 from .error_dialog import open_folder
+from .highlights import Highlights
 from .i18n import add_language_menu, app_name
 from .preferences import PreferencesDialog, apply_saved
 from .list_model import COLUMNS, ArticleListModel
@@ -38,6 +39,7 @@ from .reading_data import ReadingData
 from .session import Session
 from .status import Banner, IndexProgress, message_box
 from .tasks import DoneFn, TaskRunner, upgrade_first
+from .tree_menu import TreeMenu
 from .tree_model import LibraryTreeModel
 
 SAMPLE_LIBRARY = shipped("resources", "sample-library")
@@ -73,7 +75,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self.actions_by_id = build_actions(self, self.reading.handlers() | self.article_actions.handlers()
                                            | self.reading_data.handlers() | self.saved_searches.handlers()
-                                           | self._handlers())
+                                           | self.highlights.handlers() | self._handlers())
         self.article_actions.set_actions(self.actions_by_id)
         self.addActions(list(self.actions_by_id.values()))
         build_menus(self.menuBar(), self.actions_by_id, {"open_library": self._add_recent_menu,
@@ -150,10 +152,12 @@ class MainWindow(QMainWindow):
         self.reading_data = ReadingData(self.runner, self.paths, self)
         self.reading_data.imported.connect(lambda: (self.browse.reload_list(), self.browse.schedule_counts()))
         self.saved_searches = SavedSearches(self.browse, self.search_edit, self)
+        self.highlights = Highlights(self.browse, self.reading, self.view, self.search_edit, self)
+        self.tree_menu = TreeMenu(self.tree, self.saved_searches, self.highlights)
         self.by_path = PostByPath(self)  # a post asked for by its path (command line, FileOpen)
         self.by_path.shownAlone.connect(self._show_alone)
         for controller in (self.reading, self.browse, self.article_actions, self.by_path, self.reading_data,
-                           self.saved_searches):
+                           self.saved_searches, self.highlights):
             controller.message.connect(self._status)
         self.reading.opened.connect(self._article_opened)
         self.reading.marksChanged.connect(self.browse.schedule_counts)
@@ -165,7 +169,7 @@ class MainWindow(QMainWindow):
         self.search_edit.left.connect(lambda: self.list.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self.search.results.connect(self._hits_shown)  # after Browsing has put them in the list
         self.search.failed.connect(lambda *_: setattr(self, "_results_wanted", False))
-        self._quick_timer = _single_shot(self, 150, lambda: self.browse.reload_list())
+        self._quick_timer = QTimer(self, singleShot=True, interval=150, timeout=lambda: self.browse.reload_list())
         self.quick_filter.textChanged.connect(lambda _t: self._quick_timer.start())
         self.tag_filter.textChanged.connect(self.tree_model.set_tag_filter)
         self.refresher = Refresher(self.runner, self.data_dir, self)
@@ -490,10 +494,3 @@ def _column(*widgets: QWidget) -> QWidget:
     layout.setStretch(len(widgets) - 1, 1)  # the last widget (a list or the panes) takes the height
     return box
 
-
-def _single_shot(parent, msecs: int, slot) -> QTimer:
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(msecs)
-    timer.timeout.connect(slot)
-    return timer

@@ -37,8 +37,10 @@ class SavedSearches(QObject):
         dialog.setTextValue(name)
         return dialog.textValue().strip() if dialog.exec() else ""
 
-    def _selected(self) -> SavedSearch | None:
-        return self.browse.tree_model.saved.get(self._chosen) if self._chosen else None
+    def _selected(self, name: str | None = None) -> SavedSearch | None:
+        """The saved search `name` (the tree's context menu), else the one clicked last."""
+        name = name or self._chosen
+        return self.browse.tree_model.saved.get(name) if name else None
 
     def save(self) -> None:
         session = self.browse.session
@@ -52,8 +54,8 @@ class SavedSearches(QObject):
         session.write(Library.save_search, name, query, nodes, on_done=lambda _: self._changed(
             self.tr("Saved the search “{0}”").format(name)))
 
-    def rename(self) -> None:
-        saved, session = self._selected(), self.browse.session
+    def rename(self, name: str | None = None) -> None:
+        saved, session = self._selected(name), self.browse.session
         if saved is None or session is None:
             self.message.emit(self.tr("Click a saved search in the tree first"), 5000)
             return
@@ -64,8 +66,8 @@ class SavedSearches(QObject):
             self.tr("Renamed “{0}” to “{1}”").format(saved.name, name) if done
             else self.tr("A saved search named “{0}” exists already").format(name)))
 
-    def delete(self) -> None:
-        saved, session = self._selected(), self.browse.session
+    def delete(self, name: str | None = None) -> None:
+        saved, session = self._selected(name), self.browse.session
         if saved is None or session is None:
             self.message.emit(self.tr("Click a saved search in the tree first"), 5000)
             return

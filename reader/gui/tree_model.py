@@ -1,4 +1,5 @@
-"""The sidebar: a QAbstractItemModel over plain nodes (library views, categories, tags, archive)."""
+"""The sidebar: a QAbstractItemModel over plain nodes (library views, saved searches, highlights, categories, tags,
+archive)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplicat
 from PySide6.QtGui import QFont
 
 from ..core.errors import QueryError
+from ..core.highlights import Highlight, matches
 from ..core.state import SavedSearch
 from ..core.types import Facet, PostFilter
 from ..core.zh_convert import ORIGINAL, convert
@@ -19,6 +21,7 @@ from .dates import format_month, format_year
 TR = "LibraryTreeModel"  # the translation context of the labels below
 SECTIONS = (("library", QT_TRANSLATE_NOOP("LibraryTreeModel", "Library")),
             ("saved", QT_TRANSLATE_NOOP("LibraryTreeModel", "Saved Searches")),
+            ("highlights", QT_TRANSLATE_NOOP("LibraryTreeModel", "Highlights")),
             ("category", QT_TRANSLATE_NOOP("LibraryTreeModel", "Categories")),
             ("tag", QT_TRANSLATE_NOOP("LibraryTreeModel", "Tags")),
             ("archive", QT_TRANSLATE_NOOP("LibraryTreeModel", "Archive")))
@@ -36,7 +39,7 @@ SAVED_LIMIT = 500  # a saved search counts its hits up to this many, then shows 
 class Node:
     """One row of the tree; `row` is cached when the node is attached."""
 
-    __slots__ = ("kind", "key", "label", "count", "children", "parent", "row", "tip", "unread")
+    __slots__ = ("kind", "key", "label", "count", "children", "parent", "row", "tip", "unread", "highlight")
 
     def __init__(self, kind: str, key: str, label: str, count: int | None = None, tip: str = ""):
         self.kind = kind  # "section", a view name, "saved", "category", "tag", "year" or "month"
@@ -45,6 +48,7 @@ class Node:
         self.count = count
         self.tip = tip
         self.unread: int | None = None  # saved searches: the unread among the hits
+        self.highlight: Highlight | None = None  # highlights: the one shown
         self.children: list[Node] = []
         self.parent: Node | None = None
         self.row = 0
@@ -159,6 +163,8 @@ class LibraryTreeModel(QAbstractItemModel):
         self._script = ORIGINAL  # View ▸ Read As, for category and tag names
         self._bold = QFont()
         self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
         self._root.set_children(Node("section", key, QCoreApplication.translate(TR, label)) for key, label in SECTIONS)
         self._sections = {node.key: node for node in self._root.children}
 
@@ -226,6 +232,21 @@ class LibraryTreeModel(QAbstractItemModel):
             section.set_children(nodes)
             self.endInsertRows()
 
+    def set_highlights(self, highlights: Sequence[Highlight], words: str = "") -> None:
+        """The Highlights section anew, newest first: those whose quote, note or article title hold every
+        word of `words` (the search field's), all when it is empty; the section counts those shown."""
+        nodes = []
+        for highlight in highlights:
+            if not words or matches(highlight, words):
+                node = Node("highlight", highlight.id, " ".join(highlight.anchor.exact.split())[:80], tip=highlight.title)
+                node.highlight = highlight
+                nodes.append(node)
+        section = self._sections["highlights"]
+        section.count = len(nodes) if highlights else None
+        self._replace_rows(section, nodes)
+        index = self.createIndex(section.row, 1, section)
+        self.dataChanged.emit(index, index)
+
     def set_tag_filter(self, text: str) -> None:
         """Show only the tags whose label or key contains `text` (Simplified or Traditional: 經 finds
         经济); rebuilds just the Tags section."""
@@ -277,7 +298,7 @@ class LibraryTreeModel(QAbstractItemModel):
     def flags(self, index):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if index.internalPointer().kind == "section":
+        if index.internalPointer().kind in ("section", "highlight"):  # a highlight is opened, not a filter
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
@@ -290,10 +311,18 @@ class LibraryTreeModel(QAbstractItemModel):
                 return convert(node.label, self._script) if node.kind in ("category", "tag") else node.label
             if node.kind == "saved":
                 return f"{count_text(node.unread)} / {count_text(node.count)}"
+            if node.highlight is not None:
+                return self.tr("detached") if node.highlight.detached else None
             return None if node.count is None else f"{node.count:,}"
         if role == Qt.ItemDataRole.ToolTipRole and node.kind == "saved":
             return self.tr("{0}: {1} unread of {2} article(s) for “{3}”").format(
                 node.label, count_text(node.unread), count_text(node.count), node.tip)
+        if role == Qt.ItemDataRole.ToolTipRole and node.highlight is not None:
+            return "\n\n".join(filter(None, (f"“{node.highlight.anchor.exact[:300]}”", node.tip, node.highlight.note,
+                                               self.tr("Detached: no longer found in the article")
+                                               if node.highlight.detached else "")))
+        if role == Qt.ItemDataRole.FontRole and node.highlight is not None and node.highlight.detached:
+            return self._italic
         if role == Qt.ItemDataRole.ToolTipRole and node.kind != "section":
             tip = f"{node.label} ({node.tip})" if node.tip and node.tip != node.label else node.label
             return tip if node.count is None else f"{tip}: " + self.tr("%Ln article(s)", "", node.count)

@@ -10,6 +10,13 @@
             <numerusform>%Ln articles, {unread} unread, {starred} starred.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln highlight(s) of this article no longer match its text (detached): kept, and listed under Highlights.</source>
+        <translation>
+            <numerusform>%Ln highlight of this article no longer matches its text (detached): kept, and listed under Highlights.</numerusform>
+            <numerusform>%Ln highlights of this article no longer match its text (detached): kept, and listed under Highlights.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Browsing</name>
@@ -18,6 +25,16 @@
         <translation>
             <numerusform>%Ln result for “{0}”</numerusform>
             <numerusform>%Ln results for “{0}”</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Highlights</name>
+    <message numerus="yes">
+        <source>Exported %Ln highlight(s) to {0}</source>
+        <translation>
+            <numerusform>Exported %Ln highlight to {0}</numerusform>
+            <numerusform>Exported %Ln highlights to {0}</numerusform>
         </translation>
     </message>
 </context>

@@ -56,6 +56,14 @@
         <translation>合并导出的文件：每个标记以较新的修改为准</translation>
     </message>
     <message>
+        <source>Export &amp;Highlights…</source>
+        <translation>导出高亮(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Every highlight and note of this library as Markdown, by article</source>
+        <translation>此文库的全部高亮和笔记，按文章导出为 Markdown</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -214,6 +222,38 @@
     <message>
         <source>The selected text with its links, bold and lists as Markdown</source>
         <translation>所选文字连同链接、粗体和列表，以 Markdown 格式</translation>
+    </message>
+    <message>
+        <source>Highl&amp;ight</source>
+        <translation>高亮(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Highlight the text selected in the article</source>
+        <translation>高亮文章中选中的文字</translation>
+    </message>
+    <message>
+        <source>Add No&amp;te…</source>
+        <translation>添加笔记(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>A note on the highlight at the cursor, or the selection highlighted with a note</source>
+        <translation>为光标处的高亮写笔记，或高亮选中的文字并写笔记</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Highlight</source>
+        <translation>移除高亮(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove the highlight at the cursor</source>
+        <translation>移除光标处的高亮</translation>
+    </message>
+    <message>
+        <source>Export Article&apos;s Hi&amp;ghlights…</source>
+        <translation>导出本文高亮(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>This article&apos;s highlights and notes as Markdown</source>
+        <translation>本文的高亮和笔记，导出为 Markdown</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -456,6 +496,12 @@
             <numerusform>共 %Ln 篇文章，{unread} 篇未读，{starred} 篇已加星标。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln highlight(s) of this article no longer match its text (detached): kept, and listed under Highlights.</source>
+        <translation>
+            <numerusform>本文有 %Ln 处高亮已与正文对不上（已脱离）：它们仍被保留，列在“高亮”下。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ArticleView</name>
@@ -587,6 +633,75 @@ The reader may go on working. The details are also in the log file in {folder}.<
     </message>
 </context>
 <context>
+    <name>Highlights</name>
+    <message>
+        <source>Some highlights of this article no longer match its text: they are kept, marked detached</source>
+        <translation>本文部分高亮已与正文对不上：它们仍被保留，标为已脱离</translation>
+    </message>
+    <message>
+        <source>Select some text in the article first</source>
+        <translation>请先在文章中选中一些文字</translation>
+    </message>
+    <message>
+        <source>Highlighted; it is listed under Highlights</source>
+        <translation>已高亮，列在“高亮”下</translation>
+    </message>
+    <message>
+        <source>Select some text, or click in a highlight, first</source>
+        <translation>请先选中一些文字，或点击一处高亮</translation>
+    </message>
+    <message>
+        <source>Note saved</source>
+        <translation>笔记已保存</translation>
+    </message>
+    <message>
+        <source>Click in a highlight first</source>
+        <translation>请先点击一处高亮</translation>
+    </message>
+    <message>
+        <source>Highlight removed</source>
+        <translation>高亮已移除</translation>
+    </message>
+    <message>
+        <source>Could not save the highlight: {0}</source>
+        <translation>无法保存高亮：{0}</translation>
+    </message>
+    <message>
+        <source>This highlight is detached: its quote is no longer found in the article</source>
+        <translation>此高亮已脱离：文章中已找不到它的原文</translation>
+    </message>
+    <message>
+        <source>The article of this highlight is no longer in the library</source>
+        <translation>此高亮所在的文章已不在文库中</translation>
+    </message>
+    <message>
+        <source>This article has no highlights</source>
+        <translation>本文没有高亮</translation>
+    </message>
+    <message>
+        <source>Export Highlights</source>
+        <translation>导出高亮</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown 文件 (*.md)</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <source>detached: this quote is no longer found in the article</source>
+        <translation>已脱离：文章中已找不到这段原文</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln highlight(s) to {0}</source>
+        <translation>
+            <numerusform>已将 %Ln 处高亮导出到 {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IndexProgress</name>
     <message>
         <source>Scanning</source>
@@ -627,6 +742,10 @@ The reader may go on working. The details are also in the log file in {folder}.<
         <translation>已存搜索</translation>
     </message>
     <message>
+        <source>Highlights</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
         <source>Categories</source>
         <translation>分类</translation>
     </message>
@@ -659,8 +778,16 @@ The reader may go on working. The details are also in the log file in {folder}.<
         <translation>有问题</translation>
     </message>
     <message>
+        <source>detached</source>
+        <translation>已脱离</translation>
+    </message>
+    <message>
         <source>{0}: {1} unread of {2} article(s) for “{3}”</source>
         <translation>{0}：“{3}”共 {2} 篇，{1} 篇未读</translation>
+    </message>
+    <message>
+        <source>Detached: no longer found in the article</source>
+        <translation>已脱离：文章中已找不到</translation>
     </message>
     <message numerus="yes">
         <source>%Ln article(s)</source>
@@ -840,6 +967,17 @@ The reader may go on working. The details are also in the log file in {folder}.<
     <message>
         <source>About {0}</source>
         <translation>关于{0}</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Your note on this passage</source>
+        <translation>写下你对这段文字的笔记</translation>
     </message>
 </context>
 <context>
@@ -1171,6 +1309,29 @@ The reader may go on working. The details are also in the log file in {folder}.<
     <message>
         <source>Words to find in titles and text; Enter or Down goes to the results, Escape clears the search.</source>
         <translation>要在标题和正文中查找的词；按 Enter 或下箭头转到结果，按 Esc 清除搜索。</translation>
+    </message>
+</context>
+<context>
+    <name>TreeMenu</name>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>笔记…</translation>
+    </message>
+    <message>
+        <source>Remove Highlight</source>
+        <translation>移除高亮</translation>
     </message>
 </context>
 </TS>

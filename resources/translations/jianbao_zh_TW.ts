@@ -56,6 +56,14 @@
         <translation>合併匯出的檔案：每個標記以較新的修改為準</translation>
     </message>
     <message>
+        <source>Export &amp;Highlights…</source>
+        <translation>匯出螢光標記(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Every highlight and note of this library as Markdown, by article</source>
+        <translation>此文庫的全部螢光標記和筆記，依文章匯出為 Markdown</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
@@ -214,6 +222,38 @@
     <message>
         <source>The selected text with its links, bold and lists as Markdown</source>
         <translation>所選文字連同連結、粗體和清單，以 Markdown 格式</translation>
+    </message>
+    <message>
+        <source>Highl&amp;ight</source>
+        <translation>螢光標記(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Highlight the text selected in the article</source>
+        <translation>為文章中選取的文字加上螢光標記</translation>
+    </message>
+    <message>
+        <source>Add No&amp;te…</source>
+        <translation>新增筆記(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>A note on the highlight at the cursor, or the selection highlighted with a note</source>
+        <translation>為游標處的螢光標記寫筆記，或標記選取的文字並寫筆記</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Highlight</source>
+        <translation>移除螢光標記(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove the highlight at the cursor</source>
+        <translation>移除游標處的螢光標記</translation>
+    </message>
+    <message>
+        <source>Export Article&apos;s Hi&amp;ghlights…</source>
+        <translation>匯出本文螢光標記(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>This article&apos;s highlights and notes as Markdown</source>
+        <translation>本文的螢光標記和筆記，匯出為 Markdown</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -456,6 +496,12 @@
             <numerusform>共 %Ln 篇文章，{unread} 篇未讀，{starred} 篇已加星號。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln highlight(s) of this article no longer match its text (detached): kept, and listed under Highlights.</source>
+        <translation>
+            <numerusform>本文有 %Ln 處螢光標記已與內文對不上（已脫離）：它們仍被保留，列在「螢光標記」下。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ArticleView</name>
@@ -587,6 +633,75 @@ The reader may go on working. The details are also in the log file in {folder}.<
     </message>
 </context>
 <context>
+    <name>Highlights</name>
+    <message>
+        <source>Some highlights of this article no longer match its text: they are kept, marked detached</source>
+        <translation>本文部分螢光標記已與內文對不上：它們仍被保留，標為已脫離</translation>
+    </message>
+    <message>
+        <source>Select some text in the article first</source>
+        <translation>請先在文章中選取一些文字</translation>
+    </message>
+    <message>
+        <source>Highlighted; it is listed under Highlights</source>
+        <translation>已加上螢光標記，列在「螢光標記」下</translation>
+    </message>
+    <message>
+        <source>Select some text, or click in a highlight, first</source>
+        <translation>請先選取一些文字，或點選一處螢光標記</translation>
+    </message>
+    <message>
+        <source>Note saved</source>
+        <translation>筆記已儲存</translation>
+    </message>
+    <message>
+        <source>Click in a highlight first</source>
+        <translation>請先點選一處螢光標記</translation>
+    </message>
+    <message>
+        <source>Highlight removed</source>
+        <translation>螢光標記已移除</translation>
+    </message>
+    <message>
+        <source>Could not save the highlight: {0}</source>
+        <translation>無法儲存螢光標記：{0}</translation>
+    </message>
+    <message>
+        <source>This highlight is detached: its quote is no longer found in the article</source>
+        <translation>此螢光標記已脫離：文章中已找不到它的原文</translation>
+    </message>
+    <message>
+        <source>The article of this highlight is no longer in the library</source>
+        <translation>此螢光標記所在的文章已不在文庫中</translation>
+    </message>
+    <message>
+        <source>This article has no highlights</source>
+        <translation>本文沒有螢光標記</translation>
+    </message>
+    <message>
+        <source>Export Highlights</source>
+        <translation>匯出螢光標記</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown 檔案 (*.md)</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>螢光標記</translation>
+    </message>
+    <message>
+        <source>detached: this quote is no longer found in the article</source>
+        <translation>已脫離：文章中已找不到這段原文</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln highlight(s) to {0}</source>
+        <translation>
+            <numerusform>已將 %Ln 處螢光標記匯出到 {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IndexProgress</name>
     <message>
         <source>Scanning</source>
@@ -627,6 +742,10 @@ The reader may go on working. The details are also in the log file in {folder}.<
         <translation>已存搜尋</translation>
     </message>
     <message>
+        <source>Highlights</source>
+        <translation>螢光標記</translation>
+    </message>
+    <message>
         <source>Categories</source>
         <translation>分類</translation>
     </message>
@@ -659,8 +778,16 @@ The reader may go on working. The details are also in the log file in {folder}.<
         <translation>有問題</translation>
     </message>
     <message>
+        <source>detached</source>
+        <translation>已脫離</translation>
+    </message>
+    <message>
         <source>{0}: {1} unread of {2} article(s) for “{3}”</source>
         <translation>{0}：「{3}」共 {2} 篇，{1} 篇未讀</translation>
+    </message>
+    <message>
+        <source>Detached: no longer found in the article</source>
+        <translation>已脫離：文章中已找不到</translation>
     </message>
     <message numerus="yes">
         <source>%Ln article(s)</source>
@@ -840,6 +967,17 @@ The reader may go on working. The details are also in the log file in {folder}.<
     <message>
         <source>About {0}</source>
         <translation>關於{0}</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Note</source>
+        <translation>筆記</translation>
+    </message>
+    <message>
+        <source>Your note on this passage</source>
+        <translation>寫下你對這段文字的筆記</translation>
     </message>
 </context>
 <context>
@@ -1171,6 +1309,29 @@ The reader may go on working. The details are also in the log file in {folder}.<
     <message>
         <source>Words to find in titles and text; Enter or Down goes to the results, Escape clears the search.</source>
         <translation>要在標題和內文中尋找的字詞；按 Enter 或向下鍵前往結果，按 Esc 清除搜尋。</translation>
+    </message>
+</context>
+<context>
+    <name>TreeMenu</name>
+    <message>
+        <source>Rename…</source>
+        <translation>重新命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>筆記…</translation>
+    </message>
+    <message>
+        <source>Remove Highlight</source>
+        <translation>移除螢光標記</translation>
     </message>
 </context>
 </TS>

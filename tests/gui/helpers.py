@@ -59,3 +59,45 @@ def click_menu(qtbot, window, title: str, entry: str):
     qtbot.mouseMove(menu, point)
     qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=point)
     return action
+
+
+def in_popup(qtbot, text: str) -> None:
+    """When a context menu is up, click its entry `text` with the mouse."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    def click() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(20, click)
+            return
+        action = next(a for a in menu.actions() if a.text().replace("&", "") == text)
+        point = menu.actionGeometry(action).center()
+        qtbot.mouseMove(menu, point)
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=point)
+    QTimer.singleShot(0, click)
+
+
+def right_click(qtbot, widget, pos) -> None:
+    """A right click: the press selects, as the platform's own right click does, then the context-menu event."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.mouseClick(widget, Qt.MouseButton.RightButton, pos=pos)
+    QApplication.sendEvent(widget, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos)))
+
+
+def when_modal(kind, act) -> None:
+    """When a modal dialog of `kind` is up, act(dialog); it is rejected after 20 s so a failed step ends the test."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(20, poll)
+            return
+        QTimer.singleShot(20000, dialog.reject)
+        act(dialog)
+    QTimer.singleShot(0, poll)

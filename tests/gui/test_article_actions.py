@@ -9,12 +9,15 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMenu
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from reader.gui.tasks import TaskRunner
+from tests.gui.helpers import in_popup as _in_popup
+from tests.gui.helpers import right_click as _context_menu
+from tests.gui.helpers import when_modal as _when_modal
 from tests.gui.helpers import write_library
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
@@ -53,37 +56,6 @@ def _open_first(qtbot, window) -> None:
     rect = window.list.visualRect(window.list_model.index(0, 0))
     qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: window.reading.post is not None and "直播间" in window.reading.post.meta.title)
-
-
-def _in_popup(qtbot, text: str) -> None:
-    """When the context menu is up, click its entry `text` with the mouse."""
-    def click() -> None:
-        menu = QApplication.activePopupWidget()
-        if not isinstance(menu, QMenu):
-            QTimer.singleShot(20, click)
-            return
-        action = next(a for a in menu.actions() if a.text().replace("&", "") == text)
-        point = menu.actionGeometry(action).center()
-        qtbot.mouseMove(menu, point)
-        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=point)
-    QTimer.singleShot(0, click)
-
-
-def _context_menu(qtbot, widget, pos: QPoint) -> None:
-    """A right click: the press selects, as the platform's own right click does, then the context-menu event."""
-    qtbot.mouseClick(widget, Qt.MouseButton.RightButton, pos=pos)
-    QApplication.sendEvent(widget, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos)))
-
-
-def _when_modal(kind, act) -> None:
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            QTimer.singleShot(20, poll)
-            return
-        QTimer.singleShot(20000, dialog.reject)  # a failed step must end the test, not hang it
-        act(dialog)
-    QTimer.singleShot(0, poll)
 
 
 @pytest.fixture

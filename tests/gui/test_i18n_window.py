@@ -30,11 +30,11 @@ def _start(tmp_path: Path, library: Path, lang: str, data: Path | None = None) -
 
 EXPECTED = {
     "zh_CN.UTF-8": ("剪报阅读器", ["文件(&F)", "编辑(&E)", "查看(&V)", "转到(&G)", "文章(&A)", "帮助(&H)"], "语言(&L)",
-                    ["文库", "已存搜索", "分类", "标签", "归档"], ["标题", "日期", "分类"], "搜索(&S)"),
+                    ["文库", "已存搜索", "高亮", "分类", "标签", "归档"], ["标题", "日期", "分类"], "搜索(&S)"),
     "zh_TW.UTF-8": ("剪報閱讀器", ["檔案(&F)", "編輯(&E)", "檢視(&V)", "前往(&G)", "文章(&A)", "說明(&H)"], "語言(&L)",
-                    ["文庫", "已存搜尋", "分類", "標籤", "封存"], ["標題", "日期", "分類"], "搜尋(&S)"),
+                    ["文庫", "已存搜尋", "螢光標記", "分類", "標籤", "封存"], ["標題", "日期", "分類"], "搜尋(&S)"),
     "C.UTF-8": ("Jianbao Reader", ["&File", "&Edit", "&View", "&Go", "&Article", "&Help"], "&Language",
-                ["Library", "Saved Searches", "Categories", "Tags", "Archive"], ["Title", "Date", "Category"], "&Search"),
+                ["Library", "Saved Searches", "Highlights", "Categories", "Tags", "Archive"], ["Title", "Date", "Category"], "&Search"),
 }
 
 

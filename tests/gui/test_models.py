@@ -39,7 +39,7 @@ def test_tree_shows_sections_counts_and_archive(library_dir, data_dir):
     model = LibraryTreeModel()
     model.set_data(load_tree_data(library))
     sections = [i.data() for i in _children(model, model.index(0, 0).parent())]
-    assert sections == ["Library", "Saved Searches", "Categories", "Tags", "Archive"]
+    assert sections == ["Library", "Saved Searches", "Highlights", "Categories", "Tags", "Archive"]
     views = {model.node(i).kind: model.node(i).count for i in _children(model, model.section_index("library"))}
     assert views["all"] == N_POSTS + 1 and views["problems"] == 1 and views["starred"] == 0
     tags = [model.node(i) for i in _children(model, model.section_index("tag"))]

@@ -1,0 +1,219 @@
+"""Highlights and notes in the window: `h` keeps the selection, a note in a small dialog, the Highlights node of the
+tree (newest first, filtered by the search field), remove, and export as Markdown; every read and write through
+the session, off the UI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QObject, QPoint, Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
+                               QWidget)
+
+from ..core import highlights_export
+from ..core.highlights import Highlight
+from ..core.library import Library
+from .article_view import ArticleView
+from .browsing import Browsing
+from .reading import Reading
+from .search import query_terms
+
+
+def _post_highlights(library: Library, path: str) -> list[Highlight]:
+    """On a worker: the highlights of the post at `path`, newest first."""
+    return library.state.highlights(path)
+
+
+def _write_markdown(library: Library, target: str, path: str | None, heading: str, detached: str) -> int:
+    """On a worker: the highlights (all, or the post's) written to `target` as Markdown; how many."""
+    return highlights_export.write_markdown(library, target, path, heading=heading, detached=detached)
+
+
+class NoteDialog(QDialog):
+    """A highlight's note: the quote above, the note to write below."""
+
+    def __init__(self, quote: str, note: str, parent: QWidget):
+        super().__init__(parent, objectName="highlightNote")
+        self.setWindowTitle(self.tr("Note"))
+        shown = " ".join(quote.split())
+        label = QLabel(f"“{shown[:200]}{'…' if len(shown) > 200 else ''}”", wordWrap=True, objectName="noteQuote")
+        self.edit = QPlainTextEdit(note, objectName="noteText", accessibleName=self.tr("Note"),
+                                   placeholderText=self.tr("Your note on this passage"), tabChangesFocus=True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (label, self.edit, buttons):
+            layout.addWidget(widget)
+        self.resize(460, 260)
+
+    def note(self) -> str:
+        return self.edit.toPlainText().strip()
+
+
+class Highlights(QObject):
+    """The highlight commands, the Highlights node and what the article view draws."""
+
+    message = Signal(str, int)  # a sentence for the status bar, and how long to show it
+
+    def __init__(self, browse: Browsing, reading: Reading, view: ArticleView, search_edit: QLineEdit, window: QWidget):
+        super().__init__(window)
+        self.browse, self.reading, self.view, self.window = browse, reading, view, window
+        self.tree, self.model = browse.tree, browse.tree_model
+        self._all: list[Highlight] = []  # the library's, newest first
+        self._words = ""  # the search field's words: the Highlights node shows the highlights holding them
+        self._menu_point: QPoint | None = None  # where the view's context menu opened
+        reading.opened.connect(lambda path, _title: self._load_post(path))
+        view.highlightsAnchored.connect(self._anchored)
+        view.contextMenuAt.connect(self._view_menu_at)
+        browse.treeShown.connect(lambda _data: self.reload_list())
+        search_edit.textChanged.connect(self._filter)
+        self.tree.clicked.connect(self._tree_activated)
+        self.tree.activated.connect(self._tree_activated)
+
+    def handlers(self) -> dict:
+        return {"highlight": self.highlight, "highlight_note": self.edit_note, "remove_highlight": self.remove,
+                "export_highlights": lambda: self.export(None), "export_post_highlights": self.export_post}
+
+    @property
+    def session(self):
+        return self.browse.session
+
+    # --- the article ------------------------------------------------------------------------
+    def _load_post(self, path: str) -> None:
+        if path and self.session is not None:
+            self.session.ask("post-highlights", _post_highlights, path,
+                             on_done=lambda found: self.view.set_highlights(path, found))
+
+    def _anchored(self, path: str, detached: dict) -> None:
+        """The view found (or lost) highlights of the post shown: their detached mark is kept, the list redrawn."""
+        if self.session is not None:
+            self.session.write(Library.set_highlights_detached, detached, on_done=lambda _: self.reload_list())
+            if any(detached.values()):
+                self.message.emit(self.tr("Some highlights of this article no longer match its text: "
+                                          "they are kept, marked detached"), 5000)
+
+    def _view_menu_at(self, point: QPoint) -> None:
+        self._menu_point = point
+
+    def _target(self) -> Highlight | None:
+        """The highlight the command is for: under the view's context menu, else at the selection or cursor."""
+        point, self._menu_point = self._menu_point, None
+        return self.view.highlight_at(point) if self.reading.post is not None else None
+
+    def highlight(self, note: str = "") -> None:
+        """Article ▸ Highlight (h): keep the text selected in the article."""
+        post, session = self.reading.post, self.session
+        self._menu_point = None
+        if post is None or session is None:
+            return
+        try:
+            anchor = self.view.selection_anchor()
+        except ValueError:
+            self.message.emit(self.tr("Select some text in the article first"), 5000)
+            return
+        session.write(Library.add_highlight, post.id, anchor, note, on_done=lambda _h: self._changed(
+            post.meta.path, self.tr("Highlighted; it is listed under Highlights")), on_error=self._failed)
+
+    def edit_note(self) -> None:
+        """Article ▸ Note… : the note of the highlight at hand, or a new highlight of the selection with a note."""
+        target, session = self._target(), self.session
+        if session is None or self.reading.post is None:
+            return
+        if target is None:
+            try:
+                quote = self.view.selection_anchor().exact
+            except ValueError:
+                self.message.emit(self.tr("Select some text, or click in a highlight, first"), 5000)
+                return
+            dialog = NoteDialog(quote, "", self.window)
+            if dialog.exec():
+                self.highlight(dialog.note())
+            return
+        dialog = NoteDialog(target.anchor.exact, target.note, self.window)
+        if dialog.exec() and dialog.note() != target.note:
+            session.write(Library.set_highlight_note, target.id, dialog.note(), on_done=lambda _: self._changed(
+                target.path, self.tr("Note saved")), on_error=self._failed)
+
+    def remove(self, target: Highlight | None = None) -> None:
+        target, session = target or self._target(), self.session
+        if target is None or session is None:
+            self.message.emit(self.tr("Click in a highlight first"), 5000)
+            return
+        session.write(Library.delete_highlight, target.id, on_done=lambda _: self._changed(
+            target.path, self.tr("Highlight removed")), on_error=self._failed)
+
+    def edit_note_of(self, highlight: Highlight) -> None:
+        """The tree's context menu: the note of this highlight (its article need not be open)."""
+        dialog = NoteDialog(highlight.anchor.exact, highlight.note, self.window)
+        if dialog.exec() and dialog.note() != highlight.note and self.session is not None:
+            self.session.write(Library.set_highlight_note, highlight.id, dialog.note(), on_done=lambda _: self._changed(
+                highlight.path, self.tr("Note saved")), on_error=self._failed)
+
+    def _changed(self, path: str, text: str) -> None:
+        self.message.emit(text, 5000)
+        self._load_post(path)
+        self.reload_list(expand=True)
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.emit(self.tr("Could not save the highlight: {0}").format(error), 8000)
+
+    # --- the Highlights node ------------------------------------------------------------------
+    def reload_list(self, expand: bool = False) -> None:
+        if self.session is not None:
+            self.session.ask("highlights", Library.highlights, on_done=lambda found: self._listed(found, expand))
+
+    def _listed(self, found: list[Highlight], expand: bool) -> None:
+        self._all = found
+        self.model.set_highlights(found, self._words)
+        if expand or self._words:
+            self.tree.expand(self.model.section_index("highlights"))
+
+    def _filter(self, text: str) -> None:
+        """The search field: the Highlights node keeps the highlights whose quote, note or title hold its words."""
+        words = " ".join(query_terms(text))
+        if words != self._words:
+            self._words = words
+            self._listed(self._all, False)
+
+    def _tree_activated(self, index: QModelIndex) -> None:
+        node = self.model.node(index)
+        if node is not None and node.highlight is not None:
+            self.open(node.highlight)
+
+    def open(self, highlight: Highlight) -> None:
+        """Open the highlight's article, scrolled to it."""
+        if highlight.detached:
+            self.message.emit(self.tr("This highlight is detached: its quote is no longer found in the article"), 5000)
+        self.view.reveal_highlight(highlight.id)
+        post = self.reading.post
+        if post is not None and post.meta.path == highlight.path:
+            return
+        self.reading.open_path(highlight.path, then=lambda found: found or self.message.emit(
+            self.tr("The article of this highlight is no longer in the library"), 5000))
+
+    # --- export -------------------------------------------------------------------------------
+    def export_post(self) -> None:
+        post = self.reading.post
+        if post is None or not self.view.highlights():
+            self.message.emit(self.tr("This article has no highlights"), 5000)
+            return
+        self.export(post.meta.path, Path(post.meta.path).stem)
+
+    def export(self, path: str | None, name: str = "highlights") -> None:
+        """File ▸ Export Highlights… (all) or Article ▸ Export This Article's Highlights…, as Markdown, on a worker."""
+        if self.session is None:
+            return
+        dialog = QFileDialog(self.window, self.tr("Export Highlights"), str(Path.home() / f"{name}.md"),
+                             self.tr("Markdown (*.md)"))
+        dialog.setObjectName("highlightsExport")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("md")
+        if not dialog.exec() or not dialog.selectedFiles():
+            return
+        target = dialog.selectedFiles()[0]
+        self.session.ask(None, _write_markdown, target, path, self.tr("Highlights"),
+                         self.tr("detached: this quote is no longer found in the article"),
+                         on_done=lambda count: self.message.emit(
+                             self.tr("Exported %Ln highlight(s) to {0}", "", count).format(target), 8000),
+                         on_error=lambda error: self.message.emit(str(error), 8000))
