@@ -1,7 +1,9 @@
 """The Qt-free core: reading posts, indexing them and searching the index.
 
 Its public API is what this package exports, and only that: the facade `Library` (and
-`Libraries`, several of them as one), the types the core hands out and the errors it raises.
+`Libraries`, several of them as one), the types the core hands out, the errors it raises, and the
+few facts a front end needs before it has a Library: which files are posts, where a site's root
+is, where a link leads without an index.
 The GUI, the app and the CLI import these names from `reader.core`; every module below it is
 internal (tests/unit/test_layers.py holds the front ends to that). The names are imported on
 first use (PEP 562), so `import reader.core.dates` does not pull in the whole core.
@@ -15,21 +17,27 @@ import importlib
 _EXPORTS = {
     "Library": "library",
     "Libraries": "libraries",
+    "merge_search": "libraries",
     # types: what the core hands out
     **dict.fromkeys(("Site", "LinkTarget", "PostMeta", "ParsedPost", "PostSummary", "Post", "Snippet", "SearchHit",
                      "SearchResults", "Facet", "PostFilter", "Problem", "RefreshReport"), "types"),
     "SavedSearch": "state",
     "Freshness": "freshness",
+    # before there is a Library: the file types the reader opens, a site's root, links without an index
+    **dict.fromkeys(("POST_EXTENSIONS", "MARKDOWN_EXTENSIONS", "HTML_EXTENSIONS"), "scanner"),
+    "find_library_root": "site",
+    **dict.fromkeys(("SAFE_SCHEMES", "target_without_index"), "links"),
     # errors: ReaderError and its children
     **dict.fromkeys(("ReaderError", "LibraryError", "PostError", "RefusedFile", "DecodeError", "FrontMatterError",
                      "QueryError", "StoreError", "StateError", "Cancelled"), "errors"),
 }
 
 __all__ = [  # what __getattr__ gives, listed for linters, type checkers and `from reader.core import *`
-    "Cancelled", "DecodeError", "Facet", "Freshness", "FrontMatterError", "Libraries", "Library",
-    "LibraryError", "LinkTarget", "ParsedPost", "Post", "PostError", "PostFilter", "PostMeta", "PostSummary",
-    "Problem", "QueryError", "ReaderError", "RefreshReport", "RefusedFile", "SavedSearch", "SearchHit",
-    "SearchResults", "Site", "Snippet", "StateError", "StoreError",
+    "Cancelled", "DecodeError", "Facet", "Freshness", "FrontMatterError", "HTML_EXTENSIONS", "Libraries",
+    "Library", "LibraryError", "LinkTarget", "MARKDOWN_EXTENSIONS", "POST_EXTENSIONS", "ParsedPost", "Post",
+    "PostError", "PostFilter", "PostMeta", "PostSummary", "Problem", "QueryError", "ReaderError",
+    "RefreshReport", "RefusedFile", "SAFE_SCHEMES", "SavedSearch", "SearchHit", "SearchResults", "Site",
+    "Snippet", "StateError", "StoreError", "find_library_root", "merge_search", "target_without_index",
 ]
 
 
@@ -51,8 +59,11 @@ if TYPE_CHECKING:  # what a type checker reads; at run time the names come throu
     from .errors import (Cancelled, DecodeError, FrontMatterError, LibraryError, PostError, QueryError,
                          ReaderError, RefusedFile, StateError, StoreError)
     from .freshness import Freshness
-    from .libraries import Libraries
+    from .libraries import Libraries, merge_search
+    from .links import SAFE_SCHEMES, target_without_index
     from .library import Library
+    from .scanner import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, POST_EXTENSIONS
+    from .site import find_library_root
     from .state import SavedSearch
     from .types import (Facet, LinkTarget, ParsedPost, Post, PostFilter, PostMeta, PostSummary, Problem,
                         RefreshReport, SearchHit, SearchResults, Site, Snippet)
