@@ -16,7 +16,7 @@ from pathlib import Path
 from . import peers, report
 from .generate import BIG_POST_500K, add_big_post, generate
 from .gui import gui_figures
-from .scenarios import fts_floor, reopen_after_change
+from .scenarios import cli_figures, fts_floor, reopen_after_change
 
 # What ripgrep looks for, for each query kind. A tag filter is a line in the front matter, which
 # rg cannot tie to a word elsewhere in the file: it gets the word alone, which is less work.
@@ -105,6 +105,7 @@ def run_one(posts: int, work: Path, repeat: int) -> dict:
         t, ids = _time(lambda: library.list_ids(), repeat)
         figures["list all ids, newest first (ms)"] = 1000 * t
         library.close()
+        figures |= cli_figures(lib_dir, data, repeat)
         _peer_figures(figures, lib_dir, work, posts, repeat)
         figures |= gui_figures(lib_dir, work, repeat)
         figures["library size (MiB)"] = _du(lib_dir) / 2**20

@@ -17,6 +17,7 @@ TARGETS = [
     (r"search .*: p95 \(ms\)", "<=", 50.0),
     (r"  search .* p95 vs rg \(x faster\)", ">=", 10.0),
     (r"list: .*\(ms\)", "<=", 50.0),
+    (r"jianbao-cli .*, process included \(s\)", "<=", 0.15),  # issue 16
     (r"open article 5 KB.*\(ms\)", "<=", 30.0),
     (r"open article 300 KB.*\(ms\)", "<=", 150.0),
     (r"GUI memory after browsing: .*\(MB\)", "<=", 300.0),

@@ -35,7 +35,10 @@ def test_bench_runs_every_scenario_on_10k_posts(tmp_path, capsys, monkeypatch):
                  "GUI cold index: process start to first rows painted (s)",
                  "open article 500 KB: until its body is shown (ms)",
                  "open article 500 KB: longest event-loop stall (ms)",
-                 "GUI memory after browsing: VmHWM (MB)", "GUI memory after browsing: VmRSS (MB)"):
+                 "GUI memory after browsing: VmHWM (MB)", "GUI memory after browsing: VmRSS (MB)",
+                 "jianbao-cli search, 50 hits with snippets, process included (s)",
+                 "jianbao-cli search -l, paths only, process included (s)",
+                 "jianbao-cli list --category (a tenth of the posts), process included (s)"):
         assert figures[name] > 0, name
     counts = [name for name in figures if name.endswith("(count)")]  # stalls over 100 ms: may be none
     assert len(counts) == 2 and all(figures[name] >= 0 for name in counts)
