@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.errors import PostError
-from ..core.limits import show_post
+from ..core.pipeline import show_post
 from ..core.types import Post, Site
 
 LONE_POST_ID = -1  # never a row id of an index

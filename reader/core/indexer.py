@@ -6,20 +6,17 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import partial
 from multiprocessing import get_context
 
-from .budget import TooComplex, bounded
 from .errors import Cancelled
 from .lifeline import die_with_parent
-from .limits import INDEX_LIMIT, read_head
-from .links import back_link
-from .metadata import readable_file_title
-from .parse import parse_post
+from .pipeline import PostText, index_post, text_of
 from . import scanner
 from .scanner import scan
 from .store_base import chunks
-from .types import ParsedPost, PostMeta, Problem, Site
+from .types import Problem, Site
 
 # Below this many files a pool costs more (process start-up, imports) than it saves.
 _POOL_THRESHOLD = 400
@@ -62,72 +59,28 @@ def first_rows(site: Site, limit: int, cancelled: Callable[[], bool]) -> tuple[l
     if len(files) < limit:
         return [], []  # a small library: its whole scan is quick, nothing to show earlier
     parsed = _metadata_chunk(site, list(files))
-    rows = [(meta, files[meta.path].mtime_ns, files[meta.path].size) for meta, _ in parsed]
-    return rows, [link for _, found in parsed for link in found]
+    rows = [(meta, files[meta.path].mtime_ns, files[meta.path].size) for meta, *_ in parsed]
+    return rows, [link for _, found, _ in parsed for link in found]
 
 
-def read_post(site: Site, relpath: str) -> ParsedPost:
-    """Read and parse one file; an OSError becomes the post's problem, never an exception.
-
-    Only the first INDEX_LIMIT bytes are read: a 50 MB post must not take the workers' memory.
-    """
-    try:
-        data, _cut = read_head(site, relpath, INDEX_LIMIT)
-    except OSError as exc:
-        parsed = parse_post(site, relpath, b"")
-        meta = replace(parsed.meta, error=f"cannot be read: {exc.strerror or exc}")
-        return replace(parsed, meta=meta)
-    return parse_post(site, relpath, data)
-
-
-def body_html(site: Site, parsed: ParsedPost) -> str:
-    from .render import RenderContext, render_body  # here: a new index's first rows are written before any render
-
-    return render_body(parsed.body, parsed.body_format, RenderContext(site=site, relpath=parsed.meta.path))
-
-
-def _metadata_chunk(site: Site, paths: Sequence[str]) -> list[tuple[PostMeta, list]]:
-    """Each post's metadata and the category/tag back-links in its body (see links.back_link)."""
-    out = []
-    for rel in paths:
-        parsed = read_post(site, rel)
-        found = [b for href, text in parsed.links if (b := back_link(site, href, text, parsed.meta.categories))]
-        out.append((parsed.meta, found))
-    return out
-
-
-def post_text(site: Site, relpath: str) -> tuple[str, str, str | None]:
-    """A post's title and plain text, as the full-text index and search snippets see them, and
-    the problem of a post over its budget.
-
-    Reading, parsing and rendering share one per-file budget (budget.py); a post over it is
-    indexed by its source text as written, and the problem says so.
-    """
-    from .text import html_to_text
-
-    read: list[ParsedPost] = []
-
-    def render() -> str:
-        read.append(read_post(site, relpath))
-        try:
-            return html_to_text(body_html(site, read[0]))
-        except Exception as exc:  # a renderer bug must not stop the library: index the raw body
-            return f"{read[0].body}\n[render failed: {exc}]"
-
-    try:
-        text = bounded(render)
-    except TooComplex as exc:
-        if not read:
-            return readable_file_title(relpath, site.kind), "", str(exc)
-        return read[0].meta.title, read[0].body, f"{exc}: searched by its source text"
-    return read[0].meta.title, text, None
+def _metadata_chunk(site: Site, paths: Sequence[str], with_text: bool = False) -> list[tuple]:
+    """(meta, back-links, prepared text or None) of each post: its metadata, the category and tag
+    names its links give (links.back_link) and, `with_text`, its text prepared for the index
+    (store_text.prepare_text, with the id 0 until the writer gives it one): a file whose two
+    phases are both pending is read once."""
+    posts = [index_post(site, rel, with_text) for rel in paths]
+    return [(post.meta, post.back_links, _prepared(0, post.text) if post.text else None) for post in posts]
 
 
 def _text_chunk(site: Site, items: Sequence[tuple[int, str]]) -> list[tuple]:
-    """Each post rendered to text and prepared for the index (store_text.prepare_text), in a worker."""
-    from .store_text import prepare_text
+    """Each post brought to text and prepared for the index, in a worker."""
+    return [_prepared(post_id, text_of(site, rel)) for post_id, rel in items]
 
-    return [prepare_text(post_id, *post_text(site, rel)) for post_id, rel in items]
+
+def _prepared(post_id: int, text: PostText) -> tuple:
+    from .store_text import prepare_text  # the tokenisers are loaded with the first text
+
+    return prepare_text(post_id, text.title, text.text, text.problem)
 
 
 class Workers:
@@ -162,13 +115,15 @@ class Workers:
 
 def run_phase(kind: str, site: Site, items: Sequence, progress: Callable[[int], None],
               cancelled: Callable[[], bool], workers: Workers | None = None) -> Iterator[list]:
-    """Yield the results of `kind` ("metadata" or "text") chunk by chunk, in order.
+    """Yield the results of `kind` ("metadata", "metadata+text": both phases from one read of each
+    file, or "text") chunk by chunk, in order.
 
     Uses every core (through `workers`, or processes of its own) when there is enough work.
     `progress(done)` follows each chunk; `cancelled()` is checked between chunks and stops the
     phase with Cancelled.
     """
-    func = _metadata_chunk if kind == "metadata" else _text_chunk
+    func: Callable[[Site, Sequence], list] = (_text_chunk if kind == "text" else
+                                              partial(_metadata_chunk, with_text=kind == "metadata+text"))
     batches = list(chunks(items, _CHUNK))
     done = 0
     if len(items) < _POOL_THRESHOLD or (os.cpu_count() or 1) < 2:

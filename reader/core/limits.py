@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import codecs
-import html as html_lib
-from dataclasses import dataclass, replace
-
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import budget
-from .budget import TooComplex, bounded
 from .scanner import open_inside
-from .types import ParsedPost, PostMeta, Site
+from .types import Site
 
 # The indexer reads at most this much of a file, for metadata and for the full text. Real posts
 # are 4-300 KB; a 1M-line 5 MB Markdown file took 19 s and 680 MB to render whole (measured),
@@ -24,21 +19,9 @@ SHOW_LIMIT = 512 * 1024
 # A reader that asks for a truncated post reads this many bytes: enough for SHOW_LIMIT characters
 # in any encoding (4 bytes a character at most) plus the front matter.
 SHOW_READ_LIMIT = 4 * SHOW_LIMIT + 64 * 1024
-# "Show the whole article" (full=True) may take this many times the per-file budget (budget.py).
-FULL_BUDGET_SCALE = 5
 
 _UTF32 = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 _UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-
-
-@dataclass(frozen=True)
-class ShownPost:
-    """A post made ready for the view: what `Library.get_post` turns into a `Post`."""
-
-    meta: PostMeta
-    html: str  # sanitised
-    text: str
-    truncated: bool  # True when only the start of the body is shown; full=True shows all of it
 
 
 def cut_bytes(data: bytes, limit: int) -> bytes:
@@ -94,45 +77,3 @@ def truncate_body(body: str, limit: int = SHOW_LIMIT) -> tuple[str, bool]:
         if at > limit // 2:
             return head[:at], True
     return head, True
-
-
-def show_post(site: Site, relpath: str, *, full: bool = False) -> ShownPost:
-    """Read, parse, render and sanitise one post; unless `full`, only its first SHOW_LIMIT characters.
-
-    Raises OSError when the file cannot be read (the caller names the file in a PostError).
-    """
-    # The renderers are imported here: detecting a site reads through this module (read_inside)
-    # and must not load markdown-it and lxml at start-up.
-    from .parse import parse_post
-    from .render import RenderContext, render_body
-    from .sanitize import sanitize_html
-    from .text import html_to_text
-
-    data, cut = read_head(site, relpath, None if full else SHOW_READ_LIMIT)
-    read: list[tuple[ParsedPost, str, bool]] = []
-
-    def show() -> ShownPost:
-        parsed = parse_post(site, relpath, data)
-        body, shortened = (parsed.body, False) if full else truncate_body(parsed.body)
-        read.append((parsed, body, cut or shortened))
-        html = sanitize_html(render_body(body, parsed.body_format, RenderContext(site=site, relpath=relpath)))
-        return ShownPost(meta=parsed.meta, html=html, text=html_to_text(html), truncated=cut or shortened)
-
-    # The whole of a huge post is asked for by name ("Show the whole article"): a larger budget.
-    scale = FULL_BUDGET_SCALE if full else 1
-    try:
-        return bounded(show, cpu=budget.FILE_CPU_SECONDS * scale, memory=budget.FILE_MEMORY * scale)
-    except TooComplex as exc:
-        return _as_source(site, relpath, read[0] if read else None, str(exc))
-
-
-def _as_source(site: Site, relpath: str, read: tuple[ParsedPost, str, bool] | None, problem: str) -> ShownPost:
-    """A post over its budget: the problem, and its source as plain text (escaping is linear)."""
-    from .parse import unreadable_meta
-
-    if read is None:
-        return ShownPost(meta=unreadable_meta(site, relpath, problem), html="", text="", truncated=False)
-    parsed, body, truncated = read
-    body, shortened = truncate_body(body)
-    meta = replace(parsed.meta, error=problem)
-    return ShownPost(meta=meta, html=f"<pre>{html_lib.escape(body)}</pre>", text=body, truncated=truncated or shortened)

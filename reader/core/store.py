@@ -154,8 +154,9 @@ class Store(Queries, TextIndex):
         return {path: (pid, mtime, size) for path, pid, mtime, size in rows}
 
     @guard
-    def write_metadata(self, rows: Sequence[tuple[PostMeta, int, int]], keyed: bool = True) -> None:
-        """Insert or update these posts; `keyed=False` leaves their title sort keys to fill_title_keys."""
+    def write_metadata(self, rows: Sequence[tuple[PostMeta, int, int]], keyed: bool = True) -> dict[str, int]:
+        """Insert or update these posts and return their ids by path; `keyed=False` leaves their
+        title sort keys to fill_title_keys."""
         latest = {meta.path: (meta, mtime, size) for meta, mtime, size in rows}
         with self.transaction():
             db = self._db
@@ -190,6 +191,7 @@ class Store(Queries, TextIndex):
                  for kind, keys in (("category", meta.categories), ("tag", meta.tags))
                  for key in keys),
             )
+        return ids
 
     @guard
     def fill_title_keys(self) -> None:

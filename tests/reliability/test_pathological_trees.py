@@ -14,7 +14,8 @@ import pytest
 from reader.core import indexer as indexer_module
 from reader.core.errors import Cancelled
 from reader.core.library import Library
-from reader.core.limits import INDEX_LIMIT, SHOW_LIMIT, show_post
+from reader.core.limits import INDEX_LIMIT, SHOW_LIMIT
+from reader.core.pipeline import show_post
 from reader.core.scanner import scan
 
 from tests.reliability.helpers import IS_ROOT, REPO, run_cli, small_site, tmpfs

@@ -1,0 +1,147 @@
+"""One post's way from its file to the index and to the view, each stage called from here alone.
+
+    read          limits.read_head      the first bytes of the file, cut on a whole character
+    decode        decode.decode_bytes   \\
+    front matter  frontmatter.read_front_matter   } parse.parse_post: bytes -> ParsedPost, never raises
+    metadata      metadata.build_meta   /          (its problems go in meta.error)
+    body          parse.extract_links   the body source, its format and its links
+    HTML          render.render_body    Markdown, Liquid, shortcodes (render_for_text for the index: an
+                                        HTML body and plain lines and links do not go through markdown-it)
+    text          text.html_to_text     plain text for the index and the snippets
+
+The indexer's metadata phase (index_post), its text phase and the snippets (post_text, text_of),
+the view and lone files (show_post) all go this way. Reading and parsing share one per-file
+budget (budget.py), rendering and extracting the text another.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+from dataclasses import dataclass, replace
+
+from . import budget
+from .budget import TooComplex, bounded
+from .limits import INDEX_LIMIT, SHOW_READ_LIMIT, read_head, truncate_body
+from .links import back_link
+from .parse import parse_post, unreadable_meta
+from .types import ParsedPost, PostMeta, Site
+
+# "Show the whole article" (full=True) may take this many times the per-file budget (budget.py).
+FULL_BUDGET_SCALE = 5
+
+
+@dataclass(frozen=True)
+class PostText:
+    """A post as the full-text index and the snippets see it."""
+
+    title: str
+    text: str
+    problem: str | None = None  # a post over its budget is indexed by its source text, and this says so
+
+
+@dataclass(frozen=True)
+class IndexedPost:
+    """What the metadata phase takes from one file (and its text, when the text phase is pending too)."""
+
+    meta: PostMeta
+    back_links: list  # (kind, key, label) category and tag names its links give (links.back_link)
+    text: PostText | None = None
+
+
+@dataclass(frozen=True)
+class ShownPost:
+    """A post made ready for the view: what `Library.get_post` turns into a `Post`."""
+
+    meta: PostMeta
+    html: str  # sanitised
+    text: str
+    truncated: bool  # True when only the start of the body is shown; full=True shows all of it
+
+
+def read_post(site: Site, relpath: str, limit: int | None = INDEX_LIMIT) -> ParsedPost:
+    """Read (the first `limit` bytes of) one file and parse it; an OSError becomes the post's
+    problem, never an exception. The indexer reads INDEX_LIMIT: a 50 MB post must not take the
+    workers' memory."""
+    try:
+        data, _cut = read_head(site, relpath, limit)
+    except OSError as exc:
+        parsed = parse_post(site, relpath, b"")
+        return replace(parsed, meta=replace(parsed.meta, error=f"cannot be read: {exc.strerror or exc}"))
+    return parse_post(site, relpath, data)
+
+
+def post_html(site: Site, parsed: ParsedPost, body: str | None = None, *, for_text: bool = False) -> str:
+    """The HTML of a parsed post's body (or of `body`, a part of it), not yet sanitised; `for_text`:
+    only its text matters (render.render_for_text: an HTML body is not rendered through markdown-it)."""
+    from . import render  # here: a new index's first rows are written before any render
+
+    make = render.render_for_text if for_text else render.render_body
+    return make(parsed.body if body is None else body, parsed.body_format,
+                render.RenderContext(site=site, relpath=parsed.meta.path))
+
+
+def post_text(site: Site, parsed: ParsedPost) -> PostText:
+    """A parsed post's title and plain text. Rendering has the per-file budget: a post over it
+    is indexed by its source text as written, and the problem says so."""
+    from .text import html_to_text
+
+    def extract() -> str:
+        try:
+            return html_to_text(post_html(site, parsed, for_text=True))
+        except Exception as exc:  # noqa: BLE001 - a renderer bug must not stop the library: index the raw body
+            return f"{parsed.body}\n[render failed: {exc}]"
+
+    try:
+        return PostText(parsed.meta.title, bounded(extract))
+    except TooComplex as exc:
+        return PostText(parsed.meta.title, parsed.body, f"{exc}: searched by its source text")
+
+
+def text_of(site: Site, relpath: str) -> PostText:
+    """One file read, parsed and brought to text: the text phase and the search snippets."""
+    return post_text(site, read_post(site, relpath))
+
+
+def index_post(site: Site, relpath: str, with_text: bool = False) -> IndexedPost:
+    """The metadata phase's reading of one file: its metadata, the category and tag names its
+    links give, and (`with_text`, when its text is to be indexed in the same refresh) its text
+    from the same read."""
+    parsed = read_post(site, relpath)
+    found = [b for href, text in parsed.links if (b := back_link(site, href, text, parsed.meta.categories))]
+    return IndexedPost(parsed.meta, found, post_text(site, parsed) if with_text else None)
+
+
+def show_post(site: Site, relpath: str, *, full: bool = False) -> ShownPost:
+    """Read, parse, render and sanitise one post; unless `full`, only its first SHOW_LIMIT characters.
+
+    Raises OSError when the file cannot be read (the caller names the file in a PostError).
+    """
+    from .sanitize import sanitize_html
+    from .text import html_to_text
+
+    data, cut = read_head(site, relpath, None if full else SHOW_READ_LIMIT)
+    read: list[tuple[ParsedPost, str, bool]] = []
+
+    def show() -> ShownPost:
+        parsed = parse_post(site, relpath, data)
+        body, shortened = (parsed.body, False) if full else truncate_body(parsed.body)
+        read.append((parsed, body, cut or shortened))
+        html = sanitize_html(post_html(site, parsed, body))
+        return ShownPost(meta=parsed.meta, html=html, text=html_to_text(html), truncated=cut or shortened)
+
+    # The whole of a huge post is asked for by name ("Show the whole article"): a larger budget.
+    scale = FULL_BUDGET_SCALE if full else 1
+    try:
+        return bounded(show, cpu=budget.FILE_CPU_SECONDS * scale, memory=budget.FILE_MEMORY * scale)
+    except TooComplex as exc:
+        return _as_source(site, relpath, read[0] if read else None, str(exc))
+
+
+def _as_source(site: Site, relpath: str, read: tuple[ParsedPost, str, bool] | None, problem: str) -> ShownPost:
+    """A post over its budget: the problem, and its source as plain text (escaping is linear)."""
+    if read is None:
+        return ShownPost(meta=unreadable_meta(site, relpath, problem), html="", text="", truncated=False)
+    parsed, body, truncated = read
+    body, shortened = truncate_body(body)
+    meta = replace(parsed.meta, error=problem)
+    return ShownPost(meta=meta, html=f"<pre>{html_lib.escape(body)}</pre>", text=body, truncated=truncated or shortened)
