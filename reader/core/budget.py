@@ -183,7 +183,9 @@ def _timer_ready() -> bool:
 def _arm(cpu: float) -> None:
     global _armed
     _armed = True
-    signal.setitimer(signal.ITIMER_PROF, cpu)
+    # Fired again every quarter of the budget until disarmed: an exception raised while a weakref
+    # callback or __del__ runs (a GC in the middle of the work) is swallowed, and the work goes on.
+    signal.setitimer(signal.ITIMER_PROF, cpu, cpu / 4)
 
 
 def _disarm(timer: bool) -> None:
@@ -194,9 +196,7 @@ def _disarm(timer: bool) -> None:
 
 
 def _on_timer(_signum, _frame) -> None:
-    global _armed
     if _armed:  # a signal already on its way when the work ended is ignored
-        _armed = False
         raise _OverTime()
 
 
