@@ -10,6 +10,31 @@ from reader.gui.tasks import SyncTaskRunner
 from tests.gui.helpers import write_library
 
 
+def _refresh_here(root, data_dir, progress, cancelled):
+    """refresh_process.refresh_in_process's twin in the test's own process: the same Library.refresh,
+    progress and Cancelled, without a spawned interpreter."""
+    from reader.core import Library
+
+    library = Library(root, data_dir=data_dir)
+    try:
+        return library.refresh(progress, cancelled)
+    finally:
+        library.close()
+
+
+@pytest.fixture(autouse=True)
+def _refresh_in_this_process(request, monkeypatch):
+    """The window's refresh runs in the test's process: a spawned refresh process is a fresh
+    interpreter importing the core, about 0.55 s of CPU a window, two thirds of these tests' CPU
+    (tests/gui/test_main_window.py: 14.4 s of CPU with it, 4.6 s without). The process itself is
+    tested by tests/reliability (test_no_orphans, test_refresh_prestart, test_hostile_view) and
+    tests/e2e; a test here that needs it is marked `refresh_process`."""
+    if request.node.get_closest_marker("refresh_process") is None:
+        from reader.gui import refresher
+
+        monkeypatch.setattr(refresher, "refresh_in_process", _refresh_here)
+
+
 @pytest.fixture
 def library_dir(tmp_path) -> Path:
     return write_library(tmp_path / "剪报 library")

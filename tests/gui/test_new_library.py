@@ -14,7 +14,7 @@ from reader.gui.tasks import TaskRunner
 
 # End to end: the window, its refresh process and that process's worker pool over 6,000 generated
 # posts (20-30 s of the `not slow` run on a loaded machine, for two tests).
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.refresh_process]
 
 POSTS = 6000  # above the bulk-load threshold: the first build defers its indexes
 QUIT_LIMIT_S = 0.3
