@@ -42,11 +42,16 @@ class HighlightsInArticle:
         self._spans: dict[str, tuple[int, int]] = {}  # where each found highlight is now
         self._detached: frozenset[str] = frozenset()  # the ids the page's notice counts
         self._reveal: str | None = None  # a highlight to scroll to once it is found
+        self.context_point: QPoint | None = None  # where the open context menu was asked for (viewport)
 
     def set_highlights(self, path: str, highlights: Sequence[Highlight]) -> None:
-        """The highlights of the post at `path` (drawn when that post's body is shown: now, or once it comes)."""
+        """The highlights of the post at `path` (drawn when that post's body is shown: now, or once it comes).
+
+        Drawing adds to the page, so a page with none drawn yet is only painted; one with some is rendered
+        again (a removed highlight must lose its colour)."""
+        drawn = self._showing(self._highlight_path) and bool(self._spans or self._detached)
         self._highlight_path, self._highlights = path, list(highlights)
-        if self._showing(path):
+        if self._showing(path) and (drawn or self._paint_highlights()):
             self._render(keep_position=True)
 
     def highlights(self) -> list[Highlight]:
@@ -68,9 +73,10 @@ class HighlightsInArticle:
         """Find every highlight in the page just rendered and draw the found ones; True when the page must be
         rendered again because the number of detached ones changed (the header tells it)."""
         self._spans = {}
-        if not self._showing(self._highlight_path):
+        if not self._highlights or not self._showing(self._highlight_path):  # the usual case: no text is read
+            again = bool(self._detached) and self._showing(self._highlight_path)
             self._detached = frozenset()
-            return False
+            return again
         doc = self.document()
         base = self.palette().color(QPalette.ColorRole.Base)
         detached = set()
@@ -130,7 +136,9 @@ class HighlightsInArticle:
         return make_anchor(self.document().toPlainText(), cursor.selectionStart(), cursor.selectionEnd())
 
     def highlight_at(self, point: QPoint | None = None) -> Highlight | None:
-        """The highlight under `point` (viewport coordinates), else the one the selection or cursor is in."""
+        """The highlight under `point` (viewport coordinates; by default where the open context menu was asked
+        for), else the one the selection or cursor is in."""
+        point = point or self.context_point
         if point is not None:
             start = end = self.cursorForPosition(point).position()
         else:

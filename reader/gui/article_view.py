@@ -7,7 +7,7 @@ import math
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QGuiApplication, QImage,
                            QPalette, QTextCursor, QTextDocument)
 from PySide6.QtWidgets import QTextBrowser
@@ -41,7 +41,6 @@ class ArticleView(FindInArticle, HighlightsInArticle, ArticleScrolling, QTextBro
     fontSizeChanged = Signal(float)
     fullPostRequested = Signal(int)  # "Show the whole article" under a truncated huge post
     highlightsAnchored = Signal(str, dict)  # a post's path, {highlight id: detached now} for those that changed
-    contextMenuAt = Signal(QPoint)  # the context menu is about to open here (viewport coordinates)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -380,7 +379,7 @@ class ArticleView(FindInArticle, HighlightsInArticle, ArticleScrolling, QTextBro
         self.linkRefused.emit(sentence)
 
     def contextMenuEvent(self, event) -> None:
-        self.contextMenuAt.emit(event.pos())
+        self.context_point = event.pos()  # the commands of the menu act on what is there (a highlight)
         menu = self.createStandardContextMenu(event.pos())
         href = self._original_href(QUrl(self.anchorAt(event.pos())))
         for action in menu.actions():
@@ -393,6 +392,7 @@ class ArticleView(FindInArticle, HighlightsInArticle, ArticleScrolling, QTextBro
             menu.addSeparator()
             menu.addActions(self.context_actions)
         menu.exec(event.globalPos())
+        self.context_point = None
         menu.deleteLater()
 
     # --- preferences: fonts, column, line height, font size --------------------------------------

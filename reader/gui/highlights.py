@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QObject, QPoint, Signal
+from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
                                QWidget)
 
@@ -62,10 +62,8 @@ class Highlights(QObject):
         self.tree, self.model = browse.tree, browse.tree_model
         self._all: list[Highlight] = []  # the library's, newest first
         self._words = ""  # the search field's words: the Highlights node shows the highlights holding them
-        self._menu_point: QPoint | None = None  # where the view's context menu opened
         reading.opened.connect(lambda path, _title: self._load_post(path))
         view.highlightsAnchored.connect(self._anchored)
-        view.contextMenuAt.connect(self._view_menu_at)
         browse.treeShown.connect(lambda _data: self.reload_list())
         search_edit.textChanged.connect(self._filter)
         self.tree.clicked.connect(self._tree_activated)
@@ -93,18 +91,13 @@ class Highlights(QObject):
                 self.message.emit(self.tr("Some highlights of this article no longer match its text: "
                                           "they are kept, marked detached"), 5000)
 
-    def _view_menu_at(self, point: QPoint) -> None:
-        self._menu_point = point
-
     def _target(self) -> Highlight | None:
         """The highlight the command is for: under the view's context menu, else at the selection or cursor."""
-        point, self._menu_point = self._menu_point, None
-        return self.view.highlight_at(point) if self.reading.post is not None else None
+        return self.view.highlight_at() if self.reading.post is not None else None
 
     def highlight(self, note: str = "") -> None:
         """Article ▸ Highlight (h): keep the text selected in the article."""
         post, session = self.reading.post, self.session
-        self._menu_point = None
         if post is None or session is None:
             return
         try:
@@ -112,8 +105,14 @@ class Highlights(QObject):
         except ValueError:
             self.message.emit(self.tr("Select some text in the article first"), 5000)
             return
-        session.write(Library.add_highlight, post.id, anchor, note, on_done=lambda _h: self._changed(
-            post.meta.path, self.tr("Highlighted; it is listed under Highlights")), on_error=self._failed)
+        session.write(Library.add_highlight, post.id, anchor, note, on_done=lambda _h: self._added(post.meta.path),
+                      on_error=self._failed)
+
+    def _added(self, path: str) -> None:
+        cursor = self.view.textCursor()  # the selection's colour would hide the highlight's
+        cursor.clearSelection()
+        self.view.setTextCursor(cursor)
+        self._changed(path, self.tr("Highlighted; it is listed under Highlights"))
 
     def edit_note(self) -> None:
         """Article ▸ Note… : the note of the highlight at hand, or a new highlight of the selection with a note."""

@@ -109,7 +109,12 @@ def test_select_press_h_note_and_remove(qtbot, make_window, library, data_dir):
     saved = Library(library, data_dir=data_dir).highlights()
     assert [h.anchor.exact for h in saved] == [PANDA] and saved[0].path == PANDA_POST
 
-    # A note, from the view's context menu on the highlight.
+    # A note: a click in the highlight, then Shift+H (Article ▸ Add Note…).
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_point(view, start + 3))
+    _type_note(qtbot, "first")
+    qtbot.keyClick(view, Qt.Key.Key_H, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: [h.note for h in view.highlights()] == ["first"], timeout=5000)
+    # Edited from the view's context menu on the highlight.
     _type_note(qtbot, "熊猫爱竹")
     _in_popup(qtbot, "Add Note…")
     _right_click(qtbot, view.viewport(), _point(view, start + 2))
