@@ -13,13 +13,21 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.core import freshness
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "jekyll"
 NEW_POST = "---\ntitle: Zebra crossing\ndate: 2030-01-01\n---\nA zebra crossed the road.\n"
 
 
 @pytest.fixture
-def lib(tmp_path, capsys):
+def quick_window(monkeypatch):
+    """The scans here start within a second of the copy: a change that close is recorded as unsure
+    (test_a_change_during_the_scan_is_checked_again); these tests take the stamps as they are."""
+    monkeypatch.setattr(freshness, "_RACY_NS", 0)
+
+
+@pytest.fixture
+def lib(tmp_path, capsys, quick_window):
     root = shutil.copytree(FIXTURE, tmp_path / "lib")
     data = str(tmp_path / "data")
     assert main(["--data-dir", data, "index", str(root)]) == 0
@@ -95,7 +103,7 @@ def test_an_edit_in_place_is_seen_with_refresh(capsys, lib):
     assert [hit["path"] for hit in json.loads(out)] == ["_posts/2021-12-01-bingxue-jijie.md"]
 
 
-def test_without_an_index_no_refresh_builds_it(capsys, tmp_path):
+def test_without_an_index_no_refresh_builds_it(capsys, tmp_path, quick_window):
     root = shutil.copytree(FIXTURE, tmp_path / "lib")
     lib = (root, str(tmp_path / "data"))
     assert "冰雪季节来临 滑雪场迎来客流高峰" in titles(capsys, lib, "--no-refresh")
@@ -106,6 +114,7 @@ def test_without_an_index_no_refresh_builds_it(capsys, tmp_path):
 def test_a_change_during_the_scan_is_checked_again(capsys, lib, monkeypatch):
     # A folder changed just before (or while) the scan ran is recorded as unsure: the next command
     # scans again, so a file written in the same clock tick as the scan is not missed.
+    monkeypatch.setattr(freshness, "_RACY_NS", 3_000_000_000)  # the real window
     listed = _walks(monkeypatch, lib[0])
     now = time.time()
     os.utime(lib[0] / "_posts", (now, now))
@@ -115,7 +124,7 @@ def test_a_change_during_the_scan_is_checked_again(capsys, lib, monkeypatch):
     assert str(lib[0] / "_posts") in listed
 
 
-def test_text_a_refresh_left_unindexed_is_indexed_before_a_search(capsys, tmp_path):
+def test_text_a_refresh_left_unindexed_is_indexed_before_a_search(capsys, tmp_path, quick_window):
     from reader.core.library import Library
 
     root = shutil.copytree(FIXTURE, tmp_path / "lib")

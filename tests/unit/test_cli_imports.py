@@ -8,6 +8,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,7 @@ def indexed(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("cli-imports")
     root = shutil.copytree(FIXTURE, tmp / "lib")
     data = tmp / "data"
+    time.sleep(3.1)  # folders changed within 3 s of a scan are rescanned next time (freshness._RACY_NS)
     subprocess.run([sys.executable, "-m", "reader.cli", "--data-dir", str(data), "index", str(root)],
                    check=True, capture_output=True, cwd=ROOT)
     return root, data

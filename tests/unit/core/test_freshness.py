@@ -1,5 +1,5 @@
-"""The change check (core/freshness.py): one stat per folder against the mtimes the last full scan
-recorded; a folder changed during or just before the scan is recorded as unsure."""
+"""The change check (core/freshness.py): one stat per folder against the stamps (the later of mtime
+and ctime) the last full scan recorded; a folder changed during or just before the scan is unsure."""
 
 from __future__ import annotations
 
@@ -8,18 +8,15 @@ import time
 
 from reader.core import freshness
 
-HOUR_AGO = time.time() - 3600
 
-
-def _old(*paths) -> None:
-    for path in paths:
-        os.utime(path, (HOUR_AGO, HOUR_AGO))
+def _scan_later() -> int:
+    """A scan's start 5 s from now: what it records of folders changed until now is not racy."""
+    return time.time_ns() + 5_000_000_000
 
 
 def test_nothing_changed_is_fresh(tmp_path):
     (tmp_path / "a").mkdir()
-    _old(tmp_path, tmp_path / "a")
-    stamps = freshness.take(tmp_path, ["", "a"], time.time_ns())
+    stamps = freshness.take(tmp_path, ["", "a"], _scan_later())
     assert freshness.UNSURE not in stamps.folders.values()
     found = freshness.check(tmp_path, stamps)
     assert found.fresh and found.changed == ()
@@ -28,18 +25,29 @@ def test_nothing_changed_is_fresh(tmp_path):
 def test_a_file_added_removed_or_renamed_changes_its_folder(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "x.md").write_text("x")
-    _old(tmp_path, tmp_path / "a")
-    stamps = freshness.take(tmp_path, ["", "a"], time.time_ns())
+    stamps = freshness.take(tmp_path, ["", "a"], _scan_later())
+    time.sleep(0.02)  # past the kernel's coarse clock tick
     (tmp_path / "a" / "x.md").rename(tmp_path / "a" / "y.md")  # as an editor that saves by rename does
     assert freshness.check(tmp_path, stamps).changed == ("a",)
     (tmp_path / "b").mkdir()  # a new folder changes its parent
     assert freshness.check(tmp_path, stamps).changed == ("", "a")
 
 
+def test_a_folder_mtime_put_back_is_still_seen(tmp_path):
+    # rsync -a, tar and cp -a set a folder's mtime back after writing into it; its ctime moves on
+    (tmp_path / "x.md").write_text("x")
+    before = os.stat(tmp_path)
+    stamps = freshness.take(tmp_path, [""], _scan_later())
+    time.sleep(0.02)
+    (tmp_path / "y.md").write_text("y")
+    os.utime(tmp_path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(tmp_path).st_mtime_ns == before.st_mtime_ns
+    assert freshness.check(tmp_path, stamps).changed == ("",)
+
+
 def test_an_edit_in_place_is_not_seen(tmp_path):
     (tmp_path / "x.md").write_text("x")
-    _old(tmp_path)
-    stamps = freshness.take(tmp_path, [""], time.time_ns())
+    stamps = freshness.take(tmp_path, [""], _scan_later())
     with open(tmp_path / "x.md", "a") as f:
         f.write("more")
     assert freshness.check(tmp_path, stamps).fresh  # the documented blind spot: a full scan sees it
@@ -47,11 +55,9 @@ def test_an_edit_in_place_is_not_seen(tmp_path):
 
 def test_a_folder_gone_is_changed(tmp_path):
     (tmp_path / "a").mkdir()
-    _old(tmp_path, tmp_path / "a")
-    stamps = freshness.take(tmp_path, ["", "a"], time.time_ns())
+    stamps = freshness.take(tmp_path, ["", "a"], _scan_later())
     (tmp_path / "a").rmdir()
-    _old(tmp_path)  # even with the parent's mtime put back
-    assert freshness.check(tmp_path, stamps).changed == ("a",)
+    assert freshness.check(tmp_path, stamps).changed == ("", "a")
 
 
 def test_a_folder_changed_near_the_scan_is_unsure_until_the_next_one(tmp_path):
