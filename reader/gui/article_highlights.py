@@ -90,7 +90,9 @@ class HighlightsInArticle:
             cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(marker_format(base, bool(highlight.note)))
         changed = {h.id: h.id in detached for h in self._highlights if h.detached != (h.id in detached)}
-        if changed and self._post is not None and not self._post.truncated:  # a cut post may hold them further on
+        if self._post is not None and self._post.truncated:
+            detached, changed = set(), {}  # only the start of a huge post is shown: the others may be further on
+        if changed:
             self._highlights = [replace(h, detached=changed.get(h.id, h.detached)) for h in self._highlights]
             self.highlightsAnchored.emit(self._highlight_path, changed)
         again = frozenset(detached) != self._detached

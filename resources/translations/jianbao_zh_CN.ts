@@ -44,8 +44,8 @@
         <translation>导出阅读数据(&amp;E)…</translation>
     </message>
     <message>
-        <source>Read and starred marks, reading positions and saved searches of every library, as one file</source>
-        <translation>所有资料库的已读、星标标记、阅读位置和已存搜索，存为一个文件</translation>
+        <source>Read and starred marks, reading positions, saved searches and highlights of every library, as one file</source>
+        <translation>所有资料库的已读、星标标记、阅读位置、已存搜索和高亮，存为一个文件</translation>
     </message>
     <message>
         <source>&amp;Import Reading Data…</source>

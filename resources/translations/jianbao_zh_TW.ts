@@ -44,8 +44,8 @@
         <translation>匯出閱讀資料(&amp;E)…</translation>
     </message>
     <message>
-        <source>Read and starred marks, reading positions and saved searches of every library, as one file</source>
-        <translation>所有資料庫的已讀、星號標記、閱讀位置和已存搜尋，存為一個檔案</translation>
+        <source>Read and starred marks, reading positions, saved searches and highlights of every library, as one file</source>
+        <translation>所有資料庫的已讀、星號標記、閱讀位置、已存搜尋和螢光標記，存為一個檔案</translation>
     </message>
     <message>
         <source>&amp;Import Reading Data…</source>
