@@ -45,7 +45,8 @@ def open_library(args, *, text: bool = False) -> Library:
     if check is None or (args.refresh == "auto" and not check.fresh) or (check.scanned_ns is None and not opened.count()):
         opened.refresh()
     elif not check.fresh:
-        print(f"note: {_stale(check)} (--refresh or `jianbao-cli index` brings it up to date)", file=sys.stderr)
+        print(f"note: {opened.root}: {_stale(check)} (--refresh or `jianbao-cli index` brings it up to date)",
+              file=sys.stderr)
     if text and args.refresh != "never":
         done, total = opened.text_progress()
         if done < total:
@@ -60,7 +61,7 @@ def _stale(check: Freshness) -> str:
     when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(check.scanned_ns / 1e9))
     shown = ", ".join(rel or "." for rel in check.changed[:3]) + (", ..." if len(check.changed) > 3 else "")
     return (f"answers from the index of {when}; {len(check.changed):,} folder{'s' if len(check.changed) != 1 else ''}"
-            f" of the library changed since ({shown})")
+            f" changed since ({shown})")
 
 
 def relative_path(opened: Library, post: str) -> str:

@@ -86,7 +86,7 @@ def test_no_refresh_answers_from_the_index_and_says_it_is_older(capsys, lib):
     (lib[0] / "_posts" / "2030-01-01-zebra.md").write_text(NEW_POST, encoding="utf-8")
     out, err = run(capsys, lib, "list", "--json", "--no-refresh")
     assert "Zebra crossing" not in out
-    assert "note: answers from the index of " in err and "1 folder of the library changed since (_posts)" in err
+    assert err.startswith(f"note: {lib[0]}: answers from the index of ") and "1 folder changed since (_posts)" in err
     assert "Zebra crossing" in titles(capsys, lib)  # the default then scans
 
 
@@ -138,3 +138,19 @@ def test_text_a_refresh_left_unindexed_is_indexed_before_a_search(capsys, tmp_pa
     hits = json.loads(out)
     assert [h["path"] for h in hits] == ["_posts/2021-12-01-bingxue-jijie.md"] and not hits[0]["title_only"]
     assert "note" not in err
+
+
+def test_an_index_made_before_the_rule_is_scanned_once(capsys, lib, monkeypatch):
+    from reader.core.store import Store
+
+    recorded = Store.folder_stamps
+    monkeypatch.setattr(Store, "folder_stamps", lambda self: None)  # as an index made before stamps were kept
+    _, err = run(capsys, lib, "list", "--no-refresh")
+    assert err.startswith(f"note: {lib[0]}: answers from an index that records no full scan of the library")
+    listed = _walks(monkeypatch, lib[0])
+    run(capsys, lib, "list")
+    assert str(lib[0]) in listed  # the default scans it (and records its stamps)
+    monkeypatch.setattr(Store, "folder_stamps", recorded)
+    listed.clear()
+    run(capsys, lib, "list")
+    assert listed == []
