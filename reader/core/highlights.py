@@ -10,7 +10,8 @@ then the one nearest the hint. A quote found nowhere is "detached": kept and lis
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .zh_fold import fold
@@ -18,6 +19,7 @@ from .zh_fold import fold
 CONTEXT = 32  # characters of prefix and suffix kept with a quote
 MAX_QUOTE = 20_000  # characters: a highlight is a passage, not a whole book
 _SPACE = re.compile(r"\s+")
+_RUN = re.compile(r"\s{2,}|[^\S ]")  # white space that normalising changes: a run, or one that is not " "
 
 
 @dataclass(frozen=True)
@@ -59,21 +61,30 @@ def make_anchor(text: str, start: int, end: int) -> Anchor:
 
 
 class _Normalised:
-    """A text folded (Traditional to Simplified, lower case where length keeps) and with each run of white
-    space as one space; `starts[i]` is where character i came from in the original."""
+    """A text folded (Traditional to Simplified, lower case where length keeps) with each run of white space as
+    one space, and the way back to the original's offsets: a piece per run of text and per run of space
+    (`norm[k]` where piece k starts here, `orig[k]` there), so a 500 KB article costs a few thousand pieces."""
 
     def __init__(self, text: str):
-        chars: list[str] = []
-        self.starts: list[int] = []
-        for match in re.finditer(r"\s+|\S", text):
-            chars.append(" " if match.group().isspace() else match.group())
-            self.starts.append(match.start())
-        self.starts.append(len(text))
-        self.text = _fold("".join(chars))
+        self.norm, self.orig, self.space = [0], [0], [False]
+        length = done = 0
+        for match in _RUN.finditer(text):  # a single " " stays as it is: no piece
+            length += match.start() - done
+            self.norm += [length, length + 1]
+            self.orig += [match.start(), match.end()]
+            self.space += [True, False]
+            length, done = length + 1, match.end()
+        self.text = _fold(_SPACE.sub(" ", text))
 
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """(start, end) in the original text of normalised [start, end), which starts and ends with no space."""
-        return self.starts[start], self.starts[end - 1] + 1
+    def original(self, index: int) -> int:
+        """Where normalised character `index` (not a space) is in the original text."""
+        k = bisect_right(self.norm, index) - 1
+        return self.orig[k] if self.space[k] else self.orig[k] + index - self.norm[k]
+
+    def normalised(self, position: int) -> int:
+        """About where the original offset `position` is in the normalised text."""
+        k = max(0, bisect_right(self.orig, position) - 1)
+        return self.norm[k] + (0 if self.space[k] else position - self.orig[k])
 
 
 def _fold(text: str) -> str:
@@ -85,58 +96,65 @@ def _squash(text: str) -> str:
     return _fold(_SPACE.sub(" ", text))
 
 
-def locate(text: str, anchor: Anchor) -> tuple[int, int] | None:
-    """Where the anchor's quote is in `text` now, as (start, end); None when it is nowhere (detached)."""
-    exact = _squash(anchor.exact).strip()
-    if not exact:
+def locate(text: str, anchor: Anchor, normalised: Callable[[], _Normalised] | None = None) -> tuple[int, int] | None:
+    """Where the anchor's quote is in `text` now, as (start, end); None when it is nowhere (detached).
+
+    The quote as written is looked for first (a few ms in a 500 KB article); only when it is not there is the
+    text folded and its white space squashed (`normalised()` gives it: anchor_all makes it once for all quotes)."""
+    if not anchor.exact.strip():
         return None
-    norm = _Normalised(text)
-    prefix, suffix = _squash(anchor.prefix), _squash(anchor.suffix)
-    hint = _normalised_hint(norm, anchor.position)
+    found = _best(text, anchor.exact, anchor.prefix, anchor.suffix, anchor.position)
+    if found is not None:
+        return found
+    norm = normalised() if normalised is not None else _Normalised(text)
+    exact = _squash(anchor.exact).strip()
+    found = _best(norm.text, exact, _squash(anchor.prefix), _squash(anchor.suffix), norm.normalised(anchor.position))
+    return None if found is None else (norm.original(found[0]), norm.original(found[1] - 1) + 1)
+
+
+def _best(text: str, exact: str, prefix: str, suffix: str, hint: int) -> tuple[int, int] | None:
+    """The place of `exact` in `text` whose surroundings match prefix and suffix best, then nearest `hint`."""
     best: tuple[int, int] | None = None
     best_score: tuple[int, int] = (-1, 0)
-    at = norm.text.find(exact)
+    at = text.find(exact)
     while at >= 0:
         end = at + len(exact)
-        context = (_common_tail(norm.text[max(0, at - len(prefix)):at], prefix)
-                   + _common_head(norm.text[end:end + len(suffix)], suffix))
+        context = (_common_tail(text[max(0, at - len(prefix)):at], prefix)
+                   + _common_head(text[end:end + len(suffix)], suffix))
         score = (context, -abs(at - hint))
         if score > best_score:
             best, best_score = (at, end), score
-        at = norm.text.find(exact, at + 1)
-    return None if best is None else norm.span(*best)
-
-
-def _normalised_hint(norm: _Normalised, position: int) -> int:
-    """The normalised index of the original offset `position` (the first character at or after it)."""
-    low, high = 0, len(norm.starts) - 1
-    while low < high:
-        mid = (low + high) // 2
-        if norm.starts[mid] < position:
-            low = mid + 1
-        else:
-            high = mid
-    return low
+        at = text.find(exact, at + 1)
+    return best
 
 
 def _common_tail(a: str, b: str) -> int:
-    """How many characters a and b share at their ends (space-insensitive matching already applied)."""
-    n = 0
-    while n < len(a) and n < len(b) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return n
+    """How many characters a and b share at their ends."""
+    return _common_head(a[::-1], b[::-1])
 
 
 def _common_head(a: str, b: str) -> int:
-    n = 0
-    while n < len(a) and n < len(b) and a[n] == b[n]:
-        n += 1
-    return n
+    """How many characters a and b share at their starts (by halving: slices compare in C)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        mid = (low + high + 1) // 2
+        if a[:mid] == b[:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    return low
 
 
 def anchor_all(text: str, highlights: Iterable[Highlight]) -> list[tuple[Highlight, tuple[int, int] | None]]:
-    """Each highlight with where it is in `text` (None: detached)."""
-    return [(h, locate(text, h.anchor)) for h in highlights]
+    """Each highlight with where it is in `text` (None: detached); the text is normalised once, if at all."""
+    normalised: list[_Normalised] = []
+
+    def once() -> _Normalised:
+        if not normalised:
+            normalised.append(_Normalised(text))
+        return normalised[0]
+
+    return [(h, locate(text, h.anchor, once)) for h in highlights]
 
 
 def matches(highlight: Highlight, words: str) -> bool:

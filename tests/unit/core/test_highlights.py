@@ -105,3 +105,27 @@ def test_markdown_groups_by_article_with_quote_and_note():
     assert "## A [title]\n\n2024-05-01 · [A \\[title\\]](https://x.org/a)" in text
     assert "> line one\n> line two\n\nmy note\n" in text
     assert "> gone\n\n*(detached: this quote is no longer found in the article)*" in text
+
+
+def test_the_normalised_text_maps_back_to_the_original_character_by_character():
+    import random
+
+    from reader.core.highlights import _fold, _Normalised
+
+    rng = random.Random(7)
+    alphabet = list("ab經济 \n\t\u3000xY")
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 50)))
+        norm = _Normalised(text)
+        assert norm.text.replace(" ", "") == _fold("".join(text.split()))  # every other character kept, in order
+        assert "  " not in norm.text
+        for i, char in enumerate(norm.text):
+            if char != " ":
+                assert _fold(text[norm.original(i)]) == char
+
+
+def test_a_quote_that_repeats_thousands_of_times_is_still_told_apart():
+    text = "这是一段很长的中文文字。Some English words here.\n\n" * 5000
+    start = text.index("Some English", 150_000)
+    anchor = make_anchor(text, start, start + 12)
+    assert locate(text, anchor) == (start, start + 12)  # the context is the same each time: the position decides
