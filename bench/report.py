@@ -9,7 +9,7 @@ import re
 TARGETS = [
     (r"cold index: metadata phase \(s\)", "<=", 10.0),
     (r"cold index: full-text phase \(s\)", "<=", 90.0),
-    (r"  full-text phase vs SQLite alone \(x slower\)", "<=", 1.5),
+    (r"  full-text phase vs Tantivy alone \(x slower\)", "<=", 1.5),
     (r"GUI warm start: .*\(s\)", "<=", 0.6),
     (r"GUI cold index: process start to first rows painted \(s\)", "<=", 1.0),  # issue 10
     (r"warm re-open, nothing changed \(s\)", "<=", 1.5),

@@ -1,21 +1,20 @@
-"""The index scenarios: a change to 1% of the files, SQLite's own floor for the full text, and
+"""The index scenarios: a change to 1% of the files, Tantivy's own floor for the full text, and
 `jianbao-cli` timed as a user runs it (a process a command) beside `rg -l`."""
 
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from reader.core.fulltext import FullText, remove
 from reader.core.indexer import run_phase
 from reader.core.library import Library
 from reader.core.scanner import scan
 from reader.core.site import detect_site
-from reader.core.store import Store
 
 _CHANGED_LINE = "\n<p>更正：本文数据已更新。</p>\n"
 
@@ -48,42 +47,27 @@ def reopen_after_change(lib_dir: Path, data: Path, share: float = 0.01) -> float
     return seconds
 
 
-def fts_floor(lib_dir: Path, work: Path) -> float:
-    """Seconds SQLite alone takes to build our two full-text tables from text extracted
-    beforehand: the issue's floor for the full-text phase.
+def text_floor(lib_dir: Path, work: Path) -> float:
+    """Seconds Tantivy alone takes to index the text extracted beforehand, as the store writes it
+    (fulltext.FullText, batches of 2,000, one commit each): the floor for the full-text phase.
 
-    The text is extracted and tokenised by the indexer's own workers into a plain table
-    (untimed); then one transaction fills tables made with the index's own CREATE statements.
+    The text is extracted and tokenised by the indexer's own workers (untimed), then written.
     """
     site = detect_site(lib_dir)
     items = list(enumerate(sorted(scan(site).posts), 1))
-    path = work / "fts-floor.sqlite"
-    path.unlink(missing_ok=True)
-    schema_of = Store(work / "fts-floor-schema.sqlite")
-    tables = schema_of._db.execute("SELECT sql FROM sqlite_master WHERE name IN ('fts', 'chars')").fetchall()
-    schema_of.close()
-    db = sqlite3.connect(path, isolation_level=None)
+    prepared = [row for rows in run_phase("text", site, items, lambda _done: None, lambda: False) for row in rows]
+    folder = work / "text-floor"
+    start = time.perf_counter()
+    text = FullText(folder, create=True)
     try:
-        for pragma in ("journal_mode = WAL", "synchronous = NORMAL", "cache_size = -65536"):  # as Store has
-            db.execute(f"PRAGMA {pragma}")
-        db.execute("CREATE TABLE source (id INTEGER PRIMARY KEY, ft, fb, ct, cb, problem)")
-        db.execute("BEGIN")
-        for rows in run_phase("text", site, items, lambda _done: None, lambda: False):
-            db.executemany("INSERT INTO source VALUES (?, ?, ?, ?, ?, ?)", rows)  # prepare_text's row
-        db.execute("COMMIT")
-        for (sql,) in tables:
-            db.execute(sql)
-        start = time.perf_counter()
-        db.execute("BEGIN")
-        db.execute("INSERT INTO fts (rowid, title, body) SELECT id, ft, fb FROM source")
-        db.execute("INSERT INTO chars (rowid, title, body) SELECT id, ct, cb FROM source")
-        db.execute("COMMIT")
+        for at in range(0, len(prepared), 2000):
+            text.write(({"doc": r.post_id, "title": r.title, "body": r.body, "chars": r.chars}
+                        for r in prepared[at:at + 2000]), [])
+        text.close()
         return time.perf_counter() - start
     finally:
-        db.close()
-        for name in ("fts-floor.sqlite", "fts-floor-schema.sqlite"):
-            for suffix in ("", "-wal", "-shm"):
-                (work / (name + suffix)).unlink(missing_ok=True)
+        text.close()
+        remove(folder)
 
 
 # What `jianbao-cli search` and `rg -l -F` look for: the same words (a phrase is a fixed string to rg).

@@ -1,19 +1,21 @@
-"""CJK-aware tokenisation: Chinese, Japanese and Korean runs become overlapping bigrams for FTS5.
+"""CJK-aware tokenisation: Chinese, Japanese and Korean runs become overlapping bigrams for the full-text index.
 
-SQLite's `unicode61` tokenizer treats a run of Han characters as one long "word", so it
-cannot find a substring of it. We rewrite the text before it reaches FTS5: every run of
-CJK characters becomes its overlapping bigrams plus the run's last character alone
-(`新能源汽车` -> `新能 能源 源汽 汽车 车`); every other character is left for unicode61.
+A word tokenizer (Tantivy's `simple`, like SQLite's `unicode61` before it) treats a run of Han
+characters as one long "word", so it cannot find a substring of it; Tantivy's own `ngram`
+tokenizer gives every gram position 0, so it cannot match phrases. We rewrite the text before
+it reaches the index: every run of CJK characters becomes its overlapping bigrams plus the run's
+last character alone (`新能源汽车` -> `新能 能源 源汽 汽车 车`); every other character is left for the
+word tokenizer.
 
 Every occurrence of a CJK character then starts exactly one token, so:
-  - a 1-character query could be the prefix query `"X"*` (a bigram starting with X, or a
+  - a 1-character query could be the prefix query `X*` (a bigram starting with X, or a
     run's last character); inside a longer term (`ET7新`) it is;
-  - a query run of 2+ characters is the phrase of its bigrams, and since `detail=full` keeps
-    positions, the phrase matches exactly that substring. The trailing unigram sits between
+  - a query run of 2+ characters is the phrase of its bigrams, and since positions are kept,
+    the phrase matches exactly that substring. The trailing unigram sits between
     two runs, so a phrase can never straddle a punctuation mark or a Latin word.
-A second table holds each post's distinct CJK characters (no positions), which answers a
-lone 1-character query from one small doclist; FTS5's own prefix index would do the same at
-twice the size. Both sides pass through normalise(): NFKC, so full-width Latin letters and digits
+A second field holds each post's distinct CJK characters (no positions), which answers a
+lone 1-character query from one small posting list instead of every bigram it starts. Both sides
+pass through normalise(): NFKC, so full-width Latin letters and digits
 (ＡＢＣ１２３) match ASCII, then the fold of Traditional characters to Simplified (zh_fold), so 经济
 finds 經濟. Neither changes the length of Chinese text.
 """
@@ -28,7 +30,7 @@ from operator import add
 from . import zh_fold
 
 # Bump when the indexed form of text changes: a stored index made by another version is
-# emptied and re-filled, because a contentless FTS5 table can only delete what it was given.
+# emptied and re-filled (store_text.clear_text: a new Tantivy generation).
 # 2: Traditional and Simplified folded to one form (zh_fold).
 TOKENIZER_VERSION = 2
 
@@ -77,7 +79,7 @@ def normalise(text: str) -> str:
 
 
 def index_text(text: str) -> str:
-    """normalise()d text as it goes into the FTS table: CJK runs replaced by bigrams and a trailing
+    """normalise()d text as it goes into the index's title and body: CJK runs replaced by bigrams and a trailing
     unigram. (NFKC is checked again, for free; the fold is the caller's, done once for both tables.)"""
     return _CJK_RUN.sub(_expand, nfkc(text)) if text else ""
 
@@ -118,7 +120,7 @@ def segments(text: str) -> list[Segment]:
 
 
 def query_tokens(segs: list[Segment], prefix: bool = False) -> tuple[list[str], bool]:
-    """The FTS5 tokens that find `segs` as adjacent text, and whether the last is a prefix.
+    """The index tokens that find `segs` as adjacent text, and whether the last is a prefix.
 
     A CJK run followed by more of the term ends in the document right there, so it keeps
     its trailing unigram; the last run of the term may continue in the document, so it

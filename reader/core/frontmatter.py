@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import textwrap
+import tomllib
 from dataclasses import dataclass, field
 
 import frontmatter as fm_lib  # python-frontmatter: this module is reader.core.frontmatter
@@ -19,11 +19,6 @@ import yaml
 from frontmatter.default_handlers import BaseHandler, JSONHandler, TOMLHandler, YAMLHandler
 
 from .errors import FrontMatterError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 # Invisible characters editors and copy-paste leave around delimiters and keys.
 _INVISIBLE = " \t\u00a0\u200b\ufeff\u2060\u3000"

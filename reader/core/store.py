@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from . import cjk, collate, schema
+from . import cjk, collate, fulltext, schema
 from .errors import StoreError
 from .freshness import Stamps
 from .state import StateStore
@@ -55,6 +55,7 @@ class Store(Queries, TextIndex):
         if state_path is not None:
             self._attach_state(Path(state_path))
         self._identity = _identity(self.path)
+        self._check_text_generation()
 
     def file_status(self) -> str | None:
         """"deleted" or "replaced" when the file at `path` is no longer the one this Store opened
@@ -67,6 +68,8 @@ class Store(Queries, TextIndex):
         try:
             for suffix in ("", "-wal", "-shm", "-journal", ".damaged"):
                 self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+            for folder in self.path.parent.glob(f"{self.path.name}.text-*"):
+                fulltext.remove(folder)
         except OSError as error:
             raise StoreError(f"Cannot replace the damaged index {self.path}: {error}") from error
 
@@ -103,7 +106,7 @@ class Store(Queries, TextIndex):
             raise _Damaged("the index was corrupt and has been rebuilt") from error
 
     def _check_tokenizer(self, db: sqlite3.Connection) -> None:
-        # The FTS table holds text in cjk's indexed form; another form means re-indexing all text.
+        # The full text is in cjk's indexed form; another form means re-indexing all text.
         row = db.execute("SELECT value FROM info WHERE key = 'tokenizer'").fetchone()
         if row and row[0] == str(cjk.TOKENIZER_VERSION):
             return
@@ -143,6 +146,7 @@ class Store(Queries, TextIndex):
             raise StoreError(f"Cannot open the reading state {state_path}: {error}") from error
 
     def close(self) -> None:
+        self._close_text()
         if self._db is not None:
             self._db.close()
             self._db = None

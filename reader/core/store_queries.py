@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
+from dataclasses import replace
+
+from tantivy import Occur, Query
 
 from . import planner
 from .errors import QueryError
+from .fulltext import Broken
 from .query import Text, parse
-from .store_base import StoreBase, guard
+from .store_text import TextIndex
+from .store_base import guard
 from .store_rows import META_COLUMNS, meta_from_row, normalise_permalink, split, title_fold
 from .types import Facet, PostFilter, PostMeta, PostSummary, Problem
 
@@ -19,7 +23,7 @@ _CATEGORY_ORDER = ("coalesce((SELECT l.sort_key FROM labels l WHERE l.kind = 'ca
 _SORT_COLUMNS = {"date": "p.sort_key", "title": "p.title_key", "category": _CATEGORY_ORDER, "path": "p.path"}
 
 
-class Queries(StoreBase):
+class Queries(TextIndex):
     """The Store's methods that only read."""
 
     @guard
@@ -155,22 +159,36 @@ class Queries(StoreBase):
     def search(self, query: str, filter: PostFilter | None = None, limit: int = 200,
                offset: int = 0) -> list[tuple[int, float]]:
         """(id, score) best first; a higher score is a better match (0.0 for filter-only)."""
-        plan = planner.plan(parse(query))
-        clauses, params = filter_sql(filter, self._has_state, self._library)
-        clauses, params = plan.where + clauses, plan.params + params
         try:
-            if plan.table:
-                hits = planner.ranked(self._db, plan, clauses, params, limit, offset)
-            else:
-                where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-                hits = self._db.execute(
-                    f"SELECT p.id, 0.0 FROM posts p{where} ORDER BY p.sort_key DESC, p.id DESC"
-                    " LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
-        except sqlite3.OperationalError as error:
-            if "fts5" in str(error):  # a safety net: every term is quoted, so this is our bug
-                raise QueryError(f"This search could not be run ({error}).") from error
-            raise
-        return [(post_id, float(score)) for post_id, score in hits]
+            return self._search(parse(query), filter or PostFilter(), limit, offset)
+        except Broken:
+            self._renew_text()  # every post's text pending: titles answer until it is indexed again
+            return []
+        except ValueError as error:  # Tantivy's; every term is built, never parsed, so this is our bug
+            raise QueryError(f"This search could not be run ({error}).") from error
+
+    def _search(self, groups: list, f: PostFilter, limit: int, offset: int) -> list[tuple[int, float]]:
+        plan = planner.plan(self._db, groups, lambda query: self._text().docs(query))
+        if plan.query is None:
+            clauses, params = filter_sql(f, self._has_state, self._library)
+            clauses, params = plan.where + clauses, plan.params + params
+            where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+            return self._db.execute(f"SELECT p.id, 0.0 FROM posts p{where} ORDER BY p.sort_key DESC, p.id DESC"
+                                    " LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        # Labels and months are fields of the Tantivy documents; the rest of the filter (reading
+        # state, drafts, problems, title) is asked of SQLite, as the docs it lets through.
+        rest, params = filter_sql(replace(f, categories=(), tags=(), months=()), self._has_state, self._library)
+        allowed = None
+        if rest:
+            allowed = [doc for (doc,) in self._db.execute(
+                f"SELECT p.doc FROM posts p WHERE p.doc IS NOT NULL AND {' AND '.join(rest)}", params)]
+        query = Query.boolean_query([(Occur.Must, plan.query),
+                                     *planner.filter_query(f, allowed, self._dead_docs())])
+        newest = self._db.execute("SELECT max(sort_key) FROM posts").fetchone()[0] or 0.0
+        page = planner.ranked(self._text().searcher(), query, newest, limit, offset)
+        ids = dict(self._db.execute("SELECT doc, id FROM posts WHERE doc IN (SELECT value FROM json_each(?))",
+                                    [json.dumps([doc for doc, _ in page])]).fetchall())
+        return [(ids[doc], float(score)) for doc, score in page if doc in ids]
 
     @guard
     def search_pending_titles(self, query: str, filter: PostFilter | None = None, limit: int = 200) -> list[int]:
@@ -178,7 +196,7 @@ class Queries(StoreBase):
         groups = parse(query)
         if not any(isinstance(t.item, Text) for group in groups for t in group):
             return []  # a query of filters only: search() answered it from the posts table
-        clauses, params = planner.pending_titles_sql(groups)
+        clauses, params = planner.pending_titles_sql(self._db, groups)
         more, more_params = filter_sql(filter, self._has_state, self._library)
         rows = self._db.execute(f"SELECT p.id FROM posts p WHERE {' AND '.join(clauses + more)}"
                                 " ORDER BY p.sort_key DESC, p.id DESC LIMIT ?", [*params, *more_params, limit])

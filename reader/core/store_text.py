@@ -1,27 +1,104 @@
-"""The index's full text: posts' text tokenised into the two FTS tables, replaced, compacted."""
+"""The index's full text: posts' text in the Tantivy index (fulltext.py), kept in step with SQLite's `posts`.
+
+The two stores meet at `posts.doc`, a number from a counter that never goes back. A Tantivy
+document is live while a post holds its number; a number a post gives up (its file changed or
+went away) goes in `dead_docs`, which searches leave out and the next write deletes from Tantivy.
+A write reserves its numbers in `dead_docs` before Tantivy commits and hands them to the posts
+after, so a crash in between leaves nothing Tantivy holds that SQLite does not know about.
+
+Both stores carry a generation: SQLite's info `text_generation` names the Tantivy folder
+(`index.db.text-<generation>`). A folder that is missing or cannot be read, or an index made
+without one, means a new generation: an empty folder, and every post's text pending again.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
 
-from . import cjk
+from . import cjk, fulltext
+from .fulltext import UNDATED, Broken, FullText, day_number
+from .errors import StoreError
 from .store_base import StoreBase, each_in, guard
+from .store_rows import split
 
-_PREPARED = 6  # id, fts title, fts body, chars title, chars body, problem
-_DEAD_ROWS_KEPT = 1000  # compact_text() leaves fewer dead FTS rows than this alone
+
+class Prepared(NamedTuple):
+    """One post's text as prepare_text() makes it in a worker, ready for the index."""
+
+    post_id: int
+    title: str  # bigram form (cjk.index_text)
+    body: str
+    chars: str  # the distinct CJK characters of title and body, space-separated
+    problem: str | None
 
 
 class TextIndex(StoreBase):
-    """The Store's methods for the text of posts (the FTS tables `fts` and `chars`)."""
+    """The Store's methods for the text of posts (the Tantivy index and `dead_docs`)."""
 
+    _fulltext: FullText | None = None
+    _fulltext_generation = 0
+
+    # --- the generation ---------------------------------------------------------------------
+    def _text_folder(self, generation: int) -> Path:
+        return self.path.with_name(f"{self.path.name}.text-{generation}")
+
+    def _check_text_generation(self) -> None:
+        """On open: the Tantivy folder of SQLite's generation must be there and readable, else the
+        text starts over."""
+        generation = self._info("text_generation")
+        if not generation or not self._text_folder(generation).is_dir():
+            self._renew_text()
+        self._text()  # opened now, so that a damaged folder is found (and made again) on open
+
+    def _renew_text(self) -> None:
+        """A new, empty Tantivy index under a new generation; every post's text pending again."""
+        self._close_text()
+        olds = list(self.path.parent.glob(f"{self.path.name}.text-*"))
+        numbers = [int(p.name.rpartition("-")[2]) for p in olds if p.name.rpartition("-")[2].isdigit()]
+        generation = max([self._info("text_generation"), *numbers]) + 1
+        with self.transaction():
+            clear_text(self._db)
+            self._set_info("text_generation", generation)
+        try:
+            self._fulltext = FullText(self._text_folder(generation), create=True)
+        except Broken as error:
+            raise StoreError(f"Cannot make the full-text index: {error}") from error
+        self._fulltext_generation = generation
+        for old in olds:
+            fulltext.remove(old)
+
+    def _text(self) -> FullText:
+        """The Tantivy index of the current generation (another process may have begun a new one)."""
+        generation = self._info("text_generation")
+        if self._fulltext is None or generation != self._fulltext_generation:
+            self._close_text()
+            try:
+                self._fulltext = FullText(self._text_folder(generation))
+                self._fulltext_generation = generation
+            except Broken:
+                self._renew_text()
+        assert self._fulltext is not None
+        return self._fulltext
+
+    def _close_text(self) -> None:
+        if self._fulltext is not None:
+            self._fulltext.close()
+            self._fulltext = None
+
+    def _dead_docs(self) -> list[int]:
+        return [doc for (doc,) in self._db.execute("SELECT doc FROM dead_docs")]
+
+    # --- writing ----------------------------------------------------------------------------
     def _unindex(self, ids: Sequence[int]) -> None:
-        """Take posts out of search: their FTS rows stay behind, dead, under a `doc` nothing
-        joins any more (schema step 3 says why), and are counted for compact_text()."""
-        dead = sum(cur.rowcount for cur in each_in(
-            self._db, "UPDATE posts SET doc = NULL WHERE doc IS NOT NULL AND id IN ({})", ids))
-        if dead:
-            self._set_info("dead_docs", self._info("dead_docs") + dead)
+        """Take posts out of search: their docs go to `dead_docs` (left out of searches, deleted
+        from Tantivy by the next write) and the posts' text is pending again."""
+        for sql in ("INSERT OR IGNORE INTO dead_docs SELECT doc FROM posts WHERE doc IS NOT NULL AND id IN ({})",
+                    "UPDATE posts SET doc = NULL WHERE doc IS NOT NULL AND id IN ({})"):
+            for _ in each_in(self._db, sql, ids):
+                pass
 
     @guard
     def pending_text(self) -> list[tuple[int, str]]:
@@ -29,40 +106,49 @@ class TextIndex(StoreBase):
 
     @guard
     def write_text(self, rows: Sequence[tuple]) -> None:
-        """Index the text of posts: rows of (id, title, plain text[, problem]), or rows from prepare_text().
+        """Index the text of posts: rows of (id, title, plain text[, problem]), or Prepared rows.
 
         A problem of the text phase (a post over its budget, indexed by its source) becomes the
         post's problem unless its metadata already has one: `problems()` and the list show it.
-        Each post gets a new `doc` (its rowid in both FTS tables) from a counter that never
-        goes back, so a dead row can never be mistaken for a live one.
+        Written twice, a post's text is replaced, never duplicated.
         """
-        prepared = [row if len(row) == _PREPARED else prepare_text(*row) for row in rows]
+        prepared = {row.post_id: row for row in (r if isinstance(r, Prepared) else prepare_text(*r) for r in rows)}
+        text = self._text()
         with self.transaction():
             db = self._db
-            live = {i for cur in each_in(db, "SELECT id FROM posts WHERE id IN ({})", [r[0] for r in prepared])
-                    for (i,) in cur}
-            exists = [r for r in prepared if r[0] in live]
-            self._unindex([r[0] for r in exists])  # written twice: replace, never duplicate
+            found = [row for cur in each_in(db, "SELECT id, day, sort_key, cats, tags FROM posts WHERE id IN ({})",
+                                            prepared) for row in cur]
+            self._unindex([row[0] for row in found])  # their old docs go with this commit
+            dead = self._dead_docs()
             first = self._info("next_doc") or 1
-            db.executemany("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)",
-                           ((first + n, r[1], r[2]) for n, r in enumerate(exists)))
-            db.executemany("INSERT INTO chars (rowid, title, body) VALUES (?, ?, ?)",
-                           ((first + n, r[3], r[4]) for n, r in enumerate(exists)))
-            db.executemany("UPDATE posts SET doc = ? WHERE id = ?", ((first + n, r[0]) for n, r in enumerate(exists)))
+            db.executemany("INSERT OR IGNORE INTO dead_docs VALUES (?)", ((first + n,) for n in range(len(found))))
+            self._set_info("next_doc", first + len(found))
+        docs = [{"doc": first + n, "ts": UNDATED if sort_key is None else int(sort_key), "day": day_number(day),
+                 "title": prepared[post_id].title, "body": prepared[post_id].body,
+                 "chars": prepared[post_id].chars, "category": list(split(cats)), "tag": list(split(tags))}
+                for n, (post_id, day, sort_key, cats, tags) in enumerate(found)]
+        text.write(docs, dead)
+        with self.transaction():
+            db.executemany("UPDATE posts SET doc = ? WHERE id = ?", ((first + n, row[0]) for n, row in enumerate(found)))
             db.executemany("UPDATE posts SET error = ? WHERE id = ? AND error IS NULL",
-                           ((r[5], r[0]) for r in exists if r[5]))
-            self._set_info("next_doc", first + len(exists))
+                           ((prepared[i].problem, i) for i, *_ in found if prepared[i].problem))
+            for _ in each_in(db, "DELETE FROM dead_docs WHERE doc IN ({})", [*dead, *range(first, first + len(found))]):
+                pass
 
     @guard
-    def compact_text(self) -> bool:
-        """Empty both FTS tables when dead rows outnumber a quarter of the live ones (and 1,000),
-        so every post's text is indexed again; True if it did."""
-        live = self._db.execute("SELECT count(*) FROM posts WHERE doc IS NOT NULL").fetchone()[0]
-        if self._info("dead_docs") <= max(_DEAD_ROWS_KEPT, live // 4):
-            return False
-        with self.transaction():
-            clear_text(self._db)
-        return True
+    def purge_text(self) -> None:
+        """Delete from Tantivy the docs no post holds any more (write_text does it too, on its way)."""
+        dead = self._dead_docs()
+        if dead:
+            self._text().write([], dead)
+            with self.transaction():
+                for _ in each_in(self._db, "DELETE FROM dead_docs WHERE doc IN ({})", dead):
+                    pass
+
+    def finish_text(self) -> None:
+        """Let go of the Tantivy writer (write_text keeps it from batch to batch) for other processes."""
+        if self._fulltext is not None:
+            self._fulltext.close()
 
     @guard
     def text_progress(self) -> tuple[int, int]:
@@ -71,23 +157,21 @@ class TextIndex(StoreBase):
         return total - pending, total
 
 
-def prepare_text(post_id: int, title: str, text: str, problem: str | None = None) -> tuple:
+def prepare_text(post_id: int, title: str, text: str, problem: str | None = None) -> Prepared:
     """Everything write_text stores for one post, in pure Python.
 
     The indexer calls this in its worker processes: tokenising 100k bodies on the single
     writer's thread kept that thread busy and held the GUI's GIL. The text is brought to NFKC
     once here (Chinese text never is: its full-width ，；！ are compatibility forms), which makes
-    the two tokenisers' own check free: 0.18 ms a post saved of 1.3. Traditional characters are
-    folded to Simplified here too (cjk.normalise), once for both tables.
+    cjk's own check free. Traditional characters are folded to Simplified here too (cjk.normalise).
     """
     title, text = cjk.normalise(title), cjk.normalise(text)
-    return (post_id, cjk.index_text(title), cjk.index_text(text), cjk.index_chars(title),
-            cjk.index_chars(text), problem)
+    return Prepared(post_id, cjk.index_text(title), cjk.index_text(text), cjk.index_chars(title + "\n" + text),
+                    problem)
 
 
 def clear_text(db: sqlite3.Connection) -> None:
-    """Empty both FTS tables: every post's text is pending again (inside a transaction)."""
-    db.execute("INSERT INTO fts(fts) VALUES ('delete-all')")
-    db.execute("INSERT INTO chars(chars) VALUES ('delete-all')")
+    """Every post's text pending again, and the Tantivy index due to be made anew (inside a transaction)."""
     db.execute("UPDATE posts SET doc = NULL WHERE doc IS NOT NULL")
-    db.execute("INSERT OR REPLACE INTO info VALUES ('dead_docs', 0)")
+    db.execute("DELETE FROM dead_docs")
+    db.execute("DELETE FROM info WHERE key = 'text_generation'")

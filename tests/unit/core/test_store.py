@@ -6,7 +6,10 @@ import sqlite3
 
 import pytest
 
+from tantivy import Query
+
 from reader.core import schema
+from reader.core.fulltext import SCHEMA
 from reader.core.errors import StoreError
 from reader.core.store import Store
 from reader.core.types import Facet, PostFilter, PostMeta, Problem
@@ -41,14 +44,18 @@ def ids(store, *paths):
     return [store.id_for_path(p) for p in paths]
 
 
-def fts_count(store, table, query):
-    """Rows of a live post that match: a replaced post's old rows stay behind, joined by nothing."""
-    return store._db.execute(f"SELECT count(*) FROM {table} JOIN posts p ON p.doc = {table}.rowid"
-                             f" WHERE {table} MATCH ?", (query,)).fetchone()[0]
+def found(store, query):
+    """The posts a search finds."""
+    return {i for i, _ in store.search(query, limit=100)}
+
+
+def tantivy_docs(store, field, token):
+    """Documents in the Tantivy index holding `token`, whether a post still holds them or not."""
+    return store._text().searcher().search(Query.term_query(SCHEMA, field, token), limit=100).count
 
 
 def dead_rows(store):
-    return int(store._db.execute("SELECT value FROM info WHERE key = 'dead_docs'").fetchone()[0])
+    return store._db.execute("SELECT count(*) FROM dead_docs").fetchone()[0]
 
 
 # --- opening, migrating, rebuilding ----------------------------------------------------------
@@ -95,7 +102,7 @@ def test_version_2_sheds_the_stored_text_and_indexes_it_again(tmp_path):
     assert s.get_meta(7) == PostMeta(path="p.md", title="T", date=None, sort_key=None,
                                      categories=("k",), authors=("A",))
     s.write_text([(7, "T", "新能源")])
-    assert fts_count(s, "fts", '"新能 能源"') == 1 and fts_count(s, "chars", '"源"') == 1
+    assert found(s, "新能源") == found(s, "源") == {7}
     s.close()
 
 
@@ -181,39 +188,37 @@ def test_new_posts_get_ids_in_date_order(store):
     assert ids(store, "notes/d.md", "_posts/a.md", "_posts/b.md", "_posts/c.md") == [1, 2, 3, 4]
 
 
-def test_text_write_update_delete_keep_fts_consistent(store):
+def test_text_write_update_delete_keep_the_full_text_consistent(store):
     a, b = ids(store, "_posts/a.md", "_posts/b.md")
     assert store.text_progress() == (0, 4)
     store.write_text([(a, "Alpha 新能源", "比亚迪发布新车 hello"), (b, "beta 汽车", "特斯拉 world")])
     assert store.text_progress() == (2, 4)
     assert {i for i, _ in store.pending_text()} == set(ids(store, "_posts/c.md", "notes/d.md"))
-    assert fts_count(store, "fts", '"比亚 亚迪"') == 1
-    assert fts_count(store, "chars", '"比"') == 1
-    # writing the same text twice replaces it
+    assert found(store, "比亚迪") == found(store, "比") == {a}
+    # writing the same text twice replaces it: the old document is deleted from Tantivy
     store.write_text([(a, "Alpha 新能源", "比亚迪发布新车 hello")])
-    assert fts_count(store, "fts", '"比亚 亚迪"') == 1
-    assert dead_rows(store) == 1
-    # changed metadata: text is pending again and gone from both FTS tables
+    assert found(store, "比亚迪") == {a} and tantivy_docs(store, "body", "比亚") == 1
+    assert dead_rows(store) == 0
+    # changed metadata: text is pending again and out of search at once
     store.write_metadata([(meta("_posts/a.md", "Alpha 2", "2021-12-09", 1639008000.0), 101, 201)])
     assert store.id_for_path("_posts/a.md") == a
     assert a in {i for i, _ in store.pending_text()}
-    assert fts_count(store, "fts", '"比亚 亚迪"') == 0
-    assert fts_count(store, "chars", '"比"') == 0
+    assert found(store, "比亚迪") == found(store, "比") == set() and dead_rows(store) == 1
     assert store.get_meta(a).title == "Alpha 2"
     assert store.file_states()["_posts/a.md"] == (a, 101, 201)
     # delete
     store.delete_paths(["_posts/b.md", "not/there.md"])
     assert store.id_for_path("_posts/b.md") is None
-    assert fts_count(store, "fts", "world") == 0
-    assert fts_count(store, "chars", '"特"') == 0
-    assert dead_rows(store) == 3
+    assert found(store, "world") == found(store, "特") == set()
+    assert dead_rows(store) == 2 and tantivy_docs(store, "body", "world") == 1
     assert store.text_progress() == (0, 3)
-    assert store._db.execute("INSERT INTO fts(fts, rank) VALUES ('integrity-check', 0)") is not None
+    store.purge_text()  # the dead documents leave Tantivy
+    assert dead_rows(store) == 0 and tantivy_docs(store, "body", "world") == tantivy_docs(store, "body", "比亚") == 0
 
 
 def test_write_text_for_a_vanished_id_is_ignored(store):
     store.write_text([(999, "t", "文本")])
-    assert store._db.execute("SELECT count(*) FROM fts WHERE fts MATCH '文本'").fetchone()[0] == 0
+    assert store._text().searcher().num_docs == 0 and dead_rows(store) == 0
 
 
 def test_dead_rows_are_never_mistaken_for_a_new_post(store):
@@ -223,19 +228,35 @@ def test_dead_rows_are_never_mistaken_for_a_new_post(store):
     store.write_metadata([(meta("_posts/new.md"), 1, 1)])
     new = store.id_for_path("_posts/new.md")
     store.write_text([(b, "t", "别的"), (new, "t", "新文本")])
-    assert fts_count(store, "fts", '"旧文"') == 0 and fts_count(store, "fts", '"新文"') == 1
+    assert found(store, "旧文") == set() and found(store, "新文") == {new}
+    assert tantivy_docs(store, "body", "旧文") == 0  # the dead document went with that write
 
 
-def test_compact_text_empties_the_tables_once_dead_rows_are_many(store, monkeypatch):
+def test_a_write_interrupted_between_the_two_stores_leaves_nothing_searchable(store):
     a = store.id_for_path("_posts/a.md")
-    store.write_text([(a, "t", "一次")])
-    for _ in range(3):
-        store.write_text([(a, "t", "又一次")])
-    assert dead_rows(store) == 3 and not store.compact_text()
-    monkeypatch.setattr("reader.core.store_text._DEAD_ROWS_KEPT", 2)
-    assert store.compact_text()
-    assert dead_rows(store) == 0 and store.text_progress() == (0, 4)
-    assert store._db.execute("SELECT count(*) FROM fts WHERE fts MATCH '一次 OR 又一'").fetchone()[0] == 0
+    store.write_text([(a, "t", "第一版")])
+    db = store._db
+
+    class FailsAfterTantivy:  # the connection, except that the transaction after Tantivy's commit fails
+        in_transaction = property(lambda _: db.in_transaction)
+        execute = staticmethod(db.execute)
+
+        @staticmethod
+        def executemany(sql, rows):
+            if sql.startswith("UPDATE posts SET doc = ?"):
+                raise sqlite3.OperationalError("disk I/O error")
+            return db.executemany(sql, rows)
+
+    store._db = FailsAfterTantivy()
+    with pytest.raises(StoreError):
+        store.write_text([(a, "t", "第二版")])
+    store._db = db
+    assert tantivy_docs(store, "body", "第二") == 1  # Tantivy holds it, SQLite does not know it: not found
+    assert found(store, "第二版") == found(store, "第一版") == set() and a in dict(store.pending_text())
+    store.write_text([(a, "t", "第二版")])
+    assert found(store, "第二版") == {a} and found(store, "第一版") == set()
+    assert tantivy_docs(store, "body", "第二") == 1 and tantivy_docs(store, "body", "第一") == 0
+    assert dead_rows(store) == 0
 
 
 def test_tokenizer_version_change_empties_the_text_index(tmp_path):
@@ -247,7 +268,7 @@ def test_tokenizer_version_change_empties_the_text_index(tmp_path):
     s.close()
     s = Store(path)
     assert s.text_progress() == (0, 1)
-    assert fts_count(s, "fts", '"新能"') == 0
+    assert found(s, "新能") == set() and s._text().searcher().num_docs == 0
     s.close()
 
 

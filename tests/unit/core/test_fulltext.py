@@ -1,0 +1,184 @@
+"""The Tantivy full text beside SQLite: generations checked on open, damage survived, one writer at a
+time, and hits equal to brute force on a real library (also after changes)."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import threading
+import time
+import unicodedata
+
+import pytest
+
+from reader.core import cjk
+from reader.core.errors import StoreError
+from reader.core.fulltext import FullText
+from reader.core.indexer import post_text
+from reader.core.library import Library
+from tests.corpus import CORPUS
+
+
+def _library(root, data):
+    posts = root / "_posts"
+    posts.mkdir(parents=True)
+    for i, (title, body) in enumerate([("新能源汽车", "比亚迪发布新车"), ("电池价格", "Tesla battery 价格"),
+                                       ("经济新闻", "中国经济网")]):
+        (posts / f"2022-01-1{i}-p{i}.md").write_text(f"---\ntitle: {title}\n---\n{body}\n", encoding="utf-8")
+    library = Library(root, data_dir=data)
+    library.refresh()
+    return library
+
+
+def _titles(library, query):
+    return {h.post.title for h in library.search(query)}
+
+
+def _text_folders(library):
+    store = library._store()
+    return sorted(store.path.parent.glob(store.path.name + ".text-*"))
+
+
+def test_a_deleted_tantivy_folder_is_made_again_and_the_text_indexed_again(tmp_path):
+    library = _library(tmp_path / "lib", tmp_path / "data")
+    folder, = _text_folders(library)
+    library.close()
+    shutil.rmtree(folder)
+    library = Library(tmp_path / "lib", data_dir=tmp_path / "data")
+    try:
+        assert library.text_progress() == (0, 3)  # the generation did not match: text pending again
+        assert _titles(library, "比亚迪") == set() and all(h.title_only for h in library.search("电池"))
+        library.refresh()
+        assert library.text_progress() == (3, 3) and _titles(library, "比亚迪") == {"新能源汽车"}
+        assert [f.name for f in _text_folders(library)] != [folder.name]  # a new generation
+    finally:
+        library.close()
+
+
+@pytest.mark.parametrize("damage", ["meta.json", "every file"])
+def test_a_corrupt_tantivy_folder_is_made_again_without_a_crash(tmp_path, damage):
+    library = _library(tmp_path / "lib", tmp_path / "data")
+    folder, = _text_folders(library)
+    library.close()
+    for path in folder.iterdir():
+        if damage == "every file" or path.name == "meta.json":
+            path.write_bytes(b"\x00garbage" * 64)
+    library = Library(tmp_path / "lib", data_dir=tmp_path / "data")
+    try:
+        results = library.search("经济")  # the damage is found here: titles answer, no exception
+        assert [h.post.title for h in results] == ["经济新闻"] and results[0].title_only
+        assert library.text_progress() == (0, 3)
+        library.refresh()
+        assert _titles(library, "价格") == {"电池价格"} and _titles(library, "tesla") == {"电池价格"}
+    finally:
+        library.close()
+
+
+def test_an_index_whose_generation_differs_indexes_the_text_again(tmp_path):
+    library = _library(tmp_path / "lib", tmp_path / "data")
+    store = library._store()
+    store._db.execute("UPDATE info SET value = value + 7 WHERE key = 'text_generation'")
+    library.close()
+    library = Library(tmp_path / "lib", data_dir=tmp_path / "data")
+    try:
+        assert library.text_progress() == (0, 3) and len(_text_folders(library)) == 1
+        library.refresh()
+        assert _titles(library, "汽车") == {"新能源汽车"}
+    finally:
+        library.close()
+
+
+def test_another_process_beginning_a_new_generation_is_followed(tmp_path):
+    library = _library(tmp_path / "lib", tmp_path / "data")
+    other = Library(tmp_path / "lib", data_dir=tmp_path / "data")
+    try:
+        assert _titles(other, "经济") == {"经济新闻"}
+        library._store()._renew_text()  # e.g. the refresh process found the folder damaged
+        library.refresh()
+        assert _titles(other, "经济") == {"经济新闻"} and not other.search("经济")[0].title_only
+    finally:
+        other.close()
+        library.close()
+
+
+def test_a_second_writer_waits_for_the_first_to_let_go(tmp_path):
+    first = FullText(tmp_path / "t", create=True)
+    second = FullText(tmp_path / "t")
+    first.write([{"doc": 1, "body": "一"}], [])  # first now holds the writer
+    threading.Timer(0.3, first.close).start()
+    start = time.monotonic()
+    second.write([{"doc": 2, "body": "二"}], [])  # LockBusy until first lets go, then written
+    assert time.monotonic() - start >= 0.25
+    assert second.searcher().num_docs == 2
+    second.close()
+
+
+def test_a_writer_held_too_long_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setattr("reader.core.fulltext._LOCK_WAIT", 0.2)
+    first = FullText(tmp_path / "t", create=True)
+    first.write([{"doc": 1, "body": "一"}], [])
+    with pytest.raises(StoreError, match="Cannot write the full-text index"):
+        FullText(tmp_path / "t").write([{"doc": 2, "body": "二"}], [])
+    first.close()
+
+
+# --- hits against brute force, on a real library ---------------------------------------------------
+
+_LATIN = re.compile(r"[^\W_]+")
+
+
+def _folded(text):
+    """Lower case without accents, as the index's analyzer reads Latin words."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+
+
+def _brute(texts, query):
+    if cjk.is_cjk(query[0]):
+        return {i for i, t in texts.items() if cjk.normalise(query) in t}
+    return {i for i, t in texts.items() if query in _LATIN.findall(_folded(t))}
+
+
+def _queries(texts, rng):
+    runs = [r for t in texts.values() for r in re.findall(f"[{cjk._CJK_CLASS}]{{2,}}", t)]
+    words = sorted({w for t in texts.values() for w in _LATIN.findall(_folded(t)) if w.isascii() and w.isalpha()})
+    out = []
+    for length in (1, 2, 3, 4):
+        for _ in range(12):
+            run = rng.choice(runs)
+            start = rng.randrange(max(1, len(run) - length + 1))
+            out.append(run[start:start + length])
+    return out + rng.sample(words, 25)
+
+
+def _check_against_brute_force(library, rng):
+    texts = {}
+    for row in library.list_posts():
+        title, text, _ = post_text(library.site, row.path)
+        texts[row.id] = cjk.normalise(title) + "\n" + cjk.normalise(text)
+    mismatches = [q for q in _queries(texts, rng)
+                  if {h.post.id for h in library.search(q, limit=100_000)} != _brute(texts, q)]
+    assert mismatches == []
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_tantivy_finds_what_brute_force_finds_in_a_real_library_also_after_changes(tmp_path):
+    root = tmp_path / "vault"
+    shutil.copytree(CORPUS / "obsidian-help", root)  # a copy: the corpus is never written
+    library = Library(root, data_dir=tmp_path / "data")
+    try:
+        library.refresh()
+        rng = random.Random(16)
+        _check_against_brute_force(library, rng)
+        notes = sorted(p for p in root.rglob("*.md"))
+        for path in notes[::30]:  # about 3% of the notes change, some go away
+            path.write_text(path.read_text(encoding="utf-8") + "\n新增的段落 appended words\n", encoding="utf-8")
+        for path in notes[1::60]:
+            path.unlink()
+        library.refresh()
+        _check_against_brute_force(library, rng)
+        assert {h.post.id for h in library.search("新增的段落", limit=1000)} == {
+            library.post_id(str(p.relative_to(root))) for p in notes[::30] if p.exists()}
+    finally:
+        library.close()
