@@ -6,7 +6,7 @@ that never goes back. Measured at 100k posts against the FTS5 tables it replaces
 of the time, at half the size, searched 5-40x faster (docs/performance.md).
 
 Tantivy pitfalls this module keeps clear of: its `ngram` tokenizer puts every gram at position 0,
-so the text arrives as bigrams (cjk.index_text) through the `simple` tokenizer, with positions for
+so the text arrives as bigrams (cjk.index_forms) through the `simple` tokenizer, with positions for
 phrases; a lone character is looked up in `chars` (documents only, no positions); deleting by a
 term of an unsigned field deletes nothing, so `doc` is a signed integer; custom tokenizers are not
 saved with the index and are registered on every open; a second writer is refused at once

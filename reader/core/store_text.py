@@ -29,7 +29,7 @@ class Prepared(NamedTuple):
     """One post's text as prepare_text() makes it in a worker, ready for the index."""
 
     post_id: int
-    title: str  # bigram form (cjk.index_text)
+    title: str  # bigram form (cjk.index_forms)
     body: str
     chars: str  # the distinct CJK characters of title and body, space-separated
     problem: str | None
@@ -162,12 +162,12 @@ def prepare_text(post_id: int, title: str, text: str, problem: str | None = None
 
     The indexer calls this in its worker processes: tokenising 100k bodies on the single
     writer's thread kept that thread busy and held the GUI's GIL. The text is brought to NFKC
-    once here (Chinese text never is: its full-width ，；！ are compatibility forms), which makes
-    cjk's own check free. Traditional characters are folded to Simplified here too (cjk.normalise).
+    once here (Chinese text never is: its full-width ，；！ are compatibility forms) and Traditional
+    characters folded to Simplified (cjk.normalise), then split into bigrams and characters at once.
     """
-    title, text = cjk.normalise(title), cjk.normalise(text)
-    return Prepared(post_id, cjk.index_text(title), cjk.index_text(text), cjk.index_chars(title + "\n" + text),
-                    problem)
+    title, title_chars = cjk.index_forms(cjk.normalise(title))
+    body, body_chars = cjk.index_forms(cjk.normalise(text))
+    return Prepared(post_id, title, body, " ".join(title_chars | body_chars), problem)
 
 
 def clear_text(db: sqlite3.Connection) -> None:

@@ -2,29 +2,39 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reader.core import cjk
 
 
+def index_text(text):
+    """The tokens the index's title and body get for `text`."""
+    return cjk.index_forms(cjk.normalise(text))[0].split()
+
+
 def test_index_text_turns_a_run_into_bigrams_and_a_last_unigram():
-    assert cjk.index_text("新能源汽车").split() == ["新能", "能源", "源汽", "汽车", "车"]
+    assert index_text("新能源汽车") == ["新能", "能源", "源汽", "汽车", "车"]
 
 
 def test_index_text_keeps_other_text_and_splits_runs_at_punctuation():
-    tokens = cjk.index_text("ET7新能源，比亚迪 Hello").split()
+    tokens = index_text("ET7新能源，比亚迪 Hello")
     assert tokens == ["ET7", "新能", "能源", "源", ",", "比亚", "亚迪", "迪", "Hello"]
 
 
 def test_single_character_run_is_itself():
-    assert cjk.index_text("第1篇").split() == ["第", "1", "篇"]
+    assert index_text("第1篇") == ["第", "1", "篇"]
 
 
 def test_kana_and_hangul_are_runs_too():
-    assert cjk.index_text("ひらがな").split() == ["ひら", "らが", "がな", "な"]
-    assert cjk.index_text("한국어").split() == ["한국", "국어", "어"]
+    assert index_text("ひらがな") == ["ひら", "らが", "がな", "な"]
+    assert index_text("한국어") == ["한국", "국어", "어"]
 
 
 def test_nfkc_folds_full_width_latin_and_digits():
-    assert cjk.index_text("ＡＢＣ１２３").split() == ["ABC123"]
+    assert index_text("ＡＢＣ１２３") == ["ABC123"]
     assert cjk.segments("ＥＴ７") == [cjk.Segment("ET7", False)]
 
 
@@ -56,9 +66,21 @@ def test_query_tokens_for_each_run_length():
     assert tokens("hell", prefix=True) == (["hell"], True)
 
 
-def test_index_chars_is_sorted_and_distinct():
-    assert cjk.index_chars("能源新能源, abc 新") == " ".join(sorted(set("能源新")))
-    assert cjk.index_chars("") == ""
+def test_index_forms_gives_the_distinct_cjk_characters_too():
+    assert cjk.index_forms("能源新能源, abc 新") == (" 能源 源新 新能 能源 源 , abc  新 ", set("能源新"))
+    assert cjk.index_forms("") == ("", set())
     assert cjk.single_char(cjk.segments("新"))
     assert not cjk.single_char(cjk.segments("新能"))
     assert not cjk.single_char(cjk.segments("a新"))
+
+
+# Text that mixes what posts hold with what NFKC changes: full-width forms, compatibility
+# ideographs, combining marks after letters, kana with voicing marks, Hangul jamo, ligatures.
+_PIECES = st.sampled_from(list("新能源，。：（）ＡＢ１ｅ\u3000 \n\tabcé\u0301\u0308\u0323か\u3099ｶﾞ"
+                               "\u1100\u1161\u11a8한ﬁ①²\uf900\u2126Å\u212bﾟ・"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_nfkc_by_stretches_is_unicode_nfkc(text):
+    assert cjk.nfkc(text) == unicodedata.normalize("NFKC", text)
