@@ -159,20 +159,25 @@ def pending_titles_sql(db: sqlite3.Connection, groups: list[list[Term]]) -> tupl
     return where, params
 
 
-def filter_query(f: PostFilter, allowed: list[int] | None, dead: list[int]) -> list[tuple[Occur, Query]]:
-    """A PostFilter's categories, tags and months as Tantivy clauses; `allowed`, the docs the rest
-    of it lets through (SQL's answer), and the `dead` docs no post holds any more."""
+def filter_query(f: PostFilter) -> list[tuple[Occur, Query]]:
+    """The parts of a PostFilter the Tantivy documents hold (categories, tags, months, drafts,
+    problems) as clauses; the reading state and the title filter are SQLite's (doc_clause)."""
     clauses = []
     for kind, keys in (("category", f.categories), ("tag", f.tags)):
         if keys:
             clauses.append((Occur.Must, Query.term_set_query(SCHEMA, kind, list(keys))))
     if f.months:
         clauses.append((Occur.Must, Query.boolean_query([(Occur.Should, _days(m, m)) for m in f.months])))
-    if allowed is not None:
-        clauses.append((Occur.Must, Query.term_set_query(SCHEMA, "doc", allowed)))
-    if dead:
-        clauses.append((Occur.MustNot, Query.term_set_query(SCHEMA, "doc", dead)))
+    if f.drafts is not None:
+        clauses.append((Occur.Must, Query.term_query(SCHEMA, "draft", int(f.drafts))))
+    if f.problems:
+        clauses.append((Occur.Must, Query.term_query(SCHEMA, "problem", 1)))
     return clauses
+
+
+def doc_clause(docs: list[int], wanted: bool) -> tuple[Occur, Query]:
+    """Only these docs (`wanted`), or none of them."""
+    return (Occur.Must if wanted else Occur.MustNot), Query.term_set_query(SCHEMA, "doc", docs)
 
 
 def ranked(searcher: Searcher, query: Query, newest: float, limit: int, offset: int) -> list[tuple[int, float]]:

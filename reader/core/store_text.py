@@ -116,17 +116,18 @@ class TextIndex(StoreBase):
         text = self._text()
         with self.transaction():
             db = self._db
-            found = [row for cur in each_in(db, "SELECT id, day, sort_key, cats, tags FROM posts WHERE id IN ({})",
-                                            prepared) for row in cur]
+            found = [row for cur in each_in(db, "SELECT id, day, sort_key, cats, tags, draft, error IS NOT NULL"
+                                                " FROM posts WHERE id IN ({})", prepared) for row in cur]
             self._unindex([row[0] for row in found])  # their old docs go with this commit
             dead = self._dead_docs()
             first = self._info("next_doc") or 1
             db.executemany("INSERT OR IGNORE INTO dead_docs VALUES (?)", ((first + n,) for n in range(len(found))))
             self._set_info("next_doc", first + len(found))
         docs = [{"doc": first + n, "ts": UNDATED if sort_key is None else int(sort_key), "day": day_number(day),
+                 "draft": draft, "problem": int(bool(error or prepared[post_id].problem)),
                  "title": prepared[post_id].title, "body": prepared[post_id].body,
                  "chars": prepared[post_id].chars, "category": list(split(cats)), "tag": list(split(tags))}
-                for n, (post_id, day, sort_key, cats, tags) in enumerate(found)]
+                for n, (post_id, day, sort_key, cats, tags, draft, error) in enumerate(found)]
         text.write(docs, dead)
         with self.transaction():
             db.executemany("UPDATE posts SET doc = ? WHERE id = ?", ((first + n, row[0]) for n, row in enumerate(found)))

@@ -327,6 +327,22 @@ def test_reading_state_filters_and_summaries(tmp_path, store):
     assert [(r.id, r.read, r.starred) for r in rows] == [(b, False, True), (a, True, False)]
 
 
+def test_search_applies_every_list_filter_as_the_list_does(tmp_path, store):
+    # In Tantivy (labels, months, drafts, problems) or as SQLite's docs (reading state, title).
+    store.write_text([(i, t, "共同的正文") for i, t in store._db.execute("SELECT id, title FROM posts").fetchall()])
+    db = sqlite3.connect(tmp_path / "data" / "state.db")
+    db.executemany("INSERT INTO marks (library, path, read, starred) VALUES (?, ?, ?, ?)",
+                   [("lib1", "_posts/a.md", 1, 0), ("lib1", "_posts/b.md", 0, 1), ("other", "_posts/c.md", 1, 1)])
+    db.commit()
+    db.close()
+    filters = [{"categories": ("caijing",)}, {"tags": ("中国经济网新闻", "ev")}, {"months": ("2022", "2021-12")},
+               {"drafts": True}, {"drafts": False}, {"problems": True}, {"title": "ALPHA"}, {"read": False},
+               {"read": True}, {"starred": True}, {"starred": False, "drafts": False, "categories": ("caijing",)}]
+    for fields in filters:
+        f = PostFilter(**fields)
+        assert {i for i, _ in store.search("共同", f, limit=100)} == set(store.list_ids(f)), fields
+
+
 def test_state_filters_without_state(tmp_path):
     s = Store(tmp_path / "i.db")
     s.write_metadata([(meta("p.md"), 1, 1)])
