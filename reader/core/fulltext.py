@@ -147,11 +147,13 @@ class FullText:
         return cast(list[int], searcher.fast_field_values("doc", [address for _, address in found]))
 
 
-def remove(folder: Path) -> None:
-    """Delete an index folder (and what a crash left in it)."""
+def remove(folder: Path, best_effort: bool = False) -> None:
+    """Delete an index folder (and what a crash left in it). `best_effort`: an old generation that
+    another process still has open (Windows refuses to delete it) is left for the next new one."""
     try:
         shutil.rmtree(folder)
     except FileNotFoundError:
         pass
     except OSError as error:
-        raise StoreError(f"Cannot remove the old full-text index {folder}: {error}") from error
+        if not best_effort:
+            raise StoreError(f"Cannot remove the old full-text index {folder}: {error}") from error

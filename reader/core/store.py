@@ -69,7 +69,7 @@ class Store(Queries, TextIndex):
             for suffix in ("", "-wal", "-shm", "-journal", ".damaged"):
                 self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
             for folder in self.path.parent.glob(f"{self.path.name}.text-*"):
-                fulltext.remove(folder)
+                fulltext.remove(folder, best_effort=True)
         except OSError as error:
             raise StoreError(f"Cannot replace the damaged index {self.path}: {error}") from error
 

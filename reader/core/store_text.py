@@ -68,7 +68,7 @@ class TextIndex(StoreBase):
             raise StoreError(f"Cannot make the full-text index: {error}") from error
         self._fulltext_generation = generation
         for old in olds:
-            fulltext.remove(old)
+            fulltext.remove(old, best_effort=True)
 
     def _text(self) -> FullText:
         """The Tantivy index of the current generation (another process may have begun a new one)."""
