@@ -106,13 +106,14 @@ class TextIndex(StoreBase):
 
     @guard
     def write_text(self, rows: Sequence[tuple]) -> None:
-        """Index the text of posts: rows of (id, title, plain text[, problem]), or Prepared rows.
+        """Index the text of posts: rows of (id, title, plain text[, problem]), or prepare_text()'s
+        (as tuples too: the metadata phase gives them their ids as `(id, *row[1:])`).
 
         A problem of the text phase (a post over its budget, indexed by its source) becomes the
         post's problem unless its metadata already has one: `problems()` and the list show it.
         Written twice, a post's text is replaced, never duplicated.
         """
-        prepared = {row.post_id: row for row in (r if isinstance(r, Prepared) else prepare_text(*r) for r in rows)}
+        prepared = {row.post_id: row for row in map(_prepared, rows)}
         text = self._text()
         with self.transaction():
             db = self._db
@@ -169,6 +170,12 @@ def prepare_text(post_id: int, title: str, text: str, problem: str | None = None
     title, title_chars = cjk.index_forms(cjk.normalise(title))
     body, body_chars = cjk.index_forms(cjk.normalise(text))
     return Prepared(post_id, title, body, " ".join(title_chars | body_chars), problem)
+
+
+def _prepared(row: tuple) -> Prepared:
+    if isinstance(row, Prepared):
+        return row
+    return Prepared(*row) if len(row) == len(Prepared._fields) else prepare_text(*row)
 
 
 def clear_text(db: sqlite3.Connection) -> None:

@@ -15,7 +15,7 @@ import pytest
 from reader.core import cjk
 from reader.core.errors import StoreError
 from reader.core.fulltext import FullText
-from reader.core.indexer import post_text
+from reader.core.pipeline import text_of
 from reader.core.library import Library
 from tests.corpus import CORPUS
 
@@ -154,8 +154,8 @@ def _queries(texts, rng):
 def _check_against_brute_force(library, rng):
     texts = {}
     for row in library.list_posts():
-        title, text, _ = post_text(library.site, row.path)
-        texts[row.id] = cjk.normalise(title) + "\n" + cjk.normalise(text)
+        text = text_of(library.site, row.path)
+        texts[row.id] = cjk.normalise(text.title) + "\n" + cjk.normalise(text.text)
     mismatches = [q for q in _queries(texts, rng)
                   if {h.post.id for h in library.search(q, limit=100_000)} != _brute(texts, q)]
     assert mismatches == []
