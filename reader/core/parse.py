@@ -19,15 +19,15 @@ _HTML_SUFFIXES = (".html", ".htm")
 _TAG = re.compile(r"<[^<>]*>")  # "[^>]*" would rescan to the end from every "<" of "<<<<"
 
 
-def parse_post(site: Site, relpath: str, data: bytes) -> ParsedPost:
-    """Read one post file's bytes: metadata, body source, format and links.
+def parse_post(site: Site, relpath: str, data: bytes, *, links: bool = True) -> ParsedPost:
+    """Read one post file's bytes: metadata, body source, format and (unless not `links`) links.
 
     Problems (binary data, broken front matter, a date that is not a date, a file over its
     budget of time or memory) are reported in `meta.error`; the post always has a non-empty title.
     """
     body_format = "html" if relpath.lower().endswith(_HTML_SUFFIXES) else "markdown"
     try:
-        return bounded(_parse, site, relpath, data, body_format)
+        return bounded(_parse, site, relpath, data, body_format, links)
     except TooComplex as exc:  # over the per-file budget (budget.py)
         return _unreadable(site, relpath, body_format, str(exc))
     except Exception as exc:  # noqa: BLE001 - one odd file must never stop an index run
@@ -48,7 +48,7 @@ def extract_links(body: str, limit: int = MAX_LINKS) -> tuple[tuple[str, str], .
                   else " ".join(text.split())) for _, href, text, is_html in found[:limit])
 
 
-def _parse(site: Site, relpath: str, data: bytes, body_format: str) -> ParsedPost:
+def _parse(site: Site, relpath: str, data: bytes, body_format: str, links: bool) -> ParsedPost:
     try:
         text, _encoding = decode_bytes(data)
     except DecodeError as exc:
@@ -60,7 +60,7 @@ def _parse(site: Site, relpath: str, data: bytes, body_format: str) -> ParsedPos
         error = f"front matter, {where}{fm.error.reason}"
     meta = build_meta(site, relpath, fm.data, fm.body, body_format, error)
     return ParsedPost(meta=meta, body=fm.body, body_format=body_format, body_line=fm.body_line,
-                      links=extract_links(fm.body))
+                      links=extract_links(fm.body) if links else ())
 
 
 def _unreadable(site: Site, relpath: str, body_format: str, error: str) -> ParsedPost:
