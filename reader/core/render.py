@@ -6,14 +6,16 @@ import functools
 import html
 import re
 from dataclasses import dataclass
-
-from markdown_it import MarkdownIt
-from markdown_it.common.html_blocks import block_names
-from mdit_py_plugins.footnote import footnote_plugin
+from typing import TYPE_CHECKING
 
 from . import liquid, obsidian
-from .cjk_emphasis import cjk_friendly_emphasis
 from .types import Site
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+# markdown-it (with its plugins, 30-40 ms of CPU to import) is imported by the first Markdown body
+# rendered: the text of an HTML body (render_for_text), as a search's snippets need it, goes without.
 
 _OPTIONS = {"html": True, "linkify": False, "typographer": False}
 # A body with more "|" than this (an upper bound on its table cells) renders its tables as text:
@@ -24,6 +26,11 @@ MAX_TABLE_CELLS = 20_000
 
 def _markdown(tables: bool, inline: bool = True) -> MarkdownIt:
     """markdown-it as the generators read posts; `inline=False`: block structure only."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    from .cjk_emphasis import cjk_friendly_emphasis
+
     md = MarkdownIt("commonmark", _OPTIONS).enable(["table", "strikethrough"] if tables else ["strikethrough"])
     md.use(footnote_plugin)
     md.use(cjk_friendly_emphasis)  # `**文｜**龚菁琦` is bold, as in every Chinese editor
@@ -36,9 +43,11 @@ def _markdown(tables: bool, inline: bool = True) -> MarkdownIt:
     return md
 
 
-# (full renderer, block structure only), with tables and without.
-_PARSERS = {True: (_markdown(tables=True), _markdown(tables=True, inline=False)),
-            False: (_markdown(tables=False), _markdown(tables=False, inline=False))}
+@functools.cache
+def _parsers(tables: bool) -> tuple[MarkdownIt, MarkdownIt]:
+    """(full renderer, block structure only), with tables or without; made once, when first needed."""
+    return _markdown(tables=tables), _markdown(tables=tables, inline=False)
+
 
 # Any of these means a body may need preprocessing; most news bodies contain none of them.
 _TRIGGERS = ("{", "%%", "[[", "==", "[!", "<!--", "<>")
@@ -51,8 +60,18 @@ _INLINE_CODE = re.compile(r"(?<![`\\])(`+)(?!`)((?:[^`\n]|\n(?![ \t]*\n))+?)(?<!
 _HTML_CODE = tuple((re.compile(rf"<{name}\b[^<>]*>", re.I), re.compile(rf"</{name}\s*>", re.I))
                    for name in ("pre", "code"))
 # A line that starts a CommonMark HTML block of kind 6 (a block-level tag: <p>, <div>, ...), which
-# runs to the next blank line and is copied as written; markdown-it keeps its own copy of the names.
-_HTML_BLOCK_START = re.compile(r" {0,3}</?(?a:%s)(?=\s|/?>|$)" % "|".join(block_names), re.I | re.M)
+# runs to the next blank line and is copied as written. The names are markdown-it's
+# (markdown_it.common.html_blocks.block_names), copied so that finding an HTML body's text imports
+# no markdown-it; tests/unit/core/test_render_imports.py checks that the two lists agree.
+BLOCK_NAMES = (
+    "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col",
+    "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+    "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
+    "html", "iframe", "legend", "li", "link", "main", "menu", "menuitem", "nav", "noframes", "ol",
+    "optgroup", "option", "p", "param", "search", "section", "summary", "table", "tbody", "td", "tfoot",
+    "th", "thead", "title", "tr", "track", "ul",
+)
+_HTML_BLOCK_START = re.compile(r" {0,3}</?(?a:%s)(?=\s|/?>|$)" % "|".join(BLOCK_NAMES), re.I | re.M)
 _BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)")
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 # A news post's Markdown tail: lines of plain text, autolinks and inline links, nothing else that
@@ -94,11 +113,11 @@ class _Stash:
         return text.replace("\x00", "")
 
 
-def _protect_markdown_code(text: str, stash: _Stash, blocks: MarkdownIt) -> str:
+def _protect_markdown_code(text: str, stash: _Stash, tables: bool) -> str:
     """Replace fenced and indented code blocks, then inline code spans, by placeholders."""
     if "```" in text or "~~~" in text or _INDENTED.search(text):
         lines = text.split("\n")
-        spans = [t.map for t in blocks.parse(text) if t.type in ("fence", "code_block") and t.map]
+        spans = [t.map for t in _parsers(tables)[1].parse(text) if t.type in ("fence", "code_block") and t.map]
         out, pos = [], 0
         for start, end in sorted(spans):
             if start < pos:
@@ -113,11 +132,11 @@ def _protect_markdown_code(text: str, stash: _Stash, blocks: MarkdownIt) -> str:
     return text
 
 
-def _preprocess(body: str, body_format: str, ctx: RenderContext, stash: _Stash, blocks: MarkdownIt) -> str:
+def _preprocess(body: str, body_format: str, ctx: RenderContext, stash: _Stash, tables: bool) -> str:
     site = ctx.site
     markdown = body_format != "html"
     if markdown:
-        body = _protect_markdown_code(body, stash, blocks)
+        body = _protect_markdown_code(body, stash, tables)
     else:
         for pair in _HTML_CODE:
             body = liquid.pairs(body, pair, lambda m, inner, close: stash.protect(
@@ -147,16 +166,16 @@ def _clean(body: str) -> str:
 def render_body(body: str, body_format: str, ctx: RenderContext) -> str:
     """The body as HTML (not yet sanitised). body_format: "markdown" or "html". Never raises on odd input."""
     body = _clean(body or "")
-    markdown, blocks = _PARSERS[body.count("|") <= MAX_TABLE_CELLS]
+    tables = body.count("|") <= MAX_TABLE_CELLS
     try:
         if any(t in body for t in _TRIGGERS):
-            body = _preprocess(body, body_format, ctx, _Stash(), blocks)
+            body = _preprocess(body, body_format, ctx, _Stash(), tables)
     except Exception:  # noqa: BLE001 - the contract is "never raises": one odd post must not stop an index run
         pass  # show the body as written rather than nothing
     if body_format == "html":
         return body
     try:
-        rendered = markdown.render(body)
+        rendered = _parsers(tables)[0].render(body)
     except Exception:  # noqa: BLE001 - as above; markdown-it has no documented exceptions of its own
         return "<pre>" + html.escape(body) + "</pre>"
     return obsidian.finish_callouts(rendered)

@@ -16,7 +16,7 @@ from reader.core.types import Site
 from tests.corpus import CORPUS
 
 CTX = RenderContext(Site("jekyll", Path("/lib"), Path("/lib"), url="https://example.com"), "_posts/2020-01-01-a.md")
-MARKDOWN = render._PARSERS[True][0]
+MARKDOWN = render._parsers(True)[0]
 
 # Lines that look like HTML blocks, Markdown a fast path must not miss, and the plain lines and links it takes.
 LINES = ["<p>段落 *不是强调*</p>", " <p>缩进的段落</p>", "<div>", "</div>", "<P>大写</P>", "\t<p>制表符</p>",
