@@ -1,4 +1,4 @@
-"""Opening LIBRARY for a command: the index brought up to date first, and a post named on the command line."""
+"""Opening LIBRARY for a command, its index as fresh as --refresh / --no-refresh ask; a post named on the command line."""
 
 from __future__ import annotations
 
@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..core.freshness import Freshness
-    from ..core.library import Library
+    from ..core import Freshness, Library
 
 
 def library(args) -> Library:
     """Open LIBRARY, telling the user if its index was rebuilt or its reading state recovered."""
-    from ..core.library import Library
+    from ..core import Library
 
     opened = Library(args.library, data_dir=args.data_dir)
     for told in (opened.rebuilt_reason, opened.state.recovered):
@@ -42,7 +41,8 @@ def open_library(args, *, text: bool = False) -> Library:
     indexed first, unless "never"."""
     opened = library(args)
     check = None if args.refresh == "always" else opened.check_freshness()
-    if check is None or (args.refresh == "auto" and not check.fresh) or (check.scanned_ns is None and not opened.count()):
+    never_scanned = check is not None and check.scanned_ns is None and not opened.count()
+    if check is None or (args.refresh == "auto" and not check.fresh) or never_scanned:
         opened.refresh()
     elif not check.fresh:
         print(f"note: {opened.root}: {_stale(check)} (--refresh or `jianbao-cli index` brings it up to date)",
