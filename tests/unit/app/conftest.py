@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.gui.conftest import data_dir, library_dir, make_window  # noqa: F401  (fixtures)
+from tests.gui.conftest import _refresh_in_this_process, data_dir, library_dir, make_window  # noqa: F401  (fixtures; the first is autouse)
 
 
 @pytest.fixture
