@@ -129,6 +129,7 @@ def test_session_on_read_only_copy(read_only_copy, data_dir, monkeypatch):
 
 
 @pytest.mark.corpus
+@pytest.mark.slow  # end to end: the real CLI, five processes in turn
 def test_cli_subprocesses_on_read_only_copy(read_only_copy, data_dir):
     root = read_only_copy[0]
     before = tree_digest(root)
