@@ -47,8 +47,11 @@ LAST_LIBRARY = Setting("session/library", str, "")
 RECENT_LIBRARIES = Setting("session/recent", list, [])
 LAST_SELECTION = Setting("session/selection", list, [], "Tree node keys, e.g. category:x")
 LAST_ARTICLE = Setting("session/article", str, "", "Library-relative path of the open article")
+OPEN_LIBRARIES = Setting("session/libraries", list, [], "Roots of the libraries open in the window, in tree order")
+ALL_SHOWN = Setting("session/all", bool, False, "All libraries was selected, not one library")
+PLACES = Setting("session/places", str, "{}", "JSON: each open library's root -> its selection and open article")
 WINDOW = (GEOMETRY, WINDOW_STATE, SPLITTER, LIST_HEADER, SORT_KEY, SORT_DESCENDING, LAST_LIBRARY,
-          RECENT_LIBRARIES, LAST_SELECTION, LAST_ARTICLE)
+          RECENT_LIBRARIES, LAST_SELECTION, LAST_ARTICLE, OPEN_LIBRARIES, ALL_SHOWN, PLACES)
 
 MAX_RECENT = 10
 

@@ -113,6 +113,10 @@ class Library(LinkRouting, LibraryHighlights):
         """What to call the library in a window title: the site's title or the folder's name."""
         return self.site.title or self.root.name
 
+    def site_of(self, post_id: int) -> Site:
+        """The site a post belongs to: this library's (the window's All libraries answers per post)."""
+        return self.site
+
     @property
     def rebuilt_reason(self) -> str | None:
         """Why the index had to be rebuilt from scratch, or kept elsewhere, if it had."""

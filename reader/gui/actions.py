@@ -47,6 +47,10 @@ TR = "Actions"  # the translation context of every text and tip below
 # keys without modifiers, so they reach the line edit instead of firing while the user types.
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open_library", QT_TRANSLATE_NOOP("Actions", "&Open Library Folder…"), "File", standard=Std.Open),
+    ActionSpec("add_library", QT_TRANSLATE_NOOP("Actions", "&Add Library…"), "File", (),
+               QT_TRANSLATE_NOOP("Actions", "Show another library folder in this window, beside the open ones")),
+    ActionSpec("remove_library", QT_TRANSLATE_NOOP("Actions", "Re&move Library"), "File", (),
+               QT_TRANSLATE_NOOP("Actions", "Take the shown library out of this window; its folder and index stay")),
     ActionSpec("reload", QT_TRANSLATE_NOOP("Actions", "&Reload"), "File", (),
                QT_TRANSLATE_NOOP("Actions", "Look for new and changed files now"), standard=Std.Refresh),
     ActionSpec("export_reading_data", QT_TRANSLATE_NOOP("Actions", "&Export Reading Data…"), "File", (),

@@ -94,7 +94,7 @@ class ArticleActions(QObject):
         if post is None or session is None:
             self.message.emit(self.tr("Open an article first"), 3000)
             return None
-        return export.post_link(session.library.site, post.meta)
+        return export.post_link(session.library.site_of(post.id), post.meta)
 
     def copy_link(self) -> None:
         link = self._link()

@@ -37,6 +37,7 @@ class Browsing(QObject):
         self.search, self.search_info, self.reading = search, search_info, reading
         self._settings = window_settings
         self._title_filter = title_filter
+        self.elsewhere: Callable[[], bool] | None = None  # a click in another library's nodes shows it (libraries.py)
         self.session: Session | None = None
         self.sort_key: str = window_settings.get(S.SORT_KEY)
         self.descending: bool = window_settings.get(S.SORT_DESCENDING)
@@ -125,6 +126,8 @@ class Browsing(QObject):
         return PostFilter(**{**base.__dict__, "title": title}) if title else base
 
     def _tree_selection_changed(self, *_args) -> None:
+        if self.elsewhere is not None and self.elsewhere():
+            return
         saved = [self.tree_model.saved.get(i[len("saved:"):]) for i in self.selected_node_ids() if i.startswith("saved:")]
         if saved and saved[0] is not None:
             self.savedChosen.emit(saved[0])  # it selects the search's own nodes, which lists them

@@ -19,10 +19,12 @@ SNIPPET_PAGE = 20  # hits whose snippets are asked for together (each is read fr
 COLUMNS = (("title", QT_TRANSLATE_NOOP("ArticleListModel", "Title")), ("date", QT_TRANSLATE_NOOP("ArticleListModel", "Date")),
            ("category", QT_TRANSLATE_NOOP("ArticleListModel", "Category")))
 SNIPPET = ("snippet", QT_TRANSLATE_NOOP("ArticleListModel", "Snippet"))
+LIBRARY = ("library", QT_TRANSLATE_NOOP("ArticleListModel", "Library"))  # All libraries: whose post it is
 IdRole = Qt.ItemDataRole.UserRole + 1
 SummaryRole = Qt.ItemDataRole.UserRole + 2
 SnippetRole = Qt.ItemDataRole.UserRole + 3  # the Snippet (text and hit spans) of a hit's row
 SNIPPET_COLUMN = len(COLUMNS)
+LIBRARY_COLUMN = SNIPPET_COLUMN + 1  # shown between the category and the snippet (list_view.py)
 
 
 def date_text(date: str | None) -> str:
@@ -54,6 +56,7 @@ class ArticleListModel(QAbstractTableModel):
         self._rows_by_id: dict[int, int] | None = None
         self.category_labels: dict[str, str] = {}
         self._script = ORIGINAL  # View ▸ Read As, for titles and categories
+        self.library_name: Callable[[int], str] | None = None  # All libraries: a post id's library, by name
         self.sort_requested: Callable[[str, bool], None] | None = None
         self.snippets_wanted: Callable[[int, list[int]], None] | None = None
         self._generation = 0  # of the hits: snippets for older hits are dropped
@@ -185,15 +188,19 @@ class ArticleListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS) + 1
+        return 0 if parent.isValid() else len(COLUMNS) + 2
+
+    @staticmethod
+    def _column(column: int) -> tuple[str, str]:
+        return (*COLUMNS, SNIPPET, LIBRARY)[column]
 
     def _column_key(self, column: int) -> str:
-        return COLUMNS[column][0] if column < len(COLUMNS) else SNIPPET[0]
+        return self._column(column)[0]
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < self.columnCount():
-                return translate("ArticleListModel", (COLUMNS[section] if section < len(COLUMNS) else SNIPPET)[1])
+                return translate("ArticleListModel", self._column(section)[1])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -240,6 +247,8 @@ class ArticleListModel(QAbstractTableModel):
             return date_text(summary.date)
         if key == "category":
             return convert(", ".join(self.category_labels.get(c, c) for c in summary.categories), self._script)
+        if key == LIBRARY[0]:
+            return self.library_name(summary.id) if self.library_name is not None else ""
         if self._hits is None:
             return ""
         snippet = self._snippet(row)
@@ -276,7 +285,7 @@ class ArticleListModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         if self._hits is not None:
             self._sort_hits(key, descending)
-        elif self.sort_requested is not None and key != "snippet":
+        elif self.sort_requested is not None and key not in ("snippet", LIBRARY[0]):
             self.sort_requested(key, descending)
 
     def _sort_hits(self, key: str, descending: bool) -> None:
@@ -290,6 +299,8 @@ class ArticleListModel(QAbstractTableModel):
                     return post.date or ""
                 if key == "category":
                     return ", ".join(self.category_labels.get(c, c) for c in post.categories).casefold()
+                if key == LIBRARY[0] and self.library_name is not None:
+                    return self.library_name(post.id).casefold()
                 return hit.title_key  # the index's key, as the list sorts (阿 < 北 < 中 by pinyin)
             ordered = sorted(self._hits, key=sort_key, reverse=descending)
         self.layoutAboutToBeChanged.emit()

@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from .dates import format_date
-from .list_model import SNIPPET_COLUMN
+from .list_model import LIBRARY_COLUMN, SNIPPET_COLUMN
 from .snippet_delegate import SnippetDelegate
 
 Move = QAbstractItemView.CursorAction
@@ -52,6 +52,7 @@ class ArticleListView(QTableView):
     def setModel(self, model) -> None:
         super().setModel(model)
         self.setItemDelegateForColumn(SNIPPET_COLUMN, self._snippets)
+        self.horizontalHeader().moveSection(LIBRARY_COLUMN, SNIPPET_COLUMN)  # the snippet stays last
         model.modelReset.connect(self._model_reset)
         self._model_reset()
 
@@ -61,6 +62,7 @@ class ArticleListView(QTableView):
         if searching and self.isColumnHidden(SNIPPET_COLUMN) and not self._fitted:
             self._before_search = [header.sectionSize(c) for c in range(SNIPPET_COLUMN)]
         self.setColumnHidden(SNIPPET_COLUMN, not searching)
+        self.setColumnHidden(LIBRARY_COLUMN, self.model().library_name is None)
         if not searching and self._before_search is not None:
             for column, size in enumerate(self._before_search):
                 header.resizeSection(column, size)
@@ -73,6 +75,7 @@ class ArticleListView(QTableView):
         restored = bool(state) and self.horizontalHeader().restoreState(state)
         self._fitted = not restored
         self.setColumnHidden(SNIPPET_COLUMN, not self.model().searching())
+        self.setColumnHidden(LIBRARY_COLUMN, self.model().library_name is None)
         self.fit_columns()
         self._room_for_snippet()
         return restored
@@ -91,9 +94,11 @@ class ArticleListView(QTableView):
         bold = QFontMetrics(self._bold_font())
         date = bold.horizontalAdvance(format_date("2022-12-28T15:01")) + _PADDING  # the widest month and day
         category = min(width // 3, max(self._header_width(2), self._widest(2, bold) + _PADDING))
-        rest = max(_MIN_TITLE, width - date - category)
+        library = 0 if self.isColumnHidden(LIBRARY_COLUMN) else \
+            min(width // 5, max(self._header_width(LIBRARY_COLUMN), self._widest(LIBRARY_COLUMN, bold) + _PADDING))
+        rest = max(_MIN_TITLE, width - date - category - library)
         title = rest * 2 // 5 if not self.isColumnHidden(SNIPPET_COLUMN) else rest
-        for column, size in ((0, title), (1, date), (2, category)):
+        for column, size in ((0, title), (1, date), (2, category), (LIBRARY_COLUMN, library)):
             header.resizeSection(column, size)
 
     def _room_for_snippet(self, dragged: int = -1) -> None:
@@ -105,7 +110,7 @@ class ArticleListView(QTableView):
         header = self.horizontalHeader()
         width = self.viewport().width()
         keep = max(header.minimumSectionSize(), min(_MIN_SNIPPET, width // 3))
-        over = sum(header.sectionSize(c) for c in range(SNIPPET_COLUMN)) + keep - width
+        over = sum(header.sectionSize(c) for c in range(header.count()) if c != SNIPPET_COLUMN) + keep - width
         for column in ((dragged,) if dragged >= 0 else (0, 2, 1)):
             if over <= 0:
                 break

@@ -27,6 +27,7 @@ from .highlights import Highlights
 from .i18n import add_language_menu, app_name
 from .preferences import PreferencesDialog, apply_saved
 from .list_model import COLUMNS, ArticleListModel
+from .libraries import OpenLibraries
 from .list_view import ArticleListView
 from .post_by_path import PostByPath
 from .read_as import add_read_as_menu
@@ -75,10 +76,11 @@ class MainWindow(QMainWindow):
         self._wire()
         self.actions_by_id = build_actions(self, self.reading.handlers() | self.article_actions.handlers()
                                            | self.reading_data.handlers() | self.saved_searches.handlers()
-                                           | self.highlights.handlers() | self._handlers())
+                                           | self.highlights.handlers() | self.libraries.handlers()
+                                           | self._handlers())
         self.article_actions.set_actions(self.actions_by_id)
         self.addActions(list(self.actions_by_id.values()))
-        build_menus(self.menuBar(), self.actions_by_id, {"open_library": self._add_recent_menu,
+        build_menus(self.menuBar(), self.actions_by_id, {"open_library": self.libraries.add_recent_menu,
                                                          "reset_zoom": self._add_language_menu})
         self._restore_window_state()
         self._update_title()
@@ -180,6 +182,7 @@ class MainWindow(QMainWindow):
         self.refresher.finished.connect(lambda _report: self.browse.text_indexed())
         self.refresher.finished.connect(self._refresh_done)
         self.refresher.failed.connect(self._refresh_failed)
+        self.libraries = OpenLibraries(self)  # the libraries open in the window, and which one is shown
 
     def _handlers(self) -> dict:
         return {
@@ -192,27 +195,17 @@ class MainWindow(QMainWindow):
             "open_log_folder": lambda: open_folder(self.paths.log),
         }
 
-    def _add_recent_menu(self, menu) -> None:
-        self.recent_menu = menu.addMenu(self.tr("Recent &Libraries"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-
     def _add_language_menu(self, menu) -> None:
         menu.addSeparator()
         add_read_as_menu(menu, self.settings, (self.view, self.list_model, self.tree_model))
         add_language_menu(menu, self.settings, self.statusBar().showMessage)
 
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.window.get(S.RECENT_LIBRARIES)
-        for root in recent:
-            self.recent_menu.addAction(root, lambda r=root: self.open_library(r))
-        if not recent:
-            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
-
     # --- opening a library --------------------------------------------------------------
     def start(self, library_path: str | None = None) -> None:
         """What a launch opens: the given folder, else the last library as it was left, else the sample."""
         last = self.settings.window.get(S.LAST_LIBRARY)
+        if not library_path and self.libraries.restore_all():
+            return
         if library_path or last:
             self.open_library(library_path or last, restore=not library_path, then=lambda ok: ok or self.open_sample())
         else:
@@ -266,23 +259,29 @@ class MainWindow(QMainWindow):
         # The library shown before, or the one read last time (given again on the command line),
         # comes back as it was left.
         left = [self.library.root if self.library else None, self.settings.window.get(S.LAST_LIBRARY)]
+        self.show_session(Session(library, self.runner, self.data_dir, self), sample,
+                          restore or str(library.root) in map(str, left))
+        if rebuilt := rebuilt or library.rebuilt_reason:  # a worker that upgraded the index may have rebuilt it
+            self.statusBar().showMessage(self.tr("The index was rebuilt: {0}").format(rebuilt), 10000)
+        return True
+
+    def show_session(self, session: Session, sample: bool, restore: bool) -> None:
+        """Show a library (or All libraries, libraries.py) through its session; refresh a library."""
         self._retire_library()
         self._leave_lone()
-        self.session, self.is_sample = Session(library, self.runner, self.data_dir, self), sample
+        self.session, self.is_sample = session, sample
+        library = session.library
         self.list_model.set_fetch(library.summaries)
         self.view.set_library(library)
         for controller in (self.search, self.reading, self.browse):
             controller.set_session(self.session)
-        restore = restore or str(library.root) in map(str, left)
-        if not sample:
+        restore = self.libraries.now_showing(session, sample) or restore
+        if not sample and library.root is not None:
             self.settings.remember_library(str(library.root))
             self.banner.hide()
-        if rebuilt := rebuilt or library.rebuilt_reason:  # a worker that upgraded the index may have rebuilt it
-            self.statusBar().showMessage(self.tr("The index was rebuilt: {0}").format(rebuilt), 10000)
         self.browse.reload(restore=restore)
-        self.refresher.set_library(library)
+        self.refresher.set_library(library if library.root is not None else None)
         self.refresh()
-        return True
 
     def _retire_library(self) -> None:
         if self.session is None:
@@ -470,6 +469,7 @@ class MainWindow(QMainWindow):
         window.set(S.SPLITTER, self.splitter.saveState())
         window.set(S.LIST_HEADER, self.list.header_state())
         self.reading.leave(now=True)
+        self.libraries.save()
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -477,6 +477,7 @@ class MainWindow(QMainWindow):
         process is ended by the cancel); their answers are dropped with the session."""
         self.save_state()
         self.refresher.set_library(None)
+        self.libraries.shutdown()
         self.runner.shutdown()
         if self.session is not None:
             self.session.close()

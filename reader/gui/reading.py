@@ -342,7 +342,7 @@ class Reading(QObject):
                            on_error=lambda e: self.message.emit(self.tr("Could not star: {0}").format(e), 8000))
 
     def open_source(self) -> None:
-        url = original_url(self.session.library.site, self.post.meta) if self.post and self.session else None
+        url = original_url(self.session.library.site_of(self.post.id), self.post.meta) if self.post and self.session else None
         if url:
             QDesktopServices.openUrl(QUrl(url))
         else:

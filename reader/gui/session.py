@@ -37,6 +37,9 @@ class Session(QObject):
         self._open = True
         self._writes: deque[tuple[Job, tuple, Callable | None, Callable | None]] = deque()
         self._in_flight: tuple[Job, tuple, Callable | None, Callable | None] | None = None  # the write on a worker
+        # open_job(target, data_dir, job, *args) runs a job on a worker; All libraries opens them all (libraries_all.py)
+        self._open_job: Callable[..., Any] = on_own_library
+        self._target: Any = self.root
 
     @property
     def is_open(self) -> bool:
@@ -49,7 +52,7 @@ class Session(QObject):
         kind None: superseded by nothing, dropped only when the session closes.
         """
         current = self._ticket(kind)
-        self._runner.submit(on_own_library, self.root, self._data_dir, job, *args,
+        self._runner.submit(self._open_job, self._target, self._data_dir, job, *args,
                             on_done=lambda result: current() and on_done(result),
                             on_error=lambda error: current() and (on_error or _log_error)(error))
 
@@ -86,7 +89,7 @@ class Session(QObject):
                     on_done(result)
             self._next_write()
 
-        self._runner.submit(on_own_library, self.root, self._data_dir, job, *args,
+        self._runner.submit(self._open_job, self._target, self._data_dir, job, *args,
                             on_done=lambda result: finished(result, None),
                             on_error=lambda error: finished(None, error))
 
@@ -104,9 +107,13 @@ class Session(QObject):
         while self._writes:
             job, args, _, _ = self._writes.popleft()
             try:
-                job(self.library, *args)
+                self.run_here(job, *args)
             except Exception as error:  # noqa: BLE001 - one failed mark must not lose the others
                 _log_error(error)
+
+    def run_here(self, job: Job, *args: Any) -> Any:
+        """job(library, *args) on this thread, with the UI thread's handle."""
+        return job(self.library, *args)
 
     def close(self) -> None:
         """Stop delivering answers; write what is still waiting, here and now; close the library."""

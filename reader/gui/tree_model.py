@@ -32,6 +32,8 @@ VIEWS = (("all", QT_TRANSLATE_NOOP("LibraryTreeModel", "All articles")),
          ("problems", QT_TRANSLATE_NOOP("LibraryTreeModel", "Problems")))
 VIEW_FILTERS = {"all": PostFilter(), "unread": PostFilter(read=False), "starred": PostFilter(starred=True),
                 "drafts": PostFilter(drafts=True), "problems": PostFilter(problems=True)}
+ALL_LIBRARIES = QT_TRANSLATE_NOOP("LibraryTreeModel", "All libraries")
+ALL_ID = "libraries:"  # the node of All libraries; a library's own top node is "libraryroot:<root>"
 KeyRole = Qt.ItemDataRole.UserRole + 1
 SAVED_LIMIT = 500  # a saved search counts its hits up to this many, then shows "500+"
 
@@ -165,8 +167,62 @@ class LibraryTreeModel(QAbstractItemModel):
         self._bold.setBold(True)
         self._italic = QFont()
         self._italic.setItalic(True)
-        self._root.set_children(Node("section", key, QCoreApplication.translate(TR, label)) for key, label in SECTIONS)
-        self._sections = {node.key: node for node in self._root.children}
+        self._sections = self._new_sections()  # the shown library's (detached while All libraries is shown)
+        self._root.set_children(self._sections.values())
+        self._by_library: dict[str, dict[str, Node]] = {}  # with several libraries: each one's sections, by root
+        self._all_node: Node | None = None
+        self._shown: str | None = ""  # the shown library's root, None for All libraries, "" before set_libraries
+
+    @staticmethod
+    def _new_sections() -> dict[str, Node]:
+        return {key: Node("section", key, QCoreApplication.translate(TR, label)) for key, label in SECTIONS}
+
+    # --- several libraries ----------------------------------------------------------------
+    def set_libraries(self, libraries: Sequence[tuple[str, str]], shown: str | None) -> None:
+        """The open libraries, (root, name) in order, and the one shown (None: All libraries). One library
+        looks as it always did; several get a top node each, under All libraries."""
+        self.beginResetModel()
+        kept = self._by_library
+        self._by_library = {root: kept.get(root) or self._new_sections() for root, _ in libraries}
+        if shown is not None and shown not in self._by_library:
+            self._by_library[shown] = self._sections
+        self._sections = self._by_library[shown] if shown is not None else self._new_sections()
+        self._all_node, self._shown = None, shown
+        if len(libraries) <= 1:
+            self._root.set_children(self._sections.values())
+        else:
+            self._all_node = Node("libraries", "", QCoreApplication.translate(TR, ALL_LIBRARIES))
+            tops = [self._all_node]
+            for root, name in libraries:
+                top = Node("libraryroot", root, name, tip=root)
+                top.set_children(self._by_library[root].values())
+                tops.append(top)
+            self._root.set_children(tops)
+        self.endResetModel()
+
+    def set_library_data(self, root: str, data: TreeData | None, problem: str = "", name: str = "") -> None:
+        """Another library's name, counts and facets (None and why: its index could not be read), without a reset."""
+        sections, top = self._by_library.get(root), self._top(root)
+        if sections is None or sections is self._sections or top is None:
+            return
+        top.count, top.tip = (data.view_counts.get("all", 0), root) if data else (None, f"{root}\n{problem}")
+        top.label = name or top.label
+        for key, nodes in self._section_nodes(data, shown=False).items() if data else ():
+            self._replace_rows(sections[key], nodes)
+        index = self.createIndex(top.row, 0, top)
+        self.dataChanged.emit(index, index.siblingAtColumn(1))
+
+    def _top(self, root: str) -> Node | None:
+        return next((n for n in self._root.children if n.kind == "libraryroot" and n.key == root), None)
+
+    def library_of(self, index: QModelIndex | QPersistentModelIndex) -> str | None:
+        """The root of the library a node belongs to, "" for All libraries, None with one library."""
+        node = self.node(index)
+        while node is not None and node.parent is not self._root:
+            node = node.parent
+        if node is None or self._all_node is None:
+            return None
+        return "" if node is self._all_node else node.key
 
     def set_script(self, script: str) -> None:
         """View ▸ Read As: category and tag names in `script` (zh_convert.SCRIPTS); nodes stay."""
@@ -178,14 +234,16 @@ class LibraryTreeModel(QAbstractItemModel):
     def set_data(self, data: TreeData) -> None:
         """Replace every section's rows (a reset: counts and facets change together)."""
         self.beginResetModel()
-        self._sections["library"].set_children(
-            Node(name, "", QCoreApplication.translate(TR, label), data.view_counts.get(name, 0))
-            for name, label in VIEWS)
-        self._sections["saved"].set_children(self._saved_nodes(data.saved))
-        self._sections["category"].set_children(
-            Node("category", f.key, f.label or f.key, f.count, f.key) for f in data.categories)
         self._all_tags = sorted(data.tags, key=lambda f: (-f.count, f.label.casefold()))
-        self._sections["tag"].set_children(self._tag_nodes())
+        for key, nodes in self._section_nodes(data, shown=True).items():
+            self._sections[key].set_children(nodes)
+        top = self._all_node if self._shown is None else self._top(self._shown or "")
+        if top is not None:  # several libraries: the shown one's total on its top node
+            top.count = data.view_counts.get("all", 0)
+        self.endResetModel()
+
+    def _section_nodes(self, data: TreeData, shown: bool) -> dict[str, list[Node]]:
+        """Each section's rows for `data`: the shown library's, or another's (whose tags are not filtered)."""
         months_by_year: dict[str, list[Facet]] = {}
         for facet in data.months:
             months_by_year.setdefault(facet.key[:4], []).append(facet)
@@ -196,8 +254,12 @@ class LibraryTreeModel(QAbstractItemModel):
                               for m in sorted(months_by_year.get(facet.key, ()), key=lambda f: f.key,
                                               reverse=True))
             years.append(year)
-        self._sections["archive"].set_children(years)
-        self.endResetModel()
+        tags = self._all_tags if shown else sorted(data.tags, key=lambda f: (-f.count, f.label.casefold()))
+        return {"library": [Node(name, "", QCoreApplication.translate(TR, label), data.view_counts.get(name, 0))
+                            for name, label in VIEWS],
+                "saved": self._saved_nodes(data.saved, shown),
+                "category": [Node("category", f.key, f.label or f.key, f.count, f.key) for f in data.categories],
+                "tag": self._tag_nodes(tags, self._tag_filter if shown else ""), "archive": years}
 
     def set_view_counts(self, counts: dict[str, int]) -> None:
         """New counts for the Library section (after read or star changes), without a reset."""
@@ -212,8 +274,9 @@ class LibraryTreeModel(QAbstractItemModel):
         """The Saved Searches section anew (after a save, rename or delete, or new counts)."""
         self._replace_rows(self._sections["saved"], self._saved_nodes(saved))
 
-    def _saved_nodes(self, saved: Sequence[SavedCount]) -> list[Node]:
-        self.saved = {item.search.name: item.search for item in saved}
+    def _saved_nodes(self, saved: Sequence[SavedCount], shown: bool = True) -> list[Node]:
+        if shown:  # the shown library's saved searches, by name, for a click on one
+            self.saved = {item.search.name: item.search for item in saved}
         nodes = []
         for item in saved:
             node = Node("saved", item.search.name, item.search.name, item.total, item.search.query)
@@ -222,6 +285,9 @@ class LibraryTreeModel(QAbstractItemModel):
         return nodes
 
     def _replace_rows(self, section: Node, nodes: list[Node]) -> None:
+        if section.parent is None:  # All libraries is shown: this section is not in the tree
+            section.set_children(nodes)
+            return
         parent = self.createIndex(section.row, 0, section)
         if section.children:
             self.beginRemoveRows(parent, 0, len(section.children) - 1)
@@ -251,11 +317,11 @@ class LibraryTreeModel(QAbstractItemModel):
         """Show only the tags whose label or key contains `text` (Simplified or Traditional: 經 finds
         经济); rebuilds just the Tags section."""
         self._tag_filter = fold(text.strip().casefold())
-        self._replace_rows(self._sections["tag"], self._tag_nodes())
+        self._replace_rows(self._sections["tag"], self._tag_nodes(self._all_tags, self._tag_filter))
 
-    def _tag_nodes(self) -> list[Node]:
-        wanted = self._tag_filter
-        return [Node("tag", f.key, f.label or f.key, f.count, f.key) for f in self._all_tags
+    @staticmethod
+    def _tag_nodes(tags: Sequence[Facet], wanted: str) -> list[Node]:
+        return [Node("tag", f.key, f.label or f.key, f.count, f.key) for f in tags
                 if not wanted or wanted in fold(f.label.casefold()) or wanted in fold(f.key.casefold())]
 
     # --- lookups ------------------------------------------------------------------------
@@ -263,10 +329,15 @@ class LibraryTreeModel(QAbstractItemModel):
         return index.internalPointer() if index.isValid() else None
 
     def section_index(self, key: str) -> QModelIndex:
-        return self.createIndex(self._sections[key].row, 0, self._sections[key])
+        section = self._sections[key]
+        if section.parent is None:
+            return QModelIndex()  # All libraries is shown: its sections are not in the tree
+        return self.createIndex(section.row, 0, section)
 
     def index_for_id(self, node_id: str) -> QModelIndex:
-        for node in self._root.walk():
+        """The node of the shown library (or All libraries) with this id."""
+        nodes = [n for section in self._sections.values() if section.parent is not None for n in section.walk()]
+        for node in [*nodes, *self._root.children]:
             if node.kind != "section" and node.id == node_id:
                 return self.createIndex(node.row, 0, node)
         return QModelIndex()
@@ -326,7 +397,9 @@ class LibraryTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and node.kind != "section":
             tip = f"{node.label} ({node.tip})" if node.tip and node.tip != node.label else node.label
             return tip if node.count is None else f"{tip}: " + self.tr("%Ln article(s)", "", node.count)
-        if role == Qt.ItemDataRole.FontRole and node.kind == "section":
+        if role == Qt.ItemDataRole.ToolTipRole and node.kind == "libraryroot":
+            return node.tip
+        if role == Qt.ItemDataRole.FontRole and node.kind in ("section", "libraries", "libraryroot"):
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -32,6 +32,22 @@
         <translation>打开文库文件夹(&amp;O)…</translation>
     </message>
     <message>
+        <source>&amp;Add Library…</source>
+        <translation>添加文库(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Show another library folder in this window, beside the open ones</source>
+        <translation>在此窗口中再显示一个文库文件夹，与已打开的并列</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Library</source>
+        <translation>移除文库(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Take the shown library out of this window; its folder and index stay</source>
+        <translation>从此窗口中移除当前文库；其文件夹和索引保持不变</translation>
+    </message>
+    <message>
         <source>&amp;Reload</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -399,6 +415,10 @@
     <message>
         <source>Snippet</source>
         <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>文库</translation>
     </message>
     <message>
         <source>(no longer in the index)</source>
@@ -778,6 +798,10 @@ The reader may go on working. The details are also in the log file in {folder}.<
         <translation>有问题</translation>
     </message>
     <message>
+        <source>All libraries</source>
+        <translation>全部文库</translation>
+    </message>
+    <message>
         <source>detached</source>
         <translation>已脱离</translation>
     </message>
@@ -905,14 +929,6 @@ The reader may go on working. The details are also in the log file in {folder}.<
         <translation>文章</translation>
     </message>
     <message>
-        <source>Recent &amp;Libraries</source>
-        <translation>最近的文库(&amp;L)</translation>
-    </message>
-    <message>
-        <source>(none yet)</source>
-        <translation>（暂无）</translation>
-    </message>
-    <message>
         <source>You are looking at the sample library that comes with Jianbao Reader.</source>
         <translation>当前显示的是剪报阅读器自带的示例文库。</translation>
     </message>
@@ -978,6 +994,33 @@ The reader may go on working. The details are also in the log file in {folder}.<
     <message>
         <source>Your note on this passage</source>
         <translation>写下你对这段文字的笔记</translation>
+    </message>
+</context>
+<context>
+    <name>OpenLibraries</name>
+    <message>
+        <source>Add Library</source>
+        <translation>添加文库</translation>
+    </message>
+    <message>
+        <source>{0} was removed from the window; its folder is untouched</source>
+        <translation>已从窗口中移除“{0}”；其文件夹未被改动</translation>
+    </message>
+    <message>
+        <source>All libraries</source>
+        <translation>全部文库</translation>
+    </message>
+    <message>
+        <source>Indexing: {0}</source>
+        <translation>正在索引：{0}</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Libraries</source>
+        <translation>最近的文库(&amp;L)</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,22 @@
         <translation>開啟文庫資料夾(&amp;O)…</translation>
     </message>
     <message>
+        <source>&amp;Add Library…</source>
+        <translation>加入文庫(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Show another library folder in this window, beside the open ones</source>
+        <translation>在此視窗中再顯示一個文庫資料夾，與已開啟的並列</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Library</source>
+        <translation>移除文庫(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Take the shown library out of this window; its folder and index stay</source>
+        <translation>從此視窗中移除目前的文庫；其資料夾與索引保持不變</translation>
+    </message>
+    <message>
         <source>&amp;Reload</source>
         <translation>重新整理(&amp;R)</translation>
     </message>
@@ -399,6 +415,10 @@
     <message>
         <source>Snippet</source>
         <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>文庫</translation>
     </message>
     <message>
         <source>(no longer in the index)</source>
@@ -778,6 +798,10 @@ The reader may go on working. The details are also in the log file in {folder}.<
         <translation>有問題</translation>
     </message>
     <message>
+        <source>All libraries</source>
+        <translation>全部文庫</translation>
+    </message>
+    <message>
         <source>detached</source>
         <translation>已脫離</translation>
     </message>
@@ -905,14 +929,6 @@ The reader may go on working. The details are also in the log file in {folder}.<
         <translation>文章</translation>
     </message>
     <message>
-        <source>Recent &amp;Libraries</source>
-        <translation>最近的文庫(&amp;L)</translation>
-    </message>
-    <message>
-        <source>(none yet)</source>
-        <translation>（尚無）</translation>
-    </message>
-    <message>
         <source>You are looking at the sample library that comes with Jianbao Reader.</source>
         <translation>目前顯示的是剪報閱讀器隨附的範例文庫。</translation>
     </message>
@@ -978,6 +994,33 @@ The reader may go on working. The details are also in the log file in {folder}.<
     <message>
         <source>Your note on this passage</source>
         <translation>寫下你對這段文字的筆記</translation>
+    </message>
+</context>
+<context>
+    <name>OpenLibraries</name>
+    <message>
+        <source>Add Library</source>
+        <translation>加入文庫</translation>
+    </message>
+    <message>
+        <source>{0} was removed from the window; its folder is untouched</source>
+        <translation>已從視窗中移除「{0}」；其資料夾未被更動</translation>
+    </message>
+    <message>
+        <source>All libraries</source>
+        <translation>全部文庫</translation>
+    </message>
+    <message>
+        <source>Indexing: {0}</source>
+        <translation>正在建立索引：{0}</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Libraries</source>
+        <translation>最近的文庫(&amp;L)</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（尚無）</translation>
     </message>
 </context>
 <context>

@@ -85,7 +85,7 @@ def test_list_model_passes_the_model_tester_with_real_rows(qtmodeltester, librar
     hits = library.search("熊猫", snippets=1)
     model.set_hits(hits)
     qtmodeltester.check(model)
-    assert model.columnCount() == 4 and model.headerData(3, Qt.Orientation.Horizontal) == "Snippet"
+    assert model.columnCount() == 5 and model.headerData(4, Qt.Orientation.Horizontal) == "Library" and model.headerData(3, Qt.Orientation.Horizontal) == "Snippet"
     assert "熊猫" in model.index(0, 3).data() and "<b>" not in model.index(0, 3).data()
     library.close()
 

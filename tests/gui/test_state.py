@@ -144,8 +144,8 @@ def test_recent_libraries_are_most_recent_first(make_window, library_dir, tmp_pa
     assert window.list_model.rowCount() == 2
     recent = window.settings.window.get(S.RECENT_LIBRARIES)
     assert recent == [str(other.resolve()), str(library_dir.resolve())]
-    window._fill_recent_menu()
-    assert [a.text() for a in window.recent_menu.actions()] == recent
+    window.libraries._fill_recent_menu()
+    assert [a.text() for a in window.libraries.recent_menu.actions()] == recent
 
 
 def test_preferences_and_window_state_live_in_separate_files(tmp_path):

@@ -1,0 +1,260 @@
+"""Several libraries in one window: the open set (remembered), the one shown or All libraries, their tree nodes.
+
+The window shows one Session at a time: a library's, or All libraries' (libraries_all.py). A click in
+another library's part of the tree shows that library where it was left (selection and article, kept
+per library in the settings). The others' counts are read and their indexes refreshed in the
+background, one at a time, on a runner of their own: a library being indexed, or whose index cannot
+be read, never holds up the rest. The status bar names the libraries being indexed.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QFileDialog, QLabel
+
+from .. import settings as S
+from ..core.library import Library
+from .libraries_all import AllSession, open_all
+from .refresh_process import refresh_in_process
+from .session import Session
+from .tasks import SyncTaskRunner, TaskRunner, on_own_library
+from .tree_model import load_tree_data
+
+ALL = "*"  # All libraries' key among the places
+FRESH_S = 60.0  # a library not shown is refreshed in the background at most this often
+
+
+def _refresh(task, root, data_dir):
+    """On the background runner: one library's refresh, in a process of its own."""
+    return refresh_in_process(root, data_dir, lambda *progress: task.progress(*progress), task.is_cancelled)
+
+
+class OpenLibraries(QObject):
+    """The libraries open in `window` and which one it shows (None: All libraries)."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self._settings = window.settings.window
+        self.roots: list[str] = [r for r in self._settings.get(S.OPEN_LIBRARIES) if Path(r).is_dir()]
+        self.shown: str | None = ""  # a library's root, None for All libraries, "" for nothing (yet)
+        self._refreshed_at: dict[str, float] = {}
+        self._names: dict[str, str] = {}
+        # Never takes a thread the window's queries need (tests run everything on the calling thread).
+        self._background = window.runner if isinstance(window.runner, SyncTaskRunner) else TaskRunner(self, max_threads=1)
+        self._queue: list[str] = []
+        self._busy: dict[str, str] = {}  # root -> name, of the libraries being indexed now
+        self.busy_label = QLabel(window.statusBar(), objectName="indexingLibraries")
+        window.statusBar().addPermanentWidget(self.busy_label)
+        self.busy_label.hide()
+        window.refresher.progressed.connect(lambda *_: self._set_busy(self.shown, True))
+        window.refresher.finished.connect(self._shown_refreshed)
+        window.refresher.failed.connect(lambda *_: self._set_busy(self.shown, False))
+        window.browse.elsewhere = self._clicked_elsewhere
+        window.browse.treeShown.connect(self._expand)
+
+    def handlers(self) -> dict:
+        return {"add_library": self.add_library, "remove_library": self.remove_library}
+
+    # --- the set ------------------------------------------------------------------------
+    def now_showing(self, session: Session, sample: bool) -> bool:
+        """The window shows `session` now. A library joins the set; the tree gets its layout. True when
+        the library has a place kept from before (restore it)."""
+        before = self._key(self.shown)
+        self._keep_place(before)
+        library = session.library
+        root = None if library.root is None else str(library.root)
+        if root is not None and not sample and root not in self.roots:
+            self.roots.append(root)
+        if root is not None:
+            self._names[root] = library.name
+        self.shown = root
+        self._settings.set(S.OPEN_LIBRARIES, self.roots)
+        self._settings.set(S.ALL_SHOWN, root is None)
+        shown_set = self.roots if not sample else [root]
+        self.window.tree_model.set_libraries([(r, self._names.get(r, Path(r).name)) for r in shown_set], root)
+        self.window.list_model.library_name = library.slot_name if root is None else None
+        self._update_actions()
+        if not sample:
+            for other in self.roots:
+                if other != root:
+                    self._load_tree(other)
+            self._queue_refresh(self.roots)
+        return self._take_place(self._key(root)) and before != self._key(root)
+
+    def add_library(self) -> None:
+        """File ▸ Add Library…: a folder joins the set and is shown."""
+        near = Path(self.shown).parent if self.shown else Path.home()  # beside the shown library
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Add Library"), str(near))
+        if folder:
+            self.show_library(folder)
+
+    def show_library(self, root: str) -> None:
+        self.window.open_library(root)
+
+    def remove_library(self) -> None:
+        """File ▸ Remove Library: the shown library leaves the window (nothing on disk changes)."""
+        if self.shown is None or len(self.roots) < 2:
+            return
+        gone = self.shown
+        self.roots.remove(gone)
+        places = self._places()
+        places.pop(gone, None)
+        self._settings.set(S.PLACES, json.dumps(places))
+        self.shown = ""  # nothing of it is kept as a place
+        self.window.open_library(self.roots[0])
+        self.window.statusBar().showMessage(self.tr("{0} was removed from the window; its folder is untouched")
+                                            .format(self._names.get(gone, gone)), 8000)
+
+    def show_all(self) -> None:
+        """All libraries in one list: their posts, and their hits as one ranked list."""
+        roots = [Path(r) for r in self.roots]
+        everything = open_all(roots, self.window.data_dir, self.tr("All libraries"))
+        self.window.show_session(AllSession(everything, self.window.runner, self.window.data_dir, self.window),
+                                 False, True)
+
+    def restore_all(self) -> bool:
+        """At start: All libraries, if that is what was shown at the end of the last run."""
+        if len(self.roots) > 1 and self._settings.get(S.ALL_SHOWN):
+            self.show_all()
+            return True
+        return False
+
+    def save(self) -> None:
+        """The shown library's place, before the settings are written."""
+        self._keep_place(self._key(self.shown))
+
+    # --- places: each library's selection and open article ------------------------------
+    @staticmethod
+    def _key(root: str | None) -> str:
+        return ALL if root is None else root
+
+    def _places(self) -> dict:
+        try:
+            places = json.loads(self._settings.get(S.PLACES))
+        except ValueError:
+            return {}
+        return places if isinstance(places, dict) else {}
+
+    def _keep_place(self, key: str) -> None:
+        if key != ALL and key not in self.roots:
+            return
+        places = self._places()
+        places[key] = {"selection": self._settings.get(S.LAST_SELECTION), "article": self._settings.get(S.LAST_ARTICLE)}
+        self._settings.set(S.PLACES, json.dumps(places))
+
+    def _take_place(self, key: str) -> bool:
+        place = self._places().get(key)
+        if not isinstance(place, dict):
+            return False
+        self._settings.set(S.LAST_SELECTION, [str(n) for n in place.get("selection") or []])
+        self._settings.set(S.LAST_ARTICLE, str(place.get("article") or ""))
+        return True
+
+    # --- the tree -----------------------------------------------------------------------
+    def _clicked_elsewhere(self) -> bool:
+        """A click in another library's part of the tree (or on All libraries): show that one. True if so."""
+        model, index = self.window.tree_model, self.window.tree.currentIndex()
+        target, node = model.library_of(index), model.node(index)
+        if target is None or node is None or (target or None) == self.shown:
+            return False
+        key = self._key(target or None)
+        self._keep_place(self._key(self.shown))
+        if node.kind != "libraryroot":  # that node, with the article left open there
+            places = self._places()
+            places[key] = {**places.get(key, {}), "selection": [node.id]}
+            self._settings.set(S.PLACES, json.dumps(places))
+        QTimer.singleShot(0, self.show_all if key == ALL else lambda: self.show_library(target))
+        return True
+
+    def _load_tree(self, root: str) -> None:
+        """Another library's counts and facets, read on a worker; a failure marks its node only."""
+        model = self.window.tree_model
+        self.window.runner.submit(on_own_library, root, self.window.data_dir, _named_tree,
+                                  on_done=lambda answer: self._tree_loaded(root, *answer),
+                                  on_error=lambda error: model.set_library_data(root, None, str(error)))
+
+    def _tree_loaded(self, root: str, name: str, data) -> None:
+        self._names[root] = name
+        self.window.tree_model.set_library_data(root, data, name=name)
+
+    def _expand(self, _data) -> None:
+        tree, model = self.window.tree, self.window.tree_model
+        for row in range(model.rowCount()):
+            tree.expand(model.index(row, 0))
+
+    def _update_actions(self) -> None:
+        action = self.window.actions_by_id.get("remove_library") if hasattr(self.window, "actions_by_id") else None
+        if action is not None:
+            action.setEnabled(self.shown is not None and len(self.roots) > 1)
+
+    # --- refreshing the libraries not shown -----------------------------------------------
+    def _queue_refresh(self, roots: list[str]) -> None:
+        """Refresh these in the background, one at a time, unless done in the last minute."""
+        now = time.monotonic()
+        self._queue += [r for r in roots if r not in self._queue and now - self._refreshed_at.get(r, -1e9) > FRESH_S]
+        if not self._background.busy():
+            self._next_refresh()
+
+    def _next_refresh(self) -> None:
+        while self._queue:
+            root = self._queue.pop(0)
+            if root in self.roots and root != self.shown:  # the shown one has the window's refresher
+                name = self._names.get(root, Path(root).name)
+                self._set_busy(root, True, name)
+                self._background.submit(_refresh, root, self.window.data_dir, wants_task=True,
+                                        on_done=lambda _report, r=root: self._refreshed(r),
+                                        on_error=lambda error, r=root: self._refreshed(r, error))
+                return
+
+    def _refreshed(self, root: str, error: BaseException | None = None) -> None:
+        self._set_busy(root, False)
+        self._refreshed_at[root] = time.monotonic()
+        if error is not None:
+            self.window.tree_model.set_library_data(root, None, str(error))
+        elif root != self.shown and root in self.roots:
+            self._load_tree(root)
+            if self.shown is None:
+                self.window.browse.reload()  # All libraries lists its posts too
+        self._next_refresh()
+
+    def _shown_refreshed(self, *_report) -> None:
+        self._set_busy(self.shown, False)
+        if self.shown:
+            self._refreshed_at[self.shown] = time.monotonic()
+
+    def _set_busy(self, root: str | None, busy: bool, name: str = "") -> None:
+        if root is None:
+            return
+        if busy:
+            self._busy[root] = name or self._names.get(root, Path(root).name)
+        else:
+            self._busy.pop(root, None)
+        self.busy_label.setText(self.tr("Indexing: {0}").format(", ".join(self._busy.values())))
+        self.busy_label.setVisible(bool(self._busy) and len(self.roots) > 1)
+
+    def shutdown(self) -> None:
+        self._queue.clear()
+        if self._background is not self.window.runner:
+            self._background.shutdown()
+
+    # --- File ▸ Recent Libraries ------------------------------------------------------------
+    def add_recent_menu(self, menu) -> None:
+        self.recent_menu = menu.addMenu(self.tr("Recent &Libraries"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self._settings.get(S.RECENT_LIBRARIES)
+        for root in recent:
+            self.recent_menu.addAction(root, lambda r=root: self.window.open_library(r))
+        if not recent:
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+
+def _named_tree(library: Library):
+    return library.name, load_tree_data(library)

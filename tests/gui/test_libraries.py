@@ -1,0 +1,191 @@
+"""Several libraries in one window, driven by the mouse and the keyboard: File ▸ Add Library…, a click in
+another library's nodes, All libraries (one list with a Library column, one ranked list of hits), Remove
+Library, and the set with each library's place surviving a restart."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
+
+from reader import settings as S
+from reader.app.open_paths import open_paths
+from reader.core.library import Library
+from reader.gui.list_model import LIBRARY_COLUMN
+from reader.gui.tasks import TaskRunner
+from tests.corpus import FIXTURES
+from tests.gui.helpers import click_menu, when_modal
+
+# the offscreen platform says so of menus and the file dialog's completion list
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
+JEKYLL, HUGO = (FIXTURES / "jekyll").resolve(), (FIXTURES / "hugo").resolve()
+LEFT = Qt.MouseButton.LeftButton
+
+
+def _tops(window) -> list[str]:
+    model = window.tree_model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def _node(window, root, node_id: str) -> QModelIndex:
+    """The node `node_id` under the top node of the library at `root` ("" for the All libraries node)."""
+    model = window.tree_model
+    for row in range(model.rowCount()):
+        top = model.index(row, 0)
+        if model.node(top).id == node_id:
+            return top
+        if model.node(top).key != str(root):
+            continue
+        pending = [top]
+        while pending:
+            parent = pending.pop()
+            for child in (model.index(r, 0, parent) for r in range(model.rowCount(parent))):
+                if model.node(child).id == node_id:
+                    return child
+                pending.append(child)
+    raise AssertionError(f"no node {node_id} under {root}")
+
+
+def _click_node(qtbot, window, root, node_id: str) -> None:
+    """Once the node is in the tree (its library's counts come after its refresh): a click on it."""
+    def there() -> bool:
+        try:
+            return _node(window, root, node_id).isValid()
+        except AssertionError:
+            return False
+    qtbot.waitUntil(there, timeout=10000)
+    _click(qtbot, window.tree, _node(window, root, node_id))
+
+
+def _click(qtbot, view, index) -> None:
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualRect(index).center())
+
+
+def _add_from_menu(qtbot, window, folder) -> None:
+    """The dialog opens beside the shown library: the folder's name is typed and Choose clicked."""
+    def choose(dialog) -> None:
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "fileNameEdit"), folder.name)
+        choose_button = dialog.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.StandardButton.Open)
+        qtbot.mouseClick(choose_button, LEFT)
+    when_modal(QFileDialog, choose)
+    click_menu(qtbot, window, "&File", "&Add Library…")
+    qtbot.waitUntil(lambda: str(folder) in window.libraries.roots, timeout=10000)
+
+
+def _start(make_window, qtbot, library=None):
+    window = make_window(library, runner=TaskRunner())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def _name(window, root) -> str:
+    library = Library(root, data_dir=window.data_dir)
+    library.close()
+    return library.name
+
+
+def _names_in_list(window) -> set[str]:
+    model = window.list_model
+    return {model.index(row, LIBRARY_COLUMN).data() for row in range(model.rowCount())}
+
+
+def test_one_library_looks_as_before(qtbot, make_window):
+    window = _start(make_window, qtbot, JEKYLL)
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 5, timeout=10000)
+    assert _tops(window) == ["Library", "Saved Searches", "Highlights", "Categories", "Tags", "Archive"]
+    assert window.list.isColumnHidden(LIBRARY_COLUMN)
+    assert not window.actions_by_id["remove_library"].isEnabled()
+
+
+def test_add_library_switch_all_libraries_and_restart(qtbot, make_window):
+    window = _start(make_window, qtbot, JEKYLL)
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 5, timeout=10000)
+    _add_from_menu(qtbot, window, HUGO)
+    qtbot.waitUntil(lambda: len(_tops(window)) == 3 and window.list_model.rowCount() == 4, timeout=10000)
+    assert _tops(window)[0] == "All libraries" and window.libraries.shown == str(HUGO)
+    qtbot.waitUntil(lambda: window.tree_model.index(1, 1).data() == "5", timeout=10000)  # jekyll's count, read aside
+
+    # In hugo: a category, then its first article.
+    category = next(f.key for f in Library(HUGO, data_dir=window.data_dir).facets("category"))
+    _click_node(qtbot, window, HUGO, f"category:{category}")
+    qtbot.waitUntil(lambda: window.browse.selected_node_ids() == [f"category:{category}"], timeout=5000)
+    qtbot.waitUntil(lambda: 0 < window.list_model.rowCount() < 4, timeout=5000)
+    _click(qtbot, window.list, window.list_model.index(0, 0))
+    qtbot.waitUntil(lambda: window.reading.post is not None, timeout=5000)
+    hugo_title = window.reading.post.meta.title
+
+    # A click in jekyll's part of the tree shows jekyll.
+    _click_node(qtbot, window, JEKYLL, "drafts:")
+    qtbot.waitUntil(lambda: window.libraries.shown == str(JEKYLL), timeout=5000)
+    qtbot.waitUntil(lambda: window.browse.selected_node_ids() == ["drafts:"], timeout=5000)
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)
+
+    # Back to hugo by its top node: where it was left.
+    _click_node(qtbot, window, HUGO, f"libraryroot:{HUGO}")
+    qtbot.waitUntil(lambda: window.libraries.shown == str(HUGO), timeout=5000)
+    qtbot.waitUntil(lambda: window.reading.post is not None and window.reading.post.meta.title == hugo_title,
+                    timeout=5000)
+    assert window.browse.selected_node_ids() == [f"category:{category}"]
+
+    # All libraries: both libraries' posts in one list, with a Library column.
+    _click_node(qtbot, window, "", "libraries:")
+    qtbot.waitUntil(lambda: window.libraries.shown is None and window.list_model.rowCount() == 9, timeout=10000)
+    assert not window.list.isColumnHidden(LIBRARY_COLUMN)
+    assert _names_in_list(window) == {_name(window, JEKYLL), _name(window, HUGO)}
+    window.close()
+
+    again = _start(make_window, qtbot)  # a restart: same data folder, no path
+    qtbot.waitUntil(lambda: again.libraries.shown is None and again.list_model.rowCount() == 9, timeout=10000)
+    assert again.libraries.roots == [str(JEKYLL), str(HUGO)] and len(_tops(again)) == 3
+    _click_node(qtbot, again, HUGO, f"libraryroot:{HUGO}")
+    qtbot.waitUntil(lambda: again.reading.post is not None and again.reading.post.meta.title == hugo_title,
+                    timeout=10000)
+    assert again.browse.selected_node_ids() == [f"category:{category}"]
+
+
+def test_search_across_all_libraries_merges_the_hits(qtbot, make_window):
+    window = _start(make_window, qtbot, JEKYLL)
+    _add_from_menu(qtbot, window, HUGO)
+    qtbot.waitUntil(lambda: len(_tops(window)) == 3, timeout=10000)
+    _click_node(qtbot, window, "", "libraries:")
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 9, timeout=10000)
+    qtbot.mouseClick(window.search_edit, LEFT)
+    qtbot.keyClicks(window.search_edit, "the")
+    qtbot.waitUntil(lambda: window.list_model.searching() and window.list_model.rowCount() > 0, timeout=10000)
+    shown = {(window.list_model.index(r, LIBRARY_COLUMN).data(), window.list_model.summary(r).title)
+             for r in range(window.list_model.rowCount())}
+    expected = set()
+    for root in (JEKYLL, HUGO):
+        library = Library(root, data_dir=window.data_dir)
+        expected |= {(library.name, hit.post.title) for hit in library.search("the", limit=500)}
+        library.close()
+    assert shown == expected and len({name for name, _ in shown}) == 2
+    assert window.list_model.rowCount() == len(expected)  # none doubled
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)  # the first hit opens, from its own library
+    qtbot.waitUntil(lambda: window.reading.post is not None, timeout=5000)
+    assert window.reading.post.meta.title == window.list_model.summary(0).title
+
+
+def test_remove_library_takes_it_out_of_the_window_only(qtbot, make_window):
+    window = _start(make_window, qtbot, JEKYLL)
+    _add_from_menu(qtbot, window, HUGO)
+    qtbot.waitUntil(lambda: window.libraries.shown == str(HUGO) and len(_tops(window)) == 3, timeout=10000)
+    click_menu(qtbot, window, "&File", "Re&move Library")
+    qtbot.waitUntil(lambda: window.libraries.shown == str(JEKYLL), timeout=10000)
+    qtbot.waitUntil(lambda: _tops(window)[0] == "Library" and window.list_model.rowCount() == 5, timeout=10000)
+    assert window.libraries.roots == [str(JEKYLL)] and HUGO.is_dir()
+    assert window.settings.window.get(S.OPEN_LIBRARIES) == [str(JEKYLL)]
+    assert "removed" in window.statusBar().currentMessage()
+
+
+def test_opening_a_post_file_adds_its_library(qtbot, make_window):
+    window = _start(make_window, qtbot, JEKYLL)
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 5, timeout=10000)
+    post = next(p for p in sorted((HUGO / "content").rglob("*.md")) if p.name != "_index.md")
+    open_paths(window, [str(post)])
+    qtbot.waitUntil(lambda: window.libraries.roots == [str(JEKYLL), str(HUGO)], timeout=10000)
+    qtbot.waitUntil(lambda: window.reading.post is not None, timeout=10000)
+    assert window.reading.post.meta.path == post.relative_to(HUGO).as_posix()
+    assert len(_tops(window)) == 3
