@@ -45,10 +45,12 @@ class HighlightsInArticle:
         self.context_point: QPoint | None = None  # where the open context menu was asked for (viewport)
 
     def set_highlights(self, path: str, highlights: Sequence[Highlight]) -> None:
-        """The highlights of the post at `path` (drawn when that post's body is shown: now, or once it comes).
+        """The highlights of the post shown, at `path` (drawn when its body is shown: now, or once it comes).
 
         Drawing adds to the page, so a page with none drawn yet is only painted; one with some is rendered
         again (a removed highlight must lose its colour)."""
+        if self._post is None or self._post.meta.path != path:
+            return  # an answer for a post left meanwhile (or edited from the tree while another is open)
         drawn = self._showing(self._highlight_path) and bool(self._spans or self._detached)
         self._highlight_path, self._highlights = path, list(highlights)
         if self._showing(path) and (drawn or self._paint_highlights()):

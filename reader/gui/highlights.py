@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QObject, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
                                QWidget)
 
@@ -62,12 +62,13 @@ class Highlights(QObject):
         self.tree, self.model = browse.tree, browse.tree_model
         self._all: list[Highlight] = []  # the library's, newest first
         self._words = ""  # the search field's words: the Highlights node shows the highlights holding them
-        reading.opened.connect(lambda path, _title: self._load_post(path))
+        self._asked = ""  # the post whose highlights were asked for last
+        reading.opened.connect(lambda path, _title: path != self._asked and self._load_post(path))
         view.highlightsAnchored.connect(self._anchored)
         browse.treeShown.connect(lambda _data: self.reload_list())
         search_edit.textChanged.connect(self._filter)
-        self.tree.clicked.connect(self._tree_activated)
-        self.tree.activated.connect(self._tree_activated)
+        self.tree.viewport().installEventFilter(self)  # a press on a highlight must not change the tree's selection
+        self.tree.activated.connect(self._tree_activated)  # Enter on one
 
     def handlers(self) -> dict:
         return {"highlight": self.highlight, "highlight_note": self.edit_note, "remove_highlight": self.remove,
@@ -79,6 +80,8 @@ class Highlights(QObject):
 
     # --- the article ------------------------------------------------------------------------
     def _load_post(self, path: str) -> None:
+        """Ask for the post's highlights (once per post opened: `opened` comes with its header, then its body)."""
+        self._asked = path
         if path and self.session is not None:
             self.session.ask("post-highlights", _post_highlights, path,
                              on_done=lambda found: self.view.set_highlights(path, found))
@@ -174,6 +177,17 @@ class Highlights(QObject):
         if words != self._words:
             self._words = words
             self._listed(self._all, False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A press on a highlight in the tree opens it (left button) and goes no further: QTreeView would
+        otherwise clear the selection for a row that cannot be selected, and the list would lose its filter."""
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            node = self.model.node(self.tree.indexAt(event.position().toPoint()))
+            if node is not None and node.highlight is not None:
+                if event.button() == Qt.MouseButton.LeftButton:
+                    self.open(node.highlight)
+                return True
+        return super().eventFilter(watched, event)
 
     def _tree_activated(self, index: QModelIndex) -> None:
         node = self.model.node(index)

@@ -148,6 +148,11 @@ def test_a_highlights_entry_opens_its_article_scrolled_to_it(qtbot, make_window,
     assert entry.data() == PANDA
     far_entry = _highlight_nodes(window)[1]
     assert far_entry.data().startswith("长文第140段")
+    wenhua = window.tree_model.index_for_id("category:wenhua")  # both posts are in it
+    window.tree.scrollTo(wenhua)
+    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=window.tree.visualRect(wenhua).center())
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 8, timeout=5000)
+    far_entry = _highlight_nodes(window)[1]
     window.tree.scrollTo(far_entry)
     qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=window.tree.visualRect(far_entry).center())
     view = window.view
@@ -156,7 +161,8 @@ def test_a_highlights_entry_opens_its_article_scrolled_to_it(qtbot, make_window,
     cursor = QTextCursor(view.document())
     cursor.setPosition(view.highlight_spans()[far.id][0])
     qtbot.waitUntil(lambda: 0 <= view.cursorRect(cursor).top() < view.viewport().height(), timeout=5000)
-    assert window.list_model.rowCount() == 24  # the list stays as it was: a highlight is no filter
+    assert window.list_model.rowCount() == 8  # the list stays as it was: a highlight is no filter
+    assert window.browse.selected_node_ids() == ["category:wenhua"]
 
 
 def test_search_field_filters_the_highlights_node(qtbot, make_window, library, data_dir):
@@ -261,3 +267,46 @@ def test_the_tree_model_with_highlights_passes_the_model_tester(qtmodeltester):
     model.set_highlights(found, "NOTE")
     assert model.rowCount(section) == 2
     qtmodeltester.check(model)
+
+
+def test_the_tree_menu_of_a_highlight_edits_its_note_and_removes_it(qtbot, make_window, library, data_dir):
+    lib = Library(library, data_dir=data_dir)
+    lib.refresh()
+    lib.add_highlight(lib.post_id(PANDA_POST), Anchor(PANDA, "", "", 0))
+    lib.close()
+    window = make_window(library)
+    qtbot.waitUntil(lambda: len(_highlight_nodes(window)) == 1, timeout=5000)
+    tree = window.tree
+    tree.expand(window.tree_model.section_index("highlights"))
+    where = tree.visualRect(_highlight_nodes(window)[0]).center()
+    _type_note(qtbot, "竹子")
+    _in_popup(qtbot, "Note…")
+    _right_click(qtbot, tree.viewport(), where)
+    qtbot.waitUntil(lambda: "竹子" in (_highlight_nodes(window)[0].data(Qt.ItemDataRole.ToolTipRole) or ""), timeout=5000)
+    assert window.browse.selected_node_ids() == ["all:"]  # the right click changed no filter
+    _in_popup(qtbot, "Remove Highlight")
+    _right_click(qtbot, tree.viewport(), where)
+    qtbot.waitUntil(lambda: not _highlight_nodes(window), timeout=5000)
+    assert Library(library, data_dir=data_dir).highlights() == []
+
+
+def test_a_note_edited_from_the_tree_leaves_the_open_articles_highlights_drawn(qtbot, make_window, library, data_dir):
+    lib = Library(library, data_dir=data_dir)
+    lib.refresh()
+    lib.add_highlight(lib.post_id(LONG_POST), Anchor("长文第3段", "", "", 0))
+    shown = lib.add_highlight(lib.post_id(PANDA_POST), Anchor(PANDA, "", "", 0))
+    lib.close()
+    window = make_window(library)
+    _open(qtbot, window, PANDA_POST)
+    qtbot.waitUntil(lambda: shown.id in window.view.highlight_spans(), timeout=5000)
+    tree = window.tree
+    tree.expand(window.tree_model.section_index("highlights"))
+    other = _highlight_nodes(window)[1]
+    assert other.data() == "长文第3段"
+    _type_note(qtbot, "另一篇")
+    _in_popup(qtbot, "Note…")
+    _right_click(qtbot, tree.viewport(), tree.visualRect(other).center())
+    qtbot.waitUntil(lambda: "另一篇" in (_highlight_nodes(window)[1].data(Qt.ItemDataRole.ToolTipRole) or ""),
+                    timeout=5000)
+    window.view.set_look(window.view.look().__class__(width_em=30))  # rendered again, as Preferences would
+    assert shown.id in window.view.highlight_spans()  # still drawn: the other post's answer was not taken
