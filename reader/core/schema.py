@@ -13,9 +13,11 @@ from .transactions import transaction
 # Why these shapes:
 # - posts: one row per file; `day` is the date as written ("2022-01-21") so months and years
 #   follow the author's calendar, `sort_key` (UTC seconds) orders the list. Ids are given out in
-#   date order on a first build, which keeps FTS rowid order close to date order. `cats` and
+#   date order on a first build, so newest first is roughly highest id first. `cats` and
 #   `tags` repeat the labels joined by U+001F so list rows need no JSON parsing or join.
 # - post_labels: categories and tags, one row each, keyed for facets and filters.
+# - dead_docs (step 7): the Tantivy documents (fulltext.py) no post holds any more, until deleted.
+# Until step 7 the full text was here too:
 # - fts: contentless (content=''), so the bigram form of the text is not stored a second time;
 #   `detail=full` keeps positions for phrases. Its rowid is `posts.doc`, not the post id (step 3).
 # - chars: each post's distinct CJK characters, no positions (detail=column; none since step

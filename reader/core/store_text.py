@@ -124,6 +124,8 @@ class TextIndex(StoreBase):
             first = self._info("next_doc") or 1
             db.executemany("INSERT OR IGNORE INTO dead_docs VALUES (?)", ((first + n,) for n in range(len(found))))
             self._set_info("next_doc", first + len(found))
+        if not found and not dead:
+            return  # nothing for Tantivy: its writer (one for all processes) is not taken
         docs = [{"doc": first + n, "ts": UNDATED if sort_key is None else int(sort_key), "day": day_number(day),
                  "draft": draft, "problem": int(bool(error or prepared[post_id].problem)),
                  "title": prepared[post_id].title, "body": prepared[post_id].body,
