@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from ..paths import AppPaths
 from .errors import StoreError
+from .fulltext import remove
 from .store import Store
 
 ELSEWHERE = "index-elsewhere"  # the folder in the data folder that holds an index the cache cannot
@@ -85,3 +86,5 @@ def _remove_index(path: Path) -> None:
             Path(str(path) + suffix).unlink(missing_ok=True)
         except OSError:
             pass
+    for folder in path.parent.glob(path.name + ".text-*"):  # its full text (store_text.py)
+        remove(folder, best_effort=True)
