@@ -194,6 +194,26 @@ class AllLibraries:
                                           for root in (library.root, library.site.root))
         return path if inside else None  # the view's own check needs one root: it is made here
 
+    # --- highlights: kept by each library; shown and edited in a library, not in All libraries --------
+    @property
+    def state(self) -> _NoHighlights:
+        return _NoHighlights()
+
+    def highlights(self, post_id: int | None = None) -> list:
+        return []
+
+    def set_highlights_detached(self, detached) -> None:
+        return None
+
+    def add_highlight(self, *_args) -> None:
+        raise ReaderError("highlights are made and shown in one library: select it in the tree first")
+
+    def set_highlight_note(self, highlight_id: str, note: str) -> bool:
+        return any(self._each(lambda library: library.set_highlight_note(highlight_id, note)))
+
+    def delete_highlight(self, highlight_id: str) -> None:
+        self._each(lambda library: library.delete_highlight(highlight_id))
+
     # --- saved searches are kept per library ------------------------------------------------
     def saved_searches(self) -> list:
         return []
@@ -206,6 +226,14 @@ class AllLibraries:
     def close(self) -> None:
         for library in self.libraries:
             library.close()
+
+
+class _NoHighlights:
+    """What the highlights of a post path are in All libraries: none (a path names a post only within
+    its library; a guess could mark another library's highlights detached)."""
+
+    def highlights(self, _path: str | None = None) -> list:
+        return []
 
 
 def run_in_all(everything: AllLibraries, job: Callable[..., Any], *args: Any) -> Any:
