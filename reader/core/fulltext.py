@@ -10,7 +10,7 @@ so the text arrives as bigrams (cjk.index_forms) through the `simple` tokenizer,
 phrases; a lone character is looked up in `chars` (documents only, no positions); deleting by a
 term of an unsigned field deletes nothing, so `doc` is a signed integer; custom tokenizers are not
 saved with the index and are registered on every open; a second writer is refused at once
-(LockBusy), not queued, so opening one retries for a while. An index made with another SCHEMA
+(LockBusy), not queued, so a writer is taken for one batch and a second one retries for a while. An index made with another SCHEMA
 does not open (Broken), so a change of fields makes a new generation by itself.
 """
 
@@ -91,7 +91,7 @@ class FullText:
             raise Broken(f"the full-text index {self.folder} could not be read: {error}") from error
 
     def close(self) -> None:
-        """Let go of the writer, once its merges are done (another process may want it)."""
+        """Let go of the writer, once its merges are done (another process may want it next)."""
         if self._writer is not None:
             writer, self._writer = self._writer, None
             try:
@@ -101,7 +101,7 @@ class FullText:
 
     # --- writing --------------------------------------------------------------------------
     def _writer_now(self) -> tantivy.IndexWriter:
-        """The writer, kept from one batch to the next until close(); another's is waited for."""
+        """A writer for one batch; another process's (or Store's) is waited for until it lets go."""
         if self._writer is not None:
             return self._writer
         deadline = time.monotonic() + _LOCK_WAIT
@@ -125,7 +125,12 @@ class FullText:
             writer.commit()
         except ValueError as error:
             writer.rollback()
+            self.close()
             raise StoreError(f"Cannot write the full-text index {self.folder}: {error}") from error
+        # The writer is let go after each batch (once its merges are done), so that another process
+        # waits one batch at most: 12k posts in 2,000-post batches took 5.2 s of CPU so, 5.3-6.1 s
+        # with one writer kept for all of them, and as many segments.
+        self.close()
         self.index.reload()
 
     # --- reading --------------------------------------------------------------------------

@@ -290,10 +290,7 @@ class Library(LinkRouting, LibraryHighlights):
             progress("text", 0, total)
         chunks = run_phase("text", self.site, todo, lambda d: progress and progress("text", d, total),
                            cancelled or (lambda: False), workers)
-        try:
-            _write_in_batches((row for chunk in chunks for row in chunk), store.write_text)
-        finally:
-            store.finish_text()
+        _write_in_batches((row for chunk in chunks for row in chunk), store.write_text)
 
     def text_progress(self) -> tuple[int, int]:
         """(posts whose text is indexed, all posts): search is complete when they are equal."""

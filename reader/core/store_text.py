@@ -149,11 +149,6 @@ class TextIndex(StoreBase):
                 for _ in each_in(self._db, "DELETE FROM dead_docs WHERE doc IN ({})", dead):
                     pass
 
-    def finish_text(self) -> None:
-        """Let go of the Tantivy writer (write_text keeps it from batch to batch) for other processes."""
-        if self._fulltext is not None:
-            self._fulltext.close()
-
     @guard
     def text_progress(self) -> tuple[int, int]:
         total = self._db.execute("SELECT count(*) FROM posts").fetchone()[0]

@@ -102,25 +102,26 @@ def test_another_process_beginning_a_new_generation_is_followed(tmp_path):
         library.close()
 
 
-def test_a_second_writer_waits_for_the_first_to_let_go(tmp_path):
+def test_a_writer_is_let_go_after_each_batch_and_a_second_waits_for_it(tmp_path):
     first = FullText(tmp_path / "t", create=True)
     second = FullText(tmp_path / "t")
-    first.write([{"doc": 1, "body": "一"}], [])  # first now holds the writer
-    threading.Timer(0.3, first.close).start()
+    first.write([{"doc": 1, "body": "一"}], [])
+    second.write([{"doc": 2, "body": "二"}], [])  # at once: the first let go after its batch
+    held = first.index.writer(heap_size=15_000_000, num_threads=1)  # e.g. another process's, mid-batch
+    threading.Timer(0.3, held.wait_merging_threads).start()  # its batch done, it lets go
     start = time.monotonic()
-    second.write([{"doc": 2, "body": "二"}], [])  # LockBusy until first lets go, then written
+    second.write([{"doc": 3, "body": "三"}], [])  # LockBusy until then, retried
     assert time.monotonic() - start >= 0.25
-    assert second.searcher().num_docs == 2
-    second.close()
+    assert second.searcher().num_docs == first.searcher().num_docs == 3
 
 
 def test_a_writer_held_too_long_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr("reader.core.fulltext._LOCK_WAIT", 0.2)
     first = FullText(tmp_path / "t", create=True)
-    first.write([{"doc": 1, "body": "一"}], [])
+    held = first.index.writer(heap_size=15_000_000, num_threads=1)
     with pytest.raises(StoreError, match="Cannot write the full-text index"):
         FullText(tmp_path / "t").write([{"doc": 2, "body": "二"}], [])
-    first.close()
+    held.wait_merging_threads()
 
 
 # --- hits against brute force, on a real library ---------------------------------------------------
