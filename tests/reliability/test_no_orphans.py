@@ -20,9 +20,8 @@ from tests.reliability.helpers import REPO
 
 # End to end: real processes (the CLI, the refresh process, their worker pools) killed or cancelled,
 # and their children looked for.
-pytestmark = pytest.mark.slow
-
-pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table in /proc")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table in /proc")]
 
 
 def _children(pid: int) -> set[int]:
