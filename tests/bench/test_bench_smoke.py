@@ -38,6 +38,7 @@ def test_bench_runs_every_scenario_on_10k_posts(tmp_path, capsys, monkeypatch):
                  "GUI memory after browsing: VmHWM (MB)", "GUI memory after browsing: VmRSS (MB)",
                  "jianbao-cli search, 50 hits with snippets, process included (s)",
                  "jianbao-cli search -l, paths only, process included (s)",
+                 "jianbao-cli search -l, paths only: CPU (s)",
                  "jianbao-cli list --category (a tenth of the posts), process included (s)"):
         assert figures[name] > 0, name
     counts = [name for name in figures if name.endswith("(count)")]  # stalls over 100 ms: may be none
