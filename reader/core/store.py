@@ -262,12 +262,13 @@ class Store(Queries, TextIndex):
 
     @guard
     def folder_stamps(self) -> Stamps | None:
-        """The folders' mtimes at the last full scan (freshness.py), or None if none was recorded."""
-        found = self._info_text("folder_stamps")
-        if found is None:
+        """The folders' stamps at the last full scan (freshness.py), or None if none was recorded
+        (or what was is not readable: the next command scans and records them again)."""
+        try:
+            scanned_ns, folders = json.loads(self._info_text("folder_stamps") or "null")
+            return Stamps(int(scanned_ns), {str(rel): int(stamp) for rel, stamp in folders.items()})
+        except (TypeError, ValueError, AttributeError):
             return None
-        scanned_ns, folders = json.loads(found)
-        return Stamps(scanned_ns, folders)
 
     @guard
     def set_folder_stamps(self, stamps: Stamps) -> None:

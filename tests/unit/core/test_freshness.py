@@ -69,3 +69,19 @@ def test_a_folder_changed_near_the_scan_is_unsure_until_the_next_one(tmp_path):
 def test_no_stamps_is_not_fresh(tmp_path):
     found = freshness.check(tmp_path, None)
     assert found.scanned_ns is None and not found.fresh
+
+
+def test_stamps_kept_in_the_index_and_unreadable_ones_ignored(tmp_path):
+    from reader.core.store import Store
+
+    store = Store(tmp_path / "index.sqlite")
+    try:
+        assert store.folder_stamps() is None
+        store.set_folder_stamps(freshness.Stamps(123, {"": 5, "_posts/年": freshness.UNSURE}))
+        assert store.folder_stamps() == freshness.Stamps(123, {"": 5, "_posts/年": freshness.UNSURE})
+        for bad in ("not json", "[1]", '{"a": 1}', '[1, ["x"]]', '[1, {"": "x"}]'):
+            with store.transaction():
+                store._db.execute("INSERT OR REPLACE INTO info VALUES ('folder_stamps', ?)", (bad,))
+            assert store.folder_stamps() is None, bad
+    finally:
+        store.close()
