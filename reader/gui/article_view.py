@@ -15,13 +15,14 @@ from PySide6.QtWidgets import QTextBrowser
 from reader.core.export import image_source
 from reader.core.links import SAFE_SCHEMES, target_without_index
 from reader.core.types import Post
-from reader.core.zh_convert import ORIGINAL, convert_html
+from reader.core.zh_convert import ORIGINAL
 
 from . import article_images as images
 from .article_find import FindInArticle
 from .article_highlights import HighlightsInArticle
 from .article_html import (CJK_FONT_FAMILIES, IMAGE_SCHEME, LINK_SCHEME, SHOW_ALL_HREF, Colors, ImageRef, Look,
-                           PreparedBody, build_page, message_page, prepare_body, source_line, stylesheet)
+                           PageDocument, PageSetup, PreparedBody, message_page, post_page, prepare_body, set_margins,
+                           stylesheet)
 from .article_scroll import ArticleScrolling
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ class ArticleView(FindInArticle, HighlightsInArticle, ArticleScrolling, QTextBro
         self._message: tuple[str, str] | None = None
         self._idle_page = ""  # shown while there is no post and no message: the library's summary
         self._body: PreparedBody | None = None
+        self._adopted: QTextDocument | None = None  # the page parsed on a worker shown last (page_document)
         self._links: tuple[str, ...] = ()
         self._decoded: dict[int, QImage] = {}  # this post's images as read from disk (capped), by index
         self._fit_width = 0  # the width images were fitted to in the current rendering
@@ -88,17 +90,24 @@ class ArticleView(FindInArticle, HighlightsInArticle, ArticleScrolling, QTextBro
         self._idle_page = ""  # the summary of the library before
         self.clear_post()
 
-    def show_post(self, post: Post, labels: dict[str, str] | None = None, body: PreparedBody | None = None) -> None:
+    def show_post(self, post: Post, labels: dict[str, str] | None = None, body: PreparedBody | None = None,
+                  ready: PageDocument | None = None) -> None:
         """Show a post from the top; `labels` maps category/tag keys to readable names. Clears highlights.
 
-        `body` is prepare_body(post.html) when a worker made it already (20 ms for 500 KB of HTML).
+        `body` is prepare_body(post.html) when a worker made it already (20 ms for 500 KB of HTML), `ready`
+        its page parsed by Qt there too (article_html.page_document), taken if it is the page to show.
         """
         self._post, self._labels, self._message = post, dict(labels or {}), None
         self._body = body if body is not None else prepare_body(post.html)
         self._links = self._body.links + ((post.meta.source_url,) if post.meta.source_url else ())
         self._decoded.clear()
         self._terms = []
-        self._render(keep_position=False)
+        self._render(keep_position=False, ready=ready)
+
+    def page_setup(self, labels: dict[str, str]) -> PageSetup:
+        """What a worker needs to build the page of the next post as this view would (page_document)."""
+        return PageSetup(dict(labels), self._script, self._style(), QFont(self.font()), (self._side_margin(), self._em()),
+                         self.thread())
 
     def set_script(self, script: str) -> None:
         """View ▸ Read As: the article in `script` (zh_convert.SCRIPTS), drawn again where it was."""
@@ -150,25 +159,26 @@ class ArticleView(FindInArticle, HighlightsInArticle, ArticleScrolling, QTextBro
     def current_post(self) -> Post | None:
         return self._post
 
-    def _render(self, keep_position: bool, fraction: float | None = None, again: bool = True) -> None:
+    def _render(self, keep_position: bool, fraction: float | None = None, again: bool = True,
+                ready: PageDocument | None = None) -> None:
         if fraction is None:
             fraction = self.scroll_fraction() if keep_position else 0.0
         self._rendering = True
         try:
-            doc = self.document()
-            doc.setDefaultStyleSheet(stylesheet(self._colors(), self._mono_families(), self._look))
+            style = self._style()
             self._fit_width, self._widest = self._image_width(), 0
             if self._post is not None and self._body is not None:
-                page = build_page(self._post, self._body, self._labels, self.highlight_notice())
-                if self._post.meta.source_url:
-                    page += source_line(self._post.meta.source_url, len(self._body.links))
-                page = convert_html(page, self._script)  # View ▸ Read As: the text only, never names
+                page = post_page(self._post, self._body, self._labels, self.highlight_notice(), self._script)
             elif self._message is not None:
                 page = message_page(*self._message)
             else:
                 page = self._idle_page
-            self.setHtml(page)
-            doc.setBaseUrl(QUrl())
+            if ready is not None and (ready.page, ready.style, ready.font) == (page, style, self.font()):
+                self._adopt(ready.document)
+            else:
+                self.document().setDefaultStyleSheet(style)
+                self.setHtml(page)
+                self.document().setBaseUrl(QUrl())
             self._apply_margins()
         finally:
             self._rendering = False
@@ -177,6 +187,17 @@ class ArticleView(FindInArticle, HighlightsInArticle, ArticleScrolling, QTextBro
             return
         self._find_hits()
         self.set_scroll_fraction(fraction)
+
+    def _adopt(self, document: QTextDocument) -> None:
+        """Show a page parsed on a worker: its document becomes the view's (Qt deletes the view's first one)."""
+        previous, self._adopted = self._adopted, document
+        document.setParent(self)  # QTextDocument asks its parent's loadResource for images, as the view's own does
+        self.setDocument(document)
+        if previous is not None:
+            previous.deleteLater()
+
+    def _style(self) -> str:
+        return stylesheet(self._colors(), self._mono_families(), self._look)
 
     def _colors(self) -> Colors:
         pal = self.palette()
@@ -210,16 +231,7 @@ class ArticleView(FindInArticle, HighlightsInArticle, ArticleScrolling, QTextBro
         return int(max(32, min(column, images.MAX_IMAGE_WIDTH)))
 
     def _apply_margins(self) -> None:
-        # QTextDocument has no max-width, so the root frame's side margins centre a column.
-        em = self._em()
-        root = self.document().rootFrame()
-        fmt = root.frameFormat()
-        side = self._side_margin()
-        fmt.setLeftMargin(side)
-        fmt.setRightMargin(side)
-        fmt.setTopMargin(em)
-        fmt.setBottomMargin(2 * em)
-        root.setFrameFormat(fmt)
+        set_margins(self.document(), self._side_margin(), self._em())
 
     def resizeEvent(self, event) -> None:
         fraction = self.scroll_fraction()

@@ -14,7 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from ..core.export import original_url
 from ..core.library import Library
 from ..core.types import Post, PostFilter, PostMeta, PostSummary
-from .article_html import PreparedBody, prepare_body
+from .article_html import PageDocument, PageSetup, PreparedBody, page_document, prepare_body, warm_up
 from .article_view import ArticleView
 from .link_text import describe_link
 from .list_model import ArticleListModel
@@ -25,10 +25,17 @@ BULK_IN_BACKGROUND = 2000  # marking more posts than this read says so in the st
 HISTORY_LIMIT = 200
 
 
-def _load_post(library: Library, post_id: int, full: bool) -> tuple[Post, float, PreparedBody]:
-    """On a worker: the post read and rendered, where the reader left it, and its body made ready for the view."""
+def _load_post(library: Library, post_id: int, full: bool,
+               setup: PageSetup | None = None) -> tuple[Post, float, PreparedBody, PageDocument | None]:
+    """On a worker: the post read and rendered, where the reader left it, its body made ready for the view
+    and (given the view's setup) its page parsed by Qt."""
     post = library.get_post(post_id, full=full)
-    return post, library.position(post_id), prepare_body(post.html)
+    body = prepare_body(post.html)
+    return post, library.position(post_id), body, page_document(post, body, setup) if setup else None
+
+
+def _warm_up(_library: Library) -> None:
+    warm_up()
 
 
 def _unread_ids(library: Library, filter: PostFilter) -> set[int]:
@@ -93,6 +100,8 @@ class Reading(QObject):
         self.leave()
         self.reset()
         self.session = session
+        if session is not None:
+            session.warm_up(_warm_up)
 
     def set_terms(self, terms: list[str]) -> None:
         """The search's words, highlighted in every post opened from now on (and in this one)."""
@@ -120,15 +129,16 @@ class Reading(QObject):
         if summary is not None:
             self.view.show_post(header_post(summary), labels=self._labels)
             self.opened.emit(summary.path, summary.title)
-        self.session.ask("post", _load_post, post_id, False,
+        self.session.ask("post", _load_post, post_id, False, self.view.page_setup(self._labels),
                          on_done=lambda loaded: self._show(post_id, *loaded),
                          on_error=lambda error: self._not_shown(post_id, error))
 
-    def _show(self, post_id: int, post: Post, position: float, body: PreparedBody, offset: int | None = None) -> None:
+    def _show(self, post_id: int, post: Post, position: float, body: PreparedBody, ready: PageDocument | None,
+              offset: int | None = None) -> None:
         if post_id != self.post_id:
             return
         self.post = post
-        self.view.show_post(post, labels=self._labels, body=body)
+        self.view.show_post(post, labels=self._labels, body=body, ready=ready)
         if offset is not None:
             self.view.verticalScrollBar().setValue(offset)
         elif position:
@@ -152,7 +162,7 @@ class Reading(QObject):
             return
         offset = self.view.verticalScrollBar().value()  # the start of the page is the same text
         self.message.emit(self.tr("Reading the whole article…"), 0)
-        self.session.ask("post", _load_post, post_id, True,
+        self.session.ask("post", _load_post, post_id, True, self.view.page_setup(self._labels),
                          on_done=lambda loaded: (self.message.emit("", 0), self._show(post_id, *loaded, offset)),
                          on_error=lambda error: self.message.emit(str(error), 8000))
 

@@ -13,12 +13,15 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from ..core.library import Library
 from .tasks import TaskRunner, on_own_library
 
 log = logging.getLogger(__name__)
+
+# The warm-up waits this long after the first list was delivered: its paint comes first.
+WARM_UP_AFTER_LIST_MS = 100
 
 Job = Callable[..., Any]  # job(library, *args), run on a worker with a Library of its own
 
@@ -40,6 +43,13 @@ class Session(QObject):
         # open_job(target, data_dir, job, *args) runs a job on a worker; All libraries opens them all (libraries_all.py)
         self._open_job: Callable[..., Any] = on_own_library
         self._target: Any = self.root
+        self._warm_up: Job | None = None  # to run once the first list is shown
+
+    def warm_up(self, job: Job) -> None:
+        """Run job(library) on a worker shortly after the first list was delivered, once: the first post
+        opened would otherwise pay for importing and starting the reading path. Not earlier, so that it
+        does not compete with opening the library for the interpreter (its lock is shared by all threads)."""
+        self._warm_up = job
 
     @property
     def is_open(self) -> bool:
@@ -52,9 +62,19 @@ class Session(QObject):
         kind None: superseded by nothing, dropped only when the session closes.
         """
         current = self._ticket(kind)
+        if kind == "list" and self._warm_up is not None:
+            on_done = self._then_warm_up(on_done)
         self._runner.submit(self._open_job, self._target, self._data_dir, job, *args,
                             on_done=lambda result: current() and on_done(result),
                             on_error=lambda error: current() and (on_error or _log_error)(error))
+
+    def _then_warm_up(self, on_done: Callable[[Any], None]) -> Callable[[Any], None]:
+        def done(result: Any) -> None:
+            on_done(result)
+            job, self._warm_up = self._warm_up, None
+            if job is not None:
+                QTimer.singleShot(WARM_UP_AFTER_LIST_MS, self, lambda: self.ask(None, job, on_done=_ignore))
+        return done
 
     def drop(self, kind: str) -> None:
         """Answers to questions of `kind` asked so far are stale (e.g. the user typed on)."""
@@ -122,6 +142,10 @@ class Session(QObject):
         self._open = False
         self._flush()
         self.library.close()
+
+
+def _ignore(_result: Any) -> None:
+    pass
 
 
 def _log_error(error: BaseException) -> None:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from reader.core.library import Library
+from reader.gui import reading
 from reader.gui.search import SearchController
-from reader.gui.session import Session
+from reader.gui.session import WARM_UP_AFTER_LIST_MS, Session
 from reader.gui.tasks import TaskRunner
+
+
+WAIT_MS = 2 * WARM_UP_AFTER_LIST_MS
 
 
 class _ManualRunner(TaskRunner):
@@ -85,3 +91,33 @@ def test_stale_search_results_are_dropped(session):
     runner.finish(0)  # arrives late: ignored
     assert [g[0] for g in got] == ["报道"]
     assert got[0][1] > 1 and got[0][2][0] == got[0][2][1]  # the whole text is indexed
+
+
+def test_the_warm_up_runs_once_after_the_first_list_is_delivered(qtbot, session):
+    warmed, got = [], []
+    session.warm_up(lambda lib: warmed.append(lib.root))
+    session.ask("tree", lambda lib: "tree", on_done=got.append)
+    session.ask("list", lambda lib: "list", on_done=got.append)
+    runner = session._runner
+    runner.finish(0)
+    qtbot.wait(WAIT_MS)
+    assert len(runner.calls) == 2 and not warmed  # a tree answer is not the list
+    runner.finish(1)
+    assert got == ["tree", "list"] and len(runner.calls) == 2  # not at once: the list paints first
+    qtbot.waitUntil(lambda: len(runner.calls) == 3, timeout=2000)
+    runner.finish(2)
+    assert warmed == [session.root]
+    session.ask("list", lambda lib: "again", on_done=got.append)
+    runner.finish(3)
+    qtbot.wait(WAIT_MS)
+    assert len(runner.calls) == 4 and warmed == [session.root]  # once
+
+
+def test_a_list_asked_on_the_window_runs_the_reading_warm_up(qtbot, make_window, library_dir, monkeypatch):
+    threads = []
+    monkeypatch.setattr(reading, "warm_up", lambda: threads.append(threading.current_thread()))
+    make_window(library_dir, runner=TaskRunner())
+    qtbot.waitUntil(lambda: bool(threads), timeout=10000)
+    qtbot.wait(2 * WAIT_MS)
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+
