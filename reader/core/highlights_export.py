@@ -69,13 +69,17 @@ def markdown(library: Library, path: str | None = None, heading: str = "Highligh
 
 def write_markdown(library: Library, target: str | Path, path: str | None = None, **words: str) -> int:
     """Write markdown() to `target` atomically; returns how many highlights it holds (raises ReaderError)."""
+    write_text(target, markdown(library, path, **words))
+    return len(library.state.highlights(path))
+
+
+def write_text(target: str | Path, text: str) -> None:
+    """Write `text` to `target` atomically (a temporary file renamed); raises ReaderError."""
     target = Path(target)
-    count = len(library.state.highlights(path))
     temp = target.with_name(target.name + ".tmp")
     try:
-        temp.write_text(markdown(library, path, **words), encoding="utf-8")
+        temp.write_text(text, encoding="utf-8")
         os.replace(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise ReaderError(f"{target}: cannot be written ({exc.strerror or exc})") from exc
-    return count

@@ -19,11 +19,6 @@ from .reading import Reading
 from .search import query_terms
 
 
-def _post_highlights(library: Library, path: str) -> list[Highlight]:
-    """On a worker: the highlights of the post at `path`, newest first."""
-    return library.state.highlights(path)
-
-
 def _write_markdown(library: Library, target: str, path: str | None, heading: str, detached: str) -> int:
     """On a worker: the highlights (all, or the post's) written to `target` as Markdown; how many."""
     return highlights_export.write_markdown(library, target, path, heading=heading, detached=detached)
@@ -81,9 +76,9 @@ class Highlights(QObject):
     # --- the article ------------------------------------------------------------------------
     def _load_post(self, path: str) -> None:
         """Ask for the post's highlights (once per post opened: `opened` comes with its header, then its body)."""
-        self._asked = path
-        if path and self.session is not None:
-            self.session.ask("post-highlights", _post_highlights, path,
+        self._asked, post_id = path, self.reading.post_id
+        if path and post_id is not None and self.session is not None:
+            self.session.ask("post-highlights", Library.highlights, post_id,
                              on_done=lambda found: self.view.set_highlights(path, found))
 
     def _anchored(self, path: str, detached: dict) -> None:
@@ -154,7 +149,8 @@ class Highlights(QObject):
 
     def _changed(self, path: str, text: str) -> None:
         self.message.emit(text, 5000)
-        self._load_post(path)
+        if self.reading.post is not None and self.reading.post.meta.path == path:  # drawn anew
+            self._load_post(path)
         self.reload_list(expand=True)
 
     def _failed(self, error: BaseException) -> None:

@@ -310,8 +310,9 @@ class LibraryTreeModel(QAbstractItemModel):
         section = self._sections["highlights"]
         section.count = len(nodes) if highlights else None
         self._replace_rows(section, nodes)
-        index = self.createIndex(section.row, 1, section)
-        self.dataChanged.emit(index, index)
+        if section.parent is not None:  # in the tree (not while All libraries is shown)
+            index = self.createIndex(section.row, 1, section)
+            self.dataChanged.emit(index, index)
 
     def set_tag_filter(self, text: str) -> None:
         """Show only the tags whose label or key contains `text` (Simplified or Traditional: 經 finds

@@ -140,9 +140,10 @@ def test_a_highlights_entry_opens_its_article_scrolled_to_it(qtbot, make_window,
     _open(qtbot, window, PANDA_POST)
     qtbot.waitUntil(lambda: len(_highlight_nodes(window)) == 2, timeout=5000)
     section = window.tree_model.section_index("highlights")
-    where = window.tree.visualRect(section).center()
-    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a double click: press first
-    qtbot.mouseDClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    if not window.tree.isExpanded(section):  # as a user would: a double click opens it
+        where = window.tree.visualRect(section).center()
+        qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a double click: press first
+        qtbot.mouseDClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
     qtbot.waitUntil(lambda: window.tree.isExpanded(section))
     entry = _highlight_nodes(window)[0]  # the newest first: the panda
     assert entry.data() == PANDA
@@ -310,3 +311,39 @@ def test_a_note_edited_from_the_tree_leaves_the_open_articles_highlights_drawn(q
                     timeout=5000)
     window.view.set_look(window.view.look().__class__(width_em=30))  # rendered again, as Preferences would
     assert shown.id in window.view.highlight_spans()  # still drawn: the other post's answer was not taken
+
+
+def test_h_while_all_libraries_are_shown_says_to_choose_the_library(qtbot, make_window, tmp_path, data_dir):
+    from reader.gui.tasks import TaskRunner
+    from tests.gui.test_libraries import _add_from_menu, _click_node
+
+    first, second = write_library(tmp_path / "a", n_posts=3, broken=False), write_library(tmp_path / "b", broken=False)
+    lib = Library(second, data_dir=data_dir)
+    lib.refresh()
+    kept = lib.add_highlight(lib.post_id(PANDA_POST), Anchor(PANDA, "", "", 0), "from b")
+    lib.close()
+    window = make_window(first, runner=TaskRunner())
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 3, timeout=10000)
+    _add_from_menu(qtbot, window, second)
+    _click_node(qtbot, window, "", "libraries:")
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 27, timeout=10000)
+    window.quick_filter.setFocus()
+    _type_chinese(window.quick_filter, "第5篇")  # only b has it
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=10000)
+    rect = window.list.visualRect(window.list_model.index(0, 0))
+    qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    view = window.view
+    qtbot.waitUntil(lambda: window.reading.post is not None and window.reading.post.meta.path == PANDA_POST,
+                    timeout=10000)
+    # All libraries shows no highlights and makes none (gui/libraries_all: they are kept and shown per
+    # library); h says so, nothing fails and nothing is written.
+    window.activateWindow()  # after the folder dialog
+    qtbot.waitUntil(window.isActiveWindow)
+    _drag_select(qtbot, view, "第1段")
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    qtbot.waitUntil(lambda: "select it in the tree" in window.statusBar().currentMessage(), timeout=10000)
+    assert not view.highlight_spans()
+    again = Library(second, data_dir=data_dir)
+    assert [h.id for h in again.highlights()] == [kept.id]
+    again.close()
