@@ -16,12 +16,14 @@ import importlib
 # name -> the internal module that defines it
 _EXPORTS = {
     "Library": "library",
-    "Libraries": "libraries",
-    "merge_search": "libraries",
+    # several libraries as one: the facade, its rows and its merged lists and searches
+    **dict.fromkeys(("Libraries", "PostRef", "LibraryHit", "MergedResults", "MergedList", "merge_search",
+                     "merge_lists"), "libraries"),
     # types: what the core hands out
     **dict.fromkeys(("Site", "LinkTarget", "PostMeta", "ParsedPost", "PostSummary", "Post", "Snippet", "SearchHit",
                      "SearchResults", "Facet", "PostFilter", "Problem", "RefreshReport"), "types"),
     "SavedSearch": "state",
+    **dict.fromkeys(("Highlight", "Anchor"), "highlights"),
     "Freshness": "freshness",
     # before there is a Library: the file types the reader opens, a site's root, links without an index
     **dict.fromkeys(("POST_EXTENSIONS", "MARKDOWN_EXTENSIONS", "HTML_EXTENSIONS"), "scanner"),
@@ -33,11 +35,12 @@ _EXPORTS = {
 }
 
 __all__ = [  # what __getattr__ gives, listed for linters, type checkers and `from reader.core import *`
-    "Cancelled", "DecodeError", "Facet", "Freshness", "FrontMatterError", "HTML_EXTENSIONS", "Libraries",
-    "Library", "LibraryError", "LinkTarget", "MARKDOWN_EXTENSIONS", "POST_EXTENSIONS", "ParsedPost", "Post",
-    "PostError", "PostFilter", "PostMeta", "PostSummary", "Problem", "QueryError", "ReaderError",
-    "RefreshReport", "RefusedFile", "SAFE_SCHEMES", "SavedSearch", "SearchHit", "SearchResults", "Site",
-    "Snippet", "StateError", "StoreError", "find_library_root", "merge_search", "target_without_index",
+    "Anchor", "Cancelled", "DecodeError", "Facet", "Freshness", "FrontMatterError", "HTML_EXTENSIONS",
+    "Highlight", "Libraries", "Library", "LibraryError", "LibraryHit", "LinkTarget", "MARKDOWN_EXTENSIONS",
+    "MergedList", "MergedResults", "POST_EXTENSIONS", "ParsedPost", "Post", "PostError", "PostFilter",
+    "PostMeta", "PostRef", "PostSummary", "Problem", "QueryError", "ReaderError", "RefreshReport",
+    "RefusedFile", "SAFE_SCHEMES", "SavedSearch", "SearchHit", "SearchResults", "Site", "Snippet",
+    "StateError", "StoreError", "find_library_root", "merge_lists", "merge_search", "target_without_index",
 ]
 
 
@@ -59,7 +62,8 @@ if TYPE_CHECKING:  # what a type checker reads; at run time the names come throu
     from .errors import (Cancelled, DecodeError, FrontMatterError, LibraryError, PostError, QueryError,
                          ReaderError, RefusedFile, StateError, StoreError)
     from .freshness import Freshness
-    from .libraries import Libraries, merge_search
+    from .highlights import Anchor, Highlight
+    from .libraries import Libraries, LibraryHit, MergedList, MergedResults, PostRef, merge_lists, merge_search
     from .links import SAFE_SCHEMES, target_without_index
     from .library import Library
     from .scanner import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, POST_EXTENSIONS
