@@ -10,8 +10,8 @@
     text          text.html_to_text     plain text for the index and the snippets
 
 The indexer's metadata phase (index_post), its text phase and the snippets (post_text, text_of),
-the view and lone files (show_post) all go this way. Reading and parsing share one per-file
-budget (budget.py), rendering and extracting the text another.
+the view and lone files (show_post) all go this way. Parsing has the per-file budget (budget.py),
+rendering and extracting the text another; the view takes the whole way under one.
 """
 
 from __future__ import annotations
