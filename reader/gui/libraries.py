@@ -183,9 +183,12 @@ class OpenLibraries(QObject):
         self.window.tree_model.set_library_data(root, data, name=name)
 
     def _expand(self, _data) -> None:
+        """Each library's top node open, showing its sections (one library has none: it looks as before)."""
         tree, model = self.window.tree, self.window.tree_model
         for row in range(model.rowCount()):
-            tree.expand(model.index(row, 0))
+            index = model.index(row, 0)
+            if model.node(index).kind == "libraryroot":
+                tree.expand(index)
 
     def _update_actions(self) -> None:
         action = self.window.actions_by_id.get("remove_library") if hasattr(self.window, "actions_by_id") else None

@@ -4,6 +4,8 @@ Library, and the set with each library's place surviving a restart."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
@@ -95,6 +97,7 @@ def test_one_library_looks_as_before(qtbot, make_window):
     window = _start(make_window, qtbot, JEKYLL)
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 5, timeout=10000)
     assert _tops(window) == ["Library", "Saved Searches", "Highlights", "Categories", "Tags", "Archive"]
+    assert [window.tree.isExpanded(window.tree_model.index(row, 0)) for row in range(3)] == [True, True, False]
     assert window.list.isColumnHidden(LIBRARY_COLUMN)
     assert not window.actions_by_id["remove_library"].isEnabled()
 
@@ -102,9 +105,15 @@ def test_one_library_looks_as_before(qtbot, make_window):
 def test_add_library_switch_all_libraries_and_restart(qtbot, make_window):
     window = _start(make_window, qtbot, JEKYLL)
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 5, timeout=10000)
+    seen: list[str] = []  # what the status bar said while the added library was indexed: which one is busy
+    label = window.libraries.busy_label
+    set_text = label.setText
+    label.setText = lambda text: (seen.append(text), set_text(text))
     _add_from_menu(qtbot, window, HUGO)
     qtbot.waitUntil(lambda: len(_tops(window)) == 3 and window.list_model.rowCount() == 4, timeout=10000)
     assert _tops(window)[0] == "All libraries" and window.libraries.shown == str(HUGO)
+    qtbot.waitUntil(lambda: f"Indexing: {_name(window, HUGO)}" in seen, timeout=10000)
+    qtbot.waitUntil(lambda: not label.isVisible(), timeout=10000)  # and nothing once it is done
     qtbot.waitUntil(lambda: window.tree_model.index(1, 1).data() == "5", timeout=10000)  # jekyll's count, read aside
 
     # In hugo: a category, then its first article.
@@ -189,3 +198,23 @@ def test_opening_a_post_file_adds_its_library(qtbot, make_window):
     qtbot.waitUntil(lambda: window.reading.post is not None, timeout=10000)
     assert window.reading.post.meta.path == post.relative_to(HUGO).as_posix()
     assert len(_tops(window)) == 3
+
+
+def test_a_library_that_cannot_be_read_leaves_the_others(qtbot, make_window, tmp_path):
+    gone = tmp_path / "gone"
+    shutil.copytree(HUGO, gone)
+    window = _start(make_window, qtbot, JEKYLL)
+    open_paths(window, [str(gone)])  # as a second launch would
+    qtbot.waitUntil(lambda: window.libraries.shown == str(gone) and window.list_model.rowCount() == 4, timeout=10000)
+    _click_node(qtbot, window, JEKYLL, f"libraryroot:{JEKYLL}")
+    qtbot.waitUntil(lambda: window.libraries.shown == str(JEKYLL), timeout=10000)
+    shutil.rmtree(gone)  # its folder goes away while the window shows another library
+    _click_node(qtbot, window, "", "libraries:")
+    qtbot.waitUntil(lambda: window.libraries.shown is None and window.list_model.rowCount() == 5, timeout=10000)
+    top = _node(window, str(gone), f"libraryroot:{gone}")
+    qtbot.waitUntil(lambda: "no such folder" in (top.data(Qt.ItemDataRole.ToolTipRole) or ""), timeout=10000)
+    assert top.siblingAtColumn(1).data() is None  # no count where it could not be read
+    qtbot.mouseClick(window.search_edit, LEFT)
+    qtbot.keyClicks(window.search_edit, "the")
+    qtbot.waitUntil(lambda: window.list_model.searching() and window.list_model.rowCount() > 0, timeout=10000)
+    assert _names_in_list(window) == {_name(window, JEKYLL)}
