@@ -196,10 +196,14 @@ class OpenLibraries(QObject):
             action.setEnabled(self.shown is not None and len(self.roots) > 1)
 
     # --- refreshing the libraries not shown -----------------------------------------------
-    def _queue_refresh(self, roots: list[str]) -> None:
-        """Refresh these in the background, one at a time, unless done in the last minute."""
-        now = time.monotonic()
-        self._queue += [r for r in roots if r not in self._queue and now - self._refreshed_at.get(r, -1e9) > FRESH_S]
+    def refresh_all(self) -> None:
+        """File ▸ Reload under All libraries: every library, in the background."""
+        self._queue_refresh(self.roots, now=True)
+
+    def _queue_refresh(self, roots: list[str], now: bool = False) -> None:
+        """Refresh these in the background, one at a time, unless done in the last minute (or `now`)."""
+        stale = time.monotonic() - (0 if now else FRESH_S)
+        self._queue += [r for r in roots if r not in self._queue and self._refreshed_at.get(r, -1e9) < stale]
         if not self._background.busy():
             self._next_refresh()
 

@@ -324,8 +324,8 @@ class MainWindow(QMainWindow):
 
     # --- refreshing ---------------------------------------------------------------------
     def refresh(self) -> None:
-        """An incremental refresh on a worker thread; the list updates when it is done."""
-        self.refresher.refresh()
+        """An incremental refresh on a worker thread; the list updates when it is done (All libraries: each one's)."""
+        self.refresher.refresh() if self.library is None or self.library.root is not None else self.libraries.refresh_all()
 
     def _refresh_done(self, report: RefreshReport) -> None:
         self.progress.finish()

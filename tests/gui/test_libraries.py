@@ -143,6 +143,9 @@ def test_add_library_switch_all_libraries_and_restart(qtbot, make_window):
     qtbot.waitUntil(lambda: window.libraries.shown is None and window.list_model.rowCount() == 9, timeout=10000)
     assert not window.list.isColumnHidden(LIBRARY_COLUMN)
     assert _names_in_list(window) == {_name(window, JEKYLL), _name(window, HUGO)}
+    seen.clear()
+    click_menu(qtbot, window, "&File", "&Reload")  # every library, one after the other
+    qtbot.waitUntil(lambda: {f"Indexing: {_name(window, root)}" for root in (JEKYLL, HUGO)} <= set(seen), timeout=10000)
     window.close()
 
     again = _start(make_window, qtbot)  # a restart: same data folder, no path
