@@ -27,15 +27,13 @@ from .generate import BIG_POST, add_big_post, generate  # noqa: E402 - after the
 
 _FIRST_OPEN = """
 import time
-start = time.perf_counter()
-from reader.core.library import Library
-from reader.core.site import detect_site
-from reader.gui.article_html import warm_up
 from PySide6.QtWidgets import QApplication
+import reader.gui.main_window  # what the app has imported when its window is up
+from reader.gui.article_html import warm_up
 app = QApplication([])
-ready = time.perf_counter()
-warm_up(detect_site({lib!r}))
-print((time.perf_counter() - ready) * 1000)
+start = time.perf_counter()
+warm_up()
+print((time.perf_counter() - start) * 1000)
 """
 
 
@@ -102,10 +100,10 @@ def stages(lib: Path, relpath: str, repeat: int) -> dict[str, tuple[float, float
     return out
 
 
-def first_open_imports(lib: Path) -> float:
-    """Milliseconds a fresh process spends on its first post's imports and start-up (the warm-up's work)."""
-    code = _FIRST_OPEN.format(lib=str(lib))
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+def first_open_imports() -> float:
+    """Milliseconds a fresh process, its window's modules imported, spends on its first post's imports and
+    start-up: the warm-up's work."""
+    done = subprocess.run([sys.executable, "-c", _FIRST_OPEN], capture_output=True, text=True, check=True,
                           env=dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1])))
     return float(done.stdout.strip().splitlines()[-1])
 
@@ -118,17 +116,15 @@ def main() -> None:
         lib = generate(Path(work) / "lib", 40)
         add_big_post(lib)
         small = min((p for p in (lib / "_posts").iterdir() if 4500 < p.stat().st_size < 5500), key=lambda p: p.name)
-        figures: dict[str, float] = {}
-        for size, rel in (("5 KB", small.relative_to(lib).as_posix()), ("300 KB", BIG_POST)):
-            for name, (wall, cpu) in stages(lib, rel, args.repeat).items():
-                figures[f"open article {size}: {name} (ms)"] = round(wall, 2)
-                figures[f"open article {size}: {name} (CPU ms)"] = round(cpu, 2)
-        figures["first open: imports and start-up, now a warm-up (ms)"] = round(
-            statistics.median(first_open_imports(lib) for _ in range(3)), 1)
-    width = max(map(len, figures))
-    for name, value in figures.items():
-        print(f"{name:<{width}}  {value:8.2f}")
-    print(json.dumps(figures))
+        sizes = {"5 KB": small.relative_to(lib).as_posix(), "300 KB": BIG_POST}
+        table = {size: stages(lib, rel, args.repeat) for size, rel in sizes.items()}
+        first = statistics.median(first_open_imports() for _ in range(3))
+    print("| stage | " + " | ".join(f"{size} wall / CPU (ms)" for size in sizes) + " |")
+    print("|---|" + "---|" * len(sizes))
+    for name in table["5 KB"]:
+        print(f"| {name} | " + " | ".join("{:.2f} / {:.2f}".format(*table[size][name]) for size in sizes) + " |")
+    print(f"| first open: imports and start-up (now the warm-up's) | {first:.0f} | |")
+    print(json.dumps({"stages": table, "first open (ms)": first}))
 
 
 if __name__ == "__main__":

@@ -12,9 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import lxml.html
-from lxml import etree
-
 from .decode import decode_bytes
 from .errors import PostError, ReaderError
 from .library import Library
@@ -139,7 +136,9 @@ def _data_uri(path: Path, data: bytes) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def _placeholder(alt: str, source: ImageSource) -> etree._Element:
+def _placeholder(alt: str, source: ImageSource):
+    from lxml import etree
+
     if source.kind == "remote":
         words = f"image not included: {alt or source.name}" + (f" ({source.host})" if source.host else "")
     else:
@@ -151,6 +150,8 @@ def _placeholder(alt: str, source: ImageSource) -> etree._Element:
 
 def _inline_images(library: Library, post: Post, body_html: str) -> str:
     """The body with library images as data: URIs and every other image as a placeholder box."""
+    import lxml.html  # here: the window imports this module on start, and reads no HTML then
+
     if not body_html.strip():
         return ""
     root = lxml.html.fragment_fromstring(body_html, create_parent="div")

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-import lxml.html
-from lxml import etree
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, QUrl
 from PySide6.QtGui import QFont, QTextDocument
 
@@ -122,6 +120,9 @@ def prepare_body(body_html: str) -> PreparedBody:
     The result is wrapped in <div class="body">. lxml, not BeautifulSoup: ten times faster on a
     300 KB post, and this runs each time a post is opened.
     """
+    import lxml.html  # here: on the worker that read the post; the window's start does not wait for it
+    from lxml import etree
+
     try:
         root = lxml.html.fragment_fromstring(body_html, create_parent="div") if body_html.strip() else None
     except (etree.ParserError, ValueError):  # e.g. an XML encoding declaration inside the body

@@ -108,3 +108,15 @@ def test_a_click_shows_the_page_the_worker_parsed(qtbot, window):
     qtbot.waitUntil(lambda: window.reading.post is not None, timeout=10000)
     assert window.view.document() is not before and window.view.document().parent() is window.view
     assert window.reading.post.meta.title in window.view.toPlainText() and "段" in window.view.toPlainText()
+
+
+def test_the_window_starts_without_the_reading_path():
+    # What reads a post (markdown-it, nh3, lxml) is imported by the warm-up on a worker, not by the window's start.
+    import subprocess
+    import sys
+
+    code = ("import sys, reader.gui.main_window; "
+            "print(sorted(m for m in ('lxml', 'nh3', 'markdown_it', 'reader.core.render') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
+    assert out.strip() == "[]"
