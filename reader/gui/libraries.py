@@ -191,9 +191,14 @@ class OpenLibraries(QObject):
                 tree.expand(index)
 
     def _update_actions(self) -> None:
-        action = self.window.actions_by_id.get("remove_library") if hasattr(self.window, "actions_by_id") else None
-        if action is not None:
-            action.setEnabled(self.shown is not None and len(self.roots) > 1)
+        """Remove Library needs one library shown and another to show; saved searches are kept per library,
+        so they are made in one, not under All libraries (h there says to choose the library: highlights.py)."""
+        actions = getattr(self.window, "actions_by_id", {})
+        one = self.shown is not None
+        for action_id, enabled in (("remove_library", one and len(self.roots) > 1), ("save_search", one),
+                                   ("rename_search", one), ("delete_search", one)):
+            if action_id in actions:
+                actions[action_id].setEnabled(enabled)
 
     # --- refreshing the libraries not shown -----------------------------------------------
     def refresh_all(self) -> None:

@@ -194,7 +194,7 @@ class AllLibraries:
                                           for root in (library.root, library.site.root))
         return path if inside else None  # the view's own check needs one root: it is made here
 
-    # --- highlights: kept by each library; shown and edited in a library, not in All libraries --------
+    # --- highlights: kept by each library and made in one (not here); a post's own reach it by its id ------
     @property
     def state(self) -> _NoHighlights:
         return _NoHighlights()

@@ -137,11 +137,14 @@ def test_add_library_switch_all_libraries_and_restart(qtbot, make_window):
     qtbot.waitUntil(lambda: window.reading.post is not None and window.reading.post.meta.title == hugo_title,
                     timeout=5000)
     assert window.browse.selected_node_ids() == [f"category:{category}"]
+    assert all(window.actions_by_id[a].isEnabled() for a in ("save_search", "rename_search", "remove_library"))
 
     # All libraries: both libraries' posts in one list, with a Library column.
     _click_node(qtbot, window, "", "libraries:")
     qtbot.waitUntil(lambda: window.libraries.shown is None and window.list_model.rowCount() == 9, timeout=10000)
     assert not window.list.isColumnHidden(LIBRARY_COLUMN)
+    kept_per_library = ("save_search", "rename_search", "remove_library")  # made in one library, not in All
+    assert not any(window.actions_by_id[a].isEnabled() for a in kept_per_library)
     assert _names_in_list(window) == {_name(window, JEKYLL), _name(window, HUGO)}
     seen.clear()
     click_menu(qtbot, window, "&File", "&Reload")  # every library, one after the other
