@@ -79,7 +79,9 @@ def _run(command: list[str]) -> tuple[float, float]:
     """(wall seconds, CPU seconds of the process and its children): the CPU time is what a loaded
     machine disturbs least, and close to the wall time on an idle one."""
     before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if done.returncode and not (done.returncode == 1 and Path(command[0]).name == "rg"):  # rg: 1 = no match
+        raise subprocess.CalledProcessError(done.returncode, command, stderr=done.stderr)
     wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 

@@ -20,6 +20,9 @@ _HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
 # How far to look above the opened folder for a site root, and below it when nothing is above.
 _MAX_UP = 6
 _MAX_DOWN = 2
+# ...and in at most this many folders below: a site root is not one of thousands of siblings, and
+# listing 50k folders of a huge tree took 2.4 s before its scan could even be cancelled.
+_MAX_BELOW = 1000
 
 
 def detect_site(library_root: Path) -> Site:
@@ -41,13 +44,15 @@ def _subfolders(root: Path, depth: int) -> list[Path]:
     found: list[Path] = []
     level = [root]
     for _ in range(depth):
-        nxt = []
+        nxt: list[Path] = []
         for folder in level:
             try:
                 nxt.extend(p for p in folder.iterdir()
                            if p.is_dir() and not p.is_symlink() and not p.name.startswith("."))
             except OSError:
                 continue
+            if len(found) + len(nxt) >= _MAX_BELOW:
+                return (found + nxt)[:_MAX_BELOW]
         found.extend(nxt)
         level = nxt
     return found
