@@ -154,9 +154,9 @@ class _Watchdog:
                     self._check(ident, budget)
 
     def _check(self, ident: int, budget: _Budget) -> None:
-        # Again after a quarter of the budget (at most _REFIRE): an interruption delivered inside a
-        # gc callback or a __del__ (hypothesis installs one) is swallowed, and the work goes on.
-        refire = _REFIRE if budget.cpu is None else min(_REFIRE, budget.cpu / 4)
+        # Again (_refire): an interruption delivered inside a gc callback or a __del__ (hypothesis
+        # installs one) is swallowed, and the work goes on.
+        refire = _REFIRE if budget.cpu is None else _refire(budget.cpu)
         if budget.fired and time.monotonic() - budget.fired < refire:
             return
         kind = budget.over()
@@ -186,9 +186,9 @@ def _timer_ready() -> bool:
 def _arm(cpu: float) -> None:
     global _armed
     _armed = True
-    # Fired again every quarter of the budget until disarmed: an exception raised while a weakref
+    # Fired again (_refire) until disarmed: an exception raised while a weakref callback, a gc
     # callback or __del__ runs (a GC in the middle of the work) is swallowed, and the work goes on.
-    signal.setitimer(signal.ITIMER_PROF, cpu, cpu / 4)
+    signal.setitimer(signal.ITIMER_PROF, cpu, _refire(cpu))
 
 
 def _disarm(timer: bool) -> None:
@@ -196,6 +196,13 @@ def _disarm(timer: bool) -> None:
     if timer:
         _armed = False
         signal.setitimer(signal.ITIMER_PROF, 0)
+
+
+def _refire(cpu: float) -> float:
+    """When to interrupt again work whose interruption was swallowed: a quarter of its budget, at
+    least 50 ms (the hook that reports a swallowed exception must end first: an interruption
+    inside it broke pytest's), at most _REFIRE."""
+    return min(_REFIRE, max(cpu / 4, 0.05))
 
 
 def _on_timer(_signum, _frame) -> None:
