@@ -151,11 +151,14 @@ class AllLibraries:
         return replace(library.get_post(local, full=full), id=post_id)
 
     def post_id(self, path: str) -> int | None:
-        """The id of a post by its absolute path (All libraries' rows carry absolute paths)."""
+        """The id of a post by its absolute path (All libraries' rows carry them), or by a library-relative
+        one (a post read says its own): the first library that has it."""
         for slot, library in self._slots.items():
-            if Path(path).is_relative_to(library.root):
-                found = library.post_id(Path(path).relative_to(library.root).as_posix())
-                return None if found is None else encode(slot, found)
+            inside = Path(path).is_relative_to(library.root)
+            if inside or not Path(path).is_absolute():
+                found = library.post_id(Path(path).relative_to(library.root).as_posix() if inside else path)
+                if found is not None or inside:
+                    return None if found is None else encode(slot, found)
         return None
 
     def read_file(self, path: str) -> Post:

@@ -145,6 +145,10 @@ def test_add_library_switch_all_libraries_and_restart(qtbot, make_window):
     assert not window.list.isColumnHidden(LIBRARY_COLUMN)
     kept_per_library = ("save_search", "rename_search", "remove_library")  # made in one library, not in All
     assert not any(window.actions_by_id[a].isEnabled() for a in kept_per_library)
+    row = next(r for r in range(9) if window.list_model.index(r, LIBRARY_COLUMN).data() == _name(window, JEKYLL))
+    _click(qtbot, window.list, window.list_model.index(row, 0))
+    qtbot.waitUntil(lambda: window.reading.post is not None, timeout=5000)
+    all_title = window.reading.post.meta.title
     assert _names_in_list(window) == {_name(window, JEKYLL), _name(window, HUGO)}
     seen.clear()
     click_menu(qtbot, window, "&File", "&Reload")  # every library, one after the other
@@ -154,6 +158,8 @@ def test_add_library_switch_all_libraries_and_restart(qtbot, make_window):
     again = _start(make_window, qtbot)  # a restart: same data folder, no path
     qtbot.waitUntil(lambda: again.libraries.shown is None and again.list_model.rowCount() == 9, timeout=10000)
     assert again.libraries.roots == [str(JEKYLL), str(HUGO)] and len(_tops(again)) == 3
+    qtbot.waitUntil(lambda: again.reading.post is not None and again.reading.post.meta.title == all_title,
+                    timeout=10000)  # All libraries' own open article
     _click_node(qtbot, again, HUGO, f"libraryroot:{HUGO}")
     qtbot.waitUntil(lambda: again.reading.post is not None and again.reading.post.meta.title == hugo_title,
                     timeout=10000)
