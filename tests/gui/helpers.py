@@ -78,6 +78,17 @@ def in_popup(qtbot, text: str) -> None:
     QTimer.singleShot(0, click)
 
 
+def click_when_enabled(qtbot, button) -> None:
+    """Click `button` once it is enabled, as a user waits for it: a file dialog enables Open only
+    when its model has looked the typed path up, which it does on a thread of its own."""
+    from PySide6.QtCore import Qt, QTimer
+
+    if not button.isEnabled():
+        QTimer.singleShot(20, lambda: click_when_enabled(qtbot, button))
+        return
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
 def right_click(qtbot, widget, pos) -> None:
     """A right click: the press selects, as the platform's own right click does, then the context-menu event."""
     from PySide6.QtCore import Qt

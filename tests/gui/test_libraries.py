@@ -16,7 +16,7 @@ from reader.core.library import Library
 from reader.gui.list_model import LIBRARY_COLUMN
 from reader.gui.tasks import TaskRunner
 from tests.corpus import FIXTURES
-from tests.gui.helpers import click_menu, when_modal
+from tests.gui.helpers import click_menu, click_when_enabled, when_modal
 
 # the offscreen platform says so of menus and the file dialog's completion list
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
@@ -68,8 +68,7 @@ def _add_from_menu(qtbot, window, folder) -> None:
     """The dialog opens beside the shown library: the folder's name is typed and Choose clicked."""
     def choose(dialog) -> None:
         qtbot.keyClicks(dialog.findChild(QLineEdit, "fileNameEdit"), folder.name)
-        choose_button = dialog.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.StandardButton.Open)
-        qtbot.mouseClick(choose_button, LEFT)
+        click_when_enabled(qtbot, dialog.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.StandardButton.Open))
     when_modal(QFileDialog, choose)
     click_menu(qtbot, window, "&File", "&Add Library…")
     qtbot.waitUntil(lambda: str(folder) in window.libraries.roots, timeout=10000)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit
 
 from reader.gui.tasks import TaskRunner
-from tests.gui.helpers import click_menu, write_library
+from tests.gui.helpers import click_menu, click_when_enabled, write_library
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
 
@@ -36,7 +36,7 @@ def _in_dialog(qtbot, name: str | None, button: QDialogButtonBox.StandardButton)
             field = dialog.findChild(QLineEdit, "fileNameEdit")
             field.selectAll()
             qtbot.keyClicks(field, name)
-        qtbot.mouseClick(dialog.findChild(QDialogButtonBox, "buttonBox").button(button), Qt.MouseButton.LeftButton)
+        click_when_enabled(qtbot, dialog.findChild(QDialogButtonBox, "buttonBox").button(button))
     QTimer.singleShot(0, act)
 
 
