@@ -148,7 +148,9 @@ class Browsing(QObject):
             self.search.set_query(self.search.query, self.current_filter(node_ids))
             self._run_after_list()
             return
-        self.session.ask("list", Library.list_ids, self.current_filter(node_ids), self.sort_key, self.descending,
+        by_library = self.sort_key == "library" and self.list_model.library_name is None  # one library: by date
+        self.session.ask("list", Library.list_ids, self.current_filter(node_ids),
+                         "date" if by_library else self.sort_key, self.descending,
                          on_done=self._show_list, on_error=self._index_unreadable)
 
     def list_new_posts(self) -> None:

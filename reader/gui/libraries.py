@@ -187,7 +187,7 @@ class OpenLibraries(QObject):
         tree, model = self.window.tree, self.window.tree_model
         for row in range(model.rowCount()):
             index = model.index(row, 0)
-            if model.node(index).kind == "libraryroot":
+            if model.node(index).kind in ("libraryroot", "libraries"):
                 tree.expand(index)
 
     def _update_actions(self) -> None:

@@ -22,6 +22,7 @@ from ..core.types import Facet, Post, PostFilter, PostSummary, SearchResults, Sn
 from .session import Session
 
 SLOT_BITS = 32
+LIBRARY_SORT = "library"  # the list's Library column: All libraries sorts by it itself
 
 
 def encode(slot: int, post_id: int) -> int:
@@ -86,6 +87,15 @@ class AllLibraries:
 
     # --- lists ----------------------------------------------------------------------------
     def list_ids(self, filter: PostFilter | None = None, sort: str = "date", descending: bool = True) -> list[int]:
+        if sort == LIBRARY_SORT:  # by the libraries' names, each one's posts newest first
+            ids: list[int] = []
+            for slot, library in sorted(self._slots.items(), key=lambda item: item[1].name.casefold(),
+                                        reverse=descending):
+                try:
+                    ids += [encode(slot, i) for i in library.list_ids(filter, "date", True)]
+                except (ReaderError, OSError):
+                    continue
+            return ids
         merged = merge_lists(self.libraries, filter, sort, descending)
         return [encode(self._slot_of[ref.root], ref.id) for ref in merged.refs]
 

@@ -285,7 +285,7 @@ class ArticleListModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         if self._hits is not None:
             self._sort_hits(key, descending)
-        elif self.sort_requested is not None and key not in ("snippet", LIBRARY[0]):
+        elif self.sort_requested is not None and key != "snippet" and (key != LIBRARY[0] or self.library_name):
             self.sort_requested(key, descending)
 
     def _sort_hits(self, key: str, descending: bool) -> None:

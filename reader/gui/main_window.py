@@ -26,7 +26,7 @@ from .error_dialog import open_folder
 from .highlights import Highlights
 from .i18n import add_language_menu, app_name
 from .preferences import PreferencesDialog, apply_saved
-from .list_model import COLUMNS, ArticleListModel
+from .list_model import COLUMNS, LIBRARY, SNIPPET, ArticleListModel
 from .libraries import OpenLibraries
 from .list_view import ArticleListView
 from .post_by_path import PostByPath
@@ -49,7 +49,7 @@ PANE_FOCUS = ("QTreeView, QTableView, QTextBrowser { border: 2px solid palette(m
               " QTreeView:focus, QTableView:focus, QTextBrowser:focus { border: 2px solid palette(highlight); }")
 FIRST_SIZE = 0.9  # of the screen's available area, until the user sizes the window
 SUMMARY_CATEGORIES = 8  # the most used categories on the summary page
-SORT_COLUMNS = [key for key, _ in COLUMNS]
+SORT_COLUMNS = [key for key, _ in (*COLUMNS, SNIPPET, LIBRARY)]  # by column number
 
 
 class MainWindow(QMainWindow):

@@ -167,10 +167,11 @@ class LibraryTreeModel(QAbstractItemModel):
         self._bold.setBold(True)
         self._italic = QFont()
         self._italic.setItalic(True)
-        self._sections = self._new_sections()  # the shown library's (detached while All libraries is shown)
+        self._sections = self._new_sections()  # the shown library's, or All libraries' own
         self._root.set_children(self._sections.values())
         self._by_library: dict[str, dict[str, Node]] = {}  # with several libraries: each one's sections, by root
         self._all_node: Node | None = None
+        self._all_sections = self._new_sections()  # All libraries' own: merged facets, saved searches over all
         self._shown: str | None = ""  # the shown library's root, None for All libraries, "" before set_libraries
 
     @staticmethod
@@ -185,13 +186,18 @@ class LibraryTreeModel(QAbstractItemModel):
         kept = self._by_library
         self._by_library = {root: kept.get(root) or self._new_sections() for root, _ in libraries}
         if shown is not None and shown not in self._by_library:
-            self._by_library[shown] = self._sections
-        self._sections = self._by_library[shown] if shown is not None else self._new_sections()
+            own = self._sections is not self._all_sections
+            self._by_library[shown] = self._sections if own else self._new_sections()
+        self._sections = self._by_library[shown] if shown is not None else self._all_sections
         self._all_node, self._shown = None, shown
+        for section in self._all_sections.values():
+            section.parent = None  # out of the tree unless All libraries is shown (then they are its children)
         if len(libraries) <= 1:
             self._root.set_children(self._sections.values())
         else:
             self._all_node = Node("libraries", "", QCoreApplication.translate(TR, ALL_LIBRARIES))
+            if shown is None:  # its highlights stay with each library
+                self._all_node.set_children(s for key, s in self._all_sections.items() if key != "highlights")
             tops = [self._all_node]
             for root, name in libraries:
                 top = Node("libraryroot", root, name, tip=root)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
 
 from reader import settings as S
@@ -229,3 +229,51 @@ def test_a_library_that_cannot_be_read_leaves_the_others(qtbot, make_window, tmp
     qtbot.keyClicks(window.search_edit, "the")
     qtbot.waitUntil(lambda: window.list_model.searching() and window.list_model.rowCount() > 0, timeout=10000)
     assert _names_in_list(window) == {_name(window, JEKYLL)}
+
+
+def _library_column_of_rows(window) -> list[str]:
+    model = window.list_model
+    return [model.index(row, LIBRARY_COLUMN).data() for row in range(model.rowCount())]
+
+
+def _click_header(qtbot, window, column: int) -> None:
+    header = window.list.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), LEFT, pos=QPoint(x, header.height() // 2))
+
+
+def test_all_libraries_sorts_and_filters_like_one_library(qtbot, make_window):
+    window = _start(make_window, qtbot, JEKYLL)
+    _add_from_menu(qtbot, window, HUGO)
+    qtbot.waitUntil(lambda: len(_tops(window)) == 3, timeout=10000)
+    _click_node(qtbot, window, "", "libraries:")
+    qtbot.waitUntil(lambda: window.libraries.shown is None and window.list_model.rowCount() == 9, timeout=10000)
+    jekyll, hugo = _name(window, JEKYLL), _name(window, HUGO)
+
+    # A click on the Library column's header sorts by library, a second one the other way.
+    _click_header(qtbot, window, LIBRARY_COLUMN)
+    qtbot.waitUntil(lambda: window.browse.sort_key == "library", timeout=5000)
+    first = sorted([jekyll, hugo], key=str.casefold, reverse=window.browse.descending)
+    qtbot.waitUntil(lambda: _library_column_of_rows(window) == [first[0]] * (5 if first[0] == jekyll else 4)
+                    + [first[1]] * (4 if first[0] == jekyll else 5), timeout=5000)
+    _click_header(qtbot, window, LIBRARY_COLUMN)
+    qtbot.waitUntil(lambda: _library_column_of_rows(window)[0] == first[1], timeout=5000)
+
+    # All libraries has its own sections: a tag of each library, picked with Ctrl, lists both posts.
+    _click_node(qtbot, window, "", "tag:经济新闻")
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)
+    index = _node(window, "", "tag:containers")
+    window.tree.scrollTo(index)
+    qtbot.mouseClick(window.tree.viewport(), LEFT, Qt.KeyboardModifier.ControlModifier,
+                     window.tree.visualRect(index).center())
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 2, timeout=5000)
+    assert window.libraries.shown is None and set(_library_column_of_rows(window)) == {jekyll, hugo}
+
+    # The tag filter filters All libraries' tags; the Unread view counts and lists every library's posts.
+    qtbot.keyClicks(window.tag_filter, "contain")
+    tags = window.tree_model.index_for_id("tag:containers").parent()
+    qtbot.waitUntil(lambda: window.tree_model.rowCount(tags) == 1, timeout=5000)
+    assert window.tree_model.library_of(tags) == ""
+    _click_node(qtbot, window, "", "unread:")
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 9, timeout=5000)
+    assert window.tree_model.index_for_id("unread:").siblingAtColumn(1).data() == "9"
