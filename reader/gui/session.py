@@ -73,7 +73,8 @@ class Session(QObject):
             on_done(result)
             job, self._warm_up = self._warm_up, None
             if job is not None:
-                QTimer.singleShot(WARM_UP_AFTER_LIST_MS, self, lambda: self.ask(None, job, on_done=_ignore))
+                QTimer.singleShot(WARM_UP_AFTER_LIST_MS, self,
+                                  lambda: self._open and self.ask(None, job, on_done=_ignore))
         return done
 
     def drop(self, kind: str) -> None:

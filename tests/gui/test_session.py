@@ -121,3 +121,12 @@ def test_a_list_asked_on_the_window_runs_the_reading_warm_up(qtbot, make_window,
     qtbot.wait(2 * WAIT_MS)
     assert len(threads) == 1 and threads[0] is not threading.main_thread()
 
+
+
+def test_no_warm_up_once_the_session_closed(qtbot, session):
+    session.warm_up(lambda lib: None)
+    session.ask("list", lambda lib: "list", on_done=lambda _: None)
+    session._runner.finish(0)
+    session.close()
+    qtbot.wait(WAIT_MS)
+    assert len(session._runner.calls) == 1  # the warm-up was not asked for
