@@ -10,6 +10,9 @@ it). Fusing by place needs none of that, and it keeps each library's own order: 
 restricted to one library is exactly that library's search. Equal places go in the order the
 libraries were opened. Title-only hits of every library follow all ranked ones, as in one library.
 
+A search saved under All libraries spans them all: SpanningSearches keeps such searches in the
+reading state beside each library's own, under a key no library has.
+
 Only Library's public list and search methods are used. A library whose index fails (corrupt,
 unreadable) is left out and named in `failed`; the others still answer. A query that cannot be
 understood raises QueryError, as for one library.
@@ -23,9 +26,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import QueryError, ReaderError
+from ..paths import AppPaths
 from .library import Library
+from .state import StateStore
 from .types import PostFilter, PostSummary, SearchHit, Snippet
 
+SPANNING_KEY = "*"  # the reading state's key of the saved searches of all libraries (a library's is hexadecimal)
 RRF_K = 60  # the constant of the original paper; with disjoint lists only the places' order matters
 
 
@@ -240,3 +246,11 @@ class Libraries:
         for library in self:
             library.close()
         self._open.clear()
+
+
+class SpanningSearches(StateStore):
+    """The saved searches that span all open libraries: kept in the reading state beside each library's
+    own, under SPANNING_KEY, so they survive a restart and travel with an export."""
+
+    def __init__(self, data_dir=None):
+        super().__init__(AppPaths.for_user(data_dir).state_file, SPANNING_KEY)

@@ -191,14 +191,11 @@ class OpenLibraries(QObject):
                 tree.expand(index)
 
     def _update_actions(self) -> None:
-        """Remove Library needs one library shown and another to show; saved searches are kept per library,
-        so they are made in one, not under All libraries (h there says to choose the library: highlights.py)."""
-        actions = getattr(self.window, "actions_by_id", {})
-        one = self.shown is not None
-        for action_id, enabled in (("remove_library", one and len(self.roots) > 1), ("save_search", one),
-                                   ("rename_search", one), ("delete_search", one)):
-            if action_id in actions:
-                actions[action_id].setEnabled(enabled)
+        """Remove Library needs one library shown and another to show (a search saved under All libraries
+        spans them all; h there says to choose the library: highlights.py)."""
+        action = getattr(self.window, "actions_by_id", {}).get("remove_library")
+        if action is not None:
+            action.setEnabled(self.shown is not None and len(self.roots) > 1)
 
     # --- refreshing the libraries not shown -----------------------------------------------
     def refresh_all(self) -> None:

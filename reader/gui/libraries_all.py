@@ -2,9 +2,9 @@
 
 A post of All libraries has one id: its library's place in the set (its slot) in the high bits, its
 id in that library's index in the low 32 (`encode`). Lists and hits are merged by core.libraries
-(rank fusion for search); reads, marks and links go to the post's own library, so reading state,
-highlights and saved searches stay keyed per library. A library that cannot be opened or read is
-left out; the others answer.
+(rank fusion for search); reads, marks and links go to the post's own library, so reading state
+and highlights stay keyed per library; All libraries' own saved searches span them all (core.libraries).
+A library that cannot be opened or read is left out; the others answer.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import PostError, ReaderError
-from ..core.libraries import PostRef, merge_lists, merge_search
+from ..core.libraries import PostRef, SpanningSearches, merge_lists, merge_search
 from ..core.library import Library
+from ..core.state import SavedSearch
 from ..core.types import Facet, Post, PostFilter, PostSummary, SearchResults, Snippet
 from .session import Session
 
@@ -41,13 +42,15 @@ def decode(value: int) -> tuple[int, int]:
 class AllLibraries:
     """The open libraries (None where one could not be opened) under one name, with Library's methods."""
 
-    def __init__(self, roots: Sequence[Path], libraries: Sequence[Library | None], name: str):
+    def __init__(self, roots: Sequence[Path], libraries: Sequence[Library | None], name: str, data_dir=None):
         self.roots = tuple(Path(root) for root in roots)
         self.name = name
         self._slots = {slot: library for slot, library in enumerate(libraries) if library is not None}
         self._slot_of = {library.root: slot for slot, library in self._slots.items()}
         self.root = None  # no one folder: each post's library answers for its links and images
         self.rebuilt_reason: str | None = None
+        self._data_dir = data_dir  # the libraries' (None: the user's), where the reading state is
+        self._searches: SpanningSearches | None = None  # the saved searches that span all libraries, opened when asked
 
     @property
     def libraries(self) -> list[Library]:
@@ -227,16 +230,28 @@ class AllLibraries:
     def delete_highlight(self, highlight_id: str) -> None:
         self._each(lambda library: library.delete_highlight(highlight_id))
 
-    # --- saved searches are kept per library ------------------------------------------------
-    def saved_searches(self) -> list:
-        return []
+    # --- saved searches of All libraries: they span every library ------------------------------------
+    def _saved(self) -> SpanningSearches:
+        if self._searches is None:
+            self._searches = SpanningSearches(self._data_dir)
+        return self._searches
 
-    def save_search(self, *_args) -> None:
-        raise ReaderError("Saved searches are kept per library: select one of the libraries first")
+    def saved_searches(self) -> list[SavedSearch]:
+        return self._saved().saved_searches()
 
-    rename_search = delete_search = save_search
+    def save_search(self, name: str, query: str, node_ids: Sequence[str]) -> None:
+        self._saved().save_search(name, query, node_ids)
+
+    def rename_search(self, name: str, new_name: str) -> bool:
+        return self._saved().rename_search(name, new_name)
+
+    def delete_search(self, name: str) -> None:
+        self._saved().delete_search(name)
 
     def close(self) -> None:
+        if self._searches is not None:
+            self._searches.close()
+            self._searches = None
         for library in self.libraries:
             library.close()
 
@@ -274,7 +289,7 @@ def open_all(roots: Sequence[Path], data_dir, name: str) -> AllLibraries:
             opened.append(Library(root, data_dir=data_dir))
         except (ReaderError, OSError):
             opened.append(None)
-    return AllLibraries(roots, opened, name)
+    return AllLibraries(roots, opened, name, data_dir)
 
 
 def on_own_all(target: tuple[tuple[Path, ...], str], data_dir, job: Callable[..., Any], *args: Any) -> Any:

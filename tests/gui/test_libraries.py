@@ -17,6 +17,7 @@ from reader.gui.list_model import LIBRARY_COLUMN
 from reader.gui.tasks import TaskRunner
 from tests.corpus import FIXTURES
 from tests.gui.helpers import click_menu, click_when_enabled, when_modal
+from tests.gui.test_saved_searches import _type_name
 
 # the offscreen platform says so of menus and the file dialog's completion list
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
@@ -81,6 +82,16 @@ def _start(make_window, qtbot, library=None):
     return window
 
 
+def _start_all(make_window, qtbot):
+    """A window with jekyll and hugo added from the menu, All libraries clicked and listed."""
+    window = _start(make_window, qtbot, JEKYLL)
+    _add_from_menu(qtbot, window, HUGO)
+    qtbot.waitUntil(lambda: len(_tops(window)) == 3, timeout=10000)
+    _click_node(qtbot, window, "", "libraries:")
+    qtbot.waitUntil(lambda: window.libraries.shown is None and window.list_model.rowCount() == 9, timeout=10000)
+    return window
+
+
 def _name(window, root) -> str:
     library = Library(root, data_dir=window.data_dir)
     library.close()
@@ -105,8 +116,7 @@ def test_add_library_switch_all_libraries_and_restart(qtbot, make_window):
     window = _start(make_window, qtbot, JEKYLL)
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 5, timeout=10000)
     seen: list[str] = []  # what the status bar said while the added library was indexed: which one is busy
-    label = window.libraries.busy_label
-    set_text = label.setText
+    label, set_text = window.libraries.busy_label, window.libraries.busy_label.setText
     label.setText = lambda text: (seen.append(text), set_text(text))
     _add_from_menu(qtbot, window, HUGO)
     qtbot.waitUntil(lambda: len(_tops(window)) == 3 and window.list_model.rowCount() == 4, timeout=10000)
@@ -142,14 +152,12 @@ def test_add_library_switch_all_libraries_and_restart(qtbot, make_window):
     _click_node(qtbot, window, "", "libraries:")
     qtbot.waitUntil(lambda: window.libraries.shown is None and window.list_model.rowCount() == 9, timeout=10000)
     assert not window.list.isColumnHidden(LIBRARY_COLUMN)
-    kept_per_library = ("save_search", "rename_search", "remove_library")  # made in one library, not in All
-    assert not any(window.actions_by_id[a].isEnabled() for a in kept_per_library)
+    assert window.actions_by_id["save_search"].isEnabled() and not window.actions_by_id["remove_library"].isEnabled()
     row = next(r for r in range(9) if window.list_model.index(r, LIBRARY_COLUMN).data() == _name(window, JEKYLL))
     _click(qtbot, window.list, window.list_model.index(row, 0))
     qtbot.waitUntil(lambda: window.reading.post is not None, timeout=5000)
     all_title = window.reading.post.meta.title
-    assert _names_in_list(window) == {_name(window, JEKYLL), _name(window, HUGO)}
-    seen.clear()
+    assert _names_in_list(window) == {_name(window, JEKYLL), _name(window, HUGO)} and not seen.clear()
     click_menu(qtbot, window, "&File", "&Reload")  # every library, one after the other
     qtbot.waitUntil(lambda: {f"Indexing: {_name(window, root)}" for root in (JEKYLL, HUGO)} <= set(seen), timeout=10000)
     window.close()
@@ -165,22 +173,59 @@ def test_add_library_switch_all_libraries_and_restart(qtbot, make_window):
     assert again.browse.selected_node_ids() == [f"category:{category}"]
 
 
-def test_search_across_all_libraries_merges_the_hits(qtbot, make_window):
-    window = _start(make_window, qtbot, JEKYLL)
-    _add_from_menu(qtbot, window, HUGO)
-    qtbot.waitUntil(lambda: len(_tops(window)) == 3, timeout=10000)
-    _click_node(qtbot, window, "", "libraries:")
-    qtbot.waitUntil(lambda: window.list_model.rowCount() == 9, timeout=10000)
-    qtbot.mouseClick(window.search_edit, LEFT)
-    qtbot.keyClicks(window.search_edit, "the")
-    qtbot.waitUntil(lambda: window.list_model.searching() and window.list_model.rowCount() > 0, timeout=10000)
-    shown = {(window.list_model.index(r, LIBRARY_COLUMN).data(), window.list_model.summary(r).title)
-             for r in range(window.list_model.rowCount())}
+def _hits_of_each(window, query: str) -> set[tuple[str, str]]:
+    """(library name, title) of every hit of each library searched alone."""
     expected = set()
     for root in (JEKYLL, HUGO):
         library = Library(root, data_dir=window.data_dir)
-        expected |= {(library.name, hit.post.title) for hit in library.search("the", limit=500)}
+        expected |= {(library.name, hit.post.title) for hit in library.search(query, limit=500)}
         library.close()
+    return expected
+
+
+def _shown_hits(window) -> set[tuple[str, str]]:
+    model = window.list_model
+    return {(model.index(r, LIBRARY_COLUMN).data(), model.summary(r).title) for r in range(model.rowCount())}
+
+
+def test_a_search_saved_under_all_libraries_spans_them_after_a_restart(qtbot, make_window):
+    window = _start_all(make_window, qtbot)
+    qtbot.mouseClick(window.search_edit, LEFT)
+    qtbot.keyClicks(window.search_edit, "the")
+    expected = _hits_of_each(window, "the")
+    qtbot.waitUntil(lambda: window.list_model.searching() and _shown_hits(window) == expected, timeout=10000)
+    _type_name(qtbot, "Everywhere")
+    click_menu(qtbot, window, "&View", "Sa&ve Search…")
+    qtbot.waitUntil(lambda: window.tree_model.index_for_id("saved:Everywhere").isValid(), timeout=5000)
+    saved = window.tree_model.index_for_id("saved:Everywhere")
+    assert window.tree_model.library_of(saved) == ""  # under All libraries
+    qtbot.waitUntil(lambda: saved.siblingAtColumn(1).data() == f"{len(expected)} / {len(expected)}", timeout=5000)
+    window.close()
+
+    again = _start(make_window, qtbot)  # a restart
+    qtbot.waitUntil(lambda: again.libraries.shown is None and again.list_model.rowCount() > 0, timeout=10000)
+    qtbot.mouseClick(again.search_edit, LEFT)
+    qtbot.keyClick(again.search_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(again.search_edit, Qt.Key.Key_Delete)
+    _click_node(qtbot, again, "", "all:")
+    qtbot.waitUntil(lambda: not again.list_model.searching() and again.list_model.rowCount() == 9, timeout=10000)
+    qtbot.waitUntil(lambda: again.tree_model.index_for_id("saved:Everywhere").siblingAtColumn(1).data()
+                    == f"{len(expected)} / {len(expected)}", timeout=10000)
+    _click_node(qtbot, again, "", "saved:Everywhere")  # its merged hits, from both libraries
+    qtbot.waitUntil(lambda: again.list_model.searching() and _shown_hits(again) == expected, timeout=10000)
+    assert again.search_edit.text() == "the" and len({name for name, _ in expected}) == 2
+    for root in (JEKYLL, HUGO):  # each library's own saved searches are its own, as before
+        library = Library(root, data_dir=again.data_dir)
+        assert library.saved_searches() == []
+        library.close()
+
+
+def test_search_across_all_libraries_merges_the_hits(qtbot, make_window):
+    window = _start_all(make_window, qtbot)
+    qtbot.mouseClick(window.search_edit, LEFT)
+    qtbot.keyClicks(window.search_edit, "the")
+    qtbot.waitUntil(lambda: window.list_model.searching() and window.list_model.rowCount() > 0, timeout=10000)
+    shown, expected = _shown_hits(window), _hits_of_each(window, "the")
     assert shown == expected and len({name for name, _ in shown}) == 2
     assert window.list_model.rowCount() == len(expected)  # none doubled
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)  # the first hit opens, from its own library
@@ -243,11 +288,7 @@ def _click_header(qtbot, window, column: int) -> None:
 
 
 def test_all_libraries_sorts_and_filters_like_one_library(qtbot, make_window):
-    window = _start(make_window, qtbot, JEKYLL)
-    _add_from_menu(qtbot, window, HUGO)
-    qtbot.waitUntil(lambda: len(_tops(window)) == 3, timeout=10000)
-    _click_node(qtbot, window, "", "libraries:")
-    qtbot.waitUntil(lambda: window.libraries.shown is None and window.list_model.rowCount() == 9, timeout=10000)
+    window = _start_all(make_window, qtbot)
     jekyll, hugo = _name(window, JEKYLL), _name(window, HUGO)
 
     # A click on the Library column's header sorts by library, a second one the other way.
