@@ -96,22 +96,33 @@ class ArticleListView(QTableView):
         category = min(width // 3, max(self._header_width(2), self._widest(2, bold) + _PADDING))
         library = 0 if self.isColumnHidden(LIBRARY_COLUMN) else \
             min(width // 5, max(self._header_width(LIBRARY_COLUMN), self._widest(LIBRARY_COLUMN, bold) + _PADDING))
+        if library:  # a narrow list: the library, then the categories, give way before the title would scroll
+            library, category = self._give_way(_MIN_TITLE + date + category + library - width, library, category)
         rest = max(_MIN_TITLE, width - date - category - library)
         title = rest * 2 // 5 if not self.isColumnHidden(SNIPPET_COLUMN) else rest
         for column, size in ((0, title), (1, date), (2, category), (LIBRARY_COLUMN, library)):
             header.resizeSection(column, size)
 
+    def _give_way(self, over: int, *sizes: int) -> list[int]:
+        """`sizes` made smaller, each in turn down to the header's minimum, by `over` in all (if they can)."""
+        floor, given = self.horizontalHeader().minimumSectionSize(), []
+        for size in sizes:
+            give = max(0, min(over, size - floor))
+            given.append(size - give)
+            over -= give
+        return given
+
     def _room_for_snippet(self, dragged: int = -1) -> None:
         """While searching the snippet, the stretched last column, takes the rest of the width and keeps
-        at least _MIN_SNIPPET of it: the column being dragged stops there; else the title, the category,
-        then the date give up what the user's widths took beyond it (no horizontal scroll bar)."""
+        at least _MIN_SNIPPET of it: the column being dragged stops there; else the title, the library, the
+        category, then the date give up what the user's widths took beyond it (no horizontal scroll bar)."""
         if self.model() is None or self.isColumnHidden(SNIPPET_COLUMN):
             return
         header = self.horizontalHeader()
         width = self.viewport().width()
         keep = max(header.minimumSectionSize(), min(_MIN_SNIPPET, width // 3))
         over = sum(header.sectionSize(c) for c in range(header.count()) if c != SNIPPET_COLUMN) + keep - width
-        for column in ((dragged,) if dragged >= 0 else (0, 2, 1)):
+        for column in ((dragged,) if dragged >= 0 else (0, LIBRARY_COLUMN, 2, 1)):
             if over <= 0:
                 break
             give = min(over, header.sectionSize(column) - header.minimumSectionSize())

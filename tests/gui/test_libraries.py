@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
 from reader import settings as S
 from reader.app.open_paths import open_paths
 from reader.core.library import Library
-from reader.gui.list_model import LIBRARY_COLUMN
+from reader.gui.list_model import LIBRARY_COLUMN, SNIPPET_COLUMN
 from reader.gui.tasks import TaskRunner
 from tests.corpus import FIXTURES
 from tests.gui.helpers import click_menu, click_when_enabled, when_modal
@@ -318,3 +318,20 @@ def test_all_libraries_sorts_and_filters_like_one_library(qtbot, make_window):
     _click_node(qtbot, window, "", "unread:")
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 9, timeout=5000)
     assert window.tree_model.index_for_id("unread:").siblingAtColumn(1).data() == "9"
+
+
+def test_the_library_column_fits_a_narrow_list(qtbot, make_window):
+    """As narrow as one library's list fits without a horizontal scroll bar: All libraries' fits too, the
+    Library column giving way first, while listing and while searching."""
+    window = _start_all(make_window, qtbot)
+    header, bar = window.list.horizontalHeader(), window.list.horizontalScrollBar()
+    total = sum(window.splitter.sizes())
+    for width in (400, 500):
+        window.splitter.setSizes([150, width, total - 150 - width])
+        qtbot.waitUntil(lambda: window.list.viewport().width() <= width, timeout=5000)
+        qtbot.waitUntil(lambda: bar.maximum() == 0 and header.length() <= window.list.viewport().width(), timeout=5000)
+        assert header.sectionSize(LIBRARY_COLUMN) >= header.minimumSectionSize() and header.sectionSize(0) >= 160
+    qtbot.mouseClick(window.search_edit, LEFT)
+    qtbot.keyClicks(window.search_edit, "the")
+    qtbot.waitUntil(lambda: window.list_model.searching() and not window.list.isColumnHidden(SNIPPET_COLUMN), timeout=10000)
+    qtbot.waitUntil(lambda: bar.maximum() == 0, timeout=5000)
