@@ -11,7 +11,7 @@ from pathlib import Path
 
 import reader
 
-from .core.scanner import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS
+from .core import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS
 from .paths import shipped
 
 APP_ID = reader.APP_ID

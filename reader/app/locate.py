@@ -10,8 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import platformdirs
 
-from ..core.scanner import MARKDOWN_EXTENSIONS, POST_EXTENSIONS
-from ..core.site import find_library_root
+from ..core import MARKDOWN_EXTENSIONS, POST_EXTENSIONS, find_library_root
 from .broad_folders import broad_folder_reason
 
 # How many entries of a folder to look at when deciding whether it is a folder of posts.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.errors import PostError
+from ..core import PostError
 from ..core.pipeline import show_post
-from ..core.types import Post, Site
+from ..core import Post, Site
 
 LONE_POST_ID = -1  # never a row id of an index
 MAX_BYTES = 32 * 1024 * 1024  # a "post" larger than this is not an article; don't freeze on it

@@ -22,7 +22,7 @@ _GROUPS = (index, posts, export, reading_data, highlights, desktop)
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from ..core.errors import ReaderError
+    from ..core import ReaderError
 
     try:
         return args.func(args)

@@ -18,8 +18,7 @@ def add_parsers(sub) -> None:
 
 
 def _export(args) -> int:
-    from ..core import highlights_export
-    from ..core.errors import ReaderError
+    from ..core import ReaderError, highlights_export
 
     library = opening.library(args)  # no refresh: highlights are in the reading state, titles in the index
     try:

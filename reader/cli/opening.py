@@ -66,7 +66,7 @@ def _stale(check: Freshness) -> str:
 
 def relative_path(opened: Library, post: str) -> str:
     """POST, given relative to the library or as a path to its file, as a library-relative path."""
-    from ..core.errors import ReaderError
+    from ..core import ReaderError
 
     given = Path(post)
     if given.is_absolute() or not (opened.root / given).exists() and given.exists():
@@ -79,7 +79,7 @@ def relative_path(opened: Library, post: str) -> str:
 
 def post_id(opened: Library, post: str) -> int:
     """The id of POST, given relative to the library or as a path to its file."""
-    from ..core.errors import ReaderError
+    from ..core import ReaderError
 
     found = opened.post_id(relative_path(opened, post))
     if found is None:

@@ -10,7 +10,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..core.types import PostSummary, Snippet
+    from ..core import PostSummary, Snippet
 
 
 def row(s: PostSummary, category_names: dict[str, str]) -> dict:

@@ -10,7 +10,7 @@ from . import output
 from .opening import add_freshness_options, open_library, post_id
 
 if TYPE_CHECKING:
-    from ..core.library import Library
+    from ..core import Library
 
 
 def add_parsers(sub) -> None:
@@ -90,8 +90,7 @@ def _either(libraries: list[Library], kind: str, wanted: list[str]) -> tuple[str
 
 
 def _list(args) -> int:
-    from ..core.libraries import Libraries
-    from ..core.types import PostFilter
+    from ..core import Libraries, PostFilter
 
     libraries = _open_all(args)
     flt = PostFilter(categories=_either(libraries, "category", args.category),
@@ -119,7 +118,7 @@ def _tell_failed(failed: dict) -> None:
 
 
 def _search(args) -> int:
-    from ..core.libraries import merge_search
+    from ..core import merge_search
 
     libraries = _open_all(args, text=True)
     found = merge_search(libraries, args.query, limit=args.limit, snippets=0 if args.paths else args.limit)

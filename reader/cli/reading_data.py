@@ -30,8 +30,7 @@ def _state_store(args):
 
 
 def _state_export(args) -> int:
-    from ..core import state_transfer
-    from ..core.errors import ReaderError
+    from ..core import ReaderError, state_transfer
     from ..paths import library_key
 
     key = None

@@ -18,7 +18,7 @@ _EXPORTS = {
     "Library": "library",
     # several libraries as one: the facade, its rows and its merged lists and searches
     **dict.fromkeys(("Libraries", "PostRef", "LibraryHit", "MergedResults", "MergedList", "merge_search",
-                     "merge_lists"), "libraries"),
+                     "merge_lists", "SpanningSearches"), "libraries"),
     # types: what the core hands out
     **dict.fromkeys(("Site", "LinkTarget", "PostMeta", "ParsedPost", "PostSummary", "Post", "Snippet", "SearchHit",
                      "SearchResults", "Facet", "PostFilter", "Problem", "RefreshReport"), "types"),
@@ -40,7 +40,8 @@ __all__ = [  # what __getattr__ gives, listed for linters, type checkers and `fr
     "MergedList", "MergedResults", "POST_EXTENSIONS", "ParsedPost", "Post", "PostError", "PostFilter",
     "PostMeta", "PostRef", "PostSummary", "Problem", "QueryError", "ReaderError", "RefreshReport",
     "RefusedFile", "SAFE_SCHEMES", "SavedSearch", "SearchHit", "SearchResults", "Site", "Snippet",
-    "StateError", "StoreError", "find_library_root", "merge_lists", "merge_search", "target_without_index",
+    "SpanningSearches", "StateError", "StoreError", "find_library_root", "merge_lists", "merge_search",
+    "target_without_index",
 ]
 
 
@@ -63,7 +64,8 @@ if TYPE_CHECKING:  # what a type checker reads; at run time the names come throu
                          ReaderError, RefusedFile, StateError, StoreError)
     from .freshness import Freshness
     from .highlights import Anchor, Highlight
-    from .libraries import Libraries, LibraryHit, MergedList, MergedResults, PostRef, merge_lists, merge_search
+    from .libraries import (Libraries, LibraryHit, MergedList, MergedResults, PostRef, SpanningSearches, merge_lists,
+                            merge_search)
     from .links import SAFE_SCHEMES, target_without_index
     from .library import Library
     from .scanner import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, POST_EXTENSIONS

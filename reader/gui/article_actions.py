@@ -10,8 +10,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QTextDocumentFragment
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
-from ..core import export
-from ..core.library import Library
+from ..core import Library, export
 from .article_html import IMAGE_SCHEME, LINK_SCHEME
 from .article_view import ArticleView
 from .list_view import ArticleListView

@@ -5,13 +5,12 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import quote
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, QUrl
 from PySide6.QtGui import QFont, QTextDocument
 
-from reader.core.types import Post, Site
+from reader.core import Post
 from reader.core.zh_convert import ORIGINAL, convert_html
 
 from .dates import format_date, format_month
@@ -273,27 +272,16 @@ def page_document(post: Post, body: PreparedBody, setup: PageSetup) -> PageDocum
     return PageDocument(page, setup.style, setup.font, document)
 
 
-_NOWHERE = Path("/nonexistent/warm-up")
-_WARM_UP_POST = ("---\ntitle: 预热 warm-up\ndate: 2024-01-02 03:04:05 +0800\ntags: [a]\n---\n"
-                 "# 标题\n\n**正文**与[链接](other.md)，![图](a.png) `code` 和 <em>HTML</em>。\n\n> 引用\n").encode()
-
-
 def warm_up() -> None:
     """On a worker: the whole way of a post to the view, once, on a few bytes in memory (no file read), so
     that the first post opened does not pay for importing and starting markdown-it, nh3, lxml and Qt's HTML
     parser (about 200 ms, more on a busy machine)."""
-    site = Site("jekyll", _NOWHERE, _NOWHERE)  # nothing is read from it
-    from reader.core.parse import parse_post
-    from reader.core.pipeline import post_html
-    from reader.core.sanitize import sanitize_html
-    from reader.core.text import html_to_text
+    from reader.core.pipeline import warm_up as core_warm_up  # the core's part of the way: markdown-it, nh3, lxml
 
-    parsed = parse_post(site, "_posts/2024-01-02-warm-up.md", _WARM_UP_POST)
-    html = sanitize_html(post_html(site, parsed))
-    html_to_text(html)
-    post = Post(id=-1, meta=parsed.meta, html=html, text="")
+    shown = core_warm_up()
+    post = Post(id=-1, meta=shown.meta, html=shown.html, text="")
     setup = PageSetup({}, ORIGINAL, stylesheet(_WARM_UP_COLORS, ("monospace",)), QFont(), (16.0, 16.0), None)
-    page_document(post, prepare_body(html), setup)  # made and deleted on this thread
+    page_document(post, prepare_body(shown.html), setup)  # made and deleted on this thread
 
 
 def set_margins(document: QTextDocument, side: float, em: float) -> None:

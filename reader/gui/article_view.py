@@ -13,8 +13,7 @@ from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QGuiApplicatio
 from PySide6.QtWidgets import QTextBrowser
 
 from reader.core.export import image_source
-from reader.core.links import SAFE_SCHEMES, target_without_index
-from reader.core.types import Post
+from reader.core import Post, SAFE_SCHEMES, target_without_index
 from reader.core.zh_convert import ORIGINAL
 
 from . import article_images as images

@@ -11,8 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QTreeView
 
 from .. import settings as S
-from ..core.library import Library
-from ..core.types import PostFilter, SearchResults
+from ..core import Library, PostFilter, SearchResults
 from .list_view import ArticleListView
 from .reading import Reading
 from .search import SEARCH_LIMIT, SearchController, query_terms

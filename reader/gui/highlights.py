@@ -10,9 +10,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
                                QWidget)
 
-from ..core import highlights_export
-from ..core.highlights import Highlight
-from ..core.library import Library
+from ..core import Highlight, Library, highlights_export
 from .article_view import ArticleView
 from .browsing import Browsing
 from .reading import Reading

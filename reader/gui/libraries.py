@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 from .. import settings as S
-from ..core.library import Library
+from ..core import Library
 from .libraries_all import AllSession, open_all
 from .refresh_process import refresh_in_process
 from .session import Session

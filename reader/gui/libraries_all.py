@@ -15,11 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import PostError, ReaderError
-from ..core.libraries import PostRef, SpanningSearches, merge_lists, merge_search
-from ..core.library import Library
-from ..core.state import SavedSearch
-from ..core.types import Facet, Post, PostFilter, PostSummary, SearchResults, Snippet
+from ..core import (Facet, Library, Post, PostError, PostFilter, PostRef, PostSummary, ReaderError, SavedSearch,
+                    SearchResults, Snippet, SpanningSearches, merge_lists, merge_search)
 from .session import Session
 
 SLOT_BITS = 32

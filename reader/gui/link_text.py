@@ -6,8 +6,7 @@ from urllib.parse import unquote, urlsplit
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core.library import Library
-from ..core.links import target_without_index
+from ..core import Library, target_without_index
 from .article_html import SHOW_ALL_HREF
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 
-from ..core.types import PostSummary, SearchHit, Snippet
+from ..core import PostSummary, SearchHit, Snippet
 from ..core.zh_convert import ORIGINAL, convert
 from .dates import format_date
 

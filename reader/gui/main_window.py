@@ -12,9 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QLab
 import reader
 
 from .. import settings as S
-from ..core.errors import ReaderError
-from ..core.library import Library
-from ..core.types import RefreshReport
+from ..core import Library, ReaderError, RefreshReport
 from ..paths import AppPaths, shipped
 from .actions import build_actions, build_menus, first_keys, shortcuts_html
 from .article_actions import ArticleActions

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.library import Library
+from ..core import Library
 
 
 class PostByPath(QObject):

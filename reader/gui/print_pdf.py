@@ -11,8 +11,7 @@ from PySide6.QtGui import (QFont, QFontMetricsF, QGuiApplication, QImage, QPageL
                            QPainter, QPalette, QPdfWriter, QTextDocument)
 
 from ..core.export import image_source, original_url, read_image
-from ..core.library import Library
-from ..core.types import Post
+from ..core import Library, Post
 from . import article_images as images
 from .article_html import (CJK_FONT_FAMILIES, IMAGE_SCHEME, Colors, ImageRef, build_page, prepare_body, source_line,
                            stylesheet)

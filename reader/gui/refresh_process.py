@@ -16,11 +16,11 @@ from collections.abc import Callable
 
 from typing import TYPE_CHECKING
 
-from ..core.errors import Cancelled, ReaderError
+from ..core import Cancelled, ReaderError
 from ..core.lifeline import die_with_parent
 
 if TYPE_CHECKING:
-    from ..core.types import RefreshReport
+    from ..core import RefreshReport
 
 log = logging.getLogger(__name__)
 POLL_S = 0.05  # how often the waiting thread looks at `cancelled`
@@ -114,7 +114,7 @@ def _spawn():
 
 def _child(jobs, sender, parent: int) -> None:
     die_with_parent(parent)
-    from ..core.library import Library  # while a spare waits for its library
+    from ..core import Library  # while a spare waits for its library
 
     try:
         root, data_dir = jobs.recv()

@@ -6,9 +6,7 @@ import time
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.errors import Cancelled
-from ..core.library import Library
-from ..core.types import RefreshReport
+from ..core import Cancelled, Library, RefreshReport
 from .refresh_process import refresh_in_process
 from .tasks import Task, TaskRunner
 from .watcher import LibraryWatcher, watch_dirs

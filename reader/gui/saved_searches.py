@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
-from ..core.library import Library
-from ..core.state import SavedSearch
+from ..core import Library, SavedSearch
 from .browsing import Browsing
 
 

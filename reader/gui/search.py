@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..core.errors import QueryError
+from ..core import QueryError
 from ..core.query import Text, parse
-from ..core.library import Library
-from ..core.types import PostFilter, SearchResults
+from ..core import Library, PostFilter, SearchResults
 from .list_model import SNIPPET_PAGE
 from .session import Session
 

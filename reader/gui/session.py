@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from ..core.library import Library
+from ..core import Library
 from .tasks import TaskRunner, on_own_library
 
 log = logging.getLogger(__name__)

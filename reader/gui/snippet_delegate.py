@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextLayout, QTextLine
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ..core.types import Snippet
+from ..core import Snippet
 from .list_model import SnippetRole
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
-from ..core.library import Library
+from ..core import Library
 
 log = logging.getLogger(__name__)
 

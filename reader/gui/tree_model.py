@@ -10,10 +10,9 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplicat
                             QPersistentModelIndex, Qt)
 from PySide6.QtGui import QFont
 
-from ..core.errors import QueryError
+from ..core import QueryError
 from ..core.highlights import Highlight, matches
-from ..core.state import SavedSearch
-from ..core.types import Facet, PostFilter
+from ..core import Facet, PostFilter, SavedSearch
 from ..core.zh_convert import ORIGINAL, convert
 from ..core.zh_fold import fold
 from .dates import format_month, format_year
