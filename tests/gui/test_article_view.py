@@ -1,4 +1,4 @@
-"""The article view: link routing, image lock-down, highlighting, zoom, paging and the finews seed post."""
+"""The article view: link routing, the header, find highlighting, zoom, paging and the finews seed post (images: test_article_images)."""
 
 from __future__ import annotations
 
@@ -6,102 +6,21 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import subprocess
-import sys
 from pathlib import Path
-from urllib.parse import unquote
 
 import lxml.html
 import pytest
-from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QColor, QImage, QPalette, QTextDocument
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QColor, QImage, QPalette
 
 from reader.core.library import LinkTarget
-from reader.core.types import Post, PostMeta
+from reader.core.types import Post
 from reader.gui.article_html import prepare_body
 from reader.gui.article_images import PLACEHOLDER_KEY
-from reader.gui.article_view import ArticleView
 from tests.corpus import CORPUS
-
-REPO = Path(__file__).resolve().parents[2]
-IMAGE = QTextDocument.ResourceType.ImageResource.value
-STYLESHEET = QTextDocument.ResourceType.StyleSheetResource.value
-
-
-class FakeLibrary:
-    """The two calls the view makes, with the contract's behaviour, over a folder in tmp_path."""
-
-    def __init__(self, root: Path):
-        self.root = root.resolve()
-        self.resource_calls: list[str] = []
-
-    def resolve_link(self, from_post, href):
-        if href.startswith("#"):
-            return LinkTarget("anchor", key=href[1:])
-        if href == "other.md":
-            return LinkTarget("post", post_id=7)
-        if href.startswith("/category/"):
-            return LinkTarget("category", key=unquote(href.split("/")[2].removesuffix(".html")))
-        if href.startswith(("http:", "https:", "mailto:")):
-            return LinkTarget("external", url=href)
-        if href.startswith("evil:"):  # a core bug handing back a dangerous "external" URL
-            return LinkTarget("external", url="javascript:alert(1)")
-        if ":" in href.split("/")[0]:
-            return LinkTarget("refused", url=href)
-        return LinkTarget("missing", key=href)
-
-    def resolve_resource(self, from_post, src):
-        self.resource_calls.append(src)
-        if ":" in src.split("/")[0] or src.startswith("//"):
-            return None
-        path = (self.root / src.lstrip("/")).resolve()
-        return path if path.is_file() and path.is_relative_to(self.root) else None
-
-
-def make_post(html: str, *, post_id: int = 1, title: str = "标题", path: str = "posts/a.md", **meta) -> Post:
-    meta.setdefault("date", "2022-01-21T15:01:08+08:00")
-    return Post(post_id, PostMeta(path=path, title=title, sort_key=None, **meta), html, "")
-
-
-@pytest.fixture
-def view(qtbot):
-    widget = ArticleView()
-    qtbot.addWidget(widget)
-    widget.resize(800, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-@pytest.fixture
-def library(tmp_path):
-    (tmp_path / "posts" / "img").mkdir(parents=True)
-    return FakeLibrary(tmp_path)
-
-
-def link_pos(view: ArticleView, text: str) -> QPoint:
-    """The viewport point in the middle of the first occurrence of `text`, which must be a link."""
-    cursor = view.document().find(text)
-    assert not cursor.isNull(), text
-    view.ensureCursorVisible()
-    cursor.setPosition(cursor.selectionStart() + len(text) // 2)
-    view.setTextCursor(cursor)
-    view.ensureCursorVisible()
-    rect = view.cursorRect(cursor)
-    pos = QPoint(rect.center().x() + 1, rect.center().y())
-    assert view.anchorAt(pos), f"no link under {text!r}"
-    return pos
-
-
-def click_text(qtbot, view: ArticleView, text: str) -> None:
-    """Click the link showing `text`, as a user would."""
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=link_pos(view, text))
-
-
-def image_for(view: ArticleView, index: int) -> QImage:
-    image = view.loadResource(IMAGE, QUrl(f"jbimg:{index}"))
-    assert isinstance(image, QImage) and not image.isNull()
-    return image
+from tests.gui.article_helpers import FakeLibrary, click_text, image_for, link_pos, make_post
+from tests.gui.article_helpers import library as library  # noqa: F401 - the fixture, shared
+from tests.gui.article_helpers import view as view  # noqa: F401 - the fixture, shared
 
 
 # --- links ----------------------------------------------------------------------------------
@@ -218,123 +137,6 @@ def test_hover_reports_the_original_href(qtbot, view, library):
     with qtbot.waitSignal(view.linkHovered) as blocker:
         qtbot.mouseMove(view.viewport(), link_pos(view, "另一篇"))
     assert blocker.args == ["other.md"]
-
-
-# --- images and other resources ---------------------------------------------------------------
-
-def test_local_image_inside_the_library_loads(view, library):
-    image = QImage(120, 80, QImage.Format.Format_RGB32)
-    image.fill(QColor("red"))
-    assert image.save(str(library.root / "posts" / "img" / "pic.png"))
-    view.set_library(library)
-    view.show_post(make_post('<p><img src="posts/img/pic.png" alt="图"></p>'))
-    loaded = image_for(view, 0)
-    assert (loaded.width(), loaded.height()) == (120, 80)
-    assert loaded.text(PLACEHOLDER_KEY) == ""
-    assert loaded.pixelColor(5, 5) == QColor("red")
-    # And the document got it from us while laying out.
-    view.document().size()
-    assert library.resource_calls.count("posts/img/pic.png") >= 1
-
-
-def test_wide_image_is_scaled_to_the_column(view, library):
-    image = QImage(3000, 1000, QImage.Format.Format_RGB32)
-    image.fill(QColor("blue"))
-    assert image.save(str(library.root / "posts" / "img" / "wide.png"))
-    view.set_library(library)
-    view.show_post(make_post('<p><img src="posts/img/wide.png"></p>'))
-    loaded = image_for(view, 0)
-    column = view.viewport().width()
-    assert loaded.deviceIndependentSize().width() <= column
-    assert abs(loaded.width() / loaded.height() - 3.0) < 0.05
-
-
-def test_images_refit_when_the_view_narrows(qtbot, view, library):
-    image = QImage(1200, 300, QImage.Format.Format_RGB32)
-    image.fill(QColor("blue"))
-    assert image.save(str(library.root / "posts" / "img" / "wide.png"))
-    view.set_library(library)
-    view.show_post(make_post('<p><img src="posts/img/wide.png"></p>'))
-    view.document().size()
-    wide = view.document().resource(IMAGE, QUrl("jbimg:0")).deviceIndependentSize().width()
-    view.resize(400, 600)
-    qtbot.waitUntil(lambda: view.document().resource(IMAGE, QUrl("jbimg:0")) is not None and view.document()
-                    .resource(IMAGE, QUrl("jbimg:0")).deviceIndependentSize().width() < min(wide, 400))
-
-
-def test_remote_image_is_a_placeholder_and_never_fetched(view, library):
-    view.set_library(library)
-    view.show_post(make_post('<p><img src="https://webquoteklinepic.eastmoney.com/GetPic.aspx?x=1" '
-                             'alt="K图 NIO_0" width="578" height="276"></p>'))
-    placeholder = image_for(view, 0)
-    assert placeholder.text(PLACEHOLDER_KEY) == "remote"
-    assert placeholder.deviceIndependentSize().width() <= 578
-    # What Qt holds for the image is our placeholder, not something it loaded itself.
-    view.document().size()
-    held = view.document().resource(IMAGE, QUrl("jbimg:0"))
-    assert isinstance(held, QImage) and held.text(PLACEHOLDER_KEY) == "remote"
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/maps")
-def test_showing_remote_images_never_loads_qt_network(tmp_path):
-    # In a fresh process: if anything tried to fetch, QtNetwork would have to be loaded.
-    script = tmp_path / "probe.py"
-    script.write_text(
-        "import os\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
-        "from PySide6.QtWidgets import QApplication\napp = QApplication([])\n"
-        "from reader.core.types import Post, PostMeta\nfrom reader.gui.article_view import ArticleView\n"
-        "v = ArticleView(); v.resize(700, 500); v.show()\n"
-        "v.show_post(Post(1, PostMeta('a.md', 't', None, None), "
-        "'<img src=\"https://example.com/a.png\"><img src=\"http://example.com/b.jpg\">', ''))\n"
-        "v.document().size(); v.grab(); app.processEvents()\n"
-        "print('NETWORK' if 'Qt6Network' in open('/proc/self/maps').read() else 'CLEAN')\n")
-    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60,
-                            cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
-    assert result.stdout.strip().splitlines()[-1] == "CLEAN", result.stderr
-
-
-@pytest.mark.parametrize(("src", "kind"), [
-    ("file:///etc/passwd", "blocked"),
-    ("../../../etc/passwd", "blocked"),
-    ("data:image/png;base64,iVBORw0KGgo=", "blocked"),
-    ("img/nothing-here.png", "missing"),
-    ("wikilink:missing.png", "missing"),
-])
-def test_images_outside_or_missing_get_placeholders(view, library, src, kind):
-    view.set_library(library)
-    view.show_post(make_post(f'<p><img src="{src}" alt="x"></p>'))
-    assert image_for(view, 0).text(PLACEHOLDER_KEY) == kind
-
-
-def test_a_library_returning_a_path_outside_is_not_trusted(view, library, tmp_path_factory):
-    outside = tmp_path_factory.mktemp("outside") / "secret.png"
-    QImage(10, 10, QImage.Format.Format_RGB32).save(str(outside))
-
-    class Leaky(FakeLibrary):
-        def resolve_resource(self, from_post, src):
-            return outside
-
-    view.set_library(Leaky(library.root))
-    view.show_post(make_post('<p><img src="a.png"></p>'))
-    assert image_for(view, 0).text(PLACEHOLDER_KEY) == "missing"
-
-
-def test_stylesheets_and_other_resources_load_nothing(view, tmp_path):
-    css = tmp_path / "red.css"
-    css.write_text("p { color: #ff0000 }")
-    url = QUrl.fromLocalFile(str(css))
-    # An empty string, not None: for None QTextDocument would read the file itself.
-    assert view.loadResource(STYLESHEET, url) == ""
-    view.show_post(make_post(f'<link rel="stylesheet" href="{url.toString()}"><style>p {{ color: red }}</style>'
-                             "<p>正文段落</p>"))
-    cursor = view.document().find("正文段落")
-    assert cursor.charFormat().foreground().color() != QColor("#ff0000")
-    assert "<style" not in prepare_body('<style>p{}</style><link rel="stylesheet" href="x">').html
-
-
-def test_unknown_resource_names_are_blocked(view):
-    assert view.loadResource(IMAGE, QUrl("file:///etc/passwd")).text(PLACEHOLDER_KEY) == "blocked"
-    assert view.loadResource(IMAGE, QUrl("jbimg:99")).text(PLACEHOLDER_KEY) == "blocked"
 
 
 # --- header, notices, messages --------------------------------------------------------------

@@ -18,8 +18,8 @@ from reader.gui.article_html import page_document, prepare_body
 from reader.gui.article_view import ArticleView
 from reader.gui.tasks import TaskRunner
 from tests.gui.helpers import N_POSTS
-from tests.gui.test_article_view import make_post
-from tests.gui.test_article_view import view as view  # noqa: F401 - the fixture, shared
+from tests.gui.article_helpers import make_post
+from tests.gui.article_helpers import view as view  # noqa: F401 - the fixture, shared
 
 HOSTILE = ('<p>正文 <img src="file:///etc/passwd"> <img src="/etc/hostname" alt="h"> '
            '<img src="https://tracker.example/p.png"> <a href="file:///etc/passwd">f</a></p>' + "<p>段落</p>" * 80)

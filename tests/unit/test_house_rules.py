@@ -41,14 +41,6 @@ def test_only_the_transaction_helper_begins_or_ends_a_transaction():
 
 MAX_FUNCTION_LINES = 59  # "under 60": from the `def` line to the last line of the body, decorators apart
 MAX_MODULE_LINES = 499
-# Over the limits today, each in a file another helper is changing this session (issue 12): theirs to
-# split. Nothing may be added here; an entry goes once its file is under the limit.
-ALLOWED_LONG_FUNCTIONS = {
-    "bench/__main__.py::run_one": "openfast (bench scenarios)",
-}
-ALLOWED_LONG_MODULES = {
-    "tests/gui/test_article_view.py": "highlights (article view)",
-}
 
 
 def _long_functions(path: Path, root: Path = ROOT) -> dict[str, int]:
@@ -62,19 +54,15 @@ def _long_functions(path: Path, root: Path = ROOT) -> dict[str, int]:
 
 def test_every_function_is_under_60_lines():
     found = {name: n for path in _sources() for name, n in _long_functions(path).items()}
-    over = [f"{name}: {n} lines" for name, n in found.items() if name not in ALLOWED_LONG_FUNCTIONS]
+    over = [f"{name}: {n} lines" for name, n in found.items()]
     assert over == [], "split these functions (under 60 lines each):\n" + "\n".join(over)
-    fixed = [name for name in ALLOWED_LONG_FUNCTIONS if name not in found]
-    assert fixed == [], f"under the limit now: take them off ALLOWED_LONG_FUNCTIONS: {fixed}"
 
 
 def test_every_module_is_under_500_lines():
     found = {path.relative_to(ROOT).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
              for path in _sources()}
-    over = [f"{name}: {n} lines" for name, n in found.items() if n > MAX_MODULE_LINES and name not in ALLOWED_LONG_MODULES]
+    over = [f"{name}: {n} lines" for name, n in found.items() if n > MAX_MODULE_LINES]
     assert over == [], "split these modules (under 500 lines each):\n" + "\n".join(over)
-    fixed = [name for name in ALLOWED_LONG_MODULES if found.get(name, 0) <= MAX_MODULE_LINES]
-    assert fixed == [], f"under the limit now: take them off ALLOWED_LONG_MODULES: {fixed}"
 
 
 def test_the_length_rule_sees_a_long_function(tmp_path):
