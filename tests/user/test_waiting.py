@@ -8,6 +8,7 @@ import time
 import pytest
 
 from bench.generate import BIG_POST_500K
+from reader.app.event_log import LOGGED_GAP_MS
 from tests.user.harness import row
 
 QUIT_BOUND_S = 0.3  # the figure, from the close event to the process exit (measured 44-65 ms)
@@ -67,8 +68,9 @@ def test_opening_a_500_kb_post_never_blocks_the_window(start_app, generated, ind
     worst_wall = max((e["ms"] for e in stalls), default=0.0)
     worst_cpu = max((e["cpu_ms"] for e in stalls), default=0.0)
     figures["open a 500 KB post: click to body shown (ms)"] = round(1000 * (shown["time"] - clicked))
-    figures["open a 500 KB post: longest stall (ms)"] = worst_wall
-    figures["open a 500 KB post: most UI-thread CPU in one gap (ms)"] = worst_cpu
+    # Only gaps over LOGGED_GAP_MS are logged: 0 says there was none, not that one lasted 0 ms.
+    figures[f"open a 500 KB post: longest gap over {LOGGED_GAP_MS} ms (ms, 0 = none)"] = worst_wall
+    figures[f"open a 500 KB post: most UI-thread CPU in a gap over {LOGGED_GAP_MS} ms (ms, 0 = none)"] = worst_cpu
     # A gap is the app's when its UI thread was busy through it: on a loaded machine the scheduler
     # alone can stretch a 10 ms tick past 100 ms while the thread did next to nothing.
     assert worst_cpu <= STALL_BOUND_MS, f"the UI thread was busy for {worst_cpu} ms at a stretch: {stalls}"
