@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
 
 from reader.gui.tasks import TaskRunner
-from tests.gui.helpers import click_menu, click_when_enabled, write_library
+from tests.gui.helpers import click_menu, click_when_enabled, when_modal, write_library
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
 
@@ -29,18 +29,13 @@ def _in_dialog(qtbot, name: str | None, button: QDialogButtonBox.StandardButton)
     A name in the folder it shows, as a user types one: a whole path typed fast raced the dialog, which
     put the selected file's bare name back in the field once it had read the folder, then resolved
     that name in its own folder (1 run in 8 imported nothing)."""
-    def act() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(20, act)
-            return
-        QTimer.singleShot(20000, dialog.reject)  # a failed step must end the test, not hang it
+    def act(dialog: QFileDialog) -> None:
         if name is not None:
             field = dialog.findChild(QLineEdit, "fileNameEdit")
             field.selectAll()
             qtbot.keyClicks(field, name)
         click_when_enabled(qtbot, dialog.findChild(QDialogButtonBox, "buttonBox").button(button))
-    QTimer.singleShot(0, act)
+    when_modal(QFileDialog, act)
 
 
 def _row_path(window, row: int) -> str:

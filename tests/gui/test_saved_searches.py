@@ -3,29 +3,24 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit
 
 from reader.paths import AppPaths
-from tests.gui.helpers import click_menu, write_library
+from tests.gui.helpers import click_menu, when_modal, write_library
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
 
 
 def _type_name(qtbot, name: str) -> None:
     """When the name prompt is up: replace its text by typing `name`, then click OK."""
-    def act() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QInputDialog):
-            QTimer.singleShot(20, act)
-            return
-        QTimer.singleShot(20000, dialog.reject)  # a failed step must end the test, not hang it
+    def act(dialog: QInputDialog) -> None:
         field = dialog.findChild(QLineEdit)
         field.selectAll()
         qtbot.keyClicks(field, name)
         qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
                          Qt.MouseButton.LeftButton)
-    QTimer.singleShot(0, act)
+    when_modal(QInputDialog, act)
 
 
 def _click_node(qtbot, window, node_id: str) -> None:
