@@ -8,7 +8,7 @@ for a hundred rows or a hundred thousand.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -48,15 +48,36 @@ class ArticleListView(QTableView):
         self._dragging = False  # a mouse button is down on the header: resizes now are the user's
         self._before_search: list[int] | None = None  # the user's widths, given back when the search ends
         self._snippets = SnippetDelegate(self)
+        self._current_post: int | None = None  # the current row's post across a model reset
 
     def setModel(self, model) -> None:
         super().setModel(model)
         self.setItemDelegateForColumn(SNIPPET_COLUMN, self._snippets)
         self.horizontalHeader().moveSection(LIBRARY_COLUMN, SNIPPET_COLUMN)  # the snippet stays last
+        model.modelAboutToBeReset.connect(self._before_reset)
         model.modelReset.connect(self._model_reset)
         self._model_reset()
 
+    def _before_reset(self) -> None:
+        current = self.currentIndex()
+        self._current_post = self.model().post_id(current.row()) if current.isValid() else None
+
+    def _keep_current(self) -> None:
+        """A reset forgets the current row, and Qt gives one back only on focus-in: a list that kept the
+        focus through a reload (the start-up refresh's) had none, and Enter or J did nothing. The row of
+        the post that was current (else the first, if the list has the focus) is current again, not
+        selected: nothing opens."""
+        model = self.model()
+        if self.currentIndex().isValid() or not model.rowCount():
+            return
+        row = model.row_of(self._current_post) if self._current_post is not None else -1
+        if row < 0 and self.hasFocus():
+            row = 0
+        if row >= 0:
+            self.selectionModel().setCurrentIndex(model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+
     def _model_reset(self) -> None:
+        self._keep_current()
         searching = self.model().searching()
         header = self.horizontalHeader()
         if searching and self.isColumnHidden(SNIPPET_COLUMN) and not self._fitted:

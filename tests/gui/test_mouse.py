@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.gui.helpers import N_POSTS
+from tests.gui.helpers import N_POSTS, post_text
 
 K = Qt.Key
 LEFT = Qt.MouseButton.LeftButton
@@ -58,6 +58,23 @@ def test_enter_opens_the_row_that_has_focus_but_focus_alone_does_not(qtbot, wind
     qtbot.keyClick(window.list, K.Key_Return)
     qtbot.waitUntil(lambda: _open_id(window) == window.list_model.post_id(row + 1))
 
+
+
+def test_enter_opens_the_current_row_after_a_reload_kept_the_focus_in_the_list(qtbot, window, library_dir):
+    """The start-up refresh reloads the list while the keyboard is already in it (seen in the real
+    app: Enter then did nothing, the reset had taken the current row and focus-in, which gives one
+    back, never came again)."""
+    window.list.setFocus()
+    qtbot.waitUntil(lambda: window.list.currentIndex().isValid())
+    current = window.list_model.post_id(window.list.currentIndex().row())
+    name, text = post_text(N_POSTS)  # a newer post: every row moves down one
+    (library_dir / "_posts" / name).write_text(text, encoding="utf-8")
+    qtbot.keyClick(window.list, K.Key_F5)  # View ▸ Refresh: the list is reset with the new row
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == N_POSTS + 2)
+    assert window.list.hasFocus() and window.reading.post is None
+    qtbot.keyClick(window.list, K.Key_Return)
+    qtbot.waitUntil(lambda: _open_id(window) == current)
+    assert window.list.currentIndex().row() == 1
 
 def test_a_click_on_a_tree_node_filters_the_list(qtbot, window):
     tree, model = window.tree, window.tree_model
