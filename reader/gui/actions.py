@@ -166,7 +166,7 @@ def key_text(spec: ActionSpec) -> str:
 
 
 FIRST_KEYS = ("next_article", "previous_article", "page_down", "next_unread", "focus_search", "toggle_star",
-              "back", "shortcuts")  # what the empty article pane teaches
+              "highlight", "back", "shortcuts")  # what the empty article pane teaches
 
 
 def first_keys() -> tuple[tuple[str, str], ...]:

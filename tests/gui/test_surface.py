@@ -273,6 +273,7 @@ def test_with_no_article_open_the_pane_shows_the_library_and_the_first_keys(qtbo
     assert "From 2020-06 to 2022-12." in text
     assert "Top categories" in text and "jingji" in text
     assert "Next Article" in text and "J" in text and "Keyboard Shortcuts" in text
+    assert "\nH\nHighlight\n" in text  # select text, then H: the first thing a reader who studies wants
     qtbot.keyClick(_focused(), K.Key_J)
     qtbot.waitUntil(lambda: window.reading.post is not None, timeout=3000)
     assert "Keys worth knowing" not in window.view.toPlainText()
