@@ -90,9 +90,11 @@ def _show(window, target: Target) -> None:
         else:
             window.by_path.show(target.path)
     elif target.kind == "lone":
-        from .lone_file import read_lone_post  # it imports every renderer: not at each start-up
+        from ..core import Library  # here: start-up imports none of the core for open_paths
+
         # Reading (and rendering) the file is done on a worker: nothing on the UI thread reads a file.
-        window.runner.submit(read_lone_post, target.path, on_done=lambda post: window.show_lone_post(post, target.path),
+        window.runner.submit(Library.read_lone_file, target.path,
+                             on_done=lambda post: window.show_lone_post(post, target.path),
                              on_error=lambda error: window.warn(QCoreApplication.translate("OpenPaths", "Cannot open this"),
                                                                 str(error)))
 

@@ -17,9 +17,9 @@ def add_parsers(sub) -> None:
 
 
 def _export(args) -> int:
-    from ..core import export
+    from ..core import export_format
 
-    fmt = export.format_for(args.output, args.format)
+    fmt = export_format(args.output, args.format)
     library = open_library(args)
     found = post_id(library, args.post)
     if fmt == "pdf":
@@ -27,5 +27,5 @@ def _export(args) -> int:
 
         print_pdf.export_pdf_offscreen(library, found, args.output)
     else:
-        export.write_export(library, found, fmt, args.output)
+        library.export_post(found, fmt, args.output)
     return 0

@@ -18,7 +18,7 @@ def add_parsers(sub) -> None:
 
 
 def _export(args) -> int:
-    from ..core import ReaderError, highlights_export
+    from ..core import ReaderError
 
     library = opening.library(args)  # no refresh: highlights are in the reading state, titles in the index
     try:
@@ -26,10 +26,10 @@ def _export(args) -> int:
         if path is not None and not library.state.highlights(path):
             raise ReaderError(f"{args.post}: no highlights in {library.root}")
         if args.output:
-            count = highlights_export.write_markdown(library, args.output, path)
+            count = library.export_highlights(args.output, path)
             print(f"{count:,} highlight(s) written to {args.output}", file=sys.stderr)
         else:
-            sys.stdout.write(highlights_export.markdown(library, path))
+            sys.stdout.write(library.highlights_markdown(path))
     finally:
         library.close()
     return 0

@@ -74,12 +74,12 @@ def _open_all(args, *, text: bool = False) -> list[Library]:
 
 def _filter_keys(library: Library, kind: str, wanted: list[str]) -> tuple[str, ...]:
     """Match what the user typed against keys or readable labels, in Simplified or Traditional."""
-    from ..core import zh_fold
+    from ..core import fold
 
     facets = library.facets(kind)
     out = []
     for value in wanted:
-        keys = [f.key for f in facets if zh_fold.fold(value) in (zh_fold.fold(f.key), zh_fold.fold(f.label))]
+        keys = [f.key for f in facets if fold(value) in (fold(f.key), fold(f.label))]
         out.extend(keys or [value])
     return tuple(out)
 

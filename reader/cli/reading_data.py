@@ -20,17 +20,17 @@ def add_parsers(sub) -> None:
 
 
 def _state_store(args):
-    from ..core.state import StateStore
+    from ..core import ReadingState
     from ..paths import AppPaths
 
-    state = StateStore(AppPaths.for_user(args.data_dir).state_file, "")
+    state = ReadingState(AppPaths.for_user(args.data_dir).state_file)
     if state.recovered:
         print(f"jianbao-cli: {state.recovered}", file=sys.stderr)
     return state
 
 
 def _state_export(args) -> int:
-    from ..core import ReaderError, state_transfer
+    from ..core import ReaderError
     from ..paths import library_key
 
     key = None
@@ -41,10 +41,10 @@ def _state_export(args) -> int:
     state = _state_store(args)
     try:
         if args.output:
-            posts = state_transfer.write_export(state, Path(args.output), key)
+            posts = state.write_export(Path(args.output), key)
             print(f"{posts:,} posts written to {args.output}", file=sys.stderr)
         else:
-            json.dump(state_transfer.export_data(state, key), sys.stdout, ensure_ascii=False, indent=1)
+            json.dump(state.export_data(key), sys.stdout, ensure_ascii=False, indent=1)
             sys.stdout.write("\n")
     finally:
         state.close()
@@ -52,11 +52,9 @@ def _state_export(args) -> int:
 
 
 def _state_import(args) -> int:
-    from ..core import state_transfer
-
     state = _state_store(args)
     try:
-        changed, posts = state_transfer.import_file(state, Path(args.file))
+        changed, posts = state.import_file(Path(args.file))
     finally:
         state.close()
     print(f"{posts:,} posts read from {args.file}: {changed:,} marks were newer and imported", file=sys.stderr)

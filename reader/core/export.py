@@ -10,16 +10,19 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from .decode import decode_bytes
 from .errors import PostError, ReaderError
-from .library import Library
 from .limits import read_head
 from .links import WEB_SCHEMES, WIKILINK
 from .scanner import open_inside
 from .site_paths import own_url, relative_path
 from .types import Post, PostMeta, Site
+
+if TYPE_CHECKING:
+    from .library import Library  # whose export_post and read_image call here
 
 FORMATS = ("pdf", "html", "md")
 MAX_INLINE_IMAGE = 16 * 1024 * 1024  # bytes: a bigger "image" is a placeholder, not 21 MB of base64
@@ -48,7 +51,7 @@ def markdown_link(title: str, link: str) -> str:
     return f"[{text}]({target})"
 
 
-def format_for(path: str, given: str | None = None) -> str:
+def export_format(path: str, given: str | None = None) -> str:
     """The export format: as given, else from the file's extension (.pdf, .html/.htm, .md/.markdown)."""
     if given:
         return given

@@ -45,6 +45,12 @@ class Highlight:
     title: str = ""  # the post's title when it was made (the post may be gone since)
     detached: bool = False  # its quote was not found the last time the post was shown
 
+    def matches(self, words: str) -> bool:
+        """True when every word of `words` is in the quote, the note or the title (any case, Simplified or
+        Traditional: 經濟 finds 经济)."""
+        haystack = _squash(" ".join((self.anchor.exact, self.note, self.title)))
+        return all(word in haystack for word in _squash(words).split())
+
 
 def make_anchor(text: str, start: int, end: int) -> Anchor:
     """The anchor of text[start:end] (its surrounding spaces left out); ValueError if nothing is selected."""
@@ -155,10 +161,3 @@ def anchor_all(text: str, highlights: Iterable[Highlight]) -> list[tuple[Highlig
         return normalised[0]
 
     return [(h, locate(text, h.anchor, once)) for h in highlights]
-
-
-def matches(highlight: Highlight, words: str) -> bool:
-    """True when every word of `words` is in the quote, the note or the title (any case, Simplified or
-    Traditional: 經濟 finds 经济)."""
-    haystack = _squash(" ".join((highlight.anchor.exact, highlight.note, highlight.title)))
-    return all(word in haystack for word in _squash(words).split())

@@ -6,11 +6,14 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ReaderError
 from .export import markdown_link, post_link
 from .highlights import Highlight
-from .library import Library
+
+if TYPE_CHECKING:
+    from .library import Library  # whose highlights_markdown and export_highlights call here
 
 DETACHED = "detached: this quote is no longer found in the article"
 

@@ -19,6 +19,7 @@ from .errors import LibraryError, PostError
 from . import freshness
 from .freshness import Freshness
 from .index_location import open_index
+from .library_files import LibraryFiles
 from .library_highlights import LibraryHighlights
 from .link_routing import LinkRouting
 from .query import parse, wanted_texts
@@ -65,7 +66,7 @@ def _write_in_batches(rows: Iterable, write: Callable[[list], None]) -> None:
         write(pending)
 
 
-class Library(LinkRouting, LibraryHighlights):
+class Library(LinkRouting, LibraryHighlights, LibraryFiles):
     """One library folder with its index (a cache) and its reading state (user data)."""
 
     def __init__(self, root, *, data_dir=None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .highlights import Anchor, Highlight
@@ -49,3 +50,16 @@ class LibraryHighlights:
     def set_highlights_detached(self, detached: Mapping[str, bool]) -> None:
         """Which highlights of a post just shown were not found in it (True) or were (False)."""
         self.state.set_detached(dict(detached))
+
+    def highlights_markdown(self, path: str | None = None, **words: str) -> str:
+        """Every highlight (or those of the post at `path`) as Markdown, by article, newest first; `heading`
+        and `detached` are the words the document uses (the GUI's, in the interface language)."""
+        from .highlights_export import markdown  # here: it imports export, which reads posts
+
+        return markdown(self, path, **words)  # type: ignore[arg-type]  # self is a Library
+
+    def export_highlights(self, target: str | Path, path: str | None = None, **words: str) -> int:
+        """Write highlights_markdown() to `target` atomically; how many highlights it holds (raises ReaderError)."""
+        from .highlights_export import write_markdown
+
+        return write_markdown(self, target, path, **words)  # type: ignore[arg-type]

@@ -150,3 +150,13 @@ def parse(query: str) -> list[list[Term]]:
 def wanted_texts(groups: list[list[Term]]) -> list[Text]:
     """The words and phrases the query looks for (not those it leaves out): what snippets mark."""
     return [t.item for group in groups for t in group if isinstance(t.item, Text) and not t.negated]
+
+
+def query_words(query: str) -> list[str]:
+    """The words and phrases of `query` as typed, each once, a prefix without its *: what a front end
+    marks in what it shows (no operators, filters or exclusions; none when the query does not parse)."""
+    try:
+        texts = wanted_texts(parse(query))
+    except QueryError:
+        return []
+    return list(dict.fromkeys(w for w in (t.raw.rstrip("*") if t.prefix else t.raw for t in texts) if w))

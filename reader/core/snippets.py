@@ -14,7 +14,7 @@ _LATIN_EDGE = f"[^\\W_{cjk._CJK_CLASS}]"
 
 
 def _pattern(text: Text) -> str:
-    parts = [zh_fold.pattern(s.text) for s in text.segments]  # the words as written, in any form
+    parts = [zh_fold.any_form(s.text) for s in text.segments]  # the words as written, in any form
     body = r"[\W_]*".join(parts)
     if not text.segments[0].cjk:
         body = f"(?<!{_LATIN_EDGE})" + body

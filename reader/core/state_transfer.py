@@ -174,3 +174,23 @@ def _seconds(when: str) -> float:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.timestamp()
+
+
+class ReadingState(StateStore):
+    """The reading state of every library (the state file, which no one Library owns), taken out as one JSON
+    file and merged back in: File ▸ Export/Import Reading Data and `jianbao-cli state`."""
+
+    def __init__(self, state_file: Path) -> None:
+        super().__init__(state_file, "")  # no library of its own: it reads and merges them all
+
+    def export_data(self, library: str | None = None) -> dict:
+        """export_data() of every library's marks, or of the one with key `library`."""
+        return export_data(self, library)
+
+    def write_export(self, target: Path, library: str | None = None) -> int:
+        """write_export() of the marks to `target`; the number of posts written."""
+        return write_export(self, target, library)
+
+    def import_file(self, source: Path) -> tuple[int, int]:
+        """import_file(): (fields changed, posts in the file); raises TransferError, having written nothing."""
+        return import_file(self, source)

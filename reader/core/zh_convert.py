@@ -28,18 +28,18 @@ def _converter(script: str) -> Callable[[str], str]:
         return _converters[script]
 
 
-def convert(text: str, script: str) -> str:
+def to_script(text: str, script: str) -> str:
     """`text` in `script` (SCRIPTS); ORIGINAL, ASCII and empty text come back as they are."""
     if script == ORIGINAL or not text or text.isascii():
         return text
     return _converter(script)(text)
 
 
-def convert_html(html: str, script: str) -> str:
+def html_to_script(html: str, script: str) -> str:
     """Sanitised HTML with its text in `script`; tags and their attributes (links, image names) untouched."""
     if script == ORIGINAL or html.isascii():
         return html
     parts = _TAG.split(html)
-    parts[::2] = [convert(text, script) for text in parts[::2]]  # even parts are text, odd ones tags
+    parts[::2] = [to_script(text, script) for text in parts[::2]]  # even parts are text, odd ones tags
     return "".join(parts)
 

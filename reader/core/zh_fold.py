@@ -67,7 +67,7 @@ def forms(ch: str) -> str:
     return _MEMBERS.get(_FOLDED.get(ch, ch), ch)
 
 
-def pattern(text: str) -> str:
+def any_form(text: str) -> str:
     """A regular expression (Python's and Qt's syntax) for `text` written in any of its forms:
     经济 -> [经經][济濟]. It matches the text as written, so its spans are the original's."""
     out = []

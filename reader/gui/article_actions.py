@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QTextDocumentFragment
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
-from ..core import Library, export
+from ..core import Library, markdown_link, post_link
 from .article_html import IMAGE_SCHEME, LINK_SCHEME
 from .article_view import ArticleView
 from .list_view import ArticleListView
@@ -29,7 +29,7 @@ def _export_file(library: Library, post_id: int, fmt: str, target: str, labels: 
     """On a worker: read the post and write it to `target` in `fmt`."""
     if fmt == "pdf":
         return export_pdf(library, post_id, target, labels)
-    return export.write_export(library, post_id, fmt, target, labels)
+    return library.export_post(post_id, fmt, target, labels)
 
 
 class ArticleActions(QObject):
@@ -93,7 +93,7 @@ class ArticleActions(QObject):
         if post is None or session is None:
             self.message.emit(self.tr("Open an article first"), 3000)
             return None
-        return export.post_link(session.library.site_of(post.id), post.meta)
+        return post_link(session.library.site_of(post.id), post.meta)
 
     def copy_link(self) -> None:
         link = self._link()
@@ -104,7 +104,7 @@ class ArticleActions(QObject):
     def copy_markdown_link(self) -> None:
         link = self._link()
         if link and self.reading.post is not None:
-            text = export.markdown_link(self.reading.post.meta.title or self.reading.post.meta.path, link)
+            text = markdown_link(self.reading.post.meta.title or self.reading.post.meta.path, link)
             QGuiApplication.clipboard().setText(text)
             self.message.emit(self.tr("Copied {0}").format(text), 3000)
 

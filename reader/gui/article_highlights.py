@@ -9,8 +9,7 @@ from PySide6.QtCore import QEvent, QPoint, QTimer
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QToolTip
 
-from reader.core.highlights import Anchor, Highlight, anchor_all, make_anchor
-from reader.core import Post
+from reader.core import Anchor, Highlight, Post, anchor_all, make_anchor
 
 from . import article_images as images
 from .article_html import detached_notice

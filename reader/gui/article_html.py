@@ -10,8 +10,7 @@ from urllib.parse import quote
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, QUrl
 from PySide6.QtGui import QFont, QTextDocument
 
-from reader.core import Post
-from reader.core.zh_convert import ORIGINAL, convert_html
+from reader.core import ORIGINAL, Post, html_to_script
 
 from .dates import format_date, format_month
 
@@ -227,7 +226,7 @@ def post_page(post: Post, body: PreparedBody, labels: dict[str, str], detached: 
     page = build_page(post, body, labels, detached)
     if post.meta.source_url:
         page += source_line(post.meta.source_url, len(body.links))
-    return convert_html(page, script)  # the text only, never names
+    return html_to_script(page, script)  # the text only, never names
 
 
 @dataclass(frozen=True)
@@ -276,12 +275,11 @@ def warm_up() -> None:
     """On a worker: the whole way of a post to the view, once, on a few bytes in memory (no file read), so
     that the first post opened does not pay for importing and starting markdown-it, nh3, lxml and Qt's HTML
     parser (about 200 ms, more on a busy machine)."""
-    from reader.core.pipeline import warm_up as core_warm_up  # the core's part of the way: markdown-it, nh3, lxml
+    from reader.core import Library  # here, on the worker: importing the core is part of the warm-up
 
-    shown = core_warm_up()
-    post = Post(id=-1, meta=shown.meta, html=shown.html, text="")
+    post = Library.warm_up()  # the core's part of the way: markdown-it, nh3, lxml
     setup = PageSetup({}, ORIGINAL, stylesheet(_WARM_UP_COLORS, ("monospace",)), QFont(), (16.0, 16.0), None)
-    page_document(post, prepare_body(shown.html), setup)  # made and deleted on this thread
+    page_document(post, prepare_body(post.html), setup)  # made and deleted on this thread
 
 
 def set_margins(document: QTextDocument, side: float, em: float) -> None:

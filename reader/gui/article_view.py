@@ -12,9 +12,7 @@ from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QGuiApplicatio
                            QPalette, QTextCursor, QTextDocument)
 from PySide6.QtWidgets import QTextBrowser
 
-from reader.core.export import image_source
-from reader.core import Post, SAFE_SCHEMES, target_without_index
-from reader.core.zh_convert import ORIGINAL
+from reader.core import ORIGINAL, SAFE_SCHEMES, Post, image_source, target_without_index
 
 from . import article_images as images
 from .article_find import FindInArticle
@@ -109,7 +107,7 @@ class ArticleView(FindInArticle, HighlightsInArticle, ArticleScrolling, QTextBro
                          self.thread())
 
     def set_script(self, script: str) -> None:
-        """View ▸ Read As: the article in `script` (zh_convert.SCRIPTS), drawn again where it was."""
+        """View ▸ Read As: the article in `script` (reader.core's SCRIPTS), drawn again where it was."""
         if script != self._script:
             self._script = script
             if self._post is not None:

@@ -11,10 +11,10 @@ from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QTreeView
 
 from .. import settings as S
-from ..core import Library, PostFilter, SearchResults
+from ..core import Library, PostFilter, SearchResults, query_words
 from .list_view import ArticleListView
 from .reading import Reading
-from .search import SEARCH_LIMIT, SearchController, query_terms
+from .search import SEARCH_LIMIT, SearchController
 from .session import Session
 from .tree_model import filter_for, load_saved, load_tree_data, load_view_counts
 
@@ -200,7 +200,7 @@ class Browsing(QObject):
     def _show_hits(self, query: str, hits: SearchResults) -> None:
         self.list_model.set_hits(hits)
         self._partial = not hits.complete
-        self.reading.set_terms(query_terms(query))
+        self.reading.set_terms(query_words(query))
         if not hits:
             text = self.tr("No results for “{0}”").format(query)
         elif len(hits) >= SEARCH_LIMIT:

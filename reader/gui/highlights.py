@@ -10,16 +10,15 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
                                QWidget)
 
-from ..core import Highlight, Library, highlights_export
+from ..core import Highlight, Library, query_words
 from .article_view import ArticleView
 from .browsing import Browsing
 from .reading import Reading
-from .search import query_terms
 
 
 def _write_markdown(library: Library, target: str, path: str | None, heading: str, detached: str) -> int:
     """On a worker: the highlights (all, or the post's) written to `target` as Markdown; how many."""
-    return highlights_export.write_markdown(library, target, path, heading=heading, detached=detached)
+    return library.export_highlights(target, path, heading=heading, detached=detached)
 
 
 class NoteDialog(QDialog):
@@ -167,7 +166,7 @@ class Highlights(QObject):
 
     def _filter(self, text: str) -> None:
         """The search field: the Highlights node keeps the highlights whose quote, note or title hold its words."""
-        words = " ".join(query_terms(text))
+        words = " ".join(query_words(text))
         if words != self._words:
             self._words = words
             self._listed(self._all, False)

@@ -9,8 +9,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 
-from ..core import PostSummary, SearchHit, Snippet
-from ..core.zh_convert import ORIGINAL, convert
+from ..core import ORIGINAL, PostSummary, SearchHit, Snippet, to_script
 from .dates import format_date
 
 PAGE_SIZE = 200
@@ -68,7 +67,7 @@ class ArticleListModel(QAbstractTableModel):
         self._italic.setItalic(True)
 
     def set_script(self, script: str) -> None:
-        """View ▸ Read As: titles and categories in `script` (zh_convert.SCRIPTS); the rows stay."""
+        """View ▸ Read As: titles and categories in `script` (reader.core's SCRIPTS); the rows stay."""
         self._script = script
         self.layoutAboutToBeChanged.emit()
         self.layoutChanged.emit()
@@ -242,11 +241,11 @@ class ArticleListModel(QAbstractTableModel):
         if key == "title":
             marks = ("★ " if summary.starred else "") + ("⚠ " if summary.error else "") + \
                     ("✎ " if summary.draft else "")
-            return marks + convert(summary.title or summary.path, self._script)
+            return marks + to_script(summary.title or summary.path, self._script)
         if key == "date":
             return date_text(summary.date)
         if key == "category":
-            return convert(", ".join(self.category_labels.get(c, c) for c in summary.categories), self._script)
+            return to_script(", ".join(self.category_labels.get(c, c) for c in summary.categories), self._script)
         if key == LIBRARY[0]:
             return self.library_name(summary.id) if self.library_name is not None else ""
         if self._hits is None:

@@ -10,8 +10,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (QFont, QFontMetricsF, QGuiApplication, QImage, QPageLayout, QPageSize, QPagedPaintDevice,
                            QPainter, QPalette, QPdfWriter, QTextDocument)
 
-from ..core.export import image_source, original_url, read_image
-from ..core import Library, Post
+from ..core import Library, Post, image_source, original_url
 from . import article_images as images
 from .article_html import (CJK_FONT_FAMILIES, IMAGE_SCHEME, Colors, ImageRef, build_page, prepare_body, source_line,
                            stylesheet)
@@ -53,7 +52,7 @@ def load_printable(library: Library, post_id: int, labels: dict[str, str] | None
 def _image(library: Library, post: Post, ref: ImageRef) -> QImage:
     source = image_source(lambda src: library.resolve_resource(post.id, src), post.meta.path, ref.src)
     if source.kind == "local" and source.path is not None:
-        data = read_image(library, source.path)
+        data = library.read_image(source.path)
         image = QImage.fromData(data) if data else QImage()
         if not image.isNull():
             width = min(ref.width or image.width(), PAGE_WIDTH_PX, image.width())

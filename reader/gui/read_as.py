@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
 from .. import settings as S
-from ..core.zh_convert import ORIGINAL, SCRIPTS, SIMPLIFIED, TRADITIONAL
+from ..core import ORIGINAL, SCRIPTS, SIMPLIFIED, TRADITIONAL
 
 CHOICES = ((ORIGINAL, QT_TRANSLATE_NOOP("ReadAs", "As &Written")),
            (SIMPLIFIED, QT_TRANSLATE_NOOP("ReadAs", "&Simplified Chinese")),

@@ -11,8 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
-from ..core.export import original_url
-from ..core import Library, Post, PostFilter, PostMeta, PostSummary
+from ..core import Library, Post, PostFilter, PostMeta, PostSummary, original_url
 from .article_html import PageDocument, PageSetup, PreparedBody, page_document, prepare_body, warm_up
 from .article_view import ArticleView
 from .link_text import describe_link

@@ -7,26 +7,25 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ..core import state_transfer
-from ..core.state import StateStore
+from ..core import ReadingState
 from ..paths import AppPaths
 from .tasks import TaskRunner
 
 
 def _export(state_file: Path, target: Path) -> int:
     """On a worker: write every library's marks to `target`; the number of posts written."""
-    state = StateStore(state_file, "")
+    state = ReadingState(state_file)
     try:
-        return state_transfer.write_export(state, target)
+        return state.write_export(target)
     finally:
         state.close()
 
 
 def _import(state_file: Path, source: Path) -> tuple[int, int]:
     """On a worker: merge `source` (the newer change of each mark wins); (marks changed, posts in the file)."""
-    state = StateStore(state_file, "")
+    state = ReadingState(state_file)
     try:
-        return state_transfer.import_file(state, source)
+        return state.import_file(source)
     finally:
         state.close()
 

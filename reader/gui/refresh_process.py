@@ -16,8 +16,7 @@ from collections.abc import Callable
 
 from typing import TYPE_CHECKING
 
-from ..core import Cancelled, ReaderError
-from ..core.lifeline import die_with_parent
+from ..core import Cancelled, ReaderError, die_with_parent
 
 if TYPE_CHECKING:
     from ..core import RefreshReport

@@ -4,29 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..core import QueryError
-from ..core.query import Text, parse
-from ..core import Library, PostFilter, SearchResults
+from ..core import Library, PostFilter, QueryError, SearchResults
 from .list_model import SNIPPET_PAGE
 from .session import Session
 
 SEARCH_LIMIT = 500
-
-
-def query_terms(query: str) -> list[str]:
-    """The plain words and phrases of a query, to highlight: no operators, field filters or exclusions."""
-    try:
-        groups = parse(query)  # the core's own parser, so highlighting reads queries as search does
-    except QueryError:
-        return []
-    terms: list[str] = []
-    for group in groups:
-        for term in group:
-            if isinstance(term.item, Text) and not term.negated:
-                word = term.item.raw.rstrip("*") if term.item.prefix else term.item.raw
-                if word and word not in terms:
-                    terms.append(word)
-    return terms
 
 
 def _search(library: Library, query: str, filter: PostFilter | None) -> SearchResults:

@@ -10,11 +10,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplicat
                             QPersistentModelIndex, Qt)
 from PySide6.QtGui import QFont
 
-from ..core import QueryError
-from ..core.highlights import Highlight, matches
-from ..core import Facet, PostFilter, SavedSearch
-from ..core.zh_convert import ORIGINAL, convert
-from ..core.zh_fold import fold
+from ..core import ORIGINAL, Facet, Highlight, PostFilter, QueryError, SavedSearch, fold, to_script
 from .dates import format_month, format_year
 
 TR = "LibraryTreeModel"  # the translation context of the labels below
@@ -230,7 +226,7 @@ class LibraryTreeModel(QAbstractItemModel):
         return "" if node is self._all_node else node.key
 
     def set_script(self, script: str) -> None:
-        """View ▸ Read As: category and tag names in `script` (zh_convert.SCRIPTS); nodes stay."""
+        """View ▸ Read As: category and tag names in `script` (reader.core's SCRIPTS); nodes stay."""
         self._script = script
         self.layoutAboutToBeChanged.emit()
         self.layoutChanged.emit()
@@ -308,7 +304,7 @@ class LibraryTreeModel(QAbstractItemModel):
         word of `words` (the search field's), all when it is empty; the section counts those shown."""
         nodes = []
         for highlight in highlights:
-            if not words or matches(highlight, words):
+            if not words or highlight.matches(words):
                 node = Node("highlight", highlight.id, " ".join(highlight.anchor.exact.split())[:80], tip=highlight.title)
                 node.highlight = highlight
                 nodes.append(node)
@@ -385,7 +381,7 @@ class LibraryTreeModel(QAbstractItemModel):
         node: Node = index.internalPointer()
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
-                return convert(node.label, self._script) if node.kind in ("category", "tag") else node.label
+                return to_script(node.label, self._script) if node.kind in ("category", "tag") else node.label
             if node.kind == "saved":
                 return f"{count_text(node.unread)} / {count_text(node.count)}"
             if node.highlight is not None:

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QMessageBox
 from reader.core.types import PostFilter
 from reader.gui.list_model import SummaryRole
 from reader.gui.main_window import SAMPLE_LIBRARY
-from reader.gui.search import query_terms
 from reader.gui.tasks import TaskRunner
 from tests.gui.helpers import CORPUS_FINEWS, N_POSTS, post_text
 import pytest
@@ -121,12 +120,6 @@ def test_a_bad_query_shows_its_message_not_a_traceback(qtbot, make_window, libra
     qtbot.waitUntil(lambda: window.search_info.isVisible(), timeout=2000)
     assert "quotation mark" in window.search_info.text()
     assert "Traceback" not in window.search_info.text()
-
-
-def test_query_terms_leave_out_operators_filters_and_exclusions():
-    assert query_terms('上合 -年货 "国别 爆款" tag:新闻 OR 熊猫 date:2022 pand*') == \
-        ["上合", "国别 爆款", "熊猫", "pand"]
-    assert query_terms('"unclosed') == []
 
 
 def test_refresh_runs_on_a_worker_thread(qtbot, make_window, library_dir):

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.app.lone_file import read_lone_post
 from reader.core import indexer as indexer_module
 from reader.core import scanner as scanner_module
 from reader.core.errors import PostError, RefusedFile
@@ -255,9 +254,9 @@ def test_lone_file_follows_the_link_it_was_given_but_refuses_a_fifo(tmp_path):
     real.parent.mkdir()
     real.write_text("# 今天\n\n正文\n", encoding="utf-8")
     os.symlink(real, tmp_path / "link.md")
-    assert "正文" in read_lone_post(tmp_path / "link.md").text
+    assert "正文" in Library.read_lone_file(tmp_path / "link.md").text
     os.mkfifo(tmp_path / "fifo.md")
-    _, error = _in_thread(read_lone_post, tmp_path / "fifo.md")
+    _, error = _in_thread(Library.read_lone_file, tmp_path / "fifo.md")
     assert isinstance(error, PostError) and "not a regular file (FIFO)" in str(error)
 
 

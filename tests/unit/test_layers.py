@@ -163,33 +163,11 @@ def test_the_core_imports_its_own_modules_not_its_public_names():
     assert found == []
 
 
-# Internal core modules a front end (gui, app, cli, the top-level modules) may still import, and why.
-# Everything else comes from `reader.core` itself: Library, Libraries, the types, the errors.
-FRONT_END_MAY_IMPORT = {
-    "reader.core.export": "a post taken out (PDF, HTML, Markdown, its public URL; image_source, shared by the view, "
-                          "print and export): a service over a Library, not a part of it",
-    "reader.core.highlights_export": "a library's highlights as Markdown: a service over a Library, as export is",
-    "reader.core.highlights": "where a highlight's quote lies in the text shown (anchors): pure functions on text",
-    "reader.core.state": "the reading data of every library (File > Export/Import, jianbao-cli state): the state "
-                         "file, which no one Library owns",
-    "reader.core.state_transfer": "the same: that file's export and import",
-    "reader.core.pipeline": "a post's way to the view without a Library: a lone file (app/lone_file.py), the "
-                            "view's warm-up",
-    "reader.core.zh_convert": "Simplified or Traditional for display (View > Read As): pure functions on text",
-    "reader.core.zh_fold": "the two scripts as one, to mark searched words in any form: pure functions on text",
-    "reader.core.query": "the query language, which the window reads to mark the words a search looked for",
-    "reader.core.lifeline": "process plumbing: the window's refresh process dies with it",
-}
-
-
 def test_front_ends_use_only_the_public_core():
+    """The GUI, the app, the CLI and the top-level modules import Library, the types, the errors and the few
+    pure functions reader.core exports, and nothing below it: every other core module is internal."""
     found = [f"{MODULES[name].relative_to(PACKAGE.parent)}:{line} imports {target}"
              for name in MODULES if not (name == "reader.core" or name.startswith("reader.core."))
-             for line, target in _imports(name)
-             if target.startswith("reader.core.") and target not in FRONT_END_MAY_IMPORT]
-    assert found == [], "import these from reader.core (add the name to its exports if it is public):\n" + \
+             for line, target in _imports(name) if target.startswith("reader.core.")]
+    assert found == [], "import these from reader.core (a Library method, or a name it exports):\n" + \
         "\n".join(found)
-
-
-def test_the_allowed_internal_modules_exist():
-    assert set(FRONT_END_MAY_IMPORT) <= set(MODULES)

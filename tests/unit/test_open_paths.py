@@ -9,8 +9,8 @@ import pytest
 
 from reader.app import locate as locate_module
 from reader.app.locate import absolute, is_post_folder, locate
-from reader.app.lone_file import read_lone_post
 from reader.core.errors import PostError
+from reader.core.library import Library
 from reader.core.site import find_library_root
 from tests.corpus import CORPUS
 
@@ -67,7 +67,7 @@ def test_a_lone_file_among_other_things_is_shown_on_its_own(tmp_path):
     lone.write_text("---\ntitle: 独立文件\n---\n正文\n", encoding="utf-8")
     target = locate(str(lone))
     assert (target.kind, target.library) == ("lone", None)
-    post = read_lone_post(target.path)
+    post = Library.read_lone_file(target.path)
     assert post.meta.title == "独立文件" and "正文" in post.text
 
 
@@ -140,4 +140,4 @@ def test_paths_that_cannot_be_opened_give_a_clear_message(tmp_path, monkeypatch)
 
 def test_a_lone_file_that_vanished_raises_a_post_error(tmp_path):
     with pytest.raises(PostError, match="cannot be read"):
-        read_lone_post(tmp_path / "gone.md")
+        Library.read_lone_file(tmp_path / "gone.md")

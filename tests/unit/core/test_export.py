@@ -47,11 +47,11 @@ def test_a_markdown_link_escapes_the_title_and_the_link():
 
 
 def test_the_format_comes_from_the_extension_unless_given():
-    assert [export.format_for(f) for f in ("a.PDF", "a.htm", "a.html", "a.md", "a.markdown")] == \
+    assert [export.export_format(f) for f in ("a.PDF", "a.htm", "a.html", "a.md", "a.markdown")] == \
         ["pdf", "html", "html", "md", "md"]
-    assert export.format_for("a.txt", "md") == "md"
+    assert export.export_format("a.txt", "md") == "md"
     with pytest.raises(ReaderError, match="a.txt: cannot tell the format"):
-        export.format_for("a.txt")
+        export.export_format("a.txt")
 
 
 @pytest.fixture

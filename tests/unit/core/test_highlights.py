@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.highlights import CONTEXT, Anchor, Highlight, locate, make_anchor, matches
+from reader.core.highlights import CONTEXT, Anchor, Highlight, locate, make_anchor
 from reader.core.highlights_export import Article, to_markdown
 
 TEXT = ("The council met on Monday. The budget was approved after a long debate. "
@@ -94,8 +94,8 @@ def _highlight(exact: str, note: str = "", title: str = "T", detached: bool = Fa
 
 def test_matches_looks_at_quote_note_and_title_in_either_script():
     h = _highlight("中国经济增长", note="Check the GDP figure", title="季度报告")
-    assert matches(h, "經濟") and matches(h, "gdp") and matches(h, "报告 figure")
-    assert not matches(h, "经济 missing")
+    assert h.matches("經濟") and h.matches("gdp") and h.matches("报告 figure")
+    assert not h.matches("经济 missing")
 
 
 def test_markdown_groups_by_article_with_quote_and_note():

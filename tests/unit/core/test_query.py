@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.query import DateRange, parse, wanted_texts
+from reader.core.query import DateRange, parse, query_words, wanted_texts
 
 
 def test_parse_structure():
@@ -17,3 +17,9 @@ def test_parse_structure():
 def test_wanted_texts_are_the_words_looked_for_not_those_left_out():
     groups = parse('新能源 OR tag:x -电池 "a b" title:c')
     assert [t.raw for t in wanted_texts(groups)] == ["新能源", "a b", "c"]
+
+
+def test_query_words_leave_out_operators_filters_and_exclusions():
+    assert query_words('上合 -年货 "国别 爆款" tag:新闻 OR 熊猫 date:2022 pand* 熊猫') == \
+        ["上合", "国别 爆款", "熊猫", "pand"]
+    assert query_words('"unclosed') == []
