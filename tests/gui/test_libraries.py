@@ -125,14 +125,7 @@ def test_add_library_switch_all_libraries_and_restart(qtbot, make_window):
     qtbot.waitUntil(lambda: not label.isVisible(), timeout=10000)  # and nothing once it is done
     qtbot.waitUntil(lambda: window.tree_model.index(1, 1).data() == "5", timeout=10000)  # jekyll's count, read aside
 
-    # In hugo: a category, then its first article.
-    category = next(f.key for f in Library(HUGO, data_dir=window.data_dir).facets("category"))
-    _click_node(qtbot, window, HUGO, f"category:{category}")
-    qtbot.waitUntil(lambda: window.browse.selected_node_ids() == [f"category:{category}"], timeout=5000)
-    qtbot.waitUntil(lambda: 0 < window.list_model.rowCount() < 4, timeout=5000)
-    _click(qtbot, window.list, window.list_model.index(0, 0))
-    qtbot.waitUntil(lambda: window.reading.post is not None, timeout=5000)
-    hugo_title = window.reading.post.meta.title
+    category, hugo_title = _open_first_of_a_category(qtbot, window, HUGO)
 
     # A click in jekyll's part of the tree shows jekyll.
     _click_node(qtbot, window, JEKYLL, "drafts:")
@@ -143,8 +136,7 @@ def test_add_library_switch_all_libraries_and_restart(qtbot, make_window):
     # Back to hugo by its top node: where it was left.
     _click_node(qtbot, window, HUGO, f"libraryroot:{HUGO}")
     qtbot.waitUntil(lambda: window.libraries.shown == str(HUGO), timeout=5000)
-    qtbot.waitUntil(lambda: window.reading.post is not None and window.reading.post.meta.title == hugo_title,
-                    timeout=5000)
+    qtbot.waitUntil(lambda: _reading(window) == hugo_title, timeout=5000)
     assert window.browse.selected_node_ids() == [f"category:{category}"]
     assert all(window.actions_by_id[a].isEnabled() for a in ("save_search", "rename_search", "remove_library"))
 
@@ -165,12 +157,27 @@ def test_add_library_switch_all_libraries_and_restart(qtbot, make_window):
     again = _start(make_window, qtbot)  # a restart: same data folder, no path
     qtbot.waitUntil(lambda: again.libraries.shown is None and again.list_model.rowCount() == 9, timeout=10000)
     assert again.libraries.roots == [str(JEKYLL), str(HUGO)] and len(_tops(again)) == 3
-    qtbot.waitUntil(lambda: again.reading.post is not None and again.reading.post.meta.title == all_title,
-                    timeout=10000)  # All libraries' own open article
+    qtbot.waitUntil(lambda: _reading(again) == all_title, timeout=10000)  # All libraries' own open article
     _click_node(qtbot, again, HUGO, f"libraryroot:{HUGO}")
-    qtbot.waitUntil(lambda: again.reading.post is not None and again.reading.post.meta.title == hugo_title,
-                    timeout=10000)
+    qtbot.waitUntil(lambda: _reading(again) == hugo_title, timeout=10000)
     assert again.browse.selected_node_ids() == [f"category:{category}"]
+
+
+def _open_first_of_a_category(qtbot, window, root) -> tuple[str, str]:
+    """In the library at `root`: a click on its first category, then on that category's first article;
+    the category's key and the article's title."""
+    category = next(f.key for f in Library(root, data_dir=window.data_dir).facets("category"))
+    _click_node(qtbot, window, root, f"category:{category}")
+    qtbot.waitUntil(lambda: window.browse.selected_node_ids() == [f"category:{category}"], timeout=5000)
+    qtbot.waitUntil(lambda: 0 < window.list_model.rowCount() < 4, timeout=5000)
+    _click(qtbot, window.list, window.list_model.index(0, 0))
+    qtbot.waitUntil(lambda: window.reading.post is not None, timeout=5000)
+    return category, window.reading.post.meta.title
+
+
+def _reading(window) -> str | None:
+    """The title of the article open in the window, if any."""
+    return window.reading.post.meta.title if window.reading.post is not None else None
 
 
 def _text_indexed(root, window) -> bool:

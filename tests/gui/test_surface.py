@@ -69,8 +69,10 @@ def test_the_hits_of_a_snippet_are_painted_bold(qtbot, make_window, tmp_path):
     start = window.list_model.index(0, SNIPPET_COLUMN).data().index("AT&T")
     plain = _paint_cell(window.list, ())
     bold = _paint_cell(window.list, ((start, start + 4),))
-    ink = lambda image: sum(image.pixelColor(x, y).lightness() < 128  # noqa: E731 - a one-line measure, clearer than a def
-                            for x in range(image.width()) for y in range(image.height()))
+
+    def ink(image) -> int:
+        return sum(image.pixelColor(x, y).lightness() < 128 for x in range(image.width()) for y in range(image.height()))
+
     assert ink(bold) > ink(plain) > 0  # the same text, more ink where the hit is bold
     late = len(window.list_model.index(0, SNIPPET_COLUMN).data()) - 2  # a hit at the far end of the text
     narrow_plain = _paint_cell(window.list, ((0, 0),), width=90)  # an empty span: drawn the same way, no bold
