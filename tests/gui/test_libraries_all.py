@@ -6,6 +6,7 @@ import pytest
 
 from reader.core.errors import ReaderError
 from reader.core.library import Library
+from reader.gui.highlights import _write_markdown
 from reader.gui.libraries_all import decode, encode, is_encoded, open_all, run_in_all
 from reader.gui.reading import _load_post
 from tests.corpus import FIXTURES
@@ -53,3 +54,10 @@ def test_a_highlight_is_made_in_one_library_not_in_all(everything):
     with pytest.raises(ReaderError, match="one library"):
         run_in_all(everything, Library.add_highlight, post, None, "")
     assert everything.state.highlights("anything.md") == [] and everything.highlights() == []
+
+
+def test_exporting_the_highlights_of_all_libraries_writes_none(everything, tmp_path):
+    """File ▸ Export Highlights in All libraries: the window's job writes Library's document, with none in it."""
+    target = tmp_path / "highlights.md"
+    assert run_in_all(everything, _write_markdown, str(target), None, "Highlights", "detached") == 0
+    assert target.read_text(encoding="utf-8") == "# Highlights\n"

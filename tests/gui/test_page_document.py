@@ -120,3 +120,13 @@ def test_the_window_starts_without_the_reading_path():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
     assert out.strip() == "[]"
+
+
+def test_the_warm_up_takes_a_post_in_memory_to_a_qt_page(qapp, monkeypatch):
+    from reader.gui import article_html
+
+    made = []
+    monkeypatch.setattr(article_html, "page_document",
+                        lambda post, body, setup: made.append(page_document(post, body, setup)))
+    article_html.warm_up()
+    assert "预热 warm-up" in made[0].document.toPlainText() and "正文" in made[0].document.toPlainText()
