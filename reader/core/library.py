@@ -83,11 +83,12 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
         self.root = path.resolve()
         self.paths = AppPaths.for_user(data_dir)
         self.key = library_key(self.root)
-        self._local = threading.local()
+        # Each thread's connection, by thread ident, not in a threading.local: a Qt pool thread gets a new
+        # Python thread state (and an empty threading.local) for every job, which reopened the index each time.
+        self._stores: dict[int, Store] = {}
         self._write_lock = threading.Lock()
         self._open_lock = threading.Lock()
         self.state = StateStore(self.paths.state_file, self.key, str(self.root))
-        self._all_stores: list[Store] = []
         self.index_file = self.paths.index_file(self.root)
         self._index_note: str | None = None  # why the index is not where it should be, if it is not
         try:
@@ -125,19 +126,17 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
 
     def _store(self) -> Store:
         """This thread's connection to the index; a new one once another process replaced the file."""
-        store = getattr(self._local, "store", None)
+        store = self._stores.get(threading.get_ident())
         if store is not None and store.file_status() == "replaced":
             self._drop(store)
             store = None
         if store is None:
-            store = self._local.store = self._open_store()
-            self._all_stores.append(store)
+            store = self._stores[threading.get_ident()] = self._open_store()
         return store
 
     def _drop(self, store: Store) -> None:
         store.close()
-        self._all_stores.remove(store)
-        self._local.store = None
+        self._stores.pop(threading.get_ident(), None)
 
     def _open_store(self) -> Store:
         with self._open_lock:
@@ -146,10 +145,9 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             return store
 
     def close(self) -> None:
-        for store in self._all_stores:
+        stores, self._stores = list(self._stores.values()), {}
+        for store in stores:
             store.close()
-        self._all_stores.clear()
-        self._local = threading.local()
         self.state.close()
 
     # --- indexing -------------------------------------------------------------------------
@@ -341,10 +339,11 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
         as a library-relative "/"-separated path, or None when it is not inside the library."""
         return relative_path(self.root, Path(file).resolve())
 
-    def get_post(self, post_id: int, full: bool = False) -> Post:
+    def get_post(self, post_id: int, full: bool = False, *, with_text: bool = True) -> Post:
         """Read the file again and render it (raises PostError if it is gone or unreadable).
 
-        A huge body is cut to its first part (`Post.truncated`) unless `full` is true.
+        A huge body is cut to its first part (`Post.truncated`) unless `full` is true; `Post.text` is ""
+        unless `with_text`.
         """
         from .pipeline import show_post
 
@@ -352,7 +351,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
         if meta is None:
             raise PostError(f"#{post_id}", "no such post in the index")
         try:
-            shown = show_post(self.site, meta.path, full=full)
+            shown = show_post(self.site, meta.path, full=full, with_text=with_text)
         except FileNotFoundError as exc:
             raise PostError(meta.path, "the file is no longer there (moved or deleted)") from exc
         except OSError as exc:

@@ -18,6 +18,7 @@ from typing import Any
 from ..core import (Facet, Library, Post, PostError, PostFilter, PostRef, PostSummary, ReaderError, SavedSearch,
                     SearchResults, Snippet, SpanningSearches, merge_lists, merge_search)
 from .session import Session
+from .tasks import PerThread
 
 SLOT_BITS = 32
 LIBRARY_SORT = "library"  # the list's Library column: All libraries sorts by it itself
@@ -291,22 +292,13 @@ def open_all(roots: Sequence[Path], data_dir, name: str) -> AllLibraries:
     return AllLibraries(roots, opened, name, data_dir)
 
 
-def on_own_all(target: tuple[tuple[Path, ...], str], data_dir, job: Callable[..., Any], *args: Any) -> Any:
-    """On a worker: All libraries with connections of this thread's own, closed before returning."""
-    everything = open_all(target[0], data_dir, target[1])
-    try:
-        return run_in_all(everything, job, *args)
-    finally:
-        everything.close()
-
-
 class AllSession(Session):
     """The session of All libraries: every job runs through run_in_all, on a worker's own AllLibraries."""
 
     def __init__(self, everything: AllLibraries, runner, data_dir, parent=None):
         super().__init__(everything, runner, data_dir, parent)  # type: ignore[arg-type]
-        self._open_job = on_own_all
-        self._target = (everything.roots, everything.name)
+        roots, name = everything.roots, everything.name
+        self._workers = PerThread(lambda: open_all(roots, data_dir, name), AllLibraries.close, run_in_all)
 
     def run_here(self, job, *args):
         return run_in_all(self.library, job, *args)  # type: ignore[arg-type]

@@ -16,14 +16,14 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 
 from ..core import Library
-from .tasks import TaskRunner, on_own_library
+from .tasks import PerThread, TaskRunner
 
 log = logging.getLogger(__name__)
 
 # The warm-up waits this long after the first list was delivered: its paint comes first.
 WARM_UP_AFTER_LIST_MS = 100
 
-Job = Callable[..., Any]  # job(library, *args), run on a worker with a Library of its own
+Job = Callable[..., Any]  # job(library, *args), run on a worker with a Library of that thread's own
 
 
 class Session(QObject):
@@ -40,9 +40,8 @@ class Session(QObject):
         self._open = True
         self._writes: deque[tuple[Job, tuple, Callable | None, Callable | None]] = deque()
         self._in_flight: tuple[Job, tuple, Callable | None, Callable | None] | None = None  # the write on a worker
-        # open_job(target, data_dir, job, *args) runs a job on a worker; All libraries opens them all (libraries_all.py)
-        self._open_job: Callable[..., Any] = on_own_library
-        self._target: Any = self.root
+        # The workers' own handles; All libraries opens them all (libraries_all.py)
+        self._workers = PerThread(lambda: Library(self.root, data_dir=self._data_dir), Library.close)
         self._warm_up: Job | None = None  # to run once the first list is shown
 
     def warm_up(self, job: Job) -> None:
@@ -64,7 +63,7 @@ class Session(QObject):
         current = self._ticket(kind)
         if kind == "list" and self._warm_up is not None:
             on_done = self._then_warm_up(on_done)
-        self._runner.submit(self._open_job, self._target, self._data_dir, job, *args,
+        self._runner.submit(self._workers.run, job, *args,
                             on_done=lambda result: current() and on_done(result),
                             on_error=lambda error: current() and (on_error or _log_error)(error))
 
@@ -110,7 +109,7 @@ class Session(QObject):
                     on_done(result)
             self._next_write()
 
-        self._runner.submit(self._open_job, self._target, self._data_dir, job, *args,
+        self._runner.submit(self._workers.run, job, *args,
                             on_done=lambda result: finished(result, None),
                             on_error=lambda error: finished(None, error))
 
@@ -142,6 +141,7 @@ class Session(QObject):
             return
         self._open = False
         self._flush()
+        self._workers.close()
         self.library.close()
 
 

@@ -10,7 +10,7 @@ from reader.core.library import Library
 from reader.gui import reading
 from reader.gui.search import SearchController
 from reader.gui.session import WARM_UP_AFTER_LIST_MS, Session
-from reader.gui.tasks import TaskRunner
+from reader.gui.tasks import PerThread, TaskRunner
 
 
 WAIT_MS = 2 * WARM_UP_AFTER_LIST_MS
@@ -130,3 +130,47 @@ def test_no_warm_up_once_the_session_closed(qtbot, session):
     session.close()
     qtbot.wait(WAIT_MS)
     assert len(session._runner.calls) == 1  # the warm-up was not asked for
+
+
+def test_each_worker_thread_keeps_one_handle_and_closing_closes_them_all():
+    opened, closed = [], []
+
+    def open_handle():
+        opened.append(object())
+        return opened[-1]
+
+    workers = PerThread(open_handle, closed.append)
+    first = workers.run(lambda handle, n: (handle, n), 1)
+    assert workers.run(lambda handle: handle) is first[0] and first[1] == 1  # the same thread: kept
+    started, release, other = threading.Event(), threading.Event(), []
+
+    def busy(handle):
+        other.append(handle)
+        started.set()
+        release.wait(10)
+
+    running = threading.Thread(target=lambda: workers.run(busy))
+    running.start()
+    started.wait(10)
+    assert other[0] is not first[0] and len(opened) == 2  # another thread: a handle of its own
+    workers.close()  # the idle one now; the busy one is its job's to close
+    assert closed == [first[0]]
+    release.set()
+    running.join()
+    assert closed == [first[0], other[0]] and len(opened) == 2
+
+
+def test_a_pool_thread_opens_the_index_once_for_all_its_jobs(qtbot, library_dir, data_dir):
+    # A Qt pool thread runs each job under a new Python thread state: a threading.local would be empty again
+    library = Library(library_dir, data_dir=data_dir)
+    library.refresh()
+    library.close()
+    runner = TaskRunner(max_threads=1)
+    workers = PerThread(lambda: Library(library_dir, data_dir=data_dir), Library.close)
+    stores = []
+    for _ in range(3):
+        runner.submit(workers.run, lambda lib: lib._store(), on_done=stores.append)
+    qtbot.waitUntil(lambda: len(stores) == 3, timeout=10000)
+    assert stores[0] is stores[1] is stores[2]
+    workers.close()
+    runner.shutdown()
