@@ -27,7 +27,7 @@ def _load_post(library: Library, post_id: int, full: bool,
                setup: PageSetup | None = None) -> tuple[Post, float, PreparedBody, PageDocument | None]:
     """On a worker: the post read and rendered, where the reader left it, its body made ready for the view
     and (given the view's setup) its page parsed by Qt."""
-    post = library.get_post(post_id, full=full)
+    post = library.get_post(post_id, full=full, with_text=False)  # the view shows the HTML
     body = prepare_body(post.html)
     return post, library.position(post_id), body, page_document(post, body, setup) if setup else None
 

@@ -29,9 +29,9 @@ def test_the_header_shows_at_once_and_the_body_when_the_worker_has_read_it(qtbot
     release = threading.Event()
     real_get_post = Library.get_post
 
-    def slow_get_post(library, post_id, full=False):
+    def slow_get_post(library, post_id, full=False, **kwargs):
         release.wait(10)  # the worker reads the file only when the test says so
-        return real_get_post(library, post_id, full)
+        return real_get_post(library, post_id, full, **kwargs)
 
     monkeypatch.setattr(Library, "get_post", slow_get_post)
     summary = window.list_model.summary(2)

@@ -73,6 +73,15 @@ def test_an_html_body_is_brought_to_text_without_markdown_it(tmp_path, monkeypat
     assert "<a" in shown.html and shown.text == expected.text
 
 
+def test_the_view_gets_the_html_without_the_text(tmp_path, monkeypatch):
+    site = _site(tmp_path, {"_posts/2022-01-21-news.md": NEWS})
+    whole = pipeline.show_post(site, "_posts/2022-01-21-news.md")
+    made = []
+    monkeypatch.setattr("reader.core.text.html_to_text", lambda html: made.append(html) or "")
+    shown = pipeline.show_post(site, "_posts/2022-01-21-news.md", with_text=False)
+    assert shown.html == whole.html and shown.meta == whole.meta and shown.text == "" and made == []
+
+
 def test_index_post_gives_the_text_from_the_same_read(tmp_path, monkeypatch):
     site = _site(tmp_path, {"_posts/2022-01-21-news.md": NEWS})
     reads = _count_reads(monkeypatch)
