@@ -4,7 +4,8 @@ Its public API is what this package exports, and only that: the facade `Library`
 `Libraries`, several of them as one; `ReadingState`, the reading state of them all), the types the
 core hands out, the errors it raises, the few facts a front end needs before it has a Library (which
 files are posts, where a site's root is, where a link leads without an index) and a few pure
-functions on text a front end shows (either Chinese script, a query's words, a post's link).
+functions on what a front end shows (either Chinese script, a query's words, a post's link, a
+highlight's anchor), plus die_with_parent for the window's refresh process.
 The GUI, the app and the CLI import these names from `reader.core`; every module below it is
 internal (tests/unit/test_layers.py holds the front ends to that). The names are imported on
 first use (PEP 562), so `import reader.core.dates` does not pull in the whole core.
