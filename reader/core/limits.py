@@ -6,7 +6,7 @@ import codecs
 from collections.abc import Sequence
 from pathlib import Path
 
-from .scanner import open_inside
+from .scanner import read_inside_bytes
 from .types import Site
 
 # The indexer reads at most this much of a file, for metadata and for the full text. Real posts
@@ -55,13 +55,12 @@ def read_inside(roots: Sequence[Path | str], relpath: str, limit: int | None = I
     """(the first `limit` bytes of a file of the library cut on a whole character, whether anything
     was left out): the one way a post, a label page, a site's settings or data file is read.
 
-    The file is opened by scanner.open_inside: still a regular file inside `roots`, or
+    The file is opened by scanner.open_inside's rule (read_inside_bytes): still a regular file inside `roots`, or
     RefusedFile (an OSError). `limit` None reads all of it.
     """
-    with open_inside(roots, relpath) as handle:
-        if limit is None:
-            return handle.read(), False
-        data = handle.read(limit + 4)  # cut_bytes may keep up to 3 bytes past the limit
+    if limit is None:
+        return read_inside_bytes(roots, relpath, None), False
+    data = read_inside_bytes(roots, relpath, limit + 4)  # cut_bytes may keep up to 3 bytes past the limit
     if len(data) <= limit:
         return data, False
     return cut_bytes(data, limit), True

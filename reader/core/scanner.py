@@ -88,6 +88,30 @@ def open_inside(roots: Sequence[Path | str], relpath: str) -> BinaryIO:
     (from the kernel) must lie inside `roots`, and its fstat say it is a regular file.
     Raises RefusedFile (an OSError) or the OSError of the open.
     """
+    return os.fdopen(_open_checked(roots, relpath)[0], "rb")
+
+
+def read_inside_bytes(roots: Sequence[Path | str], relpath: str, most: int | None) -> bytes:
+    """The first `most` bytes (all with None) of a file opened by open_inside's rule. Read with
+    os.read from its fstat size: a buffered read of 1 MiB took 45 us for a 7 KB post, this 11."""
+    fd, size = _open_checked(roots, relpath)
+    try:
+        parts: list[bytes] = []
+        got, want = 0, size + 1 if most is None else min(size + 1, most)  # one more: a file grown since
+        while want > 0:
+            part = os.read(fd, want)
+            parts.append(part)
+            got += len(part)
+            if len(part) < want:  # a regular file reads short at its end only
+                break
+            want = 1 << 20 if most is None else most - got
+        return parts[0] if len(parts) == 1 else b"".join(parts)
+    finally:
+        os.close(fd)
+
+
+def _open_checked(roots: Sequence[Path | str], relpath: str) -> tuple[int, int]:
+    """(the descriptor, the size) of `relpath` opened as open_inside says."""
     real_roots = [_real_root(str(r)) for r in roots]
     path = os.path.join(roots[0], relpath)
     try:
@@ -100,10 +124,11 @@ def open_inside(roots: Sequence[Path | str], relpath: str) -> BinaryIO:
         where = _fd_path(fd) or os.path.realpath(path)
         if not any(is_inside(where, r) for r in real_roots):
             raise RefusedFile(relpath, LINK_OUT if where != os.path.abspath(path) else "outside the library")
-        why = refusal(real_roots, where, os.fstat(fd).st_mode, False)
+        st = os.fstat(fd)
+        why = refusal(real_roots, where, st.st_mode, False)
         if why:
             raise RefusedFile(relpath, why)
-        return os.fdopen(fd, "rb")
+        return fd, st.st_size
     except BaseException:
         os.close(fd)
         raise
