@@ -15,9 +15,10 @@ from multiprocessing import get_context
 from .errors import Cancelled
 from .lifeline import die_with_parent
 from .pipeline import PostText, index_post, text_of
-from . import scanner
+from . import collate, scanner
 from .scanner import scan
 from .store_base import chunks
+from .store_rows import PATH, meta_row
 from .types import Problem, Site
 
 # Below this many files a pool costs more (process start-up, imports) than it saves.
@@ -59,23 +60,25 @@ def scan_diff(site: Site, known: dict[str, tuple[int, int, int]],
 
 def first_rows(site: Site, limit: int, cancelled: Callable[[], bool]) -> tuple[list[tuple], list]:
     """The first `limit` posts a walk meets (scanner.scan's limit: the newest names first), parsed
-    here: (meta, mtime_ns, size) rows for Store.write_metadata, and the back-links their bodies hold.
+    here: (row, mtime_ns, size) rows for Store.write_rows, without title sort keys (the first
+    Chinese title would load pypinyin's data, 0.3 s), and the back-links their bodies hold.
     Nothing if the library holds fewer posts."""
     files = scanner.scan(site, cancelled, limit).posts
     if len(files) < limit:
         return [], []  # a small library: its whole scan is quick, nothing to show earlier
-    parsed = _metadata_chunk(site, list(files))
-    rows = [(meta, files[meta.path].mtime_ns, files[meta.path].size) for meta, *_ in parsed]
+    parsed = _metadata_chunk(site, list(files), keyed=False)
+    rows = [(row, files[row[PATH]].mtime_ns, files[row[PATH]].size) for row, *_ in parsed]
     return rows, [link for _, found, _ in parsed for link in found]
 
 
-def _metadata_chunk(site: Site, paths: Sequence[str], with_text: bool = False) -> list[tuple]:
-    """(meta, back-links, prepared text or None) of each post: its metadata, the category and tag
-    names its links give (links.back_link) and, `with_text`, its text prepared for the index
-    (store_text.prepare_text, with the id 0 until the writer gives it one): a file whose two
-    phases are both pending is read once."""
+def _metadata_chunk(site: Site, paths: Sequence[str], with_text: bool = False, keyed: bool = True) -> list[tuple]:
+    """(row, back-links, prepared text or None) of each post: its `posts` values (store_rows.meta_row,
+    made here so that the writer only inserts them), the category and tag names its links give
+    (links.back_link) and, `with_text`, its text prepared for the index (store_text.prepare_text,
+    with the id 0 until the writer gives it one): a file whose two phases are both pending is read once."""
     posts = [index_post(site, rel, with_text) for rel in paths]
-    return [(post.meta, post.back_links, _prepared(0, post.text) if post.text else None) for post in posts]
+    return [(meta_row(post.meta, keyed), post.back_links, _prepared(0, post.text) if post.text else None)
+            for post in posts]
 
 
 def _text_chunk(site: Site, items: Sequence[tuple[int, str]]) -> list[tuple]:
@@ -105,10 +108,11 @@ class Workers:
         return self._pool
 
     def warm(self, site: Site) -> None:
-        """Start every worker now, each importing the parsers, while the caller goes on (scanning)."""
+        """Start every worker now, each importing the parsers and loading pypinyin, while the caller
+        goes on (scanning)."""
         pool = self.pool()
         for _ in range(os.cpu_count() or 1):
-            pool.submit(_metadata_chunk, site, [])
+            pool.submit(_warm_up)
 
     def __enter__(self) -> Workers:
         return self
@@ -117,6 +121,11 @@ class Workers:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+
+
+def _warm_up() -> None:
+    """A worker's start: the parsers imported, pypinyin's readings loaded (title_key, 0.25 s)."""
+    collate.title_key("中")
 
 
 def run_phase(kind: str, site: Site, items: Sequence, progress: Callable[[int], None],

@@ -27,6 +27,7 @@ from .site_paths import relative_path, taxonomy_folder
 from .snippets import highlighter, snippet
 from .state import SavedSearch, StateStore
 from .store import Store, needs_upgrade
+from .store_rows import PATH
 from .types import LinkTarget as LinkTarget  # resolve_link returns it: part of the facade
 from .types import (Facet, Post, PostFilter, PostMeta, PostSummary, Problem, RefreshReport, SearchHit,
                     SearchResults, Site, Snippet)
@@ -212,9 +213,9 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
 
         rows, links = first_rows(self.site, _FIRST_BATCH, stop)
         if rows:
-            store.write_metadata(rows, keyed=False)
+            store.write_rows(rows)
             report("metadata", len(rows), 0)  # committed: the list can show them (no total known yet)
-        return [meta.path for meta, *_ in rows], links
+        return [row[PATH] for row, *_ in rows], links
 
     def _metadata_phase(self, store: Store, todo: list[str], stats, report, stop, workers,
                         with_text: bool) -> Counter:
@@ -229,13 +230,13 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
         def rows():
             for chunk in run_phase("metadata+text" if with_text else "metadata", self.site, todo,
                                    lambda d: report("metadata", d, total), stop, workers):
-                for meta, found, text in chunk:
+                for row, found, text in chunk:
                     back_links.update(found)
-                    yield meta, *stats[meta.path], text
+                    yield row, *stats[row[PATH]], text
 
         def write(batch: list) -> None:
-            ids = store.write_metadata([row[:3] for row in batch])
-            texts = [(ids[meta.path], *text[1:]) for meta, _, _, text in batch if text]
+            ids = store.write_rows([row[:3] for row in batch])
+            texts = [(ids[row[PATH]], *text[1:]) for row, _, _, text in batch if text]
             if texts:
                 store.write_text(texts)
 

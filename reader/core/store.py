@@ -16,7 +16,7 @@ from .freshness import Stamps
 from .state import StateStore
 from .store_base import each_in, error_code, guard
 from .store_queries import Queries
-from .store_rows import post_row, title_fold
+from .store_rows import CATS, PATH, ROW_COLUMNS, SORT_KEY, TAGS, meta_row, split, title_fold
 from .store_text import TextIndex, clear_text
 from .transactions import transaction
 from .types import PostMeta, Problem
@@ -161,39 +161,42 @@ class Store(Queries, TextIndex):
     def write_metadata(self, rows: Sequence[tuple[PostMeta, int, int]], keyed: bool = True) -> dict[str, int]:
         """Insert or update these posts and return their ids by path; `keyed=False` leaves their
         title sort keys to fill_title_keys."""
-        latest = {meta.path: (meta, mtime, size) for meta, mtime, size in rows}
+        return self.write_rows([(meta_row(meta, keyed), mtime, size) for meta, mtime, size in rows])
+
+    @guard
+    def write_rows(self, rows: Sequence[tuple[tuple, int, int]]) -> dict[str, int]:
+        """write_metadata for (store_rows.meta_row, mtime_ns, size) rows, made by the workers."""
+        latest = {row[PATH]: (row, mtime, size) for row, mtime, size in rows}
         with self.transaction():
             db = self._db
             known: dict[str, int] = dict(  # only this batch's paths, not the whole table
                 row for cur in each_in(db, "SELECT path, id FROM posts WHERE path IN ({})", latest) for row in cur)
             # New posts get ids in date order (undated first), so "newest" is roughly "highest id".
-            new = sorted((r for p, r in latest.items() if p not in known),
-                         key=lambda r: (r[0].sort_key is not None, r[0].sort_key or 0.0, r[0].path))
+            new = sorted((r[0] for p, r in latest.items() if p not in known),
+                         key=lambda row: (row[SORT_KEY] is not None, row[SORT_KEY] or 0.0, row[PATH]))
             next_id = (db.execute("SELECT max(id) FROM posts").fetchone()[0] or 0) + 1
-            ids = {meta.path: next_id + i for i, (meta, _, _) in enumerate(new)}
+            ids = {row[PATH]: next_id + i for i, row in enumerate(new)}
             changed = [known[p] for p in latest if p in known]
             self._unindex(changed)
             db.executemany("DELETE FROM post_labels WHERE post_id = ?", ((i,) for i in changed))
             ids.update((p, known[p]) for p in latest if p in known)
-            values = [post_row(ids[meta.path], meta, mtime, size, keyed) for meta, mtime, size in latest.values()]
             db.executemany(
-                "INSERT INTO posts (id, path, stem, title, title_fold, date, day, sort_key, draft, error,"
-                " permalink, cats, tags, meta, mtime_ns, size, category, title_key)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+                f"INSERT INTO posts (id, {ROW_COLUMNS}, mtime_ns, size) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                " ON CONFLICT(id) DO UPDATE SET"
                 " path=excluded.path, stem=excluded.stem, title=excluded.title,"
                 " title_fold=excluded.title_fold, title_key=excluded.title_key, date=excluded.date, day=excluded.day,"
                 " sort_key=excluded.sort_key, draft=excluded.draft, error=excluded.error,"
                 " permalink=excluded.permalink, cats=excluded.cats, tags=excluded.tags,"
                 " meta=excluded.meta, mtime_ns=excluded.mtime_ns, size=excluded.size,"
                 " category=excluded.category",
-                values,
+                [(ids[path], *row, mtime, size) for path, (row, mtime, size) in latest.items()],
             )
             db.executemany(
                 "INSERT OR IGNORE INTO post_labels (kind, key, post_id) VALUES (?, ?, ?)",
-                ((kind, key, ids[meta.path])
-                 for meta, _, _ in latest.values()
-                 for kind, keys in (("category", meta.categories), ("tag", meta.tags))
-                 for key in keys),
+                ((kind, key, ids[path])
+                 for path, (row, _, _) in latest.items()
+                 for kind, column in (("category", CATS), ("tag", TAGS))
+                 for key in split(row[column])),
             )
         return ids
 
