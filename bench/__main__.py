@@ -81,7 +81,7 @@ def run_one(posts: int, work: Path, repeat: int) -> dict:
         for _ in range(repeat):  # each from nothing; the last index goes on to the full text
             shutil.rmtree(data / "cache", ignore_errors=True)
             library = Library(lib_dir, data_dir=data)
-            cold.append(_time(lambda: library.refresh(full_text=False))[0])
+            cold.append(_time(lambda library=library: library.refresh(full_text=False))[0])
             if len(cold) < repeat:
                 library.close()
         figures["cold index: metadata phase (s)"] = statistics.median(cold)
@@ -106,7 +106,7 @@ def run_one(posts: int, work: Path, repeat: int) -> dict:
         samples = []
         for q in ("经济", "上合组织", "market"):
             first = [hit.post.id for hit in library.search(q, limit=20)]
-            samples += [_time(lambda: library.snippets(q, first))[0] for _ in range(max(repeat, 5))]
+            samples += [_time(lambda q=q, first=first: library.snippets(q, first))[0] for _ in range(max(repeat, 5))]
         figures["snippets for the first 20 hits, read from the files: p95 (ms)"] = 1000 * _p95(samples)
         t, ids = _time(lambda: library.list_ids(), repeat)
         figures["list all ids, newest first (ms)"] = 1000 * t

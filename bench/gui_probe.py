@@ -84,13 +84,13 @@ def list_figures(window: MainWindow, repeat: int) -> dict[str, float]:
 
     for _ in range(repeat):
         for kind, node in nodes.items():
-            sample(f"list: filter by {kind} (ms)", lambda: window.browse.select_nodes([node]))
+            sample(f"list: filter by {kind} (ms)", lambda node=node: window.browse.select_nodes([node]))
     _timed(lambda: window.browse.select_nodes(["all:"]), reset)
     header = window.list.horizontalHeader()
     for _ in range(repeat):
         for name, column, order in (("title", 0, Qt.SortOrder.AscendingOrder),
                                     ("date", 1, Qt.SortOrder.DescendingOrder)):
-            sample(f"list: sort all by {name} (ms)", lambda: header.setSortIndicator(column, order))
+            sample(f"list: sort all by {name} (ms)", lambda column=column, order=order: header.setSortIndicator(column, order))
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
@@ -119,7 +119,7 @@ def article_figures(window: MainWindow, lib: Path, repeat: int) -> dict[str, flo
     for _ in range(repeat):
         for size, path in posts.items():
             post_id = library.post_id(path)
-            samples[size].append(_open(window, lib, path, lambda: window.reading.open_post(post_id)))
+            samples[size].append(_open(window, lib, path, lambda post_id=post_id: window.reading.open_post(post_id)))
             QApplication.processEvents()
     return {f"open article {size}: render + first paint (ms)": statistics.median(values)
             for size, values in samples.items()}

@@ -23,7 +23,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from .generate import BIG_POST, add_big_post, generate  # noqa: E402 - after the platform is chosen
+from .generate import BIG_POST, add_big_post, generate  # after the platform is chosen
 
 _FIRST_OPEN = """
 import time

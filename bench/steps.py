@@ -6,6 +6,7 @@ import argparse
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from reader.core import cjk, zh_fold
@@ -42,6 +43,14 @@ def _post_steps(site: Site, rel: str, clock: Callable[[str, Callable], object]) 
     clock("(view: render)", lambda: render_body(fm.body, body_format, context))  # not on the way to the index
 
 
+def _clock(spent: dict[str, float], step: str, thunk: Callable) -> object:
+    """thunk(), its time added to spent[step]."""
+    start = time.perf_counter()
+    result = thunk()
+    spent[step] += time.perf_counter() - start
+    return result
+
+
 def measure(folder: Path, rounds: int = 3) -> tuple[int, dict[str, float]]:
     """(posts, step -> best-of-`rounds` mean milliseconds a post)."""
     site = detect_site(folder)
@@ -49,15 +58,8 @@ def measure(folder: Path, rounds: int = 3) -> tuple[int, dict[str, float]]:
     best: dict[str, float] = {}
     for _ in range(rounds):
         spent: dict[str, float] = defaultdict(float)
-
-        def clock(step: str, thunk: Callable) -> object:
-            start = time.perf_counter()
-            result = thunk()
-            spent[step] += time.perf_counter() - start
-            return result
-
         for rel in posts:
-            _post_steps(site, rel, clock)
+            _post_steps(site, rel, partial(_clock, spent))
         for step, seconds in spent.items():
             best[step] = min(best.get(step, float("inf")), seconds * 1000 / max(1, len(posts)))
     return len(posts), best

@@ -49,7 +49,7 @@ def socket_name(data_dir: str | os.PathLike[str] | None = None) -> str | None:
     """
     try:
         user = getpass.getuser()
-    except Exception:  # no login name (containers): the uid is as good
+    except (OSError, KeyError, ImportError):  # no login name (containers): the uid is as good
         user = str(os.getuid()) if hasattr(os, "getuid") else "user"
     data = str(AppPaths.for_user(data_dir).data)
     digest = hashlib.sha256(f"{user}\0{data}".encode("utf-8", "surrogateescape")).hexdigest()[:16]

@@ -26,7 +26,7 @@ _ATTACHMENT_EXTENSIONS = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".av
 _FURNITURE = {"readme", "license", "licence", "copying", "contributing", "changelog", "notice"}
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the marker lupdate looks for
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the marker lupdate looks for, hence its name
     """Marks a message for translation (this module imports no Qt); open_paths translates it."""
     return text
 
@@ -225,6 +225,6 @@ def _catch_all_folders() -> set[Path]:
                    platformdirs.user_documents_dir):
         try:
             folders.add(Path(getter()))
-        except Exception:  # platformdirs can fail on odd setups; the home folder still counts
+        except Exception:  # noqa: BLE001 - platformdirs fails in ways of its own on odd setups; home still counts
             continue
     return {f.resolve() for f in folders}

@@ -12,6 +12,7 @@ import signal
 import socket
 import sys
 import threading
+from contextlib import suppress
 from typing import NoReturn
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
@@ -123,7 +124,5 @@ def _descendants(pid: int) -> list[int]:
 
 
 def _signal(pid: int, number: int) -> None:
-    try:
+    with suppress(OSError):  # gone already
         os.kill(pid, number)
-    except OSError:  # gone already
-        pass

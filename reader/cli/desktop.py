@@ -14,10 +14,7 @@ def add_parsers(sub) -> None:
 def _desktop(args) -> int:
     from .. import desktop  # Qt-free
 
-    if args.action == "install":
-        done = desktop.install(default=args.default)
-    else:
-        done = desktop.uninstall()
+    done = desktop.install(default=args.default) if args.action == "install" else desktop.uninstall()
     for line in done:
         print(line)
     return 1 if any(line.startswith("not done") for line in done) else 0

@@ -6,6 +6,7 @@ import json
 import os
 import sys
 import unicodedata
+from contextlib import suppress
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
@@ -95,10 +96,8 @@ def _fit(text: str, width: int) -> str:
 
 def print_table(rows: list[PostSummary], category_names: dict[str, str], snippets: list[str] | None = None) -> None:
     columns = 120
-    try:
+    with suppress(OSError):  # not a terminal
         columns = os.get_terminal_size().columns
-    except OSError:
-        pass
     title_w = max(30, columns - 10 - 2 - 24 - 2)
     lines = []
     for i, r in enumerate(rows):

@@ -45,7 +45,7 @@ class _Readings:
         self._longest: dict[str, int] = {}  # two characters -> the longest such phrase they start
         for phrase, readings in phrases_dict.items():
             marked = [r[0] for r in readings]
-            if len(marked) == len(phrase) and any(m != self._first.get(c) for c, m in zip(phrase, marked)):
+            if len(marked) == len(phrase) and any(m != self._first.get(c) for c, m in zip(phrase, marked, strict=True)):
                 self._phrases[phrase] = marked
                 self._longest[phrase[:2]] = max(len(phrase), self._longest.get(phrase[:2], 0))
 

@@ -215,10 +215,7 @@ def _offset(text: str) -> dt.tzinfo | None:
         return _fixed(_NAMED_OFFSETS[text] * 60)
     if text[0] in "+-":
         digits = text[1:].replace(":", "")
-        if len(digits) <= 2:
-            minutes = int(digits) * 60
-        else:
-            minutes = int(digits[:-2]) * 60 + int(digits[-2:])
+        minutes = int(digits) * 60 if len(digits) <= 2 else int(digits[:-2]) * 60 + int(digits[-2:])
         if minutes >= 24 * 60:
             return None
         return _fixed(-minutes if text[0] == "-" else minutes)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import cast
 
@@ -94,10 +95,8 @@ class FullText:
         """Let go of the writer, once its merges are done (another process may want it next)."""
         if self._writer is not None:
             writer, self._writer = self._writer, None
-            try:
+            with suppress(ValueError):  # a merge that failed leaves the committed segments as they were
                 writer.wait_merging_threads()
-            except ValueError:
-                pass  # a merge that failed leaves the committed segments as they were
 
     # --- writing --------------------------------------------------------------------------
     def _writer_now(self) -> tantivy.IndexWriter:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import suppress
 from pathlib import Path
 from urllib.parse import quote
 
@@ -82,9 +83,7 @@ def _why_unusable(folder: Path) -> str | None:
 
 def _remove_index(path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
-        try:
+        with suppress(OSError):
             Path(str(path) + suffix).unlink(missing_ok=True)
-        except OSError:
-            pass
     for folder in path.parent.glob(path.name + ".text-*"):  # its full text (store_text.py)
         remove(folder, best_effort=True)

@@ -190,11 +190,11 @@ def ranked(searcher: Searcher, query: Query, newest: float, limit: int, offset: 
     # Inline: at 1,000 candidates a call per hit cost 2 ms a search.
     oldest, boost = newest - RECENCY_SPAN, RECENCY_BOOST / RECENCY_SPAN
     scored = sorted(((score * (1.0 + boost * (ts - oldest)) if ts is not None and ts > oldest else score, doc)
-                     for (score, _), doc, ts in zip(top, docs, stamps)), reverse=True)
+                     for (score, _), doc, ts in zip(top, docs, stamps, strict=True)), reverse=True)
     page = [(doc, score) for score, doc in scored[offset:offset + limit]]
     if len(top) == CANDIDATES and len(page) < limit:
         more = searcher.search(query, limit=limit - len(page), offset=max(offset, CANDIDATES), count=False).hits
         more_docs = cast(list[int], searcher.fast_field_values("doc", [address for _, address in more]))
-        page += [(doc, score) for (score, _), doc in zip(more, more_docs)]
+        page += [(doc, score) for (score, _), doc in zip(more, more_docs, strict=True)]
     return page
 

@@ -22,7 +22,7 @@ DROPPED_TAGS = frozenset(
 # Kept as plain blocks so their text does not run into the text around them.
 _BLOCK_AS_DIV = frozenset("section article header footer nav aside main address center details summary "
                           "fieldset hgroup".split())
-_RENAMED = {"strike": "s", "tt": "code", "var": "em", "dfn": "em"} | {name: "div" for name in _BLOCK_AS_DIV}
+_RENAMED = {"strike": "s", "tt": "code", "var": "em", "dfn": "em"} | dict.fromkeys(_BLOCK_AS_DIV, "div")
 _MEDIA = {"video": "video", "audio": "audio", "iframe": "embed"}
 _VIDEO_HOSTS = ("youtube", "youtu.be", "vimeo", "bilibili", "youku", "v.qq.com", "ixigua", "dailymotion")
 _INLINE_PARENTS = frozenset("p a span em strong b i td th li h1 h2 h3 h4 h5 h6".split())

@@ -283,9 +283,7 @@ def _keep_dir(site: Site, site_rel: str, name: str) -> bool:
     top_level = "/" not in site_rel
     if site.kind in ("hugo", "zola", "hexo") and top_level and name in _SKIP_DIRS_AT_ROOT:
         return False
-    if site.kind == "jekyll" and name in _JEKYLL_SPECIAL:
-        return False
-    return True
+    return not (site.kind == "jekyll" and name in _JEKYLL_SPECIAL)
 
 
 def classify(site: Site, site_rel: str) -> str | None:

@@ -241,7 +241,7 @@ class StateStore:
         """(read, starred, position) of one post, the marks not saved yet included."""
         row = self._db.execute("SELECT read, starred, position FROM marks WHERE library = ? AND path = ?",
                                (self.library, path)).fetchone()
-        marks = dict(zip(("read", "starred", "position"), row or (0, 0, 0.0)))
+        marks = dict(zip(("read", "starred", "position"), row or (0, 0, 0.0), strict=True))
         with _PENDING_LOCK:
             pending = _PENDING.get(str(self.path), {})
             marks.update({col: pending[(self.library, path, col)] for col in marks

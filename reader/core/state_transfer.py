@@ -39,16 +39,16 @@ def export_data(state: StateStore, library: str | None = None) -> dict:
     libraries: dict[str, dict] = {}
     for lib, *row, root in state.all_highlights(library):
         entry = libraries.setdefault(root or _KEY_PREFIX + lib, {"posts": {}})
-        entry.setdefault("highlights", {})[row[0]] = _highlight_out(dict(zip(HIGHLIGHT_COLUMNS, row)))
+        entry.setdefault("highlights", {})[row[0]] = _highlight_out(dict(zip(HIGHLIGHT_COLUMNS, row, strict=True)))
     for lib, name, query, nodes, created, root in state.all_searches(library):
         entry = libraries.setdefault(root or _KEY_PREFIX + lib, {"posts": {}})
         entry.setdefault("searches", {})[name] = {"query": query, "nodes": json.loads(nodes), "created": _iso(created)}
     for lib, path, read, starred, position, *times, root in state.all_marks(library):
-        values = dict(zip(FIELDS, (bool(read), bool(starred), float(position))))
-        post: dict[str, object] = {f: values[f] for f, at in zip(FIELDS, times) if at > 0}
+        values = dict(zip(FIELDS, (bool(read), bool(starred), float(position)), strict=True))
+        post: dict[str, object] = {f: values[f] for f, at in zip(FIELDS, times, strict=True) if at > 0}
         if not post:
             continue
-        post["changed"] = {f: _iso(at) for f, at in zip(FIELDS, times) if at > 0}
+        post["changed"] = {f: _iso(at) for f, at in zip(FIELDS, times, strict=True) if at > 0}
         libraries.setdefault(root or _KEY_PREFIX + lib, {"posts": {}})["posts"][path] = post
     return {"format": FORMAT, "version": VERSION, "exported": _iso(datetime.now(timezone.utc).timestamp()),
             "libraries": libraries}

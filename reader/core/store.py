@@ -93,9 +93,9 @@ class Store(Queries, TextIndex):
             self._check_tokenizer(db)
             self._check_collation(db)
             return db
-        except schema.NewerVersion:
+        except schema.NewerVersion as error:
             db.close()
-            raise _Damaged("the index was made by a newer version of the program and has been rebuilt")
+            raise _Damaged("the index was made by a newer version of the program and has been rebuilt") from error
         except _Damaged:
             db.close()
             raise

@@ -109,7 +109,7 @@ def build_table() -> str:
         # One call for all: a newline is in no OpenCC phrase, so each character is converted alone.
         converted = opencc.OpenCC(config).convert("\n".join(chars)).split("\n")
         assert len(converted) == len(chars), f"OpenCC {config} did not keep one line per character"
-        for ch, to in zip(chars, converted):
+        for ch, to in zip(chars, converted, strict=True):
             if config == "t2s":
                 simplified[ch] = to
             if to != ch and len(to) == 1 and _is_han(to):

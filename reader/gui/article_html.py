@@ -128,7 +128,7 @@ def prepare_body(body_html: str) -> PreparedBody:
     if root is None:
         return PreparedBody('<div class="body"></div>', (), ())
     root.set("class", "body")
-    for tag in [el for el in root.iter(_DROP_TAGS)]:
+    for tag in list(root.iter(_DROP_TAGS)):
         tag.drop_tree()
     for pre in list(root.iter("pre")):
         # Qt paints a <pre> background line by line, leaving stripes: a one-cell table

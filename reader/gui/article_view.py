@@ -249,7 +249,7 @@ class ArticleView(FindInArticle, HighlightsInArticle, ArticleScrolling, QTextBro
             self._render(keep_position=True)  # light/dark switch: colours live in the style sheet
 
     # --- resources: nothing outside the library, nothing from the network --------------------
-    def loadResource(self, type, name: QUrl):  # noqa: A002 - Qt's parameter name
+    def loadResource(self, type, name: QUrl):  # `type`: Qt's parameter name
         # Never return None: QTextDocument would then read file: URLs itself (checked on Qt 6.12),
         # and never call the base class, which reads local files and search paths.
         if int(getattr(type, "value", type)) != QTextDocument.ResourceType.ImageResource.value:

@@ -197,9 +197,9 @@ class ArticleListModel(QAbstractTableModel):
         return self._column(column)[0]
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < self.columnCount():
-                return translate("ArticleListModel", self._column(section)[1])
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.columnCount():
+            return translate("ArticleListModel", self._column(section)[1])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -309,5 +309,5 @@ class ArticleListModel(QAbstractTableModel):
         self._ids = [h.post.id for h in ordered]
         self._rows_by_id = None
         self.changePersistentIndexList(
-            old, [self.index(self.row_of(pid), i.column()) for pid, i in zip(old_ids, old)])
+            old, [self.index(self.row_of(pid), i.column()) for pid, i in zip(old_ids, old, strict=True)])
         self.layoutChanged.emit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -121,7 +122,7 @@ class MainWindow(WindowWiring, QMainWindow):
         self.setCentralWidget(central)
         chain = (self.search_edit, *self.banner.focus_chain(), self.tag_filter, self.tree, self.quick_filter,
                  self.list, self.view)
-        for before, after in zip(chain, chain[1:]):
+        for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)  # the first j reads, it does not type a query
 

@@ -102,7 +102,7 @@ def document(printable: Printable) -> QTextDocument:
 class _ClosedDocument(QTextDocument):
     """Resources only from addResource: QTextDocument would otherwise read file: URLs itself."""
 
-    def loadResource(self, type, name: QUrl):  # noqa: A002 - Qt's parameter name
+    def loadResource(self, type, name: QUrl):  # `type`: Qt's parameter name
         return QImage() if int(getattr(type, "value", type)) == QTextDocument.ResourceType.ImageResource.value else ""
 
 

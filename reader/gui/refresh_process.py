@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable
+from contextlib import suppress
 
 from typing import TYPE_CHECKING
 
@@ -39,10 +40,8 @@ def refresh_in_process(root, data_dir, progress: Callable[[str, int, int], None]
     child, receiver, jobs = _take_spare() or _spawn()
     finished = False
     try:
-        try:
+        with suppress(OSError):  # the child is gone: its pipe's end says so below
             jobs.send((root, data_dir))
-        except OSError:
-            pass  # the child is gone: its pipe's end says so below
         while True:
             if cancelled():
                 raise Cancelled()
@@ -125,7 +124,7 @@ def _child(jobs, sender, parent: int) -> None:
             sender.send(("done", library.refresh(lambda *args: sender.send(("progress", *args)))))
         finally:
             library.close()
-    except Exception as error:  # noqa: BLE001 - every failure goes back to the window
+    except Exception as error:  # every failure goes back to the window (and is logged)
         if not isinstance(error, ReaderError):
             log.exception("refresh failed")
         sender.send(("failed", str(error)))

@@ -17,8 +17,8 @@ from PySide6.QtGui import QColor, QImage
 from reader.gui.article_html import prepare_body
 from reader.gui.article_images import PLACEHOLDER_KEY
 from tests.gui.article_helpers import IMAGE, STYLESHEET, FakeLibrary, image_for, make_post
-from tests.gui.article_helpers import library as library  # noqa: F401 - the fixture, shared
-from tests.gui.article_helpers import view as view  # noqa: F401 - the fixture, shared
+from tests.gui.article_helpers import library as library  # the fixture, shared (`as`: a re-export, so not unused)
+from tests.gui.article_helpers import view as view  # the fixture, shared
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -19,8 +19,8 @@ from reader.gui.article_html import prepare_body
 from reader.gui.article_images import PLACEHOLDER_KEY
 from tests.corpus import CORPUS
 from tests.gui.article_helpers import FakeLibrary, click_text, image_for, link_pos, make_post
-from tests.gui.article_helpers import library as library  # noqa: F401 - the fixture, shared
-from tests.gui.article_helpers import view as view  # noqa: F401 - the fixture, shared
+from tests.gui.article_helpers import library as library  # the fixture, shared (`as`: a re-export, so not unused)
+from tests.gui.article_helpers import view as view  # the fixture, shared
 
 
 # --- links ----------------------------------------------------------------------------------

@@ -192,7 +192,7 @@ def _hits_of_each(window, qtbot, query: str) -> set[tuple[str, str]]:
     (an added library's may still be on its way: then its hits were only titles, 1 run in 4)."""
     expected = set()
     for root in (JEKYLL, HUGO):
-        qtbot.waitUntil(lambda: _text_indexed(root, window), timeout=10000)
+        qtbot.waitUntil(lambda root=root: _text_indexed(root, window), timeout=10000)
         library = Library(root, data_dir=window.data_dir)
         expected |= {(library.name, hit.post.title) for hit in library.search(query, limit=500)}
         library.close()
@@ -344,7 +344,7 @@ def test_the_library_column_fits_a_narrow_list(qtbot, make_window):
     total = sum(window.splitter.sizes())
     for width in (400, 500):
         window.splitter.setSizes([150, width, total - 150 - width])
-        qtbot.waitUntil(lambda: window.list.viewport().width() <= width, timeout=5000)
+        qtbot.waitUntil(lambda width=width: window.list.viewport().width() <= width, timeout=5000)
         qtbot.waitUntil(lambda: bar.maximum() == 0 and header.length() <= window.list.viewport().width(), timeout=5000)
         assert header.sectionSize(LIBRARY_COLUMN) >= header.minimumSectionSize() and header.sectionSize(0) >= 160
     qtbot.mouseClick(window.search_edit, LEFT)

@@ -103,8 +103,8 @@ def test_list_model_on_the_finews_corpus_uses_category_labels(qtmodeltester, dat
 
 
 def _summary(post_id: int, **kw) -> PostSummary:
-    fields = dict(path=f"p{post_id}.md", title=f"标题 {post_id}", date="2022-01-21T15:01:08+08:00",
-                  categories=("c",), tags=(), draft=False, error=None)
+    fields = {"path": f"p{post_id}.md", "title": f"标题 {post_id}", "date": "2022-01-21T15:01:08+08:00",
+              "categories": ("c",), "tags": (), "draft": False, "error": None}
     fields.update(kw)
     return PostSummary(id=post_id, **fields)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
+from itertools import pairwise
 
 from PySide6.QtCore import QTimer
 
@@ -44,6 +45,6 @@ def test_an_index_with_old_title_keys_is_upgraded_off_the_ui_thread(make_window,
 
     assert len(threads) >= N  # every title was keyed again ...
     assert threading.main_thread() not in threads  # ... and never on the UI thread
-    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    gaps = [b - a for a, b in pairwise(ticks)]
     assert len(ticks) > 50 and max(gaps) < 0.4  # a blocking refill would stop the timer for 1 s
     assert not Library.needs_upgrade(root, data_dir=data_dir)

@@ -19,7 +19,7 @@ from reader.gui.article_view import ArticleView
 from reader.gui.tasks import TaskRunner
 from tests.gui.helpers import N_POSTS
 from tests.gui.article_helpers import make_post
-from tests.gui.article_helpers import view as view  # noqa: F401 - the fixture, shared
+from tests.gui.article_helpers import view as view  # the fixture, shared (`as`: a re-export, so not unused)
 
 HOSTILE = ('<p>正文 <img src="file:///etc/passwd"> <img src="/etc/hostname" alt="h"> '
            '<img src="https://tracker.example/p.png"> <a href="file:///etc/passwd">f</a></p>' + "<p>段落</p>" * 80)

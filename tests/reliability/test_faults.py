@@ -347,11 +347,11 @@ def test_full_disk_reading_goes_on_and_marks_are_kept(tmp_path, data_dir):
         try:
             library.refresh()
             ids = library.list_ids()
-            with open(data_dir / "filler", "wb", buffering=0) as filler:  # nothing left to flush at close
-                with pytest.raises(OSError):
-                    while True:
-                        filler.write(b"\0" * 65536)
-                        filler.flush()
+            # unbuffered: nothing left to flush at close
+            with open(data_dir / "filler", "wb", buffering=0) as filler, pytest.raises(OSError):
+                while True:
+                    filler.write(b"\0" * 65536)
+                    filler.flush()
             _add_new_posts(root)
             with pytest.raises(StoreError) as caught:
                 library.refresh()

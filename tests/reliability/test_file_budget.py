@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from contextlib import suppress
 
 import pytest
 
@@ -37,10 +38,8 @@ def _grow() -> None:
 
 def _swallow() -> None:
     while True:
-        try:
+        with suppress(Exception):  # what the reading pipeline does in many places
             _spin()
-        except Exception:  # noqa: BLE001 - what the reading pipeline does in many places
-            pass
 
 
 def _in_thread(func, *args):

@@ -25,7 +25,7 @@ BILLION_LAUGHS = "\n".join([
     "---",
     "title: 笑声 laughs",
     'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
-    *(f"{k}: &{k} [{','.join(['*' + p] * 9)}]" for p, k in zip("abcdefgh", "bcdefghi")),
+    *(f"{k}: &{k} [{','.join(['*' + p] * 9)}]" for p, k in zip("abcdefgh", "bcdefghi", strict=True)),
     "---",
     "A billion laughs.\n",
 ])

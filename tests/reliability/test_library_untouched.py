@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -90,7 +91,7 @@ def test_session_through_cli_in_process_writes_nothing(tmp_path, data_dir, monke
 
 
 def _make_read_only(root: Path) -> None:
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, _dirnames, filenames in os.walk(root):
         for name in filenames:
             path = os.path.join(dirpath, name)
             if not os.path.islink(path):
@@ -148,7 +149,7 @@ def test_the_write_guard_catches_writes(tmp_path, monkeypatch):
     """The guard above is only evidence if it does fire."""
     (tmp_path / "a.md").write_text("x")
     guard = WriteGuard(tmp_path).install(monkeypatch)
-    for attempt in (lambda: open(tmp_path / "b.md", "w"), lambda: (tmp_path / "a.md").write_text("y"),
+    for attempt in (partial(open, tmp_path / "b.md", "w"), lambda: (tmp_path / "a.md").write_text("y"),
                     lambda: os.unlink(tmp_path / "a.md"), lambda: os.rename(tmp_path / "a.md", tmp_path / "c")):
         with pytest.raises(PermissionError):
             attempt()

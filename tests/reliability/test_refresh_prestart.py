@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from reader.gui import refresh_process
 
@@ -37,7 +38,7 @@ def test_an_unused_spare_does_not_hold_the_exit():
     child = int(done.stdout.split()[0])
     try:
         os.kill(child, 0)
-        alive = open(f"/proc/{child}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"
+        alive = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     except (ProcessLookupError, FileNotFoundError):
         alive = False
     assert not alive

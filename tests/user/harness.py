@@ -218,11 +218,11 @@ class App:
             for _ in range(RETYPES):
                 mark = self.mark()
                 self.xdotool("type", "--delay", "150", char)
-                if self.poll("search-text", lambda e: e["text"] == want, since=mark, timeout=RETYPE_AFTER_S):
+                if self.poll("search-text", lambda e, want=want: e["text"] == want, since=mark, timeout=RETYPE_AFTER_S):
                     break
                 if self.last("search-text")["text"] != typed:  # another character came: take it back
                     self.key("BackSpace")
-                    self.wait_for("search-text", lambda e: e["text"] == typed, since=mark, what="after BackSpace")
+                    self.wait_for("search-text", lambda e, typed=typed: e["text"] == typed, since=mark, what="after BackSpace")
             else:
                 raise AssertionError(f"{char!r} did not reach the search field in {RETYPES} tries")
             typed = want

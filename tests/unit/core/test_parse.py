@@ -156,7 +156,7 @@ def test_vim_swap_file_is_listed_as_binary():
 @pytest.mark.corpus
 def test_every_corpus_post_parses_with_a_title():
     count = 0
-    for folder, site in SITES.items():
+    for site in SITES.values():
         for path in site.library_root.rglob("*"):
             if path.suffix not in (".md", ".markdown", ".html", ".htm") or not path.is_file():
                 continue

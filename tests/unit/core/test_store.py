@@ -156,10 +156,9 @@ def test_sqlite_errors_are_wrapped(store):
 
 
 def test_transaction_rolls_back_on_error(store):
-    with pytest.raises(RuntimeError):
-        with store.transaction():
-            store.delete_paths(["_posts/a.md"])
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), store.transaction():
+        store.delete_paths(["_posts/a.md"])
+        raise RuntimeError("boom")
     assert store.id_for_path("_posts/a.md") is not None
 
 
