@@ -1,4 +1,5 @@
-"""Fuzz the reading pipeline (parse, render, sanitise) with random and mutated posts: `python -m bench.fuzz --cases 100000`.
+"""Fuzz the reading pipeline (parse, render, sanitise) with random and mutated posts:
+`python -m bench.fuzz --cases 100000`.
 
 `python -m bench.fuzz --floods` instead times every flood and deep nesting of bench/floods.py at
 n, 2n and 4n characters (default n = 64 KiB, up to a quarter MiB), each case in a fresh process.

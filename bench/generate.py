@@ -66,7 +66,8 @@ def generate(out: Path, posts: int, seed: int = 1) -> Path:
         kind = rng.random()
         name = f"{when:%Y-%m-%d}-NW{when:%Y%m%d}{i:010d}"
         if kind < 0.005:  # a few broken files, as real archives have
-            text = f"---\nlayout: post\ntitle: \"断开的标题\ndate:  +0800\ncategories: {slug}\n---\n<p>{_sentence(rng)}</p>\n"
+            text = (f"---\nlayout: post\ntitle: \"断开的标题\ndate:  +0800\ncategories: {slug}\n---\n"
+                    f"<p>{_sentence(rng)}</p>\n")
         elif kind < 0.10:  # a share of Markdown posts, some of them English
             title = _sentence(rng)[:24] if kind < 0.07 else f"Notes on {rng.choice(ENGLISH)} and {rng.choice(ENGLISH)}"
             body = "\n\n".join(_sentence(rng) for _ in range(rng.randint(8, 20)))

@@ -62,7 +62,10 @@ def text_table(results: dict[int, dict[str, float]]) -> str:
     header = ["scenario", *(f"{n:,} posts" for n in results), "target", f"at {TARGET_SIZE:,}"]
     body = rows(results)
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
-    line = lambda r: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True)))  # noqa: E731 - a one-line formatter, clearer than a def
+
+    def line(r) -> str:
+        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True)))
+
     return "\n".join(line(r) for r in [header, *body])
 
 

@@ -1,4 +1,4 @@
-"""Opening LIBRARY for a command, its index as fresh as --refresh / --no-refresh ask; a post named on the command line."""
+"""Opening LIBRARY for a command, its index as fresh as --refresh/--no-refresh ask; a post named on the command line."""
 
 from __future__ import annotations
 

@@ -102,7 +102,8 @@ def print_table(rows: list[PostSummary], category_names: dict[str, str], snippet
     lines = []
     for i, r in enumerate(rows):
         mark = "!" if r.error else ("d" if r.draft else " ")
-        lines.append(f"{(r.date or '')[:10]:10} {mark} {_fit(r.title, title_w)} {_fit(', '.join(names(r.categories, category_names).values()), 24)}".rstrip())
+        categories = ", ".join(names(r.categories, category_names).values())
+        lines.append(f"{(r.date or '')[:10]:10} {mark} {_fit(r.title, title_w)} {_fit(categories, 24)}".rstrip())
         if snippets:
             lines.append("             " + snippets[i])
     print_lines(lines)

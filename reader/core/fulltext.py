@@ -10,8 +10,9 @@ so the text arrives as bigrams (cjk.index_forms) through the `simple` tokenizer,
 phrases; a lone character is looked up in `chars` (documents only, no positions); deleting by a
 term of an unsigned field deletes nothing, so `doc` is a signed integer; custom tokenizers are not
 saved with the index and are registered on every open; a second writer is refused at once
-(LockBusy), not queued, so a writer is taken for one batch and a second one retries for a while. An index made with another SCHEMA
-does not open (Broken), so a change of fields makes a new generation by itself.
+(LockBusy), not queued, so a writer is taken for one batch and a second one retries for a while. An
+index made with another SCHEMA does not open (Broken), so a change of fields makes a new generation by
+itself.
 """
 
 from __future__ import annotations

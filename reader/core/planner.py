@@ -1,4 +1,4 @@
-"""The search planner: a parsed query as one Tantivy query (or SQL over `posts` when it only filters), and its ranking."""
+"""The search planner: a parsed query as one Tantivy query (SQL over `posts` when it only filters), and its ranking."""
 
 from __future__ import annotations
 

@@ -71,7 +71,7 @@ BLOCK_NAMES = (
     "optgroup", "option", "p", "param", "search", "section", "summary", "table", "tbody", "td", "tfoot",
     "th", "thead", "title", "tr", "track", "ul",
 )
-_HTML_BLOCK_START = re.compile(r" {0,3}</?(?a:%s)(?=\s|/?>|$)" % "|".join(BLOCK_NAMES), re.I | re.M)
+_HTML_BLOCK_START = re.compile(r" {0,3}</?(?a:" + "|".join(BLOCK_NAMES) + r")(?=\s|/?>|$)", re.I | re.M)
 _BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)")
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 # A news post's Markdown tail: lines of plain text, autolinks and inline links, nothing else that

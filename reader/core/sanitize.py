@@ -60,7 +60,7 @@ _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NEEDS_TREE = re.compile(r"<(?:video|audio|iframe)|<[a-z][^<>]*?(?:[\s/\"']hidden[\s=>/]|display\s*:\s*none)", re.I)
 # nh3's output is normalised: every "<" outside a tag is escaped (also in attribute values), names are
 # lower case and values double-quoted. So a regex finds its tags exactly.
-_AFTER = re.compile(r"<(/?)(img|%s)\b([^>]*)>" % "|".join(_RENAMED))
+_AFTER = re.compile(r"<(/?)(img|" + "|".join(_RENAMED) + r")\b([^>]*)>")
 _OUTER_MEDIA = ".//*[self::video or self::audio or self::iframe][not(ancestor::video or ancestor::audio or ancestor::iframe)]"
 _ATTR = re.compile(r'\s([a-z]+)="([^"]*)"')
 

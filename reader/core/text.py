@@ -18,7 +18,7 @@ _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "iframe", 
                    "textarea", "select")
 # A newline in the source before each block tag gives the text its line breaks. Editing the source is
 # 2-3x cheaper than setting .text/.tail on every block element of the parsed tree.
-_BLOCK_START = re.compile(r"<(/?(?:%s)\b)" % "|".join(_BLOCK_TAGS), re.I)
+_BLOCK_START = re.compile(r"<(/?(?:" + "|".join(_BLOCK_TAGS) + r")\b)", re.I)
 # huge_tree: without it lxml silently drops a text node over 10 MB (a whole post shown in full).
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
 

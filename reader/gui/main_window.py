@@ -251,7 +251,10 @@ class MainWindow(WindowWiring, QMainWindow):
     # --- refreshing ---------------------------------------------------------------------
     def refresh(self) -> None:
         """An incremental refresh on a worker thread; the list updates when it is done (All libraries: each one's)."""
-        self.refresher.refresh() if self.library is None or self.library.root is not None else self.libraries.refresh_all()
+        if self.library is None or self.library.root is not None:
+            self.refresher.refresh()
+        else:
+            self.libraries.refresh_all()
 
     def _refresh_done(self, report: RefreshReport) -> None:
         self.progress.finish()

@@ -1,4 +1,4 @@
-"""Opening one post by its path (command line, a second launch, FileOpen): shown once the index has it, else on its own."""
+"""Opening one post by its path (command line, a second launch, FileOpen): shown once indexed, else on its own."""
 
 from __future__ import annotations
 

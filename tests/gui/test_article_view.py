@@ -1,4 +1,4 @@
-"""The article view: link routing, the header, find highlighting, zoom, paging and the finews seed post (images: test_article_images)."""
+"""The article view: links, header, find highlighting, zoom, paging, the finews post (images: test_article_images)."""
 
 from __future__ import annotations
 

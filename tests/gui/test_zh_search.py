@@ -23,7 +23,8 @@ def library(tmp_path):
     posts = tmp_path / "zh" / "_posts"
     posts.mkdir(parents=True)
     (posts / "2022-01-01-jian.md").write_text(
-        "---\ntitle: 经济发布会\ndate: 2022-01-01\ncategories: 财经\ntags: [头发]\n---\n缓冲区 后来，经济发布会在里面开。\n",
+        "---\ntitle: 经济发布会\ndate: 2022-01-01\ncategories: 财经\ntags: [头发]\n---\n"
+        "缓冲区 后来，经济发布会在里面开。\n",
         encoding="utf-8")
     (posts / "2022-01-02-other.md").write_text(
         "---\ntitle: 天气\ndate: 2022-01-02\n---\n今天天气很好。\n", encoding="utf-8")
@@ -81,7 +82,8 @@ def test_read_as_converts_the_article_list_and_tree_for_display_only(qtbot, make
     tree = window.tree_model
 
     def shown():
-        labels = {tree.data(tree.index_for_id(node), Qt.ItemDataRole.DisplayRole) for node in ("category:财经", "tag:头发")}
+        nodes = ("category:财经", "tag:头发")
+        labels = {tree.data(tree.index_for_id(node), Qt.ItemDataRole.DisplayRole) for node in nodes}
         return window.list_model.data(window.list_model.index(row, 0)), labels, window.view.toPlainText()
 
     _read_as(qtbot, window, "&Traditional Chinese")

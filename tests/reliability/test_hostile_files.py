@@ -55,7 +55,7 @@ def test_billion_laughs_is_refused_at_once():
     "a: &a [*a]",  # an alias inside its own anchor
     "a: &a {x: 1}\n" + "".join(f"m{i}: &m{i}\n  <<: [*{'a' if i == 0 else f'm{i - 1}'}, "
                                f"*{'a' if i == 0 else f'm{i - 1}'}]\n  k{i}: v\n" for i in range(40)),
-    "x: [" + ", ".join("&a%d [%s]" % (i, ", ".join(["*a%d" % (i - 1)] * 8) if i else "a") for i in range(12)) + "]",
+    "x: [" + ", ".join(f"&a{i} [{', '.join([f'*a{i - 1}'] * 8) if i else 'a'}]" for i in range(12)) + "]",
 ])
 def test_alias_and_merge_key_bombs_become_problems(front):
     began = time.process_time()

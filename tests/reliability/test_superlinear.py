@@ -1,8 +1,9 @@
 """Floods and deep nestings of every syntax, at n, 2n and 4n: reading one file never takes super-linear time.
 
 Small sizes here (the whole file in well under a minute); `python -m bench.fuzz --floods` runs the
-same cases at up to a MiB. CPU time (time.process_time), the least of 2 runs (of 3 when a case looks super-linear), and a ratio of 8
-for 4x the input (linear is 4, quadratic 16) keep a loaded 2-core machine from failing a linear case.
+same cases at up to a MiB. CPU time (time.process_time), the least of 2 runs (of 3 when a case looks
+super-linear), and a ratio of 8 for 4x the input (linear is 4, quadratic 16) keep a loaded 2-core
+machine from failing a linear case.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Reading-data export and import: a round trip keeps every mark, a merge keeps the newer of each, a bad file writes nothing."""
+"""Reading-data export and import: a round trip keeps every mark, a merge the newer of each, bad files write nothing."""
 
 from __future__ import annotations
 
