@@ -6,8 +6,9 @@ that never goes back. Measured at 100k posts against the FTS5 tables it replaces
 of the time, at half the size, searched 5-40x faster (docs/performance.md).
 
 Tantivy pitfalls this module keeps clear of: its `ngram` tokenizer puts every gram at position 0,
-so the text arrives as bigrams (cjk.index_forms) through the `simple` tokenizer, with positions for
-phrases; a lone character is looked up in `chars` (documents only, no positions); deleting by a
+so the text arrives as bigrams (cjk.index_form) through the `simple` tokenizer, with positions for
+phrases; a lone character is looked up in `chars` (documents only, no positions: the CJK
+characters of the text one by one, through the 1-gram tokenizer); deleting by a
 term of an unsigned field deletes nothing, so `doc` is a signed integer; custom tokenizers are not
 saved with the index and are registered on every open; a second writer is refused at once
 (LockBusy), not queued, so a writer is taken for one batch and a second one retries for a while. An
@@ -29,6 +30,7 @@ import tantivy
 from .errors import StoreError
 
 TOKENIZER = "jianbao"  # simple words, lower case, accents folded: what SQLite's unicode61 did
+CHARS_TOKENIZER = "jianbao_chars"  # each character alone
 TITLE_WEIGHT = 8.0  # a hit in the title weighs 8 hits in the body
 _HEAP = 96_000_000  # the writer's memory budget: 200 MB built 100k posts in 34 s, 50 MB in 44 s
 UNDATED = -(2**62)  # the `ts` of a post without a date: last when newest come first
@@ -48,7 +50,7 @@ def _schema() -> tantivy.Schema:
     b.add_integer_field("problem", indexed=True)  # posts for them took 25 ms at 20k)
     b.add_text_field("title", tokenizer_name=TOKENIZER)
     b.add_text_field("body", tokenizer_name=TOKENIZER)
-    b.add_text_field("chars", tokenizer_name="whitespace", index_option="basic")
+    b.add_text_field("chars", tokenizer_name=CHARS_TOKENIZER, index_option="basic")
     for label in ("category", "tag"):
         b.add_text_field(label, tokenizer_name="raw", index_option="basic")
     return b.build()
@@ -63,6 +65,7 @@ def _analyzer() -> tantivy.TextAnalyzer:
 
 
 ANALYZER = _analyzer()
+CHARS_ANALYZER = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.ngram(1, 1, False)).build()
 
 
 def day_number(day: str | None) -> int | None:
@@ -88,6 +91,7 @@ class FullText:
                 raise Broken(f"{self.folder} holds no full-text index")
             self.index = tantivy.Index(SCHEMA, path=str(self.folder), reuse=not create)
             self.index.register_tokenizer(TOKENIZER, ANALYZER)  # not kept in the index: every open
+            self.index.register_tokenizer(CHARS_TOKENIZER, CHARS_ANALYZER)
             self.index.searcher()  # reads meta.json and every segment's footer
         except (ValueError, OSError) as error:
             raise Broken(f"the full-text index {self.folder} could not be read: {error}") from error

@@ -236,7 +236,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
 
         def write(batch: list) -> None:
             ids = store.write_rows([row[:3] for row in batch])
-            texts = [(ids[row[PATH]], *text[1:]) for row, _, _, text in batch if text]
+            texts = [text._replace(post_id=ids[row[PATH]]) for row, _, _, text in batch if text]
             if texts:
                 store.write_text(texts)
 

@@ -31,7 +31,7 @@ class Prepared(NamedTuple):
     post_id: int
     title: str  # bigram form (cjk.index_forms)
     body: str
-    chars: str  # the distinct CJK characters of title and body, space-separated
+    chars: str  # the CJK characters of title and body, one after the other
     problem: str | None
 
 
@@ -106,8 +106,7 @@ class TextIndex(StoreBase):
 
     @guard
     def write_text(self, rows: Sequence[tuple]) -> None:
-        """Index the text of posts: rows of (id, title, plain text[, problem]), or prepare_text()'s
-        (as tuples too: the metadata phase gives them their ids as `(id, *row[1:])`).
+        """Index the text of posts: rows of (id, title, plain text[, problem]), or prepare_text()'s.
 
         A problem of the text phase (a post over its budget, indexed by its source) becomes the
         post's problem unless its metadata already has one: `problems()` and the list show it.
@@ -160,19 +159,15 @@ def prepare_text(post_id: int, title: str, text: str, problem: str | None = None
     """Everything write_text stores for one post, in pure Python.
 
     The indexer calls this in its worker processes: tokenising 100k bodies on the single
-    writer's thread kept that thread busy and held the GUI's GIL. The text is brought to NFKC
-    once here (Chinese text never is: its full-width ，；！ are compatibility forms) and Traditional
-    characters folded to Simplified (cjk.normalise), then split into bigrams and characters at once.
+    writer's thread kept that thread busy and held the GUI's GIL. The text is brought to NFKC,
+    Traditional characters folded to Simplified and CJK runs split into bigrams (cjk.index_form).
     """
-    title, title_chars = cjk.index_forms(cjk.normalise(title))
-    body, body_chars = cjk.index_forms(cjk.normalise(text))
-    return Prepared(post_id, title, body, " ".join(title_chars | body_chars), problem)
+    (title, title_chars), (body, body_chars) = cjk.index_forms(title), cjk.index_forms(text)
+    return Prepared(post_id, title, body, title_chars + body_chars, problem)
 
 
 def _prepared(row: tuple) -> Prepared:
-    if isinstance(row, Prepared):
-        return row
-    return Prepared(*row) if len(row) == len(Prepared._fields) else prepare_text(*row)
+    return row if isinstance(row, Prepared) else prepare_text(*row)
 
 
 def clear_text(db: sqlite3.Connection) -> None:

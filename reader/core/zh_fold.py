@@ -62,6 +62,11 @@ def fold(text: str) -> str:
     return text.translate(_BEYOND) if _ANY_BEYOND.search(text) else text
 
 
+def beyond_the_dense_table(text: str) -> bool:
+    """Whether `text` holds a character of CJK extension B or later (which fold() reads from a dict)."""
+    return _ANY_BEYOND.search(text) is not None
+
+
 def forms(ch: str) -> str:
     """Every character that folds as `ch` does, `ch`'s folded form first (`ch` alone if none)."""
     return _MEMBERS.get(_FOLDED.get(ch, ch), ch)
