@@ -1,4 +1,4 @@
-"""Helpers for the reliability tests: hashing a tree, a write guard, small libraries, a CLI runner."""
+"""Helpers for the reliability tests: hashing a tree, a write guard, small libraries, a CLI runner, processes."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -146,3 +147,22 @@ def tmpfs(folder: Path, size: str = "512m"):
     finally:
         if mounted:
             subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+def alive(pid: int) -> bool:
+    """Whether process `pid` runs (read from /proc; a zombie has ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; only its parent (now init) has not reaped it yet
+
+
+def wait_for(predicate, seconds: float) -> bool:
+    """Whether predicate() comes true within `seconds` (polled every 50 ms)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return predicate()

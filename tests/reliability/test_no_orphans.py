@@ -16,7 +16,7 @@ from bench.generate import generate
 from reader.core.errors import Cancelled
 from reader.gui.refresh_process import refresh_in_process
 
-from tests.reliability.helpers import REPO
+from tests.reliability.helpers import REPO, alive as _alive, wait_for as _wait_for
 
 # End to end: real processes (the CLI, the refresh process, their worker pools) killed or cancelled,
 # and their children looked for.
@@ -55,23 +55,6 @@ def _spawned_by_refresh(pids: set[int]) -> set[int]:
         except OSError:
             return b""
     return {p for p in pids if b"resource_tracker" not in cmdline(p)}
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"  # a zombie has ended; only its parent (now init) has not reaped it yet
-
-
-def _wait_for(predicate, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return predicate()
 
 
 @pytest.fixture(scope="module")
@@ -124,32 +107,3 @@ def test_cancelling_a_gui_refresh_ends_its_process_and_workers_at_once(library, 
         cancel.set()
         thread.join(30)
 
-
-_GRANDCHILD = """
-import sys, time
-sys.platform = "darwin"  # the fallback used where there is no PR_SET_PDEATHSIG
-from reader.core.lifeline import die_with_parent
-die_with_parent(int(sys.argv[1]))
-print("ready", flush=True)
-time.sleep(60)
-"""
-_MIDDLE = """
-import os, subprocess, sys, time
-child = subprocess.Popen([sys.executable, "-c", sys.argv[1], str(os.getpid())], stdout=subprocess.PIPE, text=True)
-assert child.stdout.readline().strip() == "ready"
-print(child.pid, flush=True)
-time.sleep(60)
-"""
-
-
-def test_without_a_parent_death_signal_a_watcher_thread_ends_the_child():
-    middle = subprocess.Popen([sys.executable, "-c", _MIDDLE, _GRANDCHILD], stdout=subprocess.PIPE, text=True,
-                              cwd=str(REPO), env={**os.environ, "PYTHONPATH": str(REPO)})
-    try:
-        grandchild = int(middle.stdout.readline())
-        assert _alive(grandchild)
-        middle.kill()
-        middle.wait()
-        assert _wait_for(lambda: not _alive(grandchild), 2.0)
-    finally:
-        middle.kill()

@@ -1,0 +1,79 @@
+"""Tests for reader.core.budget: bounded() returns what the work returns, and turns work over its CPU or
+memory budget into TooComplex, which says what ran out, in the main thread and in others.
+
+tests/reliability/test_file_budget.py tries the budget on every path a post is read by (regex, memory,
+swallowed exceptions, the worker processes, the window); these are the quick checks of the function."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+import time
+
+import pytest
+
+from reader.core.budget import TooComplex, bounded
+
+
+def _spin_swallowing() -> None:
+    """Work that catches every Exception, as the reading pipeline does: the budget still stops it."""
+    while True:
+        try:
+            sum(range(1000))
+        except Exception:  # noqa: BLE001 - what is being tested
+            pass
+
+
+def _in_thread(func):
+    """func() run in a thread of a pool: its result, or the exception it raised."""
+    with ThreadPoolExecutor(1) as pool:
+        future = pool.submit(func)
+        return future.exception(timeout=20) or future.result()
+
+
+def test_work_within_its_budget_returns_its_result():
+    assert bounded(lambda a, b: a + b, 2, 3) == 5
+    assert bounded(sorted, [3, 1, 2], cpu=1.0, memory=1 << 20) == [1, 2, 3]
+
+
+def test_the_works_own_errors_pass_through_unchanged():
+    def fail():
+        raise ValueError("bad post")
+
+    with pytest.raises(ValueError, match="bad post"):
+        bounded(fail)
+    assert bounded(lambda: "again") == "again"  # nothing left armed
+
+
+def test_too_complex_is_an_ordinary_exception_with_the_problem_as_message():
+    assert issubclass(TooComplex, Exception)
+    began = time.monotonic()
+    with pytest.raises(TooComplex) as caught:
+        bounded(_spin_swallowing, cpu=0.2)
+    assert str(caught.value) == "too complex to read (over 0.2 s of CPU)"
+    assert time.monotonic() - began < 10
+
+
+def test_a_thread_other_than_main_is_stopped_too():
+    error = _in_thread(lambda: bounded(_spin_swallowing, cpu=0.2))
+    assert isinstance(error, TooComplex) and "over 0.2 s of CPU" in str(error)
+
+
+def test_memory_over_the_budget_is_named_in_the_message():
+    def grow():
+        hoard = []
+        while True:
+            hoard.append(bytearray(8 << 20))
+            time.sleep(0.002)
+
+    error = _in_thread(lambda: bounded(grow, cpu=30, memory=48 << 20))
+    assert isinstance(error, TooComplex) and str(error) == "too complex to read (over 48 MB of memory)"
+
+
+def test_nested_calls_share_the_outer_budget():
+    def inner():
+        time.sleep(0.05)
+        return "inner done"
+
+    # The inner budget (1 ms of CPU) is not applied: the outer one is the file's budget.
+    assert bounded(lambda: bounded(inner, cpu=0.001), cpu=5) == "inner done"
+
