@@ -21,22 +21,21 @@ from .article_view import ArticleView
 from .icon import app_icon
 from .i18n import app_name
 from .preferences import PreferencesDialog, apply_saved
-from .list_model import COLUMNS, LIBRARY, SNIPPET, ArticleListModel
+from .list_model import ArticleListModel
 from .list_view import ArticleListView
 from .search_field import SearchField
 from .session import Session
 from .status import Banner, IndexProgress, message_box
 from .tasks import DoneFn, TaskRunner, upgrade_first
 from .tree_model import LibraryTreeModel
+from .window_state import restore_layout, save_layout
 from .window_wiring import WindowWiring
 
 SAMPLE_LIBRARY = shipped("resources", "sample-library")
 # Which pane has the keyboard: the styles' own cue is a faint dotted cell at best.
 PANE_FOCUS = ("QTreeView, QTableView, QTextBrowser { border: 2px solid palette(midlight); }"
               " QTreeView:focus, QTableView:focus, QTextBrowser:focus { border: 2px solid palette(highlight); }")
-FIRST_SIZE = 0.9  # of the screen's available area, until the user sizes the window
 SUMMARY_CATEGORIES = 8  # the most used categories on the summary page
-SORT_COLUMNS = [key for key, _ in (*COLUMNS, SNIPPET, LIBRARY)]  # by column number
 
 
 class MainWindow(WindowWiring, QMainWindow):
@@ -372,20 +371,8 @@ class MainWindow(WindowWiring, QMainWindow):
         self.setWindowTitle(f"{name} — {app_name()}" if name else app_name())
 
     def _restore_window_state(self) -> None:
-        window = self.settings.window
-        screen = self.screen().availableGeometry()  # first run: most of the screen, not a postage stamp
-        self.resize(int(screen.width() * FIRST_SIZE), int(screen.height() * FIRST_SIZE))
-        self.move(screen.center() - self.rect().center())
-        width = self.width()  # tree, list (title, date, category) and article, until the user moves them
-        self.splitter.setSizes([int(width * 0.15), int(width * 0.38), int(width * 0.47)])
-        self.restoreGeometry(window.get(S.GEOMETRY))
-        self.splitter.restoreState(window.get(S.SPLITTER))
-        self.list.restore_header(window.get(S.LIST_HEADER))
-        header = self.list.horizontalHeader()
-        column = SORT_COLUMNS.index(self.browse.sort_key) if self.browse.sort_key in SORT_COLUMNS else 1
-        order = Qt.SortOrder.DescendingOrder if self.browse.descending else Qt.SortOrder.AscendingOrder
-        header.setSortIndicator(column, order)
-        self.list.setSortingEnabled(True)
+        sort = self.browse.sort_key, self.browse.descending
+        restore_layout(self, self.splitter, self.list, self.settings.window, *sort)
         size = self.settings.preferences.get(S.FONT_SIZE)
         if size > 0:
             self.view.set_font_size(size)
@@ -393,10 +380,7 @@ class MainWindow(WindowWiring, QMainWindow):
         apply_saved(self.settings.preferences, self.view)
 
     def save_state(self) -> None:
-        window = self.settings.window
-        window.set(S.GEOMETRY, self.saveGeometry())
-        window.set(S.SPLITTER, self.splitter.saveState())
-        window.set(S.LIST_HEADER, self.list.header_state())
+        save_layout(self, self.splitter, self.list, self.settings.window)
         self.reading.leave(now=True)
         self.libraries.save()
         self.settings.sync()
