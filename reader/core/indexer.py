@@ -16,7 +16,7 @@ from .errors import Cancelled
 from .lifeline import die_with_parent
 from .pipeline import PostText, index_post, text_of
 from . import collate, scanner
-from .scanner import scan
+from .scanner import ChangeWatch, scan
 from .store_base import chunks
 from .store_rows import PATH, meta_row
 from .types import Problem, Site
@@ -45,9 +45,12 @@ class ScanDiff:
 
 
 def scan_diff(site: Site, known: dict[str, tuple[int, int, int]],
-              cancelled: Callable[[], bool] | None = None) -> ScanDiff:
-    """Walk the library once and compare each post's mtime and size with `known` (Store.file_states)."""
-    scanned = scan(site, cancelled)
+              cancelled: Callable[[], bool] | None = None, workers: Workers | None = None) -> ScanDiff:
+    """Walk the library once and compare each post's mtime and size with `known` (Store.file_states).
+    `workers` are started as soon as the walk has met enough new or changed posts to use them:
+    their start (0.4 s, and 0.25 s to load pypinyin) then overlaps the rest of the walk."""
+    watch = None if workers is None else ChangeWatch(known, _POOL_THRESHOLD, lambda: workers.warm(site))
+    scanned = scan(site, cancelled, watch=watch)
     files = scanned.posts
     added = [p for p in files if p not in known]
     changed = [p for p, f in files.items()
@@ -99,6 +102,7 @@ class Workers:
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
+        self._warmed = False
 
     def pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -109,7 +113,10 @@ class Workers:
 
     def warm(self, site: Site) -> None:
         """Start every worker now, each importing the parsers and loading pypinyin, while the caller
-        goes on (scanning)."""
+        goes on (scanning). Once."""
+        if self._warmed:
+            return
+        self._warmed = True
         pool = self.pool()
         for _ in range(os.cpu_count() or 1):
             pool.submit(_warm_up)

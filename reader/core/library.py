@@ -173,7 +173,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
                 workers.warm(self.site)
             if early:  # while the workers start: the first Chinese title loads pypinyin's data (0.3 s)
                 store.fill_title_keys()
-            diff = scan_diff(self.site, store.file_states() if early else known, stop)
+            diff = scan_diff(self.site, store.file_states() if early else known, stop, workers)
             store.set_skipped(diff.skipped)
             if diff.removed:
                 store.delete_paths(diff.removed)

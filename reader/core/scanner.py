@@ -170,21 +170,41 @@ def _fd_path(fd: int) -> str | None:
         return None
 
 
-def scan(site: Site, cancelled: Callable[[], bool] | None = None, limit: int = 0) -> ScanResult:
+@dataclass
+class ChangeWatch:
+    """Calls `then()` once, when the walk has met `count` posts that are new or changed against
+    `known` (path -> (id, mtime_ns, size)): the caller can start work before the walk ends."""
+
+    known: dict[str, tuple[int, int, int]]
+    count: int
+    then: Callable[[], None]
+
+    def saw(self, rel: str, info: os.stat_result) -> None:
+        was = self.known.get(rel)
+        if was is None or was[1] != info.st_mtime_ns or was[2] != info.st_size:
+            self.count -= 1
+            if self.count == 0:
+                self.then()
+
+
+def scan(site: Site, cancelled: Callable[[], bool] | None = None, limit: int = 0,
+         watch: ChangeWatch | None = None) -> ScanResult:
     """Walk `site.library_root` once and classify every entry; never follows links out of it.
 
     `cancelled()` is asked once per folder and every _CHECK_EVERY entries; True raises Cancelled.
     With a `limit`, the walk stops at that many posts, taking each folder's names in reverse order
-    (dated names such as Jekyll's: the newest first).
+    (dated names such as Jekyll's: the newest first). `watch` is told of each post found.
     """
-    return _Walk(site, cancelled or (lambda: False), limit).run()
+    return _Walk(site, cancelled or (lambda: False), limit, watch).run()
 
 
 class _Walk:
     """One scan: folders to visit, the folders already seen, and what was found."""
 
-    def __init__(self, site: Site, cancelled: Callable[[], bool], limit: int = 0) -> None:
+    def __init__(self, site: Site, cancelled: Callable[[], bool], limit: int = 0,
+                 watch: ChangeWatch | None = None) -> None:
         self.site = site
+        self.watch = watch
         self.limit = limit
         self.cancelled = cancelled
         self.root = str(site.library_root)
@@ -263,6 +283,8 @@ class _Walk:
             self.result.label_pages.append(rel)
         elif kind == "post":
             self.result.posts[rel] = FileStat(rel, info.st_mtime_ns, info.st_size)
+            if self.watch is not None:
+                self.watch.saw(rel, info)
 
     def _subfolder(self, entry: os.DirEntry, rel: str, site_rel: str | None, kind: str | None,
                    is_link: bool) -> None:

@@ -124,3 +124,15 @@ def test_categories_sort_by_the_names_the_list_shows(tmp_path):
     assert order == ["Beta.md", "emnews.md", "sitenews.md", "zhongguojingjiwang.md", "none.md"]
     assert [s.get_meta(i).path for i in s.list_ids(sort="category")][:4] == order[3::-1]
     s.close()
+
+
+def test_names_set_again_keep_their_keys_and_new_ones_get_theirs(tmp_path, monkeypatch):
+    s = Store(tmp_path / "i.db")
+    s.set_labels("category", {"emnews": "东财滚动新闻", "sitenews": "站长消息"})
+    keyed = []
+    monkeypatch.setattr(collate, "title_key", lambda text: keyed.append(text) or f"key of {text}")
+    s.set_labels("category", {"emnews": "东财滚动新闻", "sitenews": "站长新闻", "new": "新"})
+    assert sorted(keyed) == ["新", "站长新闻"]  # the unchanged name is not keyed again (no pypinyin)
+    assert dict(s._db.execute("SELECT key, sort_key FROM labels")) == {
+        "emnews": "dong1 cai2 gun3 dong4 xin1 wen2 ", "sitenews": "key of 站长新闻", "new": "key of 新"}
+    s.close()

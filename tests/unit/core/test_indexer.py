@@ -59,3 +59,28 @@ def test_cancelling_stops_handing_out_chunks(chunked):
         for _ in phase:
             pass
     assert workers.own.submitted < 25
+
+
+def test_the_workers_start_during_the_scan_once_enough_posts_changed(tmp_path, monkeypatch):
+    posts = tmp_path / "notes"
+    posts.mkdir()
+    for n in range(6):
+        (posts / f"{n}.md").write_text(f"# Note {n}\n", encoding="utf-8")
+    site = Site("folder", tmp_path, tmp_path)
+    states = {rel: (n, f.mtime_ns, f.size) for n, (rel, f) in enumerate(indexer.scan(site).posts.items())}
+    monkeypatch.setattr(indexer, "_POOL_THRESHOLD", 3)
+
+    class Counting:
+        warmed = 0
+
+        def warm(self, _site) -> None:
+            self.warmed += 1
+
+    unchanged = Counting()
+    indexer.scan_diff(site, states, workers=unchanged)  # type: ignore[arg-type]
+    two_changed = Counting()
+    indexer.scan_diff(site, dict(list(states.items())[2:]), workers=two_changed)  # type: ignore[arg-type]
+    four_changed = Counting()
+    diff = indexer.scan_diff(site, dict(list(states.items())[4:]), workers=four_changed)  # type: ignore[arg-type]
+    assert (unchanged.warmed, two_changed.warmed, four_changed.warmed) == (0, 0, 1)
+    assert len(diff.added) == 4

@@ -56,10 +56,10 @@ def test_deletions_and_changes_after_the_first_rows_are_found(generated, tmp_pat
     root = shutil.copytree(generated, tmp_path / "lib")
     newest = sorted((root / "_posts").iterdir())[-2:]
 
-    def scan_after_changes(site, cancelled=None):
+    def scan_after_changes(site, cancelled=None, **options):
         newest[0].unlink()
         newest[1].write_text("---\ntitle: 改过的标题\ndate: 2026-01-01\n---\n正文\n", encoding="utf-8")
-        return scan(site, cancelled)
+        return scan(site, cancelled, **options)
 
     monkeypatch.setattr(indexer, "scan", scan_after_changes)
     library = Library(root, data_dir=tmp_path / "data")
