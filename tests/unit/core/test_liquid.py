@@ -47,7 +47,8 @@ def test_site_baseurl_becomes_the_sites_baseurl(output):
 
 
 def test_site_url_and_the_url_filters():
-    text = "{{ site.url }}/p {{ '/x.png' | relative_url }} {{ \"y\" | absolute_url }} {{ site.baseurl | prepend: site.url }}"
+    text = ("{{ site.url }}/p {{ '/x.png' | relative_url }} {{ \"y\" | absolute_url }} "
+            "{{ site.baseurl | prepend: site.url }}")
     assert expand(text, baseurl="/blog") == (
         "https://example.com/p /blog/x.png https://example.com/blog/y https://example.com/blog")
 

@@ -70,7 +70,8 @@ def test_nested_callouts_keep_their_quote_depth():
 def test_finish_callouts_classes_the_rendered_blockquote():
     rendered = '<blockquote>\n<p><strong class="callout-title" data-callout="note">Note</strong></p>\n<p>x</p></blockquote>'
     assert obsidian.finish_callouts(rendered) == (
-        '<blockquote class="callout callout-note">\n<p><strong class="callout-title">Note</strong></p>\n<p>x</p></blockquote>')
+        '<blockquote class="callout callout-note">\n<p><strong class="callout-title">Note</strong></p>\n'
+        '<p>x</p></blockquote>')
     assert obsidian.finish_callouts("<blockquote><p>plain</p></blockquote>") == "<blockquote><p>plain</p></blockquote>"
 
 
