@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from reader.core.highlights import CONTEXT, Anchor, Highlight, locate, make_anchor
-from reader.core.highlights_export import Article, to_markdown
 
 TEXT = ("The council met on Monday. The budget was approved after a long debate. "
         "Later, the budget was approved again by the board, with changes.")
@@ -96,15 +95,6 @@ def test_matches_looks_at_quote_note_and_title_in_either_script():
     h = _highlight("中国经济增长", note="Check the GDP figure", title="季度报告")
     assert h.matches("經濟") and h.matches("gdp") and h.matches("报告 figure")
     assert not h.matches("经济 missing")
-
-
-def test_markdown_groups_by_article_with_quote_and_note():
-    text = to_markdown([(Article("A [title]", "2024-05-01", "https://x.org/a"),
-                         [_highlight("line one\nline two", note="my note"), _highlight("gone", detached=True)])])
-    assert text.startswith("# Highlights\n")
-    assert "## A [title]\n\n2024-05-01 · [A \\[title\\]](https://x.org/a)" in text
-    assert "> line one\n> line two\n\nmy note\n" in text
-    assert "> gone\n\n*(detached: this quote is no longer found in the article)*" in text
 
 
 def test_the_normalised_text_maps_back_to_the_original_character_by_character():

@@ -10,9 +10,8 @@ import time
 import pytest
 
 from reader.core import state as state_module
-from reader.core import highlights_export, state_transfer
+from reader.core import state_transfer
 from reader.core.highlights import Anchor
-from reader.core.library import Library
 from reader.core.state import StateStore
 from reader.paths import library_key
 
@@ -127,29 +126,3 @@ def test_a_malformed_highlight_refuses_the_whole_file(tmp_path):
     assert fresh.all_marks() == [] and fresh.highlights() == []
     state.close()
     fresh.close()
-
-
-def test_library_highlights_by_post_and_as_markdown(tmp_path):
-    root = tmp_path / "site"
-    (root / "_posts").mkdir(parents=True)
-    (root / "_config.yml").write_text("url: https://example.org\n", encoding="utf-8")
-    (root / "_posts" / "2024-03-05-gdp.md").write_text(
-        "---\ntitle: 经济观察\npermalink: /gdp/\n---\n中国经济在第三季度增长了百分之五。\n", encoding="utf-8")
-    (root / "_posts" / "2023-01-02-old.md").write_text("---\ntitle: Old one\n---\nOld text here.\n", encoding="utf-8")
-    library = Library(root, data_dir=tmp_path / "data")
-    library.refresh()
-    gdp = library.post_id("_posts/2024-03-05-gdp.md")
-    old = library.post_id("_posts/2023-01-02-old.md")
-    made = library.add_highlight(gdp, _anchor("增长了百分之五", 20), "check")
-    library.add_highlight(old, _anchor("Old text"))
-    assert made.title == "经济观察"
-    assert [h.id for h in library.highlights(gdp)] == [made.id]
-    assert len(library.highlights()) == 2
-    text = highlights_export.markdown(library)
-    assert text.index("## 经济观察") < text.index("## Old one")  # the newer article first
-    assert "2024-03-05 · [经济观察](https://example.org/gdp/)" in text
-    assert "[Old one](file://" in text  # no permalink: the file
-    assert "> 增长了百分之五\n\ncheck\n" in text
-    only = highlights_export.markdown(library, "_posts/2023-01-02-old.md")
-    assert "Old one" in only and "经济观察" not in only
-    library.close()
