@@ -6,15 +6,16 @@ import json
 import os
 import sys
 import unicodedata
+from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..core import PostSummary, Snippet
+    from ..core import ListRow, PostSummary, Snippet
 
 
-def row(s: PostSummary, category_names: dict[str, str]) -> dict:
+def row(s: PostSummary | ListRow, category_names: dict[str, str]) -> dict:
     return {"path": s.path, "title": s.title, "date": s.date, "categories": list(s.categories),
             "category_names": names(s.categories, category_names), "tags": list(s.tags), "draft": s.draft,
             "error": s.error}
@@ -79,7 +80,7 @@ _WIDTHS = _Widths()
 
 def _fit(text: str, width: int) -> str:
     """Cut or pad to `width` terminal columns, counting CJK characters as two."""
-    used = sum(map(_WIDTHS.__getitem__, text))  # a dict lookup a character: 10k titles in 10 ms
+    used = len(text) if text.isascii() else sum(map(_WIDTHS.__getitem__, text))  # a dict lookup a character
     if used <= width:
         return text + " " * (width - used)
     out, used = [], 0
@@ -94,16 +95,47 @@ def _fit(text: str, width: int) -> str:
     return "".join(out) + " " * max(0, width - used)
 
 
-def print_table(rows: list[PostSummary], category_names: dict[str, str], snippets: list[str] | None = None) -> None:
+def _title_width() -> int:
     columns = 120
     with suppress(OSError):  # not a terminal
         columns = os.get_terminal_size().columns
-    title_w = max(30, columns - 10 - 2 - 24 - 2)
+    return max(30, columns - 10 - 2 - 24 - 2)
+
+
+def table_lines(rows: Iterable[PostSummary | ListRow], category_names: dict[str, str], title_w: int,
+                cells: dict[tuple[str, ...], str]) -> list[str]:
+    """A table line a row: date, mark (! problem, d draft), title, categories. `cells` keeps each set of
+    categories' cell, made once (a long list repeats a few)."""
     lines = []
-    for i, r in enumerate(rows):
+    for r in rows:
+        cell = cells.get(r.categories)
+        if cell is None:
+            cell = cells[r.categories] = _fit(", ".join(names(r.categories, category_names).values()), 24)
         mark = "!" if r.error else ("d" if r.draft else " ")
-        categories = ", ".join(names(r.categories, category_names).values())
-        lines.append(f"{(r.date or '')[:10]:10} {mark} {_fit(r.title, title_w)} {_fit(categories, 24)}".rstrip())
-        if snippets:
-            lines.append("             " + snippets[i])
+        lines.append(f"{(r.date or '')[:10]:10} {mark} {_fit(r.title, title_w)} {cell}".rstrip())
+    return lines
+
+
+def print_table(rows: list[PostSummary], category_names: dict[str, str], snippets: list[str] | None = None) -> None:
+    lines = table_lines(rows, category_names, _title_width(), {})
+    if snippets:
+        lines = [line for pair in zip(lines, ("             " + s for s in snippets), strict=True)
+                 for line in pair]
     print_lines(lines)
+
+
+def print_table_batches(batches: Iterable[list[ListRow]], category_names: dict[str, str]) -> None:
+    """The table of a long list, printed a batch at a time as the index yields it."""
+    title_w, cells = _title_width(), {}
+    for rows in batches:
+        print_lines(table_lines(rows, category_names, title_w, cells))
+
+
+def print_json_batches(batches: Iterable[list[dict]]) -> None:
+    """print_json's output for items that come a batch at a time."""
+    sep = "[\n"
+    for items in batches:
+        if items:
+            sys.stdout.write(sep + ",\n".join(map(_JSON.encode, items)))
+            sep = ",\n"
+    sys.stdout.write("[]\n" if sep == "[\n" else "\n]\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import sys
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,7 @@ from . import output
 from .opening import add_freshness_options, open_library, post_id
 
 if TYPE_CHECKING:
-    from ..core import Library
+    from ..core import Library, PostFilter
 
 
 def add_parsers(sub) -> None:
@@ -73,14 +74,22 @@ def _open_all(args, *, text: bool = False) -> list[Library]:
 
 
 def _filter_keys(library: Library, kind: str, wanted: list[str]) -> tuple[str, ...]:
-    """Match what the user typed against keys or readable labels, in Simplified or Traditional."""
-    from ..core import fold
-
-    facets = library.facets(kind)
+    """Match what the user typed against the keys posts carry or their readable labels, in
+    Simplified or Traditional. zh_fold is loaded only for a value that is not ASCII: it folds Han
+    characters only, so an ASCII value folds as itself and equals only what is written as it is."""
+    if not wanted:
+        return ()
+    keys, labels = library.label_keys(kind), library.labels(kind)
     out = []
     for value in wanted:
-        keys = [f.key for f in facets if fold(value) in (fold(f.key), fold(f.label))]
-        out.extend(keys or [value])
+        if value.isascii():
+            found = [key for key in keys if value in (key, labels.get(key, key))]
+        else:
+            from ..core import fold
+
+            folded = fold(value)
+            found = [key for key in keys if folded in (fold(key), fold(labels.get(key, key)))]
+        out.extend(found or [value])
     return tuple(out)
 
 
@@ -90,11 +99,15 @@ def _either(libraries: list[Library], kind: str, wanted: list[str]) -> tuple[str
 
 
 def _list(args) -> int:
-    from ..core import Libraries, PostFilter
+    from ..core import PostFilter
 
     libraries = _open_all(args)
     flt = PostFilter(categories=_either(libraries, "category", args.category),
                      tags=_either(libraries, "tag", args.tag), drafts=None if args.drafts else False)
+    if len(libraries) == 1:
+        return _list_one(libraries[0], flt, args.json)
+    from ..core import Libraries
+
     merged = Libraries(libraries)
     listed = merged.list_refs(flt)
     _tell_failed(listed.failed)
@@ -105,6 +118,27 @@ def _list(args) -> int:
     else:
         output.print_table([r for _, r in rows], _in_one(names))
     return 0 if not listed.failed else 1
+
+
+def _list_one(library: Library, flt: PostFilter, as_json: bool) -> int:
+    """One library's list, printed as the index yields it: what the merged list prints for one library."""
+    from ..core import ReaderError
+
+    names = library.labels("category")
+    batches = library.list_rows(flt)
+    failed = False
+    try:
+        first = next(batches, [])
+    except (ReaderError, OSError) as error:  # told as the merged list tells a library that could not answer
+        _tell_failed({library.root: str(error) or type(error).__name__})
+        first, batches, failed = [], iter(()), True
+    rows = itertools.chain([first], batches)
+    if as_json:
+        root = str(library.root)
+        output.print_json_batches([{**output.row(r, names), "library": root} for r in batch] for batch in rows)
+    else:
+        output.print_table_batches(rows, names)
+    return 1 if failed else 0
 
 
 def _in_one(names: dict) -> dict[str, str]:

@@ -22,7 +22,7 @@ _EXPORTS = {
     **dict.fromkeys(("Libraries", "PostRef", "LibraryHit", "MergedResults", "MergedList", "merge_search",
                      "merge_lists", "SpanningSearches"), "libraries"),
     # types: what the core hands out
-    **dict.fromkeys(("Site", "LinkTarget", "PostMeta", "ParsedPost", "PostSummary", "Post", "Snippet", "SearchHit",
+    **dict.fromkeys(("Site", "LinkTarget", "PostMeta", "ParsedPost", "PostSummary", "ListRow", "Post", "Snippet", "SearchHit",
                      "SearchResults", "Facet", "PostFilter", "Problem", "RefreshReport"), "types"),
     "SavedSearch": "state",
     "ReadingState": "state_transfer",  # every library's reading state: File > Export/Import, jianbao-cli state
@@ -47,7 +47,7 @@ _EXPORTS = {
 
 __all__ = [  # what __getattr__ gives, listed for linters, type checkers and `from reader.core import *`
     "Anchor", "Cancelled", "DecodeError", "Facet", "Freshness", "FrontMatterError", "HTML_EXTENSIONS",
-    "Highlight", "Libraries", "Library", "LibraryError", "LibraryHit", "LinkTarget", "MARKDOWN_EXTENSIONS",
+    "Highlight", "Libraries", "Library", "LibraryError", "LibraryHit", "LinkTarget", "ListRow", "MARKDOWN_EXTENSIONS",
     "MergedList", "MergedResults", "ORIGINAL", "POST_EXTENSIONS", "ParsedPost", "Post", "PostError",
     "PostFilter", "PostMeta", "PostRef", "PostSummary", "Problem", "QueryError", "ReaderError",
     "ReadingState", "RefreshReport", "RefusedFile", "SAFE_SCHEMES", "SCRIPTS", "SIMPLIFIED", "SavedSearch",
@@ -88,7 +88,7 @@ if TYPE_CHECKING:  # what a type checker reads; at run time the names come throu
     from .site import find_library_root
     from .state import SavedSearch
     from .state_transfer import ReadingState
-    from .types import (Facet, LinkTarget, ParsedPost, Post, PostFilter, PostMeta, PostSummary, Problem,
+    from .types import (Facet, LinkTarget, ListRow, ParsedPost, Post, PostFilter, PostMeta, PostSummary, Problem,
                         RefreshReport, SearchHit, SearchResults, Site, Snippet)
     from .zh_convert import ORIGINAL, SCRIPTS, SIMPLIFIED, TRADITIONAL, html_to_script, to_script
     from .zh_fold import any_form, fold

@@ -29,7 +29,7 @@ from .state import SavedSearch, StateStore
 from .store import Store, needs_upgrade
 from .store_rows import PATH
 from .types import LinkTarget as LinkTarget  # resolve_link returns it: part of the facade
-from .types import (Facet, Post, PostFilter, PostMeta, PostSummary, Problem, RefreshReport, SearchHit,
+from .types import (Facet, ListRow, Post, PostFilter, PostMeta, PostSummary, Problem, RefreshReport, SearchHit,
                     SearchResults, Site, Snippet)
 
 # `indexer` and `limits` read posts, which pulls in markdown-it, lxml and bs4 (about 130 ms),
@@ -318,9 +318,18 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
                    descending: bool = True) -> list[PostSummary]:
         return self.summaries(self.list_ids(filter, sort, descending))
 
+    def list_rows(self, filter: PostFilter | None = None, size: int = 1000) -> Iterator[list[ListRow]]:
+        """The posts list_ids(filter) gives (by date, newest first) as ListRows, `size` at a time: for
+        printing a long list as it is read (`jianbao-cli list`)."""
+        return self._store().list_rows(filter, size)
+
     def facets(self, kind: str) -> list[Facet]:
         """kind: "category", "tag", "year" or "month"; each with its count and readable label."""
         return self._store().facets(kind)
+
+    def label_keys(self, kind: str) -> list[str]:
+        """kind: "category" or "tag"; the keys posts carry, sorted (no counts: cheaper than facets())."""
+        return self._store().label_keys(kind)
 
     def labels(self, kind: str) -> dict[str, str]:
         """kind: "category" or "tag"; the readable name of each key that has one (key -> name)."""

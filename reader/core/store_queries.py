@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterator, Sequence
 
 from tantivy import Occur, Query
 
@@ -14,7 +15,7 @@ from .query import Text, parse
 from .store_text import TextIndex
 from .store_base import guard
 from .store_rows import META_COLUMNS, meta_from_row, normalise_permalink, split, title_fold
-from .types import Facet, PostFilter, PostMeta, PostSummary, Problem
+from .types import Facet, ListRow, PostFilter, PostMeta, PostSummary, Problem
 
 # A post's first category as the list shows it: its readable name's collate key, else the key.
 _CATEGORY_ORDER = ("coalesce((SELECT l.sort_key FROM labels l WHERE l.kind = 'category' AND l.key = p.category),"
@@ -100,6 +101,29 @@ class Queries(TextIndex):
                                                f" ORDER BY {by})", params).fetchone()[0])
         return ids
 
+    def list_rows(self, filter: PostFilter | None = None, size: int = 1000) -> Iterator[list[ListRow]]:
+        """The posts of list_ids(filter) (by date, newest first), `size` rows at a time, from one query:
+        a long listing streams, with no list of ids and no PostSummary a row. (SQLite puts NULL below
+        every value, so undated posts come last, by id, as in list_ids.)"""
+        where, params = self._where(filter)
+        cursor = self._run(f"SELECT p.path, p.title, p.date, p.cats, p.tags, p.draft, p.error FROM posts p{where}"
+                           " ORDER BY p.sort_key DESC, p.id DESC", params)
+        known: dict[str, tuple[str, ...]] = {"": ()}  # each joined column split once (a category recurs)
+        new = tuple.__new__  # what ListRow._make calls, without its Python frame and length check
+        while batch := self._fetch(cursor, size):
+            for joined in {c for row in batch for c in (row[3], row[4])} - known.keys():
+                known[joined] = split(joined)
+            yield [new(ListRow, (path, title, date, known[cats], known[tags], bool(draft), error))
+                   for path, title, date, cats, tags, draft, error in batch]
+
+    @guard
+    def _run(self, sql: str, params: Sequence) -> sqlite3.Cursor:
+        return self._db.execute(sql, params)
+
+    @guard
+    def _fetch(self, cursor: sqlite3.Cursor, size: int) -> list:
+        return cursor.fetchmany(size)
+
     @guard
     def sort_values(self, ids: Sequence[int], sort: str) -> dict[int, tuple]:
         """id -> (the value list_ids sorts `sort` by, or None, the date's sort key): for merging the
@@ -129,6 +153,16 @@ class Queries(TextIndex):
         rows = self._db.execute("SELECT id, coalesce(title_key, '') FROM posts"
                                 " WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))])
         return dict(rows.fetchall())
+
+    @guard
+    def label_keys(self, kind: str) -> list[str]:
+        """The keys of `kind` ("category" or "tag") that posts carry, sorted: one index seek a key (a
+        skip scan), where facets() counts every post's labels (0.02 ms against 13 ms at 100k posts)."""
+        rows = self._db.execute(
+            "WITH RECURSIVE k(key) AS (SELECT min(key) FROM post_labels WHERE kind = ?1"
+            " UNION ALL SELECT (SELECT min(key) FROM post_labels WHERE kind = ?1 AND key > k.key)"
+            " FROM k WHERE k.key IS NOT NULL) SELECT key FROM k WHERE key IS NOT NULL", (kind,))
+        return [key for (key,) in rows]
 
     @guard
     def facets(self, kind: str) -> list[Facet]:
