@@ -88,7 +88,7 @@ def markdown_links(body: str, limit: int) -> list[Found]:
     floor = 0  # no link starts before the end of the last one (or of the last "](")
     at = body.find("](")
     while at >= 0 and len(found) < limit:
-        low = max(floor, at - MAX_LINK_TEXT)
+        low = max(floor, at - MAX_LINK_TEXT - 1)  # the "[" of a text of MAX_LINK_TEXT characters
         low = max(low, body.rfind("]", low, at) + 1, body.rfind("\n", low, at) + 1)
         start = body.find("[", low, at)
         floor = at + 1
