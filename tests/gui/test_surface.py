@@ -187,7 +187,7 @@ def _bold_width(view, text: str) -> int:
 
 
 @pytest.mark.corpus
-@pytest.mark.slow
+@pytest.mark.slow  # 4-6 s each (load 7): the real app started in a process of its own, on each screen size
 @pytest.mark.parametrize("width, height", [(1366, 768), (1920, 1080)])
 def test_first_run_columns_show_categories_whole_without_a_horizontal_scroll_bar(tmp_path, width, height):
     """The real window in a process of its own, on a laptop's screen and a desktop's (offscreen screens)."""
