@@ -10,12 +10,15 @@ word its letters case-folded without accents ("Émile" "emile "), a number its l
 pypinyin's own `lazy_pinyin` took 0.083 ms a title (5,000 real Chinese titles, TONE3); the lookups
 here take a tenth of that, with the same readings where a phrase decides them (重庆 chong2 qing4,
 银行 yin2 hang2): its phrase list is matched first, then each character's most common reading.
+Those readings are shipped as a table made from pypinyin (pinyin_keys.txt): loading it takes 25 ms,
+importing pypinyin and deriving them 0.3 s in every process that made keys.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 # Bump when keys change meaning: Store recomputes every stored key once.
 KEY_VERSION = 2  # 2: category names have keys too (schema step 6)
@@ -24,46 +27,38 @@ KEY_VERSION = 2  # 2: category names have keys too (schema step 6)
 _HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _TOKEN = re.compile(rf"([0-9]+)|([{_HAN}]+)|([^\W\d_{_HAN}]+)")
 _MAX_DIGITS = 99
+# The readings, made from pypinyin's tables (make_table) and shipped: `python -m reader.core.collate`
+# writes it again; tests/unit/core/test_collate.py checks it against the installed pypinyin.
+TABLE_PATH = Path(__file__).with_name("pinyin_keys.txt")
+_NO_READING = "5 "  # a character pypinyin has no reading for: itself, "neutral tone" (as to_tone3 gives)
 
 
 class _Readings:
-    """pypinyin's data, loaded on the first Chinese title (its import takes about 0.3 s)."""
+    """The readings of pinyin_keys.txt, loaded on the first Chinese title (20 ms; pypinyin's own
+    import and tables took 0.3 s in each process that made keys: the indexer's workers and the writer)."""
 
-    def __init__(self) -> None:
-        from pypinyin.contrib.tone_convert import to_tone3
-        from pypinyin.phrases_dict import phrases_dict
-        from pypinyin.pinyin_dict import pinyin_dict
-
-        self._to_tone3 = to_tone3
-        self._tokens: dict[str, str] = {}  # a reading with tone marks -> "zhong1 "
-        self._char_tokens: dict[str, str] = {}  # a character -> the token of its first reading
-        # Each character's most common reading, first in pypinyin's list ("zhōng,zhòng").
-        self._first = {chr(cp): readings.split(",", 1)[0] for cp, readings in pinyin_dict.items()}
+    def __init__(self, text: str) -> None:
+        self._char_tokens: dict[str, str] = {}  # a character -> the token of its first reading, "zhong1 "
         # Only the phrases that read a character otherwise (重庆 chóng, not zhòng) matter here: a
         # tenth of them. Looking those up where one can start made a key 4 times cheaper.
         self._phrases: dict[str, list[str]] = {}
         self._longest: dict[str, int] = {}  # two characters -> the longest such phrase they start
-        for phrase, readings in phrases_dict.items():
-            marked = [r[0] for r in readings]
-            if len(marked) == len(phrase) and any(m != self._first.get(c) for c, m in zip(phrase, marked, strict=True)):
-                self._phrases[phrase] = marked
+        for line in text.splitlines():
+            if not line or line.startswith("#"):
+                continue
+            first, _, rest = line.partition("\t")
+            if first.startswith("+"):
+                phrase = first[1:]
+                self._phrases[phrase] = [token + " " for token in rest.split(" ")]
                 self._longest[phrase[:2]] = max(len(phrase), self._longest.get(phrase[:2], 0))
-
-    def _token(self, marked: str) -> str:
-        found = self._tokens.get(marked)
-        if found is None:
-            found = self._tokens[marked] = self._to_tone3(marked, neutral_tone_with_five=True) + " "
-        return found
-
-    def _char_token(self, char: str) -> str:
-        found = self._char_tokens[char] = self._token(self._first.get(char, char))
-        return found
+            else:
+                self._char_tokens.update(dict.fromkeys(rest, first + " "))
 
     def _phrase(self, han: str, start: int, longest: int) -> list[str] | None:
         for size in range(longest, 1, -1):
-            marked = self._phrases.get(han[start:start + size])
-            if marked:
-                return [self._token(m) for m in marked]
+            tokens = self._phrases.get(han[start:start + size])
+            if tokens:
+                return tokens
         return None
 
     def run(self, han: str) -> list[str]:
@@ -77,7 +72,7 @@ class _Readings:
                 out += found
                 i += len(found)
                 continue
-            out.append(chars.get(han[i]) or self._char_token(han[i]))
+            out.append(chars.get(han[i]) or han[i] + _NO_READING)
             i += 1
         return out
 
@@ -88,8 +83,39 @@ _readings: _Readings | None = None
 def _han_tokens(han: str) -> list[str]:
     global _readings
     if _readings is None:
-        _readings = _Readings()
+        _readings = _Readings(TABLE_PATH.read_text(encoding="utf-8"))
     return _readings.run(han)
+
+
+def make_table() -> str:
+    """pinyin_keys.txt from the installed pypinyin: each character's first reading ("zhōng,zhòng")
+    as a token with its tone number, the characters of a token on one line; then the phrases
+    that read a character otherwise, each with its tokens."""
+    from pypinyin.contrib.tone_convert import to_tone3
+    from pypinyin.phrases_dict import phrases_dict
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    import pypinyin
+
+    first = {chr(cp): readings.split(",", 1)[0] for cp, readings in pinyin_dict.items()}
+    tokens: dict[str, str] = {}
+
+    def token(marked: str) -> str:
+        if marked not in tokens:
+            tokens[marked] = to_tone3(marked, neutral_tone_with_five=True)
+        return tokens[marked]
+
+    by_token: dict[str, list[str]] = {}
+    for char in sorted(first):
+        by_token.setdefault(token(first[char]), []).append(char)
+    lines = [f"# Title sort keys (reader/core/collate.py), made from pypinyin {pypinyin.__version__}: a token",
+             "# and the characters whose first reading it is; then +phrase and its tokens."]
+    lines += [f"{t}\t{''.join(chars)}" for t, chars in sorted(by_token.items())]
+    for phrase, readings in sorted(phrases_dict.items()):
+        marked = [r[0] for r in readings]
+        if len(marked) == len(phrase) and any(m != first.get(c) for c, m in zip(phrase, marked, strict=True)):
+            lines.append(f"+{phrase}\t{' '.join(token(m) for m in marked)}")
+    return "\n".join(lines) + "\n"
 
 
 def _word(letters: str) -> str:
@@ -111,3 +137,7 @@ def title_key(title: str) -> str:
         else:
             parts.append(_word(letters))
     return "".join(parts)
+
+
+if __name__ == "__main__":
+    TABLE_PATH.write_text(make_table(), encoding="utf-8")

@@ -48,7 +48,7 @@ def scan_diff(site: Site, known: dict[str, tuple[int, int, int]],
               cancelled: Callable[[], bool] | None = None, workers: Workers | None = None) -> ScanDiff:
     """Walk the library once and compare each post's mtime and size with `known` (Store.file_states).
     `workers` are started as soon as the walk has met enough new or changed posts to use them:
-    their start (0.4 s, and 0.25 s to load pypinyin) then overlaps the rest of the walk."""
+    their start (0.4 s) then overlaps the rest of the walk."""
     watch = None if workers is None else ChangeWatch(known, _POOL_THRESHOLD, lambda: workers.warm(site))
     scanned = scan(site, cancelled, watch=watch)
     files = scanned.posts
@@ -64,7 +64,7 @@ def scan_diff(site: Site, known: dict[str, tuple[int, int, int]],
 def first_rows(site: Site, limit: int, cancelled: Callable[[], bool]) -> tuple[list[tuple], list]:
     """The first `limit` posts a walk meets (scanner.scan's limit: the newest names first), parsed
     here: (row, mtime_ns, size) rows for Store.write_rows, without title sort keys (the first
-    Chinese title would load pypinyin's data, 0.3 s), and the back-links their bodies hold.
+    Chinese title would load the readings), and the back-links their bodies hold.
     Nothing if the library holds fewer posts."""
     files = scanner.scan(site, cancelled, limit).posts
     if len(files) < limit:
@@ -112,7 +112,7 @@ class Workers:
         return self._pool
 
     def warm(self, site: Site) -> None:
-        """Start every worker now, each importing the parsers and loading pypinyin, while the caller
+        """Start every worker now, each importing the parsers and loading the pinyin readings, while the caller
         goes on (scanning). Once."""
         if self._warmed:
             return
@@ -131,7 +131,7 @@ class Workers:
 
 
 def _warm_up() -> None:
-    """A worker's start: the parsers imported, pypinyin's readings loaded (title_key, 0.25 s)."""
+    """A worker's start: the parsers imported, the pinyin readings loaded (title_key, 25 ms)."""
     collate.title_key("中")
 
 

@@ -171,7 +171,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             early, early_links = ([], []) if known else self._first_rows(store, report, stop)
             if len(early) == _FIRST_BATCH:  # a new library, and not a small one: its pool starts during the scan
                 workers.warm(self.site)
-            if early:  # while the workers start: the first Chinese title loads pypinyin's data (0.3 s)
+            if early:  # while the workers start (the first Chinese title loads the readings: 25 ms)
                 store.fill_title_keys()
             diff = scan_diff(self.site, store.file_states() if early else known, stop, workers)
             store.set_skipped(diff.skipped)

@@ -252,7 +252,7 @@ class Store(Queries, TextIndex):
     def set_labels(self, kind: str, labels: dict[str, str]) -> None:
         with self.transaction():
             # A label written before keeps its sort key: a refresh whose workers made the title keys
-            # then needs no pypinyin here (0.3 s to load, a fifth of re-opening after 1% changed).
+            # then loads no readings here (it took pypinyin 0.3 s, a fifth of re-opening after 1% changed).
             known = {(k, v): key for k, v, key in self._db.execute(
                 "SELECT key, label, sort_key FROM labels WHERE kind = ?", (kind,))}
             self._db.execute("DELETE FROM labels WHERE kind = ?", (kind,))

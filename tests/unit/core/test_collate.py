@@ -136,3 +136,15 @@ def test_names_set_again_keep_their_keys_and_new_ones_get_theirs(tmp_path, monke
     assert dict(s._db.execute("SELECT key, sort_key FROM labels")) == {
         "emnews": "dong1 cai2 gun3 dong4 xin1 wen2 ", "sitenews": "key of 站长新闻", "new": "key of 新"}
     s.close()
+
+
+def test_the_shipped_readings_are_what_the_installed_pypinyin_gives():
+    from pypinyin.contrib.tone_convert import to_tone3
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    assert collate.TABLE_PATH.read_text(encoding="utf-8") == collate.make_table()
+    # A character pypinyin has no reading for is its own token, as to_tone3 gives it.
+    for code in (*range(0x3400, 0x3410), *range(0x20000, 0x20400), 0x4E00):
+        if code not in pinyin_dict:
+            char = chr(code)
+            assert title_key(char) == to_tone3(char, neutral_tone_with_five=True) + " "
