@@ -29,7 +29,7 @@ from .state import SavedSearch, StateStore
 from .store import Store, needs_upgrade
 from .store_rows import PATH
 from .types import LinkTarget as LinkTarget  # resolve_link returns it: part of the facade
-from .types import (Facet, ListRow, Post, PostFilter, PostMeta, PostSummary, Problem, RefreshReport, SearchHit,
+from .types import (Facet, ListRow, Post, PostFilter, PostSummary, Problem, RefreshReport, SearchHit,
                     SearchResults, Site, Snippet)
 
 # `indexer` and `limits` read posts, which pulls in markdown-it, lxml and bs4 (about 130 ms),
@@ -228,8 +228,8 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
         back_links: Counter = Counter()
 
         def rows():
-            for chunk in run_phase("metadata+text" if with_text else "metadata", self.site, todo,
-                                   lambda d: report("metadata", d, total), stop, workers):
+            phase = "metadata+text" if with_text else "metadata"
+            for chunk in run_phase(phase, self.site, todo, lambda d: report("metadata", d, total), stop, workers):
                 for row, found, text in chunk:
                     back_links.update(found)
                     yield row, *stats[row[PATH]], text
@@ -288,8 +288,8 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
         total = len(todo)
         if progress:
             progress("text", 0, total)
-        chunks = run_phase("text", self.site, todo, lambda d: progress and progress("text", d, total),
-                           cancelled or (lambda: False), workers)
+        stop = cancelled or (lambda: False)
+        chunks = run_phase("text", self.site, todo, lambda d: progress and progress("text", d, total), stop, workers)
         _write_in_batches((row for chunk in chunks for row in chunk), store.write_text)
 
     def text_progress(self) -> tuple[int, int]:
@@ -366,8 +366,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             raise PostError(meta.path, "the file is no longer there (moved or deleted)") from exc
         except OSError as exc:
             raise PostError(meta.path, f"cannot be read: {exc.strerror or exc}") from exc
-        return Post(id=post_id, meta=self._language_or_site(shown.meta), html=shown.html, text=shown.text,
-                    truncated=shown.truncated)
+        return self._as_post(post_id, shown)
 
     def read_file(self, path: str) -> Post:
         """A file of the library that is none of its posts (a README, a page), read and rendered as
@@ -378,17 +377,18 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             shown = show_post(self.site, path)
         except OSError as exc:
             raise PostError(path, f"cannot be read: {exc.strerror or exc}") from exc
-        return Post(id=-1, meta=self._language_or_site(shown.meta), html=shown.html, text=shown.text,
-                    truncated=shown.truncated)
+        return self._as_post(-1, shown)
 
-    def _language_or_site(self, meta: PostMeta) -> PostMeta:
-        """The post's language, else the site's (`lang: zh-CN` in finews' _config.yml): the view
-        picks Han glyph shapes by it. Not stored in the index: a changed config applies at once."""
+    def _as_post(self, post_id: int, shown) -> Post:
+        """A file as the pipeline showed it, in its language, else the site's (`lang: zh-CN` in finews'
+        _config.yml): the view picks Han glyph shapes by it. Not stored in the index: a changed config
+        applies at once."""
         from .metadata import language_tag
 
-        if meta.language or not self.site.language:
-            return meta
-        return replace(meta, language=language_tag(self.site.language))
+        meta = shown.meta
+        if not meta.language and self.site.language:
+            meta = replace(meta, language=language_tag(self.site.language))
+        return Post(id=post_id, meta=meta, html=shown.html, text=shown.text, truncated=shown.truncated)
 
     # --- search ---------------------------------------------------------------------------
     def search(self, query: str, *, filter: PostFilter | None = None, limit: int = 200,
