@@ -1,0 +1,87 @@
+"""Tests for reader.core.store_text (the Store's full-text part): Tantivy kept in step with SQLite's posts
+through writes, changes, deletions, dead documents and a write interrupted between the two stores."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from reader.core.errors import StoreError
+from tests.unit.core.store_samples import dead_rows, found, ids, meta, sample_store, tantivy_docs
+
+
+@pytest.fixture
+def store(tmp_path):
+    yield from sample_store(tmp_path)
+
+
+def test_text_write_update_delete_keep_the_full_text_consistent(store):
+    a, b = ids(store, "_posts/a.md", "_posts/b.md")
+    assert store.text_progress() == (0, 4)
+    store.write_text([(a, "Alpha 新能源", "比亚迪发布新车 hello"), (b, "beta 汽车", "特斯拉 world")])
+    assert store.text_progress() == (2, 4)
+    assert {i for i, _ in store.pending_text()} == set(ids(store, "_posts/c.md", "notes/d.md"))
+    assert found(store, "比亚迪") == found(store, "比") == {a}
+    # writing the same text twice replaces it: the old document is deleted from Tantivy
+    store.write_text([(a, "Alpha 新能源", "比亚迪发布新车 hello")])
+    assert found(store, "比亚迪") == {a} and tantivy_docs(store, "body", "比亚") == 1
+    assert dead_rows(store) == 0
+    # changed metadata: text is pending again and out of search at once
+    store.write_metadata([(meta("_posts/a.md", "Alpha 2", "2021-12-09", 1639008000.0), 101, 201)])
+    assert store.id_for_path("_posts/a.md") == a
+    assert a in {i for i, _ in store.pending_text()}
+    assert found(store, "比亚迪") == found(store, "比") == set() and dead_rows(store) == 1
+    assert store.get_meta(a).title == "Alpha 2"
+    assert store.file_states()["_posts/a.md"] == (a, 101, 201)
+    # delete
+    store.delete_paths(["_posts/b.md", "not/there.md"])
+    assert store.id_for_path("_posts/b.md") is None
+    assert found(store, "world") == found(store, "特") == set()
+    assert dead_rows(store) == 2 and tantivy_docs(store, "body", "world") == 1
+    assert store.text_progress() == (0, 3)
+    store.purge_text()  # the dead documents leave Tantivy
+    assert dead_rows(store) == 0 and tantivy_docs(store, "body", "world") == tantivy_docs(store, "body", "比亚") == 0
+
+
+def test_write_text_for_a_vanished_id_is_ignored(store):
+    store.write_text([(999, "t", "文本")])
+    assert store._text().searcher().num_docs == 0 and dead_rows(store) == 0
+
+
+def test_dead_rows_are_never_mistaken_for_a_new_post(store):
+    a, b = ids(store, "_posts/a.md", "_posts/b.md")
+    store.write_text([(a, "t", "旧文本")])
+    store.delete_paths(["_posts/a.md"])
+    store.write_metadata([(meta("_posts/new.md"), 1, 1)])
+    new = store.id_for_path("_posts/new.md")
+    store.write_text([(b, "t", "别的"), (new, "t", "新文本")])
+    assert found(store, "旧文") == set() and found(store, "新文") == {new}
+    assert tantivy_docs(store, "body", "旧文") == 0  # the dead document went with that write
+
+
+def test_a_write_interrupted_between_the_two_stores_leaves_nothing_searchable(store):
+    a = store.id_for_path("_posts/a.md")
+    store.write_text([(a, "t", "第一版")])
+    db = store._db
+
+    class FailsAfterTantivy:  # the connection, except that the transaction after Tantivy's commit fails
+        in_transaction = property(lambda _: db.in_transaction)
+        execute = staticmethod(db.execute)
+
+        @staticmethod
+        def executemany(sql, rows):
+            if sql.startswith("UPDATE posts SET doc = ?"):
+                raise sqlite3.OperationalError("disk I/O error")
+            return db.executemany(sql, rows)
+
+    store._db = FailsAfterTantivy()
+    with pytest.raises(StoreError):
+        store.write_text([(a, "t", "第二版")])
+    store._db = db
+    assert tantivy_docs(store, "body", "第二") == 1  # Tantivy holds it, SQLite does not know it: not found
+    assert found(store, "第二版") == found(store, "第一版") == set() and a in dict(store.pending_text())
+    store.write_text([(a, "t", "第二版")])
+    assert found(store, "第二版") == {a} and found(store, "第一版") == set()
+    assert tantivy_docs(store, "body", "第二") == 1 and tantivy_docs(store, "body", "第一") == 0
+    assert dead_rows(store) == 0
