@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import settings as S
-from reader.app.broad_folders import broad_folder_reason
 from reader.app.ipc import Request, Server, send_to_running
 from reader.app.locate import locate
 from reader.app.open_paths import open_paths, reopen_last
@@ -68,32 +67,6 @@ def test_an_undecodable_path_from_a_second_launch_opens_nothing(make_window, lib
     assert window.library is None
     assert window.settings.window.get(S.LAST_LIBRARY) == ""
     qtbot.waitUntil(lambda: any("\\xe9 cannot be opened" in text for text in _warnings()), timeout=2000)
-
-
-@pytest.mark.parametrize("folder, reason", [
-    ("/", "the top of a disk"),
-    ("/etc", "a system folder"),
-    ("/usr", "a system folder"),
-    ("/proc/self", "a system folder"),
-    ("/dev", "a system folder"),
-    ("/sys/kernel", "a system folder"),
-    ("/var", "a system folder"),
-    ("/bin", "a system folder"),
-])
-def test_system_folders_are_too_broad(folder, reason):
-    if not os.path.exists(folder):
-        pytest.skip(f"{folder} does not exist on this system")
-    assert broad_folder_reason(folder) == reason
-
-
-def test_home_and_its_parents_are_too_broad_its_folders_are_not(tmp_path, monkeypatch):
-    home = tmp_path / "users" / "剪报用户"
-    (home / "blog").mkdir(parents=True)
-    monkeypatch.setenv("HOME", str(home))
-    assert broad_folder_reason(home) == "your home folder"
-    assert broad_folder_reason(home.parent) == "a folder that holds the home folders"
-    assert broad_folder_reason(home / "blog") is None
-    assert broad_folder_reason("/usr/share/doc") is None  # only the system folder itself
 
 
 def test_the_root_is_not_opened_when_the_user_says_no(make_window, answer):

@@ -1,5 +1,5 @@
 """A vault of notes without `.obsidian/` opens at its root (issue 10), for open-file and a second launch
-alike (both go through locate); sites and lone files locate as before (tests/unit/test_open_paths.py)."""
+alike (both go through locate); sites and lone files locate as before (tests/unit/app/test_locate.py)."""
 
 from __future__ import annotations
 
