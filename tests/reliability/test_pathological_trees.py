@@ -244,8 +244,8 @@ def test_files_that_vanish_or_change_while_a_scan_runs(tmp_path, data_dir, monke
     for name in ("vanish", "grow", "emptied", "to-folder"):
         (posts / f"2022-05-01-{name}.md").write_text(f"---\ntitle: {name}\n---\n原文\n", encoding="utf-8")
 
-    def scan_then_change(site, cancelled=None):
-        result = scan(site, cancelled)
+    def scan_then_change(site, cancelled=None, **options):
+        result = scan(site, cancelled, **options)
         (posts / "2022-05-01-vanish.md").unlink()
         (posts / "2022-05-01-grow.md").write_text("---\ntitle: 改了\n---\n" + "新的正文。" * 500, encoding="utf-8")
         (posts / "2022-05-01-emptied.md").write_bytes(b"")

@@ -232,8 +232,8 @@ def test_a_post_swapped_between_the_scan_and_the_indexer_is_not_indexed(tmp_path
     secret.write_text("---\ntitle: 秘密\n---\nsecret-hash\n", encoding="utf-8")
     rel = "_posts/2022-01-01-post0.md"
 
-    def scan_then_swap(site, cancelled=None):
-        result = scan(site, cancelled)
+    def scan_then_swap(site, cancelled=None, **options):
+        result = scan(site, cancelled, **options)
         (root / rel).unlink()
         os.symlink(secret, root / rel)
         return result
