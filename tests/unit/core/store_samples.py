@@ -1,4 +1,4 @@
-"""Four sample posts in a Store, and what the Store tests (test_store, test_store_queries, test_store_text) ask of it."""
+"""Four sample posts in a Store, and what the Store tests (test_store, test_store_queries, test_store_text) ask."""
 
 from __future__ import annotations
 
