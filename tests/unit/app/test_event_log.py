@@ -1,0 +1,79 @@
+"""Tests for reader.app.event_log: JSON lines on stderr only when JIANBAO_TEST_LOG is set; the stall meter
+counts the event loop's longest block; a window reports what a user-level test needs (typed search text,
+titles, the layout of its panes, closing), driven here by real key events on a real window."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLineEdit
+
+from reader.app import event_log
+
+
+def _events(text: str) -> list[dict]:
+    prefix = "jianbao-test: "
+    return [json.loads(line[len(prefix):]) for line in text.splitlines() if line.startswith(prefix)]
+
+
+def test_nothing_is_logged_unless_asked(monkeypatch, capfd):
+    monkeypatch.delenv(event_log.ENV, raising=False)
+    event_log.log("title", title="x")
+    assert not event_log.enabled() and capfd.readouterr().err == ""
+
+
+def test_an_event_is_one_json_line_on_stderr(monkeypatch, capfd):
+    monkeypatch.setenv(event_log.ENV, "1")
+    event_log.log("requested", paths=["/库/文章.md"], windows=1)
+    out, err = capfd.readouterr()
+    assert out == "" and err == 'jianbao-test: {"event": "requested", "paths": ["/库/文章.md"], "windows": 1}\n'
+
+
+def test_the_stall_meter_measures_a_blocked_event_loop(qtbot, monkeypatch, capfd):
+    monkeypatch.setenv(event_log.ENV, "1")
+    meter = event_log.StallMeter()
+    qtbot.wait(50)
+    QTimer.singleShot(0, lambda: time.sleep(0.2))  # the UI thread blocked for 200 ms
+    qtbot.wait(100)
+    figures = meter.figures()
+    assert figures["longest_stall_ms"] >= 190 and figures["stalls_over_100ms"] >= 1
+    stalls = [e for e in _events(capfd.readouterr().err) if e["event"] == "stall"]
+    assert any(e["ms"] >= 190 for e in stalls) and all({"time", "ms", "cpu_ms"} <= e.keys() for e in stalls)
+
+
+@pytest.fixture
+def logged_window(make_window, library_dir, monkeypatch, qtbot, qapp):
+    monkeypatch.setenv(event_log.ENV, "1")
+    window = make_window(library_dir)
+    qtbot.waitUntil(lambda: window.library is not None and window.refresher is not None, timeout=5000)
+    event_log.report_window(qapp, window, None)
+    return window
+
+
+def test_a_window_reports_typed_search_text_and_its_layout(logged_window, qtbot, capfd):
+    search = logged_window.findChild(QLineEdit, "search")
+    qtbot.mouseClick(search, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(search, "ab")
+    logged_window.resize(logged_window.width() + 40, logged_window.height())
+    qtbot.wait(event_log.LAYOUT_SETTLE_MS * 4)
+    events = _events(capfd.readouterr().err)
+    assert [e["text"] for e in events if e["event"] == "search-text"][-2:] == ["a", "ab"]
+    layouts = [e for e in events if e["event"] == "layout"]
+    assert layouts and layouts[-1]["window"] == int(logged_window.winId())
+    assert {"search", "tree", "articles"} <= layouts[-1]["panes"].keys()
+    library = logged_window.library
+    paths = {s.path for s in library.summaries(library.list_ids())}
+    shown = layouts[-1]["list"]
+    assert layouts[-1]["rows"] == len(paths) and shown  # every post listed, the visible ones reported
+    assert all(row["path"] in paths and row["title"] and len(row["at"]) == 2 for row in shown)
+
+
+def test_a_window_reports_its_title_and_its_closing(logged_window, qtbot, capfd):
+    logged_window.setWindowTitle("剪报 — test")
+    logged_window.close()
+    events = _events(capfd.readouterr().err)
+    assert {"event": "title", "title": "剪报 — test", "windows": 1} in events
+    assert any(e["event"] == "closing" for e in events)
