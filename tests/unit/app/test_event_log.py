@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import time
+from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -32,33 +33,48 @@ def test_an_event_is_one_json_line_on_stderr(monkeypatch, capfd):
     assert out == "" and err == 'jianbao-test: {"event": "requested", "paths": ["/库/文章.md"], "windows": 1}\n'
 
 
-def test_the_stall_meter_measures_a_blocked_event_loop(qtbot, monkeypatch, capfd):
+@contextmanager
+def _logging(monkeypatch):
+    """JIANBAO_TEST_LOG set for the test's own actions only: the events Qt delivers between a test's
+    phases (pytest-qt processes them outside any capture) are not printed."""
     monkeypatch.setenv(event_log.ENV, "1")
+    try:
+        yield
+    finally:
+        monkeypatch.delenv(event_log.ENV)
+
+
+def test_the_stall_meter_measures_a_blocked_event_loop(capfd, qtbot, monkeypatch):
     meter = event_log.StallMeter()
-    qtbot.wait(50)
-    QTimer.singleShot(0, lambda: time.sleep(0.2))  # the UI thread blocked for 200 ms
-    qtbot.wait(100)
-    figures = meter.figures()
+    try:
+        with _logging(monkeypatch):
+            qtbot.wait(50)
+            QTimer.singleShot(0, lambda: time.sleep(0.2))  # the UI thread blocked for 200 ms
+            qtbot.wait(100)
+        figures = meter.figures()
+    finally:
+        meter.deleteLater()  # its timer stops with it
     assert figures["longest_stall_ms"] >= 190 and figures["stalls_over_100ms"] >= 1
     stalls = [e for e in _events(capfd.readouterr().err) if e["event"] == "stall"]
     assert any(e["ms"] >= 190 for e in stalls) and all({"time", "ms", "cpu_ms"} <= e.keys() for e in stalls)
 
 
 @pytest.fixture
-def logged_window(make_window, library_dir, monkeypatch, qtbot, qapp):
-    monkeypatch.setenv(event_log.ENV, "1")
+def logged_window(make_window, library_dir, qtbot, qapp):
+    """A window with library_dir open whose events are reported (printed while _logging is on)."""
     window = make_window(library_dir)
     qtbot.waitUntil(lambda: window.library is not None and window.refresher is not None, timeout=5000)
     event_log.report_window(qapp, window, None)
     return window
 
 
-def test_a_window_reports_typed_search_text_and_its_layout(logged_window, qtbot, capfd):
+def test_a_window_reports_typed_search_text_and_its_layout(logged_window, qtbot, capfd, monkeypatch):
     search = logged_window.findChild(QLineEdit, "search")
-    qtbot.mouseClick(search, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(search, "ab")
-    logged_window.resize(logged_window.width() + 40, logged_window.height())
-    qtbot.wait(event_log.LAYOUT_SETTLE_MS * 4)
+    with _logging(monkeypatch):
+        qtbot.mouseClick(search, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(search, "ab")
+        logged_window.resize(logged_window.width() + 40, logged_window.height())
+        qtbot.wait(event_log.LAYOUT_SETTLE_MS * 4)
     events = _events(capfd.readouterr().err)
     assert [e["text"] for e in events if e["event"] == "search-text"][-2:] == ["a", "ab"]
     layouts = [e for e in events if e["event"] == "layout"]
@@ -71,9 +87,10 @@ def test_a_window_reports_typed_search_text_and_its_layout(logged_window, qtbot,
     assert all(row["path"] in paths and row["title"] and len(row["at"]) == 2 for row in shown)
 
 
-def test_a_window_reports_its_title_and_its_closing(logged_window, qtbot, capfd):
-    logged_window.setWindowTitle("剪报 — test")
-    logged_window.close()
+def test_a_window_reports_its_title_and_its_closing(logged_window, qtbot, capfd, monkeypatch):
+    with _logging(monkeypatch):
+        logged_window.setWindowTitle("剪报 — test")
+        logged_window.close()
     events = _events(capfd.readouterr().err)
     assert {"event": "title", "title": "剪报 — test", "windows": 1} in events
     assert any(e["event"] == "closing" for e in events)
