@@ -1,7 +1,5 @@
 """`python -m reader.cli`: the same as `jianbao-cli`."""
 
-import sys
+from . import run
 
-from . import main
-
-sys.exit(main())
+run()

@@ -12,15 +12,27 @@ if TYPE_CHECKING:
     from ..core import Freshness, Library
 
 
+# Every library a command opened, for close_all().
+_OPENED: list[Library] = []
+
+
 def library(args) -> Library:
     """Open LIBRARY, telling the user if its index was rebuilt or its reading state recovered."""
     from ..core import Library
 
     opened = Library(args.library, data_dir=args.data_dir)
+    _OPENED.append(opened)
     for told in (opened.rebuilt_reason, opened.state.recovered):
         if told:
             print(f"jianbao-cli: {told}", file=sys.stderr)
     return opened
+
+
+def close_all() -> None:
+    """Close every library the command opened (its index and reading state): at the command's end,
+    as the process may end without the interpreter's teardown (cli.run)."""
+    while _OPENED:
+        _OPENED.pop().close()
 
 
 def add_freshness_options(p) -> None:

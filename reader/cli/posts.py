@@ -23,7 +23,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--tag", action="append", default=[], metavar="T", help="only this tag")
     p.add_argument("--drafts", action="store_true", help="include drafts")
     add_freshness_options(p)
-    p.set_defaults(func=_list)
+    p.set_defaults(func=_list, at_once=True)
 
     p = sub.add_parser("search", help="search LIBRARY (words, \"phrases\", -word, OR, tag:, date:...)")
     p.add_argument("library")
@@ -34,7 +34,7 @@ def add_parsers(sub) -> None:
     p.add_argument("-l", "--files-with-matches", dest="paths", action="store_true",
                    help="print only the posts' file paths, one a line, best first (no snippets: no post is read)")
     add_freshness_options(p)
-    p.set_defaults(func=_search)
+    p.set_defaults(func=_search, at_once=True)
 
     p = sub.add_parser("show", help="show one post of LIBRARY")
     p.add_argument("library")
@@ -44,13 +44,13 @@ def add_parsers(sub) -> None:
     fmt.add_argument("--text", dest="format", action="store_const", const="text")
     fmt.add_argument("--json", dest="format", action="store_const", const="json")
     add_freshness_options(p)
-    p.set_defaults(func=_show, format="text")
+    p.set_defaults(func=_show, format="text", at_once=True)
 
     p = sub.add_parser("problems", help="list the files of LIBRARY that could not be read fully")
     p.add_argument("library")
     p.add_argument("--json", action="store_true", help="print one JSON array")
     add_freshness_options(p)
-    p.set_defaults(func=_problems)
+    p.set_defaults(func=_problems, at_once=True)
 
 
 def _add_more_libraries(p) -> None:
