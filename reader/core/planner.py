@@ -135,7 +135,8 @@ def _condition(db: sqlite3.Connection, term: Term, docs: Callable[[Query], list[
         sql = (f"p.id IN (SELECT post_id FROM post_labels WHERE kind = ? AND key IN ({','.join('?' * len(keys))}))")
         params = [item.kind, *keys]
     else:
-        sql, params = "(p.day >= ? AND p.day < ?)", [item.lo, item.hi + "~"]
+        # coalesce: an undated post (day NULL) is outside every range, so "-date:" keeps it, as Tantivy does
+        sql, params = "coalesce(p.day >= ? AND p.day < ?, 0)", [item.lo, item.hi + "~"]
     return (f"NOT {sql}" if term.negated else sql), params
 
 

@@ -59,7 +59,20 @@ def test_a_category_is_found_in_either_script_and_by_its_readable_name(store):
 def test_dates_select_the_days_they_cover(store):
     assert _where(store, "date:2022") == {"a.md", "b.md"}
     assert _where(store, "date:2021-12..2022-01") == {"a.md", "c.md"}
-    assert {"a.md", "b.md"}.isdisjoint(_where(store, "-date:2022")) and "c.md" in _where(store, "-date:2022")
+    assert _where(store, "-date:2022") == {"c.md", "d.md"}  # an undated post is not in 2022
+
+
+def test_leaving_out_a_date_keeps_undated_posts_with_or_without_words(tmp_path):
+    # The same rule on both paths: SQL when the query only filters, Tantivy when it looks for words.
+    store = Store(tmp_path / "index.db")
+    try:
+        ids = store.write_metadata([(meta, 1, 1) for meta in POSTS])
+        store.write_text([(ids[meta.path], meta.title, "共同的正文") for meta in POSTS])
+        with_words = {store.get_meta(i).path for i, _ in store.search("共同 -date:2022")}
+        filter_only = {store.get_meta(i).path for i, _ in store.search("-date:2022")}
+        assert with_words == filter_only == {"c.md", "d.md"}
+    finally:
+        store.close()
 
 
 def test_words_left_out_exclude_the_docs_tantivy_names(store):
