@@ -6,7 +6,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from reader import settings as S
-from reader.app.main import parse_args
 from reader.core.library import Library
 from reader.core.types import PostFilter
 from reader.gui.tasks import TaskRunner
@@ -168,12 +167,6 @@ def test_preferences_and_window_state_live_in_separate_files(tmp_path):
         pass
     else:
         raise AssertionError("window state must not be read from the preferences file")
-
-
-def test_command_line_paths_after_double_dash_are_never_options():
-    args = parse_args(["--data-dir", "/tmp/d", "--", "--looks-like-an-option"])
-    assert args.data_dir == "/tmp/d" and args.library == "--looks-like-an-option"
-    assert parse_args([]).library is None
 
 
 def _click_tree_node(qtbot, window, node_id: str) -> None:

@@ -37,9 +37,10 @@ def test_paths_and_options():
     assert (args.data_dir, args.new_instance, args.paths, args.library) == (None, False, [], None)
 
 
-def test_after_a_double_dash_a_path_may_look_like_an_option():
-    args = parse_args(["--", "--new-instance", "-x.md"])
-    assert args.paths == ["--new-instance", "-x.md"] and not args.new_instance
+def test_command_line_paths_after_double_dash_are_never_options():
+    args = parse_args(["--data-dir", "/tmp/d", "--", "--looks-like-an-option"])
+    assert args.data_dir == "/tmp/d" and args.library == "--looks-like-an-option"
+    assert parse_args([]).library is None
 
 
 def test_version_is_printed_and_exits_0(capsys):
