@@ -11,10 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.fuzz import MUTATIONS, NAMES, SITE_KINDS, check, corpus_posts, json_front, mutate, toml_front, yaml_front
-from reader.core.decode import decode_bytes
-from reader.core.errors import DecodeError, PostError
+from reader.core.errors import PostError
 from reader.core.library import Library
-from reader.core.limits import cut_bytes, truncate_body
 from reader.core.sanitize import sanitize_html
 from reader.core.types import Site
 from tests.corpus import CORPUS, FOUND
@@ -72,30 +70,6 @@ def test_random_front_matter(site, relpath, front, writer):
         data = json.dumps({k: str(v) for k, v in front.items()}, ensure_ascii=False).encode()
     parsed = check(site, relpath, data)
     assert "正文" in parsed.body or parsed.meta.error or parsed.body == ""
-
-
-@settings(FUZZ, max_examples=300)
-@given(text=st.text(max_size=300), encoding=st.sampled_from(["utf-8", "gb18030", "utf-16", "utf-16-be", "utf-32"]),
-       limit=st.integers(1, 1200))
-def test_cut_bytes_never_splits_a_character(text, encoding, limit):
-    data = text.replace("\r", "").encode(encoding)
-    head = cut_bytes(data, limit)
-    assert len(head) <= max(limit + 3, 0) and data.startswith(head)
-    if head == data:
-        return
-    try:
-        decoded, _ = decode_bytes(head)
-    except DecodeError:
-        return  # a UTF-16 text whose start is mostly NUL-free CJK can read as binary: reported, not raised
-    if encoding in ("utf-8", "utf-32") and "\n" in text[:limit // 4]:
-        assert text.startswith(decoded), (decoded, text)
-
-
-@settings(FUZZ, max_examples=300)
-@given(body=st.text(max_size=2000), limit=st.integers(10, 2000))
-def test_truncate_body_keeps_a_prefix(body, limit):
-    head, cut = truncate_body(body, limit)
-    assert body.startswith(head) and len(head) <= limit and cut == (len(body) > limit)
 
 
 DANGEROUS = [

@@ -7,9 +7,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.core import limits
-from reader.core.errors import RefusedFile
+from reader.core.decode import decode_bytes
+from reader.core.errors import DecodeError, RefusedFile
 from reader.core.limits import cut_bytes, read_head, read_inside, truncate_body
 from reader.core.types import Site
 
@@ -118,3 +121,32 @@ def test_truncate_body_default_is_the_show_limit():
     body = ("段落。" * 100 + "\n\n") * (limits.SHOW_LIMIT // 300 + 10)
     head, cut = truncate_body(body)
     assert cut and len(head) <= limits.SHOW_LIMIT and body.startswith(head) and head.endswith("。")
+
+
+# Property tests (moved from reliability/test_fuzz_pipeline.py): any text, encoding and limit.
+FUZZ = settings(deadline=None, database=None, derandomize=False, max_examples=300,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@settings(FUZZ)
+@given(text=st.text(max_size=300), encoding=st.sampled_from(["utf-8", "gb18030", "utf-16", "utf-16-be", "utf-32"]),
+       limit=st.integers(1, 1200))
+def test_cut_bytes_never_splits_a_character(text, encoding, limit):
+    data = text.replace("\r", "").encode(encoding)
+    head = cut_bytes(data, limit)
+    assert len(head) <= max(limit + 3, 0) and data.startswith(head)
+    if head == data:
+        return
+    try:
+        decoded, _ = decode_bytes(head)
+    except DecodeError:
+        return  # a UTF-16 text whose start is mostly NUL-free CJK can read as binary: reported, not raised
+    if encoding in ("utf-8", "utf-32") and "\n" in text[:limit // 4]:
+        assert text.startswith(decoded), (decoded, text)
+
+
+@settings(FUZZ)
+@given(body=st.text(max_size=2000), limit=st.integers(10, 2000))
+def test_truncate_body_keeps_a_prefix(body, limit):
+    head, cut = truncate_body(body, limit)
+    assert body.startswith(head) and len(head) <= limit and cut == (len(body) > limit)
