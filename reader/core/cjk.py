@@ -54,19 +54,29 @@ _CJK_CLASS = (
     "\U00020000-\U0003134f"  # ext B and beyond
 )
 _CJK_RUN = re.compile(f"[{_CJK_CLASS}]+")
-_CJK_SPLIT = re.compile(f"([{_CJK_CLASS}]+)")  # split() puts the runs at the odd places
 # Characters NFKC leaves as they are and that never join a neighbour: ASCII, CJK unified ideographs,
 # CJK brackets and marks. Anything else is normalised with the character before it (nfkc).
 _STABLE = "\t\n\r -~\u4e00-\u9fff\u3001-\u3003\u3008-\u3011\u3014-\u301f"
 _UNSTABLE = re.compile(f".?[^{_STABLE}]+", re.DOTALL)
-_CJK_CHAR = re.compile(f"[{_CJK_CLASS}]")
+
+
+# The two patterns below serve indexing, not searching: compiled on first use, as a class with the
+# supplementary planes takes 1-2 ms of CPU to compile (a search by `jianbao-cli` takes some 70).
+@functools.cache
+def _split_runs() -> re.Pattern[str]:
+    return re.compile(f"([{_CJK_CLASS}]+)")  # split() puts the runs at the odd places
+
+
+@functools.cache
+def _one_char() -> re.Pattern[str]:
+    return re.compile(f"[{_CJK_CLASS}]")
 # What unicode61 keeps as token characters: letters and numbers (no underscore).
 _WORD = re.compile(r"[^\W_]+")
 
 
 def is_cjk(ch: str) -> bool:
     """True if `ch` (one character) is part of a CJK run."""
-    return _CJK_CHAR.fullmatch(ch) is not None
+    return _one_char().fullmatch(ch) is not None
 
 
 def nfkc(text: str) -> str:
@@ -92,12 +102,12 @@ def index_forms(text: str) -> tuple[str, str]:
     CJK characters (normalise()d, in order, repeats kept) for the `chars` field."""
     text = nfkc(text)
     if zh_fold.beyond_the_dense_table(text):  # CJK extension B or later: rare, one run at a time
-        parts = _CJK_SPLIT.split(zh_fold.fold(text))
+        parts = _split_runs().split(zh_fold.fold(text))
         runs = parts[1::2]
         parts[1::2] = [" ".join((run[0], *map(add, run, run[1:]), run[-1])) for run in runs]
         return " ".join(parts), "".join(runs)
     # Each CJK character c folded to f becomes "f f": a run abc becomes "a ab bc c".
-    parts = _CJK_SPLIT.split(text)
+    parts = _split_runs().split(text)
     return " ".join(parts).translate(_expansion()), zh_fold.fold("".join(parts[1::2]))
 
 
@@ -110,7 +120,7 @@ def _expansion() -> list[int | str]:
     character -> its folded form twice, space between; any other below _EXPANSION_END itself.
     Made on first use, in the processes that index (10 ms of CPU, 6 MB)."""
     table: list[int | str] = list(range(_EXPANSION_END))
-    found = "".join(_CJK_CHAR.findall("".join(map(chr, range(_EXPANSION_END)))))
+    found = "".join(_one_char().findall("".join(map(chr, range(_EXPANSION_END)))))
     for ch, folded in zip(found, zh_fold.fold(found), strict=True):
         table[ord(ch)] = folded + " " + folded
     return table

@@ -16,6 +16,7 @@ importing pypinyin and deriving them 0.3 s in every process that made keys.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -25,7 +26,6 @@ KEY_VERSION = 2  # 2: category names have keys too (schema step 6)
 
 # One character class or a run of digits per match, so a match never backtracks (linear on any input).
 _HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_TOKEN = re.compile(rf"([0-9]+)|([{_HAN}]+)|([^\W\d_{_HAN}]+)")
 _MAX_DIGITS = 99
 # The readings, made from pypinyin's tables (make_table) and shipped: `python -m reader.core.collate`
 # writes it again; tests/unit/core/test_collate.py checks it against the installed pypinyin.
@@ -124,11 +124,17 @@ def _word(letters: str) -> str:
     return letters + " "
 
 
+@functools.cache
+def _tokens() -> re.Pattern[str]:
+    """Numbers, Han runs, words: compiled on the first key (2 ms of CPU, which a list or search does not need)."""
+    return re.compile(rf"([0-9]+)|([{_HAN}]+)|([^\W\d_{_HAN}]+)")
+
+
 def title_key(title: str) -> str:
     """The string that sorts `title` as a Chinese reader expects (see the module's docstring)."""
     text = unicodedata.normalize("NFKC", title).casefold()
     parts: list[str] = []
-    for digits, han, letters in _TOKEN.findall(text):
+    for digits, han, letters in _tokens().findall(text):
         if digits:
             digits = digits.lstrip("0") or "0"
             parts.append(f"{min(len(digits), _MAX_DIGITS):02d}{digits} ")

@@ -20,10 +20,12 @@ cjk.TOKENIZER_VERSION, so that indexes folded with the old table are rebuilt).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 TABLE_PATH = Path(__file__).with_name("zh_fold.txt")
 CONFIGS = ("t2s", "tw2s", "hk2s")
@@ -41,25 +43,38 @@ def _load(text: str) -> tuple[dict[str, str], dict[str, str]]:
     return {ch: line[0] for line in lines for ch in line[1:]}, {line[0]: line for line in lines}
 
 
-_FOLDED, _MEMBERS = _load(TABLE_PATH.read_text(encoding="utf-8"))
 # Below U+A000 (ext A and the unified block) str.translate reads a list, one lookup a character:
 # 0.11 ms for 5 KB of Traditional, against 0.35 ms with a dict (1.4 MB, mostly the ints). The
 # extensions beyond, rare in text, go through a dict when the text has any.
 _DENSE_END = 0xA000
-_DENSE = list(range(_DENSE_END))  # every character itself, then the folded ones: 2 ms at import, not 12
-for _ch, _to in _FOLDED.items():
-    if ord(_ch) < _DENSE_END:
-        _DENSE[ord(_ch)] = ord(_to)
-_BEYOND = str.maketrans({ch: to for ch, to in _FOLDED.items() if ord(ch) >= _DENSE_END})
 _ANY_BEYOND = re.compile("[\U00020000-\U000323AF]")
+
+
+class _Tables(NamedTuple):
+    folded: dict[str, str]  # character -> its folded form, for those that change
+    members: dict[str, str]  # folded form -> its whole class
+    dense: list[int]  # str.translate's table below _DENSE_END
+    beyond: dict[int, str]  # and beyond it
+
+
+@functools.cache
+def _tables() -> _Tables:
+    """Read on the first text that is not ASCII (3 ms of CPU, which listing from the index does not need)."""
+    folded, members = _load(TABLE_PATH.read_text(encoding="utf-8"))
+    dense = list(range(_DENSE_END))  # every character itself, then the folded ones: 2 ms, not 12
+    for ch, to in folded.items():
+        if ord(ch) < _DENSE_END:
+            dense[ord(ch)] = ord(to)
+    return _Tables(folded, members, dense, str.maketrans({ch: to for ch, to in folded.items() if ord(ch) >= _DENSE_END}))
 
 
 def fold(text: str) -> str:
     """`text` with every character in its folded form; same length, character for character."""
     if text.isascii():
         return text
-    text = text.translate(_DENSE)
-    return text.translate(_BEYOND) if _ANY_BEYOND.search(text) else text
+    tables = _tables()
+    text = text.translate(tables.dense)
+    return text.translate(tables.beyond) if _ANY_BEYOND.search(text) else text
 
 
 def beyond_the_dense_table(text: str) -> bool:
@@ -69,7 +84,8 @@ def beyond_the_dense_table(text: str) -> bool:
 
 def forms(ch: str) -> str:
     """Every character that folds as `ch` does, `ch`'s folded form first (`ch` alone if none)."""
-    return _MEMBERS.get(_FOLDED.get(ch, ch), ch)
+    tables = _tables()
+    return tables.members.get(tables.folded.get(ch, ch), ch)
 
 
 def any_form(text: str) -> str:
