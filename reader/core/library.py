@@ -166,6 +166,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
                 self._drop(store)
                 store = self._store()
                 store.rebuilt_reason = "the index was deleted while the program ran and has been rebuilt"
+            store.cache_for_writing()
             report("scan", 0, 0)
             known = store.file_states()
             early, early_links = ([], []) if known else self._first_rows(store, report, stop)

@@ -10,7 +10,7 @@ import pytest
 
 from reader.core import schema
 from reader.core.errors import StoreError
-from reader.core.store import Store
+from reader.core.store import READ_CACHE_KIB, WRITE_CACHE_KIB, Store
 from reader.core.types import PostMeta
 from tests.unit.core.store_samples import found, ids, meta, sample_posts, sample_store
 
@@ -27,6 +27,14 @@ def test_new_store_is_at_current_version_with_wal(tmp_path):
     assert s.rebuilt_reason is None
     assert s._db.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
     assert s._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    s.close()
+
+
+def test_a_reader_keeps_a_small_page_cache_and_a_refresh_a_large_one(tmp_path):
+    s = Store(tmp_path / "x" / "i.db")
+    assert s._db.execute("PRAGMA cache_size").fetchone()[0] == -READ_CACHE_KIB
+    s.cache_for_writing()
+    assert s._db.execute("PRAGMA cache_size").fetchone()[0] == -WRITE_CACHE_KIB
     s.close()
 
 
@@ -185,3 +193,17 @@ def test_deferred_indexes_come_back_even_after_a_crash(tmp_path):
     s.restore_indexes()  # nothing deferred: nothing to do
     assert index_names(s) == before
     s.close()
+
+
+def test_a_refresh_writes_with_the_large_page_cache(tmp_path):
+    from reader.core.library import Library
+
+    (tmp_path / "lib" / "_posts").mkdir(parents=True)
+    (tmp_path / "lib" / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (tmp_path / "lib" / "_posts" / "2024-01-02-a.md").write_text("---\ntitle: A\n---\nbody\n", encoding="utf-8")
+    library = Library(tmp_path / "lib", data_dir=tmp_path / "data")
+    assert library._store()._db.execute("PRAGMA cache_size").fetchone()[0] == -READ_CACHE_KIB
+    library.refresh()
+    assert library.count() == 1
+    assert library._store()._db.execute("PRAGMA cache_size").fetchone()[0] == -WRITE_CACHE_KIB
+    library.close()
