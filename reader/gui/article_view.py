@@ -79,6 +79,7 @@ class ArticleView(FindInArticle, HighlightsInArticle, ArticleScrolling, QTextBro
         self.setFont(font)  # QTextEdit hands the widget font to the document as its default font
         self.anchorClicked.connect(self._on_anchor)
         self.highlighted.connect(self._on_hover)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
 
     # --- content --------------------------------------------------------------------------
     def set_library(self, library) -> None:
