@@ -35,17 +35,23 @@ def to_markdown(groups: Sequence[tuple[Article, Sequence[Highlight]]], heading: 
                 detached: str = DETACHED) -> str:
     """A section per article (its title, then its date and link), each quote as a blockquote followed by its
     note; detached quotes say so. The GUI passes the words in the interface language."""
-    lines = [f"# {heading}", ""]
+    return "\n".join([f"# {heading}", "", *_articles(groups, "##", detached)]).rstrip() + "\n"
+
+
+def _articles(groups: Sequence[tuple[Article, Sequence[Highlight]]], level: str, detached: str) -> list[str]:
+    """The lines of one section per article, under headings of `level` ("##")."""
+    lines: list[str] = []
     for article, highlights in groups:
         title = " ".join(article.title.split()) or article.link
-        lines += [f"## {title}", "", " · ".join(filter(None, (article.date, markdown_link(title, article.link)))), ""]
+        lines += [f"{level} {title}", "", " · ".join(filter(None, (article.date, markdown_link(title, article.link)))),
+                  ""]
         for highlight in highlights:
             lines += [_quote(highlight.anchor.exact), ""]
             if highlight.detached:
                 lines += [f"*({detached})*", ""]
             if highlight.note.strip():
                 lines += [highlight.note.strip(), ""]
-    return "\n".join(lines).rstrip() + "\n"
+    return lines
 
 
 def _article(library: Library, path: str, found: Sequence[Highlight]) -> tuple[str, Article]:
@@ -58,22 +64,42 @@ def _article(library: Library, path: str, found: Sequence[Highlight]) -> tuple[s
                                     post_link(library.site, meta))
 
 
-def markdown(library: Library, path: str | None = None, heading: str = "Highlights", detached: str = DETACHED) -> str:
-    """Every highlight of the library (or those of the post at `path`), the newest article first and its
+def _groups(library: Library, path: str | None = None) -> list[tuple[Article, list[Highlight]]]:
+    """The library's highlights (or those of the post at `path`) by article, the newest article first and its
     quotes in reading order."""
     groups: dict[str, list[Highlight]] = {}
     for highlight in library.state.highlights(path):
         groups.setdefault(highlight.path, []).append(highlight)
     articles = [(*_article(library, post_path, found), post_path) for post_path, found in groups.items()]
     articles.sort(key=lambda item: item[0], reverse=True)
-    return to_markdown([(article, sorted(groups[post_path], key=lambda h: h.anchor.position))
-                        for _, article, post_path in articles], heading, detached)
+    return [(article, sorted(groups[post_path], key=lambda h: h.anchor.position)) for _, article, post_path in articles]
+
+
+def markdown(library: Library, path: str | None = None, heading: str = "Highlights", detached: str = DETACHED) -> str:
+    """Every highlight of the library (or those of the post at `path`), by article."""
+    return to_markdown(_groups(library, path), heading, detached)
+
+
+def libraries_markdown(libraries: Sequence[Library], heading: str = "Highlights", detached: str = DETACHED) -> str:
+    """Every highlight of several libraries: a section per library that has some (by name), then by article."""
+    lines = [f"# {heading}", ""]
+    for library in sorted(libraries, key=lambda lib: lib.name.casefold()):
+        groups = _groups(library)
+        if groups:
+            lines += [f"## {' '.join(library.name.split())}", "", *_articles(groups, "###", detached)]
+    return "\n".join(lines).rstrip() + "\n"
 
 
 def write_markdown(library: Library, target: str | Path, path: str | None = None, **words: str) -> int:
     """Write markdown() to `target` atomically; returns how many highlights it holds (raises ReaderError)."""
     write_text(target, markdown(library, path, **words))
     return len(library.state.highlights(path))
+
+
+def write_libraries_markdown(libraries: Sequence[Library], target: str | Path, **words: str) -> int:
+    """Write libraries_markdown() to `target` atomically; how many highlights it holds (raises ReaderError)."""
+    write_text(target, libraries_markdown(libraries, **words))
+    return sum(len(library.state.highlights()) for library in libraries)
 
 
 def write_text(target: str | Path, text: str) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .highlights import Anchor, Highlight
 
 if TYPE_CHECKING:
+    from .library import Library
     from .state import StateStore
     from .store import Store
     from .types import PostMeta, Site
@@ -63,3 +64,11 @@ class LibraryHighlights:
         from .highlights_export import write_markdown
 
         return write_markdown(self, target, path, **words)  # type: ignore[arg-type]
+
+    @staticmethod
+    def export_libraries_highlights(libraries: Sequence[Library], target: str | Path, **words: str) -> int:
+        """Every highlight of these libraries to `target` as Markdown, a section per library (by name) then per
+        article; how many it holds (raises ReaderError)."""
+        from .highlights_export import write_libraries_markdown
+
+        return write_libraries_markdown(libraries, target, **words)

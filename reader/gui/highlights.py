@@ -6,18 +6,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
                                QWidget)
 
-from ..core import Highlight, Library, query_words
+from ..core import Highlight, Library, ReaderError, query_words
 from .article_view import ArticleView
 from .browsing import Browsing
+from .libraries_all import AllLibraries
 from .reading import Reading
 
 
-def _write_markdown(library: Library, target: str, path: str | None, heading: str, detached: str) -> int:
-    """On a worker: the highlights (all, or the post's) written to `target` as Markdown; how many."""
+def _write_markdown(library: Library, post_id: int | None, target: str, heading: str, detached: str) -> int:
+    """On a worker: the highlights (all, or the post's: by its id, so that All libraries asks its own library)
+    written to `target` as Markdown; how many."""
+    path = None
+    if post_id is not None:
+        meta = library.post_meta(post_id)
+        if meta is None:
+            raise ReaderError(QCoreApplication.translate("Highlights", "This article is no longer in the library"))
+        path = meta.path
     return library.export_highlights(target, path, heading=heading, detached=detached)
 
 
@@ -54,8 +62,9 @@ class Highlights(QObject):
         self.tree, self.model = browse.tree, browse.tree_model
         self._all: list[Highlight] = []  # the library's, newest first
         self._words = ""  # the search field's words: the Highlights node shows the highlights holding them
-        self._asked = ""  # the post whose highlights were asked for last
-        reading.opened.connect(lambda path, _title: path != self._asked and self._load_post(path))
+        self._asked: tuple[int | None, str] = (None, "")  # the post whose highlights were asked for last: its
+        # id too, as under All libraries two posts of two libraries may have one relative path
+        reading.opened.connect(lambda path, _title: (self.reading.post_id, path) != self._asked and self._load_post(path))
         view.highlightsAnchored.connect(self._anchored)
         browse.treeShown.connect(lambda _data: self.reload_list())
         search_edit.textChanged.connect(self._filter)
@@ -73,10 +82,11 @@ class Highlights(QObject):
     # --- the article ------------------------------------------------------------------------
     def _load_post(self, path: str) -> None:
         """Ask for the post's highlights (once per post opened: `opened` comes with its header, then its body)."""
-        self._asked, post_id = path, self.reading.post_id
+        post_id = self.reading.post_id
+        self._asked = (post_id, path)
         if path and post_id is not None and self.session is not None:
-            self.session.ask("post-highlights", Library.highlights, post_id,
-                             on_done=lambda found: self.view.set_highlights(path, found))
+            self.session.ask("post-highlights", Library.highlights, post_id, on_done=lambda found: (
+                self.reading.post_id == post_id and self.view.set_highlights(path, found)))
 
     def _anchored(self, path: str, detached: dict) -> None:
         """The view found (or lost) highlights of the post shown: their detached mark is kept, the list redrawn."""
@@ -85,6 +95,14 @@ class Highlights(QObject):
             if any(detached.values()):
                 self.message.emit(self.tr("Some highlights of this article no longer match its text: "
                                           "they are kept, marked detached"), 5000)
+
+    def _is_open(self, path: str) -> bool:
+        """True when the post at `path` is open: library-relative, or absolute as All libraries' highlights say."""
+        post, library = self.reading.post, getattr(self.session, "library", None)
+        if post is None:
+            return False
+        full = library.full_path(post.id, post.meta.path) if isinstance(library, AllLibraries) else post.meta.path
+        return path in (post.meta.path, full)
 
     def _target(self) -> Highlight | None:
         """The highlight the command is for: under the view's context menu, else at the selection or cursor."""
@@ -146,8 +164,8 @@ class Highlights(QObject):
 
     def _changed(self, path: str, text: str) -> None:
         self.message.emit(text, 5000)
-        if self.reading.post is not None and self.reading.post.meta.path == path:  # drawn anew
-            self._load_post(path)
+        if self._is_open(path) and self.reading.post is not None:  # drawn anew
+            self._load_post(self.reading.post.meta.path)
         self.reload_list(expand=True)
 
     def _failed(self, error: BaseException) -> None:
@@ -192,8 +210,7 @@ class Highlights(QObject):
         if highlight.detached:
             self.message.emit(self.tr("This highlight is detached: its quote is no longer found in the article"), 5000)
         self.view.reveal_highlight(highlight.id)
-        post = self.reading.post
-        if post is not None and post.meta.path == highlight.path:
+        if self._is_open(highlight.path):
             return
         self.reading.open_path(highlight.path, then=lambda found: found or self.message.emit(
             self.tr("The article of this highlight is no longer in the library"), 5000))
@@ -204,9 +221,9 @@ class Highlights(QObject):
         if post is None or not self.view.highlights():
             self.message.emit(self.tr("This article has no highlights"), 5000)
             return
-        self.export(post.meta.path, Path(post.meta.path).stem)
+        self.export(post.id, Path(post.meta.path).stem)
 
-    def export(self, path: str | None, name: str = "highlights") -> None:
+    def export(self, post_id: int | None, name: str = "highlights") -> None:
         """File ▸ Export Highlights… (all) or Article ▸ Export This Article's Highlights…, as Markdown, on a worker."""
         if self.session is None:
             return
@@ -218,7 +235,7 @@ class Highlights(QObject):
         if not dialog.exec() or not dialog.selectedFiles():
             return
         target = dialog.selectedFiles()[0]
-        self.session.ask(None, _write_markdown, target, path, self.tr("Highlights"),
+        self.session.ask(None, _write_markdown, post_id, target, self.tr("Highlights"),
                          self.tr("detached: this quote is no longer found in the article"),
                          on_done=lambda count: self.message.emit(
                              self.tr("Exported %Ln highlight(s) to {0}", "", count).format(target), 8000),

@@ -192,7 +192,7 @@ class OpenLibraries(QObject):
 
     def _update_actions(self) -> None:
         """Remove Library needs one library shown and another to show (a search saved under All libraries
-        spans them all; h there says to choose the library: highlights.py)."""
+        spans them all; a highlight made there is kept by its post's library: libraries_all.py)."""
         action = getattr(self.window, "actions_by_id", {}).get("remove_library")
         if action is not None:
             action.setEnabled(self.shown is not None and len(self.roots) > 1)

@@ -2,21 +2,22 @@
 
 A post of All libraries has one id: its library's place in the set (its slot) in the high bits, its
 id in that library's index in the low 32 (`encode`). Lists and hits are merged by core.libraries
-(rank fusion for search); reads, marks and links go to the post's own library, so reading state
-and highlights stay keyed per library; All libraries' own saved searches span them all (core.libraries).
+(rank fusion for search); reads, marks, highlights and links go to the post's own library, so reading
+state stays keyed per library (a highlight's id names its library: `slot/id`); All libraries' own saved
+searches span them all (core.libraries).
 A library that cannot be opened or read is left out; the others answer.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..core import (Facet, Library, Post, PostError, PostFilter, PostRef, PostSummary, ReaderError, SavedSearch,
-                    SearchResults, Snippet, SpanningSearches, merge_lists, merge_search)
+from ..core import (Anchor, Facet, Highlight, Library, Post, PostError, PostFilter, PostRef, PostSummary, ReaderError,
+                    SavedSearch, SearchResults, Snippet, SpanningSearches, merge_lists, merge_search)
 from .session import Session
 from .tasks import PerThread
 
@@ -208,27 +209,66 @@ class AllLibraries:
                                           for root in (library.root, library.site.root))
         return path if inside else None  # the view's own check needs one root: it is made here
 
-    # --- highlights: kept by each library and made in one (not here); a post's own reach it by its id ------
-    @property
-    def state(self) -> _NoHighlights:
-        return _NoHighlights()
+    # --- highlights: kept by each library; here their ids carry the library (`slot/id`), their paths are absolute ---
+    def _highlight_in(self, slot: int, highlight: Highlight) -> Highlight:
+        """A library's highlight as All libraries shows it: an id naming its library, the post's absolute path."""
+        return replace(highlight, id=f"{slot}/{highlight.id}", path=str(self._slots[slot].root / highlight.path))
 
-    def highlights(self, post_id: int | None = None) -> list:
-        return []
+    def _highlight_library(self, highlight_id: str) -> tuple[Library, str] | None:
+        """The library of a highlight id made by _highlight_in, and its id there; None for any other id."""
+        slot, _, own = highlight_id.partition("/")
+        library = self._slots.get(int(slot)) if slot.isdigit() and own else None
+        return (library, own) if library is not None else None
 
-    export_highlights = Library.export_highlights  # File ▸ Export Highlights: Library's document, with none in it
+    def full_path(self, post_id: int, path: str) -> str:
+        """The absolute path of a post of All libraries (`path` its library-relative one), as its highlights carry."""
+        library = self._slots.get(decode(post_id)[0])
+        return str(library.root / path) if library is not None else path
 
-    def set_highlights_detached(self, detached) -> None:
-        return None
+    def highlights(self, post_id: int | None = None) -> list[Highlight]:
+        """The post's highlights (from its own library), or every library's, newest first."""
+        if post_id is not None:
+            library, local = self.library_of(post_id)
+            slot = decode(post_id)[0]
+            return [self._highlight_in(slot, h) for h in library.highlights(local)]
+        found: list[Highlight] = []
+        for slot, library in self._slots.items():
+            try:
+                found += [self._highlight_in(slot, h) for h in library.highlights()]
+            except (ReaderError, OSError):
+                continue
+        return sorted(found, key=lambda h: (-h.created, h.id))
 
-    def add_highlight(self, *_args) -> None:
-        raise ReaderError("highlights are made and shown in one library: select it in the tree first")
+    def add_highlight(self, post_id: int, anchor: Anchor, note: str = "") -> Highlight:
+        """A highlight of the post, kept by the post's own library."""
+        library, local = self.library_of(post_id)
+        return self._highlight_in(decode(post_id)[0], library.add_highlight(local, anchor, note))
 
     def set_highlight_note(self, highlight_id: str, note: str) -> bool:
-        return any(self._each(lambda library: library.set_highlight_note(highlight_id, note)))
+        found = self._highlight_library(highlight_id)
+        return found is not None and found[0].set_highlight_note(found[1], note)
 
     def delete_highlight(self, highlight_id: str) -> None:
-        self._each(lambda library: library.delete_highlight(highlight_id))
+        found = self._highlight_library(highlight_id)
+        if found is not None:
+            found[0].delete_highlight(found[1])
+
+    def set_highlights_detached(self, detached: Mapping[str, bool]) -> None:
+        """Each mark to the library its id names; an id naming none is dropped (never guessed)."""
+        by_library: dict[int, tuple[Library, dict[str, bool]]] = {}
+        for highlight_id, flag in detached.items():
+            found = self._highlight_library(highlight_id)
+            if found is not None:
+                by_library.setdefault(id(found[0]), (found[0], {}))[1][found[1]] = flag
+        for library, marks in by_library.values():
+            library.set_highlights_detached(marks)
+
+    def export_highlights(self, target: str | Path, path: str | None = None, **words: str) -> int:
+        """File ▸ Export Highlights: every library's, by library then article (a post's go to its own library:
+        highlights.py asks by its id)."""
+        if path is not None:
+            raise ReaderError("a post's highlights are exported by its own library")
+        return Library.export_libraries_highlights(self.libraries, target, **words)
 
     # --- saved searches of All libraries: they span every library ------------------------------------
     def _saved(self) -> SpanningSearches:
@@ -254,14 +294,6 @@ class AllLibraries:
             self._searches = None
         for library in self.libraries:
             library.close()
-
-
-class _NoHighlights:
-    """What the highlights of a post path are in All libraries: none (a path names a post only within
-    its library; a guess could mark another library's highlights detached)."""
-
-    def highlights(self, _path: str | None = None) -> list:
-        return []
 
 
 def run_in_all(everything: AllLibraries, job: Callable[..., Any], *args: Any) -> Any:

@@ -191,8 +191,8 @@ class LibraryTreeModel(QAbstractItemModel):
             self._root.set_children(self._sections.values())
         else:
             self._all_node = Node("libraries", "", QCoreApplication.translate(TR, ALL_LIBRARIES))
-            if shown is None:  # its highlights stay with each library
-                self._all_node.set_children(s for key, s in self._all_sections.items() if key != "highlights")
+            if shown is None:  # its Highlights: every library's
+                self._all_node.set_children(self._all_sections.values())
             tops = [self._all_node]
             for root, name in libraries:
                 top = Node("libraryroot", root, name, tip=root)
@@ -311,7 +311,7 @@ class LibraryTreeModel(QAbstractItemModel):
         section = self._sections["highlights"]
         section.count = len(nodes) if highlights else None
         self._replace_rows(section, nodes)
-        if section.parent is not None:  # in the tree (not while All libraries is shown)
+        if section.parent is not None:  # in the tree
             index = self.createIndex(section.row, 1, section)
             self.dataChanged.emit(index, index)
 

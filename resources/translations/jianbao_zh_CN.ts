@@ -655,6 +655,10 @@ The reader may go on working. The details are also in the log file in {folder}.<
 <context>
     <name>Highlights</name>
     <message>
+        <source>This article is no longer in the library</source>
+        <translation>这篇文章已不在文库中</translation>
+    </message>
+    <message>
         <source>Some highlights of this article no longer match its text: they are kept, marked detached</source>
         <translation>本文部分高亮已与正文对不上：它们仍被保留，标为已脱离</translation>
     </message>

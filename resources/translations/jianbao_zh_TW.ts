@@ -655,6 +655,10 @@ The reader may go on working. The details are also in the log file in {folder}.<
 <context>
     <name>Highlights</name>
     <message>
+        <source>This article is no longer in the library</source>
+        <translation>這篇文章已不在文庫中</translation>
+    </message>
+    <message>
         <source>Some highlights of this article no longer match its text: they are kept, marked detached</source>
         <translation>本文部分螢光標記已與內文對不上：它們仍被保留，標為已脫離</translation>
     </message>

@@ -313,14 +313,14 @@ def test_a_note_edited_from_the_tree_leaves_the_open_articles_highlights_drawn(q
     assert shown.id in window.view.highlight_spans()  # still drawn: the other post's answer was not taken
 
 
-def test_h_while_all_libraries_are_shown_says_to_choose_the_library(qtbot, make_window, tmp_path, data_dir):
+def test_all_libraries_shows_and_makes_highlights_in_the_posts_own_library(qtbot, make_window, tmp_path, data_dir):
     from reader.gui.tasks import TaskRunner
     from tests.gui.test_libraries import _add_from_menu, _click_node
 
     first, second = write_library(tmp_path / "a", n_posts=3, broken=False), write_library(tmp_path / "b", broken=False)
     lib = Library(second, data_dir=data_dir)
     lib.refresh()
-    kept = lib.add_highlight(lib.post_id(PANDA_POST), Anchor(PANDA, "", "", 0), "from b")
+    lib.add_highlight(lib.post_id(PANDA_POST), Anchor(PANDA, "", "", 0), "from b")
     lib.close()
     window = make_window(first, runner=TaskRunner())
     window.activateWindow()
@@ -336,14 +336,18 @@ def test_h_while_all_libraries_are_shown_says_to_choose_the_library(qtbot, make_
     view = window.view
     qtbot.waitUntil(lambda: window.reading.post is not None and window.reading.post.meta.path == PANDA_POST,
                     timeout=10000)
-    # All libraries shows no highlights and makes none (gui/libraries_all: they are kept and shown per
-    # library); h says so, nothing fails and nothing is written.
+    # All libraries shows the post's highlights (from b) and h keeps a new one in b, none in a.
+    qtbot.waitUntil(lambda: [h.note for h in view.highlights()] == ["from b"] and len(view.highlight_spans()) == 1,
+                    timeout=10000)
     window.activateWindow()  # after the folder dialog
     qtbot.waitUntil(window.isActiveWindow)
     _drag_select(qtbot, view, "第1段")
     qtbot.keyClick(view, Qt.Key.Key_H)
-    qtbot.waitUntil(lambda: "select it in the tree" in window.statusBar().currentMessage(), timeout=10000)
-    assert not view.highlight_spans()
-    again = Library(second, data_dir=data_dir)
-    assert [h.id for h in again.highlights()] == [kept.id]
-    again.close()
+    qtbot.waitUntil(lambda: len(view.highlight_spans()) == 2, timeout=10000)
+    again, other = Library(second, data_dir=data_dir), Library(first, data_dir=data_dir)
+    try:
+        assert [h.anchor.exact for h in again.highlights()] == ["第1段", PANDA] and other.highlights() == []
+        assert again.highlights()[0].path == PANDA_POST
+    finally:
+        again.close()
+        other.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.errors import ReaderError
+from reader.core.highlights import Anchor
 from reader.core.library import Library
 from reader.gui.highlights import _write_markdown
 from reader.gui.libraries_all import decode, encode, is_encoded, open_all, run_in_all
@@ -49,15 +49,45 @@ def test_rows_marks_and_posts_reach_the_posts_own_library(everything, tmp_path):
     assert run_in_all(everything, Library.post_id, rows[0].path) == ids[0]  # by its absolute path
 
 
-def test_a_highlight_is_made_in_one_library_not_in_all(everything):
-    post = everything.list_ids()[0]
-    with pytest.raises(ReaderError, match="one library"):
-        run_in_all(everything, Library.add_highlight, post, None, "")
-    assert everything.state.highlights("anything.md") == [] and everything.highlights() == []
+def test_highlights_go_to_the_posts_own_library(everything, tmp_path):
+    """Made, listed, noted, marked detached and removed under All libraries: always in the post's own library."""
+    ids = everything.list_ids()
+    hugo = next(i for i in ids if decode(i)[0] == 1)
+    made = run_in_all(everything, Library.add_highlight, hugo, Anchor("quote", "", "", 0), "note")
+    assert made.id.startswith("1/") and made.path == str(ROOTS[1] / everything.get_post(hugo).meta.path)
+    assert run_in_all(everything, Library.highlights, hugo) == [made] == everything.highlights()
+    jekyll, hugo_own = (Library(root, data_dir=tmp_path) for root in ROOTS)
+    try:
+        assert jekyll.highlights() == [] and [h.id for h in hugo_own.highlights()] == [made.id[2:]]
+        assert hugo_own.highlights()[0].path == everything.get_post(hugo).meta.path  # library-relative there
+        run_in_all(everything, Library.set_highlights_detached, {made.id: True, made.id[2:]: False, "0/" + made.id[2:]: False})
+        assert hugo_own.highlights()[0].detached  # only the id naming its library counts
+        assert run_in_all(everything, Library.set_highlight_note, made.id, "changed")
+        assert not run_in_all(everything, Library.set_highlight_note, "0/" + made.id[2:], "wrong library")
+        assert hugo_own.highlights()[0].note == "changed"
+        run_in_all(everything, Library.delete_highlight, "0/" + made.id[2:])
+        assert len(hugo_own.highlights()) == 1
+        run_in_all(everything, Library.delete_highlight, made.id)
+        assert hugo_own.highlights() == [] and everything.highlights() == []
+    finally:
+        jekyll.close()
+        hugo_own.close()
 
 
-def test_exporting_the_highlights_of_all_libraries_writes_none(everything, tmp_path):
-    """File ▸ Export Highlights in All libraries: the window's job writes Library's document, with none in it."""
+def test_exporting_the_highlights_of_all_libraries_groups_them_by_library(everything, tmp_path):
+    """File ▸ Export Highlights in All libraries: every library's, a section each, then by article; a post's
+    own export (by its id) holds its library's only."""
+    ids = everything.list_ids()
+    firsts = [next(i for i in ids if decode(i)[0] == slot) for slot in (0, 1)]
+    for post_id, quote in zip(firsts, ("from jekyll", "from hugo"), strict=True):
+        run_in_all(everything, Library.add_highlight, post_id, Anchor(quote, "", "", 0), "")
     target = tmp_path / "highlights.md"
-    assert run_in_all(everything, _write_markdown, str(target), None, "Highlights", "detached") == 0
-    assert target.read_text(encoding="utf-8") == "# Highlights\n"
+    assert run_in_all(everything, _write_markdown, None, str(target), "Highlights", "detached") == 2
+    text = target.read_text(encoding="utf-8")
+    names = sorted((library.name for library in everything.libraries), key=str.casefold)
+    assert text.startswith("# Highlights\n") and [line[3:] for line in text.splitlines() if line.startswith("## ")] == names
+    assert text.count("\n### ") == 2 and "> from jekyll" in text and "> from hugo" in text
+    hugo_section = text[text.index(f"## {everything.libraries[1].name}"):]
+    assert "> from hugo" in hugo_section.split("\n## ")[0]
+    assert run_in_all(everything, _write_markdown, firsts[1], str(target), "Highlights", "detached") == 1
+    assert "> from hugo" in target.read_text(encoding="utf-8") and "jekyll" not in target.read_text(encoding="utf-8")

@@ -1,0 +1,81 @@
+"""Highlights under All libraries, with the mouse and keyboard: a drag selection and h on a post of the second
+library, drawn in the view, listed under All libraries' Highlights node, reopened by a click there, and kept by
+that library only."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reader.core.library import Library
+from reader.gui.list_model import LIBRARY_COLUMN
+from tests.gui.test_highlights import _drag_select
+from tests.gui.test_libraries import HUGO, JEKYLL, _click, _name, _start_all
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
+QUOTE = "cgroups are the parts"
+POST = "content/posts/containers-in-depth.md"
+TITLE = "Containers in depth"
+
+
+def _open_row(qtbot, window, title: str) -> None:
+    """A click on the list row titled `title`; waits until its body is shown."""
+    window.activateWindow()  # after Add Library's dialog
+    qtbot.waitUntil(window.isActiveWindow)
+    model = window.list_model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == title)
+    _click(qtbot, window.list, model.index(row, 0))
+    qtbot.waitUntil(lambda: window.reading.post is not None and window.reading.post.meta.title == title
+                    and bool(window.reading.post.html), timeout=5000)
+
+
+def _highlight_nodes(window) -> list:
+    model = window.tree_model
+    section = model.section_index("highlights")
+    return [model.index(row, 0, section) for row in range(model.rowCount(section))]
+
+
+def _own(root, data_dir) -> list:
+    library = Library(root, data_dir=data_dir)
+    try:
+        return library.highlights()
+    finally:
+        library.close()
+
+
+def test_a_highlight_made_under_all_libraries_is_kept_by_the_posts_library(qtbot, make_window):
+    window = _start_all(make_window, qtbot)
+    model, view = window.list_model, window.view
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == TITLE)
+    assert model.index(row, LIBRARY_COLUMN).data() == _name(window, HUGO)  # the second library's post
+    _open_row(qtbot, window, TITLE)
+    _drag_select(qtbot, view, QUOTE)
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    qtbot.waitUntil(lambda: len(view.highlight_spans()) == 1, timeout=5000)
+    start, end = next(iter(view.highlight_spans().values()))
+    assert view.document().toPlainText()[start:end] == QUOTE
+    qtbot.waitUntil(lambda: [i.data() for i in _highlight_nodes(window)] == [QUOTE], timeout=5000)
+    assert window.tree_model.library_of(_highlight_nodes(window)[0]) == ""  # under All libraries
+
+    # Kept by the hugo library, under its own relative path; the jekyll library has none.
+    saved = _own(HUGO, window.data_dir)
+    assert [(h.anchor.exact, h.path) for h in saved] == [(QUOTE, POST)] and _own(JEKYLL, window.data_dir) == []
+
+    # Another article, then a click on the highlight: its article again, scrolled to it, drawn.
+    other = next(model.index(r, 0).data() for r in range(model.rowCount()) if model.index(r, 0).data() != TITLE)
+    _open_row(qtbot, window, other)
+    assert view.highlight_spans() == {}
+    node = _highlight_nodes(window)[0]
+    window.tree.scrollTo(node)
+    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=window.tree.visualRect(node).center())
+    qtbot.waitUntil(lambda: window.reading.post.meta.title == TITLE and len(view.highlight_spans()) == 1,
+                    timeout=5000)
+    assert window.libraries.shown is None  # still under All libraries
+
+    # Shift+H in the highlight: a note, kept in the hugo library; the view's mark does not reach jekyll.
+    from tests.gui.test_highlights import _point, _type_note
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_point(view, start + 3))
+    _type_note(qtbot, "命名空间")
+    qtbot.keyClick(view, Qt.Key.Key_H, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: [h.note for h in _own(HUGO, window.data_dir)] == ["命名空间"], timeout=5000)
+    assert _own(JEKYLL, window.data_dir) == []
