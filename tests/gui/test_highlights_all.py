@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from reader.core.library import Library
 from reader.gui.list_model import LIBRARY_COLUMN
 from tests.gui.test_highlights import _drag_select
-from tests.gui.test_libraries import HUGO, JEKYLL, _click, _name, _start_all
+from tests.gui.test_libraries import HUGO, JEKYLL, _click, _name, _reading, _start_all
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
 QUOTE = "cgroups are the parts"
@@ -68,8 +68,7 @@ def test_a_highlight_made_under_all_libraries_is_kept_by_the_posts_library(qtbot
     node = _highlight_nodes(window)[0]
     window.tree.scrollTo(node)
     qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=window.tree.visualRect(node).center())
-    qtbot.waitUntil(lambda: window.reading.post.meta.title == TITLE and len(view.highlight_spans()) == 1,
-                    timeout=5000)
+    qtbot.waitUntil(lambda: _reading(window) == TITLE and len(view.highlight_spans()) == 1, timeout=5000)
     assert window.libraries.shown is None  # still under All libraries
 
     # Shift+H in the highlight: a note, kept in the hugo library; the view's mark does not reach jekyll.
