@@ -49,14 +49,11 @@ def scan_diff(site: Site, known: dict[str, tuple[int, int, int]],
     """Walk the library once and compare each post's mtime and size with `known` (Store.file_states).
     `workers` are started as soon as the walk has met enough new or changed posts to use them:
     their start (0.4 s) then overlaps the rest of the walk."""
-    watch = None if workers is None else ChangeWatch(known, _POOL_THRESHOLD, lambda: workers.warm(site))
+    watch = ChangeWatch(known, _POOL_THRESHOLD, (lambda: workers.warm(site)) if workers else lambda: None)
     scanned = scan(site, cancelled, watch=watch)
     files = scanned.posts
-    added = [p for p in files if p not in known]
-    changed = [p for p, f in files.items()
-               if p in known and (known[p][1], known[p][2]) != (f.mtime_ns, f.size)]
-    return ScanDiff(added=added, changed=changed, removed=[p for p in known if p not in files],
-                    stats={p: (files[p].mtime_ns, files[p].size) for p in (*added, *changed)},
+    return ScanDiff(added=watch.added, changed=watch.changed, removed=[p for p in known if p not in files],
+                    stats={p: (files[p].mtime_ns, files[p].size) for p in (*watch.added, *watch.changed)},
                     total=len(files), label_pages=scanned.label_pages, skipped=scanned.skipped,
                     folders=scanned.folders)
 

@@ -171,19 +171,20 @@ def _fd_path(fd: int) -> str | None:
 
 @dataclass
 class ChangeWatch:
-    """Calls `then()` once, when the walk has met `count` posts that are new or changed against
-    `known` (path -> (id, mtime_ns, size)): the caller can start work before the walk ends."""
+    """The posts of a walk that are new or changed against `known` (path -> (id, mtime_ns, size)),
+    in the order met; `then()` is called once, as soon as there are `count` of them, so that the
+    caller can start work before the walk ends."""
 
     known: dict[str, tuple[int, int, int]]
     count: int
     then: Callable[[], None]
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
 
-    def saw(self, rel: str, info: os.stat_result) -> None:
-        was = self.known.get(rel)
-        if was is None or was[1] != info.st_mtime_ns or was[2] != info.st_size:
-            self.count -= 1
-            if self.count == 0:
-                self.then()
+    def found(self, rel: str, new: bool) -> None:
+        (self.added if new else self.changed).append(rel)
+        if len(self.added) + len(self.changed) == self.count:
+            self.then()
 
 
 def scan(site: Site, cancelled: Callable[[], bool] | None = None, limit: int = 0,
@@ -192,7 +193,7 @@ def scan(site: Site, cancelled: Callable[[], bool] | None = None, limit: int = 0
 
     `cancelled()` is asked once per folder and every _CHECK_EVERY entries; True raises Cancelled.
     With a `limit`, the walk stops at that many posts, taking each folder's names in reverse order
-    (dated names such as Jekyll's: the newest first). `watch` is told of each post found.
+    (dated names such as Jekyll's: the newest first). `watch` collects the new and changed posts.
     """
     return _Walk(site, cancelled or (lambda: False), limit, watch).run()
 
@@ -284,8 +285,11 @@ class _Walk:
             self.result.label_pages.append(rel)
         elif kind == "post":
             self.result.posts[rel] = FileStat(rel, info.st_mtime_ns, info.st_size)
-            if self.watch is not None:
-                self.watch.saw(rel, info)
+            watch = self.watch
+            if watch is not None:  # compared here, inline: the walk meets every post of the library
+                was = watch.known.get(rel)
+                if was is None or was[1] != info.st_mtime_ns or was[2] != info.st_size:
+                    watch.found(rel, was is None)
 
     def _subfolder(self, entry: os.DirEntry, rel: str, site_rel: str | None, kind: str | None,
                    is_link: bool) -> None:
