@@ -1,4 +1,9 @@
-"""A post laid out for paper: the view's page in a QTextDocument, printed or written as PDF with page numbers."""
+"""A post laid out for paper: the view's page in a QTextDocument, printed or written as PDF with page numbers;
+its highlights drawn as the view draws them (light colours), each note after the paragraph of its quote.
+
+Notes follow their paragraph, numbered like a footnote (a small superscript after the quote): the reader finds
+the note beside the passage without turning to a page's foot or the article's end, and the author's sentences
+stay whole. Real footnotes would need each page laid out twice (QTextDocument paginates on its own)."""
 
 from __future__ import annotations
 
@@ -7,11 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import (QFont, QFontMetricsF, QGuiApplication, QImage, QPageLayout, QPageSize, QPagedPaintDevice,
-                           QPainter, QPalette, QPdfWriter, QTextDocument)
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPageLayout, QPageSize,
+                           QPagedPaintDevice, QPainter, QPalette, QPdfWriter, QTextBlockFormat, QTextCharFormat,
+                           QTextCursor, QTextDocument)
 
-from ..core import Library, Post, image_source, original_url
+from ..core import Highlight, Library, Post, anchor_all, image_source, original_url
 from . import article_images as images
+from .article_highlights import marker_format
 from .article_html import (CJK_FONT_FAMILIES, IMAGE_SCHEME, Colors, ImageRef, build_page, prepare_body, source_line,
                            stylesheet)
 
@@ -33,6 +40,7 @@ class Printable:
     title: str
     html: str
     images: dict[str, QImage] = field(default_factory=dict)
+    highlights: list[Highlight] = field(default_factory=list)
 
 
 def load_printable(library: Library, post_id: int, labels: dict[str, str] | None = None) -> Printable:
@@ -43,7 +51,7 @@ def load_printable(library: Library, post_id: int, labels: dict[str, str] | None
     link = original_url(library.site, post.meta)
     if link:
         page += source_line(link, len(body.links))
-    printable = Printable(post.meta.title or post.meta.path, page)
+    printable = Printable(post.meta.title or post.meta.path, page, highlights=library.highlights(post_id))
     for index, ref in enumerate(body.images):
         printable.images[f"{IMAGE_SCHEME}:{index}"] = _image(library, post, ref)
     return printable
@@ -95,8 +103,55 @@ def document(printable: Printable) -> QTextDocument:
     for name, image in printable.images.items():
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     doc.setHtml(printable.html)
+    mark_highlights(doc, printable.highlights)
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, printable.title)
     return doc
+
+
+def mark_highlights(doc: QTextDocument, highlights: list[Highlight]) -> int:
+    """Draw the highlights found in `doc` as the view does on a white page; a note gets a number after its
+    quote and follows the quote's paragraph. Returns how many were found (a detached one is left out)."""
+    found = sorted(((span, h) for h, span in anchor_all(doc.toPlainText(), highlights) if span is not None),
+                   key=lambda item: item[0])
+    base = QColor(PRINT_COLORS.base)
+    for (start, end), highlight in found:
+        cursor = QTextCursor(doc)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(marker_format(base, bool(highlight.note.strip())))
+    noted = [(span, h, number) for number, (span, h) in enumerate((i for i in found if i[1].note.strip()), 1)]
+    for (_start, end), highlight, number in sorted(noted, key=lambda item: item[0][1], reverse=True):
+        _add_note(doc, end, number, highlight.note.strip())  # from the end: the positions before stay
+    return len(found)
+
+
+def _add_note(doc: QTextDocument, end: int, number: int, note: str) -> None:
+    """The note's number after the quote (at `end`), the note in a block of its own after the quote's paragraph."""
+    green = images.blend(QColor(PRINT_COLORS.base), QColor(40, 120, 20), 0.9)
+    cursor = QTextCursor(doc)
+    cursor.setPosition(end)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    block = QTextBlockFormat()
+    block.setLeftMargin(24)
+    block.setTopMargin(2)
+    block.setBottomMargin(8)
+    block.setBackground(images.blend(QColor(PRINT_COLORS.base), QColor(140, 215, 80), 0.12))
+    text = QTextCharFormat()
+    text.setFont(_font())
+    text.setFontPointSize(FONT_PT * 0.9)
+    text.setForeground(QColor(PRINT_COLORS.text))
+    cursor.insertBlock(block, text)
+    label = QTextCharFormat(text)
+    label.setFontWeight(QFont.Weight.Bold)
+    label.setForeground(green)
+    cursor.insertText(f"{number} ", label)
+    cursor.insertText(note.replace("\r\n", "\n").replace("\n", "\u2028"), text)
+    mark = QTextCharFormat()
+    mark.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+    mark.setForeground(green)
+    mark.setFontWeight(QFont.Weight.Bold)
+    cursor.setPosition(end)
+    cursor.insertText(str(number), mark)
 
 
 class _ClosedDocument(QTextDocument):

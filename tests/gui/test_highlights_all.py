@@ -1,15 +1,26 @@
 """Highlights under All libraries, with the mouse and keyboard: a drag selection and h on a post of the second
 library, drawn in the view, listed under All libraries' Highlights node, reopened by a click there, and kept by
-that library only."""
+that library only; and an article's highlights and notes on paper (Export as PDF)."""
 
 from __future__ import annotations
 
+import subprocess
+import unicodedata
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
+from reader import settings as S
 from reader.core.library import Library
+from reader.gui import article_images
+from reader.gui.article_highlights import MARKER
 from reader.gui.list_model import LIBRARY_COLUMN
-from tests.gui.test_highlights import _drag_select
+from reader.gui.tasks import TaskRunner
+from tests.gui.helpers import click_menu, when_modal, write_library
+from tests.gui.test_highlights import PANDA, PANDA_POST, _drag_select, _open, _point, _type_note
 from tests.gui.test_libraries import HUGO, JEKYLL, _click, _name, _reading, _start_all
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
@@ -72,9 +83,51 @@ def test_a_highlight_made_under_all_libraries_is_kept_by_the_posts_library(qtbot
     assert window.libraries.shown is None  # still under All libraries
 
     # Shift+H in the highlight: a note, kept in the hugo library; the view's mark does not reach jekyll.
-    from tests.gui.test_highlights import _point, _type_note
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_point(view, start + 3))
     _type_note(qtbot, "命名空间")
     qtbot.keyClick(view, Qt.Key.Key_H, Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: [h.note for h in _own(HUGO, window.data_dir)] == ["命名空间"], timeout=5000)
     assert _own(JEKYLL, window.data_dir) == []
+
+
+def test_the_pdf_of_an_article_shows_its_highlight_and_note_in_light_colours(qtbot, make_window, tmp_path,
+                                                                             data_dir, monkeypatch):
+    """Under the dark theme, a highlight with a note made with h and Shift+H, then Article ▸ Export as PDF…: the
+    PDF holds the note after its quote, and its page, rendered, has the light theme's marker on white."""
+    library = write_library(tmp_path / "lib", broken=False)
+    settings = S.Settings(data_dir / "config")  # where the window's data folder keeps its preferences
+    settings.preferences.set(S.THEME, "dark")
+    settings.sync()
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))  # where the save dialog starts
+    window = make_window(library, runner=TaskRunner())
+    view = window.view
+    _open(qtbot, window, PANDA_POST)
+    assert view.palette().color(QPalette.ColorRole.Base).lightness() < 60  # the screen is dark
+    _drag_select(qtbot, view, PANDA)
+    _type_note(qtbot, "竹子笔记 bamboo note")
+    qtbot.keyClick(view, Qt.Key.Key_H, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: [h.note for h in view.highlights()] == ["竹子笔记 bamboo note"], timeout=5000)
+
+    target = home / f"{Path(PANDA_POST).stem}.pdf"
+    when_modal(QFileDialog, lambda dialog: qtbot.mouseClick(dialog.findChild(QDialogButtonBox, "buttonBox").button(
+        QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton))
+    click_menu(qtbot, window, "&Article", "Export as P&DF…")
+    qtbot.waitUntil(lambda: "Exported to" in window.statusBar().currentMessage(), timeout=20000)
+    text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(target), "-"], capture_output=True,
+                                                        text=True, check=True).stdout)
+    assert PANDA in text and "1 竹子笔记 bamboo note" in text  # the note, numbered, after its quote's paragraph
+    assert text.index(PANDA) < text.index("竹子笔记")
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(target), str(tmp_path / "page")],
+                   check=True)
+    page = QImage(str(next(tmp_path.glob("page*.png"))))
+    colours = {page.pixelColor(x, y).name() for x in range(0, page.width(), 2) for y in range(0, page.height(), 2)}
+    light_marker = article_images.blend(QColor("#ffffff"), MARKER, 0.45)
+    assert page.pixelColor(2, 2).name() == "#ffffff" and _near(light_marker, colours)
+
+
+def _near(colour: QColor, colours: set[str]) -> bool:
+    """True when one of `colours` is within a few steps of `colour` (the rasteriser's rounding)."""
+    return any(max(abs(QColor(c).red() - colour.red()), abs(QColor(c).green() - colour.green()),
+                   abs(QColor(c).blue() - colour.blue())) <= 3 for c in colours)
