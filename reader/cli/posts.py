@@ -75,8 +75,8 @@ def _open_all(args, *, text: bool = False) -> list[Library]:
 
 def _filter_keys(library: Library, kind: str, wanted: list[str]) -> tuple[str, ...]:
     """Match what the user typed against the keys posts carry or their readable labels, in
-    Simplified or Traditional. zh_fold is loaded only for a value that is not ASCII: it folds Han
-    characters only, so an ASCII value folds as itself and equals only what is written as it is."""
+    Simplified or Traditional. Only a value that is not ASCII is folded (which reads zh_fold's tables):
+    the fold changes Han characters alone, so an ASCII value equals only what is written as it is."""
     if not wanted:
         return ()
     keys, labels = library.label_keys(kind), library.labels(kind)
