@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import suppress
 from typing import NoReturn
 
 import reader
@@ -53,6 +54,8 @@ def _alone() -> bool:
 
 def _flush_stdout() -> None:
     """Flush what is printed; when the reader's end has closed (`| head`), drop it quietly, also at exit."""
+    with suppress(ValueError, OSError):  # stderr: line-buffered, or closed after a broken pipe
+        sys.stderr.flush()
     try:
         sys.stdout.flush()
     except BrokenPipeError:
