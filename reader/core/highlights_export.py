@@ -81,12 +81,14 @@ def markdown(library: Library, path: str | None = None, heading: str = "Highligh
 
 
 def libraries_markdown(libraries: Sequence[Library], heading: str = "Highlights", detached: str = DETACHED) -> str:
-    """Every highlight of several libraries: a section per library that has some (by name), then by article."""
+    """Every highlight of several libraries: a section per library that has some (by name, its folder below: two
+    libraries may have one name), then by article."""
     lines = [f"# {heading}", ""]
-    for library in sorted(libraries, key=lambda lib: lib.name.casefold()):
+    for library in sorted(libraries, key=lambda lib: (lib.name.casefold(), str(lib.root))):
         groups = _groups(library)
         if groups:
-            lines += [f"## {' '.join(library.name.split())}", "", *_articles(groups, "###", detached)]
+            folder = markdown_link(str(library.root), library.root.as_uri())
+            lines += [f"## {' '.join(library.name.split())}", "", folder, "", *_articles(groups, "###", detached)]
     return "\n".join(lines).rstrip() + "\n"
 
 

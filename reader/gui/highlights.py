@@ -178,7 +178,9 @@ class Highlights(QObject):
 
     def _listed(self, found: list[Highlight], expand: bool) -> None:
         self._all = found
-        self.model.set_highlights(found, self._words)
+        library = getattr(self.session, "library", None)
+        self.model.set_highlights(found, self._words,
+                                  library.highlight_library_name if isinstance(library, AllLibraries) else None)
         if expand or self._words:
             self.tree.expand(self.model.section_index("highlights"))
 

@@ -220,6 +220,11 @@ class AllLibraries:
         library = self._slots.get(int(slot)) if slot.isdigit() and own else None
         return (library, own) if library is not None else None
 
+    def highlight_library_name(self, highlight_id: str) -> str:
+        """The name of the library a highlight id of All libraries names ("" for none), for the tree's tooltip."""
+        found = self._highlight_library(highlight_id)
+        return found[0].name if found is not None else ""
+
     def full_path(self, post_id: int, path: str) -> str:
         """The absolute path of a post of All libraries (`path` its library-relative one), as its highlights carry."""
         library = self._slots.get(decode(post_id)[0])

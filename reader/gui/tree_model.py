@@ -3,7 +3,7 @@ archive)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QModelIndex, QObject,
@@ -299,13 +299,16 @@ class LibraryTreeModel(QAbstractItemModel):
             section.set_children(nodes)
             self.endInsertRows()
 
-    def set_highlights(self, highlights: Sequence[Highlight], words: str = "") -> None:
+    def set_highlights(self, highlights: Sequence[Highlight], words: str = "",
+                       library_of: Callable[[str], str] | None = None) -> None:
         """The Highlights section anew, newest first: those whose quote, note or article title hold every
-        word of `words` (the search field's), all when it is empty; the section counts those shown."""
+        word of `words` (the search field's), all when it is empty; the section counts those shown. Under All
+        libraries `library_of(id)` names a highlight's library, after its article's title in the tooltip."""
         nodes = []
         for highlight in highlights:
             if not words or highlight.matches(words):
-                node = Node("highlight", highlight.id, " ".join(highlight.anchor.exact.split())[:80], tip=highlight.title)
+                tip = " · ".join(filter(None, (highlight.title, library_of(highlight.id) if library_of else "")))
+                node = Node("highlight", highlight.id, " ".join(highlight.anchor.exact.split())[:80], tip=tip)
                 node.highlight = highlight
                 nodes.append(node)
         section = self._sections["highlights"]

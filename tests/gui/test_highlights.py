@@ -313,7 +313,8 @@ def test_a_note_edited_from_the_tree_leaves_the_open_articles_highlights_drawn(q
     assert shown.id in window.view.highlight_spans()  # still drawn: the other post's answer was not taken
 
 
-def test_all_libraries_shows_and_makes_highlights_in_the_posts_own_library(qtbot, make_window, tmp_path, data_dir):
+def test_all_libraries_shows_and_makes_highlights_in_the_posts_own_library(qtbot, make_window, tmp_path, data_dir,
+                                                                           monkeypatch):
     from reader.gui.tasks import TaskRunner
     from tests.gui.test_libraries import _add_from_menu, _click_node
 
@@ -348,6 +349,17 @@ def test_all_libraries_shows_and_makes_highlights_in_the_posts_own_library(qtbot
     try:
         assert [h.anchor.exact for h in again.highlights()] == ["第1段", PANDA] and other.highlights() == []
         assert again.highlights()[0].path == PANDA_POST
+        names = (other.name, again.name)
     finally:
         again.close()
         other.close()
+    # File ▸ Export Highlights… under All libraries: each library's (b's only here), by library then article.
+    monkeypatch.setenv("HOME", str(tmp_path))  # where the save dialog starts
+    target = tmp_path / "highlights.md"
+    _when_modal(QFileDialog, lambda dialog: qtbot.mouseClick(dialog.findChild(QDialogButtonBox, "buttonBox").button(
+        QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton))
+    click_menu(qtbot, window, "&File", "Export &Highlights…")
+    qtbot.waitUntil(target.exists, timeout=10000)
+    text = target.read_text(encoding="utf-8")
+    assert text.count("\n## ") == 1 and f"## {names[1]}\n\n[{second}]({second.as_uri()})" in text  # named, and its folder
+    assert text.count("\n### ") == 1 and "> 第1段" in text and f"> {PANDA}\n\nfrom b" in text

@@ -66,7 +66,9 @@ def test_a_highlight_made_under_all_libraries_is_kept_by_the_posts_library(qtbot
     start, end = next(iter(view.highlight_spans().values()))
     assert view.document().toPlainText()[start:end] == QUOTE
     qtbot.waitUntil(lambda: [i.data() for i in _highlight_nodes(window)] == [QUOTE], timeout=5000)
-    assert window.tree_model.library_of(_highlight_nodes(window)[0]) == ""  # under All libraries
+    node = _highlight_nodes(window)[0]
+    assert window.tree_model.library_of(node) == ""  # under All libraries, its library named in its tooltip
+    assert f"{TITLE} · {_name(window, HUGO)}" in node.data(Qt.ItemDataRole.ToolTipRole)
 
     # Kept by the hugo library, under its own relative path; the jekyll library has none.
     saved = _own(HUGO, window.data_dir)
