@@ -109,6 +109,32 @@ def test_mixed_latin_and_cjk_word(corpus):
     assert hits(store, "ET7新能") == expected
 
 
+def _found(posts, pattern):
+    rx = re.compile(pattern, re.IGNORECASE)
+    return {i for i, (t, b) in posts.items() if rx.search(t) or rx.search(b)}
+
+
+@pytest.mark.parametrize("word", ["ET7", "nio", "price"])
+def test_a_lone_cjk_character_next_to_a_latin_word_in_one_term(corpus, word):
+    # The run's first (or last) character alone in the index makes these exact: no prefix token.
+    store, posts = corpus
+    edge, gap = "(?<![A-Za-z0-9])", r"[\W_]*"
+    for ch in "新车网":
+        assert hits(store, word + ch) == _found(posts, f"{edge}{word}{gap}{ch}")
+        assert hits(store, ch + word) == _found(posts, f"{ch}{gap}{word}(?![A-Za-z0-9])")
+
+
+
+def test_a_one_character_run_between_two_latin_words_in_one_term(corpus):
+    store, posts = corpus
+    lone = re.compile(rf"([A-Za-z0-9]+)[\W_]*(?<![{HAN}])([{HAN}])(?![{HAN}])[\W_]*([A-Za-z0-9]+)")
+    seen = sorted({m.groups() for t, b in posts.values() for m in lone.finditer(t + "\n" + b)})
+    assert len(seen) >= 5
+    for before, ch, after in seen[:12]:
+        expected = _found(posts, rf"(?<![A-Za-z0-9]){before}[\W_]*(?<![{HAN}]){ch}(?![{HAN}])[\W_]*{after}(?![A-Za-z0-9])")
+        assert hits(store, before + ch + after) == expected
+
+
 def test_implicit_and_and_exclusion(corpus):
     store, posts = corpus
     both = containing(posts, "电池") & containing(posts, "价格")
