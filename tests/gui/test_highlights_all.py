@@ -10,23 +10,27 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from reader import settings as S
+from reader.core.highlights import Anchor
 from reader.core.library import Library
 from reader.gui import article_images
 from reader.gui.article_highlights import MARKER
+from reader.gui.libraries_all import decode
 from reader.gui.list_model import LIBRARY_COLUMN
 from reader.gui.tasks import TaskRunner
 from tests.gui.helpers import click_menu, when_modal, write_library
-from tests.gui.test_highlights import PANDA, PANDA_POST, _drag_select, _open, _point, _type_note
+from tests.gui.test_highlights import (LONG_POST, PANDA, PANDA_POST, _drag_select, _highlight_nodes, _open, _point,
+                                       _type_note)
 from tests.gui.test_libraries import HUGO, JEKYLL, _click, _name, _reading, _start_all
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
 QUOTE = "cgroups are the parts"
 POST = "content/posts/containers-in-depth.md"
 TITLE = "Containers in depth"
+SHARED_POST = "_posts/2021-02-15-post-01.md"  # in both of two libraries written by write_library
 
 
 def _open_row(qtbot, window, title: str) -> None:
@@ -38,12 +42,6 @@ def _open_row(qtbot, window, title: str) -> None:
     _click(qtbot, window.list, model.index(row, 0))
     qtbot.waitUntil(lambda: window.reading.post is not None and window.reading.post.meta.title == title
                     and bool(window.reading.post.html), timeout=5000)
-
-
-def _highlight_nodes(window) -> list:
-    model = window.tree_model
-    section = model.section_index("highlights")
-    return [model.index(row, 0, section) for row in range(model.rowCount(section))]
 
 
 def _own(root, data_dir) -> list:
@@ -133,3 +131,52 @@ def _near(colour: QColor, colours: set[str]) -> bool:
     """True when one of `colours` is within a few steps of `colour` (the rasteriser's rounding)."""
     return any(max(abs(QColor(c).red() - colour.red()), abs(QColor(c).green() - colour.green()),
                    abs(QColor(c).blue() - colour.blue())) <= 3 for c in colours)
+
+
+def test_one_path_in_two_libraries_keeps_each_ones_highlights(qtbot, make_window, tmp_path, data_dir):
+    """Two libraries with a post at one relative path: under All libraries each shows only its own highlights;
+    a click on the other library's far-down highlight opens its long article scrolled to it."""
+    from tests.gui.test_libraries import _add_from_menu, _click_node
+
+    first, second = write_library(tmp_path / "a", n_posts=3, broken=False), write_library(tmp_path / "b", broken=False)
+    lib = Library(second, data_dir=data_dir)
+    lib.refresh()
+    same = lib.add_highlight(lib.post_id(SHARED_POST), Anchor("第1篇文章的第0段", "", "", 0), "b's own")
+    far = lib.add_highlight(lib.post_id(LONG_POST), Anchor("长文第140段：很长的一段文字。", "", "", 0), "far down")
+    lib.close()
+    window = make_window(first, runner=TaskRunner())
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 3, timeout=10000)
+    _add_from_menu(qtbot, window, second)
+    _click_node(qtbot, window, "", "libraries:")
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 27, timeout=10000)
+    view = window.view
+    for slot, drawn in ((1, 1), (0, 0), (1, 1), (0, 0)):  # to and fro: no answer strays
+        _open_shared(qtbot, window, slot)
+        qtbot.wait(300)  # the highlights' answer (a worker's) comes meanwhile
+        assert len(view.highlight_spans()) == drawn and [h.note for h in view.highlights()] == ["b's own"] * drawn
+
+    # The Highlights node lists b's two, newest first; a click on the far one opens it scrolled there.
+    qtbot.waitUntil(lambda: [i.data() for i in _highlight_nodes(window)][1:] == ["第1篇文章的第0段"], timeout=5000)
+    node = _highlight_nodes(window)[0]
+    window.tree.scrollTo(node)
+    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=window.tree.visualRect(node).center())
+    far_id = f"1/{far.id}"
+    qtbot.waitUntil(lambda: far_id in view.highlight_spans() and view.verticalScrollBar().value() > 0, timeout=5000)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.highlight_spans()[far_id][0])
+    qtbot.waitUntil(lambda: 0 <= view.cursorRect(cursor).top() < view.viewport().height(), timeout=5000)
+    assert window.reading.post.meta.path == LONG_POST and same.id != far.id
+
+
+def _open_shared(qtbot, window, slot: int) -> None:
+    """A click on the row of SHARED_POST of the library in `slot` (both are named alike: their ids tell them apart)."""
+    window.activateWindow()  # after the folder dialog
+    qtbot.waitUntil(window.isActiveWindow)
+    model = window.list_model
+    rows = [r for r in range(model.rowCount()) if model.index(r, 0).data() == "第1篇 报道 keji"]
+    row = next(r for r in rows if decode(model.post_id(r))[0] == slot)
+    assert len(rows) == 2
+    wanted = model.post_id(row)
+    _click(qtbot, window.list, model.index(row, 0))
+    qtbot.waitUntil(lambda: window.reading.post_id == wanted and window.reading.post is not None
+                    and bool(window.reading.post.html), timeout=5000)
