@@ -313,8 +313,9 @@ def test_a_note_edited_from_the_tree_leaves_the_open_articles_highlights_drawn(q
     assert shown.id in window.view.highlight_spans()  # still drawn: the other post's answer was not taken
 
 
-def test_all_libraries_shows_and_makes_highlights_in_the_posts_own_library(qtbot, make_window, tmp_path, data_dir,
-                                                                           monkeypatch):
+def _all_libraries_showing_the_panda_post_of_b(qtbot, make_window, tmp_path, data_dir):
+    """A window with libraries a (3 posts) and b (the panda post has a highlight noted "from b"), All libraries
+    shown, and b's panda post opened by a click in the list; (window, a's folder, b's folder)."""
     from reader.gui.tasks import TaskRunner
     from tests.gui.test_libraries import _add_from_menu, _click_node
 
@@ -334,9 +335,15 @@ def test_all_libraries_shows_and_makes_highlights_in_the_posts_own_library(qtbot
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=10000)
     rect = window.list.visualRect(window.list_model.index(0, 0))
     qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    view = window.view
     qtbot.waitUntil(lambda: window.reading.post is not None and window.reading.post.meta.path == PANDA_POST,
                     timeout=10000)
+    return window, first, second
+
+
+def test_all_libraries_shows_and_makes_highlights_in_the_posts_own_library(qtbot, make_window, tmp_path, data_dir,
+                                                                           monkeypatch):
+    window, first, second = _all_libraries_showing_the_panda_post_of_b(qtbot, make_window, tmp_path, data_dir)
+    view = window.view
     # All libraries shows the post's highlights (from b) and h keeps a new one in b, none in a.
     qtbot.waitUntil(lambda: [h.note for h in view.highlights()] == ["from b"] and len(view.highlight_spans()) == 1,
                     timeout=10000)
