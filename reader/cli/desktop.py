@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 
+COMMANDS = ("desktop",)  # what add_parsers adds (cli._parser makes only the group named)
+
+
 def add_parsers(sub) -> None:
     p = sub.add_parser("desktop", help="add Jianbao to (or remove it from) this user's Linux desktop")
     p.add_argument("action", choices=("install", "uninstall"))

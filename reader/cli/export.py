@@ -5,6 +5,9 @@ from __future__ import annotations
 from .opening import add_freshness_options, open_library, post_id
 
 
+COMMANDS = ("export",)  # what add_parsers adds (cli._parser makes only the group named)
+
+
 def add_parsers(sub) -> None:
     p = sub.add_parser("export", help="write one post of LIBRARY as PDF, HTML (self-contained) or Markdown")
     p.add_argument("library")

@@ -7,6 +7,9 @@ import sys
 from . import opening
 
 
+COMMANDS = ("highlights",)  # what add_parsers adds (cli._parser makes only the group named)
+
+
 def add_parsers(sub) -> None:
     p = sub.add_parser("highlights", help="export the highlights and notes of LIBRARY as Markdown")
     actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")

@@ -7,6 +7,9 @@ import sys
 from .opening import library
 
 
+COMMANDS = ("index",)  # what add_parsers adds (cli._parser makes only the group named)
+
+
 def add_parsers(sub) -> None:
     p = sub.add_parser("index", help="bring the index of LIBRARY up to date")
     p.add_argument("library")

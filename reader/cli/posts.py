@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from ..core import Library, PostFilter
 
 
+COMMANDS = ("list", "search", "show", "problems")  # what add_parsers adds (cli._parser makes only the group named)
+
+
 def add_parsers(sub) -> None:
     p = sub.add_parser("list", help="list the posts of LIBRARY, newest first")
     p.add_argument("library")

@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 
 
+COMMANDS = ("state",)  # what add_parsers adds (cli._parser makes only the group named)
+
+
 def add_parsers(sub) -> None:
     p = sub.add_parser("state", help="export or import the reading state (read, starred, position) as JSON")
     state = p.add_subparsers(dest="action", required=True, metavar="ACTION")
