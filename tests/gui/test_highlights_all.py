@@ -21,7 +21,7 @@ from reader.gui.article_highlights import MARKER
 from reader.gui.libraries_all import decode
 from reader.gui.list_model import LIBRARY_COLUMN
 from reader.gui.tasks import TaskRunner
-from tests.gui.helpers import click_menu, when_modal, write_library
+from tests.gui.helpers import click_menu, in_popup, right_click, when_modal, write_library
 from tests.gui.test_highlights import (LONG_POST, PANDA, PANDA_POST, _drag_select, _highlight_nodes, _open, _point,
                                        _type_note)
 from tests.gui.test_libraries import HUGO, JEKYLL, _click, _name, _reading, _start_all
@@ -165,7 +165,16 @@ def test_one_path_in_two_libraries_keeps_each_ones_highlights(qtbot, make_window
     cursor = QTextCursor(view.document())
     cursor.setPosition(view.highlight_spans()[far_id][0])
     qtbot.waitUntil(lambda: 0 <= view.cursorRect(cursor).top() < view.viewport().height(), timeout=5000)
-    assert window.reading.post.meta.path == LONG_POST and same.id != far.id
+    assert window.reading.post.meta.path == LONG_POST
+
+    # The tree's context menu ▸ Remove Highlight on b's shared-path one, while a's post at that path is open:
+    # b loses it, the far one stays, a's post is untouched.
+    _open_shared(qtbot, window, 0)
+    node = next(i for i in _highlight_nodes(window) if i.data() == "第1篇文章的第0段")
+    in_popup(qtbot, "Remove Highlight")
+    right_click(qtbot, window.tree.viewport(), window.tree.visualRect(node).center())
+    qtbot.waitUntil(lambda: len(_highlight_nodes(window)) == 1, timeout=5000)
+    assert [h.id for h in _own(second, data_dir)] == [far.id] and same.id != far.id and _own(first, data_dir) == []
 
 
 def _open_shared(qtbot, window, slot: int) -> None:
