@@ -3,21 +3,18 @@
 A word tokenizer (Tantivy's `simple`, like SQLite's `unicode61` before it) treats a run of Han
 characters as one long "word", so it cannot find a substring of it; Tantivy's own `ngram`
 tokenizer gives every gram position 0, so it cannot match phrases. We rewrite the text before
-it reaches the index: every run of CJK characters becomes its first character alone, its
-overlapping bigrams and its last character alone (`新能源汽车` -> `新 新能 能源 源汽 汽车 车`); every
-other character is left for the word tokenizer. That form is one str.translate (each character c
--> "c c", the runs spaced off first): building the bigrams one by one in Python took 0.23 ms of
-CPU a 4 KB post, this 0.07 (index_forms).
+it reaches the index: every run of CJK characters becomes its overlapping bigrams plus the
+run's last character alone (`新能源汽车` -> `新能 能源 源汽 汽车 车`); every other character is left for
+the word tokenizer. Each run is its first character, then one str.translate of the rest (each
+character c -> "c c"): building the bigrams one by one in Python took 0.23 ms of CPU a 4 KB post,
+this 0.09 (index_forms).
 
-Every occurrence of a CJK character then starts exactly one bigram or last character, so:
+Every occurrence of a CJK character then starts exactly one token, so:
   - a 1-character query could be the prefix query `X*` (a bigram starting with X, or a
-    run's last character);
+    run's last character); inside a longer term (`ET7新`) it is;
   - a query run of 2+ characters is the phrase of its bigrams, and since positions are kept,
-    the phrase matches exactly that substring; a run that follows more of the term (`ET7新能`)
-    starts right there in a matching document, so its first character comes first, and one
-    followed by more of the term ends there, so its last character comes last. The lone
-    characters sit between two runs, so a phrase can never straddle a punctuation mark or a
-    Latin word.
+    the phrase matches exactly that substring. The trailing unigram sits between
+    two runs, so a phrase can never straddle a punctuation mark or a Latin word.
 A second field holds each post's CJK characters (documents only, no positions; Tantivy's
 1-gram tokenizer splits them: its regex tokenizer took 0.5 ms a post), which answers a lone 1-character query from
 one small posting list instead of every bigram it starts. Both sides pass through normalise():
@@ -32,14 +29,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from operator import add
+from typing import cast
 
 from . import zh_fold
 
 # Bump when the indexed form of text changes: a stored index made by another version is
 # emptied and re-filled (store_text.clear_text: a new Tantivy generation).
 # 2: Traditional and Simplified folded to one form (zh_fold).
-# 3: a run's first character alone before its bigrams (index_form: one str.translate).
-TOKENIZER_VERSION = 3
+# 3: a run's first character alone before its bigrams (index_forms: one str.translate).
+# 4: without it again (a translate a run): 3.5% of the index, for no query that needed it.
+TOKENIZER_VERSION = 4
 
 # Han (with extensions and compatibility ideographs), the iteration marks 々〆〇, kana and the
 # prolonged sound mark, and Hangul. CJK punctuation (、。「」 etc.) is deliberately excluded:
@@ -98,17 +97,20 @@ def normalise(text: str) -> str:
 
 def index_forms(text: str) -> tuple[str, str]:
     """Title or body as the index takes it: normalise()d, each CJK run spaced off from what is
-    around it and written as its first character, its bigrams and its last character; and its
-    CJK characters (normalise()d, in order, repeats kept) for the `chars` field."""
+    around it and written as its bigrams and its last character; and its CJK characters
+    (normalise()d, in order, repeats kept) for the `chars` field."""
     text = nfkc(text)
     if zh_fold.beyond_the_dense_table(text):  # CJK extension B or later: rare, one run at a time
         parts = _split_runs().split(zh_fold.fold(text))
         runs = parts[1::2]
-        parts[1::2] = [" ".join((run[0], *map(add, run, run[1:]), run[-1])) for run in runs]
+        parts[1::2] = [" ".join((*map(add, run, run[1:]), run[-1])) for run in runs]
         return " ".join(parts), "".join(runs)
-    # Each CJK character c folded to f becomes "f f": a run abc becomes "a ab bc c".
+    # A run abc becomes "ab bc c": its first character folded, then each other one folded to f as "f f".
     parts = _split_runs().split(text)
-    return " ".join(parts).translate(_expansion()), zh_fold.fold("".join(parts[1::2]))
+    runs = parts[1::2]
+    expand = _expansion()
+    parts[1::2] = [cast(str, expand[ord(run[0])])[0] + run[1:].translate(expand) for run in runs]
+    return " ".join(parts), zh_fold.fold("".join(runs))
 
 
 _EXPANSION_END = 0xFB00  # past the last CJK character below the supplementary planes (U+FAFF)
@@ -155,26 +157,24 @@ def segments(text: str) -> list[Segment]:
 def query_tokens(segs: list[Segment], prefix: bool = False) -> tuple[list[str], bool]:
     """The index tokens that find `segs` as adjacent text, and whether the last is a prefix.
 
-    A CJK run that follows more of the term starts in the document right there, so it gives
-    its first character alone before its bigrams; one followed by more of the term ends there,
-    so it gives its last character after them. A lone character is a prefix token (any bigram
-    it starts, or a run's last character).
+    A CJK run followed by more of the term ends in the document right there, so it keeps
+    its trailing unigram; the last run of the term may continue in the document, so it
+    gives only its bigrams (or, for one character, a prefix token).
     """
     tokens: list[str] = []
     is_prefix = False
     for i, seg in enumerate(segs):
-        first, last = i == 0, i == len(segs) - 1
+        last = i == len(segs) - 1
         if not seg.cjk:
             tokens.append(seg.text)
             is_prefix = last and prefix
-            continue
-        run = seg.text
-        if first and last and len(run) == 1:
-            return [run], True
-        if not first:
-            tokens.append(run[0])
-        tokens.extend(map(add, run, run[1:]))
-        if not last:
-            tokens.append(run[-1])
-        is_prefix = False
+        elif len(seg.text) == 1:
+            tokens.append(seg.text)
+            is_prefix = last
+        else:
+            run = seg.text
+            tokens.extend(map(add, run, run[1:]))
+            if not last:
+                tokens.append(run[-1])
+            is_prefix = False
     return tokens, is_prefix
