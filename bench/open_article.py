@@ -1,7 +1,8 @@
 """`python -m bench.open_article [--repeat N]`: the article-open path stage by stage, for a 5 KB and a 300 KB post.
 
 Each stage is timed on its own, in this process, offscreen, median of N runs (wall and CPU): what the worker
-does (read, parse, render, sanitise, text, prepare_body, Qt's parse of the page) and what the UI thread does
+does (read, parse, render, sanitise, prepare_body, Qt's parse of the page; not the plain text, which the view
+does not use) and what the UI thread does
 (adopt the parsed page, lay it out and paint it once; and, for comparison, the same page through setHtml, as
 the view did before). A fresh process times the first post's imports and start-up, which the window now
 spends on a worker after its first list (session warm-up). `bench/gui_probe.py` times the whole way from
@@ -54,7 +55,7 @@ def stages(lib: Path, relpath: str, repeat: int) -> dict[str, tuple[float, float
 
     from reader.core.limits import SHOW_READ_LIMIT, read_head, truncate_body
     from reader.core.parse import parse_post
-    from reader.core.pipeline import post_html
+    from reader.core.pipeline import post_html, show_post
     from reader.core.sanitize import sanitize_html
     from reader.core.site import detect_site
     from reader.core.text import html_to_text
@@ -76,7 +77,9 @@ def stages(lib: Path, relpath: str, repeat: int) -> dict[str, tuple[float, float
     body_source = truncate_body(parsed.body)[0]
     rendered = stage("worker: render", lambda: post_html(site, parsed, body_source))
     html = stage("worker: sanitise", lambda: sanitize_html(rendered))
-    stage("worker: text", lambda: html_to_text(html))
+    stage("worker: all of the above at once (show_post, in its budget)",
+          lambda: show_post(site, relpath, with_text=False))
+    stage("not on the view's way: the plain text (the CLI's show)", lambda: html_to_text(html))
     post = Post(id=1, meta=parsed.meta, html=html, text="")
     body = stage("worker: prepare_body", lambda: prepare_body(html))
     view = ArticleView()
