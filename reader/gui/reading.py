@@ -70,6 +70,7 @@ class Reading(QObject):
         self._back: list[int] = []
         self._forward: list[int] = []
         self._syncing = False
+        self._position = 0.0  # where the open post was when it was read: leaving it there writes nothing
         self._read_timer = QTimer(self, singleShot=True, interval=read_delay_ms)
         self._read_timer.timeout.connect(self._mark_current_read)
         selection = list_view.selectionModel()
@@ -135,7 +136,7 @@ class Reading(QObject):
               offset: int | None = None) -> None:
         if post_id != self.post_id:
             return
-        self.post = post
+        self.post, self._position = post, position
         self.view.show_post(post, labels=self._labels, body=body, ready=ready)
         if offset is not None:
             self.view.verticalScrollBar().setValue(offset)
@@ -174,8 +175,8 @@ class Reading(QObject):
         `now` (on closing the window): written on this thread, a single row, after the marks still waiting.
         """
         self._read_timer.stop()
-        if self.post is None or self.session is None:
-            return
+        if self.post is None or self.session is None or self.view.scroll_fraction() == self._position:
+            return  # unmoved: a write a post (a worker's job) for nothing, and a newer time on an old place
         args = (Library.set_position, self.post.id, self.view.scroll_fraction())
         if now:
             self.session.write_now(*args)

@@ -207,3 +207,25 @@ def test_a_tree_click_made_while_the_tree_reloads_is_kept(qtbot, make_window, li
     window.browse.reload()  # as after a refresh
     assert window.browse.selected_node_ids() == ["category:keji"]
     assert window.list_model.rowCount() == 8
+
+
+def test_leaving_a_post_unscrolled_writes_no_position_and_a_scrolled_one_does(make_window, library_dir, qtbot,
+                                                                               monkeypatch):
+    written = []
+    real = Library.set_position
+    monkeypatch.setattr(Library, "set_position", lambda lib, post_id, position: (
+        written.append((post_id, round(position, 2))), real(lib, post_id, position)))
+    window = make_window(library_dir)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # shortcuts only reach the active window
+    window.list.setFocus()
+    qtbot.keyClick(window.list, Qt.Key.Key_J)  # the long post, at the top
+    first = window.reading.post_id
+    qtbot.keyClick(window.list, Qt.Key.Key_J)  # left where it was read: nothing to write
+    assert written == []
+    qtbot.keyClick(window.list, Qt.Key.Key_K)  # back to the long one, and down a page
+    assert window.reading.post_id == first
+    qtbot.keyClick(window.view, Qt.Key.Key_Space)
+    qtbot.keyClick(window.list, Qt.Key.Key_J)
+    assert len(written) == 1 and written[0][0] == first and written[0][1] > 0
+    assert window.library.position(first) > 0
