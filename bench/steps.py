@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from reader.core import cjk, zh_fold
+from reader.core import cjk
 from reader.core.decode import decode_bytes
 from reader.core.errors import DecodeError
 from reader.core.frontmatter import read_front_matter
@@ -37,9 +37,7 @@ def _post_steps(site: Site, rel: str, clock: Callable[[str, Callable], object]) 
     context = RenderContext(site, rel)
     html = clock("HTML for text", lambda: render_for_text(fm.body, body_format, context))
     plain = clock("text (lxml)", lambda: html_to_text(html))
-    folded = clock("NFKC", lambda: cjk.nfkc(plain))
-    folded = clock("zh fold", lambda: zh_fold.fold(folded))
-    clock("bigrams + chars", lambda: cjk.index_forms(folded))
+    clock("index forms (NFKC, zh fold, bigrams, chars)", lambda: cjk.index_forms(plain))
     clock("(view: render)", lambda: render_body(fm.body, body_format, context))  # not on the way to the index
 
 
