@@ -65,13 +65,10 @@ class Browsing(QObject):
         if self.session is None:
             return
         keep = (self._settings.get(S.LAST_SELECTION) if restore else self.selected_node_ids()) or ["all:"]
+        self.reload_list(then=lambda: self._list_shown(restore), node_ids=keep)
         asked = self.selected_node_ids()
-        self.reload_list(then=lambda: (self._list_shown(restore), self._ask_tree(keep, asked)), node_ids=keep)
-
-    def _ask_tree(self, keep: list[str], asked: list[str]) -> None:
-        if self.session is not None:
-            self.session.ask("tree", load_tree_data, on_done=lambda data: self._show_tree(data, keep, asked),
-                             on_error=self._index_unreadable)
+        self.session.ask("tree", load_tree_data, on_done=lambda data: self._show_tree(data, keep, asked),
+                         on_error=self._index_unreadable)
 
     def _index_unreadable(self, error: BaseException) -> None:
         self.message.emit(self.tr("Could not read the index: {0}").format(error), 10000)
