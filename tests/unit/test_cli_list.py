@@ -15,7 +15,8 @@ from reader.core import Library, StoreError
 from reader.core import zh_fold
 from tests.corpus import CORPUS, FIXTURES
 
-LIBRARIES = [FIXTURES / "jekyll", FIXTURES / "hugo", FIXTURES / "broken", CORPUS / "finews"]
+LIBRARIES = [FIXTURES / "jekyll", FIXTURES / "hugo", FIXTURES / "broken",
+             pytest.param(CORPUS / "finews", marks=pytest.mark.corpus)]  # the real folder, when it is there
 
 
 def _run(capsys, *args) -> tuple[int, str, str]:
@@ -31,7 +32,7 @@ def small_batches(monkeypatch):
     monkeypatch.setattr(Library, "list_rows", lambda self, flt=None, size=1000: rows(self, flt, 2))
 
 
-@pytest.mark.parametrize("library", LIBRARIES, ids=lambda p: p.name)
+@pytest.mark.parametrize("library", LIBRARIES, ids=["jekyll", "hugo", "broken", "finews"])
 @pytest.mark.parametrize("options", [(), ("--json",), ("--drafts",), ("--json", "--drafts"),
                                      ("--category", "tiyu"), ("--json", "--category", "站长消息"),
                                      ("--tag", "中國經濟網新聞"), ("--category", "nothing-has-it")])
