@@ -20,9 +20,16 @@ from .scenarios import cli_figures, reopen_after_change, text_floor
 
 # What ripgrep looks for, for each query kind. A tag filter is a line in the front matter, which
 # rg cannot tie to a word elsewhere in the file: it gets the word alone, which is less work.
-RG_NEEDLES = {"CJK 1 char": "税", "CJK 2 chars": "经济", "CJK 3-4 chars": "上合组织",
-              "CJK 7-char phrase": "新能源汽车出口", "English word": "market",
-              "English prefix": r"\bener\w*", "tag: + word": "经济", "many hits": "的"}
+RG_NEEDLES = {
+    "CJK 1 char": "税",
+    "CJK 2 chars": "经济",
+    "CJK 3-4 chars": "上合组织",
+    "CJK 7-char phrase": "新能源汽车出口",
+    "English word": "market",
+    "English prefix": r"\bener\w*",
+    "tag: + word": "经济",
+    "many hits": "的",
+}
 QUERIES = {  # query kind -> queries; each is run several times for p50/p95
     "CJK 1 char": ["税", "港", "链"],
     "CJK 2 chars": ["经济", "芯片", "拜年"],
@@ -90,7 +97,8 @@ def run_one(posts: int, work: Path, repeat: int) -> dict:
         library.close()
         figures["Tantivy alone: the same documents from extracted text (s)"] = text_floor(lib_dir, work)
         figures["  full-text phase vs Tantivy alone (x slower)"] = (
-            t / figures["Tantivy alone: the same documents from extracted text (s)"])
+            t / figures["Tantivy alone: the same documents from extracted text (s)"]
+        )
         warm = []
         for _ in range(repeat):
             start = time.perf_counter()
@@ -100,7 +108,8 @@ def run_one(posts: int, work: Path, repeat: int) -> dict:
             library.close()
         figures["warm re-open, nothing changed (s)"] = statistics.median(warm)
         figures["re-open after 1% of files changed, both phases (s)"] = statistics.median(
-            reopen_after_change(lib_dir, data) for _ in range(repeat))
+            reopen_after_change(lib_dir, data) for _ in range(repeat)
+        )
         library = Library(lib_dir, data_dir=data)
         figures |= _search_figures(library, repeat)
         samples = []
@@ -139,15 +148,22 @@ def _peer_figures(figures: dict, lib_dir: Path, work: Path, posts: int, repeat: 
         if built is not None:
             figures["peer: jekyll build (s)"] = built
             figures["  cold index, both phases, vs jekyll build (x faster)"] = built / (
-                figures["cold index: metadata phase (s)"] + figures["cold index: full-text phase (s)"])
+                figures["cold index: metadata phase (s)"] + figures["cold index: full-text phase (s)"]
+            )
 
 
 def machine() -> dict:
     from PySide6 import __version__ as pyside
 
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return {"cores": os.cpu_count(), "memory (GiB)": round(mem, 1), "python": platform.python_version(),
-            "sqlite": sqlite3.sqlite_version, "PySide6": pyside, "platform": platform.platform()}
+    return {
+        "cores": os.cpu_count(),
+        "memory (GiB)": round(mem, 1),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "PySide6": pyside,
+        "platform": platform.platform(),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -156,8 +172,12 @@ def main(argv: list[str] | None = None) -> int:
     run = sub.add_parser("run", help="run every scenario and print one table")
     run.add_argument("--posts", type=int, action="append", help="library size (repeatable)")
     run.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
-    run.add_argument("--work", type=Path, default=Path(__file__).parent / "out",
-                     help="where generated libraries are kept between runs")
+    run.add_argument(
+        "--work",
+        type=Path,
+        default=Path(__file__).parent / "out",
+        help="where generated libraries are kept between runs",
+    )
     run.add_argument("--json", type=Path, help="also write the figures to this file")
     run.add_argument("--markdown", type=Path, help="also write the table to this file, as Markdown")
     args = parser.parse_args(argv)

@@ -63,7 +63,7 @@ FLOODS: tuple[Flood, ...] = (
     Flood("yaml spaces in a value", _yaml(lambda n: "title: a" + " " * n + "b")),
     Flood("tags with spaces", _yaml(lambda n: "tags: a" + " " * n + "b"), site="folder", relpath="a.md"),
     Flood("yaml spaces then no colon", _yaml(lambda n: "title: a\n" + "k" + " " * n + "x")),
-    Flood("yaml unclosed quote", _yaml(lambda n: 'title: "' + "a\\\" " * (n // 4))),
+    Flood("yaml unclosed quote", _yaml(lambda n: 'title: "' + 'a\\" ' * (n // 4))),
     Flood("yaml broken lines", _yaml(lambda n: "".join(f"k{i}: a: b\n" for i in range(n // 10)))),
     Flood("yaml salvage spaces", _yaml(lambda n: "k: [\n" + "title: a" + " " * n + "b\n")),
     Flood("toml keys", lambda n: "+++\n" + "".join(f"k{i} = 'v'\n" for i in range(n // 10)) + "+++\nbody\n"),
@@ -94,8 +94,8 @@ FLOODS: tuple[Flood, ...] = (
     Flood("entities", _body("&amp;&#")),
     Flood("escapes", _body("\\*\\[")),
     Flood("blockquote nesting", _nest(">", inner=" x\n")),
-    Flood("list nesting", lambda n: FRONT + "".join(" " * (2 * i) + "- a\n" for i in range(int(n ** 0.5)))),
-    Flood("ordered list nesting", lambda n: FRONT + "".join(" " * (3 * i) + "1. a\n" for i in range(int(n ** 0.5)))),
+    Flood("list nesting", lambda n: FRONT + "".join(" " * (2 * i) + "- a\n" for i in range(int(n**0.5)))),
+    Flood("ordered list nesting", lambda n: FRONT + "".join(" " * (3 * i) + "1. a\n" for i in range(int(n**0.5)))),
     Flood("headings", _lines(lambda i: "# h\n", width=4)),
     # No title in the front matter: the title comes from the first heading (metadata.first_heading).
     Flood("title heading spaces", lambda n: NO_TITLE + "# a" + " " * n + "b\n"),
@@ -117,7 +117,7 @@ FLOODS: tuple[Flood, ...] = (
     # --- HTML bodies
     Flood("html nesting", _nest("<div>", "</div>"), relpath="page.html"),
     Flood("html anchors unclosed", _body('<a href="x">'), relpath="page.html"),
-    Flood("html anchors", _body('<a href=x>y</a>'), relpath="page.html"),
+    Flood("html anchors", _body("<a href=x>y</a>"), relpath="page.html"),
     Flood("html open tags", _body("<a "), relpath="page.html"),
     Flood("html pre unclosed", _body("<pre>a"), relpath="page.html"),
     Flood("html code unclosed", _body("<code>"), relpath="page.html"),

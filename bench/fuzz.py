@@ -26,25 +26,54 @@ from reader.core.types import ParsedPost, Site
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 SITE_KINDS = ("jekyll", "hexo", "hugo", "zola", "obsidian", "folder")
-NAMES = ("_posts/2022-01-21-新闻.md", "content/post/x.md", "source/_posts/a b.markdown", "notes/笔记.md",
-         "_posts/2022-01-21-x.html", "old/page.htm")
-MUTATIONS = ("truncate", "truncate_front", "swap_delimiters", "bad_utf8", "nul", "huge_value", "deep_nesting",
-             "splice", "bom", "crlf", "duplicate_front", "delete_line", "random_bytes")
+NAMES = (
+    "_posts/2022-01-21-新闻.md",
+    "content/post/x.md",
+    "source/_posts/a b.markdown",
+    "notes/笔记.md",
+    "_posts/2022-01-21-x.html",
+    "old/page.htm",
+)
+MUTATIONS = (
+    "truncate",
+    "truncate_front",
+    "swap_delimiters",
+    "bad_utf8",
+    "nul",
+    "huge_value",
+    "deep_nesting",
+    "splice",
+    "bom",
+    "crlf",
+    "duplicate_front",
+    "delete_line",
+    "random_bytes",
+)
 _DELIMS = (b"---", b"+++", b"...", b";;;", b"{", b"}", b"--- ", b"----", b"")
-_HUGE = (b"title: " + b"x" * 200_000, b"tags: [" + b"a, " * 50_000 + b"]", b"date: " + b"9" * 5000,
-         b"categories: " + "分类".encode() * 40_000, b"title: '" + b"''" * 30_000 + b"'")
+_HUGE = (
+    b"title: " + b"x" * 200_000,
+    b"tags: [" + b"a, " * 50_000 + b"]",
+    b"date: " + b"9" * 5000,
+    b"categories: " + "分类".encode() * 40_000,
+    b"title: '" + b"''" * 30_000 + b"'",
+)
 _SCRIPT = re.compile(r"<\s*(script|iframe|object|embed|link|style|meta|base|form)\b|\son\w+\s*=|javascript:", re.I)
 
 
-def corpus_posts(limit_bytes: int = 30_000, per_folder: int = 60, seed: int = 7,
-                 corpus: Path = CORPUS) -> list[tuple[str, bytes]]:
+def corpus_posts(
+    limit_bytes: int = 30_000, per_folder: int = 60, seed: int = 7, corpus: Path = CORPUS
+) -> list[tuple[str, bytes]]:
     """(relpath, bytes) of up to `per_folder` small post files from each corpus folder, in a fixed order."""
     rng = random.Random(seed)
     out = []
     for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
-        files = sorted(p for p in folder.rglob("*")
-                       if p.suffix.lower() in (".md", ".markdown", ".html", ".htm") and p.is_file()
-                       and p.stat().st_size <= limit_bytes)
+        files = sorted(
+            p
+            for p in folder.rglob("*")
+            if p.suffix.lower() in (".md", ".markdown", ".html", ".htm")
+            and p.is_file()
+            and p.stat().st_size <= limit_bytes
+        )
         for path in rng.sample(files, min(per_folder, len(files))):
             out.append((path.relative_to(folder).as_posix(), path.read_bytes()))
     return out
@@ -58,20 +87,20 @@ def mutate(data: bytes, kind: str, where: float, payload: bytes) -> bytes:
         return data[:at]
     if kind == "truncate_front":  # cut inside the front matter
         end = front_end if front_end > 0 else max(1, len(data) // 4)
-        return data[:int(end * where)]
+        return data[: int(end * where)]
     if kind == "swap_delimiters":
         old = data[:3]
         new = _DELIMS[int(where * len(_DELIMS)) % len(_DELIMS)]
         data = new + data[3:] if old in (b"---", b"+++") else new + b"\n" + data
         return data.replace(b"\n---\n", b"\n" + _DELIMS[len(payload) % len(_DELIMS)] + b"\n", 1)
     if kind == "bad_utf8":
-        return data[:at] + (payload or b"\xff") .replace(b"\n", b"\xfe") + b"\xc3\x28\xe2\x82\xa0\xff" + data[at:]
+        return data[:at] + (payload or b"\xff").replace(b"\n", b"\xfe") + b"\xc3\x28\xe2\x82\xa0\xff" + data[at:]
     if kind == "nul":
         return data[:at] + b"\x00" * (1 + len(payload) % 7) + data[at:]
     if kind == "huge_value":
         huge = _HUGE[len(payload) % len(_HUGE)]
         line_end = data.find(b"\n", 4)
-        return data[:line_end + 1] + huge + b"\n" + data[line_end + 1:] if line_end > 0 else huge + data
+        return data[: line_end + 1] + huge + b"\n" + data[line_end + 1 :] if line_end > 0 else huge + data
     if kind == "deep_nesting":
         depth = 200 + len(payload) * 50
         nest = b"tags: " + b"[" * depth + b"]" * depth if len(payload) % 2 else b"x: " + b"{a: " * depth + b"}" * depth
@@ -84,7 +113,7 @@ def mutate(data: bytes, kind: str, where: float, payload: bytes) -> bytes:
     if kind == "crlf":
         return data.replace(b"\n", b"\r\n" if len(payload) % 2 else b"\r")
     if kind == "duplicate_front":
-        return data[:front_end + 5] + data if front_end > 0 else data + data
+        return data[: front_end + 5] + data if front_end > 0 else data + data
     if kind == "delete_line":
         lines = data.split(b"\n")
         if lines:
@@ -97,15 +126,17 @@ def mutate(data: bytes, kind: str, where: float, payload: bytes) -> bytes:
 
 def yaml_front(value) -> bytes:
     import yaml
-    return b"---\n" + yaml.safe_dump(value, allow_unicode=True).encode("utf-8") + "---\n正文 body\n".encode("utf-8")
+
+    return b"---\n" + yaml.safe_dump(value, allow_unicode=True).encode("utf-8") + "---\n正文 body\n".encode()
 
 
 def json_front(value) -> bytes:
-    return json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8") + "\n\n正文 body\n".encode("utf-8")
+    return json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8") + "\n\n正文 body\n".encode()
 
 
 def toml_front(value: dict) -> bytes:
     """A small TOML writer (scalars, arrays of scalars, one level of tables) for random front matter."""
+
     def scalar(v):
         if isinstance(v, bool):
             return "true" if v else "false"
@@ -114,14 +145,18 @@ def toml_front(value: dict) -> bytes:
         if isinstance(v, list):
             return "[" + ", ".join(scalar(x) for x in v if not isinstance(x, (dict, list))) + "]"
         return json.dumps(str(v), ensure_ascii=False)
+
     lines, tables = [], []
     for k, v in value.items():
         (tables if isinstance(v, dict) else lines).append((k, v))
     out = [f"{json.dumps(str(k), ensure_ascii=False)} = {scalar(v)}" for k, v in lines]
     for k, v in tables:
         out.append(f"[{json.dumps(str(k), ensure_ascii=False)}]")
-        out += [f"{json.dumps(str(k2), ensure_ascii=False)} = {scalar(v2)}" for k2, v2 in v.items()
-                if not isinstance(v2, dict)]
+        out += [
+            f"{json.dumps(str(k2), ensure_ascii=False)} = {scalar(v2)}"
+            for k2, v2 in v.items()
+            if not isinstance(v2, dict)
+        ]
     return ("+++\n" + "\n".join(out) + "\n+++\n正文 body\n").encode("utf-8")
 
 
@@ -140,7 +175,7 @@ def check(site: Site, relpath: str, data: bytes) -> ParsedPost:
     clean = sanitize_html(html)
     assert isinstance(clean, str)
     found = _SCRIPT.search(clean)
-    assert found is None, f"unsafe markup survived: {clean[max(0, found.start() - 40):found.end() + 40]!r}"
+    assert found is None, f"unsafe markup survived: {clean[max(0, found.start() - 40) : found.end() + 40]!r}"
     return parsed
 
 
@@ -148,14 +183,42 @@ def random_value(rng: random.Random, depth: int = 0):
     """A random JSON-like value, sometimes of a type front matter should not hold."""
     roll = rng.random()
     if depth > 3 or roll < 0.5:
-        return rng.choice([
-            None, True, False, rng.randint(-10**12, 10**12), rng.random() * 1e6, float("inf"),
-            "".join(rng.choice("ab 中文\t:#-[]{}'\"\\\n@&*!|>%") for _ in range(rng.randint(0, 30))),
-            "2022-01-21 15:01:08 +0800", "2018-02-31", "9999-99-99", "", "[[链接]]", "{{date}}"])
+        return rng.choice(
+            [
+                None,
+                True,
+                False,
+                rng.randint(-(10**12), 10**12),
+                rng.random() * 1e6,
+                float("inf"),
+                "".join(rng.choice("ab 中文\t:#-[]{}'\"\\\n@&*!|>%") for _ in range(rng.randint(0, 30))),
+                "2022-01-21 15:01:08 +0800",
+                "2018-02-31",
+                "9999-99-99",
+                "",
+                "[[链接]]",
+                "{{date}}",
+            ]
+        )
     if roll < 0.75:
         return [random_value(rng, depth + 1) for _ in range(rng.randint(0, 5))]
-    keys = ["title", "date", "tags", "categories", "draft", "author", "authors", "excerpt", "permalink",
-            "lang", "published", "aliases", "source_url", "中文键", "x"]
+    keys = [
+        "title",
+        "date",
+        "tags",
+        "categories",
+        "draft",
+        "author",
+        "authors",
+        "excerpt",
+        "permalink",
+        "lang",
+        "published",
+        "aliases",
+        "source_url",
+        "中文键",
+        "x",
+    ]
     return {rng.choice(keys): random_value(rng, depth + 1) for _ in range(rng.randint(0, 6))}
 
 
@@ -192,9 +255,16 @@ def _worker(args: tuple[int, int, int]) -> dict:
             parsed = check(site, relpath, data)
             found["errors_reported"] += parsed.meta.error is not None
         except BaseException as exc:  # noqa: BLE001 - the point is to record everything
-            found["failures"].append({"case": n, "kind": kind, "site": site_kind, "path": relpath,
-                                      "error": f"{type(exc).__name__}: {exc}"[:300],
-                                      "where": traceback.format_exc(limit=-3)[-600:]})
+            found["failures"].append(
+                {
+                    "case": n,
+                    "kind": kind,
+                    "site": site_kind,
+                    "path": relpath,
+                    "error": f"{type(exc).__name__}: {exc}"[:300],
+                    "where": traceback.format_exc(limit=-3)[-600:],
+                }
+            )
         took = time.perf_counter() - began
         found["seconds"] += took
         if took > 2.0:
@@ -225,10 +295,15 @@ def floods_main(n: int, workers: int) -> int:
         for name, times, rss in pool.imap(_flood_case, [(f.name, n) for f in FLOODS]):
             verdict = "SUPER-LINEAR" if superlinear(times) else "linear"
             bad += [name] if verdict != "linear" else []
-            print(f"{name:30} {times[0]:7.3f} {times[1]:7.3f} {times[2]:7.3f} s  x{times[2] / max(times[0], 1e-3):5.1f}"
-                  f"  peak {rss // 1024:5d} MB  {verdict}", flush=True)
-    print(f"{len(FLOODS)} floods at {n:,}, {2 * n:,} and {4 * n:,} characters in {time.monotonic() - began:.0f} s: "
-          f"{len(bad)} super-linear {bad}")
+            print(
+                f"{name:30} {times[0]:7.3f} {times[1]:7.3f} {times[2]:7.3f} s  x{times[2] / max(times[0], 1e-3):5.1f}"
+                f"  peak {rss // 1024:5d} MB  {verdict}",
+                flush=True,
+            )
+    print(
+        f"{len(FLOODS)} floods at {n:,}, {2 * n:,} and {4 * n:,} characters in {time.monotonic() - began:.0f} s: "
+        f"{len(bad)} super-linear {bad}"
+    )
     return 1 if bad else 0
 
 
@@ -254,17 +329,25 @@ def main(argv: list[str] | None = None) -> int:
             total["slow"] += part["slow"]
             total["errors_reported"] += part["errors_reported"]
             total["seconds"] += part["seconds"]
-            print(f"\r{min(i * batch, args.cases):,}/{args.cases:,} cases, {len(total['failures'])} failures",
-                  end="", file=sys.stderr, flush=True)
+            print(
+                f"\r{min(i * batch, args.cases):,}/{args.cases:,} cases, {len(total['failures'])} failures",
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
     print(file=sys.stderr)
     wall = time.monotonic() - began
-    print(f"{args.cases:,} cases in {wall:.0f} s (seed {args.seed}): {len(total['failures'])} failures, "
-          f"{len(total['slow'])} slower than 2 s, {total['errors_reported']:,} inputs reported as problems")
+    print(
+        f"{args.cases:,} cases in {wall:.0f} s (seed {args.seed}): {len(total['failures'])} failures, "
+        f"{len(total['slow'])} slower than 2 s, {total['errors_reported']:,} inputs reported as problems"
+    )
     for kind, n in sorted(total["cases"].items()):
         print(f"  {kind:22} {n:>8,}")
     for failure in total["failures"][:20]:
-        print(f"FAIL case {failure['case']} ({failure['kind']}, {failure['site']}, {failure['path']}): "
-              f"{failure['error']}\n{failure['where']}")
+        print(
+            f"FAIL case {failure['case']} ({failure['kind']}, {failure['site']}, {failure['path']}): "
+            f"{failure['error']}\n{failure['where']}"
+        )
     for slow in sorted(total["slow"], key=lambda s: -s["seconds"])[:10]:
         print(f"SLOW case {slow['case']} ({slow['kind']}, {slow['bytes']:,} bytes): {slow['seconds']} s")
     if args.json:

@@ -7,10 +7,16 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 SOURCES = [  # (category slug, tag) as finews writes them
-    ("zhongguojingjiwang", "中国经济网新闻"), ("emnews", "东财滚动新闻"), ("xinhuawang", "新华网新闻"),
-    ("renminwang", "人民网新闻"), ("21shijijingjibaodao", "21世纪经济报道新闻"),
-    ("diyicaijing", "第一财经新闻"), ("jingjiguanchabao", "经济观察报新闻"), ("caixinwang", "财新网新闻"),
-    ("zhengquanshibao", "证券时报新闻"), ("shanghaizhengquanbao", "上海证券报新闻"),
+    ("zhongguojingjiwang", "中国经济网新闻"),
+    ("emnews", "东财滚动新闻"),
+    ("xinhuawang", "新华网新闻"),
+    ("renminwang", "人民网新闻"),
+    ("21shijijingjibaodao", "21世纪经济报道新闻"),
+    ("diyicaijing", "第一财经新闻"),
+    ("jingjiguanchabao", "经济观察报新闻"),
+    ("caixinwang", "财新网新闻"),
+    ("zhengquanshibao", "证券时报新闻"),
+    ("shanghaizhengquanbao", "上海证券报新闻"),
 ]
 # News vocabulary: frequent words repeat as they do in real news, rare ones make long-tail queries.
 WORDS = """经济 发展 市场 企业 投资 增长 政策 金融 银行 消费 国际 合作 数据 产业 科技 创新 服务 建设 改革 开放
@@ -31,8 +37,9 @@ def _sentence(rng: random.Random) -> str:
     parts = []
     for _ in range(rng.randint(6, 14)):
         # A Zipf-like pick: low indexes (frequent words) come up far more often.
-        parts.append(WORDS[min(int(rng.paretovariate(1.1)) - 1, len(WORDS) - 1)]
-                     if rng.random() < 0.5 else rng.choice(WORDS))
+        parts.append(
+            WORDS[min(int(rng.paretovariate(1.1)) - 1, len(WORDS) - 1)] if rng.random() < 0.5 else rng.choice(WORDS)
+        )
         if rng.random() < 0.45:
             parts.append(rng.choice(FILLERS))
     if rng.random() < 0.08:
@@ -57,7 +64,8 @@ def generate(out: Path, posts: int, seed: int = 1) -> Path:
     out = Path(out)
     (out / "_posts").mkdir(parents=True, exist_ok=True)
     (out / "_config.yml").write_text(
-        "title: 合成金融消息\nurl: https://finews.example.invalid\ntimezone: Asia/Shanghai\n", encoding="utf-8")
+        "title: 合成金融消息\nurl: https://finews.example.invalid\ntimezone: Asia/Shanghai\n", encoding="utf-8"
+    )
     start = datetime(2019, 1, 1)
     span = (datetime(2025, 12, 31) - start).total_seconds()
     for i in range(posts):
@@ -66,20 +74,26 @@ def generate(out: Path, posts: int, seed: int = 1) -> Path:
         kind = rng.random()
         name = f"{when:%Y-%m-%d}-NW{when:%Y%m%d}{i:010d}"
         if kind < 0.005:  # a few broken files, as real archives have
-            text = (f"---\nlayout: post\ntitle: \"断开的标题\ndate:  +0800\ncategories: {slug}\n---\n"
-                    f"<p>{_sentence(rng)}</p>\n")
+            text = (
+                f'---\nlayout: post\ntitle: "断开的标题\ndate:  +0800\ncategories: {slug}\n---\n'
+                f"<p>{_sentence(rng)}</p>\n"
+            )
         elif kind < 0.10:  # a share of Markdown posts, some of them English
             title = _sentence(rng)[:24] if kind < 0.07 else f"Notes on {rng.choice(ENGLISH)} and {rng.choice(ENGLISH)}"
             body = "\n\n".join(_sentence(rng) for _ in range(rng.randint(8, 20)))
-            text = (f"---\ntitle: \"{title}\"\ndate: {when:%Y-%m-%d %H:%M:%S} +0800\n"
-                    f"categories: {slug}\ntags: {tag}\n---\n## {title}\n\n{body}\n")
+            text = (
+                f'---\ntitle: "{title}"\ndate: {when:%Y-%m-%d %H:%M:%S} +0800\n'
+                f"categories: {slug}\ntags: {tag}\n---\n## {title}\n\n{body}\n"
+            )
         else:
-            title = _sentence(rng)[:rng.randint(12, 30)].rstrip("。，；！")
+            title = _sentence(rng)[: rng.randint(12, 30)].rstrip("。，；！")
             body = _html_body(rng, rng.randint(3000, 6000))
-            text = (f"---\nlayout: post\ntitle: \"{title}\"\ndate: {when:%Y-%m-%d %H:%M:%S} +0800\n"
-                    f"categories: {slug}\ntags: {tag}\n---\n{body}\n\n"
-                    f"<http://finews.example.invalid/news/{name}.html>\n\n"
-                    f"[返回{tag}](//finews.example.invalid/category/{slug}.html)｜[返回首页](//finews.example.invalid/)\n")
+            text = (
+                f'---\nlayout: post\ntitle: "{title}"\ndate: {when:%Y-%m-%d %H:%M:%S} +0800\n'
+                f"categories: {slug}\ntags: {tag}\n---\n{body}\n\n"
+                f"<http://finews.example.invalid/news/{name}.html>\n\n"
+                f"[返回{tag}](//finews.example.invalid/category/{slug}.html)｜[返回首页](//finews.example.invalid/)\n"
+            )
         path = out / "_posts" / f"{name}.md"
         if not path.exists():
             path.write_text(text, encoding="utf-8")
@@ -100,7 +114,10 @@ def add_big_post(out: Path, name: str = BIG_POST) -> Path:
     if not path.exists():
         rng = random.Random(size)
         body = _html_body(rng, size)
-        path.write_text(f"---\nlayout: post\ntitle: \"长文：{_sentence(rng)[:20]}\"\n"
-                        f"date: {date} +0800\ncategories: {SOURCES[0][0]}\ntags: {SOURCES[0][1]}\n"
-                        f"---\n{body}\n", encoding="utf-8")
+        path.write_text(
+            f'---\nlayout: post\ntitle: "长文：{_sentence(rng)[:20]}"\n'
+            f"date: {date} +0800\ncategories: {SOURCES[0][0]}\ntags: {SOURCES[0][1]}\n"
+            f"---\n{body}\n",
+            encoding="utf-8",
+        )
     return path

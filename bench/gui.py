@@ -33,15 +33,21 @@ def run_app(lib_dir: Path, data: Path, work: Path) -> tuple[float, dict]:
     close it; returns the wall-clock start and the events it reported, by name."""
     events: dict[str, dict] = {}
     started = time.time()
-    proc = subprocess.Popen([sys.executable, "-m", "reader", "--data-dir", str(data), str(lib_dir)],
-                            env=_env(work), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            encoding="utf-8", errors="replace")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--data-dir", str(data), str(lib_dir)],
+        env=_env(work),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    )
     watchdog = threading.Timer(TIMEOUT_S, proc.kill)
     watchdog.start()
     try:
         for line in proc.stderr:
             if line.startswith("jianbao-test: "):
-                event = json.loads(line[len("jianbao-test: "):])
+                event = json.loads(line[len("jianbao-test: ") :])
                 events.setdefault(event["event"], event)
                 if all(name in events for name in WAIT_FOR):
                     break
@@ -75,12 +81,19 @@ def gui_figures(lib_dir: Path, work: Path, repeat: int) -> dict[str, float]:
         figures["GUI cold index: stalls over 100 ms (count)"] = count
         warm = [run_app(lib_dir, data, work) for _ in range(repeat)]
         figures["GUI warm start: process start to list painted (s)"] = statistics.median(
-            events["list-painted"]["time"] - started for started, events in warm)
+            events["list-painted"]["time"] - started for started, events in warm
+        )
         figures["GUI warm start: longest event-loop stall (ms)"] = statistics.median(
-            _stalls(events)[0] for _, events in warm)
+            _stalls(events)[0] for _, events in warm
+        )
         figures["GUI warm start: stalls over 100 ms (count)"] = max(_stalls(events)[1] for _, events in warm)
-        probe = subprocess.run([sys.executable, "-m", "bench.gui_probe", str(lib_dir), str(data), str(repeat)],
-                               env=_env(work), capture_output=True, text=True, timeout=TIMEOUT_S)
+        probe = subprocess.run(
+            [sys.executable, "-m", "bench.gui_probe", str(lib_dir), str(data), str(repeat)],
+            env=_env(work),
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_S,
+        )
         if probe.returncode:
             raise RuntimeError(f"bench.gui_probe failed ({probe.returncode}):\n{probe.stderr[-3000:]}")
         figures |= json.loads(probe.stdout.strip().splitlines()[-1])

@@ -74,8 +74,10 @@ def _biggest(window: MainWindow, section: str) -> str:
 def list_figures(window: MainWindow, repeat: int) -> dict[str, float]:
     """Filter by the biggest category, tag and month, and sort all posts by title and by date."""
     reset = window.list_model.modelReset
-    nodes = {kind: _biggest(window, section) for kind, section in
-             (("category", "category"), ("tag", "tag"), ("month", "archive"))}
+    nodes = {
+        kind: _biggest(window, section)
+        for kind, section in (("category", "category"), ("tag", "tag"), ("month", "archive"))
+    }
     samples: dict[str, list[float]] = {}
 
     def sample(name: str, request: Callable[[], object]) -> None:
@@ -88,9 +90,14 @@ def list_figures(window: MainWindow, repeat: int) -> dict[str, float]:
     _timed(lambda: window.browse.select_nodes(["all:"]), reset)
     header = window.list.horizontalHeader()
     for _ in range(repeat):
-        for name, column, order in (("title", 0, Qt.SortOrder.AscendingOrder),
-                                    ("date", 1, Qt.SortOrder.DescendingOrder)):
-            sample(f"list: sort all by {name} (ms)", lambda column=column, order=order: header.setSortIndicator(column, order))
+        for name, column, order in (
+            ("title", 0, Qt.SortOrder.AscendingOrder),
+            ("date", 1, Qt.SortOrder.DescendingOrder),
+        ):
+            sample(
+                f"list: sort all by {name} (ms)",
+                lambda column=column, order=order: header.setSortIndicator(column, order),
+            )
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
@@ -121,8 +128,9 @@ def article_figures(window: MainWindow, lib: Path, repeat: int) -> dict[str, flo
             post_id = library.post_id(path)
             samples[size].append(_open(window, lib, path, lambda post_id=post_id: window.reading.open_post(post_id)))
             QApplication.processEvents()
-    return {f"open article {size}: render + first paint (ms)": statistics.median(values)
-            for size, values in samples.items()}
+    return {
+        f"open article {size}: render + first paint (ms)": statistics.median(values) for size, values in samples.items()
+    }
 
 
 def stall_figures(window: MainWindow, lib: Path) -> dict[str, float]:
@@ -133,12 +141,15 @@ def stall_figures(window: MainWindow, lib: Path) -> dict[str, float]:
     window.list.viewport().repaint()
     meter = StallMeter()
     flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-    shown = _open(window, lib, BIG_POST_500K,
-                  lambda: window.list.selectionModel().setCurrentIndex(model.index(0, 0), flags))
+    shown = _open(
+        window, lib, BIG_POST_500K, lambda: window.list.selectionModel().setCurrentIndex(model.index(0, 0), flags)
+    )
     end = time.perf_counter() + AFTER_OPEN_S
     _until(lambda: time.perf_counter() > end)
-    return {"open article 500 KB: until its body is shown (ms)": shown,
-            "open article 500 KB: longest event-loop stall (ms)": meter.longest}
+    return {
+        "open article 500 KB: until its body is shown (ms)": shown,
+        "open article 500 KB: longest event-loop stall (ms)": meter.longest,
+    }
 
 
 def memory_figures(window: MainWindow) -> dict[str, float]:
@@ -148,12 +159,13 @@ def memory_figures(window: MainWindow) -> dict[str, float]:
         bar.setValue(bar.maximum() * step // SCROLL_STEPS)
         window.list.viewport().repaint()
     for query in SEARCHES:
-        _timed(lambda query=query: (window.search_edit.setText(query), window.search.run_now()),
-               window.search.results)
+        _timed(lambda query=query: (window.search_edit.setText(query), window.search.run_now()), window.search.results)
     _timed(window.search_edit.clear, window.list_model.modelReset)
     status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines())
-    return {f"GUI memory after browsing: {field} (MB)": int(status[field].split()[0]) * 1024 / 1e6  # kB
-            for field in ("VmHWM", "VmRSS")}
+    return {
+        f"GUI memory after browsing: {field} (MB)": int(status[field].split()[0]) * 1024 / 1e6  # kB
+        for field in ("VmHWM", "VmRSS")
+    }
 
 
 def main(lib: str, data_dir: str, repeat: str) -> None:

@@ -77,8 +77,9 @@ def stages(lib: Path, relpath: str, repeat: int) -> dict[str, tuple[float, float
     body_source = truncate_body(parsed.body)[0]
     rendered = stage("worker: render", lambda: post_html(site, parsed, body_source))
     html = stage("worker: sanitise", lambda: sanitize_html(rendered))
-    stage("worker: all of the above at once (show_post, in its budget)",
-          lambda: show_post(site, relpath, with_text=False))
+    stage(
+        "worker: all of the above at once (show_post, in its budget)", lambda: show_post(site, relpath, with_text=False)
+    )
     stage("not on the view's way: the plain text (the CLI's show)", lambda: html_to_text(html))
     post = Post(id=1, meta=parsed.meta, html=html, text="")
     body = stage("worker: prepare_body", lambda: prepare_body(html))
@@ -106,8 +107,13 @@ def stages(lib: Path, relpath: str, repeat: int) -> dict[str, tuple[float, float
 def first_open_imports() -> float:
     """Milliseconds a fresh process, its window's modules imported, spends on its first post's imports and
     start-up: the warm-up's work."""
-    done = subprocess.run([sys.executable, "-c", _FIRST_OPEN], capture_output=True, text=True, check=True,
-                          env=dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1])))
+    done = subprocess.run(
+        [sys.executable, "-c", _FIRST_OPEN],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1])),
+    )
     return float(done.stdout.strip().splitlines()[-1])
 
 

@@ -30,8 +30,12 @@ def ripgrep_ms(library: Path, pattern: str) -> float | None:
         return None
     mode = [] if "\\" in pattern else ["--fixed-strings"]
     start = time.perf_counter()
-    subprocess.run([rg, "--count-matches", *mode, "--", pattern, str(library / "_posts")],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        [rg, "--count-matches", *mode, "--", pattern, str(library / "_posts")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
     return 1000 * (time.perf_counter() - start)
 
 
@@ -41,6 +45,10 @@ def jekyll_build_s(library: Path, out: Path) -> float | None:
     if jekyll is None:
         return None
     start = time.perf_counter()
-    subprocess.run([jekyll, "build", "--quiet", "--source", str(library), "--destination", str(out)],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        [jekyll, "build", "--quiet", "--source", str(library), "--destination", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
     return time.perf_counter() - start

@@ -71,7 +71,11 @@ def text_table(results: dict[int, dict[str, float]]) -> str:
 
 def markdown_table(results: dict[int, dict[str, float]], machine: dict) -> str:
     header = ["scenario", *(f"{n:,} posts" for n in results), "target", f"at {TARGET_SIZE:,}"]
-    lines = ["machine: " + ", ".join(f"{k} {v}" for k, v in machine.items()), "",
-             "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines = [
+        "machine: " + ", ".join(f"{k} {v}" for k, v in machine.items()),
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+    ]
     lines += ["| " + " | ".join(c.strip() for c in r) + " |" for r in rows(results)]
     return "\n".join(lines) + "\n"

@@ -28,7 +28,7 @@ def reopen_after_change(lib_dir: Path, data: Path, share: float = 0.01) -> float
     are put back as they were afterwards, and the index brought back up to date, untimed.
     """
     posts = sorted((lib_dir / "_posts").iterdir())
-    chosen = posts[::round(1 / share)]
+    chosen = posts[:: round(1 / share)]
     before = {path: path.read_bytes() for path in chosen}
     try:
         for path in chosen:
@@ -63,8 +63,13 @@ def text_floor(lib_dir: Path, work: Path) -> float:
     text = FullText(folder, create=True)
     try:
         for at in range(0, len(prepared), 2000):
-            text.write(({"doc": r.post_id, "title": r.title, "body": r.body, "chars": r.chars}
-                        for r in prepared[at:at + 2000]), [])
+            text.write(
+                (
+                    {"doc": r.post_id, "title": r.title, "body": r.body, "chars": r.chars}
+                    for r in prepared[at : at + 2000]
+                ),
+                [],
+            )
         text.close()
         return time.perf_counter() - start
     finally:
@@ -105,14 +110,19 @@ def cli_figures(lib_dir: Path, data: Path, repeat: int) -> dict[str, float]:
     }
     rg = shutil.which("rg")
     if rg:
-        commands["peer: rg -l -F, the same words"] = [[rg, "-l", "-F", "--", w, str(lib_dir)] for w in CLI_QUERIES.values()]
+        commands["peer: rg -l -F, the same words"] = [
+            [rg, "-l", "-F", "--", w, str(lib_dir)] for w in CLI_QUERIES.values()
+        ]
     figures: dict[str, float] = {}
     for name, each in commands.items():
         timed = [_run(command) for command in each for _ in range(runs)]
         figures[f"{name}{'' if name.startswith('peer') else ', process included'} (s)"] = statistics.median(
-            wall for wall, _ in timed)
+            wall for wall, _ in timed
+        )
         figures[f"{name}: CPU (s)"] = statistics.median(cpu for _, cpu in timed)
     if rg:
         figures["  jianbao-cli search -l vs rg -l (x faster)"] = (
-            figures["peer: rg -l -F, the same words (s)"] / figures["jianbao-cli search -l, paths only, process included (s)"])
+            figures["peer: rg -l -F, the same words (s)"]
+            / figures["jianbao-cli search -l, paths only, process included (s)"]
+        )
     return figures

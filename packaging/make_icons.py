@@ -28,8 +28,13 @@ def glyph_path(char: str, box: QRectF) -> str:
     path.addText(QPointF(0, 0), font, char)
     bounds = path.boundingRect()
     scale = min(box.width() / bounds.width(), box.height() / bounds.height())
-    fitted = QTransform().translate(box.center().x(), box.center().y()).scale(scale, scale) \
-        .translate(-bounds.center().x(), -bounds.center().y()).map(path)
+    fitted = (
+        QTransform()
+        .translate(box.center().x(), box.center().y())
+        .scale(scale, scale)
+        .translate(-bounds.center().x(), -bounds.center().y())
+        .map(path)
+    )
     parts, i = [], 0
     while i < fitted.elementCount():
         e = fitted.elementAt(i)

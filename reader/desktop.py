@@ -30,35 +30,37 @@ Runner = Callable[..., subprocess.CompletedProcess]
 # --- Linux ------------------------------------------------------------------------------
 def desktop_entry(command: str = "jianbao") -> str:
     """The desktop entry; `Exec=... -- %F` so no file name is ever read as an option."""
-    return "\n".join([
-        "[Desktop Entry]",
-        "Type=Application",
-        f"Name={reader.APP_NAME}",
-        "Name[zh_CN]=剪报阅读器",
-        "Name[zh_TW]=剪報閱讀器",
-        "GenericName=Article Reader",
-        "GenericName[zh_CN]=文章阅读器",
-        "GenericName[zh_TW]=文章閱讀器",
-        "Comment=Read folders of article posts offline: Jekyll, Hexo, Hugo, Zola, Obsidian",
-        "Comment[zh_CN]=离线阅读文章文件夹：Jekyll、Hexo、Hugo、Zola、Obsidian",
-        "Comment[zh_TW]=離線閱讀文章資料夾：Jekyll、Hexo、Hugo、Zola、Obsidian",
-        f"Exec={command} -- %F",
-        f"Icon={APP_ID}",
-        "Terminal=false",
-        "StartupNotify=true",
-        "StartupWMClass=jianbao",
-        "Categories=Office;Viewer;",
-        "Keywords=markdown;jekyll;hugo;obsidian;blog;news;clippings;剪报;",
-        "Keywords[zh_CN]=markdown;jekyll;hugo;obsidian;博客;新闻;剪报;文章;",
-        "Keywords[zh_TW]=markdown;jekyll;hugo;obsidian;部落格;新聞;剪報;文章;",
-        "MimeType=" + "".join(f"{m};" for m in MIME_TYPES),
-        "",
-    ])
+    return "\n".join(
+        [
+            "[Desktop Entry]",
+            "Type=Application",
+            f"Name={reader.APP_NAME}",
+            "Name[zh_CN]=剪报阅读器",
+            "Name[zh_TW]=剪報閱讀器",
+            "GenericName=Article Reader",
+            "GenericName[zh_CN]=文章阅读器",
+            "GenericName[zh_TW]=文章閱讀器",
+            "Comment=Read folders of article posts offline: Jekyll, Hexo, Hugo, Zola, Obsidian",
+            "Comment[zh_CN]=离线阅读文章文件夹：Jekyll、Hexo、Hugo、Zola、Obsidian",
+            "Comment[zh_TW]=離線閱讀文章資料夾：Jekyll、Hexo、Hugo、Zola、Obsidian",
+            f"Exec={command} -- %F",
+            f"Icon={APP_ID}",
+            "Terminal=false",
+            "StartupNotify=true",
+            "StartupWMClass=jianbao",
+            "Categories=Office;Viewer;",
+            "Keywords=markdown;jekyll;hugo;obsidian;blog;news;clippings;剪报;",
+            "Keywords[zh_CN]=markdown;jekyll;hugo;obsidian;博客;新闻;剪报;文章;",
+            "Keywords[zh_TW]=markdown;jekyll;hugo;obsidian;部落格;新聞;剪報;文章;",
+            "MimeType=" + "".join(f"{m};" for m in MIME_TYPES),
+            "",
+        ]
+    )
 
 
 def _quote_exec(arg: str) -> str:
     """Quote one Exec argument as the Desktop Entry spec asks (spaces, quotes, $, `, backslash)."""
-    if arg and not any(c in arg for c in ' \t\n"\'\\><~|&;$*?#()`'):
+    if arg and not any(c in arg for c in " \t\n\"'\\><~|&;$*?#()`"):
         return arg
     escaped = "".join("\\" + c if c in '"`$\\' else c for c in arg)
     return f'"{escaped}"'.replace("\\", "\\\\")  # the string-level escape of the .desktop file
@@ -89,8 +91,10 @@ def installed_files(home: Path) -> list[tuple[Path, Path | None]]:
     files: list[tuple[Path, Path | None]] = [
         (home / "applications" / DESKTOP_FILE, None),
         (home / "metainfo" / METAINFO_FILE, LINUX / METAINFO_FILE),
-        (home / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg",
-         icons / "scalable" / "apps" / f"{APP_ID}.svg"),
+        (
+            home / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg",
+            icons / "scalable" / "apps" / f"{APP_ID}.svg",
+        ),
     ]
     for size in ICON_SIZES:
         rel = Path(f"{size}x{size}") / "apps" / f"{APP_ID}.png"
@@ -98,8 +102,9 @@ def installed_files(home: Path) -> list[tuple[Path, Path | None]]:
     return files
 
 
-def install(default: bool = False, *, home: Path | None = None, command: str | None = None,
-            run: Runner = subprocess.run) -> list[str]:
+def install(
+    default: bool = False, *, home: Path | None = None, command: str | None = None, run: Runner = subprocess.run
+) -> list[str]:
     """Put the desktop entry, metainfo and icons under ~/.local/share; returns what was done."""
     home = home or data_home()
     done = []
@@ -112,13 +117,15 @@ def install(default: bool = False, *, home: Path | None = None, command: str | N
         done.append(f"installed {dest}")
     done += _refresh_caches(home, run)
     if default:
-        done += _run(run, ["xdg-mime", "default", DESKTOP_FILE, *DEFAULT_FOR],
-                     f"made {reader.APP_NAME} the default for {', '.join(DEFAULT_FOR)}")
+        done += _run(
+            run,
+            ["xdg-mime", "default", DESKTOP_FILE, *DEFAULT_FOR],
+            f"made {reader.APP_NAME} the default for {', '.join(DEFAULT_FOR)}",
+        )
     return done
 
 
-def uninstall(*, home: Path | None = None, config: Path | None = None,
-              run: Runner = subprocess.run) -> list[str]:
+def uninstall(*, home: Path | None = None, config: Path | None = None, run: Runner = subprocess.run) -> list[str]:
     """Remove what `install` put there, and Jianbao from the user's default applications."""
     home = home or data_home()
     done = []
@@ -154,10 +161,15 @@ def _forget_defaults(mimeapps: Path) -> bool:
 
 
 def _refresh_caches(home: Path, run: Runner) -> list[str]:
-    done = _run(run, ["update-desktop-database", str(home / "applications")], "updated the desktop database",
-                optional=True)
-    return done + _run(run, ["gtk-update-icon-cache", "-f", "-t", str(home / "icons" / "hicolor")],
-                       "updated the icon cache", optional=True)
+    done = _run(
+        run, ["update-desktop-database", str(home / "applications")], "updated the desktop database", optional=True
+    )
+    return done + _run(
+        run,
+        ["gtk-update-icon-cache", "-f", "-t", str(home / "icons" / "hicolor")],
+        "updated the icon cache",
+        optional=True,
+    )
 
 
 def _run(run: Runner, argv: list[str], what: str, optional: bool = False) -> list[str]:
@@ -177,13 +189,25 @@ def _run(run: Runner, argv: list[str], what: str, optional: bool = False) -> lis
 def document_types() -> list[dict]:
     """CFBundleDocumentTypes from the scanner's extension list, plus folders (Picard does the same)."""
     return [
-        {"CFBundleTypeName": "Markdown post", "CFBundleTypeRole": "Viewer", "LSHandlerRank": "Alternate",
-         "CFBundleTypeExtensions": [e.lstrip(".") for e in MARKDOWN_EXTENSIONS],
-         "LSItemContentTypes": ["net.daringfireball.markdown"]},
-        {"CFBundleTypeName": "HTML post", "CFBundleTypeRole": "Viewer", "LSHandlerRank": "Alternate",
-         "CFBundleTypeExtensions": [e.lstrip(".") for e in HTML_EXTENSIONS]},
-        {"CFBundleTypeName": "Folder of posts", "CFBundleTypeRole": "Viewer", "LSHandlerRank": "Alternate",
-         "LSItemContentTypes": ["public.folder"]},
+        {
+            "CFBundleTypeName": "Markdown post",
+            "CFBundleTypeRole": "Viewer",
+            "LSHandlerRank": "Alternate",
+            "CFBundleTypeExtensions": [e.lstrip(".") for e in MARKDOWN_EXTENSIONS],
+            "LSItemContentTypes": ["net.daringfireball.markdown"],
+        },
+        {
+            "CFBundleTypeName": "HTML post",
+            "CFBundleTypeRole": "Viewer",
+            "LSHandlerRank": "Alternate",
+            "CFBundleTypeExtensions": [e.lstrip(".") for e in HTML_EXTENSIONS],
+        },
+        {
+            "CFBundleTypeName": "Folder of posts",
+            "CFBundleTypeRole": "Viewer",
+            "LSHandlerRank": "Alternate",
+            "LSItemContentTypes": ["public.folder"],
+        },
     ]
 
 

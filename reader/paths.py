@@ -24,7 +24,7 @@ class AppPaths:
     log: Path
 
     @classmethod
-    def for_user(cls, data_dir: str | os.PathLike[str] | None = None) -> "AppPaths":
+    def for_user(cls, data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
         """The platform's standard folders, or everything under `data_dir` when given."""
         if data_dir is not None:
             base = Path(data_dir).expanduser().resolve()

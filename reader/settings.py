@@ -24,17 +24,37 @@ FONT_SIZE = Setting("view/font_size", float, 0.0, "Article font size in points; 
 WATCH_FOLDER = Setting("library/watch", bool, True, "Refresh when files in the library change")
 READ_DELAY_MS = Setting("reading/read_delay_ms", int, 1500, "An article counts as read after this long open")
 SEARCH_DELAY_MS = Setting("search/delay_ms", int, 250, "Pause in typing before a search runs")
-LANGUAGE = Setting("view/language", str, "",
-                   "Interface language: en, zh_CN or zh_TW; '' follows the system. Used from the next start")
-READ_AS = Setting("view/read_as", str, "original",
-                  "View ▸ Read As: original, simplified or traditional (the article, list and tree, not the files)")
-CHINESE_FONT = Setting("view/chinese_font", str, "", "Font family for Han characters; '' = the post language's own list")
-LATIN_FONT = Setting("view/latin_font", str, "", "Font family for Latin letters and digits; '' = the Chinese font's own")
+LANGUAGE = Setting(
+    "view/language", str, "", "Interface language: en, zh_CN or zh_TW; '' follows the system. Used from the next start"
+)
+READ_AS = Setting(
+    "view/read_as",
+    str,
+    "original",
+    "View ▸ Read As: original, simplified or traditional (the article, list and tree, not the files)",
+)
+CHINESE_FONT = Setting(
+    "view/chinese_font", str, "", "Font family for Han characters; '' = the post language's own list"
+)
+LATIN_FONT = Setting(
+    "view/latin_font", str, "", "Font family for Latin letters and digits; '' = the Chinese font's own"
+)
 TEXT_WIDTH_EM = Setting("view/text_width_em", int, 36, "The article column's widest width, in em (CJK characters)")
 LINE_HEIGHT = Setting("view/line_height", int, 135, "Line height in percent of the font's own line spacing")
 THEME = Setting("view/theme", str, "system", "system, light or dark")
-PREFERENCES = (FONT_SIZE, WATCH_FOLDER, READ_DELAY_MS, SEARCH_DELAY_MS, LANGUAGE, READ_AS, CHINESE_FONT, LATIN_FONT,
-               TEXT_WIDTH_EM, LINE_HEIGHT, THEME)
+PREFERENCES = (
+    FONT_SIZE,
+    WATCH_FOLDER,
+    READ_DELAY_MS,
+    SEARCH_DELAY_MS,
+    LANGUAGE,
+    READ_AS,
+    CHINESE_FONT,
+    LATIN_FONT,
+    TEXT_WIDTH_EM,
+    LINE_HEIGHT,
+    THEME,
+)
 
 # Window state: where the user left things. Kept in window-state.ini, apart from preferences.
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
@@ -50,8 +70,21 @@ LAST_ARTICLE = Setting("session/article", str, "", "Library-relative path of the
 OPEN_LIBRARIES = Setting("session/libraries", list, [], "Roots of the libraries open in the window, in tree order")
 ALL_SHOWN = Setting("session/all", bool, False, "All libraries was selected, not one library")
 PLACES = Setting("session/places", str, "{}", "JSON: each open library's root -> its selection and open article")
-WINDOW = (GEOMETRY, WINDOW_STATE, SPLITTER, LIST_HEADER, SORT_KEY, SORT_DESCENDING, LAST_LIBRARY,
-          RECENT_LIBRARIES, LAST_SELECTION, LAST_ARTICLE, OPEN_LIBRARIES, ALL_SHOWN, PLACES)
+WINDOW = (
+    GEOMETRY,
+    WINDOW_STATE,
+    SPLITTER,
+    LIST_HEADER,
+    SORT_KEY,
+    SORT_DESCENDING,
+    LAST_LIBRARY,
+    RECENT_LIBRARIES,
+    LAST_SELECTION,
+    LAST_ARTICLE,
+    OPEN_LIBRARIES,
+    ALL_SHOWN,
+    PLACES,
+)
 
 MAX_RECENT = 10
 

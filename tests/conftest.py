@@ -42,8 +42,12 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     """Say plainly whether the real-corpus tests ran, so their absence is never mistaken for a pass."""
     count = config.stash.get(_CORPUS_TESTS, 0)
     if count and not FOUND:
-        terminalreporter.write_sep("=", f"{count} corpus tests NOT run: {CORPUS} not found; "
-                                        "set JIANBAO_CORPUS to the real post folders", yellow=True, bold=True)
+        terminalreporter.write_sep(
+            "=",
+            f"{count} corpus tests NOT run: {CORPUS} not found; set JIANBAO_CORPUS to the real post folders",
+            yellow=True,
+            bold=True,
+        )
     elif count:
         terminalreporter.write_line(f"{count} corpus tests ran on {CORPUS}")
 
@@ -52,8 +56,12 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 def _temporary_user_dirs(tmp_path_factory, monkeypatch):
     """Point the platform's data, cache and config folders at a fresh temporary folder."""
     base = tmp_path_factory.mktemp("userdirs")
-    for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"),
-                     ("XDG_DATA_HOME", "data"), ("XDG_STATE_HOME", "state")):
+    for var, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_STATE_HOME", "state"),
+    ):
         monkeypatch.setenv(var, str(base / sub))
     yield base
 

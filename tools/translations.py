@@ -48,9 +48,25 @@ def lupdate(ts: Path, language: str) -> None:
     """Merge the code's strings into `ts` (no line numbers: a moved string changes nothing)."""
     sources = sorted(str(p) for folder in SOURCES for p in (ROOT / folder).glob("*.py"))
     extra = ["-pluralonly"] if language == "en" else []
-    subprocess.run([_tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", *extra,
-                    "-source-language", "en", "-target-language", language, *sources, "-ts", str(ts)],
-                   check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            _tool("lupdate"),
+            "-silent",
+            "-locations",
+            "none",
+            "-no-obsolete",
+            *extra,
+            "-source-language",
+            "en",
+            "-target-language",
+            language,
+            *sources,
+            "-ts",
+            str(ts),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
 
 
 def lrelease(ts: Path, qm: Path) -> None:

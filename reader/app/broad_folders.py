@@ -7,13 +7,42 @@ import sys
 from pathlib import Path
 
 # Opened as a library, each of these would index a whole system or a whole disk.
-_UNIX_SYSTEM = ("/etc", "/usr", "/var", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/boot",
-                "/opt", "/srv", "/root", "/mnt", "/media", "/snap", "/nix", "/Volumes", "/System",
-                "/Library", "/Applications", "/private", "/cores")
+_UNIX_SYSTEM = (
+    "/etc",
+    "/usr",
+    "/var",
+    "/bin",
+    "/sbin",
+    "/lib",
+    "/lib32",
+    "/lib64",
+    "/libx32",
+    "/boot",
+    "/opt",
+    "/srv",
+    "/root",
+    "/mnt",
+    "/media",
+    "/snap",
+    "/nix",
+    "/Volumes",
+    "/System",
+    "/Library",
+    "/Applications",
+    "/private",
+    "/cores",
+)
 # Pseudo file systems: nothing inside them is a folder of posts.
 _UNIX_PSEUDO = ("/proc", "/sys", "/dev", "/run")
-_WINDOWS_SYSTEM_VARS = ("SystemRoot", "windir", "ProgramFiles", "ProgramFiles(x86)", "ProgramW6432",
-                        "ProgramData", "PUBLIC")
+_WINDOWS_SYSTEM_VARS = (
+    "SystemRoot",
+    "windir",
+    "ProgramFiles",
+    "ProgramFiles(x86)",
+    "ProgramW6432",
+    "ProgramData",
+    "PUBLIC",
+)
 
 
 def broad_folder_reason(folder: str | os.PathLike[str]) -> str | None:

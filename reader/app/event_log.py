@@ -33,8 +33,9 @@ def enabled() -> bool:
 
 def log(event: str, **fields) -> None:
     if enabled():
-        print("jianbao-test: " + json.dumps({"event": event, **fields}, ensure_ascii=False),
-              file=sys.stderr, flush=True)
+        print(
+            "jianbao-test: " + json.dumps({"event": event, **fields}, ensure_ascii=False), file=sys.stderr, flush=True
+        )
 
 
 class StallMeter(QObject):
@@ -105,10 +106,17 @@ def _list_rows(view: QTableView) -> list[dict]:
         if rect.top() >= port.height():
             break
         summary = model.index(row, 0).data(SUMMARY_ROLE)
-        rows.append({"row": row, "title": model.index(row, 0).data() or "",
-                     "category": model.index(row, 2).data() or "" if model.columnCount() > 2 else "",
-                     "path": getattr(summary, "path", None), "at": _centre(port, rect.center()),
-                     "selected": selection.isRowSelected(row), "current": row == current})
+        rows.append(
+            {
+                "row": row,
+                "title": model.index(row, 0).data() or "",
+                "category": model.index(row, 2).data() or "" if model.columnCount() > 2 else "",
+                "path": getattr(summary, "path", None),
+                "at": _centre(port, rect.center()),
+                "selected": selection.isRowSelected(row),
+                "current": row == current,
+            }
+        )
         row += 1
     return rows
 
@@ -119,9 +127,16 @@ def _tree_nodes(tree: QAbstractItemView) -> list[dict]:
     nodes, index = [], tree.indexAt(QPoint(1, 1))
     while index.isValid() and tree.visualRect(index).top() < port.height():
         count = model.index(index.row(), 1, index.parent()).data()
-        nodes.append({"id": model.node(index).id, "text": index.data() or "", "count": count,
-                      "at": _centre(port, tree.visualRect(index).center()),
-                      "selected": selection.isSelected(index), "expanded": tree.isExpanded(index)})
+        nodes.append(
+            {
+                "id": model.node(index).id,
+                "text": index.data() or "",
+                "count": count,
+                "at": _centre(port, tree.visualRect(index).center()),
+                "selected": selection.isSelected(index),
+                "expanded": tree.isExpanded(index),
+            }
+        )
         index = tree.indexBelow(index)
     return nodes
 
@@ -142,20 +157,27 @@ class _Layout(QObject):
             self._panes[name].viewport().installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() in (QEvent.Type.Paint, QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.Show) \
-                and not self._timer.isActive():  # not restarted: paints in a steady stream still get reported
+        if (
+            event.type() in (QEvent.Type.Paint, QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.Show)
+            and not self._timer.isActive()
+        ):  # not restarted: paints in a steady stream still get reported
             self._timer.start()
         return False
 
     def _report(self) -> None:
         if not self._window.isVisible():
             return
-        panes = {name: _centre(widget) for name, widget in self._panes.items()
-                 if widget is not None and widget.isVisible()}
+        panes = {
+            name: _centre(widget) for name, widget in self._panes.items() if widget is not None and widget.isVisible()
+        }
         articles = self._panes["articles"]
-        layout = {"window": int(self._window.winId()), "panes": panes,
-                  "rows": articles.model().rowCount(), "list": _list_rows(articles),
-                  "tree": _tree_nodes(self._panes["tree"])}
+        layout = {
+            "window": int(self._window.winId()),
+            "panes": panes,
+            "rows": articles.model().rowCount(),
+            "list": _list_rows(articles),
+            "tree": _tree_nodes(self._panes["tree"]),
+        }
         if layout != self._last:
             self._last = layout
             log("layout", time=time.time(), **layout)
@@ -197,8 +219,14 @@ class _Article(QObject):
 
     def _report(self) -> None:
         post = self._view.current_post()
-        log("article", time=time.time(), path=post.meta.path if post is not None else None,
-            chars=self._view.document().characterCount(), links=_visible_links(self._view), **self._meter.figures())
+        log(
+            "article",
+            time=time.time(),
+            path=post.meta.path if post is not None else None,
+            chars=self._view.document().characterCount(),
+            links=_visible_links(self._view),
+            **self._meter.figures(),
+        )
 
 
 class _Closing(QObject):
@@ -271,5 +299,6 @@ def report_window(app, window, server) -> None:
     window.windowTitleChanged.connect(lambda title: log("title", title=title, windows=windows()))
     if server is not None:
         log("listening", socket=server.full_name())
-        server.requested.connect(lambda request: log("requested", cwd=request.cwd, paths=list(request.paths),
-                                                     windows=windows()))
+        server.requested.connect(
+            lambda request: log("requested", cwd=request.cwd, paths=list(request.paths), windows=windows())
+        )

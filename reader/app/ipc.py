@@ -239,7 +239,7 @@ class Server(QObject):
             return
         buffer += bytes(socket.readAll().data())
         if b"\n" in buffer:
-            self._handle(socket, bytes(buffer[:buffer.index(b"\n")]))
+            self._handle(socket, bytes(buffer[: buffer.index(b"\n")]))
         elif len(buffer) > MAX_MESSAGE_BYTES:
             self._drop(socket, f"message larger than {MAX_MESSAGE_BYTES:,} bytes")
 

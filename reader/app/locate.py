@@ -19,10 +19,42 @@ _SAMPLE_ENTRIES = 400
 _MAX_UP = 12
 _MAX_VAULT_ENTRIES = 20_000
 # Files that mark a folder as a site (or its posts folder), not a vault of notes.
-_SITE_MARKERS = {"_config.yml", "_config.yaml", "_posts", "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
-                 "config.toml", "config.yaml", "config.yml", "config.json", "package.json", "Gemfile"}
-_ATTACHMENT_EXTENSIONS = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".pdf", ".mp3",
-                          ".m4a", ".wav", ".ogg", ".mp4", ".webm", ".mov", ".canvas", ".base", ".excalidraw"}
+_SITE_MARKERS = {
+    "_config.yml",
+    "_config.yaml",
+    "_posts",
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "hugo.json",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+    "config.json",
+    "package.json",
+    "Gemfile",
+}
+_ATTACHMENT_EXTENSIONS = {
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".svg",
+    ".webp",
+    ".avif",
+    ".bmp",
+    ".pdf",
+    ".mp3",
+    ".m4a",
+    ".wav",
+    ".ogg",
+    ".mp4",
+    ".webm",
+    ".mov",
+    ".canvas",
+    ".base",
+    ".excalidraw",
+}
 _FURNITURE = {"readme", "license", "licence", "copying", "contributing", "changelog", "notice"}
 
 
@@ -68,12 +100,18 @@ def absolute(raw: str, cwd: str | os.PathLike[str] | None) -> Path:
     path = Path(raw).expanduser()
     if not path.is_absolute():
         if not cwd or not Path(cwd).is_absolute():
-            raise PathError(QT_TRANSLATE_NOOP("Locate", "{0} is a relative path and the folder it is relative to is unknown."),
-                            shown(raw))
+            raise PathError(
+                QT_TRANSLATE_NOOP("Locate", "{0} is a relative path and the folder it is relative to is unknown."),
+                shown(raw),
+            )
         path = Path(cwd) / path
     if unrepresentable(str(path)):
-        raise PathError(QT_TRANSLATE_NOOP("Locate", "{0} cannot be opened: its name is not valid UTF-8 (rename the file or folder)."),
-                        shown(str(path)))
+        raise PathError(
+            QT_TRANSLATE_NOOP(
+                "Locate", "{0} cannot be opened: its name is not valid UTF-8 (rename the file or folder)."
+            ),
+            shown(str(path)),
+        )
     return Path(os.path.abspath(path))  # normalise "..", keep links until resolve()
 
 
@@ -95,8 +133,9 @@ def shown(text: str) -> str:
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def locate(raw: str, cwd: str | os.PathLike[str] | None = None,
-           known_libraries: Iterable[str | os.PathLike[str]] = ()) -> Target:
+def locate(
+    raw: str, cwd: str | os.PathLike[str] | None = None, known_libraries: Iterable[str | os.PathLike[str]] = ()
+) -> Target:
     """Decide what opening `raw` means. Never raises; problems come back as kind "error"."""
     try:
         path = absolute(raw, cwd)
@@ -113,12 +152,18 @@ def locate(raw: str, cwd: str | os.PathLike[str] | None = None,
             return Target("library", path, library=path)
         if path.suffix.lower() not in POST_EXTENSIONS:
             kinds = ", ".join(POST_EXTENSIONS)
-            return _error(path, QT_TRANSLATE_NOOP("Locate", "{0} is not a post file. Jianbao Reader opens folders and {1} files."),
-                          path.name, kinds)
+            return _error(
+                path,
+                QT_TRANSLATE_NOOP("Locate", "{0} is not a post file. Jianbao Reader opens folders and {1} files."),
+                path.name,
+                kinds,
+            )
         with open(path, "rb") as handle:
             handle.read(1)
     except OSError as error:
-        return _error(path, QT_TRANSLATE_NOOP("Locate", "{0} cannot be read: {1}."), str(path), str(error.strerror or error))
+        return _error(
+            path, QT_TRANSLATE_NOOP("Locate", "{0} cannot be read: {1}."), str(path), str(error.strerror or error)
+        )
     root = find_library_root(path)
     if root is None:
         vault = vault_root(path.parent) if is_post_folder(path.parent) else None
@@ -221,8 +266,7 @@ def is_post_folder(folder: Path) -> bool:
 
 def _catch_all_folders() -> set[Path]:
     folders = {Path.home()}
-    for getter in (platformdirs.user_downloads_dir, platformdirs.user_desktop_dir,
-                   platformdirs.user_documents_dir):
+    for getter in (platformdirs.user_downloads_dir, platformdirs.user_desktop_dir, platformdirs.user_documents_dir):
         try:
             folders.add(Path(getter()))
         except Exception:  # noqa: BLE001 - platformdirs fails in ways of its own on odd setups; home still counts

@@ -19,13 +19,18 @@ log = logging.getLogger(__name__)
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """`jianbao [--data-dir DIR] [--new-instance] [PATH ...]`; after `--` nothing is read as an option."""
     parser = argparse.ArgumentParser(prog="jianbao", description=f"{reader.APP_NAME}: read a folder of posts.")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="keep the index, reading state, settings and log under DIR (for tests and bug reports)")
-    parser.add_argument("--new-instance", action="store_true",
-                        help="open a new window even if Jianbao is already running")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep the index, reading state, settings and log under DIR (for tests and bug reports)",
+    )
+    parser.add_argument(
+        "--new-instance", action="store_true", help="open a new window even if Jianbao is already running"
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {reader.__version__}")
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="a library folder, or a post file (its library opens and shows it)")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="a library folder, or a post file (its library opens and shows it)"
+    )
     args = parser.parse_args(argv)
     args.library = args.paths[0] if args.paths else None  # the single-library form of older callers
     return args
@@ -48,8 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args, paths)
     except Exception:
         log.exception("the app stopped on an error")
-        print(f"jianbao: stopped on an error; the details are in {log_file or 'the messages above'}",
-              file=sys.stderr)
+        print(f"jianbao: stopped on an error; the details are in {log_file or 'the messages above'}", file=sys.stderr)
         return 1
 
 

@@ -16,9 +16,12 @@ from .locate import Target, locate
 log = logging.getLogger(__name__)
 
 # What broad_folder_reason() says (it imports no Qt), so that lupdate extracts them.
-BROAD_REASONS = (QT_TRANSLATE_NOOP("OpenPaths", "the top of a disk"), QT_TRANSLATE_NOOP("OpenPaths", "your home folder"),
-                 QT_TRANSLATE_NOOP("OpenPaths", "a folder that holds the home folders"),
-                 QT_TRANSLATE_NOOP("OpenPaths", "a system folder"))
+BROAD_REASONS = (
+    QT_TRANSLATE_NOOP("OpenPaths", "the top of a disk"),
+    QT_TRANSLATE_NOOP("OpenPaths", "your home folder"),
+    QT_TRANSLATE_NOOP("OpenPaths", "a folder that holds the home folders"),
+    QT_TRANSLATE_NOOP("OpenPaths", "a system folder"),
+)
 
 
 def open_paths(window, paths: Sequence[str], cwd: str | None = None, *, activate: bool = False) -> list[Target]:
@@ -37,13 +40,21 @@ def open_paths(window, paths: Sequence[str], cwd: str | None = None, *, activate
         _show(window, usable[0])
         if len(usable) > 1:
             window.statusBar().showMessage(
-                translate("OpenPaths", "Opened {name}; {more} more not opened (one at a time)")
-                .format(name=usable[0].path.name, more=len(usable) - 1), 10000)
+                translate("OpenPaths", "Opened {name}; {more} more not opened (one at a time)").format(
+                    name=usable[0].path.name, more=len(usable) - 1
+                ),
+                10000,
+            )
     if errors:
-        text = "\n\n".join(translate("Locate", t.template).format(*t.values) if t.template else t.message
-                           for t in errors)
-        window.warn(translate("OpenPaths", "Cannot open this") if len(errors) == 1 else translate("OpenPaths", "Cannot open these"),
-                    text)
+        text = "\n\n".join(
+            translate("Locate", t.template).format(*t.values) if t.template else t.message for t in errors
+        )
+        window.warn(
+            translate("OpenPaths", "Cannot open this")
+            if len(errors) == 1
+            else translate("OpenPaths", "Cannot open these"),
+            text,
+        )
     if activate:
         bring_to_front(window)
     return targets
@@ -67,10 +78,16 @@ def may_open(window, folder: Path) -> bool:
     if window.library is not None and not window.is_sample and window.library.root == Path(folder).resolve():
         return True
     translate = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Question, translate("OpenPaths", "Open this folder as a library?"),
-                      translate("OpenPaths", "{folder} is {reason}. Opening it as a library reads every post file "
-                                      "in it and in all its folders, which can take very long.")
-                      .format(folder=folder, reason=translate("OpenPaths", reason)), parent=window)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        translate("OpenPaths", "Open this folder as a library?"),
+        translate(
+            "OpenPaths",
+            "{folder} is {reason}. Opening it as a library reads every post file "
+            "in it and in all its folders, which can take very long.",
+        ).format(folder=folder, reason=translate("OpenPaths", reason)),
+        parent=window,
+    )
     box.setObjectName("broadFolderQuestion")
     yes = box.addButton(translate("OpenPaths", "Open Anyway"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
@@ -93,10 +110,12 @@ def _show(window, target: Target) -> None:
         from ..core import Library  # here: start-up imports none of the core for open_paths
 
         # Reading (and rendering) the file is done on a worker: nothing on the UI thread reads a file.
-        window.runner.submit(Library.read_lone_file, target.path,
-                             on_done=lambda post: window.show_lone_post(post, target.path),
-                             on_error=lambda error: window.warn(QCoreApplication.translate("OpenPaths", "Cannot open this"),
-                                                                str(error)))
+        window.runner.submit(
+            Library.read_lone_file,
+            target.path,
+            on_done=lambda post: window.show_lone_post(post, target.path),
+            on_error=lambda error: window.warn(QCoreApplication.translate("OpenPaths", "Cannot open this"), str(error)),
+        )
 
 
 def bring_to_front(window) -> None:

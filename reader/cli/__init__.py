@@ -48,8 +48,9 @@ def _alone() -> bool:
     """True when no child process, Qt or thread that a normal exit would wait for was started (a
     daemon thread, such as the file budget's watchdog, is stopped at exit either way)."""
     threading = sys.modules.get("threading")
-    return (not {"multiprocessing", "PySide6"} & sys.modules.keys()
-            and (threading is None or all(t.daemon for t in threading.enumerate() if t is not threading.main_thread())))
+    return not {"multiprocessing", "PySide6"} & sys.modules.keys() and (
+        threading is None or all(t.daemon for t in threading.enumerate() if t is not threading.main_thread())
+    )
 
 
 def _flush_stdout() -> None:
@@ -88,8 +89,7 @@ def _parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     argparse's translations once per sub-command."""
     parser = argparse.ArgumentParser(prog="jianbao-cli", description="Read folders of article posts.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {reader.__version__}")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="keep the index, reading state and settings under DIR")
+    parser.add_argument("--data-dir", metavar="DIR", help="keep the index, reading state and settings under DIR")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     named = _named_command(sys.argv[1:] if argv is None else argv)
     groups = [group for group in _GROUPS if named in group.COMMANDS] or _GROUPS

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-
 COMMANDS = ("desktop",)  # what add_parsers adds (cli._parser makes only the group named)
 
 
 def add_parsers(sub) -> None:
     p = sub.add_parser("desktop", help="add Jianbao to (or remove it from) this user's Linux desktop")
     p.add_argument("action", choices=("install", "uninstall"))
-    p.add_argument("--default", action="store_true",
-                   help="with install: also make Jianbao the default application for Markdown (xdg-mime)")
+    p.add_argument(
+        "--default",
+        action="store_true",
+        help="with install: also make Jianbao the default application for Markdown (xdg-mime)",
+    )
     p.set_defaults(func=_desktop)
 
 

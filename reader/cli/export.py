@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from .opening import add_freshness_options, open_library, post_id
 
-
 COMMANDS = ("export",)  # what add_parsers adds (cli._parser makes only the group named)
 
 
@@ -13,8 +12,7 @@ def add_parsers(sub) -> None:
     p.add_argument("library")
     p.add_argument("post", help="the post's path, relative to LIBRARY or absolute")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
-    p.add_argument("--format", choices=("pdf", "html", "md"),
-                   help="pdf, html or md (default: from FILE's extension)")
+    p.add_argument("--format", choices=("pdf", "html", "md"), help="pdf, html or md (default: from FILE's extension)")
     add_freshness_options(p)
     p.set_defaults(func=_export)
 

@@ -6,7 +6,6 @@ import sys
 
 from . import opening
 
-
 COMMANDS = ("highlights",)  # what add_parsers adds (cli._parser makes only the group named)
 
 

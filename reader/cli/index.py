@@ -6,7 +6,6 @@ import sys
 
 from .opening import library
 
-
 COMMANDS = ("index",)  # what add_parsers adds (cli._parser makes only the group named)
 
 
@@ -23,9 +22,11 @@ def _index(args) -> int:
     if bar:
         bar.finish()
     done, total = opened.text_progress()
-    print(f"{total:,} posts in {opened.root} ({opened.site.kind}) indexed in {report.seconds:.1f} s: "
-          f"{report.added:,} new, {report.changed:,} changed, {report.removed:,} removed, "
-          f"{report.unchanged:,} unchanged; full text {done:,}/{total:,}; {report.problems:,} with problems")
+    print(
+        f"{total:,} posts in {opened.root} ({opened.site.kind}) indexed in {report.seconds:.1f} s: "
+        f"{report.added:,} new, {report.changed:,} changed, {report.removed:,} removed, "
+        f"{report.unchanged:,} unchanged; full text {done:,}/{total:,}; {report.problems:,} with problems"
+    )
     for note in report.notes:
         print(f"note: {note}", file=sys.stderr)
     return 0

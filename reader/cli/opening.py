@@ -38,10 +38,20 @@ def close_all() -> None:
 def add_freshness_options(p) -> None:
     """--refresh and --no-refresh, for the commands that answer from the index."""
     when = p.add_mutually_exclusive_group()
-    when.add_argument("--refresh", dest="refresh", action="store_const", const="always",
-                      help="scan the whole library first (also sees files edited in place)")
-    when.add_argument("--no-refresh", dest="refresh", action="store_const", const="never",
-                      help="answer from the index as it is, even if the library changed since")
+    when.add_argument(
+        "--refresh",
+        dest="refresh",
+        action="store_const",
+        const="always",
+        help="scan the whole library first (also sees files edited in place)",
+    )
+    when.add_argument(
+        "--no-refresh",
+        dest="refresh",
+        action="store_const",
+        const="never",
+        help="answer from the index as it is, even if the library changed since",
+    )
     p.set_defaults(refresh="auto")
 
 
@@ -57,8 +67,10 @@ def open_library(args, *, text: bool = False) -> Library:
     if check is None or (args.refresh == "auto" and not check.fresh) or never_scanned:
         opened.refresh()
     elif not check.fresh:
-        print(f"note: {opened.root}: {_stale(check)} (--refresh or `jianbao-cli index` brings it up to date)",
-              file=sys.stderr)
+        print(
+            f"note: {opened.root}: {_stale(check)} (--refresh or `jianbao-cli index` brings it up to date)",
+            file=sys.stderr,
+        )
     if text and args.refresh != "never":
         done, total = opened.text_progress()
         if done < total:
@@ -72,8 +84,10 @@ def _stale(check: Freshness) -> str:
         return "answers from an index that records no full scan of the library"
     when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(check.scanned_ns / 1e9))
     shown = ", ".join(rel or "." for rel in check.changed[:3]) + (", ..." if len(check.changed) > 3 else "")
-    return (f"answers from the index of {when}; {len(check.changed):,} folder{'s' if len(check.changed) != 1 else ''}"
-            f" changed since ({shown})")
+    return (
+        f"answers from the index of {when}; {len(check.changed):,} folder{'s' if len(check.changed) != 1 else ''}"
+        f" changed since ({shown})"
+    )
 
 
 def relative_path(opened: Library, post: str) -> str:

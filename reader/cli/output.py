@@ -16,9 +16,16 @@ if TYPE_CHECKING:
 
 
 def row(s: PostSummary | ListRow, category_names: dict[str, str]) -> dict:
-    return {"path": s.path, "title": s.title, "date": s.date, "categories": list(s.categories),
-            "category_names": names(s.categories, category_names), "tags": list(s.tags), "draft": s.draft,
-            "error": s.error}
+    return {
+        "path": s.path,
+        "title": s.title,
+        "date": s.date,
+        "categories": list(s.categories),
+        "category_names": names(s.categories, category_names),
+        "tags": list(s.tags),
+        "draft": s.draft,
+        "error": s.error,
+    }
 
 
 def names(keys: tuple[str, ...], known: dict[str, str]) -> dict[str, str]:
@@ -102,8 +109,12 @@ def _title_width() -> int:
     return max(30, columns - 10 - 2 - 24 - 2)
 
 
-def table_lines(rows: Iterable[PostSummary | ListRow], category_names: dict[str, str], title_w: int,
-                cells: dict[tuple[str, ...], str]) -> list[str]:
+def table_lines(
+    rows: Iterable[PostSummary | ListRow],
+    category_names: dict[str, str],
+    title_w: int,
+    cells: dict[tuple[str, ...], str],
+) -> list[str]:
     """A table line a row: date, mark (! problem, d draft), title, categories. `cells` keeps each set of
     categories' cell, made once (a long list repeats a few)."""
     lines = []
@@ -119,8 +130,7 @@ def table_lines(rows: Iterable[PostSummary | ListRow], category_names: dict[str,
 def print_table(rows: list[PostSummary], category_names: dict[str, str], snippets: list[str] | None = None) -> None:
     lines = table_lines(rows, category_names, _title_width(), {})
     if snippets:
-        lines = [line for pair in zip(lines, ("             " + s for s in snippets), strict=True)
-                 for line in pair]
+        lines = [line for pair in zip(lines, ("             " + s for s in snippets), strict=True) for line in pair]
     print_lines(lines)
 
 

@@ -28,14 +28,19 @@ def add_parsers(sub) -> None:
     add_freshness_options(p)
     p.set_defaults(func=_list, at_once=True)
 
-    p = sub.add_parser("search", help="search LIBRARY (words, \"phrases\", -word, OR, tag:, date:...)")
+    p = sub.add_parser("search", help='search LIBRARY (words, "phrases", -word, OR, tag:, date:...)')
     p.add_argument("library")
     p.add_argument("query")
     _add_more_libraries(p)
     p.add_argument("--json", action="store_true", help="print one JSON array")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results (default 50)")
-    p.add_argument("-l", "--files-with-matches", dest="paths", action="store_true",
-                   help="print only the posts' file paths, one a line, best first (no snippets: no post is read)")
+    p.add_argument(
+        "-l",
+        "--files-with-matches",
+        dest="paths",
+        action="store_true",
+        help="print only the posts' file paths, one a line, best first (no snippets: no post is read)",
+    )
     add_freshness_options(p)
     p.set_defaults(func=_search, at_once=True)
 
@@ -57,8 +62,14 @@ def add_parsers(sub) -> None:
 
 
 def _add_more_libraries(p) -> None:
-    p.add_argument("--library", dest="libraries", action="append", default=[], metavar="OTHER",
-                   help="also this library (repeat for more): one list, or one ranked list of hits")
+    p.add_argument(
+        "--library",
+        dest="libraries",
+        action="append",
+        default=[],
+        metavar="OTHER",
+        help="also this library (repeat for more): one list, or one ranked list of hits",
+    )
 
 
 def _open_all(args, *, text: bool = False) -> list[Library]:
@@ -105,8 +116,11 @@ def _list(args) -> int:
     from ..core import PostFilter
 
     libraries = _open_all(args)
-    flt = PostFilter(categories=_either(libraries, "category", args.category),
-                     tags=_either(libraries, "tag", args.tag), drafts=None if args.drafts else False)
+    flt = PostFilter(
+        categories=_either(libraries, "category", args.category),
+        tags=_either(libraries, "tag", args.tag),
+        drafts=None if args.drafts else False,
+    )
     if len(libraries) == 1:
         return _list_one(libraries[0], flt, args.json)
     from ..core import Libraries
@@ -165,14 +179,26 @@ def _search(args) -> int:
     if args.paths:
         output.print_lines([str(item.root / item.hit.post.path) for item in found.hits])
     elif args.json:
-        output.print_json([{**output.row(item.hit.post, names[item.root]), **output.snippet_dict(item.hit.snippet),
-                            "title_only": item.hit.title_only, "library": str(item.root)} for item in found.hits])
+        output.print_json(
+            [
+                {
+                    **output.row(item.hit.post, names[item.root]),
+                    **output.snippet_dict(item.hit.snippet),
+                    "title_only": item.hit.title_only,
+                    "library": str(item.root),
+                }
+                for item in found.hits
+            ]
+        )
     else:
         output.print_table([h.post for h in hits], _in_one(names), [output.snippet_line(h.snippet) for h in hits])
         print(f"{len(hits)} result{'s' if len(hits) != 1 else ''}", file=sys.stderr)
     if not found.complete:
-        print(f"note: full text indexed for {found.indexed:,} of {found.total:,} posts;"
-              " the others were searched by title", file=sys.stderr)
+        print(
+            f"note: full text indexed for {found.indexed:,} of {found.total:,} posts;"
+            " the others were searched by title",
+            file=sys.stderr,
+        )
     return 0 if not found.failed else 1
 
 
@@ -184,12 +210,29 @@ def _show(args) -> int:
     if args.format == "html":
         print(post.html)
     elif args.format == "json":
-        output.print_json([{**output.meta_dict(meta), "category_names": output.names(meta.categories, names),
-                            "html": post.html, "text": post.text}])
+        output.print_json(
+            [
+                {
+                    **output.meta_dict(meta),
+                    "category_names": output.names(meta.categories, names),
+                    "html": post.html,
+                    "text": post.text,
+                }
+            ]
+        )
     else:
         print(meta.title)
-        print(" · ".join(x for x in [meta.date or "", ", ".join(output.names(meta.categories, names).values()),
-                                      " ".join("#" + t for t in meta.tags)] if x))
+        print(
+            " · ".join(
+                x
+                for x in [
+                    meta.date or "",
+                    ", ".join(output.names(meta.categories, names).values()),
+                    " ".join("#" + t for t in meta.tags),
+                ]
+                if x
+            )
+        )
         if meta.error:
             print(f"problem: {meta.error}")
         print()

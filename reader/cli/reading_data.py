@@ -6,7 +6,6 @@ import json
 import sys
 from pathlib import Path
 
-
 COMMANDS = ("state",)  # what add_parsers adds (cli._parser makes only the group named)
 
 

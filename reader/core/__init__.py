@@ -19,19 +19,46 @@ import importlib
 _EXPORTS = {
     "Library": "library",
     # several libraries as one: the facade, its rows and its merged lists and searches
-    **dict.fromkeys(("Libraries", "PostRef", "LibraryHit", "MergedResults", "MergedList", "merge_search",
-                     "merge_lists", "SpanningSearches"), "libraries"),
+    **dict.fromkeys(
+        (
+            "Libraries",
+            "PostRef",
+            "LibraryHit",
+            "MergedResults",
+            "MergedList",
+            "merge_search",
+            "merge_lists",
+            "SpanningSearches",
+        ),
+        "libraries",
+    ),
     # types: what the core hands out
-    **dict.fromkeys(("Site", "LinkTarget", "PostMeta", "ParsedPost", "PostSummary", "ListRow", "Post", "Snippet", "SearchHit",
-                     "SearchResults", "Facet", "PostFilter", "Problem", "RefreshReport"), "types"),
+    **dict.fromkeys(
+        (
+            "Site",
+            "LinkTarget",
+            "PostMeta",
+            "ParsedPost",
+            "PostSummary",
+            "ListRow",
+            "Post",
+            "Snippet",
+            "SearchHit",
+            "SearchResults",
+            "Facet",
+            "PostFilter",
+            "Problem",
+            "RefreshReport",
+        ),
+        "types",
+    ),
     "SavedSearch": "state",
     "ReadingState": "state_transfer",  # every library's reading state: File > Export/Import, jianbao-cli state
     **dict.fromkeys(("Highlight", "Anchor", "anchor_all", "make_anchor"), "highlights"),
     "Freshness": "freshness",
     # pure functions on what a front end shows: either Chinese script (display, and both as one for marking
     # found words), the words a query looks for, a post's links and images, an export's format
-    **dict.fromkeys(("ORIGINAL", "SIMPLIFIED", "TRADITIONAL", "SCRIPTS", "to_script", "html_to_script"),
-                    "zh_convert"),
+    **dict.fromkeys(("ORIGINAL", "SIMPLIFIED", "TRADITIONAL", "SCRIPTS", "to_script", "html_to_script"), "zh_convert"),
     **dict.fromkeys(("fold", "any_form"), "zh_fold"),
     "query_words": "query",
     **dict.fromkeys(("post_link", "original_url", "markdown_link", "image_source", "export_format"), "export"),
@@ -41,20 +68,85 @@ _EXPORTS = {
     "find_library_root": "site",
     **dict.fromkeys(("SAFE_SCHEMES", "target_without_index"), "links"),
     # errors: ReaderError and its children
-    **dict.fromkeys(("ReaderError", "LibraryError", "PostError", "RefusedFile", "DecodeError", "FrontMatterError",
-                     "QueryError", "StoreError", "StateError", "Cancelled"), "errors"),
+    **dict.fromkeys(
+        (
+            "ReaderError",
+            "LibraryError",
+            "PostError",
+            "RefusedFile",
+            "DecodeError",
+            "FrontMatterError",
+            "QueryError",
+            "StoreError",
+            "StateError",
+            "Cancelled",
+        ),
+        "errors",
+    ),
 }
 
 __all__ = [  # what __getattr__ gives, listed for linters, type checkers and `from reader.core import *`
-    "Anchor", "Cancelled", "DecodeError", "Facet", "Freshness", "FrontMatterError", "HTML_EXTENSIONS",
-    "Highlight", "Libraries", "Library", "LibraryError", "LibraryHit", "LinkTarget", "ListRow", "MARKDOWN_EXTENSIONS",
-    "MergedList", "MergedResults", "ORIGINAL", "POST_EXTENSIONS", "ParsedPost", "Post", "PostError",
-    "PostFilter", "PostMeta", "PostRef", "PostSummary", "Problem", "QueryError", "ReaderError",
-    "ReadingState", "RefreshReport", "RefusedFile", "SAFE_SCHEMES", "SCRIPTS", "SIMPLIFIED", "SavedSearch",
-    "SearchHit", "SearchResults", "Site", "Snippet", "SpanningSearches", "StateError", "StoreError",
-    "TRADITIONAL", "anchor_all", "any_form", "die_with_parent", "export_format", "find_library_root", "fold",
-    "html_to_script", "image_source", "make_anchor", "markdown_link", "merge_lists", "merge_search",
-    "original_url", "post_link", "query_words", "target_without_index", "to_script",
+    "Anchor",
+    "Cancelled",
+    "DecodeError",
+    "Facet",
+    "Freshness",
+    "FrontMatterError",
+    "HTML_EXTENSIONS",
+    "Highlight",
+    "Libraries",
+    "Library",
+    "LibraryError",
+    "LibraryHit",
+    "LinkTarget",
+    "ListRow",
+    "MARKDOWN_EXTENSIONS",
+    "MergedList",
+    "MergedResults",
+    "ORIGINAL",
+    "POST_EXTENSIONS",
+    "ParsedPost",
+    "Post",
+    "PostError",
+    "PostFilter",
+    "PostMeta",
+    "PostRef",
+    "PostSummary",
+    "Problem",
+    "QueryError",
+    "ReaderError",
+    "ReadingState",
+    "RefreshReport",
+    "RefusedFile",
+    "SAFE_SCHEMES",
+    "SCRIPTS",
+    "SIMPLIFIED",
+    "SavedSearch",
+    "SearchHit",
+    "SearchResults",
+    "Site",
+    "Snippet",
+    "SpanningSearches",
+    "StateError",
+    "StoreError",
+    "TRADITIONAL",
+    "anchor_all",
+    "any_form",
+    "die_with_parent",
+    "export_format",
+    "find_library_root",
+    "fold",
+    "html_to_script",
+    "image_source",
+    "make_anchor",
+    "markdown_link",
+    "merge_lists",
+    "merge_search",
+    "original_url",
+    "post_link",
+    "query_words",
+    "target_without_index",
+    "to_script",
 ]
 
 
@@ -73,22 +165,54 @@ def __dir__() -> list[str]:
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # what a type checker reads; at run time the names come through __getattr__
-    from .errors import (Cancelled, DecodeError, FrontMatterError, LibraryError, PostError, QueryError,
-                         ReaderError, RefusedFile, StateError, StoreError)
+    from .errors import (
+        Cancelled,
+        DecodeError,
+        FrontMatterError,
+        LibraryError,
+        PostError,
+        QueryError,
+        ReaderError,
+        RefusedFile,
+        StateError,
+        StoreError,
+    )
     from .export import export_format, image_source, markdown_link, original_url, post_link
     from .freshness import Freshness
     from .highlights import Anchor, Highlight, anchor_all, make_anchor
-    from .libraries import (Libraries, LibraryHit, MergedList, MergedResults, PostRef, SpanningSearches, merge_lists,
-                            merge_search)
-    from .links import SAFE_SCHEMES, target_without_index
+    from .libraries import (
+        Libraries,
+        LibraryHit,
+        MergedList,
+        MergedResults,
+        PostRef,
+        SpanningSearches,
+        merge_lists,
+        merge_search,
+    )
     from .library import Library
     from .lifeline import die_with_parent
+    from .links import SAFE_SCHEMES, target_without_index
     from .query import query_words
     from .scanner import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, POST_EXTENSIONS
     from .site import find_library_root
     from .state import SavedSearch
     from .state_transfer import ReadingState
-    from .types import (Facet, LinkTarget, ListRow, ParsedPost, Post, PostFilter, PostMeta, PostSummary, Problem,
-                        RefreshReport, SearchHit, SearchResults, Site, Snippet)
+    from .types import (
+        Facet,
+        LinkTarget,
+        ListRow,
+        ParsedPost,
+        Post,
+        PostFilter,
+        PostMeta,
+        PostSummary,
+        Problem,
+        RefreshReport,
+        SearchHit,
+        SearchResults,
+        Site,
+        Snippet,
+    )
     from .zh_convert import ORIGINAL, SCRIPTS, SIMPLIFIED, TRADITIONAL, html_to_script, to_script
     from .zh_fold import any_form, fold

@@ -69,6 +69,8 @@ def _split_runs() -> re.Pattern[str]:
 @functools.cache
 def _one_char() -> re.Pattern[str]:
     return re.compile(f"[{_CJK_CLASS}]")
+
+
 # What unicode61 keeps as token characters: letters and numbers (no underscore).
 _WORD = re.compile(r"[^\W_]+")
 

@@ -56,7 +56,7 @@ class _Readings:
 
     def _phrase(self, han: str, start: int, longest: int) -> list[str] | None:
         for size in range(longest, 1, -1):
-            tokens = self._phrases.get(han[start:start + size])
+            tokens = self._phrases.get(han[start : start + size])
             if tokens:
                 return tokens
         return None
@@ -67,7 +67,7 @@ class _Readings:
         longest, chars = self._longest, self._char_tokens
         i, n = 0, len(han)
         while i < n:
-            size = longest.get(han[i:i + 2])
+            size = longest.get(han[i : i + 2])
             if size and (found := self._phrase(han, i, min(size, n - i))):
                 out += found
                 i += len(found)
@@ -91,11 +91,10 @@ def make_table() -> str:
     """pinyin_keys.txt from the installed pypinyin: each character's first reading ("zhōng,zhòng")
     as a token with its tone number, the characters of a token on one line; then the phrases
     that read a character otherwise, each with its tokens."""
+    import pypinyin
     from pypinyin.contrib.tone_convert import to_tone3
     from pypinyin.phrases_dict import phrases_dict
     from pypinyin.pinyin_dict import pinyin_dict
-
-    import pypinyin
 
     first = {chr(cp): readings.split(",", 1)[0] for cp, readings in pinyin_dict.items()}
     tokens: dict[str, str] = {}
@@ -108,8 +107,10 @@ def make_table() -> str:
     by_token: dict[str, list[str]] = {}
     for char in sorted(first):
         by_token.setdefault(token(first[char]), []).append(char)
-    lines = [f"# Title sort keys (reader/core/collate.py), made from pypinyin {pypinyin.__version__}: a token",
-             "# and the characters whose first reading it is; then +phrase and its tokens."]
+    lines = [
+        f"# Title sort keys (reader/core/collate.py), made from pypinyin {pypinyin.__version__}: a token",
+        "# and the characters whose first reading it is; then +phrase and its tokens.",
+    ]
     lines += [f"{t}\t{''.join(chars)}" for t, chars in sorted(by_token.items())]
     for phrase, readings in sorted(phrases_dict.items()):
         marked = [r[0] for r in readings]

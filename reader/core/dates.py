@@ -7,15 +7,31 @@ import re
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-_UTC = dt.timezone.utc
+_UTC = dt.UTC
 
 # Named zones real posts use. "CST" is taken as US Central (the common case in blogs);
 # a Chinese "CST" is written +0800 in practice.
 _NAMED_OFFSETS = {
-    "UTC": 0, "GMT": 0, "UT": 0, "Z": 0,
-    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
-    "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HST": -10,
-    "CET": 1, "CEST": 2, "BST": 1, "JST": 9, "KST": 9,
+    "UTC": 0,
+    "GMT": 0,
+    "UT": 0,
+    "Z": 0,
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+    "AKST": -9,
+    "AKDT": -8,
+    "HST": -10,
+    "CET": 1,
+    "CEST": 2,
+    "BST": 1,
+    "JST": 9,
+    "KST": 9,
 }
 _TZINFOS = {name: hours * 3600 for name, hours in _NAMED_OFFSETS.items()}
 
@@ -37,8 +53,22 @@ _URL_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$)")
 # full-width digits. The text is first made ASCII-digit (_ascii_digits), then matched at its start.
 # Every quantifier is bounded and the match anchored, so no input can make it backtrack far.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９：／－．　", "0123456789:/-. ")
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_TENS = {"十": 10, "廿": 20, "卅": 30}
 _CN_NUMERAL = re.compile("[〇○零一二两兩三四五六七八九十廿卅]+")
 _PERIODS = "上午|早上|早晨|清晨|凌晨|中午|午间|午間|下午|傍晚|晚上|晚间|晚間|夜里|夜裡|夜间|夜間"
@@ -122,7 +152,7 @@ def dated_prefix(name: str) -> int:
 def jekyll_dated(name: str) -> bool:
     """A file name as Jekyll names its posts: a date ("2021-12-01", "2021-1-5") and "-" before the title."""
     m = _FILENAME.match(name)
-    return m is not None and name[m.end():m.end() + 1] == "-"
+    return m is not None and name[m.end() : m.end() + 1] == "-"
 
 
 def _dated(name: str) -> tuple[tuple[str, str, str], int] | None:
@@ -172,7 +202,7 @@ def _cn_number(m: re.Match) -> str:
     if all(ch in _CN_DIGITS for ch in run):
         return "".join(str(_CN_DIGITS[ch]) for ch in run)
     at = next(i for i, ch in enumerate(run) if ch in _CN_TENS)
-    head, tens, tail = run[:at], run[at], run[at + 1:]
+    head, tens, tail = run[:at], run[at], run[at + 1 :]
     ones = _CN_DIGITS.get(tail) if tail else 0  # None when the tail is not one digit
     if ones is None or len(head) > 1 or (head and (tens != "十" or not _CN_DIGITS.get(head))):
         return run

@@ -38,7 +38,7 @@ def _decode(data: bytes) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(name), name
+                return data[len(bom) :].decode(name), name
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"not valid {name} after its byte-order mark") from exc
     if b"\x00" in data:

@@ -11,8 +11,10 @@ import re
 MAX_DEPTH = 512
 _TAG_NAME = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9]*)")  # "<div/>" opens a div in HTML: no "/>" to look for
 # Tags that do not nest: void ones, and those whose end tag may be left out (a <p> closes the one before).
-_FLAT_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr "
-                       "p li dt dd tr td th tbody thead tfoot option optgroup colgroup caption rb rt rp".split())
+_FLAT_TAGS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr "
+    "p li dt dd tr td th tbody thead tfoot option optgroup colgroup caption rb rt rp".split()
+)
 _TAGS = re.compile(r"<[^<>]*>")  # "[^>]*" rescans to the end from every "<" of "<<<<"
 _ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
 

@@ -105,7 +105,7 @@ def image_source(resolve: Callable[[str], Path | None], post_path: str, src: str
     if scheme in WEB_SCHEMES or (not scheme and src.startswith("//")):
         return ImageSource("remote", name=name, host=parts.hostname or "")
     if src.startswith(WIKILINK):
-        return ImageSource("missing", name=unquote(src[len(WIKILINK):])[:60])
+        return ImageSource("missing", name=unquote(src[len(WIKILINK) :])[:60])
     if scheme or _climbs_out(post_path, parts.path):
         return ImageSource("blocked", name=name)
     return ImageSource("missing", name=name)
@@ -159,8 +159,11 @@ def _inline_images(library: Library, post: Post, body_html: str) -> str:
         return ""
     root = lxml.html.fragment_fromstring(body_html, create_parent="div")
     for img in list(root.iter("img")):
-        source = image_source(lambda src: library.resolve_resource(post.id if post.id >= 0 else None, src),
-                              post.meta.path, img.get("src") or "")
+        source = image_source(
+            lambda src: library.resolve_resource(post.id if post.id >= 0 else None, src),
+            post.meta.path,
+            img.get("src") or "",
+        )
         data = read_image(library, source.path) if source.path is not None else None
         if source.path is not None and data is not None:
             for attr in ("srcset", "style"):
@@ -197,11 +200,14 @@ def html_document(library: Library, post: Post, labels: dict[str, str] | None = 
     title = meta.title.strip() or meta.path.rsplit("/", 1)[-1]
     line = [x for x in (meta.date or "", ", ".join(meta.authors)) if x]
     line += [labels.get(key, key) for key in meta.categories] + ["#" + labels.get(key, key) for key in meta.tags]
-    parts = ["<!DOCTYPE html>", f'<html lang="{html.escape(meta.language or library.site.language or "")}">',
-             '<head><meta charset="utf-8">',
-             f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
-             f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head><body>",
-             f"<h1>{html.escape(title)}</h1>"]
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{html.escape(meta.language or library.site.language or "")}">',
+        '<head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head><body>",
+        f"<h1>{html.escape(title)}</h1>",
+    ]
     if line:
         parts.append('<p class="meta">' + " · ".join(html.escape(x) for x in line) + "</p>")
     parts.append(_inline_images(library, post, post.html))
@@ -221,8 +227,9 @@ def export_text(library: Library, post_id: int, fmt: str, labels: dict[str, str]
     raise ValueError(f"not a text format: {fmt}")
 
 
-def write_export(library: Library, post_id: int, fmt: str, target: str | Path,
-                 labels: dict[str, str] | None = None) -> Path:
+def write_export(
+    library: Library, post_id: int, fmt: str, target: str | Path, labels: dict[str, str] | None = None
+) -> Path:
     """Write the HTML or Markdown export to `target` (UTF-8); returns the path written."""
     target = Path(target)
     text = export_text(library, post_id, fmt, labels)

@@ -54,8 +54,10 @@ def check(root: Path, stamps: Stamps | None) -> Freshness:
     """Compare each recorded folder's stamp with its stamp now: one stat each, no listing."""
     if stamps is None:
         return Freshness(None)
-    return Freshness(stamps.scanned_ns, tuple(rel for rel, stamp in stamps.folders.items()
-                                              if stamp == UNSURE or _stamp(root, rel) != stamp))
+    return Freshness(
+        stamps.scanned_ns,
+        tuple(rel for rel, stamp in stamps.folders.items() if stamp == UNSURE or _stamp(root, rel) != stamp),
+    )
 
 
 def _stamp(root: Path, rel: str, racy_from: int | None = None) -> int:

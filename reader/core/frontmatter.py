@@ -50,8 +50,7 @@ class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoa
     """
 
 
-_DROPPED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-            "tag:yaml.org,2002:bool"}
+_DROPPED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool"}
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -59,10 +58,12 @@ _Loader.yaml_implicit_resolvers = {
 
 # TOMLHandler needs the `toml` package to load (we load with tomllib); splitting needs only its boundary.
 _HANDLERS: dict[str, BaseHandler] = {
-    "yaml": YAMLHandler(), "json": JSONHandler(),
+    "yaml": YAMLHandler(),
+    "json": JSONHandler(),
     "toml": TOMLHandler() if TOMLHandler is not None else BaseHandler(re.compile(r"^\+{3,}\s*$", re.M)),
 }
 _OPENING = {"yaml": "---", "toml": "+++", "json": "{"}  # generators take no "----" line for "---"
+
 
 @dataclass(frozen=True)
 class FrontMatter:
@@ -126,6 +127,7 @@ def _library_split(text: str, offset: int, first: str) -> FrontMatter | None:
     body_line = body_line if fmt != "json" else text.count("\n", 0, body_start) + 1
     return FrontMatter(data, text[body_start:], body_line, fmt)
 
+
 def load_yaml(raw: str, first_line: int = 1) -> dict:
     """Load YAML front matter (raw text between the delimiters) whose first line is `first_line`."""
     raw = _clean(raw)
@@ -172,7 +174,7 @@ def _delimited(text: str, offset: int, first_nl: int, fmt: str, end: re.Pattern,
     closing = end.search(text, raw_start)
     if closing is None:
         return _unclosed(text, raw_start, open_line, fmt, mark)
-    raw = text[raw_start:closing.start()]
+    raw = text[raw_start : closing.start()]
     body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
     body_line = open_line + 1 + raw.count("\n") + 1
     return _load(fmt, raw, open_line + 1, text[body_start:], body_line)
@@ -180,7 +182,7 @@ def _delimited(text: str, offset: int, first_nl: int, fmt: str, end: re.Pattern,
 
 def _unclosed(text: str, raw_start: int, open_line: int, fmt: str, mark: str) -> FrontMatter:
     """An opening delimiter without a closing one: keys below it mean a forgotten delimiter."""
-    if not _KEY_LINE.match(text, raw_start) and not (fmt == "toml" and "=" in text[raw_start:raw_start + 80]):
+    if not _KEY_LINE.match(text, raw_start) and not (fmt == "toml" and "=" in text[raw_start : raw_start + 80]):
         return FrontMatter(body=text)  # a Markdown rule at the top, not front matter
     blank = text.find("\n\n", raw_start)
     raw_end = len(text) if blank < 0 else blank + 1
@@ -262,7 +264,8 @@ def _check_expansion(root: yaml.Node, cap: int, first_line: int) -> None:
             if sizes[key] > cap:
                 raise FrontMatterError(
                     f"too complex to read (YAML aliases expand to over {MAX_ALIAS_VALUES:,} values)",
-                    first_line + node.start_mark.line)
+                    first_line + node.start_mark.line,
+                )
             continue
         if key in sizes:
             continue
@@ -270,8 +273,9 @@ def _check_expansion(root: yaml.Node, cap: int, first_line: int) -> None:
         stack.append((node, True))
         for kid in kids:
             if id(kid) in on_path:
-                raise FrontMatterError("too complex to read (a YAML alias inside its own anchor)",
-                                       first_line + kid.start_mark.line)
+                raise FrontMatterError(
+                    "too complex to read (a YAML alias inside its own anchor)", first_line + kid.start_mark.line
+                )
             if id(kid) not in sizes:
                 stack.append((kid, False))
 
@@ -307,8 +311,14 @@ def _simple_yaml(raw: str) -> dict | None:
             if len(value) < 2 or value[-1] != "'" or "'" in value[1:-1]:
                 return None
             data[m[1]] = value[1:-1]
-        elif (value[0] in _YAML_INDICATORS or ": " in value or ":\t" in value or " #" in value
-              or "\t#" in value or value[-1] == ":"):
+        elif (
+            value[0] in _YAML_INDICATORS
+            or ": " in value
+            or ":\t" in value
+            or " #" in value
+            or "\t#" in value
+            or value[-1] == ":"
+        ):
             return None
         else:
             data[m[1]] = None if value in _YAML_NULLS else value
@@ -331,7 +341,7 @@ def _yaml_error(exc: yaml.YAMLError, raw: str, first_line: int) -> FrontMatterEr
         return FrontMatterError(problem, first_line)
     lines = raw.split("\n")
     context = getattr(exc, "context_mark", None)
-    if context is not None and not "".join(lines[mark.line:]).strip():
+    if context is not None and not "".join(lines[mark.line :]).strip():
         # "found unexpected end of stream": the cause is where the open quote/bracket began.
         what = (getattr(exc, "context", None) or "a value").replace("while scanning ", "")
         problem = f"{what.replace('while parsing ', '')} that never ends"
@@ -363,8 +373,11 @@ def _salvage_yaml(raw: str) -> dict:
         except FrontMatterError:
             break  # too complex as a whole: read it key by key below
         except yaml.YAMLError as exc:
-            bad = [m.line for m in (getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None))
-                   if m is not None and m.line < len(lines) and lines[m.line].strip()]
+            bad = [
+                m.line
+                for m in (getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None))
+                if m is not None and m.line < len(lines) and lines[m.line].strip()
+            ]
             if not bad:
                 break
             dropped.append(lines[bad[0]])

@@ -60,8 +60,12 @@ SCHEMA = _schema()
 
 
 def _analyzer() -> tantivy.TextAnalyzer:
-    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-            .filter(tantivy.Filter.lowercase()).filter(tantivy.Filter.ascii_fold()).build())
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.ascii_fold())
+        .build()
+    )
 
 
 ANALYZER = _analyzer()
@@ -126,7 +130,9 @@ class FullText:
                 writer.delete_documents_by_term("doc", doc)
             for fields in docs:
                 # from_dict reads each value as its field's type: 4 µs a post, Document(**fields) 16
-                writer.add_document(tantivy.Document.from_dict({k: v for k, v in fields.items() if v is not None}, SCHEMA))
+                writer.add_document(
+                    tantivy.Document.from_dict({k: v for k, v in fields.items() if v is not None}, SCHEMA)
+                )
             writer.commit()
         except ValueError as error:
             writer.rollback()

@@ -63,7 +63,7 @@ def make_anchor(text: str, start: int, end: int) -> Anchor:
         raise ValueError("nothing is selected")
     if end - start > MAX_QUOTE:
         raise ValueError(f"a highlight holds at most {MAX_QUOTE:,} characters")
-    return Anchor(text[start:end], text[max(0, start - CONTEXT):start], text[end:end + CONTEXT], start)
+    return Anchor(text[start:end], text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT], start)
 
 
 class _Normalised:
@@ -125,8 +125,9 @@ def _best(text: str, exact: str, prefix: str, suffix: str, hint: int) -> tuple[i
     at = text.find(exact)
     while at >= 0:
         end = at + len(exact)
-        context = (_common_tail(text[max(0, at - len(prefix)):at], prefix)
-                   + _common_head(text[end:end + len(suffix)], suffix))
+        context = _common_tail(text[max(0, at - len(prefix)) : at], prefix) + _common_head(
+            text[end : end + len(suffix)], suffix
+        )
         score = (context, -abs(at - hint))
         if score > best_score:
             best, best_score = (at, end), score

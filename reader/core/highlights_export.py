@@ -31,8 +31,9 @@ def _quote(text: str) -> str:
     return "\n".join(f"> {line}".rstrip() for line in text.strip().splitlines())
 
 
-def to_markdown(groups: Sequence[tuple[Article, Sequence[Highlight]]], heading: str = "Highlights",
-                detached: str = DETACHED) -> str:
+def to_markdown(
+    groups: Sequence[tuple[Article, Sequence[Highlight]]], heading: str = "Highlights", detached: str = DETACHED
+) -> str:
     """A section per article (its title, then its date and link), each quote as a blockquote followed by its
     note; detached quotes say so. The GUI passes the words in the interface language."""
     return "\n".join([f"# {heading}", "", *_articles(groups, "##", detached)]).rstrip() + "\n"
@@ -43,8 +44,12 @@ def _articles(groups: Sequence[tuple[Article, Sequence[Highlight]]], level: str,
     lines: list[str] = []
     for article, highlights in groups:
         title = " ".join(article.title.split()) or article.link
-        lines += [f"{level} {title}", "", " · ".join(filter(None, (article.date, markdown_link(title, article.link)))),
-                  ""]
+        lines += [
+            f"{level} {title}",
+            "",
+            " · ".join(filter(None, (article.date, markdown_link(title, article.link)))),
+            "",
+        ]
         for highlight in highlights:
             lines += [_quote(highlight.anchor.exact), ""]
             if highlight.detached:
@@ -60,8 +65,9 @@ def _article(library: Library, path: str, found: Sequence[Highlight]) -> tuple[s
     meta = library.post_meta(post_id) if post_id is not None else None
     if meta is None:
         return "", Article(found[0].title or path, None, (Path(library.site.library_root) / path).as_uri())
-    return meta.date or "", Article(meta.title or found[0].title or path, (meta.date or "")[:10] or None,
-                                    post_link(library.site, meta))
+    return meta.date or "", Article(
+        meta.title or found[0].title or path, (meta.date or "")[:10] or None, post_link(library.site, meta)
+    )
 
 
 def _groups(library: Library, path: str | None = None) -> list[tuple[Article, list[Highlight]]]:

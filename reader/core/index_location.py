@@ -34,8 +34,10 @@ def open_index(paths: AppPaths, root: Path, key: str, where: Path) -> tuple[Stor
         why = _why_unusable(normal.parent) or cause or error
         if not elsewhere.exists():
             _copy_index(normal, elsewhere)
-        note = (f"the index folder {normal.parent} cannot be used ({why}); until it can, the index is kept in "
-                f"{elsewhere.parent}")
+        note = (
+            f"the index folder {normal.parent} cannot be used ({why}); until it can, the index is kept in "
+            f"{elsewhere.parent}"
+        )
         return Store(elsewhere, paths.state_file, key), elsewhere, note
     if where == normal:
         _remove_index(elsewhere)  # a stale copy from a time the cache folder could not be used
@@ -65,7 +67,7 @@ def _busy(error: sqlite3.Error) -> bool:
 
 
 def _why_unusable(folder: Path) -> str | None:
-    """"read-only file system", "the disk is full" or "no permission to write", when one of them is why."""
+    """ "read-only file system", "the disk is full" or "no permission to write", when one of them is why."""
     if not hasattr(os, "statvfs"):  # Windows: the error says what it can
         return None
     for probe in (folder, *folder.parents):

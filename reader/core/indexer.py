@@ -12,10 +12,10 @@ from functools import partial
 from itertools import islice
 from multiprocessing import get_context
 
+from . import collate, scanner
 from .errors import Cancelled
 from .lifeline import die_with_parent
 from .pipeline import PostText, index_post, text_of
-from . import collate, scanner
 from .scanner import ChangeWatch, scan
 from .store_base import chunks
 from .store_rows import PATH, meta_row
@@ -44,18 +44,28 @@ class ScanDiff:
     folders: list[str]
 
 
-def scan_diff(site: Site, known: dict[str, tuple[int, int, int]],
-              cancelled: Callable[[], bool] | None = None, workers: Workers | None = None) -> ScanDiff:
+def scan_diff(
+    site: Site,
+    known: dict[str, tuple[int, int, int]],
+    cancelled: Callable[[], bool] | None = None,
+    workers: Workers | None = None,
+) -> ScanDiff:
     """Walk the library once and compare each post's mtime and size with `known` (Store.file_states).
     `workers` are started as soon as the walk has met enough new or changed posts to use them:
     their start (0.4 s) then overlaps the rest of the walk."""
     watch = ChangeWatch(known, _POOL_THRESHOLD, (lambda: workers.warm(site)) if workers else lambda: None)
     scanned = scan(site, cancelled, watch=watch)
     files = scanned.posts
-    return ScanDiff(added=watch.added, changed=watch.changed, removed=[p for p in known if p not in files],
-                    stats={p: (files[p].mtime_ns, files[p].size) for p in (*watch.added, *watch.changed)},
-                    total=len(files), label_pages=scanned.label_pages, skipped=scanned.skipped,
-                    folders=scanned.folders)
+    return ScanDiff(
+        added=watch.added,
+        changed=watch.changed,
+        removed=[p for p in known if p not in files],
+        stats={p: (files[p].mtime_ns, files[p].size) for p in (*watch.added, *watch.changed)},
+        total=len(files),
+        label_pages=scanned.label_pages,
+        skipped=scanned.skipped,
+        folders=scanned.folders,
+    )
 
 
 def first_rows(site: Site, limit: int, cancelled: Callable[[], bool]) -> tuple[list[tuple], list]:
@@ -77,8 +87,9 @@ def _metadata_chunk(site: Site, paths: Sequence[str], with_text: bool = False, k
     (links.back_link) and, `with_text`, its text prepared for the index (store_text.prepare_text,
     with the id 0 until the writer gives it one): a file whose two phases are both pending is read once."""
     posts = [index_post(site, rel, with_text) for rel in paths]
-    return [(meta_row(post.meta, keyed), post.back_links, _prepared(0, post.text) if post.text else None)
-            for post in posts]
+    return [
+        (meta_row(post.meta, keyed), post.back_links, _prepared(0, post.text) if post.text else None) for post in posts
+    ]
 
 
 def _text_chunk(site: Site, items: Sequence[tuple[int, str]]) -> list[tuple]:
@@ -104,8 +115,12 @@ class Workers:
     def pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
             # "spawn" is safe in a process that runs threads; a forked child could inherit held locks.
-            self._pool = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=get_context("spawn"),
-                                             initializer=die_with_parent, initargs=(os.getpid(),))
+            self._pool = ProcessPoolExecutor(
+                max_workers=os.cpu_count(),
+                mp_context=get_context("spawn"),
+                initializer=die_with_parent,
+                initargs=(os.getpid(),),
+            )
         return self._pool
 
     def warm(self, site: Site) -> None:
@@ -132,8 +147,14 @@ def _warm_up() -> None:
     collate.title_key("中")
 
 
-def run_phase(kind: str, site: Site, items: Sequence, progress: Callable[[int], None],
-              cancelled: Callable[[], bool], workers: Workers | None = None) -> Iterator[list]:
+def run_phase(
+    kind: str,
+    site: Site,
+    items: Sequence,
+    progress: Callable[[int], None],
+    cancelled: Callable[[], bool],
+    workers: Workers | None = None,
+) -> Iterator[list]:
     """Yield the results of `kind` ("metadata", "metadata+text": both phases from one read of each
     file, or "text") chunk by chunk, in order.
 
@@ -141,8 +162,9 @@ def run_phase(kind: str, site: Site, items: Sequence, progress: Callable[[int], 
     `progress(done)` follows each chunk; `cancelled()` is checked between chunks and stops the
     phase with Cancelled.
     """
-    func: Callable[[Site, Sequence], list] = (_text_chunk if kind == "text" else
-                                              partial(_metadata_chunk, with_text=kind == "metadata+text"))
+    func: Callable[[Site, Sequence], list] = (
+        _text_chunk if kind == "text" else partial(_metadata_chunk, with_text=kind == "metadata+text")
+    )
     batches = list(chunks(items, _CHUNK))
     done = 0
     if len(items) < _POOL_THRESHOLD or (os.cpu_count() or 1) < 2:

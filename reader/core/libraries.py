@@ -25,8 +25,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import QueryError, ReaderError
 from ..paths import AppPaths
+from .errors import QueryError, ReaderError
 from .library import Library
 from .state import StateStore
 from .types import PostFilter, PostSummary, SearchHit, Snippet
@@ -100,8 +100,15 @@ def fuse(results: Iterable[tuple[Path, Sequence[SearchHit]]]) -> list[LibraryHit
     return [hit for _, hit in keyed]
 
 
-def merge_search(libraries: Sequence[Library], query: str, *, filter: PostFilter | None = None,
-                 limit: int = 200, offset: int = 0, snippets: int = 0) -> MergedResults:
+def merge_search(
+    libraries: Sequence[Library],
+    query: str,
+    *,
+    filter: PostFilter | None = None,
+    limit: int = 200,
+    offset: int = 0,
+    snippets: int = 0,
+) -> MergedResults:
     """Search every library and merge the hits (see the module's docstring). The first `snippets`
     merged hits come with their snippet. Raises QueryError when the query cannot be understood."""
     answered: list[tuple[Path, Sequence[SearchHit]]] = []
@@ -117,14 +124,15 @@ def merge_search(libraries: Sequence[Library], query: str, *, filter: PostFilter
             continue
         answered.append((library.root, found.hits))
         coverage[library.root] = (found.indexed, found.total)
-    page = fuse(answered)[offset:offset + limit]
+    page = fuse(answered)[offset : offset + limit]
     if snippets:
         page = _with_snippets(libraries, query, page, snippets, failed)
     return MergedResults(tuple(page), coverage, failed)
 
 
-def _with_snippets(libraries: Sequence[Library], query: str, hits: list[LibraryHit], count: int,
-                   failed: dict[Path, str]) -> list[LibraryHit]:
+def _with_snippets(
+    libraries: Sequence[Library], query: str, hits: list[LibraryHit], count: int, failed: dict[Path, str]
+) -> list[LibraryHit]:
     """`hits` with the snippets of the first `count` made (each library reads its own files)."""
     wanted: dict[Path, list[int]] = {}
     for item in hits[:count]:
@@ -138,12 +146,12 @@ def _with_snippets(libraries: Sequence[Library], query: str, hits: list[LibraryH
                 failed[library.root] = _failure(error)
                 continue
             made.update((PostRef(library.root, i), s) for i, s in snippets.items())
-    return [replace(item, hit=replace(item.hit, snippet=made[item.ref])) if item.ref in made else item
-            for item in hits]
+    return [replace(item, hit=replace(item.hit, snippet=made[item.ref])) if item.ref in made else item for item in hits]
 
 
-def merge_lists(libraries: Sequence[Library], filter: PostFilter | None = None, sort: str = "date",
-                descending: bool = True) -> MergedList:
+def merge_lists(
+    libraries: Sequence[Library], filter: PostFilter | None = None, sort: str = "date", descending: bool = True
+) -> MergedList:
     """Every library's matching posts in one list, ordered as Library.list_ids orders one library:
     by the sort's value (ties in the libraries' order, each library's own order kept), posts with
     no value last, newest first. For "category", equal categories go newest first across libraries."""
@@ -163,8 +171,9 @@ def merge_lists(libraries: Sequence[Library], filter: PostFilter | None = None, 
     if sort == "category":  # list_ids' tie-break: newest first
         valued.sort(key=lambda entry: _date_key(entry[1][1]), reverse=True)
     valued.sort(key=lambda entry: entry[1][0], reverse=descending)  # stable: each library's order kept
-    rest = sorted((entry for entry in entries if entry[1][0] is None),
-                  key=lambda entry: _date_key(entry[1][1]), reverse=True)
+    rest = sorted(
+        (entry for entry in entries if entry[1][0] is None), key=lambda entry: _date_key(entry[1][1]), reverse=True
+    )
     return MergedList(tuple(ref for ref, _ in valued + rest), failed)
 
 
@@ -221,8 +230,9 @@ class Libraries:
     def list_refs(self, filter: PostFilter | None = None, sort: str = "date", descending: bool = True) -> MergedList:
         return merge_lists(list(self), filter, sort, descending)
 
-    def search(self, query: str, *, filter: PostFilter | None = None, limit: int = 200, offset: int = 0,
-               snippets: int = 0) -> MergedResults:
+    def search(
+        self, query: str, *, filter: PostFilter | None = None, limit: int = 200, offset: int = 0, snippets: int = 0
+    ) -> MergedResults:
         return merge_search(list(self), query, filter=filter, limit=limit, offset=offset, snippets=snippets)
 
     def summaries(self, refs: Sequence[PostRef]) -> list[tuple[Path, PostSummary]]:

@@ -15,8 +15,8 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from ..paths import AppPaths, library_key
-from .errors import LibraryError, PostError
 from . import freshness
+from .errors import LibraryError, PostError
 from .freshness import Freshness
 from .index_location import open_index
 from .library_files import LibraryFiles
@@ -28,9 +28,20 @@ from .snippets import highlighter, snippet
 from .state import SavedSearch, StateStore
 from .store import Store, needs_upgrade
 from .store_rows import PATH
+from .types import (
+    Facet,
+    ListRow,
+    Post,
+    PostFilter,
+    PostSummary,
+    Problem,
+    RefreshReport,
+    SearchHit,
+    SearchResults,
+    Site,
+    Snippet,
+)
 from .types import LinkTarget as LinkTarget  # resolve_link returns it: part of the facade
-from .types import (Facet, ListRow, Post, PostFilter, PostSummary, Problem, RefreshReport, SearchHit,
-                    SearchResults, Site, Snippet)
 
 # `indexer` and `limits` read posts, which pulls in markdown-it, lxml and bs4 (about 130 ms),
 # and `site` and `metadata` read settings (yaml, python-frontmatter: 40 ms of CPU): they are
@@ -152,8 +163,9 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
         self.state.close()
 
     # --- indexing -------------------------------------------------------------------------
-    def refresh(self, progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
-                full_text: bool = True) -> RefreshReport:
+    def refresh(
+        self, progress: ProgressFn | None = None, cancelled: CancelFn | None = None, full_text: bool = True
+    ) -> RefreshReport:
         """Bring the index up to date: scan, metadata phase, then (unless full_text=False) text."""
         from .indexer import Workers, scan_diff
 
@@ -183,8 +195,9 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             if len(diff.added) + len(early) == diff.total >= _BULK_LOAD:
                 store.defer_indexes()  # a first build: index the posts table once it is full
             try:
-                back_links = self._metadata_phase(store, todo, diff.stats, report, stop, workers,
-                                                  with_text=full_text and len(todo) < _SHARED_READ_MAX)
+                back_links = self._metadata_phase(
+                    store, todo, diff.stats, report, stop, workers, with_text=full_text and len(todo) < _SHARED_READ_MAX
+                )
             finally:
                 store.restore_indexes()
             back_links.update(early_links)
@@ -194,11 +207,16 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
                 self.index_text(progress, cancelled, workers)
             first = len(set(early) - set(diff.removed) - set(diff.changed))  # still as written early
             return RefreshReport(
-                added=len(diff.added) + first, changed=len(diff.changed), removed=len(diff.removed),
+                added=len(diff.added) + first,
+                changed=len(diff.changed),
+                removed=len(diff.removed),
                 unchanged=diff.total - len(todo) - first,
                 problems=self.count(PostFilter(problems=True)) + len(diff.skipped),
-                seconds=time.monotonic() - started, rebuilt=store.rebuilt_reason,
-                notes=tuple(f"{p.path}: {p.message}" for p in diff.skipped), folders=tuple(diff.folders))
+                seconds=time.monotonic() - started,
+                rebuilt=store.rebuilt_reason,
+                notes=tuple(f"{p.path}: {p.message}" for p in diff.skipped),
+                folders=tuple(diff.folders),
+            )
 
     def check_freshness(self) -> Freshness:
         """Has the library changed since the last full scan? One stat per folder (freshness.py):
@@ -218,8 +236,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             report("metadata", len(rows), 0)  # committed: the list can show them (no total known yet)
         return [row[PATH] for row, *_ in rows], links
 
-    def _metadata_phase(self, store: Store, todo: list[str], stats, report, stop, workers,
-                        with_text: bool) -> Counter:
+    def _metadata_phase(self, store: Store, todo: list[str], stats, report, stop, workers, with_text: bool) -> Counter:
         """Parse new and changed files; returns the category back-links their bodies hold.
         `with_text`: their text is indexed from the same read (the text phase finds them done)."""
         from .indexer import run_phase
@@ -275,8 +292,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             if len(keys) == 1 and meta.title and not meta.error:
                 yield kind, keys[0], meta.title
 
-    def index_text(self, progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
-                   workers=None) -> None:
+    def index_text(self, progress: ProgressFn | None = None, cancelled: CancelFn | None = None, workers=None) -> None:
         """The full-text phase: render and index every post whose text is not indexed yet.
 
         `workers` (an indexer.Workers) lends the processes refresh() started for its metadata phase.
@@ -301,8 +317,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
     def count(self, filter: PostFilter | None = None) -> int:
         return self._store().count(filter)
 
-    def list_ids(self, filter: PostFilter | None = None, sort: str = "date",
-                 descending: bool = True) -> list[int]:
+    def list_ids(self, filter: PostFilter | None = None, sort: str = "date", descending: bool = True) -> list[int]:
         """Ids of the matching posts in order. sort: "date", "title", "category" or "path"."""
         return self._store().list_ids(filter, sort, descending)
 
@@ -315,8 +330,9 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
         """Rows for these ids, in the same order (missing ids are left out)."""
         return self._store().summaries(ids)
 
-    def list_posts(self, filter: PostFilter | None = None, sort: str = "date",
-                   descending: bool = True) -> list[PostSummary]:
+    def list_posts(
+        self, filter: PostFilter | None = None, sort: str = "date", descending: bool = True
+    ) -> list[PostSummary]:
         return self.summaries(self.list_ids(filter, sort, descending))
 
     def list_rows(self, filter: PostFilter | None = None, size: int = 1000) -> Iterator[list[ListRow]]:
@@ -392,8 +408,9 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
         return Post(id=post_id, meta=meta, html=shown.html, text=shown.text, truncated=shown.truncated)
 
     # --- search ---------------------------------------------------------------------------
-    def search(self, query: str, *, filter: PostFilter | None = None, limit: int = 200,
-               offset: int = 0, snippets: int = 0) -> SearchResults:
+    def search(
+        self, query: str, *, filter: PostFilter | None = None, limit: int = 200, offset: int = 0, snippets: int = 0
+    ) -> SearchResults:
         """Ranked hits for a query in the query language (raises QueryError).
 
         While the text of some posts is not indexed yet, their titles are searched instead and
@@ -408,12 +425,15 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             found = store.search(query, filter, offset + limit, 0)
             ranked = {post_id for post_id, _ in found}
             pending = [i for i in store.search_pending_titles(query, filter, offset + limit) if i not in ranked]
-            found = (found + [(post_id, 0.0) for post_id in pending])[offset:offset + limit]
+            found = (found + [(post_id, 0.0) for post_id in pending])[offset : offset + limit]
         ids = [post_id for post_id, _ in found]
         rows, keys = {s.id: s for s in store.summaries(ids)}, store.title_keys(ids)
         title_only = set(pending)
-        hits = [SearchHit(post=rows[i], snippet=None, rank=rank, title_only=i in title_only, title_key=keys.get(i, ""))
-                for i, rank in found if i in rows]
+        hits = [
+            SearchHit(post=rows[i], snippet=None, rank=rank, title_only=i in title_only, title_key=keys.get(i, ""))
+            for i, rank in found
+            if i in rows
+        ]
         made = self._snippets(query, [hit.post for hit in hits[:snippets]])
         # Only the hits given a snippet are copied: replace() on 200 hits took 4 ms, more than the search.
         hits = [replace(hit, snippet=made[hit.post.id]) if hit.post.id in made else hit for hit in hits]

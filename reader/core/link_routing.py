@@ -47,7 +47,7 @@ class LinkRouting:
             return links.target_without_index(href)
         for kind in ("category", "tag"):
             if href.startswith(kind + ":"):
-                return LinkTarget(kind, key=unquote(href[len(kind) + 1:]))
+                return LinkTarget(kind, key=unquote(href[len(kind) + 1 :]))
         if href.startswith((links.POST_URL, links.WIKILINK)):
             name = unquote(href.split(":", 1)[1]).split("#", 1)[0]
             post_id = self._by_name(name)
@@ -102,7 +102,7 @@ class LinkRouting:
         """The file inside the library that an image src names, or None (remote, missing, outside)."""
         allowed = (self.root, self.site.root)
         if src.startswith(links.WIKILINK):
-            return self._attachment(unquote(src[len(links.WIKILINK):]), allowed)
+            return self._attachment(unquote(src[len(links.WIKILINK) :]), allowed)
         scheme, path, _ = links.split_href(self.site, src)
         if scheme or not path:
             return None
@@ -118,7 +118,8 @@ class LinkRouting:
             index = {}
             for path in sorted(self.root.rglob("*")):
                 if path.suffix.lower() in links.IMAGE_EXTENSIONS and not any(
-                        part.startswith(".") for part in path.relative_to(self.root).parts):
+                    part.startswith(".") for part in path.relative_to(self.root).parts
+                ):
                     index.setdefault(path.name, path)
             self._attachments = index
         found = index.get(PurePosixPath(name).name)

@@ -13,8 +13,7 @@ from .types import LinkTarget, Site
 
 # What an image file is called: Obsidian's `![[x.png]]` embeds one, and the vault's files of these
 # kinds are what such an embed may name.
-IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg", ".avif", ".tif", ".tiff", ".ico",
-                    ".heic")
+IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg", ".avif", ".tif", ".tiff", ".ico", ".heic")
 _LABEL_PREFIX = re.compile(r"^\s*(返回|回到|back to|return to)\s*", re.IGNORECASE)
 WEB_SCHEMES = ("http", "https")
 SAFE_SCHEMES = (*WEB_SCHEMES, "mailto")  # the only links handed to the system browser
@@ -39,7 +38,7 @@ def split_href(site: Site, href: str) -> tuple[str, str, str]:
         return parts.scheme.lower(), href, parts.fragment
     path = unquote(parts.path) or ("/" if parts.netloc else "")
     if site.baseurl and path.startswith(site.baseurl + "/"):
-        path = path[len(site.baseurl):]
+        path = path[len(site.baseurl) :]
     return "", path, parts.fragment
 
 
@@ -94,12 +93,12 @@ def _own_page(path: str, text: str, own: Sequence[str]) -> tuple[str, str] | Non
     if parts and parts[-1].lower() in ("index.html", "index.htm"):
         parts.pop()
     last = parts[-1] if parts else ""
-    key = last[:last.rfind(".")] if last.lower().endswith((".html", ".htm")) else last
+    key = last[: last.rfind(".")] if last.lower().endswith((".html", ".htm")) else last
     return ("category", key) if key in own and _LABEL_PREFIX.match(text) else None
 
 
 def label_from_link_text(text: str) -> str:
-    """"返回中国经济网新闻" -> "中国经济网新闻": the readable name a back-link gives a category."""
+    """ "返回中国经济网新闻" -> "中国经济网新闻": the readable name a back-link gives a category."""
     return _LABEL_PREFIX.sub("", text).strip()
 
 

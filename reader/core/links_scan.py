@@ -102,7 +102,7 @@ def markdown_links(body: str, limit: int) -> list[Found]:
         if end >= 0:
             floor = end
             if not (start > 0 and body[start - 1] == "!"):
-                found.append((start, body[target[0]:target[1]], body[start + 1:at], False))
+                found.append((start, body[target[0] : target[1]], body[start + 1 : at], False))
         middle = _LINK_MIDDLE.search(body, floor)
         at = middle.start() if middle else -1
     return found
@@ -145,6 +145,6 @@ def html_anchors(body: str, limit: int) -> list[Found]:
         close_end = closed_at[end]
         if close_end >= len(body) or body[close_end] != ">":
             continue
-        found.append((start, body[href[0]:href[1]], body[text_at:end], True))
+        found.append((start, body[href[0] : href[1]], body[text_at:end], True))
         pos = close_end + 1
     return found

@@ -19,8 +19,10 @@ Protect = Callable[[str], str]
 _RAW = (re.compile(r"\{%-?\s*raw\s*-?%\}"), re.compile(r"\{%-?\s*endraw\s*-?%\}"))
 RAW_MARKER = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _COMMENT = (re.compile(r"\{%-?\s*comment\s*-?%\}"), re.compile(r"\{%-?\s*endcomment\s*-?%\}"))
-_HIGHLIGHT = (re.compile(r"\{%-?\s*(?:highlight|codeblock)\b([^%\n]{0,200}?)-?%\}[ \t]*\n?"),
-              re.compile(r"\{%-?\s*end(?:highlight|codeblock)\s*-?%\}"))
+_HIGHLIGHT = (
+    re.compile(r"\{%-?\s*(?:highlight|codeblock)\b([^%\n]{0,200}?)-?%\}[ \t]*\n?"),
+    re.compile(r"\{%-?\s*end(?:highlight|codeblock)\s*-?%\}"),
+)
 # A tag may span lines but not a blank line, is at most 500 characters long and holds no "{", so
 # an unclosed "{%" cannot swallow the rest of a post, and the attempt from each "{" ends at the
 # next one: linear (a flood of "{%" read 500 characters from each, 13 s a MiB).
@@ -33,10 +35,13 @@ _ARG = re.compile(r"""(?:([\w-]+)=)?("(?:[^"\\]|\\.)*"|'[^']*'|`[^`]*`|[^\s"'`]+
 _SC_ESCAPED = re.compile(r"\{\{([<%])/\*((?:[^*{]|\*(?!/)){0,500}?)\*/[>%]\}\}")
 # Hugo docs write "{{&#37; x %}}" to show "{{% x %}}".
 _SC_ENTITY = re.compile(r"\{\{&#37;((?:[^%{]|%(?!\}\})){0,500}?)%\}\}")
-_SC_HIGHLIGHT = (re.compile(r"\{\{[<%]-?\s*highlight\b((?:\"[^\"\n]*\"|[^\"<>%\n]){0,200}?)[>%]\}\}[ \t]*\n?"),
-                 re.compile(r"\{\{[<%]-?\s*/highlight\s*[>%]\}\}"))
+_SC_HIGHLIGHT = (
+    re.compile(r"\{\{[<%]-?\s*highlight\b((?:\"[^\"\n]*\"|[^\"<>%\n]){0,200}?)[>%]\}\}[ \t]*\n?"),
+    re.compile(r"\{\{[<%]-?\s*/highlight\s*[>%]\}\}"),
+)
 _SHORTCODE = re.compile(
-    r"\{\{[<%]-?\s*(/?)\s*([\w./-]+)((?:\"[^\"]{0,500}\"|`[^`]{0,500}`|[^\"`>%{]|[>%](?!\}\})){0,1000}?)/?\s*-?[>%]\}\}")
+    r"\{\{[<%]-?\s*(/?)\s*([\w./-]+)((?:\"[^\"]{0,500}\"|`[^`]{0,500}`|[^\"`>%{]|[>%](?!\}\})){0,1000}?)/?\s*-?[>%]\}\}"
+)
 
 _KRAMDOWN_TOC = re.compile(r"^[ \t]*(?:[*+-]|\d+\.)[ \t]+.*\n[ \t]*\{:\s*toc\s*\}[ \t]*$", re.M)
 # An attribute list: "{: .class #id key="v"}", "{:toc}", "{:ref: ...}"; not Rust's "{:?}" or "{:#}".
@@ -56,8 +61,8 @@ def pairs(text: str, pair: tuple[re.Pattern, re.Pattern], replace: Callable[[re.
         end = closing.search(text, start.end())
         if end is None:
             break  # no later opener can be closed either
-        out.append(text[pos:start.start()])
-        out.append(replace(start, text[start.end():end.start()], end))
+        out.append(text[pos : start.start()])
+        out.append(replace(start, text[start.end() : end.start()], end))
         pos = end.end()
     if not out:
         return text
@@ -122,7 +127,8 @@ def _expand_liquid_tag(m: re.Match, site, relpath: str, protect: Protect) -> str
         return protect(_link(POST_URL + quote(first, safe="/-_.~"), title))
     if name in ("img", "image", "fig", "figure"):  # Hexo's {% img [class] /path/x.png [w] [h] ["title"] %}
         src = named.get("src") or next(
-            (p for p in positional if p.startswith(("/", "http:", "https:")) or "." in p), None)
+            (p for p in positional if p.startswith(("/", "http:", "https:")) or "." in p), None
+        )
         if src:
             alt = named.get("alt") or named.get("title") or named.get("caption") or ""
             return protect(f'<img src="{_attr(src)}" alt="{_attr(alt)}">')
@@ -177,8 +183,9 @@ def _shortcode(m: re.Match, protect: Protect) -> str:
             caption += f"<strong>{html.escape(named['title'])}</strong> "
         caption += named.get("caption", "")
         if named.get("attr"):
-            caption += " " + (_link(named["attrlink"], named["attr"]) if named.get("attrlink")
-                              else html.escape(named["attr"]))
+            caption += " " + (
+                _link(named["attrlink"], named["attr"]) if named.get("attrlink") else html.escape(named["attr"])
+            )
         caption = f"<figcaption>{caption.strip()}</figcaption>" if caption.strip() else ""
         return protect(f"<figure>{img}{caption}</figure>")
     if name == "youtube":
@@ -213,14 +220,16 @@ def expand(text: str, site, relpath: str, protect: Protect) -> str:
         text = pairs(text, _HIGHLIGHT, lambda m, inner, _: protect(_fence((m.group(1).split() or [""])[0], inner)))
     if "{{" in text:
         # Code first: shortcode examples inside a highlight block stay as written.
-        text = pairs(text, _SC_HIGHLIGHT,
-                      lambda m, inner, _: protect(_fence((_args(m.group(1))[0] or [""])[0], inner)))
+        text = pairs(text, _SC_HIGHLIGHT, lambda m, inner, _: protect(_fence((_args(m.group(1))[0] or [""])[0], inner)))
         text = _SC_ESCAPED.sub(
-            lambda m: protect("<code>" + html.escape("{{" + m.group(1) + m.group(2)
-                                                     + ("%" if m.group(1) == "%" else ">") + "}}") + "</code>"),
-            text)
-        text = _SC_ENTITY.sub(lambda m: protect("<code>" + html.escape("{{%" + m.group(1) + "%}}") + "</code>"),
-                              text)
+            lambda m: protect(
+                "<code>"
+                + html.escape("{{" + m.group(1) + m.group(2) + ("%" if m.group(1) == "%" else ">") + "}}")
+                + "</code>"
+            ),
+            text,
+        )
+        text = _SC_ENTITY.sub(lambda m: protect("<code>" + html.escape("{{%" + m.group(1) + "%}}") + "</code>"), text)
         text = _SHORTCODE.sub(lambda m: _shortcode(m, protect), text)
     if "{%" in text:
         text = _TAG.sub(lambda m: _expand_liquid_tag(m, site, relpath, protect), text)

@@ -50,8 +50,9 @@ _CJK_SUBTAGS = ("hans", "hant", "cn", "sg", "tw", "hk", "mo", "jp", "kr")
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(\s|$)")
 
 
-def build_meta(site: Site, relpath: str, data: dict, body: str = "", body_format: str = "markdown",
-               error: str | None = None) -> PostMeta:
+def build_meta(
+    site: Site, relpath: str, data: dict, body: str = "", body_format: str = "markdown", error: str | None = None
+) -> PostMeta:
     """Normalise one post's front matter (already loaded) into PostMeta.
 
     `error` is a front-matter problem found earlier; it wins over a date problem.
@@ -109,7 +110,7 @@ def readable_file_title(relpath: str, kind: str = "folder") -> str:
         stem = parts[-2]
     if kind == "obsidian":
         return stem.strip() or parts[-1]  # a vault's note name is its title, dashes and all
-    readable = stem[dated_prefix(stem):].lstrip("-._ ").replace("-", " ").replace("_", " ")
+    readable = stem[dated_prefix(stem) :].lstrip("-._ ").replace("-", " ").replace("_", " ")
     return " ".join(readable.split()) or stem.strip() or parts[-1] or "untitled"
 
 
@@ -126,6 +127,7 @@ def first_heading(body: str, body_format: str = "markdown") -> str | None:
 
 
 # --- fields -------------------------------------------------------------------------------
+
 
 def _title(site: Site, relpath: str, low: dict, body: str, body_format: str) -> str:
     title = " ".join(_text(low.get("title")).split())
@@ -147,7 +149,7 @@ def _opening_words(body: str, limit: int = 40) -> str:
     text = " ".join(_TAG.sub(" ", body[:2000]).split())
     text = text.lstrip(">#*-_ \t").strip()
     end = _SENTENCE_END.search(text)
-    sentence = text[:end.end()] if end else text
+    sentence = text[: end.end()] if end else text
     return sentence if len(sentence) <= limit else sentence[:limit].rstrip() + "…"
 
 
@@ -184,7 +186,7 @@ def _categories(site: Site, site_rel: str, low: dict) -> tuple[str, ...]:
         parts = site_rel.split("/")[:-1]
         for marker in ("_posts", "_drafts"):
             if marker in parts:
-                found += parts[:parts.index(marker)]
+                found += parts[: parts.index(marker)]
                 break
         found += _items(low.get("categories"), str.split)  # Jekyll splits a string on spaces
     else:
@@ -240,6 +242,7 @@ def _source_url(low: dict, body: str) -> str | None:
 
 
 # --- helpers --------------------------------------------------------------------------------
+
 
 def _lower_keys(data: dict) -> dict:
     return {str(k).strip().lower(): v for k, v in data.items()} if data else {}
@@ -303,7 +306,7 @@ def _html_heading(head: str) -> tuple[int, str] | None:
     for opening in _HTML_HEADING_OPEN.finditer(head):
         closing = closings[opening.group(1)].at_or_after(opening.end())
         if closing is not None:
-            return opening.start(), head[opening.end():closing.start()]
+            return opening.start(), head[opening.end() : closing.start()]
     return None
 
 
@@ -322,7 +325,11 @@ def _markdown_heading(head: str) -> tuple[int, str] | None:
         m = _ATX.match(line)
         if m:
             return start, _clean_heading(m.group(2).rstrip(" \t").rstrip("#").rstrip(" \t"))
-        if previous.strip() and _SETEXT.match(line) and not previous.lstrip().startswith(("-", "*", "+", ">", "<", "|")):
+        if (
+            previous.strip()
+            and _SETEXT.match(line)
+            and not previous.lstrip().startswith(("-", "*", "+", ">", "<", "|"))
+        ):
             text = _clean_heading(previous)
             if text:
                 return start - len(previous) - 1, text

@@ -9,7 +9,6 @@ from urllib.parse import quote
 from .links import IMAGE_EXTENSIONS, WIKILINK
 from .liquid import Protect
 
-
 _COMMENT = re.compile(r"%%.*?%%", re.S)
 _EMBED = re.compile(r"!\[\[([^\[\]\n]+?)\]\]")
 _WIKILINK = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
@@ -65,8 +64,7 @@ def _callout(m: re.Match) -> str:
     quote_prefix, kind, title = m.group(1), m.group(2).lower(), m.group(3).strip()
     title = title or kind.replace("-", " ").capitalize()
     # The blank quoted line after the title makes the title a paragraph of its own.
-    return (f'{quote_prefix} <strong class="callout-title" data-callout="{kind}">{title}</strong>\n'
-            f"{quote_prefix}")
+    return f'{quote_prefix} <strong class="callout-title" data-callout="{kind}">{title}</strong>\n{quote_prefix}'
 
 
 def expand(text: str, protect: Protect, vault: bool) -> str:
@@ -89,5 +87,4 @@ def finish_callouts(rendered: str) -> str:
     """Give each callout's <blockquote> its classes, once Markdown has rendered it."""
     if "callout-title" not in rendered:
         return rendered
-    return CALLOUT_HTML.sub(
-        r'<blockquote class="callout callout-\2">\1<p><strong class="callout-title">', rendered)
+    return CALLOUT_HTML.sub(r'<blockquote class="callout callout-\2">\1<p><strong class="callout-title">', rendered)

@@ -44,8 +44,10 @@ def extract_links(body: str, limit: int = MAX_LINKS) -> tuple[tuple[str, str], .
     if ANCHOR_START.search(body):
         found += html_anchors(body, 2 * limit)
         found.sort(key=lambda item: item[0])
-    return tuple((href.strip(), " ".join(html.unescape(_TAG.sub("", text)).split()) if is_html
-                  else " ".join(text.split())) for _, href, text, is_html in found[:limit])
+    return tuple(
+        (href.strip(), " ".join(html.unescape(_TAG.sub("", text)).split()) if is_html else " ".join(text.split()))
+        for _, href, text, is_html in found[:limit]
+    )
 
 
 def _parse(site: Site, relpath: str, data: bytes, body_format: str, links: bool) -> ParsedPost:
@@ -59,8 +61,13 @@ def _parse(site: Site, relpath: str, data: bytes, body_format: str, links: bool)
         where = f"line {fm.error.line}: " if fm.error.line else ""
         error = f"front matter, {where}{fm.error.reason}"
     meta = build_meta(site, relpath, fm.data, fm.body, body_format, error)
-    return ParsedPost(meta=meta, body=fm.body, body_format=body_format, body_line=fm.body_line,
-                      links=extract_links(fm.body) if links else ())
+    return ParsedPost(
+        meta=meta,
+        body=fm.body,
+        body_format=body_format,
+        body_line=fm.body_line,
+        links=extract_links(fm.body) if links else (),
+    )
 
 
 def _unreadable(site: Site, relpath: str, body_format: str, error: str) -> ParsedPost:

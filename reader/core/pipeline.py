@@ -78,8 +78,11 @@ def post_html(site: Site, parsed: ParsedPost, body: str | None = None, *, for_te
     from . import render  # here: a new index's first rows are written before any render
 
     make = render.render_for_text if for_text else render.render_body
-    return make(parsed.body if body is None else body, parsed.body_format,
-                render.RenderContext(site=site, relpath=parsed.meta.path))
+    return make(
+        parsed.body if body is None else body,
+        parsed.body_format,
+        render.RenderContext(site=site, relpath=parsed.meta.path),
+    )
 
 
 def post_text(site: Site, parsed: ParsedPost) -> PostText:
@@ -130,8 +133,9 @@ def show_post(site: Site, relpath: str, *, full: bool = False, with_text: bool =
         body, shortened = (parsed.body, False) if full else truncate_body(parsed.body)
         read.append((parsed, body, cut or shortened))
         html = sanitize_html(post_html(site, parsed, body))
-        return ShownPost(meta=parsed.meta, html=html, text=html_to_text(html) if with_text else "",
-                         truncated=cut or shortened)
+        return ShownPost(
+            meta=parsed.meta, html=html, text=html_to_text(html) if with_text else "", truncated=cut or shortened
+        )
 
     # The whole of a huge post is asked for by name ("Show the whole article"): a larger budget.
     scale = FULL_BUDGET_SCALE if full else 1
@@ -152,8 +156,10 @@ def _as_source(site: Site, relpath: str, read: tuple[ParsedPost, str, bool] | No
 
 
 _NOWHERE = Path("/nonexistent/warm-up")
-_WARM_UP_POST = ("---\ntitle: 预热 warm-up\ndate: 2024-01-02 03:04:05 +0800\ntags: [a]\n---\n"
-                 "# 标题\n\n**正文**与[链接](other.md)，![图](a.png) `code` 和 <em>HTML</em>。\n\n> 引用\n").encode()
+_WARM_UP_POST = (
+    "---\ntitle: 预热 warm-up\ndate: 2024-01-02 03:04:05 +0800\ntags: [a]\n---\n"
+    "# 标题\n\n**正文**与[链接](other.md)，![图](a.png) `code` 和 <em>HTML</em>。\n\n> 引用\n"
+).encode()
 
 
 def warm_up() -> ShownPost:

@@ -45,11 +45,11 @@ def _in_field(name: str, tokens: list[str], prefix: bool) -> Query:
         return Query.empty_query()
     if len(tokens) == 1:
         # Tokens hold letters and digits only, which a regex reads as themselves.
-        return (Query.regex_query(SCHEMA, name, tokens[0] + ".*") if prefix
-                else Query.term_query(SCHEMA, name, tokens[0]))
+        return (
+            Query.regex_query(SCHEMA, name, tokens[0] + ".*") if prefix else Query.term_query(SCHEMA, name, tokens[0])
+        )
     words: list[str | tuple[int, str]] = list(tokens)
-    return (Query.phrase_prefix_query(SCHEMA, name, words) if prefix
-            else Query.phrase_query(SCHEMA, name, words))
+    return Query.phrase_prefix_query(SCHEMA, name, words) if prefix else Query.phrase_query(SCHEMA, name, words)
 
 
 def text_query(text: Text) -> Query:
@@ -59,8 +59,9 @@ def text_query(text: Text) -> Query:
     if text.column == "title":
         return title
     if cjk.single_char(list(text.segments)):  # one posting list instead of every bigram it starts
-        return Query.boolean_query([(Occur.Must, Query.term_query(SCHEMA, "chars", text.segments[0].text)),
-                                    (Occur.Should, title)])
+        return Query.boolean_query(
+            [(Occur.Must, Query.term_query(SCHEMA, "chars", text.segments[0].text)), (Occur.Should, title)]
+        )
     return Query.boolean_query([(Occur.Should, _in_field("body", tokens, prefix)), (Occur.Should, title)])
 
 
@@ -79,8 +80,7 @@ def label_keys(db: sqlite3.Connection, label: Label) -> list[str]:
 
 def _days(lo: str, hi: str) -> Query:
     top = [int(p) for p in hi.split("-")] + [99, 99]
-    return Query.range_query(SCHEMA, "day", FieldType.Integer, day_number(lo),
-                             top[0] * 10000 + top[1] * 100 + top[2])
+    return Query.range_query(SCHEMA, "day", FieldType.Integer, day_number(lo), top[0] * 10000 + top[1] * 100 + top[2])
 
 
 def _item_query(db: sqlite3.Connection, item: Text | Label | DateRange) -> Query:
@@ -132,7 +132,7 @@ def _condition(db: sqlite3.Connection, term: Term, docs: Callable[[Query], list[
         return "(p.doc IS NULL OR p.doc NOT IN (SELECT value FROM json_each(?)))", [str(docs(text_query(item)))]
     if isinstance(item, Label):
         keys = label_keys(db, item)
-        sql = (f"p.id IN (SELECT post_id FROM post_labels WHERE kind = ? AND key IN ({','.join('?' * len(keys))}))")
+        sql = f"p.id IN (SELECT post_id FROM post_labels WHERE kind = ? AND key IN ({','.join('?' * len(keys))}))"
         params = [item.kind, *keys]
     else:
         # coalesce: an undated post (day NULL) is outside every range, so "-date:" keeps it, as Tantivy does
@@ -190,12 +190,16 @@ def ranked(searcher: Searcher, query: Query, newest: float, limit: int, offset: 
     stamps = cast(list[int | None], searcher.fast_field_values("ts", addresses))
     # Inline: at 1,000 candidates a call per hit cost 2 ms a search.
     oldest, boost = newest - RECENCY_SPAN, RECENCY_BOOST / RECENCY_SPAN
-    scored = sorted(((score * (1.0 + boost * (ts - oldest)) if ts is not None and ts > oldest else score, doc)
-                     for (score, _), doc, ts in zip(top, docs, stamps, strict=True)), reverse=True)
-    page = [(doc, score) for score, doc in scored[offset:offset + limit]]
+    scored = sorted(
+        (
+            (score * (1.0 + boost * (ts - oldest)) if ts is not None and ts > oldest else score, doc)
+            for (score, _), doc, ts in zip(top, docs, stamps, strict=True)
+        ),
+        reverse=True,
+    )
+    page = [(doc, score) for score, doc in scored[offset : offset + limit]]
     if len(top) == CANDIDATES and len(page) < limit:
         more = searcher.search(query, limit=limit - len(page), offset=max(offset, CANDIDATES), count=False).hits
         more_docs = cast(list[int], searcher.fast_field_values("doc", [address for _, address in more]))
         page += [(doc, score) for (score, _), doc in zip(more, more_docs, strict=True)]
     return page
-

@@ -110,7 +110,7 @@ def _lex(query: str) -> list[Term | str | None]:
             j = q.find('"', i + 1)
             if j < 0:
                 raise QueryError('A quotation mark is not closed: add the closing ".')
-            value, quoted, i = q[i + 1:j], True, j + 1
+            value, quoted, i = q[i + 1 : j], True, j + 1
         else:
             j = i
             while j < n and not q[j].isspace() and q[j] != '"':

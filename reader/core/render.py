@@ -57,19 +57,76 @@ _INDENTED = re.compile(r"^(?: {4}|\t)", re.M)
 _INLINE_CODE = re.compile(r"(?<![`\\])(`+)(?!`)((?:[^`\n]|\n(?![ \t]*\n))+?)(?<!`)\1(?!`)")
 # <pre> and <code> elements, as (opening, closing) pairs for liquid.pairs: one "<pre>.*?</pre>"
 # pattern rescanned to the end of the body from every unclosed "<pre>" (4 s for 80 KB of them).
-_HTML_CODE = tuple((re.compile(rf"<{name}\b[^<>]*>", re.I), re.compile(rf"</{name}\s*>", re.I))
-                   for name in ("pre", "code"))
+_HTML_CODE = tuple(
+    (re.compile(rf"<{name}\b[^<>]*>", re.I), re.compile(rf"</{name}\s*>", re.I)) for name in ("pre", "code")
+)
 # A line that starts a CommonMark HTML block of kind 6 (a block-level tag: <p>, <div>, ...), which
 # runs to the next blank line and is copied as written. The names are markdown-it's
 # (markdown_it.common.html_blocks.block_names), copied so that finding an HTML body's text imports
 # no markdown-it; tests/unit/core/test_render_imports.py checks that the two lists agree.
 BLOCK_NAMES = (
-    "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col",
-    "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
-    "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
-    "html", "iframe", "legend", "li", "link", "main", "menu", "menuitem", "nav", "noframes", "ol",
-    "optgroup", "option", "p", "param", "search", "section", "summary", "table", "tbody", "td", "tfoot",
-    "th", "thead", "title", "tr", "track", "ul",
+    "address",
+    "article",
+    "aside",
+    "base",
+    "basefont",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "iframe",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "menu",
+    "menuitem",
+    "nav",
+    "noframes",
+    "ol",
+    "optgroup",
+    "option",
+    "p",
+    "param",
+    "search",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "track",
+    "ul",
 )
 _HTML_BLOCK_START = re.compile(r" {0,3}</?(?a:" + "|".join(BLOCK_NAMES) + r")(?=\s|/?>|$)", re.I | re.M)
 _BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)")
@@ -79,8 +136,10 @@ _BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 # whose shown text markdown-it changes); a line starts with none of the block markers. One
 # character at a time in plain text: each place is read one way only, so a line that fails
 # fails in linear time.
-_PLAIN_LINE = re.compile(r"(?![#>+*=0-9\s-])(?:<https?://(?![^>]*xn--)[^\s<>%&\\]+>"
-                         r"|\[[^\[\]\\`*_&<>!^~=|\n]+\]\([^\s()<>\\]*\)|[^\[\]\\`*_&<>!~=|{}\n])+")
+_PLAIN_LINE = re.compile(
+    r"(?![#>+*=0-9\s-])(?:<https?://(?![^>]*xn--)[^\s<>%&\\]+>"
+    r"|\[[^\[\]\\`*_&<>!^~=|\n]+\]\([^\s()<>\\]*\)|[^\[\]\\`*_&<>!~=|{}\n])+"
+)
 _PLAIN_PIECE = re.compile(r"<(https?://[^\s<>]+)>|\[([^\]]+)\]\([^)]*\)")
 _MORE = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*\n?|<!--\s*more\s*-->", re.M | re.I)
 _EMPTY_AUTOLINK = re.compile(r"(?<!\S)<>(?!\S)")
@@ -139,8 +198,11 @@ def _preprocess(body: str, body_format: str, ctx: RenderContext, stash: _Stash, 
         body = _protect_markdown_code(body, stash, tables)
     else:
         for pair in _HTML_CODE:
-            body = liquid.pairs(body, pair, lambda m, inner, close: stash.protect(
-                liquid.strip_raw_markers(m.group(0) + inner + close.group(0))))
+            body = liquid.pairs(
+                body,
+                pair,
+                lambda m, inner, close: stash.protect(liquid.strip_raw_markers(m.group(0) + inner + close.group(0))),
+            )
     if site.kind == "obsidian":
         # Obsidian shows "{% %}" and "{{ }}" literally (they are template syntax in its own docs).
         body = liquid.expand_site_urls(body, site)
@@ -223,7 +285,7 @@ def html_head(body: str) -> tuple[str, str]:
         blank = _BLANK_LINE.search(body, pos)
         end = blank.start() if blank else len(body)
         first_line = body.find("\n", pos, end)
-        if "|" in body[pos:end if first_line < 0 else first_line]:
+        if "|" in body[pos : end if first_line < 0 else first_line]:
             break
         head.append(body[pos:end] + "\n")
         pos = _BLANK_LINES.match(body, end + 1).end() if blank else end  # type: ignore[union-attr]

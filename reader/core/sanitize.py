@@ -14,14 +14,17 @@ from .links import INTERNAL_SCHEMES, SAFE_SCHEMES, WEB_SCHEMES, WIKILINK
 ALLOWED_TAGS = frozenset(
     "p br hr h1 h2 h3 h4 h5 h6 a img ul ol li dl dt dd blockquote pre code kbd samp em strong b i u s del ins "
     "sub sup mark small big span div table thead tbody tfoot tr th td caption colgroup col figure figcaption "
-    "abbr cite q".split())
+    "abbr cite q".split()
+)
 # Dropped with everything inside them: they run code, submit data, load resources or are never shown.
 DROPPED_TAGS = frozenset(
     "script style iframe object embed applet form input button select textarea noscript template svg math "
-    "link meta base frame frameset audio video source track canvas head title param portal dialog".split())
+    "link meta base frame frameset audio video source track canvas head title param portal dialog".split()
+)
 # Kept as plain blocks so their text does not run into the text around them.
-_BLOCK_AS_DIV = frozenset("section article header footer nav aside main address center details summary "
-                          "fieldset hgroup".split())
+_BLOCK_AS_DIV = frozenset(
+    "section article header footer nav aside main address center details summary fieldset hgroup".split()
+)
 _RENAMED = {"strike": "s", "tt": "code", "var": "em", "dfn": "em"} | dict.fromkeys(_BLOCK_AS_DIV, "div")
 _MEDIA = {"video": "video", "audio": "audio", "iframe": "embed"}
 _VIDEO_HOSTS = ("youtube", "youtu.be", "vimeo", "bilibili", "youku", "v.qq.com", "ixigua", "dailymotion")
@@ -38,11 +41,19 @@ _TAG_ATTRS = {
     "colgroup": {"span", "width"},
     "ol": {"start", "type"},
     "li": {"value"},
-    "p": {"align"}, "div": {"align"}, "h1": {"align"}, "h2": {"align"}, "h3": {"align"},
-    "h4": {"align"}, "h5": {"align"}, "h6": {"align"}, "tr": {"align", "valign"},
+    "p": {"align"},
+    "div": {"align"},
+    "h1": {"align"},
+    "h2": {"align"},
+    "h3": {"align"},
+    "h4": {"align"},
+    "h5": {"align"},
+    "h6": {"align"},
+    "tr": {"align", "valign"},
 } | {name: {"align"} for name in _BLOCK_AS_DIV}  # they become divs
-_NUMERIC_ATTRS = frozenset({"width", "height", "colspan", "rowspan", "border", "cellspacing", "cellpadding",
-                            "span", "start", "value"})
+_NUMERIC_ATTRS = frozenset(
+    {"width", "height", "colspan", "rowspan", "border", "cellspacing", "cellpadding", "span", "start", "value"}
+)
 # Only the classes our own renderer produces (callouts, footnotes) survive.
 _OWN_CLASS = re.compile(r"^(?:callout(?:-[a-z0-9-]+)?|footnotes?(?:-[a-z]+)?|footnote-(?:ref|item|backref))$")
 _LINK_SCHEMES = frozenset(SAFE_SCHEMES + INTERNAL_SCHEMES)
@@ -61,7 +72,9 @@ _NEEDS_TREE = re.compile(r"<(?:video|audio|iframe)|<[a-z][^<>]*?(?:[\s/\"']hidde
 # nh3's output is normalised: every "<" outside a tag is escaped (also in attribute values), names are
 # lower case and values double-quoted. So a regex finds its tags exactly.
 _AFTER = re.compile(r"<(/?)(img|" + "|".join(_RENAMED) + r")\b([^>]*)>")
-_OUTER_MEDIA = ".//*[self::video or self::audio or self::iframe][not(ancestor::video or ancestor::audio or ancestor::iframe)]"
+_OUTER_MEDIA = (
+    ".//*[self::video or self::audio or self::iframe][not(ancestor::video or ancestor::audio or ancestor::iframe)]"
+)
 _ATTR = re.compile(r'\s([a-z]+)="([^"]*)"')
 
 
@@ -151,8 +164,11 @@ def _tree_pass(html: str) -> str:
     for el in list(root.xpath("//*[@hidden or @style]")):
         if (el.get("hidden") is not None or _HIDDEN.search(el.get("style") or "")) and el.getparent() is not None:
             el.drop_tree()
-    return "".join(lxml.html.tostring(child, encoding="unicode") for child in root) if len(root) else \
-        html_lib.escape(root.text or "")
+    return (
+        "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+        if len(root)
+        else html_lib.escape(root.text or "")
+    )
 
 
 def _rewrite_tag(m: re.Match) -> str:

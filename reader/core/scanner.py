@@ -35,10 +35,20 @@ _CHECK_EVERY = 256  # entries between two calls of `cancelled()` (and one call p
 LINK_OUT = "symbolic link pointing outside the library"
 BAD_NAME = "file name is not valid UTF-8"
 BAD_FOLDER_NAME = "folder name is not valid UTF-8 (nothing in it is read)"
-_KINDS = {stat.S_IFIFO: "FIFO", stat.S_IFSOCK: "socket", stat.S_IFCHR: "character device",
-          stat.S_IFBLK: "block device", stat.S_IFDIR: "folder", stat.S_IFLNK: "symbolic link"}
-_ERRNO_REASONS = {errno.EACCES: "permission denied", errno.EPERM: "permission denied",
-                  errno.ELOOP: "symbolic link loop", errno.ENOENT: "broken symbolic link"}
+_KINDS = {
+    stat.S_IFIFO: "FIFO",
+    stat.S_IFSOCK: "socket",
+    stat.S_IFCHR: "character device",
+    stat.S_IFBLK: "block device",
+    stat.S_IFDIR: "folder",
+    stat.S_IFLNK: "symbolic link",
+}
+_ERRNO_REASONS = {
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ELOOP: "symbolic link loop",
+    errno.ENOENT: "broken symbolic link",
+}
 
 
 class FileStat(NamedTuple):  # a tuple: made for every post of every scan (a frozen dataclass took 3 times as long)
@@ -134,8 +144,13 @@ def _open_checked(roots: Sequence[Path | str], relpath: str) -> tuple[int, int]:
 
 
 # Not following a link in the last part, not waiting for a FIFO's writer, not taking a terminal.
-_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-               | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
 
 
 @functools.lru_cache(maxsize=16)
@@ -187,8 +202,9 @@ class ChangeWatch:
             self.then()
 
 
-def scan(site: Site, cancelled: Callable[[], bool] | None = None, limit: int = 0,
-         watch: ChangeWatch | None = None) -> ScanResult:
+def scan(
+    site: Site, cancelled: Callable[[], bool] | None = None, limit: int = 0, watch: ChangeWatch | None = None
+) -> ScanResult:
     """Walk `site.library_root` once and classify every entry; never follows links out of it.
 
     `cancelled()` is asked once per folder and every _CHECK_EVERY entries; True raises Cancelled.
@@ -201,8 +217,9 @@ def scan(site: Site, cancelled: Callable[[], bool] | None = None, limit: int = 0
 class _Walk:
     """One scan: folders to visit, the folders already seen, and what was found."""
 
-    def __init__(self, site: Site, cancelled: Callable[[], bool], limit: int = 0,
-                 watch: ChangeWatch | None = None) -> None:
+    def __init__(
+        self, site: Site, cancelled: Callable[[], bool], limit: int = 0, watch: ChangeWatch | None = None
+    ) -> None:
         self.site = site
         self.watch = watch
         self.limit = limit
@@ -277,8 +294,11 @@ class _Walk:
                 self.skip(rel, reason_of(exc))
             return
         # refusal() passes a regular file reached without a link: no call for each post.
-        why = refusal(self.real_roots, entry.path, info.st_mode, is_link) if is_link or not stat.S_ISREG(
-            info.st_mode) else None
+        why = (
+            refusal(self.real_roots, entry.path, info.st_mode, is_link)
+            if is_link or not stat.S_ISREG(info.st_mode)
+            else None
+        )
         if why:
             self.skip(rel, why)
         elif kind == "label":
@@ -291,15 +311,14 @@ class _Walk:
                 if was is None or was[1] != info.st_mtime_ns or was[2] != info.st_size:
                     watch.found(rel, was is None)
 
-    def _subfolder(self, entry: os.DirEntry, rel: str, site_rel: str | None, kind: str | None,
-                   is_link: bool) -> None:
+    def _subfolder(self, entry: os.DirEntry, rel: str, site_rel: str | None, kind: str | None, is_link: bool) -> None:
         if not _keep_dir(self.site, site_rel or rel, entry.name):
             return
         if is_link and not is_inside(os.path.realpath(entry.path), self.real_roots[0]):
             self.skip(rel, LINK_OUT)
             return
         if kind is not None:
-            suffix = entry.name[entry.name.rfind("."):]
+            suffix = entry.name[entry.name.rfind(".") :]
             self.skip(rel, f"folder whose name ends in {suffix} (not a post; the files in it are read)")
         (self.linked if is_link else self.stack).append(rel)
 
@@ -314,7 +333,7 @@ def _keep_dir(site: Site, site_rel: str, name: str) -> bool:
 
 
 def classify(site: Site, site_rel: str) -> str | None:
-    """"post" for an article, "label" for a category or tag page, None for anything else."""
+    """ "post" for an article, "label" for a category or tag page, None for anything else."""
     parts = site_rel.split("/")
     name = parts[-1]
     lower = name.lower()

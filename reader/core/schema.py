@@ -80,7 +80,7 @@ def _step1(db: sqlite3.Connection) -> None:
             title, body, content='', detail=column, tokenize='unicode61'
         );
         CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-        """
+        """,
     )
 
 
@@ -100,7 +100,7 @@ def _step2(db: sqlite3.Connection) -> None:
         CREATE INDEX posts_title ON posts(title_fold);
         CREATE INDEX posts_category ON posts(category, sort_key);
         CREATE INDEX posts_day ON posts(day);
-        """
+        """,
     )
 
 
@@ -128,7 +128,7 @@ def _step3(db: sqlite3.Connection) -> None:
                                             '$.categories', '$.tags', '$.draft', '$.error');
         INSERT OR REPLACE INTO info VALUES ('next_doc', 1);
         INSERT OR REPLACE INTO info VALUES ('dead_docs', 0)
-        """
+        """,
     )
 
 
@@ -148,7 +148,7 @@ def _step5(db: sqlite3.Connection) -> None:
         ALTER TABLE posts ADD COLUMN title_key TEXT;
         DROP INDEX IF EXISTS posts_title;
         CREATE INDEX posts_title_key ON posts(title_key)
-        """
+        """,
     )
 
 
@@ -171,7 +171,7 @@ def _step7(db: sqlite3.Connection) -> None:
         CREATE TABLE dead_docs (doc INTEGER PRIMARY KEY);
         UPDATE posts SET doc = NULL;
         DELETE FROM info WHERE key IN ('dead_docs', 'text_generation')
-        """
+        """,
     )
 
 
@@ -201,4 +201,3 @@ def missing_tables(db: sqlite3.Connection) -> list[str]:
     """Names from TABLES that the database lacks (a cheap health check)."""
     have = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     return [name for name in TABLES if name not in have]
-

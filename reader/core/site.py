@@ -13,10 +13,17 @@ from .limits import INDEX_LIMIT, read_inside
 from .site_paths import TAXONOMY_FOLDERS
 from .types import Site
 
-
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
-                 "config.toml", "config.yaml", "config.yml", "config.json")
+_HUGO_CONFIGS = (
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "hugo.json",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+    "config.json",
+)
 # How far to look above the opened folder for a site root, and below it when nothing is above.
 _MAX_UP = 6
 _MAX_DOWN = 2
@@ -47,8 +54,9 @@ def _subfolders(root: Path, depth: int) -> list[Path]:
         nxt: list[Path] = []
         for folder in level:
             try:
-                nxt.extend(p for p in folder.iterdir()
-                           if p.is_dir() and not p.is_symlink() and not p.name.startswith("."))
+                nxt.extend(
+                    p for p in folder.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")
+                )
             except OSError:
                 continue
             if len(found) + len(nxt) >= _MAX_BELOW:
@@ -81,8 +89,10 @@ def _site_at(folder: Path, library_root: Path) -> Site | None:
 
 def _has_posts_folder(folder: Path) -> bool:
     """Multi-language Jekyll sites keep posts in `en/news/_posts/`: look two levels down."""
-    return any((sub / "_posts").is_dir() or any((s2 / "_posts").is_dir() for s2 in _safe_dirs(sub))
-               for sub in _safe_dirs(folder))
+    return any(
+        (sub / "_posts").is_dir() or any((s2 / "_posts").is_dir() for s2 in _safe_dirs(sub))
+        for sub in _safe_dirs(folder)
+    )
 
 
 def _safe_dirs(folder: Path) -> list[Path]:
@@ -133,8 +143,13 @@ def _make(folder: Path, library_root: Path, kind: str, config: dict, tz_key: str
         url=url.rstrip("/") if url else None,
         baseurl=(baseurl or "").rstrip("/"),
         timezone=_text(config.get(tz_key) or config.get("timezone")) or None,
-        language=_text(lowered.get("lang") or lowered.get("language") or lowered.get("languagecode")
-                       or lowered.get("default_language")) or None,
+        language=_text(
+            lowered.get("lang")
+            or lowered.get("language")
+            or lowered.get("languagecode")
+            or lowered.get("default_language")
+        )
+        or None,
     )
 
 
@@ -143,8 +158,7 @@ def _text(value) -> str:
 
 
 # Settings that name slugs: {slug: name} or [{slug: .., name: ..}] (Hexo's maps go name -> slug).
-_NAME_SETTINGS = {"category_names": "category", "category_titles": "category", "tag_names": "tag",
-                  "tag_titles": "tag"}
+_NAME_SETTINGS = {"category_names": "category", "category_titles": "category", "tag_names": "tag", "tag_titles": "tag"}
 _HEXO_MAPS = {"category_map": "category", "tag_map": "tag"}
 _NAME_FIELDS = ("name", "title", "label", "display_name")
 _KEY_FIELDS = ("slug", "key", "id", "category", "tag")
@@ -162,8 +176,9 @@ def taxonomy_names(site: Site) -> dict[str, dict[str, str]]:
         if setting in _NAME_SETTINGS:
             names[_NAME_SETTINGS[setting]].update(_names_in(value))
         elif setting in _HEXO_MAPS and isinstance(value, dict):
-            names[_HEXO_MAPS[setting]].update({_text(slug): _text(name) for name, slug in value.items()
-                                               if _text(slug) and _text(name)})
+            names[_HEXO_MAPS[setting]].update(
+                {_text(slug): _text(name) for name, slug in value.items() if _text(slug) and _text(name)}
+            )
     for path in _files_in(root / ("data" if site.kind in ("hugo", "zola") else "_data")):
         stem = path.stem.lower()
         kind = "category" if "categor" in stem else "tag" if "tag" in stem else None

@@ -21,7 +21,7 @@ TAXONOMY_FOLDERS = {"category": "category", "categories": "category", "tag": "ta
 
 
 def taxonomy_folder(name: str) -> str | None:
-    """"category" or "tag" when `name` is the folder of such pages (any case), else None."""
+    """ "category" or "tag" when `name` is the folder of such pages (any case), else None."""
     return TAXONOMY_FOLDERS.get(name.lower())
 
 
@@ -46,7 +46,7 @@ def site_path_mapper(root: Path, library_root: Path) -> Callable[[str], str | No
     if not root.is_relative_to(lib):
         return lambda rel: None
     below = root.relative_to(lib).as_posix() + "/"
-    return lambda rel: rel[len(below):] if rel.startswith(below) else None
+    return lambda rel: rel[len(below) :] if rel.startswith(below) else None
 
 
 def library_path(site: Site, site_rel: str) -> str | None:

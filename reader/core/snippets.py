@@ -8,7 +8,6 @@ from . import cjk, zh_fold
 from .query import Text
 from .types import Snippet
 
-
 _SPACE = re.compile(r"\s+")
 _LATIN_EDGE = f"[^\\W_{cjk._CJK_CLASS}]"
 

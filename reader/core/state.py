@@ -35,18 +35,34 @@ CREATE TABLE IF NOT EXISTS marks (
 # The folder of each library key, so that an export can name libraries by their folder.
 ROOTS_SCHEMA = "CREATE TABLE IF NOT EXISTS roots (library TEXT PRIMARY KEY, root TEXT NOT NULL) WITHOUT ROWID"
 # Saved searches: a name, the query and the tree nodes it was saved with (JSON list of node ids).
-SEARCHES_SCHEMA = ("CREATE TABLE IF NOT EXISTS searches (library TEXT NOT NULL, name TEXT NOT NULL, "
-                   "query TEXT NOT NULL, nodes TEXT NOT NULL, created REAL NOT NULL, PRIMARY KEY (library, name)) "
-                   "WITHOUT ROWID")
+SEARCHES_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS searches (library TEXT NOT NULL, name TEXT NOT NULL, "
+    "query TEXT NOT NULL, nodes TEXT NOT NULL, created REAL NOT NULL, PRIMARY KEY (library, name)) "
+    "WITHOUT ROWID"
+)
 # Highlights: a quote anchored by its context (core/highlights.py), the note, and a tombstone (`deleted`)
 # so that a deletion is newer data an import of an older export cannot undo; `changed` orders edits.
-HIGHLIGHTS_SCHEMA = ("CREATE TABLE IF NOT EXISTS highlights (id TEXT PRIMARY KEY, library TEXT NOT NULL, "
-                     "path TEXT NOT NULL, exact TEXT NOT NULL, prefix TEXT NOT NULL, suffix TEXT NOT NULL, "
-                     "position INTEGER NOT NULL, note TEXT NOT NULL, title TEXT NOT NULL, created REAL NOT NULL, "
-                     "changed REAL NOT NULL, detached INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0)")
+HIGHLIGHTS_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS highlights (id TEXT PRIMARY KEY, library TEXT NOT NULL, "
+    "path TEXT NOT NULL, exact TEXT NOT NULL, prefix TEXT NOT NULL, suffix TEXT NOT NULL, "
+    "position INTEGER NOT NULL, note TEXT NOT NULL, title TEXT NOT NULL, created REAL NOT NULL, "
+    "changed REAL NOT NULL, detached INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0)"
+)
 HIGHLIGHTS_INDEX = "CREATE INDEX IF NOT EXISTS highlights_post ON highlights (library, path)"
-HIGHLIGHT_COLUMNS = ("id", "path", "exact", "prefix", "suffix", "position", "note", "title", "created", "changed",
-                     "detached", "deleted")
+HIGHLIGHT_COLUMNS = (
+    "id",
+    "path",
+    "exact",
+    "prefix",
+    "suffix",
+    "position",
+    "note",
+    "title",
+    "created",
+    "changed",
+    "detached",
+    "deleted",
+)
 FIELDS = ("read", "starred", "position")
 # Version 2: when each field last changed (<field>_at, seconds), so that an import keeps the newer of each.
 _VERSION = 4  # 3: saved searches, 4: highlights
@@ -54,8 +70,13 @@ _VERSION = 4  # 3: saved searches, 4: highlights
 # Our own writers hold the lock for milliseconds; the GUI marks on a worker, one write at a time.
 BUSY_TIMEOUT_S = 2.0
 _CORRUPT = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB: only these mean "damaged", never a lock or a full disk
-_WHY = {5: "another program is using it", 6: "another program is using it", 8: "it is read-only",
-        13: "the disk is full", 10: "the disk could not be written"}
+_WHY = {
+    5: "another program is using it",
+    6: "another program is using it",
+    8: "it is read-only",
+    13: "the disk is full",
+    10: "the disk could not be written",
+}
 
 # Marks not saved yet (the file locked, read-only or full), for every StateStore of this process:
 # the GUI opens a Library per worker job, so a mark kept by one is written by the next that can.
@@ -77,8 +98,9 @@ def _migrate(db: sqlite3.Connection) -> None:
     2 -> 3 adds the saved searches, 3 -> 4 the highlights."""
     columns = {row[1] for row in db.execute("PRAGMA table_info(marks)")}
     missing = [f"{field}_at" for field in FIELDS if f"{field}_at" not in columns]
-    tables = {row[0] for row in db.execute(
-        "SELECT name FROM sqlite_master WHERE name IN ('roots', 'searches', 'highlights')")}
+    tables = {
+        row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE name IN ('roots', 'searches', 'highlights')")
+    }
     if not missing and len(tables) == 3:
         return
     with transaction(db):
@@ -106,8 +128,9 @@ class StateStore:
             if isinstance(exc, sqlite3.Error) and _code(exc) not in _CORRUPT:
                 raise StateError(f"Cannot open the reading state {self.path}: {exc}") from exc
             backup = self._move_aside()
-            self.recovered = (f"The reading state was damaged ({exc}); it was moved to {backup.name} "
-                              "and a new one was started.")
+            self.recovered = (
+                f"The reading state was damaged ({exc}); it was moved to {backup.name} and a new one was started."
+            )
             self._db = self._open()
         except OSError as exc:
             raise StateError(f"Cannot create the data folder {self.path.parent}: {exc}") from exc
@@ -160,8 +183,9 @@ class StateStore:
                 kept.unlink(missing_ok=True)
                 return
             temp = kept.with_name(kept.name + ".tmp")
-            temp.write_text(json.dumps([[*key, value] for key, value in pending.items()], ensure_ascii=False),
-                            encoding="utf-8")
+            temp.write_text(
+                json.dumps([[*key, value] for key, value in pending.items()], ensure_ascii=False), encoding="utf-8"
+            )
             os.replace(temp, kept)
         except OSError:
             pass  # a full or read-only disk: they stay kept in this process only
@@ -210,16 +234,19 @@ class StateStore:
                         f"INSERT INTO marks (library, path, {column}, updated, {column}_at) VALUES (?, ?, ?, ?, ?) "
                         f"ON CONFLICT (library, path) DO UPDATE SET {column} = excluded.{column}, "
                         f"updated = excluded.updated, {column}_at = excluded.{column}_at",
-                        [(lib, path, value, now, now) for (lib, path, col), value in todo.items() if col == column])
+                        [(lib, path, value, now, now) for (lib, path, col), value in todo.items() if col == column],
+                    )
                 if self.root:
                     self._db.execute("INSERT OR REPLACE INTO roots VALUES (?, ?)", (self.library, self.root))
         except sqlite3.Error as exc:
             with _PENDING_LOCK:
                 self._save_kept(dict(_PENDING.get(str(self.path), {})))
             why = _WHY.get(_code(exc), str(exc))
-            raise StateError(f"The reading state {self.path} cannot be saved now ({why}). "
-                             f"{len(todo):,} mark(s) are kept and will be saved on the next try.",
-                             kept=len(todo)) from exc
+            raise StateError(
+                f"The reading state {self.path} cannot be saved now ({why}). "
+                f"{len(todo):,} mark(s) are kept and will be saved on the next try.",
+                kept=len(todo),
+            ) from exc
         with _PENDING_LOCK:
             pending = _PENDING.get(str(self.path), {})
             for key, value in todo.items():
@@ -239,13 +266,15 @@ class StateStore:
 
     def get(self, path: str) -> tuple[bool, bool, float]:
         """(read, starred, position) of one post, the marks not saved yet included."""
-        row = self._db.execute("SELECT read, starred, position FROM marks WHERE library = ? AND path = ?",
-                               (self.library, path)).fetchone()
+        row = self._db.execute(
+            "SELECT read, starred, position FROM marks WHERE library = ? AND path = ?", (self.library, path)
+        ).fetchone()
         marks = dict(zip(("read", "starred", "position"), row or (0, 0, 0.0), strict=True))
         with _PENDING_LOCK:
             pending = _PENDING.get(str(self.path), {})
-            marks.update({col: pending[(self.library, path, col)] for col in marks
-                          if (self.library, path, col) in pending})
+            marks.update(
+                {col: pending[(self.library, path, col)] for col in marks if (self.library, path, col) in pending}
+            )
         return bool(marks["read"]), bool(marks["starred"]), float(marks["position"])
 
     def all_marks(self, library: str | None = None) -> list[tuple]:
@@ -256,7 +285,8 @@ class StateStore:
         return self._db.execute(
             "SELECT m.library, m.path, m.read, m.starred, m.position, m.read_at, m.starred_at, m.position_at, "
             f"r.root FROM marks m LEFT JOIN roots r ON r.library = m.library {where} ORDER BY m.library, m.path",
-            args).fetchall()
+            args,
+        ).fetchall()
 
     def all_searches(self, library: str | None = None) -> list[tuple]:
         """(library, name, query, node ids as JSON, created, root or None) of every saved search, of one
@@ -264,10 +294,17 @@ class StateStore:
         where, args = ("WHERE s.library = ?", (library,)) if library is not None else ("", ())
         return self._db.execute(
             "SELECT s.library, s.name, s.query, s.nodes, s.created, r.root FROM searches s "
-            f"LEFT JOIN roots r ON r.library = s.library {where} ORDER BY s.library, s.name", args).fetchall()
+            f"LEFT JOIN roots r ON r.library = s.library {where} ORDER BY s.library, s.name",
+            args,
+        ).fetchall()
 
-    def merge(self, changes: Iterable[tuple[str, str, str, float, float]], roots: dict[str, str],
-              searches: Iterable[tuple[str, str, str, str, float]] = (), highlights: Iterable[tuple] = ()) -> int:
+    def merge(
+        self,
+        changes: Iterable[tuple[str, str, str, float, float]],
+        roots: dict[str, str],
+        searches: Iterable[tuple[str, str, str, str, float]] = (),
+        highlights: Iterable[tuple] = (),
+    ) -> int:
         """Write (library, path, field, value, changed_at) where it is newer than what is here, the saved
         searches (library, name, query, nodes JSON, created) new or newer than the one of that name, the
         highlights (library, *HIGHLIGHT_COLUMNS) new or changed later than the one of their id (a deletion
@@ -283,12 +320,16 @@ class StateStore:
                 done += self._db.execute(
                     f"INSERT INTO highlights (library, {columns}) VALUES (?{', ?' * len(HIGHLIGHT_COLUMNS)}) "
                     f"ON CONFLICT (id) DO UPDATE SET {updates} WHERE excluded.changed > highlights.changed "
-                    "AND excluded.library = highlights.library", highlight).rowcount
+                    "AND excluded.library = highlights.library",
+                    highlight,
+                ).rowcount
             for row in searches:
                 done += self._db.execute(
                     "INSERT INTO searches VALUES (?, ?, ?, ?, ?) ON CONFLICT (library, name) DO UPDATE SET "
                     "query = excluded.query, nodes = excluded.nodes, created = excluded.created "
-                    "WHERE excluded.created > searches.created", row).rowcount
+                    "WHERE excluded.created > searches.created",
+                    row,
+                ).rowcount
             for lib, path, field, value, at in changes:
                 if field not in FIELDS:
                     raise ValueError(field)
@@ -296,15 +337,17 @@ class StateStore:
                     f"INSERT INTO marks (library, path, {field}, {field}_at, updated) VALUES (?, ?, ?, ?, ?) "
                     f"ON CONFLICT (library, path) DO UPDATE SET {field} = excluded.{field}, "
                     f"{field}_at = excluded.{field}_at, updated = max(updated, excluded.updated) "
-                    f"WHERE excluded.{field}_at > marks.{field}_at", (lib, path, value, at, at)).rowcount
+                    f"WHERE excluded.{field}_at > marks.{field}_at",
+                    (lib, path, value, at, at),
+                ).rowcount
         return done
-
 
     # --- saved searches -----------------------------------------------------------------
     def saved_searches(self) -> list[SavedSearch]:
         """This library's saved searches, by name."""
-        rows = self._db.execute("SELECT name, query, nodes, created FROM searches WHERE library = ? ORDER BY name",
-                                (self.library,)).fetchall()
+        rows = self._db.execute(
+            "SELECT name, query, nodes, created FROM searches WHERE library = ? ORDER BY name", (self.library,)
+        ).fetchall()
         return [SavedSearch(name, query, tuple(json.loads(nodes)), created) for name, query, nodes, created in rows]
 
     def save_search(self, name: str, query: str, node_ids: Iterable[str]) -> None:
@@ -313,8 +356,10 @@ class StateStore:
         if not name:
             raise ValueError("A saved search needs a name")
         with self._transaction():
-            self._db.execute("INSERT OR REPLACE INTO searches VALUES (?, ?, ?, ?, ?)",
-                             (self.library, name, query.strip(), json.dumps(list(node_ids)), time.time()))
+            self._db.execute(
+                "INSERT OR REPLACE INTO searches VALUES (?, ?, ?, ?, ?)",
+                (self.library, name, query.strip(), json.dumps(list(node_ids)), time.time()),
+            )
             if self.root:  # so that an export names the library by its folder
                 self._db.execute("INSERT OR REPLACE INTO roots VALUES (?, ?)", (self.library, self.root))
 
@@ -324,7 +369,9 @@ class StateStore:
         if not new_name or (new_name != name and any(s.name == new_name for s in self.saved_searches())):
             return False
         with self._transaction():
-            self._db.execute("UPDATE searches SET name = ? WHERE library = ? AND name = ?", (new_name, self.library, name))
+            self._db.execute(
+                "UPDATE searches SET name = ? WHERE library = ? AND name = ?", (new_name, self.library, name)
+            )
         return True
 
     def delete_search(self, name: str) -> None:
@@ -338,8 +385,11 @@ class StateStore:
         now = time.time()
         made = Highlight(uuid.uuid4().hex, path, anchor, note.strip(), now, now, title)
         with self._transaction():
-            self._db.execute(f"INSERT INTO highlights (library, {', '.join(HIGHLIGHT_COLUMNS)}) VALUES "
-                             f"(?{', ?' * len(HIGHLIGHT_COLUMNS)})", (self.library, *_row(made)))
+            self._db.execute(
+                f"INSERT INTO highlights (library, {', '.join(HIGHLIGHT_COLUMNS)}) VALUES "
+                f"(?{', ?' * len(HIGHLIGHT_COLUMNS)})",
+                (self.library, *_row(made)),
+            )
             if self.root:
                 self._db.execute("INSERT OR REPLACE INTO roots VALUES (?, ?)", (self.library, self.root))
         return made
@@ -347,43 +397,70 @@ class StateStore:
     def highlights(self, path: str | None = None) -> list[Highlight]:
         """This library's highlights (of one post, or all), newest first; deleted ones left out."""
         where, args = ("AND path = ?", (path,)) if path is not None else ("", ())
-        rows = self._db.execute(f"SELECT {', '.join(HIGHLIGHT_COLUMNS)} FROM highlights WHERE library = ? "
-                                f"AND NOT deleted {where} ORDER BY created DESC, id", (self.library, *args))
+        rows = self._db.execute(
+            f"SELECT {', '.join(HIGHLIGHT_COLUMNS)} FROM highlights WHERE library = ? "
+            f"AND NOT deleted {where} ORDER BY created DESC, id",
+            (self.library, *args),
+        )
         return [_highlight(row) for row in rows]
 
     def set_note(self, highlight_id: str, note: str) -> bool:
         """False when there is no such highlight (deleted meanwhile)."""
         with self._transaction():
-            return self._db.execute("UPDATE highlights SET note = ?, changed = ? WHERE id = ? AND library = ? "
-                                    "AND NOT deleted", (note.strip(), time.time(), highlight_id, self.library)
-                                    ).rowcount > 0
+            return (
+                self._db.execute(
+                    "UPDATE highlights SET note = ?, changed = ? WHERE id = ? AND library = ? AND NOT deleted",
+                    (note.strip(), time.time(), highlight_id, self.library),
+                ).rowcount
+                > 0
+            )
 
     def delete_highlight(self, highlight_id: str) -> None:
         """Kept as a tombstone (its quote and note emptied) so that importing an older export keeps it deleted."""
         with self._transaction():
-            self._db.execute("UPDATE highlights SET deleted = 1, note = '', exact = '', prefix = '', suffix = '', "
-                             "changed = ? WHERE id = ? AND library = ?", (time.time(), highlight_id, self.library))
+            self._db.execute(
+                "UPDATE highlights SET deleted = 1, note = '', exact = '', prefix = '', suffix = '', "
+                "changed = ? WHERE id = ? AND library = ?",
+                (time.time(), highlight_id, self.library),
+            )
 
     def set_detached(self, detached: dict[str, bool]) -> None:
         """Record which highlights were found (False) or not (True) when their post was last shown; not a
         change of the user's, so `changed` stays."""
         with self._transaction():
-            self._db.executemany("UPDATE highlights SET detached = ? WHERE id = ? AND library = ?",
-                                 [(int(flag), hid, self.library) for hid, flag in detached.items()])
+            self._db.executemany(
+                "UPDATE highlights SET detached = ? WHERE id = ? AND library = ?",
+                [(int(flag), hid, self.library) for hid, flag in detached.items()],
+            )
 
     def all_highlights(self, library: str | None = None) -> list[tuple]:
         """(library, *HIGHLIGHT_COLUMNS, root or None) of every highlight and tombstone, of one library or all."""
         where, args = ("WHERE h.library = ?", (library,)) if library is not None else ("", ())
         columns = ", ".join(f"h.{c}" for c in HIGHLIGHT_COLUMNS)
-        return self._db.execute(f"SELECT h.library, {columns}, r.root FROM highlights h LEFT JOIN roots r "
-                                f"ON r.library = h.library {where} ORDER BY h.library, h.created", args).fetchall()
+        return self._db.execute(
+            f"SELECT h.library, {columns}, r.root FROM highlights h LEFT JOIN roots r "
+            f"ON r.library = h.library {where} ORDER BY h.library, h.created",
+            args,
+        ).fetchall()
 
 
 def _row(h: Highlight) -> tuple:
     """A highlight as the values of HIGHLIGHT_COLUMNS."""
     a = h.anchor
-    return (h.id, h.path, a.exact, a.prefix, a.suffix, a.position, h.note, h.title, h.created, h.changed,
-            int(h.detached), 0)
+    return (
+        h.id,
+        h.path,
+        a.exact,
+        a.prefix,
+        a.suffix,
+        a.position,
+        h.note,
+        h.title,
+        h.created,
+        h.changed,
+        int(h.detached),
+        0,
+    )
 
 
 def _highlight(row) -> Highlight:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..paths import library_key
@@ -25,7 +25,7 @@ class TransferError(ReaderError):
 
 
 def _iso(seconds: float) -> str:
-    return datetime.fromtimestamp(seconds, timezone.utc).isoformat()
+    return datetime.fromtimestamp(seconds, UTC).isoformat()
 
 
 def export_data(state: StateStore, library: str | None = None) -> dict:
@@ -50,16 +50,23 @@ def export_data(state: StateStore, library: str | None = None) -> dict:
             continue
         post["changed"] = {f: _iso(at) for f, at in zip(FIELDS, times, strict=True) if at > 0}
         libraries.setdefault(root or _KEY_PREFIX + lib, {"posts": {}})["posts"][path] = post
-    return {"format": FORMAT, "version": VERSION, "exported": _iso(datetime.now(timezone.utc).timestamp()),
-            "libraries": libraries}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported": _iso(datetime.now(UTC).timestamp()),
+        "libraries": libraries,
+    }
 
 
 def _highlight_out(h: dict) -> dict:
     out = {"path": h["path"], "changed": _iso(h["changed"])}
     if h["deleted"]:
         return out | {"deleted": True}
-    return out | {k: h[k] for k in ("exact", "prefix", "suffix", "position", "note", "title")} | {
-        "created": _iso(h["created"]), "detached": bool(h["detached"])}
+    return (
+        out
+        | {k: h[k] for k in ("exact", "prefix", "suffix", "position", "note", "title")}
+        | {"created": _iso(h["created"]), "detached": bool(h["detached"])}
+    )
 
 
 def write_export(state: StateStore, target: Path, library: str | None = None) -> int:
@@ -83,14 +90,16 @@ def import_file(state: StateStore, source: Path) -> tuple[int, int]:
     return state.merge(changes, roots, searches, highlights), len({(lib, path) for lib, path, *_ in changes})
 
 
-def read_changes(source: Path) -> tuple[list[tuple[str, str, str, float, float]], dict[str, str], list[tuple],
-                                        list[tuple]]:
+def read_changes(
+    source: Path,
+) -> tuple[list[tuple[str, str, str, float, float]], dict[str, str], list[tuple], list[tuple]]:
     """The (library key, path, field, value, changed_at) of a checked file, {key: folder}, the saved
     searches (library key, name, query, nodes JSON, created) and highlights (library key, *HIGHLIGHT_COLUMNS)."""
     try:
         if source.stat().st_size > MAX_BYTES:
-            raise TransferError(f"{source}: too large for a reading-data file "
-                                f"({source.stat().st_size:,} bytes, at most {MAX_BYTES:,})")
+            raise TransferError(
+                f"{source}: too large for a reading-data file ({source.stat().st_size:,} bytes, at most {MAX_BYTES:,})"
+            )
         data = json.loads(source.read_bytes().decode("utf-8"))
     except OSError as exc:
         raise TransferError(f"{source}: cannot be read ({exc.strerror or exc})") from exc
@@ -99,23 +108,27 @@ def read_changes(source: Path) -> tuple[list[tuple[str, str, str, float, float]]
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise TransferError(f"{source}: not a Jianbao reading-data file")
     if data.get("version") not in READABLE:
-        raise TransferError(f"{source}: reading-data version {data.get('version')!r} is not known "
-                            f"(this Jianbao reads versions up to {VERSION}); nothing was imported")
+        raise TransferError(
+            f"{source}: reading-data version {data.get('version')!r} is not known "
+            f"(this Jianbao reads versions up to {VERSION}); nothing was imported"
+        )
     try:
         return _changes(data["libraries"])
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise TransferError(f"{source}: malformed reading data ({type(exc).__name__}: {exc}); "
-                            "nothing was imported") from exc
+        raise TransferError(
+            f"{source}: malformed reading data ({type(exc).__name__}: {exc}); nothing was imported"
+        ) from exc
 
 
-def _changes(libraries: dict) -> tuple[list[tuple[str, str, str, float, float]], dict[str, str], list[tuple],
-                                      list[tuple]]:
+def _changes(
+    libraries: dict,
+) -> tuple[list[tuple[str, str, str, float, float]], dict[str, str], list[tuple], list[tuple]]:
     out, roots, searches, highlights = [], {}, [], []
     if not isinstance(libraries, dict):
         raise TypeError("libraries is not an object")
     for name, library in libraries.items():
         if name.startswith(_KEY_PREFIX):
-            key = name[len(_KEY_PREFIX):]
+            key = name[len(_KEY_PREFIX) :]
         else:
             key = library_key(Path(name))
             roots[key] = name
@@ -143,8 +156,20 @@ def _highlight_in(hid: str, h: dict) -> tuple:
     if isinstance(position, bool) or not isinstance(position, int) or position < 0:
         raise ValueError(f"highlight {hid!r}: position {position!r} is not a whole number")
     exact, prefix, suffix, note, title = texts
-    return (hid, h["path"], exact, prefix, suffix, position, note, title, _seconds(h["created"]), changed,
-            int(h["detached"] is True), 0)
+    return (
+        hid,
+        h["path"],
+        exact,
+        prefix,
+        suffix,
+        position,
+        note,
+        title,
+        _seconds(h["created"]),
+        changed,
+        int(h["detached"] is True),
+        0,
+    )
 
 
 def _search(name: str, search: dict) -> tuple[str, str, str, float]:
@@ -172,7 +197,7 @@ def _value(field: str, value) -> float:
 def _seconds(when: str) -> float:
     moment = datetime.fromisoformat(when)
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.timestamp()
 
 

@@ -64,7 +64,7 @@ class Store(Queries, TextIndex):
         self._check_text_generation()
 
     def file_status(self) -> str | None:
-        """"deleted" or "replaced" when the file at `path` is no longer the one this Store opened
+        """ "deleted" or "replaced" when the file at `path` is no longer the one this Store opened
         (the cache folder removed, another process rebuilt the index), else None. One stat."""
         now = _identity(self.path)
         return None if now == self._identity else "deleted" if now is None else "replaced"
@@ -122,8 +122,10 @@ class Store(Queries, TextIndex):
             clear_text(db)
             # Titles are folded as the text is (store_rows.title_fold), for title-only search and the filter.
             rows = db.execute("SELECT id, title FROM posts").fetchall()
-            db.executemany("UPDATE posts SET title_fold = ? WHERE id = ?",
-                           ((title_fold(title), post_id) for post_id, title in rows))
+            db.executemany(
+                "UPDATE posts SET title_fold = ? WHERE id = ?",
+                ((title_fold(title), post_id) for post_id, title in rows),
+            )
             db.execute("INSERT OR REPLACE INTO info VALUES ('tokenizer', ?)", (str(cjk.TOKENIZER_VERSION),))
 
     def _check_collation(self, db: sqlite3.Connection) -> None:
@@ -134,11 +136,17 @@ class Store(Queries, TextIndex):
             return
         with transaction(db):
             rows = db.execute("SELECT id, title FROM posts").fetchall()
-            db.executemany("UPDATE posts SET title_key = ? WHERE id = ?",
-                           ((collate.title_key(title), post_id) for post_id, title in rows))
-            db.executemany("UPDATE labels SET sort_key = ? WHERE kind = ? AND key = ?",
-                           ((collate.title_key(label), kind, key) for kind, key, label
-                            in db.execute("SELECT kind, key, label FROM labels").fetchall()))
+            db.executemany(
+                "UPDATE posts SET title_key = ? WHERE id = ?",
+                ((collate.title_key(title), post_id) for post_id, title in rows),
+            )
+            db.executemany(
+                "UPDATE labels SET sort_key = ? WHERE kind = ? AND key = ?",
+                (
+                    (collate.title_key(label), kind, key)
+                    for kind, key, label in db.execute("SELECT kind, key, label FROM labels").fetchall()
+                ),
+            )
             db.execute("INSERT OR REPLACE INTO info VALUES ('collation', ?)", (str(collate.KEY_VERSION),))
 
     def _attach_state(self, state_path: Path) -> None:
@@ -178,10 +186,13 @@ class Store(Queries, TextIndex):
         with self.transaction():
             db = self._db
             known: dict[str, int] = dict(  # only this batch's paths, not the whole table
-                row for cur in each_in(db, "SELECT path, id FROM posts WHERE path IN ({})", latest) for row in cur)
+                row for cur in each_in(db, "SELECT path, id FROM posts WHERE path IN ({})", latest) for row in cur
+            )
             # New posts get ids in date order (undated first), so "newest" is roughly "highest id".
-            new = sorted((r[0] for p, r in latest.items() if p not in known),
-                         key=lambda row: (row[SORT_KEY] is not None, row[SORT_KEY] or 0.0, row[PATH]))
+            new = sorted(
+                (r[0] for p, r in latest.items() if p not in known),
+                key=lambda row: (row[SORT_KEY] is not None, row[SORT_KEY] or 0.0, row[PATH]),
+            )
             next_id = (db.execute("SELECT max(id) FROM posts").fetchone()[0] or 0) + 1
             ids = {row[PATH]: next_id + i for i, row in enumerate(new)}
             changed = [known[p] for p in latest if p in known]
@@ -201,10 +212,12 @@ class Store(Queries, TextIndex):
             )
             db.executemany(
                 "INSERT OR IGNORE INTO post_labels (kind, key, post_id) VALUES (?, ?, ?)",
-                ((kind, key, ids[path])
-                 for path, (row, _, _) in latest.items()
-                 for kind, column in (("category", CATS), ("tag", TAGS))
-                 for key in split(row[column])),
+                (
+                    (kind, key, ids[path])
+                    for path, (row, _, _) in latest.items()
+                    for kind, column in (("category", CATS), ("tag", TAGS))
+                    for key in split(row[column])
+                ),
             )
         return ids
 
@@ -213,8 +226,10 @@ class Store(Queries, TextIndex):
         """Make the title sort keys written as NULL (write_metadata's keyed=False)."""
         with self.transaction():
             rows = self._db.execute("SELECT id, title FROM posts WHERE title_key IS NULL").fetchall()
-            self._db.executemany("UPDATE posts SET title_key = ? WHERE id = ?",
-                                 ((collate.title_key(title), post_id) for post_id, title in rows))
+            self._db.executemany(
+                "UPDATE posts SET title_key = ? WHERE id = ?",
+                ((collate.title_key(title), post_id) for post_id, title in rows),
+            )
 
     @guard
     def delete_paths(self, paths: Iterable[str]) -> None:
@@ -235,15 +250,19 @@ class Store(Queries, TextIndex):
         index; restore_indexes() builds each again in one sorted pass, which is cheaper than
         keeping seven B-trees up to date row by row. Their SQL is kept in `info` meanwhile."""
         with self.transaction():
-            found = self._db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT"
-                                     " NULL AND tbl_name IN ('posts', 'post_labels')").fetchall()
+            found = self._db.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT"
+                " NULL AND tbl_name IN ('posts', 'post_labels')"
+            ).fetchall()
             if not found:
                 return
             kept = json.loads(self._info_text("deferred_indexes") or "[]")
             for name, _sql in found:
                 self._db.execute(f'DROP INDEX "{name}"')
-            self._db.execute("INSERT OR REPLACE INTO info VALUES ('deferred_indexes', ?)",
-                             (json.dumps(kept + [sql for _name, sql in found]),))
+            self._db.execute(
+                "INSERT OR REPLACE INTO info VALUES ('deferred_indexes', ?)",
+                (json.dumps(kept + [sql for _name, sql in found]),),
+            )
 
     @guard
     def restore_indexes(self) -> None:
@@ -261,20 +280,22 @@ class Store(Queries, TextIndex):
         with self.transaction():
             # A label written before keeps its sort key: a refresh whose workers made the title keys
             # then loads no readings here (it took pypinyin 0.3 s, a fifth of re-opening after 1% changed).
-            known = {(k, v): key for k, v, key in self._db.execute(
-                "SELECT key, label, sort_key FROM labels WHERE kind = ?", (kind,))}
+            known = {
+                (k, v): key
+                for k, v, key in self._db.execute("SELECT key, label, sort_key FROM labels WHERE kind = ?", (kind,))
+            }
             self._db.execute("DELETE FROM labels WHERE kind = ?", (kind,))
-            self._db.executemany("INSERT INTO labels (kind, key, label, sort_key) VALUES (?, ?, ?, ?)",
-                                 ((kind, k, v, known[k, v] if (k, v) in known else collate.title_key(v))
-                                  for k, v in labels.items()))
+            self._db.executemany(
+                "INSERT INTO labels (kind, key, label, sort_key) VALUES (?, ?, ?, ?)",
+                ((kind, k, v, known[k, v] if (k, v) in known else collate.title_key(v)) for k, v in labels.items()),
+            )
 
     @guard
     def set_skipped(self, skipped: Sequence[Problem]) -> None:
         """Replace the list of entries the scan did not read (shown by problems())."""
         with self.transaction():
             self._db.execute("DELETE FROM skipped")
-            self._db.executemany("INSERT OR REPLACE INTO skipped VALUES (?, ?)",
-                                 ((p.path, p.message) for p in skipped))
+            self._db.executemany("INSERT OR REPLACE INTO skipped VALUES (?, ?)", ((p.path, p.message) for p in skipped))
 
     @guard
     def folder_stamps(self) -> Stamps | None:
@@ -289,8 +310,10 @@ class Store(Queries, TextIndex):
     @guard
     def set_folder_stamps(self, stamps: Stamps) -> None:
         with self.transaction():
-            self._db.execute("INSERT OR REPLACE INTO info VALUES ('folder_stamps', ?)",
-                             (json.dumps([stamps.scanned_ns, stamps.folders], ensure_ascii=False),))
+            self._db.execute(
+                "INSERT OR REPLACE INTO info VALUES ('folder_stamps', ?)",
+                (json.dumps([stamps.scanned_ns, stamps.folders], ensure_ascii=False),),
+            )
 
 
 def needs_upgrade(path: Path) -> bool:

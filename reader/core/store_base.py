@@ -69,4 +69,4 @@ def each_in(db: sqlite3.Connection, sql: str, values: Iterable) -> Iterator[sqli
 def chunks(items: Sequence, size: int) -> Iterator[Sequence]:
     """`items` in slices of `size`."""
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]

@@ -12,14 +12,15 @@ from . import planner
 from .errors import QueryError
 from .fulltext import Broken
 from .query import Text, parse
-from .store_text import TextIndex
 from .store_base import guard
 from .store_rows import META_COLUMNS, meta_from_row, normalise_permalink, split, title_fold
+from .store_text import TextIndex
 from .types import Facet, ListRow, PostFilter, PostMeta, PostSummary, Problem
 
 # A post's first category as the list shows it: its readable name's collate key, else the key.
-_CATEGORY_ORDER = ("coalesce((SELECT l.sort_key FROM labels l WHERE l.kind = 'category' AND l.key = p.category),"
-                   " lower(p.category))")
+_CATEGORY_ORDER = (
+    "coalesce((SELECT l.sort_key FROM labels l WHERE l.kind = 'category' AND l.key = p.category), lower(p.category))"
+)
 _SORT_COLUMNS = {"date": "p.sort_key", "title": "p.title_key", "category": _CATEGORY_ORDER, "path": "p.path"}
 
 
@@ -42,12 +43,16 @@ class Queries(TextIndex):
             " JOIN post_labels pt ON pt.kind = 'tag' AND pt.post_id = pc.post_id"
             " JOIN c ON c.key = pc.key JOIN t ON t.key = pt.key"
             " WHERE pc.kind = 'category' AND c.n = t.n"
-            " GROUP BY pc.key, pt.key HAVING count(*) = min(c.n)")
+            " GROUP BY pc.key, pt.key HAVING count(*) = min(c.n)"
+        )
         pairs: dict[str, list[str]] = {}
         for category, tag in rows:
             pairs.setdefault(category, []).append(tag)
-        return {category: tags[0] for category, tags in pairs.items()
-                if len(tags) == 1 and category.isascii() and not tags[0].isascii()}
+        return {
+            category: tags[0]
+            for category, tags in pairs.items()
+            if len(tags) == 1 and category.isascii() and not tags[0].isascii()
+        }
 
     # --- lookups ------------------------------------------------------------------------
     @guard
@@ -82,8 +87,7 @@ class Queries(TextIndex):
         return self._db.execute(f"SELECT count(*) FROM posts p{where}", params).fetchone()[0]
 
     @guard
-    def list_ids(self, filter: PostFilter | None = None, sort: str = "date",
-                 descending: bool = True) -> list[int]:
+    def list_ids(self, filter: PostFilter | None = None, sort: str = "date", descending: bool = True) -> list[int]:
         """Rows with no value for the sort column (undated, uncategorised) always come last."""
         column = _SORT_COLUMNS.get(sort)
         if column is None:
@@ -92,13 +96,18 @@ class Queries(TextIndex):
         has = "p.category" if sort == "category" else column  # the same rows, without a lookup each
         order = "DESC" if descending else "ASC"
         ids: list[int] = []
-        for extra, by in ((f"{has} IS NOT NULL", f"{column} {order}, {tie or 'p.id ' + order}"),
-                          (f"{has} IS NULL", "p.sort_key DESC, p.id DESC")):
+        for extra, by in (
+            (f"{has} IS NOT NULL", f"{column} {order}, {tie or 'p.id ' + order}"),
+            (f"{has} IS NULL", "p.sort_key DESC, p.id DESC"),
+        ):
             where, params = self._where(filter, [extra])
             # One JSON array, not a row each: 100k ids by title took 31.6 ms as rows, 15.6 ms so.
             # The aggregate takes the rows in the subquery's order (tests/unit/core/test_store.py).
-            ids += json.loads(self._db.execute(f"SELECT json_group_array(id) FROM (SELECT p.id FROM posts p{where}"
-                                               f" ORDER BY {by})", params).fetchone()[0])
+            ids += json.loads(
+                self._db.execute(
+                    f"SELECT json_group_array(id) FROM (SELECT p.id FROM posts p{where} ORDER BY {by})", params
+                ).fetchone()[0]
+            )
         return ids
 
     def list_rows(self, filter: PostFilter | None = None, size: int = 1000) -> Iterator[list[ListRow]]:
@@ -106,15 +115,20 @@ class Queries(TextIndex):
         a long listing streams, with no list of ids and no PostSummary a row. (SQLite puts NULL below
         every value, so undated posts come last, by id, as in list_ids.)"""
         where, params = self._where(filter)
-        cursor = self._run(f"SELECT p.path, p.title, p.date, p.cats, p.tags, p.draft, p.error FROM posts p{where}"
-                           " ORDER BY p.sort_key DESC, p.id DESC", params)
+        cursor = self._run(
+            f"SELECT p.path, p.title, p.date, p.cats, p.tags, p.draft, p.error FROM posts p{where}"
+            " ORDER BY p.sort_key DESC, p.id DESC",
+            params,
+        )
         known: dict[str, tuple[str, ...]] = {"": ()}  # each joined column split once (a category recurs)
         new = tuple.__new__  # what ListRow._make calls, without its Python frame and length check
         while batch := self._fetch(cursor, size):
             for joined in {c for row in batch for c in (row[3], row[4])} - known.keys():
                 known[joined] = split(joined)
-            yield [new(ListRow, (path, title, date, known[cats], known[tags], bool(draft), error))
-                   for path, title, date, cats, tags, draft, error in batch]
+            yield [
+                new(ListRow, (path, title, date, known[cats], known[tags], bool(draft), error))
+                for path, title, date, cats, tags, draft, error in batch
+            ]
 
     @guard
     def _run(self, sql: str, params: Sequence) -> sqlite3.Cursor:
@@ -131,8 +145,10 @@ class Queries(TextIndex):
         column = _SORT_COLUMNS.get(sort)
         if column is None:
             raise ValueError(f"unknown sort {sort!r}")
-        rows = self._db.execute(f"SELECT p.id, {column}, p.sort_key FROM posts p"
-                                " WHERE p.id IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))])
+        rows = self._db.execute(
+            f"SELECT p.id, {column}, p.sort_key FROM posts p WHERE p.id IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(ids))],
+        )
         return {post_id: (value, date) for post_id, value, date in rows}
 
     @guard
@@ -142,16 +158,24 @@ class Queries(TextIndex):
         params = ([self._library] if self._has_state else []) + [json.dumps(list(ids))]
         rows = self._db.execute(
             f"SELECT p.id, p.path, p.title, p.date, p.cats, p.tags, p.draft, p.error, {cols}"
-            f" FROM posts p{join} WHERE p.id IN (SELECT value FROM json_each(?))", params)
-        found = {r[0]: PostSummary(r[0], r[1], r[2], r[3], split(r[4]), split(r[5]), bool(r[6]),
-                                   r[7], bool(r[8]), bool(r[9])) for r in rows}
+            f" FROM posts p{join} WHERE p.id IN (SELECT value FROM json_each(?))",
+            params,
+        )
+        found = {
+            r[0]: PostSummary(
+                r[0], r[1], r[2], r[3], split(r[4]), split(r[5]), bool(r[6]), r[7], bool(r[8]), bool(r[9])
+            )
+            for r in rows
+        }
         return [found[i] for i in ids if i in found]
 
     @guard
     def title_keys(self, ids: Sequence[int]) -> dict[int, str]:
         """id -> the title's sort key as stored (collate.title_key), for rows sorted outside the index."""
-        rows = self._db.execute("SELECT id, coalesce(title_key, '') FROM posts"
-                                " WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))])
+        rows = self._db.execute(
+            "SELECT id, coalesce(title_key, '') FROM posts WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(ids))],
+        )
         return dict(rows.fetchall())
 
     @guard
@@ -161,7 +185,9 @@ class Queries(TextIndex):
         rows = self._db.execute(
             "WITH RECURSIVE k(key) AS (SELECT min(key) FROM post_labels WHERE kind = ?1"
             " UNION ALL SELECT (SELECT min(key) FROM post_labels WHERE kind = ?1 AND key > k.key)"
-            " FROM k WHERE k.key IS NOT NULL) SELECT key FROM k WHERE key IS NOT NULL", (kind,))
+            " FROM k WHERE k.key IS NOT NULL) SELECT key FROM k WHERE key IS NOT NULL",
+            (kind,),
+        )
         return [key for (key,) in rows]
 
     @guard
@@ -170,27 +196,33 @@ class Queries(TextIndex):
             rows = self._db.execute(
                 "SELECT pl.key, coalesce(l.label, pl.key), count(*) AS n FROM post_labels pl"
                 " LEFT JOIN labels l ON l.kind = pl.kind AND l.key = pl.key WHERE pl.kind = ?"
-                " GROUP BY pl.key ORDER BY n DESC, pl.key", (kind,))
+                " GROUP BY pl.key ORDER BY n DESC, pl.key",
+                (kind,),
+            )
             return [Facet(kind, key, label, n) for key, label, n in rows]
         width = {"year": 4, "month": 7}.get(kind)
         if width is None:
             raise ValueError(f"unknown facet kind {kind!r}")
         rows = self._db.execute(
             f"SELECT substr(day, 1, {width}) AS k, count(*) FROM posts WHERE length(day) >= {width}"
-            " GROUP BY k ORDER BY k DESC")
+            " GROUP BY k ORDER BY k DESC"
+        )
         return [Facet(kind, key, key, n) for key, n in rows]
 
     @guard
     def problems(self) -> list[Problem]:
         """Posts read with a problem, and the entries the last scan did not read (set_skipped)."""
-        rows = self._db.execute("SELECT path, error FROM posts WHERE error IS NOT NULL"
-                                " UNION ALL SELECT path, reason FROM skipped ORDER BY 1")
+        rows = self._db.execute(
+            "SELECT path, error FROM posts WHERE error IS NOT NULL"
+            " UNION ALL SELECT path, reason FROM skipped ORDER BY 1"
+        )
         return [Problem(path, error) for path, error in rows]
 
     # --- search -------------------------------------------------------------------------
     @guard
-    def search(self, query: str, filter: PostFilter | None = None, limit: int = 200,
-               offset: int = 0) -> list[tuple[int, float]]:
+    def search(
+        self, query: str, filter: PostFilter | None = None, limit: int = 200, offset: int = 0
+    ) -> list[tuple[int, float]]:
         """(id, score) best first; a higher score is a better match (0.0 for filter-only)."""
         try:
             return self._search(parse(query), filter or PostFilter(), limit, offset)
@@ -206,13 +238,19 @@ class Queries(TextIndex):
             clauses, params = filter_sql(f, self._has_state, self._library)
             clauses, params = plan.where + clauses, plan.params + params
             where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-            return self._db.execute(f"SELECT p.id, 0.0 FROM posts p{where} ORDER BY p.sort_key DESC, p.id DESC"
-                                    " LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+            return self._db.execute(
+                f"SELECT p.id, 0.0 FROM posts p{where} ORDER BY p.sort_key DESC, p.id DESC LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            ).fetchall()
         query = Query.boolean_query([(Occur.Must, plan.query), *planner.filter_query(f), *self._sql_filters(f)])
         newest = self._db.execute("SELECT max(sort_key) FROM posts").fetchone()[0] or 0.0
         page = planner.ranked(self._text().searcher(), query, newest, limit, offset)
-        ids = dict(self._db.execute("SELECT doc, id FROM posts WHERE doc IN (SELECT value FROM json_each(?))",
-                                    [json.dumps([doc for doc, _ in page])]).fetchall())
+        ids = dict(
+            self._db.execute(
+                "SELECT doc, id FROM posts WHERE doc IN (SELECT value FROM json_each(?))",
+                [json.dumps([doc for doc, _ in page])],
+            ).fetchall()
+        )
         return [(ids[doc], float(score)) for doc, score in page if doc in ids]
 
     def _sql_filters(self, f: PostFilter) -> list[tuple[Occur, Query]]:
@@ -221,13 +259,32 @@ class Queries(TextIndex):
         clauses = []
         for column, wanted in (("read", f.read), ("starred", f.starred)):
             if wanted is not None:
-                docs = [doc for (doc,) in self._db.execute(
-                    f"SELECT p.doc FROM state.marks m JOIN posts p ON p.path = m.path"
-                    f" WHERE m.library = ? AND m.{column} AND p.doc IS NOT NULL", [self._library])] if self._has_state else []
+                docs = (
+                    [
+                        doc
+                        for (doc,) in self._db.execute(
+                            f"SELECT p.doc FROM state.marks m JOIN posts p ON p.path = m.path"
+                            f" WHERE m.library = ? AND m.{column} AND p.doc IS NOT NULL",
+                            [self._library],
+                        )
+                    ]
+                    if self._has_state
+                    else []
+                )
                 clauses.append(planner.doc_clause(docs, wanted))
         if f.title:
-            clauses.append(planner.doc_clause([doc for (doc,) in self._db.execute(
-                "SELECT doc FROM posts WHERE doc IS NOT NULL AND instr(title_fold, ?) > 0", [title_fold(f.title)])], True))
+            clauses.append(
+                planner.doc_clause(
+                    [
+                        doc
+                        for (doc,) in self._db.execute(
+                            "SELECT doc FROM posts WHERE doc IS NOT NULL AND instr(title_fold, ?) > 0",
+                            [title_fold(f.title)],
+                        )
+                    ],
+                    True,
+                )
+            )
         dead = self._dead_docs()
         if dead:
             clauses.append(planner.doc_clause(dead, False))
@@ -241,8 +298,11 @@ class Queries(TextIndex):
             return []  # a query of filters only: search() answered it from the posts table
         clauses, params = planner.pending_titles_sql(self._db, groups)
         more, more_params = filter_sql(filter, self._has_state, self._library)
-        rows = self._db.execute(f"SELECT p.id FROM posts p WHERE {' AND '.join(clauses + more)}"
-                                " ORDER BY p.sort_key DESC, p.id DESC LIMIT ?", [*params, *more_params, limit])
+        rows = self._db.execute(
+            f"SELECT p.id FROM posts p WHERE {' AND '.join(clauses + more)}"
+            " ORDER BY p.sort_key DESC, p.id DESC LIMIT ?",
+            [*params, *more_params, limit],
+        )
         return [post_id for (post_id,) in rows]
 
 

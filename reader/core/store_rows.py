@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from . import collate, zh_fold
 from .site_paths import file_stem
@@ -16,8 +16,9 @@ _DAY = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 # PostMeta fields with a column of their own; `meta` holds the others, when they have a value.
 META_COLUMNS = "path, title, date, sort_key, cats, tags, draft, error, meta"
 # The values meta_row makes, and where the writer finds the ones it needs in them.
-ROW_COLUMNS = ("path, stem, title, title_fold, date, day, sort_key, draft, error, permalink, cats, tags, meta,"
-               " category, title_key")
+ROW_COLUMNS = (
+    "path, stem, title, title_fold, date, day, sort_key, draft, error, permalink, cats, tags, meta, category, title_key"
+)
 PATH, SORT_KEY, CATS, TAGS = 0, 6, 10, 11
 
 # One encoder for every row: json.dumps(..., ensure_ascii=False) builds a new one each call
@@ -36,12 +37,12 @@ def _day(meta: PostMeta) -> str | None:
     if m:
         return m.group()
     if meta.sort_key is not None:
-        return datetime.fromtimestamp(meta.sort_key, timezone.utc).strftime("%Y-%m-%d")
+        return datetime.fromtimestamp(meta.sort_key, UTC).strftime("%Y-%m-%d")
     return None
 
 
 def normalise_permalink(permalink: str | None) -> str | None:
-    """"/a/b" for "a/b", "/a/b/" and "/a/b"; None for nothing."""
+    """ "/a/b" for "a/b", "/a/b/" and "/a/b"; None for nothing."""
     if not permalink or not permalink.strip():
         return None
     return "/" + permalink.strip().strip("/")
@@ -57,13 +58,27 @@ def meta_from_row(path, title, date, sort_key, cats, tags, draft, error, extra) 
     data = json.loads(extra)
     if "authors" in data:
         data["authors"] = tuple(data["authors"] or ())
-    return PostMeta(path=path, title=title, date=date, sort_key=sort_key, categories=split(cats),
-                    tags=split(tags), draft=bool(draft), error=error, **data)
+    return PostMeta(
+        path=path,
+        title=title,
+        date=date,
+        sort_key=sort_key,
+        categories=split(cats),
+        tags=split(tags),
+        draft=bool(draft),
+        error=error,
+        **data,
+    )
 
 
 def _extra_json(meta: PostMeta) -> str:
-    extra = {"authors": meta.authors, "excerpt": meta.excerpt, "permalink": meta.permalink,
-             "language": meta.language, "source_url": meta.source_url}
+    extra = {
+        "authors": meta.authors,
+        "excerpt": meta.excerpt,
+        "permalink": meta.permalink,
+        "language": meta.language,
+        "source_url": meta.source_url,
+    }
     return _ENCODE({k: v for k, v in extra.items() if v})
 
 
@@ -72,8 +87,19 @@ def meta_row(meta: PostMeta, keyed: bool = True) -> tuple:
     writer adds the id, mtime and size. Without `keyed`, no title sort key (NULL: Store.fill_title_keys
     makes it). A tuple of plain values pickles in a fifth of a PostMeta's time."""
     return (
-        meta.path, file_stem(meta.path), meta.title, title_fold(meta.title), meta.date, _day(meta),
-        meta.sort_key, int(meta.draft), meta.error, normalise_permalink(meta.permalink),
-        _SEP.join(meta.categories), _SEP.join(meta.tags), _extra_json(meta),
-        meta.categories[0] if meta.categories else None, collate.title_key(meta.title) if keyed else None,
+        meta.path,
+        file_stem(meta.path),
+        meta.title,
+        title_fold(meta.title),
+        meta.date,
+        _day(meta),
+        meta.sort_key,
+        int(meta.draft),
+        meta.error,
+        normalise_permalink(meta.permalink),
+        _SEP.join(meta.categories),
+        _SEP.join(meta.tags),
+        _extra_json(meta),
+        meta.categories[0] if meta.categories else None,
+        collate.title_key(meta.title) if keyed else None,
     )

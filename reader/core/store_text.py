@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import cjk, fulltext
-from .fulltext import UNDATED, Broken, FullText, day_number
 from .errors import StoreError
+from .fulltext import UNDATED, Broken, FullText, day_number
 from .store_base import StoreBase, each_in, guard
 from .store_rows import split
 
@@ -95,8 +95,10 @@ class TextIndex(StoreBase):
     def _unindex(self, ids: Sequence[int]) -> None:
         """Take posts out of search: their docs go to `dead_docs` (left out of searches, deleted
         from Tantivy by the next write) and the posts' text is pending again."""
-        for sql in ("INSERT OR IGNORE INTO dead_docs SELECT doc FROM posts WHERE doc IS NOT NULL AND id IN ({})",
-                    "UPDATE posts SET doc = NULL WHERE doc IS NOT NULL AND id IN ({})"):
+        for sql in (
+            "INSERT OR IGNORE INTO dead_docs SELECT doc FROM posts WHERE doc IS NOT NULL AND id IN ({})",
+            "UPDATE posts SET doc = NULL WHERE doc IS NOT NULL AND id IN ({})",
+        ):
             for _ in each_in(self._db, sql, ids):
                 pass
 
@@ -116,8 +118,15 @@ class TextIndex(StoreBase):
         text = self._text()
         with self.transaction():
             db = self._db
-            found = [row for cur in each_in(db, "SELECT id, day, sort_key, cats, tags, draft, error IS NOT NULL"
-                                                " FROM posts WHERE id IN ({})", prepared) for row in cur]
+            found = [
+                row
+                for cur in each_in(
+                    db,
+                    "SELECT id, day, sort_key, cats, tags, draft, error IS NOT NULL FROM posts WHERE id IN ({})",
+                    prepared,
+                )
+                for row in cur
+            ]
             self._unindex([row[0] for row in found])  # their old docs go with this commit
             dead = self._dead_docs()
             first = self._info("next_doc") or 1
@@ -125,16 +134,30 @@ class TextIndex(StoreBase):
             self._set_info("next_doc", first + len(found))
         if not found and not dead:
             return  # nothing for Tantivy: its writer (one for all processes) is not taken
-        docs = [{"doc": first + n, "ts": UNDATED if sort_key is None else int(sort_key), "day": day_number(day),
-                 "draft": draft, "problem": int(bool(error or prepared[post_id].problem)),
-                 "title": prepared[post_id].title, "body": prepared[post_id].body,
-                 "chars": prepared[post_id].chars, "category": list(split(cats)), "tag": list(split(tags))}
-                for n, (post_id, day, sort_key, cats, tags, draft, error) in enumerate(found)]
+        docs = [
+            {
+                "doc": first + n,
+                "ts": UNDATED if sort_key is None else int(sort_key),
+                "day": day_number(day),
+                "draft": draft,
+                "problem": int(bool(error or prepared[post_id].problem)),
+                "title": prepared[post_id].title,
+                "body": prepared[post_id].body,
+                "chars": prepared[post_id].chars,
+                "category": list(split(cats)),
+                "tag": list(split(tags)),
+            }
+            for n, (post_id, day, sort_key, cats, tags, draft, error) in enumerate(found)
+        ]
         text.write(docs, dead)
         with self.transaction():
-            db.executemany("UPDATE posts SET doc = ? WHERE id = ?", ((first + n, row[0]) for n, row in enumerate(found)))
-            db.executemany("UPDATE posts SET error = ? WHERE id = ? AND error IS NULL",
-                           ((prepared[i].problem, i) for i, *_ in found if prepared[i].problem))
+            db.executemany(
+                "UPDATE posts SET doc = ? WHERE id = ?", ((first + n, row[0]) for n, row in enumerate(found))
+            )
+            db.executemany(
+                "UPDATE posts SET error = ? WHERE id = ? AND error IS NULL",
+                ((prepared[i].problem, i) for i, *_ in found if prepared[i].problem),
+            )
             for _ in each_in(db, "DELETE FROM dead_docs WHERE doc IN ({})", [*dead, *range(first, first + len(found))]):
                 pass
 

@@ -42,4 +42,3 @@ def html_to_script(html: str, script: str) -> str:
     parts = _TAG.split(html)
     parts[::2] = [to_script(text, script) for text in parts[::2]]  # even parts are text, odd ones tags
     return "".join(parts)
-

@@ -32,8 +32,10 @@ CONFIGS = ("t2s", "tw2s", "hk2s")
 # CJK unified ideographs, extension A, extensions B to H. Compatibility ideographs are left to
 # NFKC, which the text passes through first (cjk.normalise).
 _HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0x20000, 0x2F800), (0x2FA20, 0x323B0))
-_HEADER = ("# Han characters that are one for search (reader/core/zh_fold.py): a class a line, its folded\n"
-           "# form first. Made from OpenCC {version}'s {configs}, each applied to one character.\n")
+_HEADER = (
+    "# Han characters that are one for search (reader/core/zh_fold.py): a class a line, its folded\n"
+    "# form first. Made from OpenCC {version}'s {configs}, each applied to one character.\n"
+)
 SPELLINGS_LIMIT = 256  # see spellings()
 
 
@@ -47,7 +49,7 @@ def _load(text: str) -> tuple[dict[str, str], dict[str, str]]:
 # 0.11 ms for 5 KB of Traditional, against 0.35 ms with a dict (1.4 MB, mostly the ints). The
 # extensions beyond, rare in text, go through a dict when the text has any.
 _DENSE_END = 0xA000
-_ANY_BEYOND = re.compile("[\U00020000-\U000323AF]")
+_ANY_BEYOND = re.compile("[\U00020000-\U000323af]")
 
 
 class _Tables(NamedTuple):
@@ -65,7 +67,9 @@ def _tables() -> _Tables:
     for ch, to in folded.items():
         if ord(ch) < _DENSE_END:
             dense[ord(ch)] = ord(to)
-    return _Tables(folded, members, dense, str.maketrans({ch: to for ch, to in folded.items() if ord(ch) >= _DENSE_END}))
+    return _Tables(
+        folded, members, dense, str.maketrans({ch: to for ch, to in folded.items() if ord(ch) >= _DENSE_END})
+    )
 
 
 def fold(text: str) -> str:
@@ -112,6 +116,7 @@ def spellings(text: str, limit: int = SPELLINGS_LIMIT) -> list[str]:
 
 
 # --- making the table -----------------------------------------------------------------------
+
 
 def build_table() -> str:
     """The table as OpenCC (the installed `opencc` package) gives it: zh_fold.txt's text."""

@@ -20,8 +20,21 @@ from .reading import Reading
 # Every command here acts on the open article; the list's context menu opens the row clicked first,
 # so both menus mean the post in view.
 POST_ACTIONS = ("open_source", "copy_link", "copy_markdown_link", "print", "export_pdf", "export_html", "export_md")
-CONTEXT_ACTIONS = ("open_source", "copy_link", "copy_markdown_link", "copy_selection_markdown", None, "highlight",
-                   "highlight_note", "remove_highlight", None, "print", "export_pdf", "export_html", "export_md")
+CONTEXT_ACTIONS = (
+    "open_source",
+    "copy_link",
+    "copy_markdown_link",
+    "copy_selection_markdown",
+    None,
+    "highlight",
+    "highlight_note",
+    "remove_highlight",
+    None,
+    "print",
+    "export_pdf",
+    "export_html",
+    "export_md",
+)
 _OPAQUE = re.compile(rf"\(<?((?:{LINK_SCHEME}|{IMAGE_SCHEME}):\d+)>?\)")
 
 
@@ -49,10 +62,15 @@ class ArticleActions(QObject):
         list_view.customContextMenuRequested.connect(self._list_menu)
 
     def handlers(self) -> dict:
-        return {"print": self.print_post, "export_pdf": lambda: self.export("pdf"),
-                "export_html": lambda: self.export("html"), "export_md": lambda: self.export("md"),
-                "copy_link": self.copy_link, "copy_markdown_link": self.copy_markdown_link,
-                "copy_selection_markdown": self.copy_selection_markdown}
+        return {
+            "print": self.print_post,
+            "export_pdf": lambda: self.export("pdf"),
+            "export_html": lambda: self.export("html"),
+            "export_md": lambda: self.export("md"),
+            "copy_link": self.copy_link,
+            "copy_markdown_link": self.copy_markdown_link,
+            "copy_selection_markdown": self.copy_selection_markdown,
+        }
 
     def set_actions(self, actions: dict[str, QAction]) -> None:
         """The window's actions: the context menus show these, enabled as the open article allows."""
@@ -115,8 +133,10 @@ class ArticleActions(QObject):
             return
         markdown = QTextDocumentFragment(cursor).toMarkdown().strip()
         # The page's links and images carry opaque names: put back what the post wrote.
-        markdown = _OPAQUE.sub(lambda m: "(" + (self.view.original_name(m.group(1)) or "#").replace(" ", "%20")
-                               .replace(")", "%29") + ")", markdown)
+        markdown = _OPAQUE.sub(
+            lambda m: "(" + (self.view.original_name(m.group(1)) or "#").replace(" ", "%20").replace(")", "%29") + ")",
+            markdown,
+        )
         QGuiApplication.clipboard().setText(markdown + "\n")
         self.message.emit(self.tr("Copied the selection as Markdown"), 3000)
 
@@ -129,17 +149,25 @@ class ArticleActions(QObject):
         if not target:
             return
         self.message.emit(self.tr("Exporting to {0}…").format(target), 0)
-        session.ask(None, _export_file, post.id, fmt, target, self.view.labels(),
-                    on_done=lambda path: self.message.emit(self.tr("Exported to {0}").format(path), 5000),
-                    on_error=lambda error: self.message.emit(
-                        self.tr("Could not export to {0}: {1}").format(target, error), 0))
+        session.ask(
+            None,
+            _export_file,
+            post.id,
+            fmt,
+            target,
+            self.view.labels(),
+            on_done=lambda path: self.message.emit(self.tr("Exported to {0}").format(path), 5000),
+            on_error=lambda error: self.message.emit(self.tr("Could not export to {0}: {1}").format(target, error), 0),
+        )
 
     def _ask_target(self, fmt: str, post_path: str) -> str:
-        filters = {"pdf": self.tr("PDF (*.pdf)"), "html": self.tr("Web page (*.html *.htm)"),
-                   "md": self.tr("Markdown (*.md *.markdown)")}
+        filters = {
+            "pdf": self.tr("PDF (*.pdf)"),
+            "html": self.tr("Web page (*.html *.htm)"),
+            "md": self.tr("Markdown (*.md *.markdown)"),
+        }
         stem = Path(post_path).stem
-        dialog = QFileDialog(self.window, self.tr("Export Article"), str(Path.home() / f"{stem}.{fmt}"),
-                             filters[fmt])
+        dialog = QFileDialog(self.window, self.tr("Export Article"), str(Path.home() / f"{stem}.{fmt}"), filters[fmt])
         dialog.setObjectName("exportDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(fmt)
@@ -153,8 +181,14 @@ class ArticleActions(QObject):
         if post is None or session is None:
             return
         self.message.emit(self.tr("Preparing to print…"), 0)
-        session.ask("print", load_printable, post.id, self.view.labels(), on_done=self._preview,
-                    on_error=lambda error: self.message.emit(self.tr("Cannot print: {0}").format(error), 0))
+        session.ask(
+            "print",
+            load_printable,
+            post.id,
+            self.view.labels(),
+            on_done=self._preview,
+            on_error=lambda error: self.message.emit(self.tr("Cannot print: {0}").format(error), 0),
+        )
 
     def _preview(self, printable: Printable) -> None:
         self.message.emit("", 0)

@@ -109,7 +109,7 @@ class HighlightsInArticle:
             notice = detached_notice(len(self._detached))
             at = text.find(notice)
             if at >= 0:
-                text = text[:at] + " " * len(notice) + text[at + len(notice):]
+                text = text[:at] + " " * len(notice) + text[at + len(notice) :]
         return text
 
     def reveal_highlight(self, highlight_id: str) -> None:

@@ -24,19 +24,45 @@ IMAGE_SCHEME = "jbimg"
 # view or make QTextDocument read a local file, so they never get through here.
 _DROP_TAGS = ("script", "style", "link", "meta", "base", "iframe", "object", "embed", "frame", "frameset")
 
-CJK_FONT_FAMILIES = ("Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "PingFang SC",
-                     "Microsoft YaHei", "sans-serif")
+CJK_FONT_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Noto Serif CJK SC",
+    "Source Han Sans SC",
+    "PingFang SC",
+    "Microsoft YaHei",
+    "sans-serif",
+)
 # Han characters differ in shape between Simplified Chinese, Traditional Chinese (Taiwan, Hong Kong),
 # Japanese and Korean (骨, 直, 令, 写): the page takes the fonts of the post's language, each list
 # ending in the Simplified one, so a missing font falls back to what the view showed before.
 HAN_FONT_FAMILIES = {
     "sc": CJK_FONT_FAMILIES,
-    "tc": ("Noto Sans CJK TC", "Noto Serif CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei",
-           *CJK_FONT_FAMILIES),
-    "hk": ("Noto Sans CJK HK", "Source Han Sans HK", "PingFang HK", "Noto Sans CJK TC", "Source Han Sans TC",
-           "Microsoft JhengHei", *CJK_FONT_FAMILIES),
-    "jp": ("Noto Sans CJK JP", "Noto Serif CJK JP", "Source Han Sans JP", "Hiragino Sans", "Yu Gothic", "Meiryo",
-           *CJK_FONT_FAMILIES),
+    "tc": (
+        "Noto Sans CJK TC",
+        "Noto Serif CJK TC",
+        "Source Han Sans TC",
+        "PingFang TC",
+        "Microsoft JhengHei",
+        *CJK_FONT_FAMILIES,
+    ),
+    "hk": (
+        "Noto Sans CJK HK",
+        "Source Han Sans HK",
+        "PingFang HK",
+        "Noto Sans CJK TC",
+        "Source Han Sans TC",
+        "Microsoft JhengHei",
+        *CJK_FONT_FAMILIES,
+    ),
+    "jp": (
+        "Noto Sans CJK JP",
+        "Noto Serif CJK JP",
+        "Source Han Sans JP",
+        "Hiragino Sans",
+        "Yu Gothic",
+        "Meiryo",
+        *CJK_FONT_FAMILIES,
+    ),
     "kr": ("Noto Sans CJK KR", "Source Han Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", *CJK_FONT_FAMILIES),
 }
 MAX_LINE_EM = 36  # 36 CJK characters or about 72 Latin ones per line
@@ -148,8 +174,14 @@ def prepare_body(body_html: str) -> PreparedBody:
                 links.append(el.get("href"))
                 el.set("href", f"{LINK_SCHEME}:{len(links) - 1}")
             continue
-        images.append(ImageRef((el.get("src") or ""), (el.get("alt") or "").strip(),
-                               _int_attr(el.get("width")), _int_attr(el.get("height"))))
+        images.append(
+            ImageRef(
+                (el.get("src") or ""),
+                (el.get("alt") or "").strip(),
+                _int_attr(el.get("width")),
+                _int_attr(el.get("height")),
+            )
+        )
         # The view sizes every image itself (to fit the column), so size attributes go.
         for attr in ("width", "height", "style", "srcset"):
             el.attrib.pop(attr, None)
@@ -167,7 +199,7 @@ def _link(href: str, text: str) -> str:
 
 
 def taxonomy_href(kind: str, key: str) -> str:
-    """"category:KEY" / "tag:KEY" with the key percent-encoded, so "?" or "#" in a key survive QUrl."""
+    """ "category:KEY" / "tag:KEY" with the key percent-encoded, so "?" or "#" in a key survive QUrl."""
     return f"{kind}:{quote(key, safe='')}"
 
 
@@ -192,8 +224,10 @@ def build_page(post: Post, body: PreparedBody, labels: dict[str, str] | None = N
     labels = labels or {}
     parts: list[str] = [f'<div class="han-{han_glyphs(post.meta.language)}">']
     if post.meta.error:
-        parts.append('<table class="notice" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
-                     f"<b>{_t(PROBLEM)}</b> {html.escape(post.meta.error)}</td></tr></table>")
+        parts.append(
+            '<table class="notice" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
+            f"<b>{_t(PROBLEM)}</b> {html.escape(post.meta.error)}</td></tr></table>"
+        )
     title = post.meta.title.strip() or post.meta.path.rsplit("/", 1)[-1] or QCoreApplication.translate(TR, UNTITLED)
     parts.append(f"<h1>{html.escape(title)}</h1>")
     meta: list[str] = []
@@ -210,13 +244,17 @@ def build_page(post: Post, body: PreparedBody, labels: dict[str, str] | None = N
     if meta:
         parts.append('<p class="meta">' + " &nbsp;·&nbsp; ".join(meta) + "</p>")
     if detached:
-        parts.append('<table class="notice" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
-                     f"{html.escape(detached_notice(detached))}</td></tr></table>")
+        parts.append(
+            '<table class="notice" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
+            f"{html.escape(detached_notice(detached))}</td></tr></table>"
+        )
     parts.append(body.html)
     if post.truncated:
-        parts.append(f'<table class="notice" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
-                     f'{_t(TRUNCATED)} <a href="{SHOW_ALL_HREF}">{_t(SHOW_ALL)}</a>'
-                     '</td></tr></table>')
+        parts.append(
+            f'<table class="notice" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
+            f'{_t(TRUNCATED)} <a href="{SHOW_ALL_HREF}">{_t(SHOW_ALL)}</a>'
+            "</td></tr></table>"
+        )
     parts.append("</div>")
     return "\n".join(parts)
 
@@ -298,8 +336,7 @@ def set_margins(document: QTextDocument, side: float, em: float) -> None:
 
 def source_line(url: str, link_index: int) -> str:
     """The "Source: <url>" paragraph; the link goes through the same table as the body's links."""
-    return (f'<p class="source">{_t(SOURCE)} '
-            f'<a href="{LINK_SCHEME}:{link_index}">{html.escape(url)}</a></p>')
+    return f'<p class="source">{_t(SOURCE)} <a href="{LINK_SCHEME}:{link_index}">{html.escape(url)}</a></p>'
 
 
 def message_page(title: str, text: str) -> str:
@@ -334,8 +371,11 @@ class ArticlePage(QObject):
         return self.tr("%Ln article(s), {unread} unread, {starred} starred.", "", posts)
 
     def detached(self, count: int) -> str:
-        return self.tr("%Ln highlight(s) of this article no longer match its text (detached): kept, and listed "
-                       "under Highlights.", "", count)
+        return self.tr(
+            "%Ln highlight(s) of this article no longer match its text (detached): kept, and listed under Highlights.",
+            "",
+            count,
+        )
 
 
 def detached_notice(count: int) -> str:
@@ -352,7 +392,8 @@ def summary_page(summary: LibrarySummary) -> str:
         line = ArticlePage().counts(summary.posts).format(unread=f"{summary.unread:,}", starred=f"{summary.starred:,}")
         if summary.first_month and summary.last_month:
             line += QCoreApplication.translate(TR, SUMMARY_SPAN).format(
-                first=format_month(summary.first_month), last=format_month(summary.last_month))
+                first=format_month(summary.first_month), last=format_month(summary.last_month)
+            )
         parts.append(f'<p class="meta">{html.escape(line)}</p>')
     if summary.top_categories:
         parts.append(f"<h3>{_t(SUMMARY_CATEGORIES)}</h3>")
@@ -379,8 +420,10 @@ def stylesheet(c: Colors, mono_families: tuple[str, ...], look: Look = Look()) -
     Body text has no colour here on purpose: Qt paints it with the palette's Text colour (the theme's).
     """
     mono = ", ".join(f"'{f}'" for f in mono_families)
-    han = "\n".join(f"div.han-{name} {{ font-family: {_families(look.families(families))}; }}"
-                    for name, families in HAN_FONT_FAMILIES.items())
+    han = "\n".join(
+        f"div.han-{name} {{ font-family: {_families(look.families(families))}; }}"
+        for name, families in HAN_FONT_FAMILIES.items()
+    )
     lh = int(look.line_height)
     return f"""
 body {{ background-color: {c.base}; }}

@@ -15,8 +15,11 @@ PLACEHOLDER_KEY = "jianbao-placeholder"  # QImage text key naming why an image i
 
 
 def blend(a: QColor, b: QColor, t: float) -> QColor:
-    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
-                           a.blueF() + (b.blueF() - a.blueF()) * t)
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * t,
+        a.greenF() + (b.greenF() - a.greenF()) * t,
+        a.blueF() + (b.blueF() - a.blueF()) * t,
+    )
 
 
 def decode(path: Path) -> QImage | None:
@@ -45,8 +48,9 @@ def fit(image: QImage, width: int, dpr: float) -> QImage:
     return shown
 
 
-def placeholder(kind: str, lines: list[str], width: int, height: int, palette: QPalette, font: QFont,
-                dpr: float) -> QImage:
+def placeholder(
+    kind: str, lines: list[str], width: int, height: int, palette: QPalette, font: QFont, dpr: float
+) -> QImage:
     """A light box with `lines` of text that says what an image was and why it is not shown."""
     image = QImage(QSize(round(width * dpr), round(height * dpr)), QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(dpr)
@@ -60,8 +64,11 @@ def placeholder(kind: str, lines: list[str], width: int, height: int, palette: Q
         small = QFont(font)
         small.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
         painter.setFont(small)
-        painter.drawText(QRect(8, 4, width - 16, height - 8),
-                         int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), "\n".join(lines))
+        painter.drawText(
+            QRect(8, 4, width - 16, height - 8),
+            int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+            "\n".join(lines),
+        )
     finally:
         painter.end()
     image.setText(PLACEHOLDER_KEY, kind)

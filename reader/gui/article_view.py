@@ -8,8 +8,17 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QGuiApplication, QImage,
-                           QPalette, QTextCursor, QTextDocument)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QImage,
+    QPalette,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTextBrowser
 
 from reader.core import ORIGINAL, SAFE_SCHEMES, Post, image_source, target_without_index
@@ -17,9 +26,23 @@ from reader.core import ORIGINAL, SAFE_SCHEMES, Post, image_source, target_witho
 from . import article_images as images
 from .article_find import FindInArticle
 from .article_highlights import HighlightsInArticle
-from .article_html import (CJK_FONT_FAMILIES, IMAGE_SCHEME, LINK_SCHEME, SHOW_ALL_HREF, Colors, ImageRef, Look,
-                           PageDocument, PageSetup, PreparedBody, message_page, post_page, prepare_body, set_margins,
-                           stylesheet)
+from .article_html import (
+    CJK_FONT_FAMILIES,
+    IMAGE_SCHEME,
+    LINK_SCHEME,
+    SHOW_ALL_HREF,
+    Colors,
+    ImageRef,
+    Look,
+    PageDocument,
+    PageSetup,
+    PreparedBody,
+    message_page,
+    post_page,
+    prepare_body,
+    set_margins,
+    stylesheet,
+)
 from .article_scroll import ArticleScrolling
 
 log = logging.getLogger(__name__)
@@ -88,8 +111,13 @@ class ArticleView(FindInArticle, HighlightsInArticle, ArticleScrolling, QTextBro
         self._idle_page = ""  # the summary of the library before
         self.clear_post()
 
-    def show_post(self, post: Post, labels: dict[str, str] | None = None, body: PreparedBody | None = None,
-                  ready: PageDocument | None = None) -> None:
+    def show_post(
+        self,
+        post: Post,
+        labels: dict[str, str] | None = None,
+        body: PreparedBody | None = None,
+        ready: PageDocument | None = None,
+    ) -> None:
         """Show a post from the top; `labels` maps category/tag keys to readable names. Clears highlights.
 
         `body` is prepare_body(post.html) when a worker made it already (20 ms for 500 KB of HTML), `ready`
@@ -104,8 +132,14 @@ class ArticleView(FindInArticle, HighlightsInArticle, ArticleScrolling, QTextBro
 
     def page_setup(self, labels: dict[str, str]) -> PageSetup:
         """What a worker needs to build the page of the next post as this view would (page_document)."""
-        return PageSetup(dict(labels), self._script, self._style(), QFont(self.font()), (self._side_margin(), self._em()),
-                         self.thread())
+        return PageSetup(
+            dict(labels),
+            self._script,
+            self._style(),
+            QFont(self.font()),
+            (self._side_margin(), self._em()),
+            self.thread(),
+        )
 
     def set_script(self, script: str) -> None:
         """View ▸ Read As: the article in `script` (reader.core's SCRIPTS), drawn again where it was."""
@@ -157,8 +191,9 @@ class ArticleView(FindInArticle, HighlightsInArticle, ArticleScrolling, QTextBro
     def current_post(self) -> Post | None:
         return self._post
 
-    def _render(self, keep_position: bool, fraction: float | None = None, again: bool = True,
-                ready: PageDocument | None = None) -> None:
+    def _render(
+        self, keep_position: bool, fraction: float | None = None, again: bool = True, ready: PageDocument | None = None
+    ) -> None:
         if fraction is None:
             fraction = self.scroll_fraction() if keep_position else 0.0
         self._rendering = True
@@ -202,12 +237,18 @@ class ArticleView(FindInArticle, HighlightsInArticle, ArticleScrolling, QTextBro
         text, base = pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)
         orange = QColor(230, 150, 0)
         return Colors(
-            text=text.name(), base=base.name(), link=pal.color(QPalette.ColorRole.Link).name(),
-            muted=images.blend(text, base, 0.4).name(), border=images.blend(base, text, 0.3).name(),
+            text=text.name(),
+            base=base.name(),
+            link=pal.color(QPalette.ColorRole.Link).name(),
+            muted=images.blend(text, base, 0.4).name(),
+            border=images.blend(base, text, 0.3).name(),
             code_bg=images.blend(base, text, 0.07).name(),
             quote_bg=images.blend(base, pal.color(QPalette.ColorRole.Link), 0.08).name(),
-            notice_bg=images.blend(base, orange, 0.2).name(), notice_border=images.blend(base, orange, 0.7).name(),
-            badge_bg=orange.name(), badge_text="#000000")
+            notice_bg=images.blend(base, orange, 0.2).name(),
+            notice_border=images.blend(base, orange, 0.7).name(),
+            badge_bg=orange.name(),
+            badge_text="#000000",
+        )
 
     @staticmethod
     def _mono_families() -> tuple[str, ...]:

@@ -27,9 +27,17 @@ class Browsing(QObject):
     treeShown = Signal(object)  # the TreeData the tree shows now (counts, facets)
     savedChosen = Signal(object)  # the SavedSearch clicked in the tree, to restore its query and nodes
 
-    def __init__(self, tree: QTreeView, list_view: ArticleListView, search: SearchController, search_info: QLabel,
-                 reading: Reading, window_settings: S.Store, title_filter: Callable[[], str],
-                 parent: QObject | None = None):
+    def __init__(
+        self,
+        tree: QTreeView,
+        list_view: ArticleListView,
+        search: SearchController,
+        search_info: QLabel,
+        reading: Reading,
+        window_settings: S.Store,
+        title_filter: Callable[[], str],
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.tree, self.tree_model = tree, tree.model()
         self.list, self.list_model = list_view, list_view.model()
@@ -67,8 +75,12 @@ class Browsing(QObject):
         keep = (self._settings.get(S.LAST_SELECTION) if restore else self.selected_node_ids()) or ["all:"]
         self.reload_list(then=lambda: self._list_shown(restore), node_ids=keep)
         asked = self.selected_node_ids()
-        self.session.ask("tree", load_tree_data, on_done=lambda data: self._show_tree(data, keep, asked),
-                         on_error=self._index_unreadable)
+        self.session.ask(
+            "tree",
+            load_tree_data,
+            on_done=lambda data: self._show_tree(data, keep, asked),
+            on_error=self._index_unreadable,
+        )
 
     def _index_unreadable(self, error: BaseException) -> None:
         self.message.emit(self.tr("Could not read the index: {0}").format(error), 10000)
@@ -127,7 +139,9 @@ class Browsing(QObject):
     def _tree_selection_changed(self, *_args) -> None:
         if self.elsewhere is not None and self.elsewhere():
             return
-        saved = [self.tree_model.saved.get(i[len("saved:"):]) for i in self.selected_node_ids() if i.startswith("saved:")]
+        saved = [
+            self.tree_model.saved.get(i[len("saved:") :]) for i in self.selected_node_ids() if i.startswith("saved:")
+        ]
         if saved and saved[0] is not None:
             self.savedChosen.emit(saved[0])  # it selects the search's own nodes, which lists them
             return
@@ -148,9 +162,15 @@ class Browsing(QObject):
             self._run_after_list()
             return
         by_library = self.sort_key == "library" and self.list_model.library_name is None  # one library: by date
-        self.session.ask("list", Library.list_ids, self.current_filter(node_ids),
-                         "date" if by_library else self.sort_key, self.descending,
-                         on_done=self._show_list, on_error=self._index_unreadable)
+        self.session.ask(
+            "list",
+            Library.list_ids,
+            self.current_filter(node_ids),
+            "date" if by_library else self.sort_key,
+            self.descending,
+            on_done=self._show_list,
+            on_error=self._index_unreadable,
+        )
 
     def list_new_posts(self) -> None:
         """While a refresh writes new posts: the list again (the tree waits for the end of the phase)."""
@@ -194,8 +214,13 @@ class Browsing(QObject):
         """The list shows hits further down: their snippets are read from the files on a worker."""
         query = self.search.query
         if self.session is not None and query:  # the list model drops the snippets of older hits itself
-            self.session.ask(None, Library.snippets, query, ids,
-                             on_done=lambda found: self.list_model.set_snippets(generation, found))
+            self.session.ask(
+                None,
+                Library.snippets,
+                query,
+                ids,
+                on_done=lambda found: self.list_model.set_snippets(generation, found),
+            )
 
     def _show_hits(self, query: str, hits: SearchResults) -> None:
         self.list_model.set_hits(hits)
@@ -208,8 +233,9 @@ class Browsing(QObject):
         else:
             text = self.tr("%Ln result(s) for “{0}”", "", len(hits)).format(query)
         if not hits.complete:
-            text += self.tr(". The full text of {0:,} of {1:,} posts is indexed so far; the others are searched by title"
-                            ).format(hits.indexed, hits.total)
+            text += self.tr(
+                ". The full text of {0:,} of {1:,} posts is indexed so far; the others are searched by title"
+            ).format(hits.indexed, hits.total)
         self.search_info.setText(text)
         self.search_info.show()
         self.reading.select_current_row()

@@ -18,12 +18,12 @@ def _parts(iso: str) -> tuple[int, ...] | None:
 
 
 def format_year(key: str) -> str:
-    """"2025" -> "2025" in English, "2025年" in Chinese."""
+    """ "2025" -> "2025" in English, "2025年" in Chinese."""
     return translate("Dates", "{year}").format(year=key) if key.isdigit() else key
 
 
 def format_month(key: str | None) -> str:
-    """"2025-06" -> "2025-06" in English, "2025年6月" in Chinese; anything else as it is."""
+    """ "2025-06" -> "2025-06" in English, "2025年6月" in Chinese; anything else as it is."""
     parts = _parts(key or "")
     if parts is None or not parts[1]:
         return key or ""
@@ -31,7 +31,7 @@ def format_month(key: str | None) -> str:
 
 
 def format_date(iso: str | None) -> str:
-    """"2022-01-21T15:01:08+08:00" -> "2022-01-21 15:01" / "2022年1月21日 15:01"; midnight and
+    """ "2022-01-21T15:01:08+08:00" -> "2022-01-21 15:01" / "2022年1月21日 15:01"; midnight and
     date-only values leave the time out; what is not a date stays as it is."""
     parts = _parts(iso or "")
     if parts is None or not parts[2]:

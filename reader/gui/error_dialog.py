@@ -7,8 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 import reader
 
@@ -50,9 +49,12 @@ class ErrorDialog(QDialog):
 
     def add_failure(self, summary: str, details: str) -> None:
         """Say what failed (one line) and add its traceback to the details; shown if it was not."""
-        self.summary.setText(self.tr("Something went wrong: {summary}\n\nThe reader may go on working. "
-                                     "The details are also in the log file in {folder}.")
-                             .format(summary=summary, folder=self.log_folder))
+        self.summary.setText(
+            self.tr(
+                "Something went wrong: {summary}\n\nThe reader may go on working. "
+                "The details are also in the log file in {folder}."
+            ).format(summary=summary, folder=self.log_folder)
+        )
         self.details.appendPlainText(details.rstrip() + "\n")
         if not self.isVisible():
             self.open()

@@ -7,8 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import Highlight, Library, ReaderError, query_words
 from .article_view import ArticleView
@@ -37,8 +45,13 @@ class NoteDialog(QDialog):
         self.setWindowTitle(self.tr("Note"))
         shown = " ".join(quote.split())
         label = QLabel(f"“{shown[:200]}{'…' if len(shown) > 200 else ''}”", wordWrap=True, objectName="noteQuote")
-        self.edit = QPlainTextEdit(note, objectName="noteText", accessibleName=self.tr("Note"),
-                                   placeholderText=self.tr("Your note on this passage"), tabChangesFocus=True)
+        self.edit = QPlainTextEdit(
+            note,
+            objectName="noteText",
+            accessibleName=self.tr("Note"),
+            placeholderText=self.tr("Your note on this passage"),
+            tabChangesFocus=True,
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -64,7 +77,9 @@ class Highlights(QObject):
         self._words = ""  # the search field's words: the Highlights node shows the highlights holding them
         self._asked: tuple[int | None, str] = (None, "")  # the post whose highlights were asked for last: its
         # id too, as under All libraries two posts of two libraries may have one relative path
-        reading.opened.connect(lambda path, _title: (self.reading.post_id, path) != self._asked and self._load_post(path))
+        reading.opened.connect(
+            lambda path, _title: (self.reading.post_id, path) != self._asked and self._load_post(path)
+        )
         view.highlightsAnchored.connect(self._anchored)
         browse.treeShown.connect(lambda _data: self.reload_list())
         search_edit.textChanged.connect(self._filter)
@@ -72,8 +87,13 @@ class Highlights(QObject):
         self.tree.activated.connect(self._tree_activated)  # Enter on one
 
     def handlers(self) -> dict:
-        return {"highlight": self.highlight, "highlight_note": self.edit_note, "remove_highlight": self.remove,
-                "export_highlights": lambda: self.export(None), "export_post_highlights": self.export_post}
+        return {
+            "highlight": self.highlight,
+            "highlight_note": self.edit_note,
+            "remove_highlight": self.remove,
+            "export_highlights": lambda: self.export(None),
+            "export_post_highlights": self.export_post,
+        }
 
     @property
     def session(self):
@@ -85,16 +105,22 @@ class Highlights(QObject):
         post_id = self.reading.post_id
         self._asked = (post_id, path)
         if path and post_id is not None and self.session is not None:
-            self.session.ask("post-highlights", Library.highlights, post_id, on_done=lambda found: (
-                self.reading.post_id == post_id and self.view.set_highlights(path, found)))
+            self.session.ask(
+                "post-highlights",
+                Library.highlights,
+                post_id,
+                on_done=lambda found: self.reading.post_id == post_id and self.view.set_highlights(path, found),
+            )
 
     def _anchored(self, path: str, detached: dict) -> None:
         """The view found (or lost) highlights of the post shown: their detached mark is kept, the list redrawn."""
         if self.session is not None:
             self.session.write(Library.set_highlights_detached, detached, on_done=lambda _: self.reload_list())
             if any(detached.values()):
-                self.message.emit(self.tr("Some highlights of this article no longer match its text: "
-                                          "they are kept, marked detached"), 5000)
+                self.message.emit(
+                    self.tr("Some highlights of this article no longer match its text: they are kept, marked detached"),
+                    5000,
+                )
 
     def _is_open(self, path: str) -> bool:
         """True when the post at `path` is open: library-relative, or absolute as All libraries' highlights say."""
@@ -118,8 +144,14 @@ class Highlights(QObject):
         except ValueError:
             self.message.emit(self.tr("Select some text in the article first"), 5000)
             return
-        session.write(Library.add_highlight, post.id, anchor, note, on_done=lambda _h: self._added(post.meta.path),
-                      on_error=self._failed)
+        session.write(
+            Library.add_highlight,
+            post.id,
+            anchor,
+            note,
+            on_done=lambda _h: self._added(post.meta.path),
+            on_error=self._failed,
+        )
 
     def _added(self, path: str) -> None:
         cursor = self.view.textCursor()  # the selection's colour would hide the highlight's
@@ -144,23 +176,37 @@ class Highlights(QObject):
             return
         dialog = NoteDialog(target.anchor.exact, target.note, self.window)
         if dialog.exec() and dialog.note() != target.note:
-            session.write(Library.set_highlight_note, target.id, dialog.note(), on_done=lambda _: self._changed(
-                target.path, self.tr("Note saved")), on_error=self._failed)
+            session.write(
+                Library.set_highlight_note,
+                target.id,
+                dialog.note(),
+                on_done=lambda _: self._changed(target.path, self.tr("Note saved")),
+                on_error=self._failed,
+            )
 
     def remove(self, target: Highlight | None = None) -> None:
         target, session = target or self._target(), self.session
         if target is None or session is None:
             self.message.emit(self.tr("Click in a highlight first"), 5000)
             return
-        session.write(Library.delete_highlight, target.id, on_done=lambda _: self._changed(
-            target.path, self.tr("Highlight removed")), on_error=self._failed)
+        session.write(
+            Library.delete_highlight,
+            target.id,
+            on_done=lambda _: self._changed(target.path, self.tr("Highlight removed")),
+            on_error=self._failed,
+        )
 
     def edit_note_of(self, highlight: Highlight) -> None:
         """The tree's context menu: the note of this highlight (its article need not be open)."""
         dialog = NoteDialog(highlight.anchor.exact, highlight.note, self.window)
         if dialog.exec() and dialog.note() != highlight.note and self.session is not None:
-            self.session.write(Library.set_highlight_note, highlight.id, dialog.note(), on_done=lambda _: self._changed(
-                highlight.path, self.tr("Note saved")), on_error=self._failed)
+            self.session.write(
+                Library.set_highlight_note,
+                highlight.id,
+                dialog.note(),
+                on_done=lambda _: self._changed(highlight.path, self.tr("Note saved")),
+                on_error=self._failed,
+            )
 
     def _changed(self, path: str, text: str) -> None:
         self.message.emit(text, 5000)
@@ -179,8 +225,9 @@ class Highlights(QObject):
     def _listed(self, found: list[Highlight], expand: bool) -> None:
         self._all = found
         library = getattr(self.session, "library", None)
-        self.model.set_highlights(found, self._words,
-                                  library.highlight_library_name if isinstance(library, AllLibraries) else None)
+        self.model.set_highlights(
+            found, self._words, library.highlight_library_name if isinstance(library, AllLibraries) else None
+        )
         if expand or self._words:
             self.tree.expand(self.model.section_index("highlights"))
 
@@ -214,8 +261,12 @@ class Highlights(QObject):
         self.view.reveal_highlight(highlight.id)
         if self._is_open(highlight.path):
             return
-        self.reading.open_path(highlight.path, then=lambda found: found or self.message.emit(
-            self.tr("The article of this highlight is no longer in the library"), 5000))
+        self.reading.open_path(
+            highlight.path,
+            then=lambda found: (
+                found or self.message.emit(self.tr("The article of this highlight is no longer in the library"), 5000)
+            ),
+        )
 
     # --- export -------------------------------------------------------------------------------
     def export_post(self) -> None:
@@ -229,16 +280,24 @@ class Highlights(QObject):
         """File ▸ Export Highlights… (all) or Article ▸ Export This Article's Highlights…, as Markdown, on a worker."""
         if self.session is None:
             return
-        dialog = QFileDialog(self.window, self.tr("Export Highlights"), str(Path.home() / f"{name}.md"),
-                             self.tr("Markdown (*.md)"))
+        dialog = QFileDialog(
+            self.window, self.tr("Export Highlights"), str(Path.home() / f"{name}.md"), self.tr("Markdown (*.md)")
+        )
         dialog.setObjectName("highlightsExport")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("md")
         if not dialog.exec() or not dialog.selectedFiles():
             return
         target = dialog.selectedFiles()[0]
-        self.session.ask(None, _write_markdown, post_id, target, self.tr("Highlights"),
-                         self.tr("detached: this quote is no longer found in the article"),
-                         on_done=lambda count: self.message.emit(
-                             self.tr("Exported %Ln highlight(s) to {0}", "", count).format(target), 8000),
-                         on_error=lambda error: self.message.emit(str(error), 8000))
+        self.session.ask(
+            None,
+            _write_markdown,
+            post_id,
+            target,
+            self.tr("Highlights"),
+            self.tr("detached: this quote is no longer found in the article"),
+            on_done=lambda count: self.message.emit(
+                self.tr("Exported %Ln highlight(s) to {0}", "", count).format(target), 8000
+            ),
+            on_error=lambda error: self.message.emit(str(error), 8000),
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QT_TRANSLATE_NOOP, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
@@ -17,8 +17,12 @@ log = logging.getLogger(__name__)
 TRANSLATIONS = shipped("resources", "translations")
 LANGUAGES = ("en", "zh_CN", "zh_TW")  # English is the source; .ts files for every one (English: plurals)
 # Each language in its own name, as language menus show them ("" follows the system).
-CHOICES = (("", QT_TRANSLATE_NOOP("Language", "System Language")), ("en", "English"),
-           ("zh_CN", "简体中文"), ("zh_TW", "繁體中文"))
+CHOICES = (
+    ("", QT_TRANSLATE_NOOP("Language", "System Language")),
+    ("en", "English"),
+    ("zh_CN", "简体中文"),
+    ("zh_TW", "繁體中文"),
+)
 
 _installed: list[QTranslator] = []
 _current = "en"
@@ -80,8 +84,9 @@ def add_language_menu(menu: QMenu, settings: Settings, notify: Callable[[str, in
     def choose(code: str) -> None:
         settings.preferences.set(LANGUAGE, code)
         settings.sync()
-        notify(QCoreApplication.translate("Language", "The new language is used when Jianbao Reader starts again."),
-               10000)
+        notify(
+            QCoreApplication.translate("Language", "The new language is used when Jianbao Reader starts again."), 10000
+        )
 
     for code, name in CHOICES:
         text = QCoreApplication.translate("Language", name) if not code else name

@@ -45,7 +45,9 @@ class OpenLibraries(QObject):
         self._refreshed_at: dict[str, float] = {}
         self._names: dict[str, str] = {}
         # Never takes a thread the window's queries need (tests run everything on the calling thread).
-        self._background = window.runner if isinstance(window.runner, SyncTaskRunner) else TaskRunner(self, max_threads=1)
+        self._background = (
+            window.runner if isinstance(window.runner, SyncTaskRunner) else TaskRunner(self, max_threads=1)
+        )
         self._queue: list[str] = []
         self._busy: dict[str, str] = {}  # root -> name, of the libraries being indexed now
         self.busy_label = QLabel(window.statusBar(), objectName="indexingLibraries")
@@ -107,15 +109,18 @@ class OpenLibraries(QObject):
         self._settings.set(S.PLACES, json.dumps(places))
         self.shown = ""  # nothing of it is kept as a place
         self.window.open_library(self.roots[0])
-        self.window.statusBar().showMessage(self.tr("{0} was removed from the window; its folder is untouched")
-                                            .format(self._names.get(gone, gone)), 8000)
+        self.window.statusBar().showMessage(
+            self.tr("{0} was removed from the window; its folder is untouched").format(self._names.get(gone, gone)),
+            8000,
+        )
 
     def show_all(self) -> None:
         """All libraries in one list: their posts, and their hits as one ranked list."""
         roots = [Path(r) for r in self.roots]
         everything = open_all(roots, self.window.data_dir, self.tr("All libraries"))
-        self.window.show_session(AllSession(everything, self.window.runner, self.window.data_dir, self.window),
-                                 False, True)
+        self.window.show_session(
+            AllSession(everything, self.window.runner, self.window.data_dir, self.window), False, True
+        )
 
     def restore_all(self) -> bool:
         """At start: All libraries, if that is what was shown at the end of the last run."""
@@ -174,9 +179,14 @@ class OpenLibraries(QObject):
     def _load_tree(self, root: str) -> None:
         """Another library's counts and facets, read on a worker; a failure marks its node only."""
         model = self.window.tree_model
-        self.window.runner.submit(on_own_library, root, self.window.data_dir, _named_tree,
-                                  on_done=lambda answer: self._tree_loaded(root, *answer),
-                                  on_error=lambda error: model.set_library_data(root, None, str(error)))
+        self.window.runner.submit(
+            on_own_library,
+            root,
+            self.window.data_dir,
+            _named_tree,
+            on_done=lambda answer: self._tree_loaded(root, *answer),
+            on_error=lambda error: model.set_library_data(root, None, str(error)),
+        )
 
     def _tree_loaded(self, root: str, name: str, data) -> None:
         self._names[root] = name
@@ -215,9 +225,14 @@ class OpenLibraries(QObject):
             if root in self.roots and root != self.shown:  # the shown one has the window's refresher
                 name = self._names.get(root, Path(root).name)
                 self._set_busy(root, True, name)
-                self._background.submit(_refresh, root, self.window.data_dir, wants_task=True,
-                                        on_done=lambda _report, r=root: self._refreshed(r),
-                                        on_error=lambda error, r=root: self._refreshed(r, error))
+                self._background.submit(
+                    _refresh,
+                    root,
+                    self.window.data_dir,
+                    wants_task=True,
+                    on_done=lambda _report, r=root: self._refreshed(r),
+                    on_error=lambda error, r=root: self._refreshed(r, error),
+                )
                 return
 
     def _refreshed(self, root: str, error: BaseException | None = None) -> None:

@@ -16,8 +16,24 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..core import (Anchor, Facet, Highlight, Library, Post, PostError, PostFilter, PostRef, PostSummary, ReaderError,
-                    SavedSearch, SearchResults, Snippet, SpanningSearches, merge_lists, merge_search)
+from ..core import (
+    Anchor,
+    Facet,
+    Highlight,
+    Library,
+    Post,
+    PostError,
+    PostFilter,
+    PostRef,
+    PostSummary,
+    ReaderError,
+    SavedSearch,
+    SearchResults,
+    Snippet,
+    SpanningSearches,
+    merge_lists,
+    merge_search,
+)
 from .session import Session
 from .tasks import PerThread
 
@@ -91,8 +107,9 @@ class AllLibraries:
     def list_ids(self, filter: PostFilter | None = None, sort: str = "date", descending: bool = True) -> list[int]:
         if sort == LIBRARY_SORT:  # by the libraries' names, each one's posts newest first
             ids: list[int] = []
-            for slot, library in sorted(self._slots.items(), key=lambda item: item[1].name.casefold(),
-                                        reverse=descending):
+            for slot, library in sorted(
+                self._slots.items(), key=lambda item: item[1].name.casefold(), reverse=descending
+            ):
                 try:
                     ids += [encode(slot, i) for i in library.list_ids(filter, "date", True)]
                 except (ReaderError, OSError):
@@ -112,8 +129,10 @@ class AllLibraries:
                 found = library.summaries(local) if library is not None else []
             except (ReaderError, OSError):
                 continue
-            rows.update((encode(slot, row.id), replace(row, id=encode(slot, row.id), path=str(library.root / row.path)))
-                        for row in found)
+            rows.update(
+                (encode(slot, row.id), replace(row, id=encode(slot, row.id), path=str(library.root / row.path)))
+                for row in found
+            )
         return [rows[i] for i in ids if i in rows]
 
     def facets(self, kind: str) -> list[Facet]:
@@ -139,8 +158,9 @@ class AllLibraries:
         return sum(d for d, _ in done), sum(t for _, t in done)
 
     # --- search ---------------------------------------------------------------------------
-    def search(self, query: str, *, filter: PostFilter | None = None, limit: int = 200, offset: int = 0,
-               snippets: int = 0) -> SearchResults:
+    def search(
+        self, query: str, *, filter: PostFilter | None = None, limit: int = 200, offset: int = 0, snippets: int = 0
+    ) -> SearchResults:
         """Every library's hits as one ranked list (reciprocal rank fusion, core.libraries)."""
         merged = merge_search(self.libraries, query, filter=filter, limit=limit, offset=offset, snippets=snippets)
         hits = tuple(replace(item.hit, post=self._row(item.ref, item.hit.post)) for item in merged.hits)
@@ -205,8 +225,10 @@ class AllLibraries:
             return None
         library, local = self.library_of(from_post)
         path = library.resolve_resource(local, src)
-        inside = path is not None and any(Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root))
-                                          for root in (library.root, library.site.root))
+        inside = path is not None and any(
+            Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root))
+            for root in (library.root, library.site.root)
+        )
         return path if inside else None  # the view's own check needs one root: it is made here
 
     # --- highlights: kept by each library; here their ids carry the library (`slot/id`), their paths are absolute ---

@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication
 from ..core import Library, target_without_index
 from .article_html import SHOW_ALL_HREF
 
-
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 

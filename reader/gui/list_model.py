@@ -15,8 +15,11 @@ from .dates import format_date
 PAGE_SIZE = 200
 MAX_PAGES = 64  # 12,800 cached rows: a few screens in every direction many times over
 SNIPPET_PAGE = 20  # hits whose snippets are asked for together (each is read from its file)
-COLUMNS = (("title", QT_TRANSLATE_NOOP("ArticleListModel", "Title")), ("date", QT_TRANSLATE_NOOP("ArticleListModel", "Date")),
-           ("category", QT_TRANSLATE_NOOP("ArticleListModel", "Category")))
+COLUMNS = (
+    ("title", QT_TRANSLATE_NOOP("ArticleListModel", "Title")),
+    ("date", QT_TRANSLATE_NOOP("ArticleListModel", "Date")),
+    ("category", QT_TRANSLATE_NOOP("ArticleListModel", "Category")),
+)
 SNIPPET = ("snippet", QT_TRANSLATE_NOOP("ArticleListModel", "Snippet"))
 LIBRARY = ("library", QT_TRANSLATE_NOOP("ArticleListModel", "Library"))  # All libraries: whose post it is
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -44,8 +47,9 @@ class ArticleListModel(QAbstractTableModel):
     Sorting asks the owner through `sort_requested` so the index sorts, never a proxy.
     """
 
-    def __init__(self, fetch: Callable[[Sequence[int]], list[PostSummary]] | None = None,
-                 parent: QObject | None = None):
+    def __init__(
+        self, fetch: Callable[[Sequence[int]], list[PostSummary]] | None = None, parent: QObject | None = None
+    ):
         super().__init__(parent)
         self._fetch = fetch or (lambda ids: [])
         self._ids: list[int] = []
@@ -107,7 +111,7 @@ class ArticleListModel(QAbstractTableModel):
     def _want_snippet(self, row: int) -> None:
         """Ask for the snippets of the block of hits around `row`, once, after this paint."""
         start = row - row % SNIPPET_PAGE
-        block = [pid for pid in self._ids[start:start + SNIPPET_PAGE] if pid not in self._asked]
+        block = [pid for pid in self._ids[start : start + SNIPPET_PAGE] if pid not in self._asked]
         if not block or self.snippets_wanted is None:
             return
         self._asked.update(block)
@@ -160,7 +164,7 @@ class ArticleListModel(QAbstractTableModel):
         return page[row - page_no * PAGE_SIZE]
 
     def _load_page(self, page_no: int) -> list[PostSummary | None]:
-        ids = self._ids[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE]
+        ids = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
         found = {s.id: s for s in self._fetch(ids)}
         page = [found.get(pid) for pid in ids]  # an id gone from the index shows as an empty row
         self._pages[page_no] = page
@@ -210,8 +214,11 @@ class ArticleListModel(QAbstractTableModel):
             return self._ids[row]
         summary = self.summary(row)
         if summary is None:
-            return translate("ArticleListModel", "(no longer in the index)") if role == Qt.ItemDataRole.DisplayRole and key == "title" \
+            return (
+                translate("ArticleListModel", "(no longer in the index)")
+                if role == Qt.ItemDataRole.DisplayRole and key == "title"
                 else None
+            )
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(summary, key, row)
         if role == Qt.ItemDataRole.FontRole:
@@ -239,8 +246,9 @@ class ArticleListModel(QAbstractTableModel):
 
     def _display(self, summary: PostSummary, key: str, row: int) -> str:
         if key == "title":
-            marks = ("★ " if summary.starred else "") + ("⚠ " if summary.error else "") + \
-                    ("✎ " if summary.draft else "")
+            marks = (
+                ("★ " if summary.starred else "") + ("⚠ " if summary.error else "") + ("✎ " if summary.draft else "")
+            )
             return marks + to_script(summary.title or summary.path, self._script)
         if key == "date":
             return date_text(summary.date)
@@ -292,6 +300,7 @@ class ArticleListModel(QAbstractTableModel):
         if key == "snippet":
             ordered = sorted(self._hits, key=lambda h: self._rank_order[h.post.id])
         else:
+
             def sort_key(hit: SearchHit):
                 post = hit.post
                 if key == "date":
@@ -301,6 +310,7 @@ class ArticleListModel(QAbstractTableModel):
                 if key == LIBRARY[0] and self.library_name is not None:
                     return self.library_name(post.id).casefold()
                 return hit.title_key  # the index's key, as the list sorts (阿 < 北 < 中 by pinyin)
+
             ordered = sorted(self._hits, key=sort_key, reverse=descending)
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
@@ -309,5 +319,6 @@ class ArticleListModel(QAbstractTableModel):
         self._ids = [h.post.id for h in ordered]
         self._rows_by_id = None
         self.changePersistentIndexList(
-            old, [self.index(self.row_of(pid), i.column()) for pid, i in zip(old_ids, old, strict=True)])
+            old, [self.index(self.row_of(pid), i.column()) for pid, i in zip(old_ids, old, strict=True)]
+        )
         self.layoutChanged.emit()

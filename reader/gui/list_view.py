@@ -27,8 +27,15 @@ class ArticleListView(QTableView):
     """Whole rows are selected; the keys move between rows, never between columns."""
 
     def __init__(self, parent=None):
-        super().__init__(parent, objectName="articles", alternatingRowColors=True, showGrid=False,
-                         wordWrap=False, tabKeyNavigation=False, cornerButtonEnabled=False)
+        super().__init__(
+            parent,
+            objectName="articles",
+            alternatingRowColors=True,
+            showGrid=False,
+            wordWrap=False,
+            tabKeyNavigation=False,
+            cornerButtonEnabled=False,
+        )
         self.setAccessibleName(self.tr("Articles"))
         self.setAccessibleDescription(self.tr("The articles to read; Enter or a click opens one, J and K move"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -115,8 +122,11 @@ class ArticleListView(QTableView):
         bold = QFontMetrics(self._bold_font())
         date = bold.horizontalAdvance(format_date("2022-12-28T15:01")) + _PADDING  # the widest month and day
         category = min(width // 3, max(self._header_width(2), self._widest(2, bold) + _PADDING))
-        library = 0 if self.isColumnHidden(LIBRARY_COLUMN) else \
-            min(width // 5, max(self._header_width(LIBRARY_COLUMN), self._widest(LIBRARY_COLUMN, bold) + _PADDING))
+        library = (
+            0
+            if self.isColumnHidden(LIBRARY_COLUMN)
+            else min(width // 5, max(self._header_width(LIBRARY_COLUMN), self._widest(LIBRARY_COLUMN, bold) + _PADDING))
+        )
         if library:  # a narrow list: the library, then the categories, give way before the title would scroll
             library, category = self._give_way(_MIN_TITLE + date + category + library - width, library, category)
         rest = max(_MIN_TITLE, width - date - category - library)
@@ -143,7 +153,7 @@ class ArticleListView(QTableView):
         width = self.viewport().width()
         keep = max(header.minimumSectionSize(), min(_MIN_SNIPPET, width // 3))
         over = sum(header.sectionSize(c) for c in range(header.count()) if c != SNIPPET_COLUMN) + keep - width
-        for column in ((dragged,) if dragged >= 0 else (0, LIBRARY_COLUMN, 2, 1)):
+        for column in (dragged,) if dragged >= 0 else (0, LIBRARY_COLUMN, 2, 1):
             if over <= 0:
                 break
             give = min(over, header.sectionSize(column) - header.minimumSectionSize())
@@ -163,8 +173,9 @@ class ArticleListView(QTableView):
     def _widest(self, column: int, metrics: QFontMetrics) -> int:
         model = self.model()
         rows = min(model.rowCount(), _MEASURED_ROWS)
-        return max((metrics.horizontalAdvance(str(model.index(r, column).data() or "")) for r in range(rows)),
-                   default=0)
+        return max(
+            (metrics.horizontalAdvance(str(model.index(r, column).data() or "")) for r in range(rows)), default=0
+        )
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):

@@ -7,8 +7,20 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QLabel, QLineEdit, QMainWindow,
-                               QMessageBox, QSplitter, QToolBar, QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 import reader
 
@@ -18,11 +30,11 @@ from ..paths import AppPaths, shipped
 from .actions import first_keys, shortcuts_html
 from .article_html import LibrarySummary, summary_page
 from .article_view import ArticleView
-from .icon import app_icon
 from .i18n import app_name
-from .preferences import PreferencesDialog, apply_saved
+from .icon import app_icon
 from .list_model import ArticleListModel
 from .list_view import ArticleListView
+from .preferences import PreferencesDialog, apply_saved
 from .search_field import SearchField
 from .session import Session
 from .status import Banner, IndexProgress, message_box
@@ -33,16 +45,17 @@ from .window_wiring import WindowWiring
 
 SAMPLE_LIBRARY = shipped("resources", "sample-library")
 # Which pane has the keyboard: the styles' own cue is a faint dotted cell at best.
-PANE_FOCUS = ("QTreeView, QTableView, QTextBrowser { border: 2px solid palette(midlight); }"
-              " QTreeView:focus, QTableView:focus, QTextBrowser:focus { border: 2px solid palette(highlight); }")
+PANE_FOCUS = (
+    "QTreeView, QTableView, QTextBrowser { border: 2px solid palette(midlight); }"
+    " QTreeView:focus, QTableView:focus, QTextBrowser:focus { border: 2px solid palette(highlight); }"
+)
 SUMMARY_CATEGORIES = 8  # the most used categories on the summary page
 
 
 class MainWindow(WindowWiring, QMainWindow):
     """One window showing one library at a time."""
 
-    def __init__(self, data_dir=None, *, runner: TaskRunner | None = None,
-                 sample_dir: Path | None = None):
+    def __init__(self, data_dir=None, *, runner: TaskRunner | None = None, sample_dir: Path | None = None):
         super().__init__()
         self.data_dir = data_dir
         self.paths = AppPaths.for_user(data_dir)
@@ -77,22 +90,36 @@ class MainWindow(WindowWiring, QMainWindow):
         toolbar.addWidget(self.search_edit)
         self.addToolBar(toolbar)
 
-        self.tag_filter = QLineEdit(placeholderText=self.tr("Filter tags"), clearButtonEnabled=True,
-                                    objectName="tagFilter", accessibleName=self.tr("Filter tags"),
-                                    accessibleDescription=self.tr("Shows only the tags whose names hold this text"))
+        self.tag_filter = QLineEdit(
+            placeholderText=self.tr("Filter tags"),
+            clearButtonEnabled=True,
+            objectName="tagFilter",
+            accessibleName=self.tr("Filter tags"),
+            accessibleDescription=self.tr("Shows only the tags whose names hold this text"),
+        )
         self.tree_model = LibraryTreeModel(self)
-        self.tree = QTreeView(objectName="tree", headerHidden=True, uniformRowHeights=True,
-                              accessibleName=self.tr("Library"), accessibleDescription=self.tr(
-                                  "Views, categories, tags and archive; the selection picks the articles listed"))
+        self.tree = QTreeView(
+            objectName="tree",
+            headerHidden=True,
+            uniformRowHeights=True,
+            accessibleName=self.tr("Library"),
+            accessibleDescription=self.tr(
+                "Views, categories, tags and archive; the selection picks the articles listed"
+            ),
+        )
         self.tree.setModel(self.tree_model)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.quick_filter = QLineEdit(placeholderText=self.tr("Filter by title"), clearButtonEnabled=True,
-                                      objectName="titleFilter", accessibleName=self.tr("Filter by title"),
-                                      accessibleDescription=self.tr("Lists only the articles whose titles hold this text"))
+        self.quick_filter = QLineEdit(
+            placeholderText=self.tr("Filter by title"),
+            clearButtonEnabled=True,
+            objectName="titleFilter",
+            accessibleName=self.tr("Filter by title"),
+            accessibleDescription=self.tr("Lists only the articles whose titles hold this text"),
+        )
         self.search_info = QLabel(objectName="searchInfo", wordWrap=True, accessibleName=self.tr("Search results"))
         self.search_info.hide()
         self.list_model = ArticleListModel(parent=self)
@@ -119,8 +146,15 @@ class MainWindow(WindowWiring, QMainWindow):
         self.splitter.setStyleSheet(PANE_FOCUS)
         central = _column(self.banner, self.splitter)
         self.setCentralWidget(central)
-        chain = (self.search_edit, *self.banner.focus_chain(), self.tag_filter, self.tree, self.quick_filter,
-                 self.list, self.view)
+        chain = (
+            self.search_edit,
+            *self.banner.focus_chain(),
+            self.tag_filter,
+            self.tree,
+            self.quick_filter,
+            self.list,
+            self.view,
+        )
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)  # the first j reads, it does not type a query
@@ -144,12 +178,17 @@ class MainWindow(WindowWiring, QMainWindow):
 
     def _sample_banner(self, shown: bool) -> None:
         self._banner_action = self.choose_library
-        self.banner.show_message(self.tr("You are looking at the sample library that comes with Jianbao Reader.")
-                                 if shown else self.tr("No library is open."), self.tr("Open your library folder…"))
+        self.banner.show_message(
+            self.tr("You are looking at the sample library that comes with Jianbao Reader.")
+            if shown
+            else self.tr("No library is open."),
+            self.tr("Open your library folder…"),
+        )
 
     def choose_library(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Open Library Folder"),
-                                                  str(self.library.root) if self.library else "")
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Open Library Folder"), str(self.library.root) if self.library else ""
+        )
         if folder:
             self.open_library(folder)
 
@@ -164,10 +203,14 @@ class MainWindow(WindowWiring, QMainWindow):
                 self.statusBar().clearMessage()
                 then(outcome())
 
-        if upgrade_first(self.runner, path, self.data_dir, lambda: self.statusBar().showMessage(
-                self.tr("Upgrading the index of {0}…").format(Path(path).name)),
-                on_done=lambda note: finish(lambda: self._show_library(path, sample, restore, note)),
-                on_error=lambda error: finish(lambda: self._cannot_open(path, error))):
+        if upgrade_first(
+            self.runner,
+            path,
+            self.data_dir,
+            lambda: self.statusBar().showMessage(self.tr("Upgrading the index of {0}…").format(Path(path).name)),
+            on_done=lambda note: finish(lambda: self._show_library(path, sample, restore, note)),
+            on_error=lambda error: finish(lambda: self._cannot_open(path, error)),
+        ):
             return True
         then(shown := self._show_library(path, sample, restore, None))
         return shown
@@ -184,8 +227,9 @@ class MainWindow(WindowWiring, QMainWindow):
         # The library shown before, or the one read last time (given again on the command line),
         # comes back as it was left.
         left = [self.library.root if self.library else None, self.settings.window.get(S.LAST_LIBRARY)]
-        self.show_session(Session(library, self.runner, self.data_dir, self), sample,
-                          restore or str(library.root) in map(str, left))
+        self.show_session(
+            Session(library, self.runner, self.data_dir, self), sample, restore or str(library.root) in map(str, left)
+        )
         if rebuilt := rebuilt or library.rebuilt_reason:  # a worker that upgraded the index may have rebuilt it
             self.statusBar().showMessage(self.tr("The index was rebuilt: {0}").format(rebuilt), 10000)
         return True
@@ -232,8 +276,10 @@ class MainWindow(WindowWiring, QMainWindow):
         self.view.set_library(None)
         self._show_alone(post)
         self._banner_action = lambda: self.open_library(self.lone_path.parent)
-        self.banner.show_message(self.tr("Showing {0} on its own; its folder is not indexed.").format(self.lone_path.name),
-                                 self.tr("Open Folder as Library"))
+        self.banner.show_message(
+            self.tr("Showing {0} on its own; its folder is not indexed.").format(self.lone_path.name),
+            self.tr("Open Folder as Library"),
+        )
 
     def _show_alone(self, post) -> None:
         self._lone_post = post
@@ -261,8 +307,9 @@ class MainWindow(WindowWiring, QMainWindow):
             self.statusBar().showMessage(self.tr("The index was rebuilt: {0}").format(report.rebuilt), 10000)
         elif report.added or report.changed or report.removed:
             self.statusBar().showMessage(
-                self.tr("{0:,} new, {1:,} changed, {2:,} removed").format(report.added, report.changed,
-                                                                         report.removed), 5000)
+                self.tr("{0:,} new, {1:,} changed, {2:,} removed").format(report.added, report.changed, report.removed),
+                5000,
+            )
         if report.added or report.changed or report.removed or report.rebuilt or not self.list_model.ids():
             self.browse.reload()
         self.by_path.retry(final=True)
@@ -309,11 +356,20 @@ class MainWindow(WindowWiring, QMainWindow):
     def _show_summary(self, data) -> None:
         """The empty article pane shows the library in figures and the first keys to know."""
         months = [f.key for f in data.months]
-        self.view.set_idle_page(summary_page(LibrarySummary(
-            self.library.name if self.library else "", data.view_counts.get("all", 0),
-            data.view_counts.get("unread", 0), data.view_counts.get("starred", 0),
-            min(months, default=None), max(months, default=None),
-            tuple((f.label, f.count) for f in data.categories[:SUMMARY_CATEGORIES]), first_keys())))
+        self.view.set_idle_page(
+            summary_page(
+                LibrarySummary(
+                    self.library.name if self.library else "",
+                    data.view_counts.get("all", 0),
+                    data.view_counts.get("unread", 0),
+                    data.view_counts.get("starred", 0),
+                    min(months, default=None),
+                    max(months, default=None),
+                    tuple((f.label, f.count) for f in data.categories[:SUMMARY_CATEGORIES]),
+                    first_keys(),
+                )
+            )
+        )
 
     def _list_shown(self) -> None:
         self.by_path.retry()
@@ -323,8 +379,14 @@ class MainWindow(WindowWiring, QMainWindow):
     def cycle_focus(self) -> None:
         panes = [self.tree, self.list, self.view]
         focused = self.focusWidget()
-        current = next((i for i, pane in enumerate(panes)
-                        if focused is pane or (focused is not None and pane.isAncestorOf(focused))), -1)
+        current = next(
+            (
+                i
+                for i, pane in enumerate(panes)
+                if focused is pane or (focused is not None and pane.isAncestorOf(focused))
+            ),
+            -1,
+        )
         panes[(current + 1) % len(panes)].setFocus(Qt.FocusReason.TabFocusReason)
 
     def _status(self, text: str, msecs: int = 0) -> None:
@@ -345,8 +407,9 @@ class MainWindow(WindowWiring, QMainWindow):
         return message_box(self, QMessageBox.Icon.Warning, title, text)
 
     def show_preferences(self) -> None:
-        dialog = PreferencesDialog(self.settings, self.view, self.reading.set_read_delay,
-                                   self.statusBar().showMessage, self)
+        dialog = PreferencesDialog(
+            self.settings, self.view, self.reading.set_read_delay, self.statusBar().showMessage, self
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -355,8 +418,12 @@ class MainWindow(WindowWiring, QMainWindow):
 
     def show_about(self) -> None:
         name, what = self.tr("Jianbao Reader (剪报阅读器)"), self.tr("An offline reader for folders of article posts.")
-        message_box(self, QMessageBox.Icon.Information, self.tr("About {0}").format(app_name()),
-                    f"<h3>{name} {reader.__version__}</h3><p>{what}</p>")
+        message_box(
+            self,
+            QMessageBox.Icon.Information,
+            self.tr("About {0}").format(app_name()),
+            f"<h3>{name} {reader.__version__}</h3><p>{what}</p>",
+        )
 
     def _update_title(self) -> None:
         post = self._lone_post
@@ -407,4 +474,3 @@ def _column(*widgets: QWidget) -> QWidget:
         layout.addWidget(widget)
     layout.setStretch(len(widgets) - 1, 1)  # the last widget (a list or the panes) takes the height
     return box
-

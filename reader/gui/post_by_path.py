@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QObject, Signal
 
 from ..core import Library
@@ -66,6 +65,11 @@ class PostByPath(QObject):
         def show(post) -> None:
             self.shownAlone.emit(post)
             self.message.emit(self.tr("{0} is not one of this library's posts; shown on its own").format(rel), 10000)
-        window.session.ask("post", Library.read_file, rel, on_done=show,
-                           on_error=lambda error: window.view.show_message(self.tr("This file cannot be shown"),
-                                                                           str(error)))
+
+        window.session.ask(
+            "post",
+            Library.read_file,
+            rel,
+            on_done=show,
+            on_error=lambda error: window.view.show_message(self.tr("This file cannot be shown"), str(error)),
+        )

@@ -6,16 +6,28 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
-from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFontComboBox,
-                               QFormLayout, QSpinBox, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFontComboBox,
+    QFormLayout,
+    QSpinBox,
+    QWidget,
+)
 
 from .. import settings as S
 from .article_html import CJK_FONT_FAMILIES, Look
 from .article_view import MAX_POINT_SIZE, MIN_POINT_SIZE, ArticleView
 from .i18n import CHOICES
 
-THEMES = (("system", QT_TRANSLATE_NOOP("PreferencesDialog", "Follow the System")),
-          ("light", QT_TRANSLATE_NOOP("PreferencesDialog", "Light")), ("dark", QT_TRANSLATE_NOOP("PreferencesDialog", "Dark")))
+THEMES = (
+    ("system", QT_TRANSLATE_NOOP("PreferencesDialog", "Follow the System")),
+    ("light", QT_TRANSLATE_NOOP("PreferencesDialog", "Light")),
+    ("dark", QT_TRANSLATE_NOOP("PreferencesDialog", "Dark")),
+)
 _SCHEMES = {"system": Qt.ColorScheme.Unknown, "light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
 _overridden = False  # we set the palette ourselves because the platform ignored the colour scheme
 
@@ -24,13 +36,27 @@ def _dark_palette() -> QPalette:
     """Light text on dark, for platforms that do not switch the palette themselves (offscreen, some X11)."""
     pal = QPalette()
     roles = QPalette.ColorRole
-    for role, color in ((roles.Window, "#2b2b2b"), (roles.WindowText, "#e8e8e8"), (roles.Base, "#1f1f1f"),
-                        (roles.AlternateBase, "#2a2a2a"), (roles.Text, "#e8e8e8"), (roles.Button, "#353535"),
-                        (roles.ButtonText, "#e8e8e8"), (roles.Highlight, "#3d6fb4"),
-                        (roles.HighlightedText, "#ffffff"), (roles.Link, "#7fb2ff"), (roles.LinkVisited, "#b99cff"),
-                        (roles.ToolTipBase, "#353535"), (roles.ToolTipText, "#e8e8e8"),
-                        (roles.PlaceholderText, "#9a9a9a"), (roles.Light, "#505050"), (roles.Midlight, "#3c3c3c"),
-                        (roles.Mid, "#303030"), (roles.Dark, "#1a1a1a"), (roles.Shadow, "#000000")):
+    for role, color in (
+        (roles.Window, "#2b2b2b"),
+        (roles.WindowText, "#e8e8e8"),
+        (roles.Base, "#1f1f1f"),
+        (roles.AlternateBase, "#2a2a2a"),
+        (roles.Text, "#e8e8e8"),
+        (roles.Button, "#353535"),
+        (roles.ButtonText, "#e8e8e8"),
+        (roles.Highlight, "#3d6fb4"),
+        (roles.HighlightedText, "#ffffff"),
+        (roles.Link, "#7fb2ff"),
+        (roles.LinkVisited, "#b99cff"),
+        (roles.ToolTipBase, "#353535"),
+        (roles.ToolTipText, "#e8e8e8"),
+        (roles.PlaceholderText, "#9a9a9a"),
+        (roles.Light, "#505050"),
+        (roles.Midlight, "#3c3c3c"),
+        (roles.Mid, "#303030"),
+        (roles.Dark, "#1a1a1a"),
+        (roles.Shadow, "#000000"),
+    ):
         pal.setColor(role, QColor(color))
     return pal
 
@@ -56,8 +82,9 @@ def apply_theme(theme: str) -> None:
 
 
 def look_from(prefs: S.Store) -> Look:
-    return Look(prefs.get(S.CHINESE_FONT), prefs.get(S.LATIN_FONT), prefs.get(S.TEXT_WIDTH_EM),
-                prefs.get(S.LINE_HEIGHT))
+    return Look(
+        prefs.get(S.CHINESE_FONT), prefs.get(S.LATIN_FONT), prefs.get(S.TEXT_WIDTH_EM), prefs.get(S.LINE_HEIGHT)
+    )
 
 
 def apply_saved(prefs: S.Store, view: ArticleView) -> None:
@@ -71,8 +98,14 @@ def apply_saved(prefs: S.Store, view: ArticleView) -> None:
 class PreferencesDialog(QDialog):
     """Every control applies and saves its value as soon as it changes; Close only closes."""
 
-    def __init__(self, settings: S.Settings, view: ArticleView, set_read_delay: Callable[[int], None],
-                 notify: Callable[[str, int], None], parent: QWidget | None = None):
+    def __init__(
+        self,
+        settings: S.Settings,
+        view: ArticleView,
+        set_read_delay: Callable[[int], None],
+        notify: Callable[[str, int], None],
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
@@ -81,8 +114,15 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(self)
         self.chinese_font = self._font_box("chineseFont", S.CHINESE_FONT, QFontDatabase.WritingSystem.SimplifiedChinese)
         self.latin_font = self._font_box("latinFont", S.LATIN_FONT, QFontDatabase.WritingSystem.Latin)
-        self.font_size = QDoubleSpinBox(self, objectName="fontSize", decimals=1, singleStep=1.0,
-                                        minimum=MIN_POINT_SIZE, maximum=MAX_POINT_SIZE, suffix=" pt")
+        self.font_size = QDoubleSpinBox(
+            self,
+            objectName="fontSize",
+            decimals=1,
+            singleStep=1.0,
+            minimum=MIN_POINT_SIZE,
+            maximum=MAX_POINT_SIZE,
+            suffix=" pt",
+        )
         self.font_size.setValue(view.font_size())
         self.font_size.valueChanged.connect(view.set_font_size)  # the view saves it (fontSizeChanged)
         view.fontSizeChanged.connect(self._zoomed)
@@ -91,14 +131,21 @@ class PreferencesDialog(QDialog):
         self.read_delay = self._spin("readDelay", S.READ_DELAY_MS, 0, 60000, " ms", step=250)
         self.theme = self._combo("theme", [(code, self.tr(name)) for code, name in THEMES], self._prefs.get(S.THEME))
         self.theme.currentIndexChanged.connect(self._theme_changed)
-        languages = [(code, QCoreApplication.translate("Language", name) if not code else name) for code, name in CHOICES]
+        languages = [
+            (code, QCoreApplication.translate("Language", name) if not code else name) for code, name in CHOICES
+        ]
         self.language = self._combo("language", languages, self._prefs.get(S.LANGUAGE))
         self.language.currentIndexChanged.connect(self._language_changed)
-        for label, widget in ((self.tr("&Chinese font:"), self.chinese_font), (self.tr("L&atin font:"), self.latin_font),
-                              (self.tr("Font &size:"), self.font_size), (self.tr("Text &width:"), self.text_width),
-                              (self.tr("Line &height:"), self.line_height), (self.tr("&Theme:"), self.theme),
-                              (self.tr("Mark as read &after:"), self.read_delay),
-                              (self.tr("&Language:"), self.language)):
+        for label, widget in (
+            (self.tr("&Chinese font:"), self.chinese_font),
+            (self.tr("L&atin font:"), self.latin_font),
+            (self.tr("Font &size:"), self.font_size),
+            (self.tr("Text &width:"), self.text_width),
+            (self.tr("Line &height:"), self.line_height),
+            (self.tr("&Theme:"), self.theme),
+            (self.tr("Mark as read &after:"), self.read_delay),
+            (self.tr("&Language:"), self.language),
+        ):
             form.addRow(label, widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -144,8 +191,9 @@ class PreferencesDialog(QDialog):
     def _language_changed(self) -> None:
         self._prefs.set(S.LANGUAGE, self.language.currentData())
         self._settings.sync()
-        self._notify(QCoreApplication.translate("Language",
-                                                "The new language is used when Jianbao Reader starts again."), 10000)
+        self._notify(
+            QCoreApplication.translate("Language", "The new language is used when Jianbao Reader starts again."), 10000
+        )
 
     def done(self, result: int) -> None:
         self._view.fontSizeChanged.disconnect(self._zoomed)

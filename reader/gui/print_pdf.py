@@ -12,15 +12,37 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPageLayout, QPageSize,
-                           QPagedPaintDevice, QPainter, QPalette, QPdfWriter, QTextBlockFormat, QTextCharFormat,
-                           QTextCursor, QTextDocument)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 
 from ..core import Highlight, Library, Post, anchor_all, image_source, original_url
 from . import article_images as images
 from .article_highlights import marker_format
-from .article_html import (CJK_FONT_FAMILIES, IMAGE_SCHEME, Colors, ImageRef, build_page, prepare_body, source_line,
-                           stylesheet)
+from .article_html import (
+    CJK_FONT_FAMILIES,
+    IMAGE_SCHEME,
+    Colors,
+    ImageRef,
+    build_page,
+    prepare_body,
+    source_line,
+    stylesheet,
+)
 
 _OFFSCREEN_APP: list[QGuiApplication] = []  # the command line's application, kept alive while it prints
 PAGE_WIDTH_PX = 640  # the text column of an A4 page with 2 cm margins, in the document's 96-dpi pixels
@@ -28,9 +50,19 @@ FONT_PT = 11.0
 MARGIN_MM = 20.0
 MONO = ("DejaVu Sans Mono", "Noto Sans Mono CJK SC", "monospace")
 # Paper is white whatever the screen's theme: the print colours are fixed.
-PRINT_COLORS = Colors(text="#000000", base="#ffffff", link="#1a4f8b", muted="#666666", border="#bbbbbb",
-                      code_bg="#f2f2f2", quote_bg="#eef3f9", notice_bg="#fbeacc", notice_border="#e69600",
-                      badge_bg="#e69600", badge_text="#000000")
+PRINT_COLORS = Colors(
+    text="#000000",
+    base="#ffffff",
+    link="#1a4f8b",
+    muted="#666666",
+    border="#bbbbbb",
+    code_bg="#f2f2f2",
+    quote_bg="#eef3f9",
+    notice_bg="#fbeacc",
+    notice_border="#e69600",
+    badge_bg="#e69600",
+    badge_text="#000000",
+)
 
 
 @dataclass
@@ -64,13 +96,20 @@ def _image(library: Library, post: Post, ref: ImageRef) -> QImage:
         image = QImage.fromData(data) if data else QImage()
         if not image.isNull():
             width = min(ref.width or image.width(), PAGE_WIDTH_PX, image.width())
-            return image if width == image.width() else image.scaledToWidth(
-                width, Qt.TransformationMode.SmoothTransformation)
-    what = {"remote": QGuiApplication.translate("PrintPdf", "{0} (not loaded)").format(source.host),
-            "local": QGuiApplication.translate("PrintPdf", "image unreadable: {0}").format(source.name),
-            "missing": QGuiApplication.translate("PrintPdf", "image missing: {0}").format(source.name)}
-    lines = [ref.alt or source.name or QGuiApplication.translate("PrintPdf", "image"),
-             what.get(source.kind, QGuiApplication.translate("PrintPdf", "blocked: {0}").format(source.name))]
+            return (
+                image
+                if width == image.width()
+                else image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+            )
+    what = {
+        "remote": QGuiApplication.translate("PrintPdf", "{0} (not loaded)").format(source.host),
+        "local": QGuiApplication.translate("PrintPdf", "image unreadable: {0}").format(source.name),
+        "missing": QGuiApplication.translate("PrintPdf", "image missing: {0}").format(source.name),
+    }
+    lines = [
+        ref.alt or source.name or QGuiApplication.translate("PrintPdf", "image"),
+        what.get(source.kind, QGuiApplication.translate("PrintPdf", "blocked: {0}").format(source.name)),
+    ]
     width = min(ref.width or 360, PAGE_WIDTH_PX)
     height = max(48, min(round(ref.height * width / ref.width), 400)) if ref.width and ref.height else 72
     return images.placeholder(source.kind, lines, width, height, _paper_palette(), _font(), 1.0)
@@ -111,8 +150,10 @@ def document(printable: Printable) -> QTextDocument:
 def mark_highlights(doc: QTextDocument, highlights: list[Highlight]) -> int:
     """Draw the highlights found in `doc` as the view does on a white page; a note gets a number after its
     quote and follows the quote's paragraph. Returns how many were found (a detached one is left out)."""
-    found = sorted(((span, h) for h, span in anchor_all(doc.toPlainText(), highlights) if span is not None),
-                   key=lambda item: item[0])
+    found = sorted(
+        ((span, h) for h, span in anchor_all(doc.toPlainText(), highlights) if span is not None),
+        key=lambda item: item[0],
+    )
     base = QColor(PRINT_COLORS.base)
     for (start, end), highlight in found:
         cursor = QTextCursor(doc)
@@ -197,8 +238,11 @@ def _page_number(painter: QPainter, number: int, pages: int, width: float, heigh
     painter.setFont(font)
     painter.setPen(Qt.GlobalColor.darkGray)
     text = QGuiApplication.translate("PrintPdf", "{0} / {1}").format(number, pages)
-    painter.drawText(QRectF(0, height - painter.fontMetrics().height() * 1.2, width, painter.fontMetrics().height()
-                            * 1.2), int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), text)
+    painter.drawText(
+        QRectF(0, height - painter.fontMetrics().height() * 1.2, width, painter.fontMetrics().height() * 1.2),
+        int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+        text,
+    )
     painter.restore()
 
 
@@ -208,16 +252,20 @@ def write_pdf(printable: Printable, target: str | os.PathLike) -> Path:
     writer.setTitle(printable.title)
     writer.setCreator("Jianbao Reader")
     writer.setResolution(300)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                                     QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     paint(printable, writer)
     del writer  # the file is complete once the writer is gone
     return Path(target)
 
 
-def export_pdf(library: Library, post_id: int, target: str | os.PathLike,
-               labels: dict[str, str] | None = None) -> Path:
+def export_pdf(library: Library, post_id: int, target: str | os.PathLike, labels: dict[str, str] | None = None) -> Path:
     """Read, lay out and write one post as PDF (a worker's job, or the CLI's)."""
     return write_pdf(load_printable(library, post_id, labels), target)
 

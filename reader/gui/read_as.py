@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QMenu
 from .. import settings as S
 from ..core import ORIGINAL, SCRIPTS, SIMPLIFIED, TRADITIONAL
 
-CHOICES = ((ORIGINAL, QT_TRANSLATE_NOOP("ReadAs", "As &Written")),
-           (SIMPLIFIED, QT_TRANSLATE_NOOP("ReadAs", "&Simplified Chinese")),
-           (TRADITIONAL, QT_TRANSLATE_NOOP("ReadAs", "&Traditional Chinese")))
+CHOICES = (
+    (ORIGINAL, QT_TRANSLATE_NOOP("ReadAs", "As &Written")),
+    (SIMPLIFIED, QT_TRANSLATE_NOOP("ReadAs", "&Simplified Chinese")),
+    (TRADITIONAL, QT_TRANSLATE_NOOP("ReadAs", "&Traditional Chinese")),
+)
 
 
 def add_read_as_menu(menu: QMenu, settings, shown: Sequence) -> QMenu:
@@ -30,8 +32,7 @@ def add_read_as_menu(menu: QMenu, settings, shown: Sequence) -> QMenu:
     submenu.setObjectName("readAsMenu")
     group = QActionGroup(submenu)
     for script, name in CHOICES:
-        action = QAction(QCoreApplication.translate("ReadAs", name), submenu, checkable=True,
-                         checked=script == chosen)
+        action = QAction(QCoreApplication.translate("ReadAs", name), submenu, checkable=True, checked=script == chosen)
         action.setObjectName(f"read_as_{script}")
         action.triggered.connect(lambda _checked=False, s=script: choose(s))
         group.addAction(action)

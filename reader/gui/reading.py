@@ -23,8 +23,9 @@ BULK_IN_BACKGROUND = 2000  # marking more posts than this read says so in the st
 HISTORY_LIMIT = 200
 
 
-def _load_post(library: Library, post_id: int, full: bool,
-               setup: PageSetup | None = None) -> tuple[Post, float, PreparedBody, PageDocument | None]:
+def _load_post(
+    library: Library, post_id: int, full: bool, setup: PageSetup | None = None
+) -> tuple[Post, float, PreparedBody, PageDocument | None]:
     """On a worker: the post read and rendered, where the reader left it, its body made ready for the view
     and (given the view's setup) its page parsed by Qt."""
     post = library.get_post(post_id, full=full, with_text=False)  # the view shows the HTML
@@ -42,8 +43,16 @@ def _unread_ids(library: Library, filter: PostFilter) -> set[int]:
 
 def header_post(summary: PostSummary) -> Post:
     """What the list already knows of a post, shown while its body is read."""
-    meta = PostMeta(path=summary.path, title=summary.title, date=summary.date, sort_key=None,
-                    categories=summary.categories, tags=summary.tags, draft=summary.draft, error=summary.error)
+    meta = PostMeta(
+        path=summary.path,
+        title=summary.title,
+        date=summary.date,
+        sort_key=None,
+        categories=summary.categories,
+        tags=summary.tags,
+        draft=summary.draft,
+        error=summary.error,
+    )
     return Post(id=summary.id, meta=meta, html="", text="")
 
 
@@ -55,8 +64,15 @@ class Reading(QObject):
     marksChanged = Signal()  # read or starred changed: the tree's counts are out of date
     nodesRequested = Signal(list)  # a category or tag link: show these tree nodes
 
-    def __init__(self, list_view: ArticleListView, view: ArticleView, *, read_delay_ms: int,
-                 current_filter: Callable[[], PostFilter], parent: QObject | None = None):
+    def __init__(
+        self,
+        list_view: ArticleListView,
+        view: ArticleView,
+        *,
+        read_delay_ms: int,
+        current_filter: Callable[[], PostFilter],
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.list = list_view
         self.model: ArticleListModel = list_view.model()
@@ -87,11 +103,18 @@ class Reading(QObject):
 
     def handlers(self) -> dict:
         return {
-            "next_article": lambda: self.step(1), "previous_article": lambda: self.step(-1),
-            "next_unread": self.next_unread, "page_down": self.page_down, "page_up": self.page_up,
-            "back": self.back, "forward": self.forward, "toggle_star": self.toggle_star,
-            "toggle_read": self.toggle_read, "open_source": self.open_source,
-            "mark_selection_read": self.mark_selection_read, "mark_all_read": self.mark_all_read,
+            "next_article": lambda: self.step(1),
+            "previous_article": lambda: self.step(-1),
+            "next_unread": self.next_unread,
+            "page_down": self.page_down,
+            "page_up": self.page_up,
+            "back": self.back,
+            "forward": self.forward,
+            "toggle_star": self.toggle_star,
+            "toggle_read": self.toggle_read,
+            "open_source": self.open_source,
+            "mark_selection_read": self.mark_selection_read,
+            "mark_all_read": self.mark_all_read,
         }
 
     def set_session(self, session: Session | None) -> None:
@@ -128,12 +151,25 @@ class Reading(QObject):
         if summary is not None:
             self.view.show_post(header_post(summary), labels=self._labels)
             self.opened.emit(summary.path, summary.title)
-        self.session.ask("post", _load_post, post_id, False, self.view.page_setup(self._labels),
-                         on_done=lambda loaded: self._show(post_id, *loaded),
-                         on_error=lambda error: self._not_shown(post_id, error))
+        self.session.ask(
+            "post",
+            _load_post,
+            post_id,
+            False,
+            self.view.page_setup(self._labels),
+            on_done=lambda loaded: self._show(post_id, *loaded),
+            on_error=lambda error: self._not_shown(post_id, error),
+        )
 
-    def _show(self, post_id: int, post: Post, position: float, body: PreparedBody, ready: PageDocument | None,
-              offset: int | None = None) -> None:
+    def _show(
+        self,
+        post_id: int,
+        post: Post,
+        position: float,
+        body: PreparedBody,
+        ready: PageDocument | None,
+        offset: int | None = None,
+    ) -> None:
         if post_id != self.post_id:
             return
         self.post, self._position = post, position
@@ -161,9 +197,15 @@ class Reading(QObject):
             return
         offset = self.view.verticalScrollBar().value()  # the start of the page is the same text
         self.message.emit(self.tr("Reading the whole article…"), 0)
-        self.session.ask("post", _load_post, post_id, True, self.view.page_setup(self._labels),
-                         on_done=lambda loaded: (self.message.emit("", 0), self._show(post_id, *loaded, offset)),
-                         on_error=lambda error: self.message.emit(str(error), 8000))
+        self.session.ask(
+            "post",
+            _load_post,
+            post_id,
+            True,
+            self.view.page_setup(self._labels),
+            on_done=lambda loaded: (self.message.emit("", 0), self._show(post_id, *loaded, offset)),
+            on_error=lambda error: self.message.emit(str(error), 8000),
+        )
 
     def set_read_delay(self, msecs: int) -> None:
         """Edit ▸ Preferences: the next article opened counts as read after this long."""
@@ -181,8 +223,12 @@ class Reading(QObject):
         if now:
             self.session.write_now(*args)
         else:
-            self.session.write(*args, on_error=lambda e: self.message.emit(
-                self.tr("Could not save the reading position: {0}").format(e), 5000))
+            self.session.write(
+                *args,
+                on_error=lambda e: self.message.emit(
+                    self.tr("Could not save the reading position: {0}").format(e), 5000
+                ),
+            )
 
     def reset(self) -> None:
         self.post = self.post_id = None
@@ -198,12 +244,14 @@ class Reading(QObject):
 
     def open_path(self, path: str, kind: str = "find", then: Callable[[bool], None] | None = None) -> None:
         """Open the post at this library-relative path; then(found) says whether the index has it."""
+
         def found(post_id: int | None) -> None:
             if post_id is not None:
                 self.open_post(post_id, from_history=kind == "restore")
                 self.select_current_row()
             if then is not None:
                 then(post_id is not None)
+
         if self.session is not None:
             self.session.ask(kind, Library.post_id, path, on_done=found)
 
@@ -253,8 +301,9 @@ class Reading(QObject):
                 self.session.drop("hover")  # where the last link leads may still be on its way
             self.message.emit("", 0)
         elif self.session is not None and self.post_id is not None:
-            self.session.ask("hover", describe_link, self.post_id, href,
-                             on_done=lambda words: self.message.emit(words, 0))
+            self.session.ask(
+                "hover", describe_link, self.post_id, href, on_done=lambda words: self.message.emit(words, 0)
+            )
         else:
             self.message.emit(describe_link(None, None, href), 0)
 
@@ -329,8 +378,13 @@ class Reading(QObject):
             return
         for post_id in ids:
             self.model.update_summary(post_id, read=read)
-        self.session.write(Library.set_read, ids, read, on_done=lambda _r: self.marksChanged.emit(),
-                           on_error=lambda e: self.message.emit(self.tr("Could not mark read: {0}").format(e), 8000))
+        self.session.write(
+            Library.set_read,
+            ids,
+            read,
+            on_done=lambda _r: self.marksChanged.emit(),
+            on_error=lambda e: self.message.emit(self.tr("Could not mark read: {0}").format(e), 8000),
+        )
 
     def toggle_read(self) -> None:
         row = self._current_row()
@@ -346,12 +400,20 @@ class Reading(QObject):
         if summary is None or self.session is None:
             return
         self.model.update_summary(summary.id, starred=not summary.starred)
-        self.session.write(Library.set_starred, summary.id, not summary.starred,
-                           on_done=lambda _r: self.marksChanged.emit(),
-                           on_error=lambda e: self.message.emit(self.tr("Could not star: {0}").format(e), 8000))
+        self.session.write(
+            Library.set_starred,
+            summary.id,
+            not summary.starred,
+            on_done=lambda _r: self.marksChanged.emit(),
+            on_error=lambda e: self.message.emit(self.tr("Could not star: {0}").format(e), 8000),
+        )
 
     def open_source(self) -> None:
-        url = original_url(self.session.library.site_of(self.post.id), self.post.meta) if self.post and self.session else None
+        url = (
+            original_url(self.session.library.site_of(self.post.id), self.post.meta)
+            if self.post and self.session
+            else None
+        )
         if url:
             QDesktopServices.openUrl(QUrl(url))
         else:
@@ -371,8 +433,13 @@ class Reading(QObject):
             self._set_read(ids, True)
             return
         self.message.emit(self.tr("Marking %Ln article(s) read…", "", len(ids)), 0)
-        self.session.write(Library.set_read, ids, True, on_done=lambda _r: self._bulk_done(len(ids)),
-                           on_error=lambda e: self.message.emit(self.tr("Could not mark read: {0}").format(e), 0))
+        self.session.write(
+            Library.set_read,
+            ids,
+            True,
+            on_done=lambda _r: self._bulk_done(len(ids)),
+            on_error=lambda e: self.message.emit(self.tr("Could not mark read: {0}").format(e), 0),
+        )
 
     def _bulk_done(self, count: int) -> None:
         self.model.invalidate()

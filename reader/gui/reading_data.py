@@ -63,23 +63,35 @@ class ReadingData(QObject):
         if not target:
             return
         self.message.emit(self.tr("Exporting the reading data to {0}…").format(target), 0)
-        self.runner.submit(_export, self.state_file, Path(target),
-                           on_done=lambda posts: self.message.emit(
-                               self.tr("Exported the marks of %Ln post(s) to {0}", "", posts).format(target), 5000),
-                           on_error=lambda error: self.message.emit(
-                               self.tr("Could not export the reading data: {0}").format(error), 0))
+        self.runner.submit(
+            _export,
+            self.state_file,
+            Path(target),
+            on_done=lambda posts: self.message.emit(
+                self.tr("Exported the marks of %Ln post(s) to {0}", "", posts).format(target), 5000
+            ),
+            on_error=lambda error: self.message.emit(
+                self.tr("Could not export the reading data: {0}").format(error), 0
+            ),
+        )
 
     def import_(self) -> None:
         source = self._ask(self.tr("Import Reading Data"), save=False)
         if not source:
             return
         self.message.emit(self.tr("Importing the reading data from {0}…").format(source), 0)
-        self.runner.submit(_import, self.state_file, Path(source), on_done=self._imported,
-                           on_error=lambda error: self.message.emit(
-                               self.tr("Nothing was imported: {0}").format(error), 0))
+        self.runner.submit(
+            _import,
+            self.state_file,
+            Path(source),
+            on_done=self._imported,
+            on_error=lambda error: self.message.emit(self.tr("Nothing was imported: {0}").format(error), 0),
+        )
 
     def _imported(self, result: tuple[int, int]) -> None:
         changed, posts = result
-        self.message.emit(self.tr("Imported %Ln newer mark(s)", "", changed) + " " +
-                          self.tr("(%Ln post(s) in the file)", "", posts), 8000)
+        self.message.emit(
+            self.tr("Imported %Ln newer mark(s)", "", changed) + " " + self.tr("(%Ln post(s) in the file)", "", posts),
+            8000,
+        )
         self.imported.emit()

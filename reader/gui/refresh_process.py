@@ -14,7 +14,6 @@ import os
 import threading
 from collections.abc import Callable
 from contextlib import suppress
-
 from typing import TYPE_CHECKING
 
 from ..core import Cancelled, ReaderError, die_with_parent
@@ -29,8 +28,9 @@ _spare = None  # prestart's process, until a refresh takes it
 _spare_lock = threading.Lock()
 
 
-def refresh_in_process(root, data_dir, progress: Callable[[str, int, int], None],
-                       cancelled: Callable[[], bool]) -> RefreshReport:
+def refresh_in_process(
+    root, data_dir, progress: Callable[[str, int, int], None], cancelled: Callable[[], bool]
+) -> RefreshReport:
     """Refresh the index of `root` in a spawned process; raises Cancelled or ReaderError as refresh would.
 
     Cancelling kills the process at once (its workers die with it, lifeline.py): the index is

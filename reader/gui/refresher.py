@@ -79,10 +79,14 @@ class Refresher(QObject):
         self._parsed = 0
         self.progressed.emit("scan", 0, 0)
         self._task = self._runner.submit(
-            _refresh_job, library.root, self._data_dir, wants_task=True,
+            _refresh_job,
+            library.root,
+            self._data_dir,
+            wants_task=True,
             on_progress=lambda phase, done, total: self._progress(library, phase, done, total),
             on_done=lambda result: self._done(library, result),
-            on_error=lambda error: self._failed(library, error))
+            on_error=lambda error: self._failed(library, error),
+        )
 
     def rescan_if_stale(self) -> None:
         """A fallback for changes the watcher missed (network folders, watch limits): at most every 30 s."""
@@ -116,6 +120,8 @@ class Refresher(QObject):
     def _failed(self, library: Library, error: BaseException) -> None:
         if library is not self._library:
             return
-        self.failed.emit("" if isinstance(error, Cancelled) else self.tr("Could not refresh the library: {0}").format(error))
+        self.failed.emit(
+            "" if isinstance(error, Cancelled) else self.tr("Could not refresh the library: {0}").format(error)
+        )
         if self._again:
             self.refresh()

@@ -50,8 +50,13 @@ class SavedSearches(QObject):
         name = self._ask_name(self.tr("Save Search"), query)
         if not name:
             return
-        session.write(Library.save_search, name, query, nodes, on_done=lambda _: self._changed(
-            self.tr("Saved the search “{0}”").format(name)))
+        session.write(
+            Library.save_search,
+            name,
+            query,
+            nodes,
+            on_done=lambda _: self._changed(self.tr("Saved the search “{0}”").format(name)),
+        )
 
     def rename(self, name: str | None = None) -> None:
         saved, session = self._selected(name), self.browse.session
@@ -61,17 +66,27 @@ class SavedSearches(QObject):
         name = self._ask_name(self.tr("Rename Saved Search"), saved.name)
         if not name or name == saved.name:
             return
-        session.write(Library.rename_search, saved.name, name, on_done=lambda done: self._changed(
-            self.tr("Renamed “{0}” to “{1}”").format(saved.name, name) if done
-            else self.tr("A saved search named “{0}” exists already").format(name)))
+        session.write(
+            Library.rename_search,
+            saved.name,
+            name,
+            on_done=lambda done: self._changed(
+                self.tr("Renamed “{0}” to “{1}”").format(saved.name, name)
+                if done
+                else self.tr("A saved search named “{0}” exists already").format(name)
+            ),
+        )
 
     def delete(self, name: str | None = None) -> None:
         saved, session = self._selected(name), self.browse.session
         if saved is None or session is None:
             self.message.emit(self.tr("Click a saved search in the tree first"), 5000)
             return
-        session.write(Library.delete_search, saved.name, on_done=lambda _: self._changed(
-            self.tr("Deleted the saved search “{0}”").format(saved.name)))
+        session.write(
+            Library.delete_search,
+            saved.name,
+            on_done=lambda _: self._changed(self.tr("Deleted the saved search “{0}”").format(saved.name)),
+        )
 
     def _changed(self, text: str) -> None:
         self.message.emit(text, 5000)

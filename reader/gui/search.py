@@ -64,9 +64,14 @@ class SearchController(QObject):
             return
         query = self._query
         self._waiting = True
-        self._session.ask("search", _search, query, self._filter,
-                          on_done=lambda found: self._deliver(query, found),
-                          on_error=lambda error: self._fail(query, error))
+        self._session.ask(
+            "search",
+            _search,
+            query,
+            self._filter,
+            on_done=lambda found: self._deliver(query, found),
+            on_error=lambda error: self._fail(query, error),
+        )
 
     def _deliver(self, query: str, found: SearchResults) -> None:
         self._waiting = False

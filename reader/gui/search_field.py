@@ -22,12 +22,16 @@ class SearchField(QLineEdit):
         super().__init__(parent, objectName="search", clearButtonEnabled=True)
         self.setPlaceholderText(self.tr("Search articles (Ctrl+F or /)"))
         self.setAccessibleName(self.tr("Search articles"))
-        self.setAccessibleDescription(self.tr(
-            "Words to find in titles and text; Enter or Down goes to the results, Escape clears the search."))
+        self.setAccessibleDescription(
+            self.tr("Words to find in titles and text; Enter or Down goes to the results, Escape clears the search.")
+        )
 
     def event(self, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and not event.modifiers() \
-                and event.key() in (*_TO_RESULTS, Qt.Key.Key_Escape):
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and not event.modifiers()
+            and event.key() in (*_TO_RESULTS, Qt.Key.Key_Escape)
+        ):
             event.accept()
             return True
         return super().event(event)

@@ -54,8 +54,14 @@ class Session(QObject):
     def is_open(self) -> bool:
         return self._open
 
-    def ask(self, kind: str | None, job: Job, *args: Any, on_done: Callable[[Any], None],
-            on_error: Callable[[BaseException], None] | None = None) -> None:
+    def ask(
+        self,
+        kind: str | None,
+        job: Job,
+        *args: Any,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
         """Run job(library, *args) on a worker; its answer (or error) comes back unless it went stale.
 
         kind None: superseded by nothing, dropped only when the session closes.
@@ -63,17 +69,23 @@ class Session(QObject):
         current = self._ticket(kind)
         if kind == "list" and self._warm_up is not None:
             on_done = self._then_warm_up(on_done)
-        self._runner.submit(self._workers.run, job, *args,
-                            on_done=lambda result: current() and on_done(result),
-                            on_error=lambda error: current() and (on_error or _log_error)(error))
+        self._runner.submit(
+            self._workers.run,
+            job,
+            *args,
+            on_done=lambda result: current() and on_done(result),
+            on_error=lambda error: current() and (on_error or _log_error)(error),
+        )
 
     def _then_warm_up(self, on_done: Callable[[Any], None]) -> Callable[[Any], None]:
         def done(result: Any) -> None:
             on_done(result)
             job, self._warm_up = self._warm_up, None
             if job is not None:
-                QTimer.singleShot(WARM_UP_AFTER_LIST_MS, self,
-                                  lambda: self._open and self.ask(None, job, on_done=_ignore))
+                QTimer.singleShot(
+                    WARM_UP_AFTER_LIST_MS, self, lambda: self._open and self.ask(None, job, on_done=_ignore)
+                )
+
         return done
 
     def drop(self, kind: str) -> None:
@@ -86,8 +98,13 @@ class Session(QObject):
         generation = self._generations[kind] = self._generations.get(kind, 0) + 1
         return lambda: self._open and self._generations[kind] == generation
 
-    def write(self, job: Job, *args: Any, on_done: Callable[[Any], None] | None = None,
-              on_error: Callable[[BaseException], None] | None = None) -> None:
+    def write(
+        self,
+        job: Job,
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
         """Run job(library, *args) on a worker after the writes asked before it (a toggle twice must end
         where the user left it)."""
         if not self._open:
@@ -109,9 +126,13 @@ class Session(QObject):
                     on_done(result)
             self._next_write()
 
-        self._runner.submit(self._workers.run, job, *args,
-                            on_done=lambda result: finished(result, None),
-                            on_error=lambda error: finished(None, error))
+        self._runner.submit(
+            self._workers.run,
+            job,
+            *args,
+            on_done=lambda result: finished(result, None),
+            on_error=lambda error: finished(None, error),
+        )
 
     def write_now(self, job: Job, *args: Any) -> None:
         """For closing: the writes still waiting, then this one, here on the calling thread (each a row or two)."""

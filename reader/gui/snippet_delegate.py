@@ -47,8 +47,9 @@ class SnippetDelegate(QStyledItemDelegate):
         line.setLineWidth(1e6)  # one line, clipped at the cell's edge
         layout.endLayout()
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = QPalette.ColorGroup.Normal if opt.state & QStyle.StateFlag.State_Active \
-            else QPalette.ColorGroup.Inactive
+        group = (
+            QPalette.ColorGroup.Normal if opt.state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive
+        )
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, opt.widget) + 1
         top = rect.top() + (rect.height() - line.height()) / 2
@@ -70,6 +71,8 @@ class SnippetDelegate(QStyledItemDelegate):
         if line.cursorToX(end)[0] <= width:
             return 0.0
         # Start at a character's edge, so none shows cut in half after the ellipsis.
-        first = line.xToCursor(max(0.0, line.cursorToX(start)[0] - 2 * metrics.horizontalAdvance("中")),
-                               QTextLine.CursorPosition.CursorOnCharacter)
+        first = line.xToCursor(
+            max(0.0, line.cursorToX(start)[0] - 2 * metrics.horizontalAdvance("中")),
+            QTextLine.CursorPosition.CursorOnCharacter,
+        )
         return max(0.0, line.cursorToX(first)[0] - metrics.horizontalAdvance("…"))

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QSizePolicy,
-                               QToolButton, QWidget)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
-PHASES = {"scan": QT_TRANSLATE_NOOP("IndexProgress", "Scanning"), "metadata": QT_TRANSLATE_NOOP("IndexProgress", "Indexing"),
-          "text": QT_TRANSLATE_NOOP("IndexProgress", "Indexing text")}
+PHASES = {
+    "scan": QT_TRANSLATE_NOOP("IndexProgress", "Scanning"),
+    "metadata": QT_TRANSLATE_NOOP("IndexProgress", "Indexing"),
+    "text": QT_TRANSLATE_NOOP("IndexProgress", "Indexing text"),
+}
 
 
 def progress_text(phase: str, done: int, total: int) -> str:
@@ -26,8 +38,11 @@ class _ButtonKeys(QObject):
     """
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and not event.modifiers() and event.key() in (
-                Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and not event.modifiers()
+            and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             event.accept()
             if event.key() != Qt.Key.Key_Space:
                 watched.animateClick()  # a button only clicks on Space by itself
@@ -53,8 +68,13 @@ class Banner(QFrame):
         self.label = QLabel(wordWrap=True, objectName="bannerText")
         self.button = QPushButton(objectName="bannerAction")
         self.button.clicked.connect(self.actionClicked)
-        self.close_button = QToolButton(objectName="bannerClose", autoRaise=True, text="×",
-                                        toolTip=self.tr("Hide this message"), accessibleName=self.tr("Hide this message"))
+        self.close_button = QToolButton(
+            objectName="bannerClose",
+            autoRaise=True,
+            text="×",
+            toolTip=self.tr("Hide this message"),
+            accessibleName=self.tr("Hide this message"),
+        )
         self.close_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # tool buttons take no Tab focus by default
         self.close_button.clicked.connect(self.hide)
         self._keys = _ButtonKeys(self)

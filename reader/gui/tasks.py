@@ -6,8 +6,8 @@ import itertools
 import logging
 import threading
 import time
-from operator import attrgetter
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
@@ -41,8 +41,12 @@ class PerThread:
     closes the idle ones, and a job still running closes its own when it returns.
     """
 
-    def __init__(self, open_handle: Callable[[], Any], close_handle: Callable[[Any], None],
-                 call: Callable[..., Any] = lambda handle, job, *args: job(handle, *args)):
+    def __init__(
+        self,
+        open_handle: Callable[[], Any],
+        close_handle: Callable[[Any], None],
+        call: Callable[..., Any] = lambda handle, job, *args: job(handle, *args),
+    ):
         self._open_handle = open_handle
         self._close_handle = close_handle
         self._call = call
@@ -75,8 +79,9 @@ class PerThread:
             self._close_handle(handle)
 
 
-def upgrade_first(runner: "TaskRunner", root, data_dir, announce: Callable[[], object], *,
-                  on_done: DoneFn, on_error: ErrorFn) -> bool:
+def upgrade_first(
+    runner: TaskRunner, root, data_dir, announce: Callable[[], object], *, on_done: DoneFn, on_error: ErrorFn
+) -> bool:
     """False when opening `root` is quick. Else announce(), then upgrade its index on a worker (seconds at
     100k posts) with a Library of its own; on_done(its rebuilt_reason) follows on the UI thread."""
     if not Library.needs_upgrade(root, data_dir=data_dir):
@@ -119,7 +124,7 @@ class _Relay(QObject):
     failed = Signal(int, object)
     progressed = Signal(int, object)
 
-    def __init__(self, runner: "TaskRunner"):
+    def __init__(self, runner: TaskRunner):
         super().__init__(runner)
         self._runner = runner
         queued = Qt.ConnectionType.QueuedConnection
@@ -168,9 +173,16 @@ class TaskRunner(QObject):
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[Task, DoneFn | None, ErrorFn | None, ProgressFn | None]] = {}
 
-    def submit(self, fn: Callable[..., Any], *args: Any, on_done: DoneFn | None = None,
-               on_error: ErrorFn | None = None, on_progress: ProgressFn | None = None,
-               wants_task: bool = False, progress_interval: float = 0.1) -> Task:
+    def submit(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: DoneFn | None = None,
+        on_error: ErrorFn | None = None,
+        on_progress: ProgressFn | None = None,
+        wants_task: bool = False,
+        progress_interval: float = 0.1,
+    ) -> Task:
         """Call fn(*args) (or fn(task, *args) when wants_task) on a worker thread."""
         task = Task(next(self._ids), self._relay.progressed.emit, progress_interval)
         self._pending[task.id] = (task, on_done, on_error, on_progress)
@@ -217,9 +229,16 @@ class TaskRunner(QObject):
 class SyncTaskRunner(TaskRunner):
     """Runs each function at once on the calling thread: deterministic, for tests."""
 
-    def submit(self, fn: Callable[..., Any], *args: Any, on_done: DoneFn | None = None,
-               on_error: ErrorFn | None = None, on_progress: ProgressFn | None = None,
-               wants_task: bool = False, progress_interval: float = 0.1) -> Task:
+    def submit(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: DoneFn | None = None,
+        on_error: ErrorFn | None = None,
+        on_progress: ProgressFn | None = None,
+        wants_task: bool = False,
+        progress_interval: float = 0.1,
+    ) -> Task:
         # Progress is delivered straight away instead of through the relay.
         task = Task(next(self._ids), self._progress, progress_interval)
         self._pending[task.id] = (task, on_done, on_error, on_progress)
@@ -231,4 +250,3 @@ class SyncTaskRunner(TaskRunner):
         else:
             self._deliver(task.id, result, None)
         return task
-

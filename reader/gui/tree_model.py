@@ -6,27 +6,43 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QModelIndex, QObject,
-                            QPersistentModelIndex, Qt)
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from ..core import ORIGINAL, Facet, Highlight, PostFilter, QueryError, SavedSearch, fold, to_script
 from .dates import format_month, format_year
 
 TR = "LibraryTreeModel"  # the translation context of the labels below
-SECTIONS = (("library", QT_TRANSLATE_NOOP("LibraryTreeModel", "Library")),
-            ("saved", QT_TRANSLATE_NOOP("LibraryTreeModel", "Saved Searches")),
-            ("highlights", QT_TRANSLATE_NOOP("LibraryTreeModel", "Highlights")),
-            ("category", QT_TRANSLATE_NOOP("LibraryTreeModel", "Categories")),
-            ("tag", QT_TRANSLATE_NOOP("LibraryTreeModel", "Tags")),
-            ("archive", QT_TRANSLATE_NOOP("LibraryTreeModel", "Archive")))
-VIEWS = (("all", QT_TRANSLATE_NOOP("LibraryTreeModel", "All articles")),
-         ("unread", QT_TRANSLATE_NOOP("LibraryTreeModel", "Unread")),
-         ("starred", QT_TRANSLATE_NOOP("LibraryTreeModel", "Starred")),
-         ("drafts", QT_TRANSLATE_NOOP("LibraryTreeModel", "Drafts")),
-         ("problems", QT_TRANSLATE_NOOP("LibraryTreeModel", "Problems")))
-VIEW_FILTERS = {"all": PostFilter(), "unread": PostFilter(read=False), "starred": PostFilter(starred=True),
-                "drafts": PostFilter(drafts=True), "problems": PostFilter(problems=True)}
+SECTIONS = (
+    ("library", QT_TRANSLATE_NOOP("LibraryTreeModel", "Library")),
+    ("saved", QT_TRANSLATE_NOOP("LibraryTreeModel", "Saved Searches")),
+    ("highlights", QT_TRANSLATE_NOOP("LibraryTreeModel", "Highlights")),
+    ("category", QT_TRANSLATE_NOOP("LibraryTreeModel", "Categories")),
+    ("tag", QT_TRANSLATE_NOOP("LibraryTreeModel", "Tags")),
+    ("archive", QT_TRANSLATE_NOOP("LibraryTreeModel", "Archive")),
+)
+VIEWS = (
+    ("all", QT_TRANSLATE_NOOP("LibraryTreeModel", "All articles")),
+    ("unread", QT_TRANSLATE_NOOP("LibraryTreeModel", "Unread")),
+    ("starred", QT_TRANSLATE_NOOP("LibraryTreeModel", "Starred")),
+    ("drafts", QT_TRANSLATE_NOOP("LibraryTreeModel", "Drafts")),
+    ("problems", QT_TRANSLATE_NOOP("LibraryTreeModel", "Problems")),
+)
+VIEW_FILTERS = {
+    "all": PostFilter(),
+    "unread": PostFilter(read=False),
+    "starred": PostFilter(starred=True),
+    "drafts": PostFilter(drafts=True),
+    "problems": PostFilter(problems=True),
+}
 ALL_LIBRARIES = QT_TRANSLATE_NOOP("LibraryTreeModel", "All libraries")
 ALL_ID = "libraries:"  # the node of All libraries; a library's own top node is "libraryroot:<root>"
 KeyRole = Qt.ItemDataRole.UserRole + 1
@@ -55,13 +71,13 @@ class Node:
         """Stable across refreshes: used to restore the selection."""
         return f"{self.kind}:{self.key}"
 
-    def set_children(self, children: Iterable["Node"]) -> None:
+    def set_children(self, children: Iterable[Node]) -> None:
         self.children = list(children)
         for row, child in enumerate(self.children):
             child.parent = self
             child.row = row
 
-    def walk(self) -> Iterable["Node"]:
+    def walk(self) -> Iterable[Node]:
         for child in self.children:
             yield child
             yield from child.walk()
@@ -100,8 +116,13 @@ def load_saved(library) -> list[SavedCount]:
     for search in library.saved_searches():
         where = filter_for(search.node_ids)
         try:
-            counts.append(SavedCount(search, _hits(library, search.query, where),
-                                     _hits(library, search.query, replace(where, read=False))))
+            counts.append(
+                SavedCount(
+                    search,
+                    _hits(library, search.query, where),
+                    _hits(library, search.query, replace(where, read=False)),
+                )
+            )
         except QueryError:
             counts.append(SavedCount(search, None, None))
     return counts
@@ -120,8 +141,14 @@ def load_view_counts(library) -> dict[str, int]:
 
 def load_tree_data(library) -> TreeData:
     """Counts and facets for the tree (a handful of indexed queries)."""
-    return TreeData(load_view_counts(library), library.facets("category"), library.facets("tag"),
-                    library.facets("year"), library.facets("month"), load_saved(library))
+    return TreeData(
+        load_view_counts(library),
+        library.facets("category"),
+        library.facets("tag"),
+        library.facets("year"),
+        library.facets("month"),
+        load_saved(library),
+    )
 
 
 def filter_for(node_ids: Iterable[str]) -> PostFilter:
@@ -251,16 +278,22 @@ class LibraryTreeModel(QAbstractItemModel):
         years = []
         for facet in sorted(data.years, key=lambda f: f.key, reverse=True):
             year = Node("year", facet.key, format_year(facet.key), facet.count)
-            year.set_children(Node("month", m.key, format_month(m.key), m.count)
-                              for m in sorted(months_by_year.get(facet.key, ()), key=lambda f: f.key,
-                                              reverse=True))
+            year.set_children(
+                Node("month", m.key, format_month(m.key), m.count)
+                for m in sorted(months_by_year.get(facet.key, ()), key=lambda f: f.key, reverse=True)
+            )
             years.append(year)
         tags = self._all_tags if shown else sorted(data.tags, key=lambda f: (-f.count, f.label.casefold()))
-        return {"library": [Node(name, "", QCoreApplication.translate(TR, label), data.view_counts.get(name, 0))
-                            for name, label in VIEWS],
-                "saved": self._saved_nodes(data.saved, shown),
-                "category": [Node("category", f.key, f.label or f.key, f.count, f.key) for f in data.categories],
-                "tag": self._tag_nodes(tags, self._tag_filter if shown else ""), "archive": years}
+        return {
+            "library": [
+                Node(name, "", QCoreApplication.translate(TR, label), data.view_counts.get(name, 0))
+                for name, label in VIEWS
+            ],
+            "saved": self._saved_nodes(data.saved, shown),
+            "category": [Node("category", f.key, f.label or f.key, f.count, f.key) for f in data.categories],
+            "tag": self._tag_nodes(tags, self._tag_filter if shown else ""),
+            "archive": years,
+        }
 
     def set_view_counts(self, counts: dict[str, int]) -> None:
         """New counts for the Library section (after read or star changes), without a reset."""
@@ -299,8 +332,9 @@ class LibraryTreeModel(QAbstractItemModel):
             section.set_children(nodes)
             self.endInsertRows()
 
-    def set_highlights(self, highlights: Sequence[Highlight], words: str = "",
-                       library_of: Callable[[str], str] | None = None) -> None:
+    def set_highlights(
+        self, highlights: Sequence[Highlight], words: str = "", library_of: Callable[[str], str] | None = None
+    ) -> None:
         """The Highlights section anew, newest first: those whose quote, note or article title hold every
         word of `words` (the search field's), all when it is empty; the section counts those shown. Under All
         libraries `library_of(id)` names a highlight's library, after its article's title in the tooltip."""
@@ -326,8 +360,11 @@ class LibraryTreeModel(QAbstractItemModel):
 
     @staticmethod
     def _tag_nodes(tags: Sequence[Facet], wanted: str) -> list[Node]:
-        return [Node("tag", f.key, f.label or f.key, f.count, f.key) for f in tags
-                if not wanted or wanted in fold(f.label.casefold()) or wanted in fold(f.key.casefold())]
+        return [
+            Node("tag", f.key, f.label or f.key, f.count, f.key)
+            for f in tags
+            if not wanted or wanted in fold(f.label.casefold()) or wanted in fold(f.key.casefold())
+        ]
 
     # --- lookups ------------------------------------------------------------------------
     def node(self, index: QModelIndex | QPersistentModelIndex) -> Node | None:
@@ -392,11 +429,20 @@ class LibraryTreeModel(QAbstractItemModel):
             return None if node.count is None else f"{node.count:,}"
         if role == Qt.ItemDataRole.ToolTipRole and node.kind == "saved":
             return self.tr("{0}: {1} unread of {2} article(s) for “{3}”").format(
-                node.label, count_text(node.unread), count_text(node.count), node.tip)
+                node.label, count_text(node.unread), count_text(node.count), node.tip
+            )
         if role == Qt.ItemDataRole.ToolTipRole and node.highlight is not None:
-            return "\n\n".join(filter(None, (f"“{node.highlight.anchor.exact[:300]}”", node.tip, node.highlight.note,
-                                               self.tr("Detached: no longer found in the article")
-                                               if node.highlight.detached else "")))
+            return "\n\n".join(
+                filter(
+                    None,
+                    (
+                        f"“{node.highlight.anchor.exact[:300]}”",
+                        node.tip,
+                        node.highlight.note,
+                        self.tr("Detached: no longer found in the article") if node.highlight.detached else "",
+                    ),
+                )
+            )
         if role == Qt.ItemDataRole.FontRole and node.highlight is not None and node.highlight.detached:
             return self._italic
         if role == Qt.ItemDataRole.ToolTipRole and node.kind != "section":

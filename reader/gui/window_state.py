@@ -13,8 +13,9 @@ FIRST_SIZE = 0.9  # of the screen's available area, until the user sizes the win
 SORT_COLUMNS = [key for key, _ in (*COLUMNS, SNIPPET, LIBRARY)]  # by column number
 
 
-def restore_layout(window: QMainWindow, splitter: QSplitter, articles: ArticleListView, saved: S.Store,
-                   sort_key: str, descending: bool) -> None:
+def restore_layout(
+    window: QMainWindow, splitter: QSplitter, articles: ArticleListView, saved: S.Store, sort_key: str, descending: bool
+) -> None:
     screen = window.screen().availableGeometry()  # first run: most of the screen, not a postage stamp
     window.resize(int(screen.width() * FIRST_SIZE), int(screen.height() * FIRST_SIZE))
     window.move(screen.center() - window.rect().center())

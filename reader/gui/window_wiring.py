@@ -29,8 +29,15 @@ class WindowWiring:
     def _wire(self) -> None:
         """The controllers over the panes, and what connects them."""
         self._make_controllers()
-        for controller in (self.reading, self.browse, self.article_actions, self.by_path, self.reading_data,
-                           self.saved_searches, self.highlights):
+        for controller in (
+            self.reading,
+            self.browse,
+            self.article_actions,
+            self.by_path,
+            self.reading_data,
+            self.saved_searches,
+            self.highlights,
+        ):
             controller.message.connect(self._status)
         self.reading.opened.connect(self._article_opened)
         self.reading.marksChanged.connect(self.browse.schedule_counts)
@@ -50,10 +57,23 @@ class WindowWiring:
 
     def _make_controllers(self) -> None:
         self.search = SearchController(self.settings.preferences.get(S.SEARCH_DELAY_MS), self)
-        self.reading = Reading(self.list, self.view, read_delay_ms=self.settings.preferences.get(S.READ_DELAY_MS),
-                               current_filter=lambda: self.browse.current_filter(), parent=self)
-        self.browse = Browsing(self.tree, self.list, self.search, self.search_info, self.reading,
-                               self.settings.window, self.quick_filter.text, self)
+        self.reading = Reading(
+            self.list,
+            self.view,
+            read_delay_ms=self.settings.preferences.get(S.READ_DELAY_MS),
+            current_filter=lambda: self.browse.current_filter(),
+            parent=self,
+        )
+        self.browse = Browsing(
+            self.tree,
+            self.list,
+            self.search,
+            self.search_info,
+            self.reading,
+            self.settings.window,
+            self.quick_filter.text,
+            self,
+        )
         self.article_actions = ArticleActions(self.reading, self.view, self.list, self)
         self.reading_data = ReadingData(self.runner, self.paths, self)
         self.reading_data.imported.connect(lambda: (self.browse.reload_list(), self.browse.schedule_counts()))
@@ -76,23 +96,40 @@ class WindowWiring:
     def _build_actions(self) -> None:
         """Every action of the window, by id, with its shortcut, and the menus that show them."""
         handlers: dict = {}
-        for controller in (self.reading, self.article_actions, self.reading_data, self.saved_searches,
-                           self.highlights, self.libraries):
+        for controller in (
+            self.reading,
+            self.article_actions,
+            self.reading_data,
+            self.saved_searches,
+            self.highlights,
+            self.libraries,
+        ):
             handlers |= controller.handlers()
         self.actions_by_id = build_actions(self, handlers | self._handlers())  # the window's own win
         self.article_actions.set_actions(self.actions_by_id)
         self.addActions(list(self.actions_by_id.values()))
-        build_menus(self.menuBar(), self.actions_by_id, {"open_library": self.libraries.add_recent_menu,
-                                                         "reset_zoom": self._add_language_menu})
+        build_menus(
+            self.menuBar(),
+            self.actions_by_id,
+            {"open_library": self.libraries.add_recent_menu, "reset_zoom": self._add_language_menu},
+        )
 
     def _handlers(self) -> dict:
         return {
-            "open_library": self.choose_library, "reload": self.refresh, "quit": self.close,
-            "focus_search": self.focus_search, "clear_search": self.clear_search,
-            "zoom_in": self.view.zoom_in, "zoom_out": self.view.zoom_out, "reset_zoom": self.view.reset_zoom,
-            "cycle_focus": self.cycle_focus, "preferences": self.show_preferences,
-            "find_next": self.view.find_next, "find_previous": self.view.find_previous,
-            "shortcuts": self.show_shortcuts, "about": self.show_about,
+            "open_library": self.choose_library,
+            "reload": self.refresh,
+            "quit": self.close,
+            "focus_search": self.focus_search,
+            "clear_search": self.clear_search,
+            "zoom_in": self.view.zoom_in,
+            "zoom_out": self.view.zoom_out,
+            "reset_zoom": self.view.reset_zoom,
+            "cycle_focus": self.cycle_focus,
+            "preferences": self.show_preferences,
+            "find_next": self.view.find_next,
+            "find_previous": self.view.find_previous,
+            "shortcuts": self.show_shortcuts,
+            "about": self.show_about,
             "open_log_folder": lambda: open_folder(self.paths.log),
         }
 

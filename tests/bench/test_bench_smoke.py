@@ -10,26 +10,39 @@ from bench.__main__ import main
 from bench.report import TARGETS
 
 # Every figure a run prints, each of which must come out above zero.
-FIGURES = ("cold index: metadata phase (s)", "cold index: full-text phase (s)",
-           "Tantivy alone: the same documents from extracted text (s)",
-           "warm re-open, nothing changed (s)", "re-open after 1% of files changed, both phases (s)",
-           "search CJK 2 chars: p95 (ms)", "search tag: + word: p95 (ms)",
-           "snippets for the first 20 hits, read from the files: p95 (ms)",
-           "peer: python-frontmatter loop (s)", "peer: rg --count-matches, many hits (ms)",
-           "index size / library size (x)", "  cold index, both phases, vs jekyll build (x faster)",
-           "GUI warm start: process start to list painted (s)",
-           "GUI warm start: longest event-loop stall (ms)", "GUI cold index: longest event-loop stall (ms)",
-           "list: filter by category (ms)", "list: filter by tag (ms)", "list: filter by month (ms)",
-           "list: sort all by title (ms)", "list: sort all by date (ms)",
-           "open article 5 KB: render + first paint (ms)", "open article 300 KB: render + first paint (ms)",
-           "GUI cold index: process start to first rows painted (s)",
-           "open article 500 KB: until its body is shown (ms)",
-           "open article 500 KB: longest event-loop stall (ms)",
-           "GUI memory after browsing: VmHWM (MB)", "GUI memory after browsing: VmRSS (MB)",
-           "jianbao-cli search, 50 hits with snippets, process included (s)",
-           "jianbao-cli search -l, paths only, process included (s)",
-           "jianbao-cli search -l, paths only: CPU (s)",
-           "jianbao-cli list --category (a tenth of the posts), process included (s)")
+FIGURES = (
+    "cold index: metadata phase (s)",
+    "cold index: full-text phase (s)",
+    "Tantivy alone: the same documents from extracted text (s)",
+    "warm re-open, nothing changed (s)",
+    "re-open after 1% of files changed, both phases (s)",
+    "search CJK 2 chars: p95 (ms)",
+    "search tag: + word: p95 (ms)",
+    "snippets for the first 20 hits, read from the files: p95 (ms)",
+    "peer: python-frontmatter loop (s)",
+    "peer: rg --count-matches, many hits (ms)",
+    "index size / library size (x)",
+    "  cold index, both phases, vs jekyll build (x faster)",
+    "GUI warm start: process start to list painted (s)",
+    "GUI warm start: longest event-loop stall (ms)",
+    "GUI cold index: longest event-loop stall (ms)",
+    "list: filter by category (ms)",
+    "list: filter by tag (ms)",
+    "list: filter by month (ms)",
+    "list: sort all by title (ms)",
+    "list: sort all by date (ms)",
+    "open article 5 KB: render + first paint (ms)",
+    "open article 300 KB: render + first paint (ms)",
+    "GUI cold index: process start to first rows painted (s)",
+    "open article 500 KB: until its body is shown (ms)",
+    "open article 500 KB: longest event-loop stall (ms)",
+    "GUI memory after browsing: VmHWM (MB)",
+    "GUI memory after browsing: VmRSS (MB)",
+    "jianbao-cli search, 50 hits with snippets, process included (s)",
+    "jianbao-cli search -l, paths only, process included (s)",
+    "jianbao-cli search -l, paths only: CPU (s)",
+    "jianbao-cli list --category (a tenth of the posts), process included (s)",
+)
 
 
 @pytest.mark.slow  # 166 s: generates and indexes 10k posts
@@ -37,8 +50,24 @@ def test_bench_runs_every_scenario_on_10k_posts(tmp_path, capsys, monkeypatch):
     # jekyll is rarely installed (and takes minutes): a stand-in checks that its figure and ratio are wired
     monkeypatch.setattr("bench.peers.jekyll_build_s", lambda library, out: 250.0)
     out, md = tmp_path / "figures.json", tmp_path / "performance.md"
-    assert main(["run", "--posts", "10000", "--repeat", "1", "--work", str(tmp_path),
-                 "--json", str(out), "--markdown", str(md)]) == 0
+    assert (
+        main(
+            [
+                "run",
+                "--posts",
+                "10000",
+                "--repeat",
+                "1",
+                "--work",
+                str(tmp_path),
+                "--json",
+                str(out),
+                "--markdown",
+                str(md),
+            ]
+        )
+        == 0
+    )
     table = capsys.readouterr().out
     assert "machine: cores" in table and "10,000 posts" in table
     data = json.loads(out.read_text(encoding="utf-8"))

@@ -28,7 +28,8 @@ def big_tree(tmp_path_factory) -> Path:
         sub.mkdir(parents=True)
         for n in range(100):
             (sub / f"2021-01-{n % 28 + 1:02d}-post-{n}.md").write_text(
-                f"---\ntitle: post {folder} {n}\n---\n" + "正文 body text. " * 40, encoding="utf-8")
+                f"---\ntitle: post {folder} {n}\n---\n" + "正文 body text. " * 40, encoding="utf-8"
+            )
     return root
 
 
@@ -89,8 +90,10 @@ def test_a_message_the_socket_drops_is_in_the_log_file(apps, tmp_path):  # noqa:
     deadline = time.monotonic() + 10
     while "nested too deeply" not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert "WARNING reader.app.ipc: ignored a message on the single-instance socket: nested too deeply" in \
-        log.read_text(encoding="utf-8")
+    assert (
+        "WARNING reader.app.ipc: ignored a message on the single-instance socket: nested too deeply"
+        in log.read_text(encoding="utf-8")
+    )
     assert app.proc.poll() is None  # and it goes on running
     assert "Traceback" not in "\n".join(app.lines)
 
@@ -104,8 +107,9 @@ def test_a_second_launch_with_a_deep_vault_note_opens_the_whole_vault(apps, tmp_
     vault = CORPUS / "obsidian-help"
     note = vault / "zh" / "快速入门" / "链接笔记.md"
     title = parse_post(detect_site(vault), note.relative_to(vault).as_posix(), note.read_bytes()).meta.title
-    second = subprocess.run(_command(data, "--", note.name), cwd=note.parent, env=_env(), capture_output=True,
-                            text=True, timeout=60)
+    second = subprocess.run(
+        _command(data, "--", note.name), cwd=note.parent, env=_env(), capture_output=True, text=True, timeout=60
+    )
     assert second.returncode == 0 and '"event": "handed-off"' in second.stderr
     first.wait_for("title", title=f"{title} — Jianbao Reader")
     assert first.stop() == 0

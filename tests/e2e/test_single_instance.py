@@ -46,9 +46,17 @@ class App:
     """A running `jianbao`, and the events it reports on stderr (JIANBAO_TEST_LOG)."""
 
     def __init__(self, data_dir: Path, *args: str, cwd: Path | None = None, new_session: bool = False):
-        self.proc = subprocess.Popen(_command(data_dir, *args), cwd=cwd, env=_env(), stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace",
-                                     start_new_session=new_session)
+        self.proc = subprocess.Popen(
+            _command(data_dir, *args),
+            cwd=cwd,
+            env=_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            start_new_session=new_session,
+        )
         self.events: queue.Queue = queue.Queue()
         self.lines: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -57,7 +65,7 @@ class App:
         for line in self.proc.stderr:
             self.lines.append(line.rstrip("\n"))
             if line.startswith("jianbao-test: "):
-                self.events.put(json.loads(line[len("jianbao-test: "):]))
+                self.events.put(json.loads(line[len("jianbao-test: ") :]))
 
     def wait_for(self, event: str, timeout: float = TIMEOUT, **fields) -> dict:
         deadline = time.monotonic() + timeout
@@ -100,8 +108,14 @@ def test_a_second_launch_hands_its_post_to_the_running_window(apps, tmp_path):
 
     # A double-click on another post: a relative path, resolved against the second launch's cwd.
     started = time.monotonic()
-    second = subprocess.run(_command(data, "--", POST_B.name), cwd=POST_B.parent, env=_env(),
-                            capture_output=True, text=True, timeout=TIMEOUT)
+    second = subprocess.run(
+        _command(data, "--", POST_B.name),
+        cwd=POST_B.parent,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
     elapsed = time.monotonic() - started
     assert second.returncode == 0, second.stderr
     assert '"event": "handed-off"' in second.stderr
@@ -135,7 +149,8 @@ def test_a_crashed_instance_leaves_nothing_in_the_way(apps, tmp_path):
     apps.append(fresh)
     assert fresh.wait_for("listening")["socket"] == socket_path
     fresh.wait_for("title", title=title_of(POST_B))
-    handed = subprocess.run(_command(data, "--", str(POST_A)), env=_env(), capture_output=True, text=True,
-                            timeout=TIMEOUT)
+    handed = subprocess.run(
+        _command(data, "--", str(POST_A)), env=_env(), capture_output=True, text=True, timeout=TIMEOUT
+    )
     assert handed.returncode == 0 and '"event": "handed-off"' in handed.stderr
     fresh.wait_for("title", title=title_of(POST_A))

@@ -50,11 +50,12 @@ def make_window(qtbot, data_dir, tmp_path):
     """make_window(library=None, runner=None, sample_dir=...) -> a shown MainWindow; closed afterwards."""
     windows = []
 
-    def make(library: Path | None = None, *, runner=None, sample_dir: Path | None = None, start=True,
-             data=None):
+    def make(library: Path | None = None, *, runner=None, sample_dir: Path | None = None, start=True, data=None):
         from reader.gui.main_window import MainWindow
-        window = MainWindow(data or data_dir, runner=runner or SyncTaskRunner(),
-                            sample_dir=sample_dir or tmp_path / "no-sample")
+
+        window = MainWindow(
+            data or data_dir, runner=runner or SyncTaskRunner(), sample_dir=sample_dir or tmp_path / "no-sample"
+        )
         qtbot.addWidget(window)
         window.show()
         if start:

@@ -12,7 +12,6 @@ TAGS = ("新闻", "评论", "科技", "文化")
 N_POSTS = 24  # one a month through 2021 and 2022
 
 
-
 def post_text(i: int) -> tuple[str, str]:
     """(file name, text) of test post i: month i of 2021-2022, a category and tags by turns."""
     year, month = 2021 + i // 12, i % 12 + 1
@@ -24,9 +23,11 @@ def post_text(i: int) -> tuple[str, str]:
         paragraphs.append("<p>动物园里的熊猫 panda 在吃竹子。</p>")
     if i == N_POSTS - 1:  # the newest post is long, for paging tests
         paragraphs = [f"<p>长文第{n}段：" + "很长的一段文字。" * 20 + "</p>" for n in range(150)]
-    front = (f"---\ntitle: \"{title}\"\ndate: {year}-{month:02d}-15 10:00:00 +0800\n"
-             f"categories: {category}\ntags: [{', '.join(tags)}]\n"
-             f"source_url: https://example.com/{i}.html\n---\n")
+    front = (
+        f'---\ntitle: "{title}"\ndate: {year}-{month:02d}-15 10:00:00 +0800\n'
+        f"categories: {category}\ntags: [{', '.join(tags)}]\n"
+        f"source_url: https://example.com/{i}.html\n---\n"
+    )
     return f"{year}-{month:02d}-15-post-{i:02d}.md", front + "\n".join(paragraphs) + "\n"
 
 
@@ -39,7 +40,8 @@ def write_library(root: Path, n_posts: int = N_POSTS, broken: bool = True) -> Pa
         (root / "_posts" / name).write_text(text, encoding="utf-8")
     if broken:
         (root / "_posts" / "2020-06-01-broken.md").write_text(
-            "---\ntitle: [unclosed\ndate: 2020-06-01\n---\n<p>坏的</p>\n", encoding="utf-8")
+            "---\ntitle: [unclosed\ndate: 2020-06-01\n---\n<p>坏的</p>\n", encoding="utf-8"
+        )
     return root
 
 
@@ -75,6 +77,7 @@ def in_popup(qtbot, text: str) -> None:
         point = menu.actionGeometry(action).center()
         qtbot.mouseMove(menu, point)
         qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=point)
+
     QTimer.singleShot(0, click)
 
 
@@ -114,4 +117,5 @@ def when_modal(kind, act) -> None:
             return
         QTimer.singleShot(20000, dialog.reject)
         act(dialog)
+
     QTimer.singleShot(0, poll)

@@ -29,15 +29,21 @@ def _report(app: QApplication, deadline: float) -> None:
         menus[action.text()] = [a.text() for a in action.menu().actions() if not a.isSeparator()]
     tree = window.tree.model()
     language_menu = window.findChild(QMenu, "languageMenu")
-    print(json.dumps({
-        "title": window.windowTitle(),
-        "display_name": app.applicationDisplayName(),
-        "menus": menus,
-        "language_menu": [(a.text(), a.isChecked()) for a in language_menu.actions()],
-        "tree": [tree.index(r, 0).data() for r in range(tree.rowCount())],
-        "header": [window.list_model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)],
-        "dates": [window.list_model.index(r, 1).data() for r in range(window.list_model.rowCount())],
-    }, ensure_ascii=False), flush=True)
+    print(
+        json.dumps(
+            {
+                "title": window.windowTitle(),
+                "display_name": app.applicationDisplayName(),
+                "menus": menus,
+                "language_menu": [(a.text(), a.isChecked()) for a in language_menu.actions()],
+                "tree": [tree.index(r, 0).data() for r in range(tree.rowCount())],
+                "header": [window.list_model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)],
+                "dates": [window.list_model.index(r, 1).data() for r in range(window.list_model.rowCount())],
+            },
+            ensure_ascii=False,
+        ),
+        flush=True,
+    )
     window.close()
 
 

@@ -20,7 +20,9 @@ from tests.gui.helpers import right_click as _context_menu
 from tests.gui.helpers import when_modal as _when_modal
 from tests.gui.helpers import write_library
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
+pytestmark = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)"
+)
 K = Qt.Key
 SITE_POST = "2022-01-21-zhibo.md"
 
@@ -29,15 +31,18 @@ SITE_POST = "2022-01-21-zhibo.md"
 def site_dir(tmp_path) -> Path:
     """A Jekyll site with a URL; one post has a permalink, a link, bold text and a library image."""
     root = write_library(tmp_path / "site", n_posts=3, broken=False)
-    (root / "_config.yml").write_text('title: "剪报"\nurl: "https://news.example.org"\nbaseurl: "/clips"\n',
-                                      encoding="utf-8")
+    (root / "_config.yml").write_text(
+        'title: "剪报"\nurl: "https://news.example.org"\nbaseurl: "/clips"\n', encoding="utf-8"
+    )
     (root / "assets").mkdir()
     shutil.copy(Path(__file__).parents[1] / "fixtures/jekyll/assets/images/zhibo.png", root / "assets/zhibo.png")
     (root / "_posts" / SITE_POST).write_text(
         "---\ntitle: 外交官走进直播间 [特稿]\ndate: 2023-01-21 15:01:08 +0800\ncategories: jingji\n"
         "permalink: /2023/zhibo.html\n---\n"
         '<p>春节前夕，见<a href="https://example.com/yuanwen">原文</a>，<strong>重点</strong>在此。</p>\n'
-        '<p><img src="/assets/zhibo.png" alt="直播现场"></p>\n', encoding="utf-8")
+        '<p><img src="/assets/zhibo.png" alt="直播现场"></p>\n',
+        encoding="utf-8",
+    )
     return root
 
 
@@ -132,8 +137,9 @@ def test_export_as_pdf_runs_on_a_worker(qtbot, make_window, site_dir, home):
     _context_menu(qtbot, window.list.viewport(), window.list.visualRect(window.list_model.index(0, 0)).center())
     qtbot.waitUntil(lambda: any(m.startswith(("Exported", "Could not")) for m in said), timeout=20000)
     assert said[-1] == f"Exported to {target}", said
-    text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(target), "-"], capture_output=True,
-                                                        text=True, check=True).stdout)
+    text = unicodedata.normalize(
+        "NFKC", subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    )
     assert "外交官走进直播间 [特稿]" in text and "2023-01-21" in text and re.search(r"^1\s*/\s*1$", text, re.MULTILINE)
 
 
@@ -145,6 +151,7 @@ def test_ctrl_p_shows_the_print_preview_of_the_article(qtbot, window):
         qtbot.waitUntil(lambda: preview.pageCount() >= 1)
         seen.update(pages=preview.pageCount(), title=dialog.windowTitle())
         dialog.reject()
+
     _when_modal(QPrintPreviewDialog, look)
     qtbot.keyClick(window.list, K.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "pages" in seen, timeout=10000)

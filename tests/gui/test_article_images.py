@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 # --- images and other resources ---------------------------------------------------------------
 
+
 def test_local_image_inside_the_library_loads(view, library):
     image = QImage(120, 80, QImage.Format.Format_RGB32)
     image.fill(QColor("red"))
@@ -61,14 +62,22 @@ def test_images_refit_when_the_view_narrows(qtbot, view, library):
     view.document().size()
     wide = view.document().resource(IMAGE, QUrl("jbimg:0")).deviceIndependentSize().width()
     view.resize(400, 600)
-    qtbot.waitUntil(lambda: view.document().resource(IMAGE, QUrl("jbimg:0")) is not None and view.document()
-                    .resource(IMAGE, QUrl("jbimg:0")).deviceIndependentSize().width() < min(wide, 400))
+    qtbot.waitUntil(
+        lambda: (
+            view.document().resource(IMAGE, QUrl("jbimg:0")) is not None
+            and view.document().resource(IMAGE, QUrl("jbimg:0")).deviceIndependentSize().width() < min(wide, 400)
+        )
+    )
 
 
 def test_remote_image_is_a_placeholder_and_never_fetched(view, library):
     view.set_library(library)
-    view.show_post(make_post('<p><img src="https://webquoteklinepic.eastmoney.com/GetPic.aspx?x=1" '
-                             'alt="K图 NIO_0" width="578" height="276"></p>'))
+    view.show_post(
+        make_post(
+            '<p><img src="https://webquoteklinepic.eastmoney.com/GetPic.aspx?x=1" '
+            'alt="K图 NIO_0" width="578" height="276"></p>'
+        )
+    )
     placeholder = image_for(view, 0)
     assert placeholder.text(PLACEHOLDER_KEY) == "remote"
     assert placeholder.deviceIndependentSize().width() <= 578
@@ -90,19 +99,29 @@ def test_showing_remote_images_never_loads_qt_network(tmp_path):
         "v.show_post(Post(1, PostMeta('a.md', 't', None, None), "
         "'<img src=\"https://example.com/a.png\"><img src=\"http://example.com/b.jpg\">', ''))\n"
         "v.document().size(); v.grab(); app.processEvents()\n"
-        "print('NETWORK' if 'Qt6Network' in open('/proc/self/maps').read() else 'CLEAN')\n")
-    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60,
-                            cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
+        "print('NETWORK' if 'Qt6Network' in open('/proc/self/maps').read() else 'CLEAN')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     assert result.stdout.strip().splitlines()[-1] == "CLEAN", result.stderr
 
 
-@pytest.mark.parametrize(("src", "kind"), [
-    ("file:///etc/passwd", "blocked"),
-    ("../../../etc/passwd", "blocked"),
-    ("data:image/png;base64,iVBORw0KGgo=", "blocked"),
-    ("img/nothing-here.png", "missing"),
-    ("wikilink:missing.png", "missing"),
-])
+@pytest.mark.parametrize(
+    ("src", "kind"),
+    [
+        ("file:///etc/passwd", "blocked"),
+        ("../../../etc/passwd", "blocked"),
+        ("data:image/png;base64,iVBORw0KGgo=", "blocked"),
+        ("img/nothing-here.png", "missing"),
+        ("wikilink:missing.png", "missing"),
+    ],
+)
 def test_images_outside_or_missing_get_placeholders(view, library, src, kind):
     view.set_library(library)
     view.show_post(make_post(f'<p><img src="{src}" alt="x"></p>'))
@@ -128,8 +147,9 @@ def test_stylesheets_and_other_resources_load_nothing(view, tmp_path):
     url = QUrl.fromLocalFile(str(css))
     # An empty string, not None: for None QTextDocument would read the file itself.
     assert view.loadResource(STYLESHEET, url) == ""
-    view.show_post(make_post(f'<link rel="stylesheet" href="{url.toString()}"><style>p {{ color: red }}</style>'
-                             "<p>正文段落</p>"))
+    view.show_post(
+        make_post(f'<link rel="stylesheet" href="{url.toString()}"><style>p {{ color: red }}</style><p>正文段落</p>')
+    )
     cursor = view.document().find("正文段落")
     assert cursor.charFormat().foreground().color() != QColor("#ff0000")
     assert "<style" not in prepare_body('<style>p{}</style><link rel="stylesheet" href="x">').html

@@ -22,8 +22,8 @@ from tests.gui.article_helpers import FakeLibrary, click_text, image_for, link_p
 from tests.gui.article_helpers import library as library  # the fixture, shared (`as`: a re-export, so not unused)
 from tests.gui.article_helpers import view as view  # the fixture, shared
 
-
 # --- links ----------------------------------------------------------------------------------
+
 
 def test_link_to_another_post_emits_post_requested(qtbot, view, library):
     view.set_library(library)
@@ -141,6 +141,7 @@ def test_hover_reports_the_original_href(qtbot, view, library):
 
 # --- header, notices, messages --------------------------------------------------------------
 
+
 def test_header_shows_title_date_draft_and_problem(view):
     view.show_post(make_post("<p>正文</p>", title="开站大吉", draft=True, error="line 3: bad date"))
     text = view.toPlainText()
@@ -158,6 +159,7 @@ def test_show_message_and_clear(view):
 
 
 # --- finding, zoom, paging ----------------------------------------------------------------------
+
 
 def test_highlight_counts_chinese_terms_and_find_next_cycles(view):
     view.show_post(make_post("<p>上合组织一。</p><p>又是上合组织。</p><p>还有上合组织</p>", title="无关"))
@@ -224,6 +226,7 @@ def test_scroll_fraction_round_trip_right_after_show(view):
 
 # --- typography ----------------------------------------------------------------------------
 
+
 def test_column_is_centred_and_limited_in_width(view):
     view.resize(1600, 600)
     view.show_post(make_post("<p>正文</p>"))
@@ -241,8 +244,10 @@ def test_line_height_and_code_blocks(view):
     code = view.document().find("print(1)")
     # the code block sits in a one-cell table whose background is painted as one box
     cell = code.currentTable().cellAt(code)
-    assert cell.format().background().style() != Qt.BrushStyle.NoBrush or \
-        code.currentTable().format().background().style() != Qt.BrushStyle.NoBrush
+    assert (
+        cell.format().background().style() != Qt.BrushStyle.NoBrush
+        or code.currentTable().format().background().style() != Qt.BrushStyle.NoBrush
+    )
     assert code.charFormat().fontFixedPitch() or code.charFormat().fontFamilies()
 
 
@@ -262,25 +267,29 @@ def test_palette_change_rerenders_in_dark_colours(view):
 
 # --- real post -------------------------------------------------------------------------------
 
+
 @pytest.mark.corpus
 def test_finews_seed_post_shows_its_html(view):
     path = CORPUS / "finews" / "_posts" / "2022-01-21-NW202201212256817237.md"
     source = path.read_text(encoding="utf-8")
     body = source.split("---", 2)[2]
     title = "拜年带货包饺子 上合组织五国外交官直播吆喝“国别爆款”"
-    post = make_post(body, title=title, categories=("zhongguojingjiwang",), tags=("中国经济网新闻",),
-                     path="_posts/" + path.name)
+    post = make_post(
+        body, title=title, categories=("zhongguojingjiwang",), tags=("中国经济网新闻",), path="_posts/" + path.name
+    )
     view.show_post(post, labels={"zhongguojingjiwang": "中国经济网"})
     text = view.toPlainText()
     assert text.startswith(title)
     assert "从1月17日起，由商务部主办的“2022全国网上年货节”" in text
     expected = title.count("上合组织") + lxml.html.fragment_fromstring(body, create_parent="div").text_content().count(
-        "上合组织")
+        "上合组织"
+    )
     assert expected >= 3
     assert view.highlight_terms(["上合组织"]) == expected
 
 
 # --- against the real Library ------------------------------------------------------------------
+
 
 @pytest.fixture
 def real_library(tmp_path):
@@ -291,7 +300,9 @@ def real_library(tmp_path):
     (root / "a.md").write_text(
         "---\ntitle: 文章甲\ndate: 2022-01-21 15:01:08 +0800\ncategories: [新闻]\ntags: [上合]\n---\n"
         "正文 [乙](b.md) ![图](img/pic.png) ![远程](https://example.com/x.png) [外链](https://example.org/) "
-        "![逃逸](../../etc/x.png) <a href=\"javascript:alert(1)\">坏链接</a>\n", encoding="utf-8")
+        '![逃逸](../../etc/x.png) <a href="javascript:alert(1)">坏链接</a>\n',
+        encoding="utf-8",
+    )
     (root / "b.md").write_text("---\ntitle: 文章乙\n---\n乙的正文\n", encoding="utf-8")
     image = QImage(120, 80, QImage.Format.Format_RGB32)
     image.fill(QColor("green"))

@@ -19,7 +19,9 @@ from tests.gui.helpers import in_popup as _in_popup
 from tests.gui.helpers import right_click as _right_click
 from tests.gui.helpers import when_modal as _when_modal
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
+pytestmark = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)"
+)
 PANDA = "熊猫 panda 在吃竹子"
 PANDA_POST = "_posts/2021-06-15-post-05.md"
 LONG_POST = "_posts/2022-12-15-post-23.md"
@@ -78,8 +80,10 @@ def _type_note(qtbot, note: str) -> None:
     def act(dialog: NoteDialog) -> None:
         dialog.edit.selectAll()
         _type_chinese(dialog.edit, note)
-        qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+
     _when_modal(NoteDialog, act)
 
 
@@ -157,7 +161,9 @@ def test_a_highlights_entry_opens_its_article_scrolled_to_it(qtbot, make_window,
     window.tree.scrollTo(far_entry)
     qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=window.tree.visualRect(far_entry).center())
     view = window.view
-    qtbot.waitUntil(lambda: window.reading.post is not None and window.reading.post.meta.path == LONG_POST, timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.reading.post is not None and window.reading.post.meta.path == LONG_POST, timeout=5000
+    )
     qtbot.waitUntil(lambda: far.id in view.highlight_spans() and view.verticalScrollBar().value() > 0, timeout=5000)
     cursor = QTextCursor(view.document())
     cursor.setPosition(view.highlight_spans()[far.id][0])
@@ -197,10 +203,14 @@ def test_a_highlight_whose_quote_is_gone_is_kept_and_shown_detached(qtbot, make_
     window = make_window(library)
     _open(qtbot, window, PANDA_POST)
     view = window.view
-    qtbot.waitUntil(lambda: "1 highlight of this article no longer matches its text (detached)" in view.document().toPlainText(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: "1 highlight of this article no longer matches its text (detached)" in view.document().toPlainText(),
+        timeout=5000,
+    )
     assert set(view.highlight_spans()) == {kept.id}
-    qtbot.waitUntil(lambda: [i.siblingAtColumn(1).data() for i in _highlight_nodes(window)] == [None, "detached"],
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: [i.siblingAtColumn(1).data() for i in _highlight_nodes(window)] == [None, "detached"], timeout=5000
+    )
     again = Library(library, data_dir=data_dir)
     assert {h.id: h.detached for h in again.highlights()} == {gone.id: True, kept.id: False}
     again.close()
@@ -218,6 +228,7 @@ def test_export_highlights_from_the_file_menu(qtbot, make_window, library, data_
     def save(dialog: QFileDialog) -> None:
         button = dialog.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.StandardButton.Save)
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
     _when_modal(QFileDialog, save)
     click_menu(qtbot, window, "&File", "Export &Highlights…")
     target = tmp_path / "highlights.md"
@@ -239,8 +250,10 @@ def test_saved_searches_have_a_context_menu(qtbot, make_window, library, data_di
         field = dialog.findChild(QLineEdit)
         field.selectAll()
         qtbot.keyClicks(field, "Giant pandas")
-        qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+
     _when_modal(QInputDialog, rename)
     _in_popup(qtbot, "Rename…")
     _right_click(qtbot, tree.viewport(), tree.visualRect(window.tree_model.index_for_id("saved:Pandas")).center())
@@ -256,13 +269,27 @@ def test_the_tree_model_with_highlights_passes_the_model_tester(qtmodeltester):
     from reader.gui.tree_model import LibraryTreeModel
 
     model = LibraryTreeModel()
-    found = [Highlight(f"h{i}", "a.md", Anchor(f"quote {i}\nline", "", "", 0), "note" if i else "", float(i), float(i),
-                       "Title", detached=i == 2) for i in range(3)]
+    found = [
+        Highlight(
+            f"h{i}",
+            "a.md",
+            Anchor(f"quote {i}\nline", "", "", 0),
+            "note" if i else "",
+            float(i),
+            float(i),
+            "Title",
+            detached=i == 2,
+        )
+        for i in range(3)
+    ]
     model.set_highlights(found)
     section = model.section_index("highlights")
     assert model.rowCount(section) == 3 and section.siblingAtColumn(1).data() == "3"
     assert model.index(0, 0, section).data() == "quote 0 line"
-    assert model.index(2, 1, section).data() == "detached" and model.index(2, 0, section).data(Qt.ItemDataRole.FontRole).italic()
+    assert (
+        model.index(2, 1, section).data() == "detached"
+        and model.index(2, 0, section).data(Qt.ItemDataRole.FontRole).italic()
+    )
     assert not model.flags(model.index(0, 0, section)) & Qt.ItemFlag.ItemIsSelectable  # opened, never a filter
     qtmodeltester.check(model)
     model.set_highlights(found, "NOTE")
@@ -283,7 +310,9 @@ def test_the_tree_menu_of_a_highlight_edits_its_note_and_removes_it(qtbot, make_
     _type_note(qtbot, "竹子")
     _in_popup(qtbot, "Note…")
     _right_click(qtbot, tree.viewport(), where)
-    qtbot.waitUntil(lambda: "竹子" in (_highlight_nodes(window)[0].data(Qt.ItemDataRole.ToolTipRole) or ""), timeout=5000)
+    qtbot.waitUntil(
+        lambda: "竹子" in (_highlight_nodes(window)[0].data(Qt.ItemDataRole.ToolTipRole) or ""), timeout=5000
+    )
     assert window.browse.selected_node_ids() == ["all:"]  # the right click changed no filter
     _in_popup(qtbot, "Remove Highlight")
     _right_click(qtbot, tree.viewport(), where)
@@ -307,8 +336,9 @@ def test_a_note_edited_from_the_tree_leaves_the_open_articles_highlights_drawn(q
     _type_note(qtbot, "另一篇")
     _in_popup(qtbot, "Note…")
     _right_click(qtbot, tree.viewport(), tree.visualRect(other).center())
-    qtbot.waitUntil(lambda: "另一篇" in (_highlight_nodes(window)[1].data(Qt.ItemDataRole.ToolTipRole) or ""),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: "另一篇" in (_highlight_nodes(window)[1].data(Qt.ItemDataRole.ToolTipRole) or ""), timeout=5000
+    )
     window.view.set_look(window.view.look().__class__(width_em=30))  # rendered again, as Preferences would
     assert shown.id in window.view.highlight_spans()  # still drawn: the other post's answer was not taken
 
@@ -335,18 +365,21 @@ def _all_libraries_showing_the_panda_post_of_b(qtbot, make_window, tmp_path, dat
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=10000)
     rect = window.list.visualRect(window.list_model.index(0, 0))
     qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: window.reading.post is not None and window.reading.post.meta.path == PANDA_POST,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.reading.post is not None and window.reading.post.meta.path == PANDA_POST, timeout=10000
+    )
     return window, first, second
 
 
-def test_all_libraries_shows_and_makes_highlights_in_the_posts_own_library(qtbot, make_window, tmp_path, data_dir,
-                                                                           monkeypatch):
+def test_all_libraries_shows_and_makes_highlights_in_the_posts_own_library(
+    qtbot, make_window, tmp_path, data_dir, monkeypatch
+):
     window, first, second = _all_libraries_showing_the_panda_post_of_b(qtbot, make_window, tmp_path, data_dir)
     view = window.view
     # All libraries shows the post's highlights (from b) and h keeps a new one in b, none in a.
-    qtbot.waitUntil(lambda: [h.note for h in view.highlights()] == ["from b"] and len(view.highlight_spans()) == 1,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: [h.note for h in view.highlights()] == ["from b"] and len(view.highlight_spans()) == 1, timeout=10000
+    )
     window.activateWindow()  # after the folder dialog
     qtbot.waitUntil(window.isActiveWindow)
     _drag_select(qtbot, view, "第1段")
@@ -363,10 +396,17 @@ def test_all_libraries_shows_and_makes_highlights_in_the_posts_own_library(qtbot
     # File ▸ Export Highlights… under All libraries: each library's (b's only here), by library then article.
     monkeypatch.setenv("HOME", str(tmp_path))  # where the save dialog starts
     target = tmp_path / "highlights.md"
-    _when_modal(QFileDialog, lambda dialog: qtbot.mouseClick(dialog.findChild(QDialogButtonBox, "buttonBox").button(
-        QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton))
+    _when_modal(
+        QFileDialog,
+        lambda dialog: qtbot.mouseClick(
+            dialog.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.StandardButton.Save),
+            Qt.MouseButton.LeftButton,
+        ),
+    )
     click_menu(qtbot, window, "&File", "Export &Highlights…")
     qtbot.waitUntil(target.exists, timeout=10000)
     text = target.read_text(encoding="utf-8")
-    assert text.count("\n## ") == 1 and f"## {names[1]}\n\n[{second}]({second.as_uri()})" in text  # named, and its folder
+    assert (
+        text.count("\n## ") == 1 and f"## {names[1]}\n\n[{second}]({second.as_uri()})" in text
+    )  # named, and its folder
     assert text.count("\n### ") == 1 and "> 第1段" in text and f"> {PANDA}\n\nfrom b" in text

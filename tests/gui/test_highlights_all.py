@@ -22,11 +22,21 @@ from reader.gui.libraries_all import decode
 from reader.gui.list_model import LIBRARY_COLUMN
 from reader.gui.tasks import TaskRunner
 from tests.gui.helpers import click_menu, in_popup, right_click, when_modal, write_library
-from tests.gui.test_highlights import (LONG_POST, PANDA, PANDA_POST, _drag_select, _highlight_nodes, _open, _point,
-                                       _type_note)
+from tests.gui.test_highlights import (
+    LONG_POST,
+    PANDA,
+    PANDA_POST,
+    _drag_select,
+    _highlight_nodes,
+    _open,
+    _point,
+    _type_note,
+)
 from tests.gui.test_libraries import HUGO, JEKYLL, _click, _name, _reading, _start_all
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
+pytestmark = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)"
+)
 QUOTE = "cgroups are the parts"
 POST = "content/posts/containers-in-depth.md"
 TITLE = "Containers in depth"
@@ -40,8 +50,14 @@ def _open_row(qtbot, window, title: str) -> None:
     model = window.list_model
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == title)
     _click(qtbot, window.list, model.index(row, 0))
-    qtbot.waitUntil(lambda: window.reading.post is not None and window.reading.post.meta.title == title
-                    and bool(window.reading.post.html), timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            window.reading.post is not None
+            and window.reading.post.meta.title == title
+            and bool(window.reading.post.html)
+        ),
+        timeout=5000,
+    )
 
 
 def _own(root, data_dir) -> list:
@@ -90,8 +106,9 @@ def test_a_highlight_made_under_all_libraries_is_kept_by_the_posts_library(qtbot
     assert _own(JEKYLL, window.data_dir) == []
 
 
-def test_the_pdf_of_an_article_shows_its_highlight_and_note_in_light_colours(qtbot, make_window, tmp_path,
-                                                                             data_dir, monkeypatch):
+def test_the_pdf_of_an_article_shows_its_highlight_and_note_in_light_colours(
+    qtbot, make_window, tmp_path, data_dir, monkeypatch
+):
     """Under the dark theme, a highlight with a note made with h and Shift+H, then Article ▸ Export as PDF…: the
     PDF holds the note after its quote, and its page, rendered, has the light theme's marker on white."""
     library = write_library(tmp_path / "lib", broken=False)
@@ -111,16 +128,23 @@ def test_the_pdf_of_an_article_shows_its_highlight_and_note_in_light_colours(qtb
     qtbot.waitUntil(lambda: [h.note for h in view.highlights()] == ["竹子笔记 bamboo note"], timeout=5000)
 
     target = home / f"{Path(PANDA_POST).stem}.pdf"
-    when_modal(QFileDialog, lambda dialog: qtbot.mouseClick(dialog.findChild(QDialogButtonBox, "buttonBox").button(
-        QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton))
+    when_modal(
+        QFileDialog,
+        lambda dialog: qtbot.mouseClick(
+            dialog.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.StandardButton.Save),
+            Qt.MouseButton.LeftButton,
+        ),
+    )
     click_menu(qtbot, window, "&Article", "Export as P&DF…")
     qtbot.waitUntil(lambda: "Exported to" in window.statusBar().currentMessage(), timeout=20000)
-    text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(target), "-"], capture_output=True,
-                                                        text=True, check=True).stdout)
+    text = unicodedata.normalize(
+        "NFKC", subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    )
     assert PANDA in text and "1 竹子笔记 bamboo note" in text  # the note, numbered, after its quote's paragraph
     assert text.index(PANDA) < text.index("竹子笔记")
-    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(target), str(tmp_path / "page")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(target), str(tmp_path / "page")], check=True
+    )
     page = QImage(str(next(tmp_path.glob("page*.png"))))
     colours = {page.pixelColor(x, y).name() for x in range(0, page.width(), 2) for y in range(0, page.height(), 2)}
     light_marker = article_images.blend(QColor("#ffffff"), MARKER, 0.45)
@@ -129,8 +153,15 @@ def test_the_pdf_of_an_article_shows_its_highlight_and_note_in_light_colours(qtb
 
 def _near(colour: QColor, colours: set[str]) -> bool:
     """True when one of `colours` is within a few steps of `colour` (the rasteriser's rounding)."""
-    return any(max(abs(QColor(c).red() - colour.red()), abs(QColor(c).green() - colour.green()),
-                   abs(QColor(c).blue() - colour.blue())) <= 3 for c in colours)
+    return any(
+        max(
+            abs(QColor(c).red() - colour.red()),
+            abs(QColor(c).green() - colour.green()),
+            abs(QColor(c).blue() - colour.blue()),
+        )
+        <= 3
+        for c in colours
+    )
 
 
 def test_one_path_in_two_libraries_keeps_each_ones_highlights(qtbot, make_window, tmp_path, data_dir):
@@ -187,5 +218,7 @@ def _open_shared(qtbot, window, slot: int) -> None:
     assert len(rows) == 2
     wanted = model.post_id(row)
     _click(qtbot, window.list, model.index(row, 0))
-    qtbot.waitUntil(lambda: window.reading.post_id == wanted and window.reading.post is not None
-                    and bool(window.reading.post.html), timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.reading.post_id == wanted and window.reading.post is not None and bool(window.reading.post.html),
+        timeout=5000,
+    )

@@ -21,20 +21,44 @@ ROOT = Path(__file__).resolve().parents[2]
 def _start(tmp_path: Path, library: Path, lang: str, data: Path | None = None) -> dict:
     env = {**os.environ, "LANG": lang, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("LC_ALL", None), env.pop("LC_MESSAGES", None), env.pop("LANGUAGE", None)
-    proc = subprocess.run([sys.executable, "-m", "tests.gui.i18n_probe", str(data or tmp_path / "data"), str(library)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=150)
+    proc = subprocess.run(
+        [sys.executable, "-m", "tests.gui.i18n_probe", str(data or tmp_path / "data"), str(library)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=150,
+    )
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
     assert proc.returncode == 0 and lines, proc.stderr[-3000:]
     return json.loads(lines[-1])
 
 
 EXPECTED = {
-    "zh_CN.UTF-8": ("剪报阅读器", ["文件(&F)", "编辑(&E)", "查看(&V)", "转到(&G)", "文章(&A)", "帮助(&H)"], "语言(&L)",
-                    ["文库", "已存搜索", "高亮", "分类", "标签", "归档"], ["标题", "日期", "分类"], "搜索(&S)"),
-    "zh_TW.UTF-8": ("剪報閱讀器", ["檔案(&F)", "編輯(&E)", "檢視(&V)", "前往(&G)", "文章(&A)", "說明(&H)"], "語言(&L)",
-                    ["文庫", "已存搜尋", "螢光標記", "分類", "標籤", "封存"], ["標題", "日期", "分類"], "搜尋(&S)"),
-    "C.UTF-8": ("Jianbao Reader", ["&File", "&Edit", "&View", "&Go", "&Article", "&Help"], "&Language",
-                ["Library", "Saved Searches", "Highlights", "Categories", "Tags", "Archive"], ["Title", "Date", "Category"], "&Search"),
+    "zh_CN.UTF-8": (
+        "剪报阅读器",
+        ["文件(&F)", "编辑(&E)", "查看(&V)", "转到(&G)", "文章(&A)", "帮助(&H)"],
+        "语言(&L)",
+        ["文库", "已存搜索", "高亮", "分类", "标签", "归档"],
+        ["标题", "日期", "分类"],
+        "搜索(&S)",
+    ),
+    "zh_TW.UTF-8": (
+        "剪報閱讀器",
+        ["檔案(&F)", "編輯(&E)", "檢視(&V)", "前往(&G)", "文章(&A)", "說明(&H)"],
+        "語言(&L)",
+        ["文庫", "已存搜尋", "螢光標記", "分類", "標籤", "封存"],
+        ["標題", "日期", "分類"],
+        "搜尋(&S)",
+    ),
+    "C.UTF-8": (
+        "Jianbao Reader",
+        ["&File", "&Edit", "&View", "&Go", "&Article", "&Help"],
+        "&Language",
+        ["Library", "Saved Searches", "Highlights", "Categories", "Tags", "Archive"],
+        ["Title", "Date", "Category"],
+        "&Search",
+    ),
 }
 
 

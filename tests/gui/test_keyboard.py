@@ -93,8 +93,10 @@ def test_an_article_counts_as_read_after_it_has_been_open_a_while(qtbot, window)
     post_id = window.reading.post_id
     qtbot.waitUntil(lambda: post_id in window.library.list_ids(PostFilter(read=True)), timeout=2000)
     assert window.list_model.index(0, 0).data(Qt.ItemDataRole.FontRole) is None  # no longer bold
-    qtbot.waitUntil(lambda: window.tree_model.index(1, 1, window.tree_model.section_index("library")).data()
-                    == f"{N_POSTS:,}", timeout=2000)  # the Unread count followed
+    qtbot.waitUntil(
+        lambda: window.tree_model.index(1, 1, window.tree_model.section_index("library")).data() == f"{N_POSTS:,}",
+        timeout=2000,
+    )  # the Unread count followed
 
 
 def test_n_goes_to_the_next_unread_and_wraps(qtbot, window):
@@ -171,8 +173,16 @@ def test_zoom_keys_change_the_font_and_it_is_remembered(qtbot, window):
 
 def _pressable(text: str) -> None:
     """No platform key names of media keyboards ("Find", "Help", "Back" keys) beside the real keys."""
-    for odd in ("Ctrl+F, Find", "Find, /", "F1, Help", "Alt+Left, Backspace", "Backspace, Back", "Esc, Cancel",
-                "Ctrl+O, Open", "F5, Refresh"):
+    for odd in (
+        "Ctrl+F, Find",
+        "Find, /",
+        "F1, Help",
+        "Alt+Left, Backspace",
+        "Backspace, Back",
+        "Esc, Cancel",
+        "Ctrl+O, Open",
+        "F5, Refresh",
+    ):
         assert odd not in text
 
 

@@ -20,7 +20,9 @@ from tests.gui.helpers import click_menu, click_when_enabled, when_modal
 from tests.gui.test_saved_searches import _type_name
 
 # the offscreen platform says so of menus and the file dialog's completion list
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
+pytestmark = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)"
+)
 JEKYLL, HUGO = (FIXTURES / "jekyll").resolve(), (FIXTURES / "hugo").resolve()
 LEFT = Qt.MouseButton.LeftButton
 
@@ -51,11 +53,13 @@ def _node(window, root, node_id: str) -> QModelIndex:
 
 def _click_node(qtbot, window, root, node_id: str) -> None:
     """Once the node is in the tree (its library's counts come after its refresh): a click on it."""
+
     def there() -> bool:
         try:
             return _node(window, root, node_id).isValid()
         except AssertionError:
             return False
+
     qtbot.waitUntil(there, timeout=10000)
     _click(qtbot, window.tree, _node(window, root, node_id))
 
@@ -67,9 +71,13 @@ def _click(qtbot, view, index) -> None:
 
 def _add_from_menu(qtbot, window, folder) -> None:
     """The dialog opens beside the shown library: the folder's name is typed and Choose clicked."""
+
     def choose(dialog) -> None:
         qtbot.keyClicks(dialog.findChild(QLineEdit, "fileNameEdit"), folder.name)
-        click_when_enabled(qtbot, dialog.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.StandardButton.Open))
+        click_when_enabled(
+            qtbot, dialog.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.StandardButton.Open)
+        )
+
     when_modal(QFileDialog, choose)
     click_menu(qtbot, window, "&File", "&Add Library…")
     qtbot.waitUntil(lambda: str(folder) in window.libraries.roots, timeout=10000)
@@ -151,7 +159,9 @@ def test_add_library_switch_all_libraries_and_restart(qtbot, make_window):
     all_title, mark = window.reading.post.meta.title, len(seen)  # what Reload says is seen[mark:]
     assert _names_in_list(window) == {_name(window, JEKYLL), _name(window, HUGO)}
     click_menu(qtbot, window, "&File", "&Reload")  # every library, one after the other
-    qtbot.waitUntil(lambda: {f"Indexing: {_name(window, r)}" for r in (JEKYLL, HUGO)} <= set(seen[mark:]), timeout=10000)
+    qtbot.waitUntil(
+        lambda: {f"Indexing: {_name(window, r)}" for r in (JEKYLL, HUGO)} <= set(seen[mark:]), timeout=10000
+    )
     window.close()
 
     again = _start(make_window, qtbot)  # a restart: same data folder, no path
@@ -225,8 +235,13 @@ def test_a_search_saved_under_all_libraries_spans_them_after_a_restart(qtbot, ma
     qtbot.keyClick(again.search_edit, Qt.Key.Key_Delete)
     _click_node(qtbot, again, "", "all:")
     qtbot.waitUntil(lambda: not again.list_model.searching() and again.list_model.rowCount() == 9, timeout=10000)
-    qtbot.waitUntil(lambda: again.tree_model.index_for_id("saved:Everywhere").siblingAtColumn(1).data()
-                    == f"{len(expected)} / {len(expected)}", timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            again.tree_model.index_for_id("saved:Everywhere").siblingAtColumn(1).data()
+            == f"{len(expected)} / {len(expected)}"
+        ),
+        timeout=10000,
+    )
     _click_node(qtbot, again, "", "saved:Everywhere")  # its merged hits, from both libraries
     qtbot.waitUntil(lambda: again.list_model.searching() and _shown_hits(again) == expected, timeout=10000)
     assert again.search_edit.text() == "the" and len({name for name, _ in expected}) == 2
@@ -311,8 +326,13 @@ def test_all_libraries_sorts_and_filters_like_one_library(qtbot, make_window):
     _click_header(qtbot, window, LIBRARY_COLUMN)
     qtbot.waitUntil(lambda: window.browse.sort_key == "library", timeout=5000)
     first = sorted([jekyll, hugo], key=str.casefold, reverse=window.browse.descending)
-    qtbot.waitUntil(lambda: _library_column_of_rows(window) == [first[0]] * (5 if first[0] == jekyll else 4)
-                    + [first[1]] * (4 if first[0] == jekyll else 5), timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            _library_column_of_rows(window)
+            == [first[0]] * (5 if first[0] == jekyll else 4) + [first[1]] * (4 if first[0] == jekyll else 5)
+        ),
+        timeout=5000,
+    )
     _click_header(qtbot, window, LIBRARY_COLUMN)
     qtbot.waitUntil(lambda: _library_column_of_rows(window)[0] == first[1], timeout=5000)
 
@@ -321,8 +341,9 @@ def test_all_libraries_sorts_and_filters_like_one_library(qtbot, make_window):
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)
     index = _node(window, "", "tag:containers")
     window.tree.scrollTo(index)
-    qtbot.mouseClick(window.tree.viewport(), LEFT, Qt.KeyboardModifier.ControlModifier,
-                     window.tree.visualRect(index).center())
+    qtbot.mouseClick(
+        window.tree.viewport(), LEFT, Qt.KeyboardModifier.ControlModifier, window.tree.visualRect(index).center()
+    )
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 2, timeout=5000)
     assert window.libraries.shown is None and set(_library_column_of_rows(window)) == {jekyll, hugo}
 
@@ -349,5 +370,7 @@ def test_the_library_column_fits_a_narrow_list(qtbot, make_window):
         assert header.sectionSize(LIBRARY_COLUMN) >= header.minimumSectionSize() and header.sectionSize(0) >= 160
     qtbot.mouseClick(window.search_edit, LEFT)
     qtbot.keyClicks(window.search_edit, "the")
-    qtbot.waitUntil(lambda: window.list_model.searching() and not window.list.isColumnHidden(SNIPPET_COLUMN), timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.list_model.searching() and not window.list.isColumnHidden(SNIPPET_COLUMN), timeout=10000
+    )
     qtbot.waitUntil(lambda: bar.maximum() == 0, timeout=5000)

@@ -35,8 +35,9 @@ def test_rows_marks_and_posts_reach_the_posts_own_library(everything, tmp_path):
     ids = run_in_all(everything, Library.list_ids, None, "date", True)
     assert len(ids) == 9 and len(set(ids)) == 9
     rows = run_in_all(everything, Library.summaries, ids)
-    assert [row.id for row in rows] == ids and all(row.path.startswith(str(everything.roots[decode(row.id)[0]]))
-                                                   for row in rows)
+    assert [row.id for row in rows] == ids and all(
+        row.path.startswith(str(everything.roots[decode(row.id)[0]])) for row in rows
+    )
     hugo = next(i for i in ids if decode(i)[0] == 1)
     post, position, _body, _page = run_in_all(everything, _load_post, hugo, False)  # a job about one post
     assert post.id == hugo and position == 0.0
@@ -60,7 +61,9 @@ def test_highlights_go_to_the_posts_own_library(everything, tmp_path):
     try:
         assert jekyll.highlights() == [] and [h.id for h in hugo_own.highlights()] == [made.id[2:]]
         assert hugo_own.highlights()[0].path == everything.get_post(hugo).meta.path  # library-relative there
-        run_in_all(everything, Library.set_highlights_detached, {made.id: True, made.id[2:]: False, "0/" + made.id[2:]: False})
+        run_in_all(
+            everything, Library.set_highlights_detached, {made.id: True, made.id[2:]: False, "0/" + made.id[2:]: False}
+        )
         assert hugo_own.highlights()[0].detached  # only the id naming its library counts
         assert run_in_all(everything, Library.set_highlight_note, made.id, "changed")
         assert not run_in_all(everything, Library.set_highlight_note, "0/" + made.id[2:], "wrong library")
@@ -85,9 +88,12 @@ def test_exporting_the_highlights_of_all_libraries_groups_them_by_library(everyt
     assert run_in_all(everything, _write_markdown, None, str(target), "Highlights", "detached") == 2
     text = target.read_text(encoding="utf-8")
     names = sorted((library.name for library in everything.libraries), key=str.casefold)
-    assert text.startswith("# Highlights\n") and [line[3:] for line in text.splitlines() if line.startswith("## ")] == names
+    assert (
+        text.startswith("# Highlights\n")
+        and [line[3:] for line in text.splitlines() if line.startswith("## ")] == names
+    )
     assert text.count("\n### ") == 2 and "> from jekyll" in text and "> from hugo" in text
-    hugo_section = text[text.index(f"## {everything.libraries[1].name}"):]
+    hugo_section = text[text.index(f"## {everything.libraries[1].name}") :]
     assert "> from hugo" in hugo_section.split("\n## ")[0]
     assert run_in_all(everything, _write_markdown, firsts[1], str(target), "Highlights", "detached") == 1
     assert "> from hugo" in target.read_text(encoding="utf-8") and "jekyll" not in target.read_text(encoding="utf-8")

@@ -15,29 +15,36 @@ def _write_linked(root):
     (root / "_posts").mkdir(parents=True)
     (root / "_config.yml").write_text("title: links\n", encoding="utf-8")
     (root / "_posts" / "2021-01-01-target.md").write_text(
-        "---\ntitle: 目标文章\ndate: 2021-01-01\n---\nhello\n", encoding="utf-8")
+        "---\ntitle: 目标文章\ndate: 2021-01-01\n---\nhello\n", encoding="utf-8"
+    )
     (root / "_posts" / "2021-02-01-source.md").write_text(
         "---\ntitle: 出发\ndate: 2021-02-01\ncategories: keji\n---\n"
         "See [the target](2021-01-01-target.md) and [a site](https://example.com/a/page.html).\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return root
-
 
 
 @pytest.fixture
 def window(make_window, tmp_path, qtbot):
     window = make_window(_write_linked(tmp_path / "linked"))
-    qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=window.list.visualRect(window.list_model.index(0, 0)).center())
+    qtbot.mouseClick(
+        window.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.list.visualRect(window.list_model.index(0, 0)).center(),
+    )
     qtbot.waitUntil(lambda: window.reading.post is not None and window.reading.post.meta.title == "出发")
     return window
 
 
-@pytest.mark.parametrize("text, words", [
-    ("the target", "Opens: 目标文章"),
-    ("a site", "Opens in browser: example.com/a/page.html"),
-    ("keji", "Lists the articles in the category “keji”"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("the target", "Opens: 目标文章"),
+        ("a site", "Opens in browser: example.com/a/page.html"),
+        ("keji", "Lists the articles in the category “keji”"),
+    ],
+)
 def test_a_hovered_link_says_where_it_leads(qtbot, window, text, words):
     cursor = window.view.document().find(text, 0, QTextDocument.FindFlag.FindCaseSensitively)
     assert not cursor.isNull(), text
@@ -52,8 +59,11 @@ def test_clearing_the_search_clears_its_highlights_in_the_article(qtbot, make_wi
     qtbot.waitUntil(lambda: window.list_model.rowCount() == N_POSTS + 1)
     qtbot.keyClicks(window.search_edit, "panda")  # QTest cannot type CJK: it aborts
     qtbot.waitUntil(lambda: window.list_model.searching(), timeout=3000)
-    qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=window.list.visualRect(window.list_model.index(0, 0)).center())
+    qtbot.mouseClick(
+        window.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.list.visualRect(window.list_model.index(0, 0)).center(),
+    )
     qtbot.waitUntil(lambda: window.view.hit_count() > 0)
     window.search_edit.setFocus()
     qtbot.keyClick(window.search_edit, "a", Qt.KeyboardModifier.ControlModifier)
@@ -64,7 +74,8 @@ def test_clearing_the_search_clears_its_highlights_in_the_article(qtbot, make_wi
 
 
 def test_a_search_made_while_the_text_is_indexed_says_so_and_runs_again_when_it_is_done(
-        qtbot, make_window, library_dir, data_dir, monkeypatch):
+    qtbot, make_window, library_dir, data_dir, monkeypatch
+):
     library = Library(library_dir, data_dir=data_dir)
     library.refresh(full_text=False)  # the metadata phase only, as a refresh is after its first phase
     library.close()

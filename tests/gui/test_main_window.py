@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -10,7 +11,6 @@ from reader.gui.list_model import SummaryRole
 from reader.gui.main_window import SAMPLE_LIBRARY
 from reader.gui.tasks import TaskRunner
 from tests.gui.helpers import CORPUS_FINEWS, N_POSTS, post_text
-import pytest
 
 
 def _rows(window):
@@ -124,14 +124,12 @@ def test_a_bad_query_shows_its_message_not_a_traceback(qtbot, make_window, libra
 
 def test_refresh_runs_on_a_worker_thread(qtbot, make_window, library_dir):
     window = make_window(library_dir, runner=TaskRunner())
-    qtbot.waitUntil(lambda: window.list_model.rowCount() == N_POSTS + 1 and not window.runner.busy(),
-                    timeout=10000)
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == N_POSTS + 1 and not window.runner.busy(), timeout=10000)
     assert window.progress.isHidden()
     assert window.tree_model.index(0, 1, window.tree_model.section_index("library")).data() == str(N_POSTS + 1)
 
 
-def test_an_unopenable_library_shows_a_dialog_and_keeps_the_current_one(qtbot, make_window, library_dir,
-                                                                        tmp_path):
+def test_an_unopenable_library_shows_a_dialog_and_keeps_the_current_one(qtbot, make_window, library_dir, tmp_path):
     window = make_window(library_dir)
     assert not window.open_library(tmp_path / "does-not-exist")
     boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
@@ -152,8 +150,9 @@ def test_a_vanished_file_is_reported_in_the_view(make_window, library_dir):
 def test_the_watcher_refreshes_after_a_new_file(qtbot, make_window, library_dir):
     window = make_window(library_dir)
     assert str(library_dir / "_posts") in window.refresher.watcher.folders()
-    (library_dir / "_posts" / "2023-01-01-new.md").write_text("---\ntitle: 新的一篇\n---\n<p>新</p>\n",
-                                                             encoding="utf-8")
+    (library_dir / "_posts" / "2023-01-01-new.md").write_text(
+        "---\ntitle: 新的一篇\n---\n<p>新</p>\n", encoding="utf-8"
+    )
     qtbot.waitUntil(lambda: window.list_model.rowCount() == N_POSTS + 2, timeout=8000)
     assert _rows(window)[0].title == "新的一篇"
 
@@ -170,8 +169,10 @@ def test_mark_all_read_and_mark_selection_read(make_window, library_dir):
     window = make_window(library_dir)
     selection = window.list.selectionModel()
     for row in (2, 3):
-        selection.select(window.list_model.index(row, 0),
-                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+        selection.select(
+            window.list_model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
     window.actions_by_id["mark_selection_read"].trigger()
     assert window.library.count(PostFilter(read=True)) == 2
     window.actions_by_id["mark_all_read"].trigger()
@@ -184,8 +185,10 @@ def test_the_finews_corpus_opens_and_reads(make_window):
     window = make_window(CORPUS_FINEWS)
     assert window.windowTitle() == f"{window.library.name} — Jianbao Reader"
     assert window.list_model.rowCount() == 6
-    labels = {window.tree_model.node(window.tree_model.index(r, 0, window.tree_model.section_index("category"))).label
-              for r in range(window.tree_model.rowCount(window.tree_model.section_index("category")))}
+    labels = {
+        window.tree_model.node(window.tree_model.index(r, 0, window.tree_model.section_index("category"))).label
+        for r in range(window.tree_model.rowCount(window.tree_model.section_index("category")))
+    }
     assert "中国经济网新闻" in labels
     window.reading.step(1)
     assert window.reading.post is not None and window.windowTitle().endswith(" — Jianbao Reader")

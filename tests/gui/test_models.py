@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from reader.core.library import Library
 from reader.core.types import PostFilter, PostSummary, SearchHit, Snippet
-from reader.gui.list_model import (COLUMNS, MAX_PAGES, PAGE_SIZE, ArticleListModel, IdRole, SnippetRole,
-                                   date_text)
+from reader.gui.list_model import COLUMNS, MAX_PAGES, PAGE_SIZE, ArticleListModel, IdRole, SnippetRole, date_text
 from reader.gui.tree_model import LibraryTreeModel, Node, filter_for, load_tree_data
-
 from tests.gui.helpers import CORPUS_FINEWS, N_POSTS
-import pytest
 
 
 def _open(library_dir, data_dir) -> Library:
@@ -66,10 +64,17 @@ def test_tag_filter_rebuilds_only_the_tags_section(library_dir, data_dir):
 
 
 def test_filter_is_or_within_a_section_and_across_sections():
-    nodes = [Node("category", "a", "A"), Node("category", "b", "B"), Node("tag", "t", "T"),
-             Node("year", "2021", "2021"), Node("month", "2022-01", "2022-01"), Node("unread", "", "Unread")]
-    assert filter_for(n.id for n in nodes) == PostFilter(categories=("a", "b"), tags=("t",),
-                                                         months=("2021", "2022-01"), read=False)
+    nodes = [
+        Node("category", "a", "A"),
+        Node("category", "b", "B"),
+        Node("tag", "t", "T"),
+        Node("year", "2021", "2021"),
+        Node("month", "2022-01", "2022-01"),
+        Node("unread", "", "Unread"),
+    ]
+    assert filter_for(n.id for n in nodes) == PostFilter(
+        categories=("a", "b"), tags=("t",), months=("2021", "2022-01"), read=False
+    )
     assert filter_for(["all:"]) == PostFilter()
     assert filter_for(["problems:"]) == PostFilter(problems=True)
 
@@ -85,7 +90,11 @@ def test_list_model_passes_the_model_tester_with_real_rows(qtmodeltester, librar
     hits = library.search("熊猫", snippets=1)
     model.set_hits(hits)
     qtmodeltester.check(model)
-    assert model.columnCount() == 5 and model.headerData(4, Qt.Orientation.Horizontal) == "Library" and model.headerData(3, Qt.Orientation.Horizontal) == "Snippet"
+    assert (
+        model.columnCount() == 5
+        and model.headerData(4, Qt.Orientation.Horizontal) == "Library"
+        and model.headerData(3, Qt.Orientation.Horizontal) == "Snippet"
+    )
     assert "熊猫" in model.index(0, 3).data() and "<b>" not in model.index(0, 3).data()
     library.close()
 
@@ -103,8 +112,15 @@ def test_list_model_on_the_finews_corpus_uses_category_labels(qtmodeltester, dat
 
 
 def _summary(post_id: int, **kw) -> PostSummary:
-    fields = {"path": f"p{post_id}.md", "title": f"标题 {post_id}", "date": "2022-01-21T15:01:08+08:00",
-              "categories": ("c",), "tags": (), "draft": False, "error": None}
+    fields = {
+        "path": f"p{post_id}.md",
+        "title": f"标题 {post_id}",
+        "date": "2022-01-21T15:01:08+08:00",
+        "categories": ("c",),
+        "tags": (),
+        "draft": False,
+        "error": None,
+    }
     fields.update(kw)
     return PostSummary(id=post_id, **fields)
 
@@ -130,8 +146,12 @@ def test_list_model_fetches_pages_on_demand_and_keeps_a_bounded_cache():
 
 
 def test_list_model_marks_unread_starred_draft_and_problem_rows():
-    rows = {1: _summary(1), 2: _summary(2, read=True, starred=True), 3: _summary(3, read=True, draft=True),
-            4: _summary(4, read=True, error="line 2: bad YAML")}
+    rows = {
+        1: _summary(1),
+        2: _summary(2, read=True, starred=True),
+        3: _summary(3, read=True, draft=True),
+        4: _summary(4, read=True, error="line 2: bad YAML"),
+    }
     model = ArticleListModel(lambda ids: [rows[i] for i in ids])
     model.set_ids([1, 2, 3, 4])
     assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
@@ -150,7 +170,10 @@ def test_sorting_asks_the_owner_and_hits_sort_in_python():
     model.sort_requested = lambda key, desc: asked.append((key, desc))
     model.sort(0, Qt.SortOrder.AscendingOrder)
     assert asked == [("title", False)]
-    hits = [SearchHit(_summary(i, title=t), Snippet("s"), r, title_key=t + " ") for i, t, r in ((1, "b", 1.0), (2, "a", 2.0))]
+    hits = [
+        SearchHit(_summary(i, title=t), Snippet("s"), r, title_key=t + " ")
+        for i, t, r in ((1, "b", 1.0), (2, "a", 2.0))
+    ]
     model.set_hits(hits)
     model.sort(0, Qt.SortOrder.AscendingOrder)
     assert [model.post_id(r) for r in range(2)] == [2, 1] and asked == [("title", False)]
@@ -168,8 +191,7 @@ def test_hits_shown_without_a_snippet_ask_for_their_block_once(qtbot):
     asked = []
     model = ArticleListModel()
     model.snippets_wanted = lambda generation, ids: asked.append((generation, ids))
-    hits = [SearchHit(_summary(i), Snippet("first hit & more", ((6, 9),)) if i < 3 else None, 1.0)
-            for i in range(45)]
+    hits = [SearchHit(_summary(i), Snippet("first hit & more", ((6, 9),)) if i < 3 else None, 1.0) for i in range(45)]
     model.set_hits(hits)
     column = len(COLUMNS)
     assert model.index(0, column).data() == "first hit & more"

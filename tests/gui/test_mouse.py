@@ -59,7 +59,6 @@ def test_enter_opens_the_row_that_has_focus_but_focus_alone_does_not(qtbot, wind
     qtbot.waitUntil(lambda: _open_id(window) == window.list_model.post_id(row + 1))
 
 
-
 def test_enter_opens_the_current_row_after_a_reload_kept_the_focus_in_the_list(qtbot, window, library_dir):
     """The start-up refresh reloads the list while the keyboard is already in it (seen in the real
     app: Enter then did nothing, the reset had taken the current row and focus-in, which gives one
@@ -75,6 +74,7 @@ def test_enter_opens_the_current_row_after_a_reload_kept_the_focus_in_the_list(q
     qtbot.keyClick(window.list, K.Key_Return)
     qtbot.waitUntil(lambda: _open_id(window) == current)
     assert window.list.currentIndex().row() == 1
+
 
 def test_a_click_on_a_tree_node_filters_the_list(qtbot, window):
     tree, model = window.tree, window.tree_model

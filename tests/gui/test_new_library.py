@@ -29,8 +29,7 @@ def test_the_list_fills_while_the_metadata_phase_writes_its_batches(qtbot, make_
     monkeypatch.setattr(refresher, "LIST_EVERY_S", 0.1)
     window = make_window(generated, runner=TaskRunner())
     filled = []  # (rows, phase) of every list shown
-    window.list_model.modelReset.connect(lambda: filled.append((window.list_model.rowCount(),
-                                                                window.refresher._phase)))
+    window.list_model.modelReset.connect(lambda: filled.append((window.list_model.rowCount(), window.refresher._phase)))
     qtbot.waitUntil(lambda: window.list_model.rowCount() == POSTS, timeout=120000)
     early = [rows for rows, phase in filled if 0 < rows < POSTS and phase == "metadata"]
     assert early, filled  # rows were shown before the phase ended, not only after it

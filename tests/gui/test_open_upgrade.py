@@ -17,8 +17,9 @@ from tests.gui.helpers import write_library
 N = 500
 
 
-def test_an_index_with_old_title_keys_is_upgraded_off_the_ui_thread(make_window, tmp_path, data_dir,
-                                                                     monkeypatch, qtbot):
+def test_an_index_with_old_title_keys_is_upgraded_off_the_ui_thread(
+    make_window, tmp_path, data_dir, monkeypatch, qtbot
+):
     root = write_library(tmp_path / "old", n_posts=N, broken=False)
     library = Library(root, data_dir=data_dir)
     library.refresh()

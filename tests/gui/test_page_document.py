@@ -17,12 +17,14 @@ from reader.core.types import Post
 from reader.gui.article_html import page_document, prepare_body
 from reader.gui.article_view import ArticleView
 from reader.gui.tasks import TaskRunner
-from tests.gui.helpers import N_POSTS
 from tests.gui.article_helpers import make_post
 from tests.gui.article_helpers import view as view  # the fixture, shared (`as`: a re-export, so not unused)
+from tests.gui.helpers import N_POSTS
 
-HOSTILE = ('<p>正文 <img src="file:///etc/passwd"> <img src="/etc/hostname" alt="h"> '
-           '<img src="https://tracker.example/p.png"> <a href="file:///etc/passwd">f</a></p>' + "<p>段落</p>" * 80)
+HOSTILE = (
+    '<p>正文 <img src="file:///etc/passwd"> <img src="/etc/hostname" alt="h"> '
+    '<img src="https://tracker.example/p.png"> <a href="file:///etc/passwd">f</a></p>' + "<p>段落</p>" * 80
+)
 
 
 def _post(html: str, title: str = "标题") -> Post:
@@ -96,8 +98,9 @@ def test_adopted_documents_do_not_pile_up(qtbot, view):
 @pytest.fixture
 def window(make_window, library_dir, qtbot):
     window = make_window(library_dir, runner=TaskRunner())
-    qtbot.waitUntil(lambda: window.list_model.rowCount() == N_POSTS + 1 and not window.refresher.running(),
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: window.list_model.rowCount() == N_POSTS + 1 and not window.refresher.running(), timeout=20000
+    )
     return window
 
 
@@ -115,10 +118,17 @@ def test_the_window_starts_without_the_reading_path():
     import subprocess
     import sys
 
-    code = ("import sys, reader.gui.main_window; "
-            "print(sorted(m for m in ('lxml', 'nh3', 'markdown_it', 'reader.core.render') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
+    code = (
+        "import sys, reader.gui.main_window; "
+        "print(sorted(m for m in ('lxml', 'nh3', 'markdown_it', 'reader.core.render') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    ).stdout
     assert out.strip() == "[]"
 
 
@@ -126,7 +136,8 @@ def test_the_warm_up_takes_a_post_in_memory_to_a_qt_page(qapp, monkeypatch):
     from reader.gui import article_html
 
     made = []
-    monkeypatch.setattr(article_html, "page_document",
-                        lambda post, body, setup: made.append(page_document(post, body, setup)))
+    monkeypatch.setattr(
+        article_html, "page_document", lambda post, body, setup: made.append(page_document(post, body, setup))
+    )
     article_html.warm_up()
     assert "预热 warm-up" in made[0].document.toPlainText() and "正文" in made[0].document.toPlainText()

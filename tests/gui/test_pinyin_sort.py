@@ -19,10 +19,13 @@ def library(root: Path) -> Path:
     (root / "_posts").mkdir(parents=True)
     (root / "_data").mkdir()
     (root / "_config.yml").write_text("title: t\n", encoding="utf-8")
-    (root / "_data" / "categories.yml").write_text("emnews: 东财滚动新闻\nsitenews: 站长消息\nzhongguo: 中国\n",
-                                                   encoding="utf-8")
+    (root / "_data" / "categories.yml").write_text(
+        "emnews: 东财滚动新闻\nsitenews: 站长消息\nzhongguo: 中国\n", encoding="utf-8"
+    )
     for name, (title, category) in POSTS.items():
-        (root / "_posts" / name).write_text(f"---\ntitle: {title}\ncategories: {category}\n---\n正文\n", encoding="utf-8")
+        (root / "_posts" / name).write_text(
+            f"---\ntitle: {title}\ncategories: {category}\n---\n正文\n", encoding="utf-8"
+        )
     return root
 
 

@@ -12,7 +12,9 @@ from reader.gui.preferences import apply_theme
 from reader.gui.tasks import TaskRunner
 from tests.gui.helpers import click_menu, write_library
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
+pytestmark = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)"
+)
 
 
 @pytest.fixture

@@ -17,8 +17,9 @@ K = Qt.Key
 @pytest.fixture
 def window(make_window, library_dir, qtbot):
     window = make_window(library_dir, runner=TaskRunner())
-    qtbot.waitUntil(lambda: window.list_model.rowCount() == N_POSTS + 1 and not window.refresher.running(),
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: window.list_model.rowCount() == N_POSTS + 1 and not window.refresher.running(), timeout=20000
+    )
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.list.setFocus()

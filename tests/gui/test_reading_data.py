@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
@@ -10,7 +11,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
 from reader.gui.tasks import TaskRunner
 from tests.gui.helpers import click_menu, click_when_enabled, when_modal, write_library
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
+pytestmark = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)"
+)
 
 
 @pytest.fixture
@@ -29,12 +32,14 @@ def _in_dialog(qtbot, name: str | None, button: QDialogButtonBox.StandardButton)
     A name in the folder it shows, as a user types one: a whole path typed fast raced the dialog, which
     put the selected file's bare name back in the field once it had read the folder, then resolved
     that name in its own folder (1 run in 8 imported nothing)."""
+
     def act(dialog: QFileDialog) -> None:
         if name is not None:
             field = dialog.findChild(QLineEdit, "fileNameEdit")
             field.selectAll()
             qtbot.keyClicks(field, name)
         click_when_enabled(qtbot, dialog.findChild(QDialogButtonBox, "buttonBox").button(button))
+
     when_modal(QFileDialog, act)
 
 
@@ -44,8 +49,11 @@ def _row_path(window, row: int) -> str:
 
 def test_export_then_import_from_the_file_menu(qtbot, window, tmp_path):
     first = _row_path(window, 0)
-    qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=window.list.visualRect(window.list_model.index(0, 0)).center())
+    qtbot.mouseClick(
+        window.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.list.visualRect(window.list_model.index(0, 0)).center(),
+    )
     qtbot.waitUntil(lambda: window.reading.post is not None, timeout=5000)
     qtbot.keyClick(window.list, Qt.Key.Key_S)  # star it
     qtbot.waitUntil(lambda: window.library.state.get(first)[1], timeout=5000)
@@ -61,11 +69,23 @@ def test_export_then_import_from_the_file_menu(qtbot, window, tmp_path):
     # Another machine read the second post later: importing its file adds that, and keeps the star.
     second = _row_path(window, 1)
     other = tmp_path / "home" / "other.json"  # in the folder the dialog opens on
-    other.write_text(json.dumps({"format": "jianbao-reading-data", "version": 1, "libraries": {
-        str(window.library.root): {"posts": {second: {"read": True, "changed": {"read": "2099-01-01T00:00:00+00:00"}},
-                                             first: {"starred": False,
-                                                     "changed": {"starred": "2000-01-01T00:00:00+00:00"}}}}}}),
-                     encoding="utf-8")
+    other.write_text(
+        json.dumps(
+            {
+                "format": "jianbao-reading-data",
+                "version": 1,
+                "libraries": {
+                    str(window.library.root): {
+                        "posts": {
+                            second: {"read": True, "changed": {"read": "2099-01-01T00:00:00+00:00"}},
+                            first: {"starred": False, "changed": {"starred": "2000-01-01T00:00:00+00:00"}},
+                        }
+                    }
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
     _in_dialog(qtbot, other.name, QDialogButtonBox.StandardButton.Open)
     click_menu(qtbot, window, "&File", "&Import Reading Data…")
     qtbot.waitUntil(lambda: "Imported 1 newer mark" in window.statusBar().currentMessage(), timeout=5000)

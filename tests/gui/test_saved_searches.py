@@ -9,17 +9,22 @@ from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit
 from reader.paths import AppPaths
 from tests.gui.helpers import click_menu, when_modal, write_library
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)")
+pytestmark = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)"
+)
 
 
 def _type_name(qtbot, name: str) -> None:
     """When the name prompt is up: replace its text by typing `name`, then click OK."""
+
     def act(dialog: QInputDialog) -> None:
         field = dialog.findChild(QLineEdit)
         field.selectAll()
         qtbot.keyClicks(field, name)
-        qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+
     when_modal(QInputDialog, act)
 
 
@@ -62,8 +67,11 @@ def test_save_restore_rename_delete_and_a_lost_index(qtbot, make_window, tmp_pat
     assert window.search_edit.text() == "jingji OR keji"
     assert window.browse.selected_node_ids() == ["category:keji"]
     qtbot.waitUntil(lambda: _paths(window) == hits, timeout=5000)
-    qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=window.list.visualRect(window.list_model.index(0, 0)).center())
+    qtbot.mouseClick(
+        window.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.list.visualRect(window.list_model.index(0, 0)).center(),
+    )
     # the article opened counts as read after the read delay: the unread count follows
     qtbot.waitUntil(lambda: _count_text(window, "saved:Keji economy") == "7 / 8", timeout=5000)
 

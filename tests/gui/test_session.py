@@ -12,7 +12,6 @@ from reader.gui.search import SearchController
 from reader.gui.session import WARM_UP_AFTER_LIST_MS, Session
 from reader.gui.tasks import PerThread, TaskRunner
 
-
 WAIT_MS = 2 * WARM_UP_AFTER_LIST_MS
 
 
@@ -120,7 +119,6 @@ def test_a_list_asked_on_the_window_runs_the_reading_warm_up(qtbot, make_window,
     qtbot.waitUntil(lambda: bool(threads), timeout=10000)
     qtbot.wait(2 * WAIT_MS)
     assert len(threads) == 1 and threads[0] is not threading.main_thread()
-
 
 
 def test_no_warm_up_once_the_session_closed(qtbot, session):

@@ -123,8 +123,11 @@ def test_the_sample_library_restores_its_article_and_selection(qtbot, make_windo
     assert window.is_sample
     _click_tree_node(qtbot, window, "category:keji")
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 2)
-    qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=window.list.visualRect(window.list_model.index(1, 0)).center())
+    qtbot.mouseClick(
+        window.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.list.visualRect(window.list_model.index(1, 0)).center(),
+    )
     qtbot.waitUntil(lambda: window.reading.post is not None)
     title = window.reading.post.meta.title
     window.close()
@@ -179,8 +182,11 @@ def test_the_library_given_again_on_the_command_line_comes_back_as_left(qtbot, m
     window = make_window(library_dir)
     _click_tree_node(qtbot, window, "category:keji")
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 8)
-    qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=window.list.visualRect(window.list_model.index(1, 0)).center())
+    qtbot.mouseClick(
+        window.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.list.visualRect(window.list_model.index(1, 0)).center(),
+    )
     qtbot.waitUntil(lambda: window.reading.post is not None)
     title = window.reading.post.meta.title
     window.close()
@@ -209,12 +215,16 @@ def test_a_tree_click_made_while_the_tree_reloads_is_kept(qtbot, make_window, li
     assert window.list_model.rowCount() == 8
 
 
-def test_leaving_a_post_unscrolled_writes_no_position_and_a_scrolled_one_does(make_window, library_dir, qtbot,
-                                                                               monkeypatch):
+def test_leaving_a_post_unscrolled_writes_no_position_and_a_scrolled_one_does(
+    make_window, library_dir, qtbot, monkeypatch
+):
     written = []
     real = Library.set_position
-    monkeypatch.setattr(Library, "set_position", lambda lib, post_id, position: (
-        written.append((post_id, round(position, 2))), real(lib, post_id, position)))
+    monkeypatch.setattr(
+        Library,
+        "set_position",
+        lambda lib, post_id, position: (written.append((post_id, round(position, 2))), real(lib, post_id, position)),
+    )
     window = make_window(library_dir)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts only reach the active window

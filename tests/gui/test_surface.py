@@ -23,7 +23,9 @@ def _with_att_post(root):
     write_library(root)
     (root / "_posts" / "2023-02-01-att.md").write_text(
         "---\ntitle: 电信 新闻\ndate: 2023-02-01\ncategories: keji\n---\n"
-        "<p>美国电话电报公司 AT&amp;T 宣布 <i>新的</i> 5G 计划。</p>\n", encoding="utf-8")
+        "<p>美国电话电报公司 AT&amp;T 宣布 <i>新的</i> 5G 计划。</p>\n",
+        encoding="utf-8",
+    )
     return root
 
 
@@ -71,7 +73,9 @@ def test_the_hits_of_a_snippet_are_painted_bold(qtbot, make_window, tmp_path):
     bold = _paint_cell(window.list, ((start, start + 4),))
 
     def ink(image) -> int:
-        return sum(image.pixelColor(x, y).lightness() < 128 for x in range(image.width()) for y in range(image.height()))
+        return sum(
+            image.pixelColor(x, y).lightness() < 128 for x in range(image.width()) for y in range(image.height())
+        )
 
     assert ink(bold) > ink(plain) > 0  # the same text, more ink where the hit is bold
     late = len(window.list_model.index(0, SNIPPET_COLUMN).data()) - 2  # a hit at the far end of the text
@@ -162,15 +166,18 @@ def test_tab_walks_the_panes_in_reading_order_and_shift_tab_walks_back(qtbot, ac
 def test_standard_keys_are_used_and_no_key_does_two_things(active):
     keys = [key.toString() for action in active.actions_by_id.values() for key in action.shortcuts()]
     assert len(keys) == len(set(keys)), keys
-    for action_id, standard in (("focus_search", QKeySequence.StandardKey.Find),
-                                ("zoom_in", QKeySequence.StandardKey.ZoomIn),
-                                ("back", QKeySequence.StandardKey.Back),
-                                ("open_library", QKeySequence.StandardKey.Open)):
+    for action_id, standard in (
+        ("focus_search", QKeySequence.StandardKey.Find),
+        ("zoom_in", QKeySequence.StandardKey.ZoomIn),
+        ("back", QKeySequence.StandardKey.Back),
+        ("open_library", QKeySequence.StandardKey.Open),
+    ):
         assert QKeySequence.keyBindings(standard)[0] in active.actions_by_id[action_id].shortcuts()
     assert "Ctrl+Q" in [k.toString() for k in active.actions_by_id["quit"].shortcuts()]
 
 
 # --- the first look ------------------------------------------------------------------------
+
 
 def test_first_run_takes_most_of_the_screen_and_has_its_icon(make_window, library_dir):
     window = make_window(library_dir)
@@ -192,13 +199,35 @@ def _bold_width(view, text: str) -> int:
 def test_first_run_columns_show_categories_whole_without_a_horizontal_scroll_bar(tmp_path, width, height):
     """The real window in a process of its own, on a laptop's screen and a desktop's (offscreen screens)."""
     config = tmp_path / "screen.json"
-    config.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
-                                               "logicalDpi": 96, "logicalBpi": 96, "dpr": 1}]}))
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "s",
+                        "x": 0,
+                        "y": 0,
+                        "width": width,
+                        "height": height,
+                        "logicalDpi": 96,
+                        "logicalBpi": 96,
+                        "dpr": 1,
+                    }
+                ]
+            }
+        )
+    )
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
     runs = []
     for _ in range(2):  # the second run starts from what the first left in the settings
-        proc = subprocess.run([sys.executable, "-m", "tests.gui.first_look_probe", str(tmp_path / "data")],
-                              capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+        proc = subprocess.run(
+            [sys.executable, "-m", "tests.gui.first_look_probe", str(tmp_path / "data")],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=120,
+        )
         assert proc.returncode == 0, proc.stderr
         runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
     found = runs[0]
@@ -240,8 +269,9 @@ def _drag_edge(qtbot, header, column: int, by: int) -> None:
 
 
 @pytest.mark.parametrize("drag_while_searching", [False, True])
-def test_the_snippet_takes_the_rest_of_the_width_after_the_user_drags_columns(qtbot, make_window, library_dir,
-                                                                             drag_while_searching):
+def test_the_snippet_takes_the_rest_of_the_width_after_the_user_drags_columns(
+    qtbot, make_window, library_dir, drag_while_searching
+):
     window = make_window(library_dir)
     window.resize(1400, 700)
     window.splitter.setSizes([200, 800, 400])
@@ -283,14 +313,21 @@ def test_with_no_article_open_the_pane_shows_the_library_and_the_first_keys(qtbo
 
 # --- for every user: what a screen reader is told ------------------------------------------
 
+
 def _spoken(widget, what=QAccessible.Text.Name) -> str:
     return QAccessible.queryAccessibleInterface(widget).text(what)
 
 
 def test_every_pane_and_field_has_an_accessible_name_and_description(qtbot, active):
     window = active
-    named = {window.search_edit: "Search articles", window.tag_filter: "Filter tags", window.tree: "Library",
-             window.quick_filter: "Filter by title", window.list: "Articles", window.view: "Article"}
+    named = {
+        window.search_edit: "Search articles",
+        window.tag_filter: "Filter tags",
+        window.tree: "Library",
+        window.quick_filter: "Filter by title",
+        window.list: "Articles",
+        window.view: "Article",
+    }
     for widget, name in named.items():
         assert _spoken(widget) == name, widget.objectName()
     for widget in (window.search_edit, window.tag_filter, window.tree, window.quick_filter, window.list):

@@ -25,16 +25,21 @@ def library(tmp_path):
     (posts / "2022-01-01-jian.md").write_text(
         "---\ntitle: 经济发布会\ndate: 2022-01-01\ncategories: 财经\ntags: [头发]\n---\n"
         "缓冲区 后来，经济发布会在里面开。\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (posts / "2022-01-02-other.md").write_text(
-        "---\ntitle: 天气\ndate: 2022-01-02\n---\n今天天气很好。\n", encoding="utf-8")
+        "---\ntitle: 天气\ndate: 2022-01-02\n---\n今天天气很好。\n", encoding="utf-8"
+    )
     return tmp_path / "zh"
 
 
-@pytest.mark.parametrize("query, marked", [
-    ("經濟發佈", ["经济发布", "经济发布"]),  # title and body, as written (Simplified)
-    ("緩衝區 裡", ["缓冲区", "里"]),
-])
+@pytest.mark.parametrize(
+    "query, marked",
+    [
+        ("經濟發佈", ["经济发布", "经济发布"]),  # title and body, as written (Simplified)
+        ("緩衝區 裡", ["缓冲区", "里"]),
+    ],
+)
 def test_a_traditional_query_finds_and_marks_the_simplified_post(qtbot, make_window, library, query, marked):
     window = make_window(library)
     window.activateWindow()
@@ -44,8 +49,11 @@ def test_a_traditional_query_finds_and_marks_the_simplified_post(qtbot, make_win
     assert QApplication.focusWidget() is window.search_edit
     _type_chinese(query)
     qtbot.waitUntil(lambda: window.list_model.searching() and window.list_model.rowCount() == 1, timeout=5000)
-    qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=window.list.visualRect(window.list_model.index(0, 0)).center())
+    qtbot.mouseClick(
+        window.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.list.visualRect(window.list_model.index(0, 0)).center(),
+    )
     qtbot.waitUntil(lambda: window.view.hit_count() == len(marked), timeout=5000)
     assert window.reading.post.meta.title == "经济发布会"
     assert [sel.cursor.selectedText() for sel in window.view.extraSelections()] == marked
@@ -75,8 +83,11 @@ def test_read_as_converts_the_article_list_and_tree_for_display_only(qtbot, make
     window = make_window(library)
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 2, timeout=5000)
     row = next(r for r in range(2) if window.list_model.summary(r).title == "经济发布会")
-    qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=window.list.visualRect(window.list_model.index(row, 0)).center())
+    qtbot.mouseClick(
+        window.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.list.visualRect(window.list_model.index(row, 0)).center(),
+    )
     qtbot.waitUntil(lambda: window.reading.post is not None, timeout=5000)
     source = (library / "_posts" / "2022-01-01-jian.md").read_bytes()
     tree = window.tree_model

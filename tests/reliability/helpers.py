@@ -63,7 +63,7 @@ class WriteGuard:
             self.attempts.append(f"{what} {os.fsdecode(path)}")
             raise PermissionError(13, f"test guard: {what} inside the library", os.fsdecode(path))
 
-    def install(self, monkeypatch) -> "WriteGuard":
+    def install(self, monkeypatch) -> WriteGuard:
         guard = self
         real_open, real_os_open, real_connect = builtins.open, os.open, sqlite3.connect
 
@@ -85,8 +85,20 @@ class WriteGuard:
         monkeypatch.setattr(io, "open", open_)
         monkeypatch.setattr(os, "open", os_open)
         monkeypatch.setattr(sqlite3, "connect", connect)
-        for name in ("remove", "unlink", "rmdir", "mkdir", "makedirs", "utime", "chmod", "chown",
-                     "truncate", "symlink", "link", "mkfifo"):
+        for name in (
+            "remove",
+            "unlink",
+            "rmdir",
+            "mkdir",
+            "makedirs",
+            "utime",
+            "chmod",
+            "chown",
+            "truncate",
+            "symlink",
+            "link",
+            "mkfifo",
+        ):
             real = getattr(os, name, None)
             if real is not None:
                 monkeypatch.setattr(os, name, self._wrap(name, real, 0))
@@ -99,6 +111,7 @@ class WriteGuard:
             if args:
                 self.check(f"os.{name}", args[arg])
             return real(*args, **kwargs)
+
         return wrapper
 
     def _wrap2(self, name, real):
@@ -106,15 +119,22 @@ class WriteGuard:
             self.check(f"os.{name}", src)
             self.check(f"os.{name}", dst)
             return real(src, dst, *args, **kwargs)
+
         return wrapper
 
 
 def run_cli(*args, data_dir: Path, timeout: float = 300, env_extra=None, preexec=None):
     """Run `jianbao-cli` (as `python -m reader.cli`) in a fresh process; returns CompletedProcess."""
     env = {**os.environ, "PYTHONPATH": str(REPO), **(env_extra or {})}
-    return subprocess.run([sys.executable, "-m", "reader.cli", "--data-dir", str(data_dir), *map(str, args)],
-                          capture_output=True, text=True, timeout=timeout, env=env, cwd=str(REPO),
-                          preexec_fn=preexec)
+    return subprocess.run(
+        [sys.executable, "-m", "reader.cli", "--data-dir", str(data_dir), *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        cwd=str(REPO),
+        preexec_fn=preexec,
+    )
 
 
 def small_site(root: Path, posts: dict[str, str] | None = None) -> Path:
@@ -124,7 +144,9 @@ def small_site(root: Path, posts: dict[str, str] | None = None) -> Path:
     for i in range(3):
         (root / "_posts" / f"2022-01-0{i + 1}-post{i}.md").write_text(
             f"---\ntitle: 第{i}篇\ndate: 2022-01-0{i + 1} 10:00:00 +0800\ncategories: jingji\n---\n"
-            f"<p>经济新闻第{i}段。</p>\n", encoding="utf-8")
+            f"<p>经济新闻第{i}段。</p>\n",
+            encoding="utf-8",
+        )
     for rel, text in (posts or {}).items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -138,8 +160,13 @@ def tmpfs(folder: Path, size: str = "512m"):
     where we may not mount (not root, no mount command)."""
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        mounted = IS_ROOT and subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
-                                             capture_output=True).returncode == 0
+        mounted = (
+            IS_ROOT
+            and subprocess.run(
+                ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True
+            ).returncode
+            == 0
+        )
     except OSError:
         mounted = False
     try:

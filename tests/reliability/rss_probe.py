@@ -30,11 +30,22 @@ def main(root: str, data_dir: str, full_text: str) -> None:
     after = _status_mb("VmHWM")
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     done, total = library.text_progress()
-    print(json.dumps({
-        "rss_before_mb": before, "rss_after_mb": after, "children_peak_mb": children / 1024,
-        "seconds": time.monotonic() - began, "count": library.count(), "text_done": done, "text_total": total,
-        "problems": [[p.path, p.message] for p in library.problems()], "notes": list(report.notes),
-    }, ensure_ascii=False))
+    print(
+        json.dumps(
+            {
+                "rss_before_mb": before,
+                "rss_after_mb": after,
+                "children_peak_mb": children / 1024,
+                "seconds": time.monotonic() - began,
+                "count": library.count(),
+                "text_done": done,
+                "text_total": total,
+                "problems": [[p.path, p.message] for p in library.problems()],
+                "notes": list(report.notes),
+            },
+            ensure_ascii=False,
+        )
+    )
     library.close()
 
 

@@ -15,14 +15,13 @@ from pathlib import Path
 import pytest
 
 from bench.generate import generate
-from reader.core import store as store_module
 from reader.core import state as state_module
+from reader.core import store as store_module
 from reader.core.errors import StateError, StoreError
 from reader.core.library import Library
 from reader.core.state import StateStore
 from reader.core.types import PostFilter
 from reader.paths import AppPaths, library_key
-
 from tests.reliability.helpers import REPO, run_cli, small_site, tmpfs
 from tests.unit.core.test_state import Lock
 
@@ -38,9 +37,14 @@ def _marks(state_file: Path) -> list[tuple]:
 
 
 def _start_index(root: Path, data_dir: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "reader.cli", "--data-dir", str(data_dir), "index", str(root)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=str(REPO),
-                            env={**os.environ, "PYTHONPATH": str(REPO)}, start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "reader.cli", "--data-dir", str(data_dir), "index", str(root)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=str(REPO),
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        start_new_session=True,
+    )
 
 
 def _check_consistent(library: Library, root: Path) -> None:
@@ -118,8 +122,12 @@ while True:
 def test_killed_state_writes_are_all_or_nothing(tmp_path):
     state_file = tmp_path / "state.sqlite"
     for delay in (0.3, 0.7, 1.1):
-        proc = subprocess.Popen([sys.executable, "-c", _STATE_WRITER, str(state_file)], stdout=subprocess.PIPE,
-                                cwd=str(REPO), env={**os.environ, "PYTHONPATH": str(REPO)})
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _STATE_WRITER, str(state_file)],
+            stdout=subprocess.PIPE,
+            cwd=str(REPO),
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+        )
         assert proc.stdout.readline().strip() == b"ready"
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)

@@ -13,7 +13,6 @@ from reader.core import budget
 from reader.core.budget import TooComplex, bounded
 from reader.core.library import Library
 from reader.core.parse import parse_post
-
 from tests.reliability.helpers import run_cli, small_site
 
 # Linear, but markdown-it's bracket handling makes it slow: about 11 s of CPU for a MiB.
@@ -60,10 +59,19 @@ def _in_thread(func, *args):
 
 # Not a regex in another thread: re holds the GIL and checks only for signals, which only the
 # main thread receives, so nothing can interrupt it there (budget.py); patterns are kept linear.
-@pytest.mark.parametrize("work, where", [
-    (_spin, "main thread"), (_regex, "main thread"), (_swallow, "main thread"), (_grow, "main thread"),
-    (_spin, "other thread"), (_swallow, "other thread"), (_grow, "other thread"),
-], ids=lambda v: v if isinstance(v, str) else v.__name__)
+@pytest.mark.parametrize(
+    "work, where",
+    [
+        (_spin, "main thread"),
+        (_regex, "main thread"),
+        (_swallow, "main thread"),
+        (_grow, "main thread"),
+        (_spin, "other thread"),
+        (_swallow, "other thread"),
+        (_grow, "other thread"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else v.__name__,
+)
 def test_work_over_its_budget_is_interrupted(work, where):
     began = time.monotonic()
     call = lambda: bounded(work, cpu=0.3, memory=64 << 20)  # noqa: E731 - one call, run on either thread below
@@ -137,8 +145,9 @@ def test_a_heavy_post_is_bounded_in_the_worker_processes(tmp_path):
     shown = run_cli("show", "--text", root, "_posts/2022-01-21-heavy.md", data_dir=tmp_path / "data", timeout=120)
     assert "too complex to read" in shown.stdout + shown.stderr
     problems = run_cli("problems", root, data_dir=tmp_path / "data", timeout=120)
-    assert "2022-01-21-heavy.md" in problems.stdout and "too complex to read (over 4 s of CPU)" in problems.stdout, \
+    assert "2022-01-21-heavy.md" in problems.stdout and "too complex to read (over 4 s of CPU)" in problems.stdout, (
         problems.stdout
+    )
 
 
 def test_a_post_whose_front_matter_is_over_budget_opens_with_its_problem(tmp_path, data_dir, monkeypatch):

@@ -15,26 +15,29 @@ from reader.core.library import Library
 from reader.core.parse import extract_links, parse_post
 from reader.core.site import detect_site
 from reader.core.types import Site
-
 from tests.reliability.helpers import run_cli, small_site
 from tests.reliability.test_pathological_trees import _probe
 
 SITE = Site("jekyll", Path("/nonexistent/site"), Path("/nonexistent/site"))
 # The 389-byte file of the attack: nine levels of nine aliases stand for 9^9 (387 million) values.
-BILLION_LAUGHS = "\n".join([
-    "---",
-    "title: 笑声 laughs",
-    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
-    *(f"{k}: &{k} [{','.join(['*' + p] * 9)}]" for p, k in zip("abcdefgh", "bcdefghi", strict=True)),
-    "---",
-    "A billion laughs.\n",
-])
+BILLION_LAUGHS = "\n".join(
+    [
+        "---",
+        "title: 笑声 laughs",
+        'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+        *(f"{k}: &{k} [{','.join(['*' + p] * 9)}]" for p, k in zip("abcdefgh", "bcdefghi", strict=True)),
+        "---",
+        "A billion laughs.\n",
+    ]
+)
 
 
 def _limit_memory(megabytes: int):
     """preexec_fn for a child: an address-space limit, so a regression fails instead of eating the machine."""
+
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (megabytes << 20, megabytes << 20))
+
     return limit
 
 
@@ -51,12 +54,18 @@ def test_billion_laughs_is_refused_at_once():
     assert parsed.meta.title == "笑声 laughs" and parsed.body == "A billion laughs.\n"
 
 
-@pytest.mark.parametrize("front", [
-    "a: &a [*a]",  # an alias inside its own anchor
-    "a: &a {x: 1}\n" + "".join(f"m{i}: &m{i}\n  <<: [*{'a' if i == 0 else f'm{i - 1}'}, "
-                               f"*{'a' if i == 0 else f'm{i - 1}'}]\n  k{i}: v\n" for i in range(40)),
-    "x: [" + ", ".join(f"&a{i} [{', '.join([f'*a{i - 1}'] * 8) if i else 'a'}]" for i in range(12)) + "]",
-])
+@pytest.mark.parametrize(
+    "front",
+    [
+        "a: &a [*a]",  # an alias inside its own anchor
+        "a: &a {x: 1}\n"
+        + "".join(
+            f"m{i}: &m{i}\n  <<: [*{'a' if i == 0 else f'm{i - 1}'}, *{'a' if i == 0 else f'm{i - 1}'}]\n  k{i}: v\n"
+            for i in range(40)
+        ),
+        "x: [" + ", ".join(f"&a{i} [{', '.join([f'*a{i - 1}'] * 8) if i else 'a'}]" for i in range(12)) + "]",
+    ],
+)
 def test_alias_and_merge_key_bombs_become_problems(front):
     began = time.process_time()
     fm = read_front_matter(f"---\n{front}\n---\nbody\n")

@@ -27,15 +27,17 @@ def test_clicking_a_post_over_its_budget_shows_the_problem(qtbot, tmp_path, monk
     qtbot.addWidget(window)
     window.show()
     window.start(str(root))
-    qtbot.waitUntil(lambda: window.list_model.rowCount() == N_POSTS + 2 and not window.refresher.running(),
-                    timeout=60000)
+    qtbot.waitUntil(
+        lambda: window.list_model.rowCount() == N_POSTS + 2 and not window.refresher.running(), timeout=60000
+    )
     row = next(r for r in range(window.list_model.rowCount()) if window.list_model.summary(r).title == "方括号")
     rect = window.list.visualRect(window.list_model.index(row, 0))
     began = time.monotonic()
     qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert time.monotonic() - began < 0.5  # the click returns at once: the post is read on a worker
-    qtbot.waitUntil(lambda: window.reading.post is not None and "too complex" in window.view.toPlainText(),
-                    timeout=15000)
+    qtbot.waitUntil(
+        lambda: window.reading.post is not None and "too complex" in window.view.toPlainText(), timeout=15000
+    )
     shown = window.view.toPlainText()
     assert "too complex to read (over 0.5 s of CPU)" in shown and "[[[[" in shown
     assert window.reading.post.meta.title == "方括号"

@@ -13,7 +13,6 @@ import pytest
 from reader import cli
 from reader.core.library import Library
 from reader.core.types import PostFilter
-
 from tests.corpus import CORPUS
 from tests.reliability.helpers import IS_ROOT, WriteGuard, run_cli, tree_digest
 
@@ -50,8 +49,13 @@ def _session(root: Path, data_dir: Path) -> dict:
         hits = library.search("the OR 经济 OR 新闻")
         library.list_posts(PostFilter(starred=True))
         second = library.refresh()  # a second open with nothing changed
-        return {"count": library.count(), "report": report, "second": second, "hits": len(hits),
-                "starred": [s.id for s in library.list_posts(PostFilter(starred=True))]}
+        return {
+            "count": library.count(),
+            "report": report,
+            "second": second,
+            "hits": len(hits),
+            "starred": [s.id for s in library.list_posts(PostFilter(starred=True))],
+        }
     finally:
         library.close()
 
@@ -82,8 +86,14 @@ def test_session_through_cli_in_process_writes_nothing(tmp_path, data_dir, monke
     before = tree_digest(root)
     guard = WriteGuard(root).install(monkeypatch)
     some = "_posts/" + sorted(p.name for p in (root / "_posts").iterdir())[0]
-    for args in (["index", root], ["list", root, "--json"], ["search", root, "经济"],
-                 ["show", root, some], ["show", root, some, "--html"], ["problems", root]):
+    for args in (
+        ["index", root],
+        ["list", root, "--json"],
+        ["search", root, "经济"],
+        ["show", root, some],
+        ["show", root, some, "--html"],
+        ["problems", root],
+    ):
         assert cli.main(["--data-dir", str(data_dir), *map(str, args)]) == 0, capsys.readouterr().err
     monkeypatch.undo()
     assert guard.attempts == []
@@ -135,8 +145,13 @@ def test_cli_subprocesses_on_read_only_copy(read_only_copy, data_dir):
     root = read_only_copy[0]
     before = tree_digest(root)
     some = "_posts/" + sorted(p.name for p in (root / "_posts").iterdir())[0]
-    for args in (["index", root], ["list", root], ["search", root, "新闻"], ["show", root, some, "--json"],
-                 ["problems", root]):
+    for args in (
+        ["index", root],
+        ["list", root],
+        ["search", root, "新闻"],
+        ["show", root, some, "--json"],
+        ["problems", root],
+    ):
         proc = run_cli(*args, data_dir=data_dir)
         assert proc.returncode == 0, proc.stderr
     assert tree_digest(root) == before
@@ -149,8 +164,12 @@ def test_the_write_guard_catches_writes(tmp_path, monkeypatch):
     """The guard above is only evidence if it does fire."""
     (tmp_path / "a.md").write_text("x")
     guard = WriteGuard(tmp_path).install(monkeypatch)
-    for attempt in (partial(open, tmp_path / "b.md", "w"), lambda: (tmp_path / "a.md").write_text("y"),
-                    lambda: os.unlink(tmp_path / "a.md"), lambda: os.rename(tmp_path / "a.md", tmp_path / "c")):
+    for attempt in (
+        partial(open, tmp_path / "b.md", "w"),
+        lambda: (tmp_path / "a.md").write_text("y"),
+        lambda: os.unlink(tmp_path / "a.md"),
+        lambda: os.rename(tmp_path / "a.md", tmp_path / "c"),
+    ):
         with pytest.raises(PermissionError):
             attempt()
     monkeypatch.undo()

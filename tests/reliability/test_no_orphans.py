@@ -15,13 +15,16 @@ import pytest
 from bench.generate import generate
 from reader.core.errors import Cancelled
 from reader.gui.refresh_process import refresh_in_process
-
-from tests.reliability.helpers import REPO, alive as _alive, wait_for as _wait_for
+from tests.reliability.helpers import REPO
+from tests.reliability.helpers import alive as _alive
+from tests.reliability.helpers import wait_for as _wait_for
 
 # End to end: real processes (the CLI, the refresh process, their worker pools) killed or cancelled,
 # and their children looked for.
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table in /proc")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table in /proc"),
+]
 
 
 def _children(pid: int) -> set[int]:
@@ -49,11 +52,13 @@ def _descendants(pid: int) -> set[int]:
 
 def _spawned_by_refresh(pids: set[int]) -> set[int]:
     """Leave out multiprocessing's resource tracker: it belongs to the test process, not to a refresh."""
+
     def cmdline(pid: int) -> bytes:
         try:
             return Path(f"/proc/{pid}/cmdline").read_bytes()
         except OSError:
             return b""
+
     return {p for p in pids if b"resource_tracker" not in cmdline(p)}
 
 
@@ -64,9 +69,13 @@ def library(tmp_path_factory) -> Path:
 
 
 def test_sigkill_of_the_cli_leaves_no_worker_running(library, tmp_path):
-    cli = subprocess.Popen([sys.executable, "-m", "reader.cli", "--data-dir", str(tmp_path / "data"), "index",
-                            str(library)], cwd=str(REPO), env={**os.environ, "PYTHONPATH": str(REPO)},
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    cli = subprocess.Popen(
+        [sys.executable, "-m", "reader.cli", "--data-dir", str(tmp_path / "data"), "index", str(library)],
+        cwd=str(REPO),
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         assert _wait_for(lambda: len(_children(cli.pid)) >= 2, 60), "the CLI never started its workers"
         workers = _descendants(cli.pid)
@@ -85,8 +94,9 @@ def test_cancelling_a_gui_refresh_ends_its_process_and_workers_at_once(library, 
 
     def run() -> None:
         try:
-            outcome.append(refresh_in_process(library, tmp_path / "data", lambda phase, *_: seen.append(phase),
-                                              cancel.is_set))
+            outcome.append(
+                refresh_in_process(library, tmp_path / "data", lambda phase, *_: seen.append(phase), cancel.is_set)
+            )
         except BaseException as exc:  # noqa: BLE001 - recorded for the assertion
             outcome.append(exc)
 
@@ -106,4 +116,3 @@ def test_cancelling_a_gui_refresh_ends_its_process_and_workers_at_once(library, 
     finally:
         cancel.set()
         thread.join(30)
-

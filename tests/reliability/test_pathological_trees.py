@@ -17,7 +17,6 @@ from reader.core.library import Library
 from reader.core.limits import INDEX_LIMIT, SHOW_LIMIT
 from reader.core.pipeline import show_post
 from reader.core.scanner import scan
-
 from tests.reliability.helpers import IS_ROOT, REPO, run_cli, small_site, tmpfs
 
 FRONT = "---\ntitle: {title}\ndate: 2022-01-21 10:00:00 +0800\n---\n"
@@ -27,14 +26,26 @@ RSS_BOUND_MB = 300
 
 
 def _probe(root: Path, data_dir: Path, full_text: bool = True) -> dict:
-    proc = subprocess.run([sys.executable, str(Path(__file__).with_name("rss_probe.py")), str(root),
-                           str(data_dir), "1" if full_text else "0"],
-                          capture_output=True, text=True, timeout=600, cwd=str(REPO),
-                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(Path(__file__).with_name("rss_probe.py")),
+            str(root),
+            str(data_dir),
+            "1" if full_text else "0",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=str(REPO),
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     figures = json.loads(proc.stdout.strip().splitlines()[-1])
-    print(f"\n{root.name}: {figures['seconds']:.1f} s, peak RSS {figures['rss_before_mb']:.0f} -> "
-          f"{figures['rss_after_mb']:.0f} MB (workers {figures['children_peak_mb']:.0f} MB)")
+    print(
+        f"\n{root.name}: {figures['seconds']:.1f} s, peak RSS {figures['rss_before_mb']:.0f} -> "
+        f"{figures['rss_after_mb']:.0f} MB (workers {figures['children_peak_mb']:.0f} MB)"
+    )
     return figures
 
 
@@ -227,8 +238,10 @@ def test_unreadable_files_and_folders_simulated(tmp_path, data_dir, monkeypatch)
     try:
         report = library.refresh()
         problems = {p.path: p.message for p in library.problems()}
-        assert problems == {"_posts/2022-04-01-locked.md": "cannot be read: Permission denied",
-                            "_posts/closed": "folder cannot be read: permission denied"}
+        assert problems == {
+            "_posts/2022-04-01-locked.md": "cannot be read: Permission denied",
+            "_posts/closed": "folder cannot be read: permission denied",
+        }
         assert report.notes == ("_posts/closed: folder cannot be read: permission denied",)
         assert library.count() == 4 and library.text_progress() == (4, 4)
         with pytest.raises(Exception) as caught:
@@ -271,7 +284,8 @@ def test_files_that_vanish_or_change_while_a_scan_runs(tmp_path, data_dir, monke
         assert library.search("新的正文")
         assert library.count() == 5
         assert [(p.path, p.message) for p in library.problems()] == [
-            ("_posts/2022-05-01-to-folder.md", "folder whose name ends in .md (not a post; the files in it are read)")]
+            ("_posts/2022-05-01-to-folder.md", "folder whose name ends in .md (not a post; the files in it are read)")
+        ]
     finally:
         library.close()
 
@@ -284,9 +298,11 @@ def test_skipped_entries_are_in_the_problems_list_and_the_cli(tmp_path, data_dir
     library = Library(root, data_dir=data_dir)
     try:
         report = library.refresh()
-        expected = [("_posts/2022-06-01-fifo.md", "not a regular file (FIFO)"),
-                    ("_posts/2022-06-02-folder.md", "folder whose name ends in .md (not a post; the files in it are read)"),
-                    ("_posts/2022-06-03-out.md", "symbolic link pointing outside the library")]
+        expected = [
+            ("_posts/2022-06-01-fifo.md", "not a regular file (FIFO)"),
+            ("_posts/2022-06-02-folder.md", "folder whose name ends in .md (not a post; the files in it are read)"),
+            ("_posts/2022-06-03-out.md", "symbolic link pointing outside the library"),
+        ]
         assert [(p.path, p.message) for p in library.problems()] == expected
         assert report.problems == 3 and library.count() == 3
         os.unlink(root / "_posts" / "2022-06-01-fifo.md")

@@ -14,10 +14,9 @@ from reader.core import indexer as indexer_module
 from reader.core import scanner as scanner_module
 from reader.core.errors import PostError, RefusedFile
 from reader.core.library import Library
-from reader.core.scanner import open_inside, scan
 from reader.core.render import RenderContext, render_body
 from reader.core.sanitize import sanitize_html
-
+from reader.core.scanner import open_inside, scan
 from tests.reliability.helpers import small_site
 
 HOSTILE = """---
@@ -48,12 +47,24 @@ def hostile(tmp_path, data_dir):
     library.close()
 
 
-@pytest.mark.parametrize("src", [
-    "file:///etc/passwd", "file://localhost/etc/passwd", "../../../../../../etc/passwd", "/../../../etc/passwd",
-    "%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "img/evil.png", "img/../../../../etc/passwd", "/etc/passwd",
-    "wikilink:../../etc/passwd", "https://tracker.example/pixel.png", "//tracker.example/p.gif",
-    "data:image/png;base64,AAAA", "\\\\server\\share\\x.png",
-])
+@pytest.mark.parametrize(
+    "src",
+    [
+        "file:///etc/passwd",
+        "file://localhost/etc/passwd",
+        "../../../../../../etc/passwd",
+        "/../../../etc/passwd",
+        "%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "img/evil.png",
+        "img/../../../../etc/passwd",
+        "/etc/passwd",
+        "wikilink:../../etc/passwd",
+        "https://tracker.example/pixel.png",
+        "//tracker.example/p.gif",
+        "data:image/png;base64,AAAA",
+        "\\\\server\\share\\x.png",
+    ],
+)
 def test_resolve_resource_refuses_everything_outside(hostile, src):
     library, post_id = hostile
     assert library.resolve_resource(post_id, src) is None
@@ -66,11 +77,23 @@ def test_resolve_resource_still_finds_files_inside(hostile):
     assert alias is not None and os.path.realpath(alias).startswith(str(library.root))
 
 
-@pytest.mark.parametrize("href", [
-    "javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
-    "data:text/html,<script>x</script>", "file:///etc/passwd", "vbscript:msgbox", "ftp://example.com/x",
-    "smb://server/share", "x-apple-systempreferences:", "ms-settings:", "tel:123",
-])
+@pytest.mark.parametrize(
+    "href",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html,<script>x</script>",
+        "file:///etc/passwd",
+        "vbscript:msgbox",
+        "ftp://example.com/x",
+        "smb://server/share",
+        "x-apple-systempreferences:",
+        "ms-settings:",
+        "tel:123",
+    ],
+)
 def test_resolve_link_refuses_other_schemes(hostile, href):
     library, post_id = hostile
     target = library.resolve_link(post_id, href)
@@ -87,8 +110,20 @@ def test_resolve_link_sends_only_http_https_mailto_outside(hostile, href):
 def test_the_shown_post_holds_nothing_that_loads_or_runs(hostile):
     library, post_id = hostile
     html = library.get_post(post_id).html
-    for bad in ("<link", "<iframe", "<object", "<embed", "<style", "url(", "style=", "javascript:", "file:",
-                "data:", "@import", "@font-face"):
+    for bad in (
+        "<link",
+        "<iframe",
+        "<object",
+        "<embed",
+        "<style",
+        "url(",
+        "style=",
+        "javascript:",
+        "file:",
+        "data:",
+        "@import",
+        "@font-face",
+    ):
         assert bad not in html, bad
     # Relative paths stay in the HTML as the post wrote them; the view asks resolve_resource, which refuses.
     for src in re.findall(r'<img src="([^"]*)"', html):
@@ -132,7 +167,7 @@ def test_render_never_expands_includes_from_disk(tmp_path):
     from reader.core.types import Site
 
     site = Site("jekyll", tmp_path, tmp_path)
-    body = "{% include /etc/passwd %}{% include_relative ../../../etc/passwd %}{{ readFile \"/etc/passwd\" }}"
+    body = '{% include /etc/passwd %}{% include_relative ../../../etc/passwd %}{{ readFile "/etc/passwd" }}'
     html = sanitize_html(render_body(body, "markdown", RenderContext(site=site, relpath="_posts/a.md")))
     assert "root:" not in html
 

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from reader.gui import refresh_process
-
 from tests.reliability.helpers import REPO
 
 
@@ -17,13 +16,16 @@ def test_the_prestarted_process_runs_the_next_refresh(tmp_path):
     library = tmp_path / "lib"
     (library / "_posts").mkdir(parents=True)
     for n in range(3):
-        (library / "_posts" / f"2024-01-0{n + 1}-p{n}.md").write_text(f"---\ntitle: 第{n}篇\n---\n正文\n", encoding="utf-8")
+        (library / "_posts" / f"2024-01-0{n + 1}-p{n}.md").write_text(
+            f"---\ntitle: 第{n}篇\n---\n正文\n", encoding="utf-8"
+        )
     refresh_process.prestart()
     spare = refresh_process._spare
     assert spare is not None and spare[0].is_alive()
     phases: list[str] = []
-    report = refresh_process.refresh_in_process(library, tmp_path / "data", lambda phase, *_: phases.append(phase),
-                                                lambda: False)
+    report = refresh_process.refresh_in_process(
+        library, tmp_path / "data", lambda phase, *_: phases.append(phase), lambda: False
+    )
     assert (report.added, report.problems) == (3, 0)
     assert "metadata" in phases
     assert refresh_process._spare is None  # taken: the next refresh spawns its own
@@ -31,8 +33,10 @@ def test_the_prestarted_process_runs_the_next_refresh(tmp_path):
 
 
 def test_an_unused_spare_does_not_hold_the_exit():
-    code = ("from reader.gui import refresh_process\nrefresh_process.prestart()\n"
-            "print(refresh_process._spare[0].pid, flush=True)\n")
+    code = (
+        "from reader.gui import refresh_process\nrefresh_process.prestart()\n"
+        "print(refresh_process._spare[0].pid, flush=True)\n"
+    )
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=30)
     assert done.returncode == 0, done.stderr
     child = int(done.stdout.split()[0])

@@ -32,11 +32,28 @@ def test_reading_time_grows_at_most_linearly(flood: Flood):
     if superlinear(times, floor=0.005):
         times = growth(flood, n, factors=(1, 4))  # once more, the least of 3: another process may have taken the CPU
     assert not superlinear(times, floor=0.005), (
-        f"{flood.name}: {times[0] * 1000:.1f} ms of CPU at {n:,} characters, {times[1] * 1000:.1f} at {4 * n:,}")
+        f"{flood.name}: {times[0] * 1000:.1f} ms of CPU at {n:,} characters, {times[1] * 1000:.1f} at {4 * n:,}"
+    )
 
 
 def test_the_floods_cover_every_syntax():
     names = " ".join(f.name for f in FLOODS)
-    for syntax in ("yaml", "toml", "json", "emphasis", "link", "html", "liquid", "shortcode", "wikilink",
-                   "embed", "kramdown", "footnote", "table", "callout", "backtick", "nesting"):
+    for syntax in (
+        "yaml",
+        "toml",
+        "json",
+        "emphasis",
+        "link",
+        "html",
+        "liquid",
+        "shortcode",
+        "wikilink",
+        "embed",
+        "kramdown",
+        "footnote",
+        "table",
+        "callout",
+        "backtick",
+        "nesting",
+    ):
         assert syntax in names, syntax

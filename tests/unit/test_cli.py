@@ -117,8 +117,7 @@ def test_search_table_prints_snippets_as_plain_text(capsys, data):
 @pytest.mark.corpus
 @pytest.mark.parametrize("fmt, expect", [("--text", "上合组织"), ("--html", "<p>"), ("--json", '"html"')])
 def test_show(capsys, data, fmt, expect):
-    code, out, _ = run(capsys, "--data-dir", data, "show", FINEWS,
-                       "_posts/2022-01-21-NW202201212256817237.md", fmt)
+    code, out, _ = run(capsys, "--data-dir", data, "show", FINEWS, "_posts/2022-01-21-NW202201212256817237.md", fmt)
     assert code == 0 and expect in out
 
 
@@ -130,14 +129,18 @@ def test_problems_lists_the_broken_post(capsys, data):
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("args", [
-    ["list", "/no/such/library"],
-    ["search", FINEWS, '"unclosed'],
-    ["show", FINEWS, "_posts/nope.md"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "/no/such/library"],
+        ["search", FINEWS, '"unclosed'],
+        ["show", FINEWS, "_posts/nope.md"],
+    ],
+)
 def test_errors_are_one_line_with_status_1(tmp_path, args):
-    proc = subprocess.run([sys.executable, "-m", "reader.cli", "--data-dir", str(tmp_path), *args],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader.cli", "--data-dir", str(tmp_path), *args], capture_output=True, text=True
+    )
     assert proc.returncode == 1  # a failure; 2 is for a command line that is not understood
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith("jianbao-cli: ")
@@ -161,8 +164,11 @@ def _poppler(tool: str, *args: str) -> str:
 @pytest.mark.corpus
 def test_export_pdf_has_the_title_cjk_fonts_embedded_and_page_numbers(tmp_path, data):
     out = tmp_path / "post.pdf"
-    proc = subprocess.run([sys.executable, "-m", "reader.cli", "--data-dir", data, "export", FINEWS, FINEWS_POST,
-                           "-o", str(out)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader.cli", "--data-dir", data, "export", FINEWS, FINEWS_POST, "-o", str(out)],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     # Qt's PDF maps each glyph back to the lowest code point that uses it (QFontSubset::getReverseMap),
     # and Noto CJK draws 子 and the Kangxi radical ⼦ (U+2F26) with one glyph: extracted text needs NFKC.

@@ -22,8 +22,13 @@ LONG_POST = "_posts/2021-12-08-202112082206672930.md"  # its `show --json` is ov
 
 
 def _cli(data: Path, *args: str, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reader.cli", "--data-dir", str(data), *args],
-                          capture_output=True, text=True, cwd=ROOT, **kw)
+    return subprocess.run(
+        [sys.executable, "-m", "reader.cli", "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        **kw,
+    )
 
 
 @pytest.fixture
@@ -35,8 +40,15 @@ def indexed(tmp_path, capsys):
     return library, data
 
 
-@pytest.mark.parametrize("command", [("list", "--json"), ("search", "{lib}", "滑雪", "--json"), ("problems", "--json"),
-                                     ("show", "{lib}", "_posts/2021-12-01-bingxue-jijie.md", "--json")])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("list", "--json"),
+        ("search", "{lib}", "滑雪", "--json"),
+        ("problems", "--json"),
+        ("show", "{lib}", "_posts/2021-12-01-bingxue-jijie.md", "--json"),
+    ],
+)
 def test_the_process_prints_what_main_returns_and_closes_its_files(indexed, capsys, command):
     library, data = indexed
     args = [command[0], str(library), *(a for a in command[1:] if a != "{lib}")]
@@ -63,8 +75,12 @@ def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path):
     assert _cli(data, "index", str(finews)).returncode == 0
     read, write = os.pipe()
     fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, 4096)
-    child = subprocess.Popen([sys.executable, "-m", "reader.cli", "--data-dir", str(data), "show", str(finews),
-                              LONG_POST, "--json"], stdout=write, stderr=subprocess.PIPE, cwd=ROOT)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "reader.cli", "--data-dir", str(data), "show", str(finews), LONG_POST, "--json"],
+        stdout=write,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
     os.close(write)
     assert os.read(read, 100).startswith(b"[")
     os.close(read)
@@ -75,9 +91,15 @@ def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path):
 SLEEPER = "import threading, time; threading.Thread(target=time.sleep, args=(2,), daemon={}).start()"
 
 
-@pytest.mark.parametrize(("code", "alone"), [("", True), ("import multiprocessing", False),
-                                             (SLEEPER.format(False), False), (SLEEPER.format(True), True)])
+@pytest.mark.parametrize(
+    ("code", "alone"),
+    [("", True), ("import multiprocessing", False), (SLEEPER.format(False), False), (SLEEPER.format(True), True)],
+)
 def test_it_ends_at_once_only_when_it_started_no_process_or_thread(code, alone):
-    done = subprocess.run([sys.executable, "-c", f"{code}\nimport reader.cli as c; print(c._alone())"],
-                          capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport reader.cli as c; print(c._alone())"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert done.stdout.strip() == str(alone), done.stderr

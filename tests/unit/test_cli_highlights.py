@@ -15,8 +15,10 @@ def _library_with_highlights(tmp_path):
     data = tmp_path / "data"
     library = Library(root, data_dir=data)
     library.refresh()
-    for path, text, quote, note in (("_posts/2024-01-02-a.md", "甲乙丙丁戊己庚辛。", "丙丁戊", "要点"),
-                                    ("_posts/2024-02-03-b.md", "Alpha beta gamma.", "beta", "")):
+    for path, text, quote, note in (
+        ("_posts/2024-01-02-a.md", "甲乙丙丁戊己庚辛。", "丙丁戊", "要点"),
+        ("_posts/2024-02-03-b.md", "Alpha beta gamma.", "beta", ""),
+    ):
         start = text.index(quote)
         library.add_highlight(library.post_id(path), make_anchor(text, start, start + len(quote)), note)
     library.close()

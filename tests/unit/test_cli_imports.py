@@ -24,8 +24,18 @@ with contextlib.redirect_stdout(io.StringIO()):
 print(json.dumps([code, sorted({name.split('.')[0] for name in sys.modules})]))
 """
 QT = {"PySide6", "shiboken6"}
-POST_READERS = {"yaml", "frontmatter", "markdown_it", "mdit_py_plugins", "lxml", "bs4", "charset_normalizer",
-                "nh3", "multiprocessing", "concurrent"}
+POST_READERS = {
+    "yaml",
+    "frontmatter",
+    "markdown_it",
+    "mdit_py_plugins",
+    "lxml",
+    "bs4",
+    "charset_normalizer",
+    "nh3",
+    "multiprocessing",
+    "concurrent",
+}
 
 
 @pytest.fixture(scope="module")
@@ -34,23 +44,32 @@ def indexed(tmp_path_factory):
     root = shutil.copytree(FIXTURE, tmp / "lib")
     data = tmp / "data"
     time.sleep(3.1)  # folders changed within 3 s of a scan are rescanned next time (freshness._RACY_NS)
-    subprocess.run([sys.executable, "-m", "reader.cli", "--data-dir", str(data), "index", str(root)],
-                   check=True, capture_output=True, cwd=ROOT)
+    subprocess.run(
+        [sys.executable, "-m", "reader.cli", "--data-dir", str(data), "index", str(root)],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
     return root, data
 
 
 def imported(indexed, *args) -> set[str]:
     root, data = indexed
-    out = subprocess.run([sys.executable, "-c", CODE, "--data-dir", str(data), args[0], str(root), *args[1:]],
-                         capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", CODE, "--data-dir", str(data), args[0], str(root), *args[1:]],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert out.returncode == 0, out.stderr
     code, modules = json.loads(out.stdout.splitlines()[-1])
     assert code == 0
     return set(modules)
 
 
-@pytest.mark.parametrize("args", [("list",), ("list", "--category", "体育", "--json"), ("search", "滑雪", "-l"),
-                                  ("problems",)])
+@pytest.mark.parametrize(
+    "args", [("list",), ("list", "--category", "体育", "--json"), ("search", "滑雪", "-l"), ("problems",)]
+)
 def test_answers_from_the_index_import_no_post_reader(indexed, args):
     modules = imported(indexed, *args)
     assert "reader" in modules and "sqlite3" in modules  # the listing was made here

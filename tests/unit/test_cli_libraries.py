@@ -41,7 +41,8 @@ def test_list_across_libraries_is_every_post_newest_first(capsys, tmp_path, libr
     alone = _each(capsys, data, "list", libraries)
     merged = _json(capsys, "--data-dir", data, "list", libraries[0], *_more(libraries), "--json")
     assert Counter((i["library"], i["path"]) for i in merged) == Counter(
-        (i["library"], i["path"]) for items in alone for i in items)
+        (i["library"], i["path"]) for items in alone for i in items
+    )
     assert {i["library"] for i in merged} == {str(Path(library).resolve()) for library in libraries}
     for items in alone:  # each library's own order is kept
         root = items[0]["library"]
@@ -53,10 +54,21 @@ def test_list_across_libraries_is_every_post_newest_first(capsys, tmp_path, libr
 def test_search_across_libraries_is_the_union_of_each_search(capsys, tmp_path, libraries):
     data = str(tmp_path)
     alone = _each(capsys, data, "search", libraries, "linux OR 经济", "--limit", "500")
-    merged = _json(capsys, "--data-dir", data, "search", libraries[0], "linux OR 经济", *_more(libraries),
-                   "--limit", "500", "--json")
+    merged = _json(
+        capsys,
+        "--data-dir",
+        data,
+        "search",
+        libraries[0],
+        "linux OR 经济",
+        *_more(libraries),
+        "--limit",
+        "500",
+        "--json",
+    )
     assert Counter((i["library"], i["path"]) for i in merged) == Counter(
-        (i["library"], i["path"]) for items in alone for i in items)
+        (i["library"], i["path"]) for items in alone for i in items
+    )
     assert len({i["library"] for i in merged}) == len(libraries)
     assert all(i["snippet"] for i in merged)
 

@@ -11,12 +11,15 @@ import sys
 import pytest
 
 from reader.cli import main, output
-from reader.core import Library, StoreError
-from reader.core import zh_fold
+from reader.core import Library, StoreError, zh_fold
 from tests.corpus import CORPUS, FIXTURES
 
-LIBRARIES = [FIXTURES / "jekyll", FIXTURES / "hugo", FIXTURES / "broken",
-             pytest.param(CORPUS / "finews", marks=pytest.mark.corpus)]  # the real folder, when it is there
+LIBRARIES = [
+    FIXTURES / "jekyll",
+    FIXTURES / "hugo",
+    FIXTURES / "broken",
+    pytest.param(CORPUS / "finews", marks=pytest.mark.corpus),
+]  # the real folder, when it is there
 
 
 def _run(capsys, *args) -> tuple[int, str, str]:
@@ -33,9 +36,19 @@ def small_batches(monkeypatch):
 
 
 @pytest.mark.parametrize("library", LIBRARIES, ids=["jekyll", "hugo", "broken", "finews"])
-@pytest.mark.parametrize("options", [(), ("--json",), ("--drafts",), ("--json", "--drafts"),
-                                     ("--category", "tiyu"), ("--json", "--category", "站长消息"),
-                                     ("--tag", "中國經濟網新聞"), ("--category", "nothing-has-it")])
+@pytest.mark.parametrize(
+    "options",
+    [
+        (),
+        ("--json",),
+        ("--drafts",),
+        ("--json", "--drafts"),
+        ("--category", "tiyu"),
+        ("--json", "--category", "站长消息"),
+        ("--tag", "中國經濟網新聞"),
+        ("--category", "nothing-has-it"),
+    ],
+)
 def test_one_library_streamed_prints_what_the_merged_list_prints(capsys, tmp_path, small_batches, library, options):
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -66,8 +79,10 @@ def test_a_list_the_index_cannot_give_is_told_with_status_1(capsys, tmp_path, mo
 @pytest.mark.parametrize("batches", [[], [[]], [[{"a": 1}]], [[{"a": 1}, {"b": "二"}], [], [{"c": None}]]])
 def test_json_in_batches_is_print_json_of_them_all(monkeypatch, batches):
     printed = []
-    for how in (lambda: output.print_json([item for batch in batches for item in batch]),
-                lambda: output.print_json_batches(iter(batches))):
+    for how in (
+        lambda: output.print_json([item for batch in batches for item in batch]),
+        lambda: output.print_json_batches(iter(batches)),
+    ):
         monkeypatch.setattr(sys, "stdout", io.StringIO())
         how()
         printed.append(sys.stdout.getvalue())

@@ -11,12 +11,29 @@ import pytest
 
 from reader import cli
 
-LINES = [["--data-dir", "D", "list", "L", "--json", "--category", "c"], ["--data-dir=D", "search", "L", "q", "-l"],
-         ["show", "L", "p", "--html"], ["problems", "L"], ["index", "L"], ["export", "L", "p", "-o", "x.pdf"],
-         ["state", "export", "-o", "f"], ["highlights", "export", "L"], ["desktop", "install", "--default"],
-         ["--data-dir", "list", "list", "L"]]
-BAD = [["list"], ["nothing", "L"], ["--version"], ["--help"], ["list", "--help"], ["state"], ["--data", "D", "list", "L"],
-       ["--data-dir"], []]
+LINES = [
+    ["--data-dir", "D", "list", "L", "--json", "--category", "c"],
+    ["--data-dir=D", "search", "L", "q", "-l"],
+    ["show", "L", "p", "--html"],
+    ["problems", "L"],
+    ["index", "L"],
+    ["export", "L", "p", "-o", "x.pdf"],
+    ["state", "export", "-o", "f"],
+    ["highlights", "export", "L"],
+    ["desktop", "install", "--default"],
+    ["--data-dir", "list", "list", "L"],
+]
+BAD = [
+    ["list"],
+    ["nothing", "L"],
+    ["--version"],
+    ["--help"],
+    ["list", "--help"],
+    ["state"],
+    ["--data", "D", "list", "L"],
+    ["--data-dir"],
+    [],
+]
 
 
 def _all() -> argparse.ArgumentParser:
@@ -45,8 +62,15 @@ def test_a_command_line_reads_as_with_every_parser(argv):
     assert _outcome(cli._parser(argv), argv) == _outcome(_all(), argv)
 
 
-@pytest.mark.parametrize(("argv", "groups"), [(["list", "L"], 1), (["--data-dir", "D", "state", "export"], 1),
-                                              (["--help"], len(cli._GROUPS)), (["nothing"], len(cli._GROUPS))])
+@pytest.mark.parametrize(
+    ("argv", "groups"),
+    [
+        (["list", "L"], 1),
+        (["--data-dir", "D", "state", "export"], 1),
+        (["--help"], len(cli._GROUPS)),
+        (["nothing"], len(cli._GROUPS)),
+    ],
+)
 def test_only_the_named_group_is_made(argv, groups):
     made = cli._parser(argv)._subparsers._group_actions[0].choices
     assert sum(any(name in made for name in group.COMMANDS) for group in cli._GROUPS) == groups

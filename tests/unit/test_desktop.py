@@ -45,16 +45,18 @@ def test_the_committed_desktop_entry_is_the_generated_one_and_valid():
 def test_the_appstream_metainfo_is_valid_and_has_screenshots():
     metainfo = LINUX / desktop.METAINFO_FILE
     text = metainfo.read_text(encoding="utf-8")
-    assert f"<id>{reader.APP_ID}</id>" in text and "<screenshot type=\"default\">" in text
-    assert f"<launchable type=\"desktop-id\">{desktop.DESKTOP_FILE}</launchable>" in text
+    assert f"<id>{reader.APP_ID}</id>" in text and '<screenshot type="default">' in text
+    assert f'<launchable type="desktop-id">{desktop.DESKTOP_FILE}</launchable>' in text
     assert f'<release version="{reader.__version__}"' in text
-    result = subprocess.run([_tool("appstreamcli"), "validate", "--no-net", str(metainfo)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [_tool("appstreamcli"), "validate", "--no-net", str(metainfo)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_icons_exist_in_every_hicolor_size_and_as_svg():
     from PySide6.QtGui import QImage  # reading PNG sizes; QImage needs no application
+
     for size in desktop.ICON_SIZES:
         png = LINUX / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{reader.APP_ID}.png"
         image = QImage(str(png))
@@ -87,19 +89,26 @@ def test_the_windows_installer_registers_markdown_with_an_open_with_verb():
     # The wizard and the names in Chinese too: Inno Setup's official .isl files (since 7.0.2)
     assert 'MessagesFile: "compiler:Languages\\ChineseSimplified.isl"' in iss
     assert 'MessagesFile: "compiler:Languages\\ChineseTraditional.isl"' in iss
-    for line in ("en.OpenWith=Open with {#AppName}", "chinesesimplified.AppName=剪报阅读器",
-                 "chinesetraditional.AppName=剪報閱讀器", "chinesesimplified.OpenWith=用剪报阅读器打开"):
+    for line in (
+        "en.OpenWith=Open with {#AppName}",
+        "chinesesimplified.AppName=剪报阅读器",
+        "chinesetraditional.AppName=剪報閱讀器",
+        "chinesesimplified.OpenWith=用剪报阅读器打开",
+    ):
         assert line in iss
     assert f'#define AppVersion "{reader.__version__}"' in iss
     assert '"" -- ""%1""' in iss  # "--" before the file, as on Linux
     assert "[Icons]" in iss and "{uninstallexe}" in iss and "ChangesAssociations=yes" in iss
 
 
-@pytest.mark.parametrize("arg, quoted", [
-    ("/usr/bin/jianbao", "/usr/bin/jianbao"),
-    ("/home/me/my apps/jianbao", '"/home/me/my apps/jianbao"'),
-    ('/opt/a"b$c/jianbao', '"/opt/a\\\\"b\\\\$c/jianbao"'),
-])
+@pytest.mark.parametrize(
+    "arg, quoted",
+    [
+        ("/usr/bin/jianbao", "/usr/bin/jianbao"),
+        ("/home/me/my apps/jianbao", '"/home/me/my apps/jianbao"'),
+        ('/opt/a"b$c/jianbao', '"/opt/a\\\\"b\\\\$c/jianbao"'),
+    ],
+)
 def test_exec_paths_are_quoted_as_the_spec_asks(arg, quoted):
     assert desktop._quote_exec(arg) == quoted
 
@@ -132,13 +141,16 @@ def test_install_default_and_uninstall(tmp_path):
         "[Default Applications]\n"
         f"text/markdown={desktop.DESKTOP_FILE};\n"
         f"text/x-markdown=org.gnome.TextEditor.desktop;{desktop.DESKTOP_FILE};\n"
-        "text/plain=org.gnome.TextEditor.desktop;\n", encoding="utf-8")
+        "text/plain=org.gnome.TextEditor.desktop;\n",
+        encoding="utf-8",
+    )
     desktop.uninstall(home=home, config=config, run=run)
     assert not any(dest.exists() for dest, _ in desktop.installed_files(home))
     assert (config / "mimeapps.list").read_text(encoding="utf-8") == (
         "[Default Applications]\n"
         "text/x-markdown=org.gnome.TextEditor.desktop;\n"
-        "text/plain=org.gnome.TextEditor.desktop;\n")
+        "text/plain=org.gnome.TextEditor.desktop;\n"
+    )
 
 
 def test_the_cli_installs_under_xdg_data_home(_temporary_user_dirs, capsys):

@@ -22,8 +22,11 @@ _spec.loader.exec_module(tool)
 
 def _ts_messages(language: str) -> dict[tuple[str, str], ET.Element]:
     root = ET.parse(tool.ts_file(language)).getroot()
-    return {(context.findtext("name") or "", message.findtext("source") or ""): message
-            for context in root.iter("context") for message in context.iter("message")}
+    return {
+        (context.findtext("name") or "", message.findtext("source") or ""): message
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
 
 
 def _class_of(tree: ast.Module) -> dict[ast.AST, str]:
@@ -84,6 +87,7 @@ def test_english_gives_the_plural_forms():
 def test_placeholders_survive_translation():
     """A translation keeps the {0}, {name}, %n and %1 of its source, so .format() cannot fail on it."""
     import re
+
     holes = re.compile(r"\{\w*|%L?n|%1")  # the names, not the formats: {month:02} may become {month}
     for language in ("zh_CN", "zh_TW"):
         for (context, source), message in _ts_messages(language).items():
@@ -92,9 +96,21 @@ def test_placeholders_survive_translation():
                 assert sorted(holes.findall(text)) == sorted(holes.findall(source)), (language, context, source, text)
 
 
-@pytest.mark.parametrize(("name", "language"), [
-    ("zh_CN", "zh_CN"), ("zh_SG", "zh_CN"), ("zh", "zh_CN"), ("zh_TW", "zh_TW"), ("zh_HK", "zh_TW"),
-    ("zh_MO", "zh_TW"), ("en_US", "en"), ("ja_JP", "en"), ("de_DE", "en"), ("C", "en")])
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [
+        ("zh_CN", "zh_CN"),
+        ("zh_SG", "zh_CN"),
+        ("zh", "zh_CN"),
+        ("zh_TW", "zh_TW"),
+        ("zh_HK", "zh_TW"),
+        ("zh_MO", "zh_TW"),
+        ("en_US", "en"),
+        ("ja_JP", "en"),
+        ("de_DE", "en"),
+        ("C", "en"),
+    ],
+)
 def test_the_language_follows_the_locale(name, language):
     assert i18n.language_for(QLocale(name)) == language
 
@@ -133,6 +149,7 @@ def test_dates_in_chinese(chinese, language):
 
 def test_qt_own_translations_are_loaded_for_chinese(chinese):
     from PySide6.QtCore import QCoreApplication
+
     chinese("zh_TW")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
     chinese("zh_CN")
@@ -150,8 +167,14 @@ def test_the_cli_speaks_english_under_a_chinese_locale(tmp_path):
     outputs = set()
     for lang in ("C.UTF-8", "zh_CN.UTF-8", "zh_TW.UTF-8"):  # the first indexes; the others list from its index
         env = {**os.environ, "LANG": lang, "LC_ALL": lang}
-        proc = subprocess.run([sys.executable, "-m", "reader.cli", "--data-dir", str(tmp_path), "list", str(library)],
-                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        proc = subprocess.run(
+            [sys.executable, "-m", "reader.cli", "--data-dir", str(tmp_path), "list", str(library)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert proc.returncode == 0, proc.stderr
         outputs.add(proc.stdout)
     assert len(outputs) == 1 and outputs.pop().strip()

@@ -29,7 +29,8 @@ MODULES = {_module_name(p): p for p in sorted(PACKAGE.rglob("*.py")) if "_shippe
 def _is_type_checking(node: ast.If) -> bool:
     test = node.test
     return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
 
 
 def _imports(name: str, top_level_only: bool = False) -> list[tuple[int, str]]:
@@ -62,10 +63,13 @@ def _imports(name: str, top_level_only: bool = False) -> list[tuple[int, str]]:
 
 
 def _violations(layer: str, forbidden: tuple[str, ...]) -> list[str]:
-    return [f"{MODULES[name].relative_to(PACKAGE.parent)}:{line} imports {target}"
-            for name in MODULES if name == layer or name.startswith(layer + ".")
-            for line, target in _imports(name)
-            if any(target == f or target.startswith(f + ".") for f in forbidden)]
+    return [
+        f"{MODULES[name].relative_to(PACKAGE.parent)}:{line} imports {target}"
+        for name in MODULES
+        if name == layer or name.startswith(layer + ".")
+        for line, target in _imports(name)
+        if any(target == f or target.startswith(f + ".") for f in forbidden)
+    ]
 
 
 def test_the_imports_are_read():
@@ -158,16 +162,24 @@ def test_a_core_module_alone_does_not_import_the_whole_core():
 def test_the_core_imports_its_own_modules_not_its_public_names():
     """Inside the core, `from . import Library` would go through reader.core's __getattr__ while the
     module that defines it may be half imported: the core names its modules."""
-    found = [f"{MODULES[name].relative_to(PACKAGE.parent)}:{line}" for name in MODULES
-             if name.startswith("reader.core.") for line, target in _imports(name) if target == "reader.core"]
+    found = [
+        f"{MODULES[name].relative_to(PACKAGE.parent)}:{line}"
+        for name in MODULES
+        if name.startswith("reader.core.")
+        for line, target in _imports(name)
+        if target == "reader.core"
+    ]
     assert found == []
 
 
 def test_front_ends_use_only_the_public_core():
     """The GUI, the app, the CLI and the top-level modules import Library, the types, the errors and the few
     pure functions reader.core exports, and nothing below it: every other core module is internal."""
-    found = [f"{MODULES[name].relative_to(PACKAGE.parent)}:{line} imports {target}"
-             for name in MODULES if not (name == "reader.core" or name.startswith("reader.core."))
-             for line, target in _imports(name) if target.startswith("reader.core.")]
-    assert found == [], "import these from reader.core (a Library method, or a name it exports):\n" + \
-        "\n".join(found)
+    found = [
+        f"{MODULES[name].relative_to(PACKAGE.parent)}:{line} imports {target}"
+        for name in MODULES
+        if not (name == "reader.core" or name.startswith("reader.core."))
+        for line, target in _imports(name)
+        if target.startswith("reader.core.")
+    ]
+    assert found == [], "import these from reader.core (a Library method, or a name it exports):\n" + "\n".join(found)

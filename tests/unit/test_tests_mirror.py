@@ -16,8 +16,10 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-MIRRORS = {ROOT / "reader" / "core": ROOT / "tests" / "unit" / "core",
-           ROOT / "reader" / "app": ROOT / "tests" / "unit" / "app"}
+MIRRORS = {
+    ROOT / "reader" / "core": ROOT / "tests" / "unit" / "core",
+    ROOT / "reader" / "app": ROOT / "tests" / "unit" / "app",
+}
 NOT_MODULES = {"__init__", "__main__"}
 
 
@@ -28,15 +30,16 @@ def re_exports_only(module: Path) -> bool:
             continue  # the docstring
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             continue
-        if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, (ast.Name, ast.Attribute,
-                                                                                      ast.List, ast.Tuple)):
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(
+            node.value, (ast.Name, ast.Attribute, ast.List, ast.Tuple)
+        ):
             continue  # `name = imported` or `__all__ = [...]`
         return False
     return True
 
 
 def missing_mirrors(root: Path = ROOT, mirrors: dict[Path, Path] = MIRRORS) -> list[str]:
-    """"module -> its missing test file" for each module of the mirrored packages without one."""
+    """ "module -> its missing test file" for each module of the mirrored packages without one."""
     missing = []
     for package, tests in mirrors.items():
         for module in sorted(package.glob("*.py")):
@@ -63,4 +66,6 @@ def test_the_check_sees_every_module(tmp_path):
     (tests / "test_tested.py").write_text("")
     (package / "new_module.py").write_text('"""New."""\n\nLIMIT = 3\n\ndef g():\n    return LIMIT\n')
     (package / "names.py").write_text('"""Names."""\n\nfrom .tested import f\n\nF = f\n__all__ = ["F"]\n')
-    assert missing_mirrors(tmp_path, {package: tests}) == ["reader/core/new_module.py -> tests/unit/core/test_new_module.py"]
+    assert missing_mirrors(tmp_path, {package: tests}) == [
+        "reader/core/new_module.py -> tests/unit/core/test_new_module.py"
+    ]

@@ -49,8 +49,13 @@ def generated(tmp_path_factory) -> tuple[Path, Path]:
     library = generate(base / "library", GENERATED_POSTS)
     add_big_post(library, BIG_POST_500K)
     data = base / "indexed-data"
-    subprocess.run([sys.executable, "-m", "reader.cli", "--data-dir", str(data), "index", str(library)],
-                   cwd=REPO, check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "reader.cli", "--data-dir", str(data), "index", str(library)],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return library, data
 
 

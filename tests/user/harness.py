@@ -26,8 +26,15 @@ TOOLS = {"Xvfb": "xvfb", "xdotool": "xdotool"}  # program -> the Debian package 
 def missing_tools() -> str:
     """'' if every program the suite needs is installed, else a sentence saying what to install."""
     absent = [f"{tool} (apt-get install {package})" for tool, package in TOOLS.items() if not shutil.which(tool)]
-    return ("tests/user drive the real window on a virtual X server and need " + ", ".join(absent)
-            + "; .ci/run installs them") if absent else ""
+    return (
+        (
+            "tests/user drive the real window on a virtual X server and need "
+            + ", ".join(absent)
+            + "; .ci/run installs them"
+        )
+        if absent
+        else ""
+    )
 
 
 class XServer:
@@ -40,9 +47,12 @@ class XServer:
 
     def _start(self, screen: str) -> str:
         read, write = os.pipe()
-        self.proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", screen, "-nolisten", "tcp",
-                                      "-noreset"], pass_fds=(write,), stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.PIPE)
+        self.proc = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", screen, "-nolisten", "tcp", "-noreset"],
+            pass_fds=(write,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         os.close(write)
         with os.fdopen(read) as pipe:
             number = pipe.readline().strip()
@@ -76,9 +86,15 @@ class App:
         self.lines: list[str] = []
         self._changed = threading.Condition()
         self.started = time.time()
-        self.proc = subprocess.Popen([sys.executable, "-m", "reader", "--data-dir", str(data_dir), "--new-instance",
-                                      "--", *paths], env=self.env, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "reader", "--data-dir", str(data_dir), "--new-instance", "--", *paths],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+        )
         self.exited_at: float | None = None
         self.garbled = 0  # event lines that could not be read
         self.log_path = Path(data_dir).with_name(Path(data_dir).name + "-stderr.log")  # all of it, kept
@@ -98,7 +114,7 @@ class App:
             self.lines.append(line.rstrip("\n"))
             if line.startswith("jianbao-test: "):
                 try:
-                    self.events.append(json.loads(line[len("jianbao-test: "):]))
+                    self.events.append(json.loads(line[len("jianbao-test: ") :]))
                 except ValueError:  # a line over PIPE_BUF that a child's write on the same stderr cut into
                     self.garbled += 1
             self._changed.notify_all()
@@ -111,16 +127,25 @@ class App:
             self._changed.notify_all()
 
     # --- what the app said ----------------------------------------------------------------
-    def wait_for(self, event: str, check: Callable[[dict], object] = lambda e: True, *, since: int = 0,
-                 timeout: float = EVENT_TIMEOUT, what: str = "") -> dict:
+    def wait_for(
+        self,
+        event: str,
+        check: Callable[[dict], object] = lambda e: True,
+        *,
+        since: int = 0,
+        timeout: float = EVENT_TIMEOUT,
+        what: str = "",
+    ) -> dict:
         """The first `event` at or after position `since` of the log for which check(event) holds."""
         found = self.poll(event, check, since=since, timeout=timeout)
         if found is not None:
             return found
         state = "it exited" if self.exited_at is not None else "it is still running"
-        raise AssertionError(f"the app never reported {event} {what} within {timeout:.0f} s ({state}); "
-                             f"all its output is in {self.log_path}, the last of it:\n"
-                             + "\n".join(line[:300] for line in self.lines[-30:]))
+        raise AssertionError(
+            f"the app never reported {event} {what} within {timeout:.0f} s ({state}); "
+            f"all its output is in {self.log_path}, the last of it:\n"
+            + "\n".join(line[:300] for line in self.lines[-30:])
+        )
 
     def poll(self, event: str, check: Callable[[dict], object], *, since: int, timeout: float) -> dict | None:
         """wait_for, but None when the event does not come."""
@@ -146,8 +171,7 @@ class App:
         with self._changed:
             return next((e for e in reversed(self.events) if e["event"] == event), None)
 
-    def layout(self, check: Callable[[dict], object] = lambda e: True, *, since: int = 0,
-               what: str = "") -> dict:
+    def layout(self, check: Callable[[dict], object] = lambda e: True, *, since: int = 0, what: str = "") -> dict:
         """The latest layout if it passes check, else the next one that does."""
         last = self.last("layout")
         if last is not None and check(last) and self.events.index(last) >= since:
@@ -165,15 +189,20 @@ class App:
 
     def tree_node(self, node_id: str, *, since: int = 0) -> dict:
         """The tree node `node_id` as soon as it is shown (the tree fills after the list)."""
-        layout = self.layout(lambda e: any(n["id"] == node_id for n in e["tree"]), since=since,
-                             what=f"with {node_id} in the tree")
+        layout = self.layout(
+            lambda e: any(n["id"] == node_id for n in e["tree"]), since=since, what=f"with {node_id} in the tree"
+        )
         return node(layout, node_id)
 
     def window_shown(self, *, rows: bool = True) -> dict:
         """Waits for the window's first layout (with rows in its list, unless `rows` is False), and
         gives it the keyboard focus, as clicking a window does under a window manager."""
-        layout = self.wait_for("layout", lambda e: e["list"] or not rows, timeout=START_TIMEOUT,
-                               what="with rows in the list" if rows else "")
+        layout = self.wait_for(
+            "layout",
+            lambda e: e["list"] or not rows,
+            timeout=START_TIMEOUT,
+            what="with rows in the list" if rows else "",
+        )
         self.xdotool("windowfocus", "--sync", str(layout["window"]))
         return layout
 
@@ -222,7 +251,9 @@ class App:
                     break
                 if self.last("search-text")["text"] != typed:  # another character came: take it back
                     self.key("BackSpace")
-                    self.wait_for("search-text", lambda e, typed=typed: e["text"] == typed, since=mark, what="after BackSpace")
+                    self.wait_for(
+                        "search-text", lambda e, typed=typed: e["text"] == typed, since=mark, what="after BackSpace"
+                    )
             else:
                 raise AssertionError(f"{char!r} did not reach the search field in {RETYPES} tries")
             typed = want
@@ -253,7 +284,9 @@ class App:
 
 def row(layout: dict, *, title: str | None = None, index: int | None = None) -> dict:
     """A visible row of the list, by its title or its position."""
-    rows = [r for r in layout["list"] if (title is None or r["title"] == title) and (index is None or r["row"] == index)]
+    rows = [
+        r for r in layout["list"] if (title is None or r["title"] == title) and (index is None or r["row"] == index)
+    ]
     assert rows, f"no visible row {title or index!r} in the list: {[r['title'] for r in layout['list']]}"
     return rows[0]
 

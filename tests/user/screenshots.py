@@ -25,8 +25,15 @@ def _ready(app: App) -> None:
 def _start(x: XServer, work: Path, name: str, *paths: Path) -> App:
     """The app with its data dir and the platform's user folders in `work`, never the real ones."""
     env = {"LANG": "C.UTF-8", "LANGUAGE": "en"}  # the pictures in English, whatever this machine speaks
-    env |= {var: str(work / name / sub) for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"),
-                                                         ("XDG_DATA_HOME", "share"), ("XDG_STATE_HOME", "state"))}
+    env |= {
+        var: str(work / name / sub)
+        for var, sub in (
+            ("XDG_CONFIG_HOME", "config"),
+            ("XDG_CACHE_HOME", "cache"),
+            ("XDG_DATA_HOME", "share"),
+            ("XDG_STATE_HOME", "state"),
+        )
+    }
     return App(x, work / name / "data", *map(str, paths), env=env)
 
 

@@ -15,15 +15,22 @@ def test_a_click_on_a_link_opens_its_post_and_back_returns(start_app):
     start = next(r for r in layout["list"] if r["path"] == READING)
     mark = app.mark()
     app.click(start["at"])
-    shown = app.wait_for("article", lambda e: e["path"] == READING and any(
-        found["text"] == LINK_TEXT for found in e["links"]), since=mark, what=f"with the link {LINK_TEXT!r}")
+    shown = app.wait_for(
+        "article",
+        lambda e: e["path"] == READING and any(found["text"] == LINK_TEXT for found in e["links"]),
+        since=mark,
+        what=f"with the link {LINK_TEXT!r}",
+    )
     link = next(found for found in shown["links"] if found["text"] == LINK_TEXT)
 
     mark = app.mark()
     app.click(link["at"])
     app.wait_for("article", lambda e: e["path"] == LOG, since=mark, what=f"for {LOG}, where the link leads")
-    app.layout(lambda e: any(r["path"] == LOG and r["selected"] for r in e["list"]), since=mark,
-               what="with the linked post's row selected")
+    app.layout(
+        lambda e: any(r["path"] == LOG and r["selected"] for r in e["list"]),
+        since=mark,
+        what="with the linked post's row selected",
+    )
 
     mark = app.mark()
     app.key("alt+Left")

@@ -78,11 +78,15 @@ def test_a_click_in_the_tree_filters_the_list(start_app):
 
     mark = app.mark()
     app.click(node(problems, "section:category")["at"], double=True)  # a double-click opens a section
-    expanded = app.layout(lambda e: any(n["id"] == "category:emnews" for n in e["tree"]), since=mark,
-                          what="with the categories shown")
+    expanded = app.layout(
+        lambda e: any(n["id"] == "category:emnews" for n in e["tree"]), since=mark, what="with the categories shown"
+    )
     category = node(expanded, "category:emnews")
     mark = app.mark()
     app.click(category["at"])
-    listed = app.layout(lambda e: e["rows"] == 4 and node(e, "category:emnews")["selected"], since=mark,
-                        what="listing the four emnews posts")
+    listed = app.layout(
+        lambda e: e["rows"] == 4 and node(e, "category:emnews")["selected"],
+        since=mark,
+        what="listing the four emnews posts",
+    )
     assert {r["category"] for r in listed["list"]} == {category["text"]}

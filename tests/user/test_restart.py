@@ -18,8 +18,9 @@ def _choose_and_quit(app) -> tuple[str, int]:
     assert count >= 2
     mark = app.mark()
     app.click(view["at"])
-    drafts = app.layout(lambda e: e["rows"] == count and node(e, "drafts:")["selected"], since=mark,
-                        what=f"listing the {count} drafts")
+    drafts = app.layout(
+        lambda e: e["rows"] == count and node(e, "drafts:")["selected"], since=mark, what=f"listing the {count} drafts"
+    )
     target = row(drafts, index=1)
     mark = app.mark()
     app.click(target["at"])
@@ -35,8 +36,10 @@ def test_the_sample_library_comes_back_as_it_was_left(start_app, tmp_path):
 
     again = start_app(data=data)
     again.wait_for("article", lambda e: e["path"] == path, what=f"for {path}, the article left open")
-    again.layout(lambda e: e["rows"] == rows and node(e, "drafts:")["selected"] and row(e, index=1)["selected"],
-                 what="with Drafts and the row left open selected")
+    again.layout(
+        lambda e: e["rows"] == rows and node(e, "drafts:")["selected"] and row(e, index=1)["selected"],
+        what="with Drafts and the row left open selected",
+    )
 
 
 @pytest.mark.corpus
@@ -48,5 +51,7 @@ def test_the_last_library_comes_back_as_it_was_left(start_app, tmp_path):
 
     again = start_app(data=data)
     again.wait_for("article", lambda e: e["path"] == path, what=f"for {path}, the article left open")
-    again.layout(lambda e: e["rows"] == rows and node(e, "drafts:")["selected"] and row(e, index=1)["selected"],
-                 what="with Drafts and the row left open selected")
+    again.layout(
+        lambda e: e["rows"] == rows and node(e, "drafts:")["selected"] and row(e, index=1)["selected"],
+        what="with Drafts and the row left open selected",
+    )

@@ -33,7 +33,9 @@ def test_quitting_during_a_refresh_is_at_once(start_app, generated, figures):
     figures["quit during a refresh: close event to process exit (ms)"] = round(1000 * (exited - closing["time"]))
     for step in ("quitting", "exiting"):  # where the time goes: the event loop's end, Python's clean-up
         if (found := app.last(step)) is not None:
-            figures[f"quit during a refresh: close event to {step} (ms)"] = round(1000 * (found["time"] - closing["time"]))
+            figures[f"quit during a refresh: close event to {step} (ms)"] = round(
+                1000 * (found["time"] - closing["time"])
+            )
     # From the close event on, the time is the app's own; before it, the X server's and the loop's.
     assert exited - closing["time"] < QUIT_BOUND_S, f"quitting took {exited - closing['time']:.2f} s"
     assert app.proc.returncode == 0, app.lines[-20:]
@@ -61,8 +63,12 @@ def test_opening_a_500_kb_post_never_blocks_the_window(start_app, generated, ind
     time.sleep(0.5)  # start-up work is over before the meter's window opens
     mark, clicked = app.mark(), time.time()
     app.click(big["at"])
-    shown = app.wait_for("article", lambda e: e["path"] == BIG_POST_500K and e["chars"] > 100_000, since=mark,
-                         what="with the 500 KB post's body")
+    shown = app.wait_for(
+        "article",
+        lambda e: e["path"] == BIG_POST_500K and e["chars"] > 100_000,
+        since=mark,
+        what="with the 500 KB post's body",
+    )
     time.sleep(0.5)  # the meter reports a gap when it ends: wait for the ticks after the post is shown
     stalls = [e for e in app.events[mark:] if e["event"] == "stall" and e["time"] >= clicked]
     worst_wall = max((e["ms"] for e in stalls), default=0.0)

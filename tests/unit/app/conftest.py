@@ -13,12 +13,16 @@ from tests.gui.conftest import _refresh_in_this_process, data_dir, library_dir, 
 def answer(qtbot):
     """answer(button_text) -> a list that records the question asked (its text); the next question box
     that opens within 5 s is answered by a real mouse click on the button with that text."""
+
     def arm(text: str) -> list[str]:
         asked: list[str] = []
 
         def click(tries: int = 500) -> None:
-            boxes = [w for w in QApplication.topLevelWidgets()
-                     if isinstance(w, QMessageBox) and w.isVisible() and w.objectName() == "broadFolderQuestion"]
+            boxes = [
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.isVisible() and w.objectName() == "broadFolderQuestion"
+            ]
             if not boxes:
                 if tries:
                     QTimer.singleShot(10, lambda: click(tries - 1))

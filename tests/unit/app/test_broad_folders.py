@@ -12,16 +12,19 @@ from reader.app import broad_folders
 from reader.app.broad_folders import broad_folder_reason
 
 
-@pytest.mark.parametrize("folder, reason", [
-    ("/", "the top of a disk"),
-    ("/etc", "a system folder"),
-    ("/usr", "a system folder"),
-    ("/proc/self", "a system folder"),
-    ("/dev", "a system folder"),
-    ("/sys/kernel", "a system folder"),
-    ("/var", "a system folder"),
-    ("/bin", "a system folder"),
-])
+@pytest.mark.parametrize(
+    "folder, reason",
+    [
+        ("/", "the top of a disk"),
+        ("/etc", "a system folder"),
+        ("/usr", "a system folder"),
+        ("/proc/self", "a system folder"),
+        ("/dev", "a system folder"),
+        ("/sys/kernel", "a system folder"),
+        ("/var", "a system folder"),
+        ("/bin", "a system folder"),
+    ],
+)
 def test_system_folders_are_too_broad(folder, reason):
     if not os.path.exists(folder):
         pytest.skip(f"{folder} does not exist on this system")

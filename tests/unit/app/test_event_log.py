@@ -17,7 +17,7 @@ from reader.app import event_log
 
 def _events(text: str) -> list[dict]:
     prefix = "jianbao-test: "
-    return [json.loads(line[len(prefix):]) for line in text.splitlines() if line.startswith(prefix)]
+    return [json.loads(line[len(prefix) :]) for line in text.splitlines() if line.startswith(prefix)]
 
 
 def test_nothing_is_logged_unless_asked(monkeypatch, capfd):

@@ -26,8 +26,14 @@ def _command(script: str, module: str) -> list[str]:
 
 def run(script: str, *args: str, **kwargs) -> subprocess.CompletedProcess:
     module = {"jianbao": "reader", "jianbao-cli": "reader.cli"}[script]
-    return subprocess.run(_command(script, module) + list(args), capture_output=True, text=True, timeout=120,
-                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}, **kwargs)
+    return subprocess.run(
+        _command(script, module) + list(args),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+        **kwargs,
+    )
 
 
 @pytest.mark.parametrize("script", ["jianbao", "jianbao-cli"])
@@ -38,13 +44,16 @@ def test_version(script):
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("script, args", [
-    ("jianbao", ["--no-such-option"]),
-    ("jianbao-cli", []),
-    ("jianbao-cli", ["frobnicate", "x"]),
-    ("jianbao-cli", ["list"]),
-    ("jianbao-cli", ["search", str(CORPUS / "finews"), "q", "--limit", "many"]),
-])
+@pytest.mark.parametrize(
+    "script, args",
+    [
+        ("jianbao", ["--no-such-option"]),
+        ("jianbao-cli", []),
+        ("jianbao-cli", ["frobnicate", "x"]),
+        ("jianbao-cli", ["list"]),
+        ("jianbao-cli", ["search", str(CORPUS / "finews"), "q", "--limit", "many"]),
+    ],
+)
 def test_usage_errors_exit_2(script, args):
     proc = run(script, *args)
     assert proc.returncode == 2, proc.stderr
@@ -80,8 +89,7 @@ def _click_menu_item(qtbot, window, menu_title: str, item_text: str) -> None:
 @pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard)")  # offscreen menus
 def test_help_open_log_folder(qtbot, make_window, data_dir, monkeypatch):
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())
-                                                                 or True))
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
     window = make_window()
     _click_menu_item(qtbot, window, "Help", "Open Log Folder")
     qtbot.waitUntil(lambda: bool(opened), timeout=2000)

@@ -38,18 +38,21 @@ def test_a_request_round_trips_with_any_path():
     assert decode_request(data.rstrip(b"\n")) == Request("/home/用户", tuple(paths))
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"\x00\xff\xfe binary garbage", "not JSON"),
-    (b"GET / HTTP/1.1", "not JSON"),
-    (b"[1, 2]", "not a JSON object"),
-    (b'{"cwd": "/", "paths": []}', "protocol version None"),
-    (b'{"version": 2, "cwd": "/", "paths": []}', "protocol version 2"),
-    (b'{"version": "1", "cwd": "/", "paths": []}', "protocol version '1'"),
-    (b'{"version": 1, "cwd": 5, "paths": []}', "cwd is not a string"),
-    (b'{"version": 1, "cwd": "/", "paths": "/etc/passwd"}', "paths is not a list of strings"),
-    (b'{"version": 1, "cwd": "/", "paths": [1]}', "paths is not a list of strings"),
-    (b" " * (ipc.MAX_MESSAGE_BYTES + 1), "too large"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"\x00\xff\xfe binary garbage", "not JSON"),
+        (b"GET / HTTP/1.1", "not JSON"),
+        (b"[1, 2]", "not a JSON object"),
+        (b'{"cwd": "/", "paths": []}', "protocol version None"),
+        (b'{"version": 2, "cwd": "/", "paths": []}', "protocol version 2"),
+        (b'{"version": "1", "cwd": "/", "paths": []}', "protocol version '1'"),
+        (b'{"version": 1, "cwd": 5, "paths": []}', "cwd is not a string"),
+        (b'{"version": 1, "cwd": "/", "paths": "/etc/passwd"}', "paths is not a list of strings"),
+        (b'{"version": 1, "cwd": "/", "paths": [1]}', "paths is not a list of strings"),
+        (b" " * (ipc.MAX_MESSAGE_BYTES + 1), "too large"),
+    ],
+)
 def test_invalid_messages_are_refused_with_a_reason(data, reason):
     with pytest.raises(ProtocolError, match=reason.replace("(", r"\(").replace(")", r"\)")):
         decode_request(data)
@@ -70,11 +73,14 @@ def _raw_send(name: str, data: bytes) -> None:
     client.disconnectFromServer()
 
 
-@pytest.mark.parametrize("garbage", [
-    b"\xff\xfe\x00garbage\n",
-    b'{"version": 99, "cwd": "/", "paths": ["/etc/passwd"]}\n',
-    b'{"version": 1, "cwd": "/", "paths": [{"nested": true}]}\n',
-])
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"\xff\xfe\x00garbage\n",
+        b'{"version": 99, "cwd": "/", "paths": ["/etc/passwd"]}\n',
+        b'{"version": 1, "cwd": "/", "paths": [{"nested": true}]}\n',
+    ],
+)
 def test_garbage_is_dropped_with_a_log_line_and_the_server_keeps_working(qtbot, server, name, caplog, garbage):
     caplog.set_level(logging.WARNING, logger="reader.app.ipc")
     with qtbot.assertNotEmitted(server.requested, wait=300):

@@ -16,16 +16,19 @@ from tests.corpus import CORPUS
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("post, root", [
-    ("finews/_posts/2022-01-21-NW202201212256817237.md", "finews"),
-    ("finews/_posts/-202205262391921712.md", "finews"),
-    ("finews/old_post/2021-12-08-202112082207168450.md", "finews"),
-    ("18f-jekyll/_posts/2016-03-15-treasury-and-the-data-act-full-of-sunshine.md", "18f-jekyll"),
-    ("hexo-beyond1993/source/_posts/give-up-php.md", "hexo-beyond1993"),
-    ("jessfraz-hugo/content/post/ips-for-all-the-things.md", "jessfraz-hugo"),
-    ("rust-blog-zola/content/c-abi-changes-for-wasm32-unknown-unknown.md", "rust-blog-zola"),
-    ("hugo-docs-2013-json/docs/content/doc/variables.md", "hugo-docs-2013-json/docs"),
-])
+@pytest.mark.parametrize(
+    "post, root",
+    [
+        ("finews/_posts/2022-01-21-NW202201212256817237.md", "finews"),
+        ("finews/_posts/-202205262391921712.md", "finews"),
+        ("finews/old_post/2021-12-08-202112082207168450.md", "finews"),
+        ("18f-jekyll/_posts/2016-03-15-treasury-and-the-data-act-full-of-sunshine.md", "18f-jekyll"),
+        ("hexo-beyond1993/source/_posts/give-up-php.md", "hexo-beyond1993"),
+        ("jessfraz-hugo/content/post/ips-for-all-the-things.md", "jessfraz-hugo"),
+        ("rust-blog-zola/content/c-abi-changes-for-wasm32-unknown-unknown.md", "rust-blog-zola"),
+        ("hugo-docs-2013-json/docs/content/doc/variables.md", "hugo-docs-2013-json/docs"),
+    ],
+)
 def test_a_corpus_post_belongs_to_its_site_root(post, root):
     path = CORPUS / post
     assert path.is_file()

@@ -64,8 +64,7 @@ def reporter(qapp, tmp_path, monkeypatch):
     monkeypatch.setattr(root, "level", root.level)
     log_file = start_logging(tmp_path / "log")
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())
-                                                                 or True))
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
     report_failures_in_dialogs(qapp, log_file.parent)
     yield log_file, opened
     for dialog in [w for w in QApplication.topLevelWidgets() if isinstance(w, ErrorDialog)]:

@@ -10,8 +10,8 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.app.open_paths import FileOpenFilter, open_paths
-from reader.core.site import detect_site
 from reader.core.parse import parse_post
+from reader.core.site import detect_site
 from tests.corpus import CORPUS
 from tests.gui.helpers import post_text
 

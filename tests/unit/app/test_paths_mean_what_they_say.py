@@ -18,20 +18,26 @@ NOT_UTF8 = os.fsdecode(b"caf\xe9 \xff")  # a folder name written on a Latin-1 sy
 
 
 def _warnings() -> list[str]:
-    return [w.text() for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.isVisible() and w.objectName() != "broadFolderQuestion"]
+    return [
+        w.text()
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.isVisible() and w.objectName() != "broadFolderQuestion"
+    ]
 
 
-@pytest.mark.parametrize("raw, cwd, says", [
-    ("", "/", "empty path"),
-    ("   ", "/tmp", "empty path"),
-    ("file://", "/", "empty path"),
-    ("posts/a.md", None, "relative path"),
-    ("posts/a.md", "relative/cwd", "relative path"),
-    ("\udce9", "/", "not valid UTF-8"),
-    ("\ud800.md", "/", "not valid UTF-8"),  # a lone surrogate from JSON's "\ud800"
-    ("a.md", "/tmp/" + NOT_UTF8, "not valid UTF-8"),
-])
+@pytest.mark.parametrize(
+    "raw, cwd, says",
+    [
+        ("", "/", "empty path"),
+        ("   ", "/tmp", "empty path"),
+        ("file://", "/", "empty path"),
+        ("posts/a.md", None, "relative path"),
+        ("posts/a.md", "relative/cwd", "relative path"),
+        ("\udce9", "/", "not valid UTF-8"),
+        ("\ud800.md", "/", "not valid UTF-8"),  # a lone surrogate from JSON's "\ud800"
+        ("a.md", "/tmp/" + NOT_UTF8, "not valid UTF-8"),
+    ],
+)
 def test_a_path_that_says_nothing_is_refused_never_the_current_folder(raw, cwd, says):
     target = locate(raw, cwd)
     assert target.kind == "error" and target.library is None
@@ -79,8 +85,7 @@ def test_the_root_is_not_opened_when_the_user_says_no(make_window, answer):
     assert "/" not in window.settings.window.get(S.RECENT_LIBRARIES)
 
 
-def test_the_home_folder_opens_and_is_saved_only_when_the_user_says_yes(make_window, library_dir,
-                                                                        monkeypatch, answer):
+def test_the_home_folder_opens_and_is_saved_only_when_the_user_says_yes(make_window, library_dir, monkeypatch, answer):
     monkeypatch.setenv("HOME", str(library_dir))
     window = make_window(start=False)
     asked = answer("Cancel")

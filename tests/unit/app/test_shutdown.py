@@ -19,8 +19,9 @@ from reader.app import shutdown
 from tests.reliability.helpers import alive, wait_for
 
 REPO = Path(__file__).resolve().parents[3]
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL") or not Path("/proc").is_dir(),
-                                reason="POSIX signals and /proc")
+pytestmark = pytest.mark.skipif(
+    not hasattr(signal, "SIGKILL") or not Path("/proc").is_dir(), reason="POSIX signals and /proc"
+)
 
 
 @pytest.fixture
@@ -51,9 +52,14 @@ def test_sigterm_closes_the_window_from_the_event_loop(qtbot, qapp, restored_sig
 
 
 def _run(code: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", textwrap.dedent(code)], cwd=REPO, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"})
+    return subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=REPO,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"},
+    )
 
 
 LEAVING = """

@@ -69,8 +69,9 @@ def test_our_own_folder_left_open_is_closed_before_use(no_runtime_dir, tmp_path)
 
 
 @pytest.mark.parametrize("mode, owner", [(0o700, 4242), (0o755, None)])
-def test_a_runtime_dir_of_another_user_or_open_to_others_is_not_used(no_runtime_dir, tmp_path, monkeypatch,
-                                                                     mode, owner):
+def test_a_runtime_dir_of_another_user_or_open_to_others_is_not_used(
+    no_runtime_dir, tmp_path, monkeypatch, mode, owner
+):
     runtime = tmp_path / "runtime"
     runtime.mkdir()
     runtime.chmod(mode)
@@ -103,19 +104,22 @@ def test_a_client_sends_nothing_to_a_listener_of_another_user(qtbot, tmp_path, m
     assert any("not run by this user: nothing sent" in r.getMessage() for r in caplog.records)
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("python3", path="/usr/bin"),
-                    reason="needs root and a system Python to run a listener as another user")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("python3", path="/usr/bin"),
+    reason="needs root and a system Python to run a listener as another user",
+)
 def test_a_listener_run_by_another_real_user_receives_nothing():
     shared = Path(tempfile.mkdtemp(prefix="jianbao-test-", dir="/tmp"))  # reachable by user nobody
     shared.chmod(0o777)
     name, got = shared / "sock", shared / "got"
-    listener = ("import socket, sys\n"
-                "s = socket.socket(socket.AF_UNIX); s.bind(sys.argv[1]); s.listen(1)\n"
-                "c, _ = s.accept(); c.settimeout(2)\n"
-                "try:\n    data = c.recv(100)\nexcept OSError:\n    data = b''\n"
-                "open(sys.argv[2], 'wb').write(data)\n")
-    proc = subprocess.Popen(["/usr/bin/python3", "-c", listener, str(name), str(got)], user=65534, group=65534,
-                            cwd="/")
+    listener = (
+        "import socket, sys\n"
+        "s = socket.socket(socket.AF_UNIX); s.bind(sys.argv[1]); s.listen(1)\n"
+        "c, _ = s.accept(); c.settimeout(2)\n"
+        "try:\n    data = c.recv(100)\nexcept OSError:\n    data = b''\n"
+        "open(sys.argv[2], 'wb').write(data)\n"
+    )
+    proc = subprocess.Popen(["/usr/bin/python3", "-c", listener, str(name), str(got)], user=65534, group=65534, cwd="/")
     try:
         deadline = time.monotonic() + 10
         while not name.exists() and time.monotonic() < deadline:

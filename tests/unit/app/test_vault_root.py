@@ -22,12 +22,15 @@ def _notes(root: Path, *names: str) -> None:
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("note, root", [
-    ("obsidian-help/en/Linking notes and files/Internal links.md", "obsidian-help"),
-    ("obsidian-help/en/Help and support.md", "obsidian-help"),
-    ("obsidian-help/zh/快速入门/链接笔记.md", "obsidian-help"),
-    ("kepano-vault/Categories/Books.md", "kepano-vault"),
-])
+@pytest.mark.parametrize(
+    "note, root",
+    [
+        ("obsidian-help/en/Linking notes and files/Internal links.md", "obsidian-help"),
+        ("obsidian-help/en/Help and support.md", "obsidian-help"),
+        ("obsidian-help/zh/快速入门/链接笔记.md", "obsidian-help"),
+        ("kepano-vault/Categories/Books.md", "kepano-vault"),
+    ],
+)
 def test_a_corpus_note_opens_its_whole_vault(note, root):
     path = CORPUS / note
     assert path.is_file()
@@ -51,11 +54,14 @@ def test_never_into_the_home_folder(tmp_path, monkeypatch):
     assert vault_root(home / "notes" / "a") == (home / "notes").resolve()
 
 
-@pytest.mark.parametrize("beside", [
-    {"_config.yml": "title: a Jekyll site next door\\n"},
-    {"site/hugo.toml": "title = 'x'\\n"},
-    {f"src/module{i}.py": "pass\\n" for i in range(5)},
-])
+@pytest.mark.parametrize(
+    "beside",
+    [
+        {"_config.yml": "title: a Jekyll site next door\\n"},
+        {"site/hugo.toml": "title = 'x'\\n"},
+        {f"src/module{i}.py": "pass\\n" for i in range(5)},
+    ],
+)
 def test_a_folder_that_also_holds_a_site_or_code_is_not_climbed_into(tmp_path, beside):
     top = tmp_path / "top"
     _notes(top, "vault/a/x.md", "vault/a/y.md", "vault/b/z.md", "other notes/w.md")

@@ -15,10 +15,23 @@ def meta(path, title="标题", day=None, sort_key=None, **kw):
 
 def sample_posts():
     return [
-        meta("_posts/a.md", "Alpha 新能源", "2021-12-08", 1638921600.0, categories=("caijing",),
-             tags=("中国经济网新闻",), permalink="/2021/a/"),
-        meta("_posts/b.md", "beta 汽车", "2022-01-21T15:01:08+08:00", 1642748468.0,
-             categories=("keji",), tags=("中国经济网新闻", "ev")),
+        meta(
+            "_posts/a.md",
+            "Alpha 新能源",
+            "2021-12-08",
+            1638921600.0,
+            categories=("caijing",),
+            tags=("中国经济网新闻",),
+            permalink="/2021/a/",
+        ),
+        meta(
+            "_posts/b.md",
+            "beta 汽车",
+            "2022-01-21T15:01:08+08:00",
+            1642748468.0,
+            categories=("keji",),
+            tags=("中国经济网新闻", "ev"),
+        ),
         meta("_posts/c.md", "Gamma", "2022-03-02", 1646179200.0, categories=("caijing",), draft=True),
         meta("notes/d.md", "delta 无日期", None, None, error="line 3: bad YAML"),
     ]

@@ -7,8 +7,8 @@ swallowed exceptions, the worker processes, the window); these are the quick che
 from __future__ import annotations
 
 import contextlib
-from concurrent.futures import ThreadPoolExecutor
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -75,4 +75,3 @@ def test_nested_calls_share_the_outer_budget():
 
     # The inner budget (1 ms of CPU) is not applied: the outer one is the file's budget.
     assert bounded(lambda: bounded(inner, cpu=0.001), cpu=5) == "inner done"
-

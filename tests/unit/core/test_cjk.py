@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 import unicodedata
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -104,8 +104,11 @@ def test_index_forms_are_the_run_by_run_forms(text):
 
 # Text that mixes what posts hold with what NFKC changes: full-width forms, compatibility
 # ideographs, combining marks after letters, kana with voicing marks, Hangul jamo, ligatures.
-_PIECES = st.sampled_from(list("新能源，。：（）ＡＢ１ｅ\u3000 \n\tabcé\u0301\u0308\u0323か\u3099ｶﾞ"
-                               "\u1100\u1161\u11a8한ﬁ①²\uf900\u2126Å\u212bﾟ・"))
+_PIECES = st.sampled_from(
+    list(
+        "新能源，。：（）ＡＢ１ｅ\u3000 \n\tabcé\u0301\u0308\u0323か\u3099ｶﾞ\u1100\u1161\u11a8한ﬁ①²\uf900\u2126Å\u212bﾟ・"
+    )
+)
 
 
 @settings(max_examples=400, deadline=None)

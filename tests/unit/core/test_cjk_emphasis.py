@@ -26,22 +26,31 @@ SETTINGS = '<a href="wikilink:%E8%AE%BE%E7%BD%AE">设置</a>'
 CORPUS_CASES = [
     ("打开**[[设置]]**。", f"打开<strong>{SETTINGS}</strong>。"),
     ("1. 打开 Obsidian 的**[[设置]]**。", None),  # a list item: checked for the <strong> below
-    ("选择**[[由此开始|打开]]**访问帮助资源",
-     '选择<strong><a href="wikilink:%E7%94%B1%E6%AD%A4%E5%BC%80%E5%A7%8B">打开</a></strong>访问帮助资源'),
+    (
+        "选择**[[由此开始|打开]]**访问帮助资源",
+        '选择<strong><a href="wikilink:%E7%94%B1%E6%AD%A4%E5%BC%80%E5%A7%8B">打开</a></strong>访问帮助资源',
+    ),
     ("**Notion 账户（推荐）**直接连接到你的工作区", "<strong>Notion 账户（推荐）</strong>直接连接到你的工作区"),
     ("选择**另存为…**选项。", "选择<strong>另存为…</strong>选项。"),
     ("**重命名分组：**双击分组名称进行编辑", "<strong>重命名分组：</strong>双击分组名称进行编辑"),
-    ("选择**[管理](https://obsidian.md/zh/account)**访问账户设置",
-     '选择<strong><a href="https://obsidian.md/zh/account">管理</a></strong>访问账户设置'),
+    (
+        "选择**[管理](https://obsidian.md/zh/account)**访问账户设置",
+        '选择<strong><a href="https://obsidian.md/zh/account">管理</a></strong>访问账户设置',
+    ),
     ("打开**[[设置]]**（ 图标 ）。", f"打开<strong>{SETTINGS}</strong>（ 图标 ）。"),
     ("今天的日期。**默认格式：**`YYYY-MM-DD`", "今天的日期。<strong>默认格式：</strong><code>YYYY-MM-DD</code>"),
     ("然后选择**将文件移动到…**。", "然后选择<strong>将文件移动到…</strong>。"),
     ("然后点击**转换为笔记...**。", "然后点击<strong>转换为笔记...</strong>。"),
     ("返回**[[设置]]** → **同步**。", f"返回<strong>{SETTINGS}</strong> → <strong>同步</strong>。"),
     ("在**[[设置]] → 快捷键**中查看", f"在<strong>{SETTINGS} → 快捷键</strong>中查看"),
-    ("选择左下角的**[[设置]]**。（缺少连字符的形容词用法）", f"选择左下角的<strong>{SETTINGS}</strong>。（缺少连字符的形容词用法）"),
-    ("抑天之所以厚李鸿章欤？**彼其偃蹇颠沛十余年，以为他日担当大事之用。**而随赞曾军数年中",
-     "抑天之所以厚李鸿章欤？<strong>彼其偃蹇颠沛十余年，以为他日担当大事之用。</strong>而随赞曾军数年中"),
+    (
+        "选择左下角的**[[设置]]**。（缺少连字符的形容词用法）",
+        f"选择左下角的<strong>{SETTINGS}</strong>。（缺少连字符的形容词用法）",
+    ),
+    (
+        "抑天之所以厚李鸿章欤？**彼其偃蹇颠沛十余年，以为他日担当大事之用。**而随赞曾军数年中",
+        "抑天之所以厚李鸿章欤？<strong>彼其偃蹇颠沛十余年，以为他日担当大事之用。</strong>而随赞曾军数年中",
+    ),
     # already emphasis under CommonMark: must stay so
     ("在**新建仓库**右侧，点击**创建**。", "在<strong>新建仓库</strong>右侧，点击<strong>创建</strong>。"),
     ("- **同步：** 同步确保", None),
@@ -64,11 +73,15 @@ SPEC_CASES = [
     ("**真…**她", "<strong>真…</strong>她"),
     ("**真，**\u200b她", "<strong>真，</strong>\u200b她"),
     ("Git**（注：不是GitHub）**", "Git<strong>（注：不是GitHub）</strong>"),
-    ("カッコに注意**（太字にならない）**文が続く場合に要警戒。",
-     "カッコに注意<strong>（太字にならない）</strong>文が続く場合に要警戒。"),
+    (
+        "カッコに注意**（太字にならない）**文が続く場合に要警戒。",
+        "カッコに注意<strong>（太字にならない）</strong>文が続く場合に要警戒。",
+    ),
     ("税込**¥10,000**で入手できます。", "税込<strong>¥10,000</strong>で入手できます。"),
-    ("**C#**や**F#**は**「.NET」**というプラットフォーム上で動作します。",
-     "<strong>C#</strong>や<strong>F#</strong>は<strong>「.NET」</strong>というプラットフォーム上で動作します。"),
+    (
+        "**C#**や**F#**は**「.NET」**というプラットフォーム上で動作します。",
+        "<strong>C#</strong>や<strong>F#</strong>は<strong>「.NET」</strong>というプラットフォーム上で動作します。",
+    ),
     ("𰻞𰻞**(ビャンビャン)**麺", "𰻞𰻞<strong>(ビャンビャン)</strong>麺"),  # outside the BMP
     ("禰󠄀**(こちらが正式表記)**豆子", "禰󠄀<strong>(こちらが正式表記)</strong>豆子"),  # ideographic VS
     ("大塚︀**(U+585A U+FE00)** 大塚**(U+FA10)**", "大塚︀<strong>(U+585A U+FE00)</strong> 大塚<strong>(U+FA10)</strong>"),
@@ -100,42 +113,46 @@ def test_non_cjk_neighbours_keep_commonmark_rules(source):
 
 # CommonMark 0.31.2 "Emphasis and strong emphasis" examples (number, Markdown, HTML).
 COMMONMARK = [
-    (350, '*foo bar*\n', '<p><em>foo bar</em></p>\n'),
-    (351, 'a * foo bar*\n', '<p>a * foo bar*</p>\n'),
-    (352, 'a*"foo"*\n', '<p>a*&quot;foo&quot;*</p>\n'),
-    (353, '*\xa0a\xa0*\n', '<p>*\xa0a\xa0*</p>\n'),
-    (354, '*$*alpha.\n\n*£*bravo.\n\n*€*charlie.\n', '<p>*$*alpha.</p>\n<p>*£*bravo.</p>\n<p>*€*charlie.</p>\n'),
-    (355, 'foo*bar*\n', '<p>foo<em>bar</em></p>\n'),
-    (356, '5*6*78\n', '<p>5<em>6</em>78</p>\n'),
-    (357, '_foo bar_\n', '<p><em>foo bar</em></p>\n'),
-    (358, '_ foo bar_\n', '<p>_ foo bar_</p>\n'),
-    (359, 'a_"foo"_\n', '<p>a_&quot;foo&quot;_</p>\n'),
-    (360, 'foo_bar_\n', '<p>foo_bar_</p>\n'),
-    (361, '5_6_78\n', '<p>5_6_78</p>\n'),
-    (363, 'aa_"bb"_cc\n', '<p>aa_&quot;bb&quot;_cc</p>\n'),
-    (364, 'foo-_(bar)_\n', '<p>foo-<em>(bar)</em></p>\n'),
-    (366, '*foo bar *\n', '<p>*foo bar *</p>\n'),
-    (367, '*foo bar\n*\n', '<p>*foo bar\n*</p>\n'),
-    (369, '*(*foo*)*\n', '<p><em>(<em>foo</em>)</em></p>\n'),
-    (372, '_(_foo)\n', '<p>_(_foo)</p>\n'),
-    (373, '_(_foo_)_\n', '<p><em>(<em>foo</em>)</em></p>\n'),
-    (374, '_foo_bar\n', '<p>_foo_bar</p>\n'),
-    (376, '_foo_bar_baz_\n', '<p><em>foo_bar_baz</em></p>\n'),
-    (377, '_(bar)_.\n', '<p><em>(bar)</em>.</p>\n'),
-    (378, '**foo bar**\n', '<p><strong>foo bar</strong></p>\n'),
-    (383, '__ foo bar__\n', '<p>__ foo bar__</p>\n'),
-    (389, '__foo, __bar__, baz__\n', '<p><strong>foo, <strong>bar</strong>, baz</strong></p>\n'),
-    (393, '*(**foo**)*\n', '<p><em>(<strong>foo</strong>)</em></p>\n'),
-    (404, '*foo [bar](/url)*\n', '<p><em>foo <a href="/url">bar</a></em></p>\n'),
-    (411, '*foo**bar**baz*\n', '<p><em>foo<strong>bar</strong>baz</em></p>\n'),
-    (412, '*foo**bar*\n', '<p><em>foo**bar</em></p>\n'),
-    (420, '** is not an empty emphasis\n', '<p>** is not an empty emphasis</p>\n'),
-    (432, '**foo *bar **baz**\nbim* bop**\n', '<p><strong>foo <em>bar <strong>baz</strong>\nbim</em> bop</strong></p>\n'),
-    (445, '****foo*\n', '<p>***<em>foo</em></p>\n'),
-    (466, '******foo******\n', '<p><strong><strong><strong>foo</strong></strong></strong></p>\n'),
-    (469, '*foo _bar* baz_\n', '<p><em>foo _bar</em> baz_</p>\n'),
-    (474, '_foo [bar_](/url)\n', '<p>_foo <a href="/url">bar_</a></p>\n'),
-    (480, '**a<https://foo.bar/?q=**>\n', '<p>**a<a href="https://foo.bar/?q=**">https://foo.bar/?q=**</a></p>\n'),
+    (350, "*foo bar*\n", "<p><em>foo bar</em></p>\n"),
+    (351, "a * foo bar*\n", "<p>a * foo bar*</p>\n"),
+    (352, 'a*"foo"*\n', "<p>a*&quot;foo&quot;*</p>\n"),
+    (353, "*\xa0a\xa0*\n", "<p>*\xa0a\xa0*</p>\n"),
+    (354, "*$*alpha.\n\n*£*bravo.\n\n*€*charlie.\n", "<p>*$*alpha.</p>\n<p>*£*bravo.</p>\n<p>*€*charlie.</p>\n"),
+    (355, "foo*bar*\n", "<p>foo<em>bar</em></p>\n"),
+    (356, "5*6*78\n", "<p>5<em>6</em>78</p>\n"),
+    (357, "_foo bar_\n", "<p><em>foo bar</em></p>\n"),
+    (358, "_ foo bar_\n", "<p>_ foo bar_</p>\n"),
+    (359, 'a_"foo"_\n', "<p>a_&quot;foo&quot;_</p>\n"),
+    (360, "foo_bar_\n", "<p>foo_bar_</p>\n"),
+    (361, "5_6_78\n", "<p>5_6_78</p>\n"),
+    (363, 'aa_"bb"_cc\n', "<p>aa_&quot;bb&quot;_cc</p>\n"),
+    (364, "foo-_(bar)_\n", "<p>foo-<em>(bar)</em></p>\n"),
+    (366, "*foo bar *\n", "<p>*foo bar *</p>\n"),
+    (367, "*foo bar\n*\n", "<p>*foo bar\n*</p>\n"),
+    (369, "*(*foo*)*\n", "<p><em>(<em>foo</em>)</em></p>\n"),
+    (372, "_(_foo)\n", "<p>_(_foo)</p>\n"),
+    (373, "_(_foo_)_\n", "<p><em>(<em>foo</em>)</em></p>\n"),
+    (374, "_foo_bar\n", "<p>_foo_bar</p>\n"),
+    (376, "_foo_bar_baz_\n", "<p><em>foo_bar_baz</em></p>\n"),
+    (377, "_(bar)_.\n", "<p><em>(bar)</em>.</p>\n"),
+    (378, "**foo bar**\n", "<p><strong>foo bar</strong></p>\n"),
+    (383, "__ foo bar__\n", "<p>__ foo bar__</p>\n"),
+    (389, "__foo, __bar__, baz__\n", "<p><strong>foo, <strong>bar</strong>, baz</strong></p>\n"),
+    (393, "*(**foo**)*\n", "<p><em>(<strong>foo</strong>)</em></p>\n"),
+    (404, "*foo [bar](/url)*\n", '<p><em>foo <a href="/url">bar</a></em></p>\n'),
+    (411, "*foo**bar**baz*\n", "<p><em>foo<strong>bar</strong>baz</em></p>\n"),
+    (412, "*foo**bar*\n", "<p><em>foo**bar</em></p>\n"),
+    (420, "** is not an empty emphasis\n", "<p>** is not an empty emphasis</p>\n"),
+    (
+        432,
+        "**foo *bar **baz**\nbim* bop**\n",
+        "<p><strong>foo <em>bar <strong>baz</strong>\nbim</em> bop</strong></p>\n",
+    ),
+    (445, "****foo*\n", "<p>***<em>foo</em></p>\n"),
+    (466, "******foo******\n", "<p><strong><strong><strong>foo</strong></strong></strong></p>\n"),
+    (469, "*foo _bar* baz_\n", "<p><em>foo _bar</em> baz_</p>\n"),
+    (474, "_foo [bar_](/url)\n", '<p>_foo <a href="/url">bar_</a></p>\n'),
+    (480, "**a<https://foo.bar/?q=**>\n", '<p>**a<a href="https://foo.bar/?q=**">https://foo.bar/?q=**</a></p>\n'),
 ]
 
 
@@ -149,8 +166,9 @@ _CJK = MarkdownIt("commonmark").enable("strikethrough").use(cjk_friendly_emphasi
 # Delimiters, spaces, ASCII and Unicode punctuation (quotation marks of ambiguous width among
 # them), letters, digits and a symbol outside the BMP; no CJK character, no variation selector.
 # Words are drawn as often as delimiters, so that runs have letters on both sides.
-_NON_CJK = st.lists(st.sampled_from(["*", "**", "_", "__", "~~", " ", "\n", "ab", "5", "é", *".,;\"'()[]`\\-«»—“”‘’€𝜵\t"]),
-                    max_size=30).map("".join)
+_NON_CJK = st.lists(
+    st.sampled_from(["*", "**", "_", "__", "~~", " ", "\n", "ab", "5", "é", *".,;\"'()[]`\\-«»—“”‘’€𝜵\t"]), max_size=30
+).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
@@ -174,10 +192,25 @@ def test_the_rule_is_bound_to_its_own_instance_only():
     assert _CJK.render("**文｜**龚菁琦") == "<p><strong>文｜</strong>龚菁琦</p>\n"
 
 
-@pytest.mark.parametrize("ch, expected", [
-    ("文", True), ("｜", True), ("，", True), ("。", True), ("가", True), ("ア", True), ("𠮟", True),
-    ("〰", True), ("🈂", True), ("a", False), ("“", False), ("…", False), ("😀", False), ("\ufe01", False),
-])
+@pytest.mark.parametrize(
+    "ch, expected",
+    [
+        ("文", True),
+        ("｜", True),
+        ("，", True),
+        ("。", True),
+        ("가", True),
+        ("ア", True),
+        ("𠮟", True),
+        ("〰", True),
+        ("🈂", True),
+        ("a", False),
+        ("“", False),
+        ("…", False),
+        ("😀", False),
+        ("\ufe01", False),
+    ],
+)
 def test_cjk_characters(ch, expected):
     assert is_cjk(ch) is expected
 

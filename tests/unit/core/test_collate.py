@@ -39,7 +39,13 @@ def test_traditional_characters_sort_with_their_simplified_forms():
 
 def test_latin_and_digits_sort_with_pinyin():
     assert by_key("zebra", "中国", "Banana", "北京", "apple", "阿姨") == [
-        "阿姨", "apple", "Banana", "北京", "zebra", "中国"]
+        "阿姨",
+        "apple",
+        "Banana",
+        "北京",
+        "zebra",
+        "中国",
+    ]
     assert title_key("Apple") == title_key("APPLE") == title_key("ａｐｐｌｅ")
     assert title_key("Émile") == title_key("emile")
     assert by_key("第10章", "第2章", "第1章") == ["第1章", "第2章", "第10章"]
@@ -68,6 +74,7 @@ def test_keys_take_linear_time_on_hostile_titles(unit):
 
 # --- the index -------------------------------------------------------------------------------
 
+
 def post(path: str, title: str) -> tuple[PostMeta, int, int]:
     return PostMeta(path=path, title=title, date=None, sort_key=None), 1, 1
 
@@ -79,8 +86,12 @@ def test_the_index_sorts_titles_by_their_keys(tmp_path):
     order = [s.get_meta(i).title for i in s.list_ids(sort="title", descending=False)]
     assert order == ["阿里巴巴", "Apple", "北京新闻", "第2期", "第10期", "zebra", "中国经济网"]
     assert [s.get_meta(i).title for i in s.list_ids(sort="title")] == order[::-1]
-    plan = " ".join(r[-1] for r in s._db.execute("EXPLAIN QUERY PLAN SELECT id FROM posts p"
-                                                 " WHERE p.title_key IS NOT NULL ORDER BY p.title_key, p.id"))
+    plan = " ".join(
+        r[-1]
+        for r in s._db.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM posts p WHERE p.title_key IS NOT NULL ORDER BY p.title_key, p.id"
+        )
+    )
     assert "posts_title_key" in plan and "TEMP B-TREE" not in plan  # the index sorts, not a sorter
     s.close()
 
@@ -90,8 +101,10 @@ def test_an_index_of_version_4_gets_its_keys(tmp_path):
     db = sqlite3.connect(path, isolation_level=None)
     schema.migrate(db, target=4)
     for post_id, title in ((1, "中国"), (2, "北京")):
-        db.execute("INSERT INTO posts (id, path, stem, title, title_fold, meta) VALUES (?, ?, 'p', ?, ?, '{}')",
-                   (post_id, f"{post_id}.md", title, title))
+        db.execute(
+            "INSERT INTO posts (id, path, stem, title, title_fold, meta) VALUES (?, ?, 'p', ?, ?, '{}')",
+            (post_id, f"{post_id}.md", title, title),
+        )
     db.close()
     s = Store(path)
     assert s._db.execute("SELECT title_key FROM posts ORDER BY id").fetchall() == [("zhong1 guo2 ",), ("bei3 jing1 ",)]
@@ -116,8 +129,13 @@ def test_keys_of_another_collation_version_are_made_again(tmp_path):
 
 def test_categories_sort_by_the_names_the_list_shows(tmp_path):
     s = Store(tmp_path / "i.db")
-    s.write_metadata([(PostMeta(path=f"{key}.md", title=key, date=None, sort_key=None, categories=(key,)), 1, 1)
-                      for key in ("zhongguojingjiwang", "emnews", "sitenews", "Beta")] + [post("none.md", "x")])
+    s.write_metadata(
+        [
+            (PostMeta(path=f"{key}.md", title=key, date=None, sort_key=None, categories=(key,)), 1, 1)
+            for key in ("zhongguojingjiwang", "emnews", "sitenews", "Beta")
+        ]
+        + [post("none.md", "x")]
+    )
     s.set_labels("category", {"zhongguojingjiwang": "中国经济网新闻", "emnews": "东财滚动新闻", "sitenews": "站长消息"})
     order = [s.get_meta(i).path for i in s.list_ids(sort="category", descending=False)]
     # beta (no name: its key), dong1 cai2, zhan4 zhang3, zhong1 guo2; the uncategorised last
@@ -134,7 +152,10 @@ def test_names_set_again_keep_their_keys_and_new_ones_get_theirs(tmp_path, monke
     s.set_labels("category", {"emnews": "东财滚动新闻", "sitenews": "站长新闻", "new": "新"})
     assert sorted(keyed) == ["新", "站长新闻"]  # the unchanged name is not keyed again (no pypinyin)
     assert dict(s._db.execute("SELECT key, sort_key FROM labels")) == {
-        "emnews": "dong1 cai2 gun3 dong4 xin1 wen2 ", "sitenews": "key of 站长新闻", "new": "key of 新"}
+        "emnews": "dong1 cai2 gun3 dong4 xin1 wen2 ",
+        "sitenews": "key of 站长新闻",
+        "new": "key of 新",
+    }
     s.close()
 
 

@@ -37,25 +37,31 @@ def test_derived_encodings_report_the_encoding_they_were_written_in():
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("name, original", [
-    ("2021-12-01-init.md", "finews/_posts/2021-12-01-init.md"),
-    ("-202205262391921712.md", "finews/_posts/-202205262391921712.md"),
-    ("Cloth.md", "hexo-beyond1993/source/_posts/Life/Cloth.md"),
-    ("Gym-Leg.md", "hexo-beyond1993/source/_posts/Life/Gym-Leg.md"),
-])
+@pytest.mark.parametrize(
+    "name, original",
+    [
+        ("2021-12-01-init.md", "finews/_posts/2021-12-01-init.md"),
+        ("-202205262391921712.md", "finews/_posts/-202205262391921712.md"),
+        ("Cloth.md", "hexo-beyond1993/source/_posts/Life/Cloth.md"),
+        ("Gym-Leg.md", "hexo-beyond1993/source/_posts/Life/Gym-Leg.md"),
+    ],
+)
 def test_short_gbk_posts_match_their_utf8_originals(name, original):
     # 100-300 byte GBK files fooled the detector into Shift_JIS and cp1250.
     text, _ = decode_bytes((DERIVED / "gbk" / name).read_bytes())
     assert text == decode_bytes((CORPUS / original).read_bytes())[0]
 
 
-@pytest.mark.parametrize("bom, codec", [
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-])
+@pytest.mark.parametrize(
+    "bom, codec",
+    [
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+    ],
+)
 def test_byte_order_marks(bom, codec):
     source = "---\ntitle: 标题 ①\n---\n正文 text\n"
     text, encoding = decode_bytes(bom + source.encode(codec))
@@ -68,13 +74,16 @@ def test_utf16_without_bom_is_recognised_by_its_nul_bytes(codec):
     assert decode_bytes(source.encode(codec)) == (source, codec)
 
 
-@pytest.mark.parametrize("source, codec, expected", [
-    ("今天天氣很好。我們測試繁體中文的編碼。臺灣的朋友們，歡迎閱讀這篇文章。" * 3, "big5", "big5"),
-    ("안녕하세요. 오늘은 날씨가 좋습니다. 한국어 텍스트를 테스트합니다. 서울에서 만나요." * 3, "euc_kr", None),
-    ("今日は良い天気ですね。日本語のテキストをテストします。東京で会いましょう。" * 3, "shift_jis", None),
-    ("拜年带货包饺子 上合组织五国外交官直播吆喝“国别爆款”", "gbk", "gb18030"),
-    ("开站大吉", "gb2312", "gb18030"),
-])
+@pytest.mark.parametrize(
+    "source, codec, expected",
+    [
+        ("今天天氣很好。我們測試繁體中文的編碼。臺灣的朋友們，歡迎閱讀這篇文章。" * 3, "big5", "big5"),
+        ("안녕하세요. 오늘은 날씨가 좋습니다. 한국어 텍스트를 테스트합니다. 서울에서 만나요." * 3, "euc_kr", None),
+        ("今日は良い天気ですね。日本語のテキストをテストします。東京で会いましょう。" * 3, "shift_jis", None),
+        ("拜年带货包饺子 上合组织五国外交官直播吆喝“国别爆款”", "gbk", "gb18030"),
+        ("开站大吉", "gb2312", "gb18030"),
+    ],
+)
 def test_legacy_cjk_encodings(source, codec, expected):
     text, encoding = decode_bytes(source.encode(codec))
     assert text == source
@@ -99,11 +108,14 @@ def test_plain_ascii_and_empty():
     assert decode_bytes(b"hello") == ("hello", "utf-8")
 
 
-@pytest.mark.parametrize("data", [
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
-    b"b0VIM 8.2\x00\x00\x10\x00\x00\x00\x00\x00" + bytes(range(256)),
-    "text with a NUL\x00 inside".encode(),
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+        b"b0VIM 8.2\x00\x00\x10\x00\x00\x00\x00\x00" + bytes(range(256)),
+        b"text with a NUL\x00 inside",
+    ],
+)
 def test_binaries_raise_decode_error(data):
     with pytest.raises(DecodeError):
         decode_bytes(data)

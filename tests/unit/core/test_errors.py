@@ -10,16 +10,34 @@ import pytest
 
 from reader.core import errors
 from reader.core.errors import (
-    Cancelled, DecodeError, FrontMatterError, LibraryError, PostError, QueryError, ReaderError, RefusedFile,
-    StateError, StoreError,
+    Cancelled,
+    DecodeError,
+    FrontMatterError,
+    LibraryError,
+    PostError,
+    QueryError,
+    ReaderError,
+    RefusedFile,
+    StateError,
+    StoreError,
 )
 from reader.core.limits import read_inside
 
 
-@pytest.mark.parametrize("error", [
-    LibraryError("x"), PostError("a.md", "x"), RefusedFile("a.md", "x"), DecodeError("x"), FrontMatterError("x"),
-    QueryError("x"), StoreError("x"), StateError("x"), Cancelled(),
-])
+@pytest.mark.parametrize(
+    "error",
+    [
+        LibraryError("x"),
+        PostError("a.md", "x"),
+        RefusedFile("a.md", "x"),
+        DecodeError("x"),
+        FrontMatterError("x"),
+        QueryError("x"),
+        StoreError("x"),
+        StateError("x"),
+        Cancelled(),
+    ],
+)
 def test_every_error_is_a_reader_error(error):
     assert isinstance(error, ReaderError)
 
@@ -36,11 +54,17 @@ def test_post_error_names_the_file_and_the_line():
 
 
 def test_post_error_without_a_line_names_the_file():
-    assert str(PostError("notes/a.md", "cannot be read: Permission denied")) == "notes/a.md: cannot be read: Permission denied"
+    assert (
+        str(PostError("notes/a.md", "cannot be read: Permission denied"))
+        == "notes/a.md: cannot be read: Permission denied"
+    )
 
 
 def test_front_matter_error_says_the_line_when_it_is_known():
-    assert str(FrontMatterError("mapping values are not allowed here", line=4)) == "line 4: mapping values are not allowed here"
+    assert (
+        str(FrontMatterError("mapping values are not allowed here", line=4))
+        == "line 4: mapping values are not allowed here"
+    )
     assert str(FrontMatterError("not a mapping")) == "not a mapping"
     assert FrontMatterError("x", line=4).reason == "x"
 

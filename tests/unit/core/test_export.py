@@ -28,7 +28,9 @@ def _meta(**kw) -> PostMeta:
 
 def test_the_public_url_is_the_site_url_baseurl_and_permalink():
     site = _site("https://news.example.org", "/clips")
-    assert export.public_url(site, _meta(permalink="/2022/01/a.html")) == "https://news.example.org/clips/2022/01/a.html"
+    assert (
+        export.public_url(site, _meta(permalink="/2022/01/a.html")) == "https://news.example.org/clips/2022/01/a.html"
+    )
     assert export.public_url(site, _meta()) is None
     assert export.public_url(_site(), _meta(permalink="/a.html")) is None
 
@@ -42,13 +44,21 @@ def test_the_link_falls_back_to_the_file_url_and_the_original_prefers_the_source
 
 
 def test_a_markdown_link_escapes_the_title_and_the_link():
-    assert export.markdown_link("【快讯】 [1] 新闻", "https://x.org/a (b)") == r"[【快讯】 \[1\] 新闻](https://x.org/a%20%28b%29)"
+    assert (
+        export.markdown_link("【快讯】 [1] 新闻", "https://x.org/a (b)")
+        == r"[【快讯】 \[1\] 新闻](https://x.org/a%20%28b%29)"
+    )
     assert export.markdown_link("  ", "https://x.org/") == "[https://x.org/](https://x.org/)"
 
 
 def test_the_format_comes_from_the_extension_unless_given():
-    assert [export.export_format(f) for f in ("a.PDF", "a.htm", "a.html", "a.md", "a.markdown")] == \
-        ["pdf", "html", "html", "md", "md"]
+    assert [export.export_format(f) for f in ("a.PDF", "a.htm", "a.html", "a.md", "a.markdown")] == [
+        "pdf",
+        "html",
+        "html",
+        "md",
+        "md",
+    ]
     assert export.export_format("a.txt", "md") == "md"
     with pytest.raises(ReaderError, match="a.txt: cannot tell the format"):
         export.export_format("a.txt")
@@ -64,7 +74,8 @@ def jekyll(tmp_path) -> Library:
         '<p>前言<img src="https://img.example.com/pics/a.jpg" alt="远程图"></p>\n'
         '<script>alert(1)</script><p onclick="x()">正文</p>\n'
         '<p><img src="../../../etc/passwd.png" alt="越界"><img src="/assets/images/zhibo.png" alt="本地"></p>\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     library = Library(root, data_dir=tmp_path / "data")
     library.refresh()
     yield library
@@ -110,8 +121,10 @@ def test_write_export_writes_utf8(jekyll, tmp_path):
 def test_html_export_of_an_18f_post_inlines_its_asset_image(tmp_path):
     # The post, its image and the site's settings, copied as they lie: indexing all of 18f's posts
     # for this one took 4-12 s.
-    post, logo_path = "_posts/2014-05-11-18f-shows-what-is-possible-in-government-with-fbopen.md", \
-        "assets/blog/fbopen/fbopen-pilot-logo.png"
+    post, logo_path = (
+        "_posts/2014-05-11-18f-shows-what-is-possible-in-government-with-fbopen.md",
+        "assets/blog/fbopen/fbopen-pilot-logo.png",
+    )
     for rel in ("_config.yml", post, logo_path):
         (tmp_path / "site" / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(CORPUS / "18f-jekyll" / rel, tmp_path / "site" / rel)
@@ -131,10 +144,13 @@ def test_image_sources_are_classified_once_for_view_print_and_export(tmp_path):
     resolve = {"/a.png": local}.get
     post = "_posts/2022-01-01-x.md"
     assert export.image_source(resolve, post, " /a.png ") == export.ImageSource("local", local, "a.png")
-    assert export.image_source(resolve, post, "https://img.cn/p/b%20c.jpg?x=1") == \
-        export.ImageSource("remote", name="b c.jpg", host="img.cn")
+    assert export.image_source(resolve, post, "https://img.cn/p/b%20c.jpg?x=1") == export.ImageSource(
+        "remote", name="b c.jpg", host="img.cn"
+    )
     assert export.image_source(resolve, post, "//img.cn/d.jpg").kind == "remote"
-    assert export.image_source(resolve, post, "data:image/png;base64,AAAA") == export.ImageSource("blocked", name="data:")
+    assert export.image_source(resolve, post, "data:image/png;base64,AAAA") == export.ImageSource(
+        "blocked", name="data:"
+    )
     assert export.image_source(resolve, post, "wikilink:%E5%9B%BE.png") == export.ImageSource("missing", name="图.png")
     assert export.image_source(resolve, post, "../../x.png") == export.ImageSource("blocked", name="x.png")
     assert export.image_source(resolve, post, "file:///etc/x.png").kind == "blocked"

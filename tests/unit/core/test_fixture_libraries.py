@@ -20,33 +20,75 @@ from tests.corpus import FIXTURES
 # (path, title, date, categories, tags, draft) of every post, newest first, as the list shows them.
 POSTS = {
     "jekyll": [
-        ("_posts/2022-01-21-zhibo-daihuo.md", "外交官走进直播间 推介家乡特产", "2022-01-21T15:01:08+08:00",
-         ("jingji",), ("经济新闻",), False),
-        ("_posts/2021-12-01-bingxue-jijie.md", "冰雪季节来临 滑雪场迎来客流高峰", "2021-12-01T09:30:00+08:00",
-         ("tiyu",), ("冬季运动", "体育新闻"), False),
+        (
+            "_posts/2022-01-21-zhibo-daihuo.md",
+            "外交官走进直播间 推介家乡特产",
+            "2022-01-21T15:01:08+08:00",
+            ("jingji",),
+            ("经济新闻",),
+            False,
+        ),
+        (
+            "_posts/2021-12-01-bingxue-jijie.md",
+            "冰雪季节来临 滑雪场迎来客流高峰",
+            "2021-12-01T09:30:00+08:00",
+            ("tiyu",),
+            ("冬季运动", "体育新闻"),
+            False,
+        ),
         ("_posts/2020-05-05-not-yet.md", "A draft that is not published", "2020-05-05", (), (), True),
         # the front matter's impossible date gives way to the file name's, and is reported
         ("_posts/2018-02-28-impossible-day.md", "A post dated a day that never was", "2018-02-28", (), (), False),
-        ("_posts/2015-03-17-dates-from-the-name.md", "Dates from the file name", "2015-03-17", (),
-         ("accessibility",), False),
+        (
+            "_posts/2015-03-17-dates-from-the-name.md",
+            "Dates from the file name",
+            "2015-03-17",
+            (),
+            ("accessibility",),
+            False,
+        ),
     ],
     "hexo": [  # Hexo keeps a category with a space whole; a blank `tags:` is no tags
-        ("source/_posts/algorithms/dong-tai-gui-hua.md", "动态规划入门", "2019-05-10T08:00:00+08:00",
-         ("algorithms",), ("动态规划", "数据库"), False),
-        ("source/_posts/Data Structures/二叉树的遍历.md", "二叉树的遍历", "2019-04-02T21:15:00+08:00",
-         ("Data Structures",), (), False),
+        (
+            "source/_posts/algorithms/dong-tai-gui-hua.md",
+            "动态规划入门",
+            "2019-05-10T08:00:00+08:00",
+            ("algorithms",),
+            ("动态规划", "数据库"),
+            False,
+        ),
+        (
+            "source/_posts/Data Structures/二叉树的遍历.md",
+            "二叉树的遍历",
+            "2019-04-02T21:15:00+08:00",
+            ("Data Structures",),
+            (),
+            False,
+        ),
     ],
     "hugo": [  # TOML, JSON and YAML front matter in one tree; _index.md is a section page
         ("content/posts/unfinished.md", "Unfinished thoughts", "2018-03-04", (), (), True),
-        ("content/posts/containers-in-depth.md", "Containers in depth", "2017-01-23T10:00:00-08:00",
-         ("linux",), ("containers", "security"), False),
+        (
+            "content/posts/containers-in-depth.md",
+            "Containers in depth",
+            "2017-01-23T10:00:00-08:00",
+            ("linux",),
+            ("containers", "security"),
+            False,
+        ),
         ("content/posts/yaml-in-a-toml-site.md", "YAML in a TOML site", "2014-09-08", (), (), False),
         ("content/posts/json-front-matter.md", "Front matter in JSON", "2014-09-08", (), ("json", "hugo"), False),
     ],
     "zola": [  # no date key: the file name's; [taxonomies] tags; a page bundle's index.md
         ("content/blog/release-notes/index.md", "Release notes in a page bundle", "2021-06-17", (), (), False),
-        ("content/blog/2020-01-30-compiler-speedups.md", "Compiler speedups this year", "2020-01-30", (),
-         ("compiler", "performance"), False),
+        (
+            "content/blog/2020-01-30-compiler-speedups.md",
+            "Compiler speedups this year",
+            "2020-01-30",
+            (),
+            ("compiler", "performance"),
+            False,
+        ),
     ],
     "obsidian": [  # a note with no front matter is titled by its file name
         ("读书笔记/双链笔记.md", "双链笔记", "2023-03-28", (), ("笔记", "方法"), False),
@@ -59,8 +101,17 @@ POSTS = {
         ("notes/first-note.md", "A plain note", None, (), (), False),
     ],
 }
-KINDS = {"jekyll": "jekyll", "hexo": "hexo", "hugo": "hugo", "zola": "zola", "obsidian": "obsidian",
-         "plain": "folder", "legacy-encodings": "folder", "broken": "folder", "hostile": "folder"}
+KINDS = {
+    "jekyll": "jekyll",
+    "hexo": "hexo",
+    "hugo": "hugo",
+    "zola": "zola",
+    "obsidian": "obsidian",
+    "plain": "folder",
+    "legacy-encodings": "folder",
+    "broken": "folder",
+    "hostile": "folder",
+}
 PROBLEMS = {
     "jekyll": {"_posts/2018-02-28-impossible-day.md": "date '2018-02-31 23:50:48' is not a date"},
     "obsidian": {"Templates/Daily.md": "front matter, line 2: found unhashable key (created: {{date}})"},
@@ -79,8 +130,11 @@ ENCODED = ("gbk", "utf-16-le-bom", "utf-8-bom", "utf-8")
 
 def _tree(root):
     """Every file under root with its bytes' digest and mtime: what a reader must leave alone."""
-    return {p.relative_to(root).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +198,8 @@ def test_the_same_post_reads_the_same_in_every_encoding(libraries):
     assert set(rows) == set(ENCODED)
     texts = {folder: library.get_post(row.id).text for folder, row in rows.items()}
     assert {(r.title, r.date, r.categories, r.tags) for r in rows.values()} == {
-        ("旧编码的新闻稿", "2009-08-15T09:00:00+08:00", ("存档",), ("编码", "新闻"))}
+        ("旧编码的新闻稿", "2009-08-15T09:00:00+08:00", ("存档",), ("编码", "新闻"))
+    }
     assert len(set(texts.values())) == 1 and "“引号”和——破折号" in texts["gbk"] and "全角ＡＢＣ" in texts["gbk"]
 
 
@@ -157,15 +212,28 @@ def test_decode_names_the_encoding_it_read(folder, encoding):
 
 def _holding(library, needle):
     """Brute force: the ids of posts whose title or text holds `needle`."""
-    return {row.id for row in library.list_posts()
-            if needle.lower() in (row.title + "\n" + library.get_post(row.id).text).lower()}
+    return {
+        row.id
+        for row in library.list_posts()
+        if needle.lower() in (row.title + "\n" + library.get_post(row.id).text).lower()
+    }
 
 
-@pytest.mark.parametrize("name, query", [
-    ("jekyll", "直"), ("jekyll", "直播"), ("jekyll", "外交官走进"), ("jekyll", "accessibility"),
-    ("hexo", "遍历"), ("hexo", "动态规划"), ("obsidian", "插件"), ("legacy-encodings", "破折号"),
-    ("hugo", "cgroups"), ("zola", "compiler"),
-])
+@pytest.mark.parametrize(
+    "name, query",
+    [
+        ("jekyll", "直"),
+        ("jekyll", "直播"),
+        ("jekyll", "外交官走进"),
+        ("jekyll", "accessibility"),
+        ("hexo", "遍历"),
+        ("hexo", "动态规划"),
+        ("obsidian", "插件"),
+        ("legacy-encodings", "破折号"),
+        ("hugo", "cgroups"),
+        ("zola", "compiler"),
+    ],
+)
 def test_search_finds_every_post_that_holds_the_text(libraries, name, query):
     library = libraries[name]
     expected = _holding(library, query)
@@ -193,12 +261,15 @@ def test_jekyll_liquid_footnotes_and_images(libraries):
     html = _html(library, "_posts/2022-01-21-zhibo-daihuo.md")
     assert "{%" not in html and "{{" not in html
     assert library.resolve_link(post, "post-url:2021-12-01-bingxue-jijie").post_id == library.post_id(
-        "_posts/2021-12-01-bingxue-jijie.md")
+        "_posts/2021-12-01-bingxue-jijie.md"
+    )
     category = library.resolve_link(post, "https://news.example.org/clips/category/jingji.html")
     assert (category.kind, category.key) == ("category", "jingji")
     assert library.resolve_link(post, "https://other.example.com/").kind == "external"
-    assert library.resolve_resource(post, "/clips/assets/images/zhibo.png") == (
-        FIXTURES / "jekyll" / "assets" / "images" / "zhibo.png").resolve()
+    assert (
+        library.resolve_resource(post, "/clips/assets/images/zhibo.png")
+        == (FIXTURES / "jekyll" / "assets" / "images" / "zhibo.png").resolve()
+    )
     footnotes = _html(library, "_posts/2021-12-01-bingxue-jijie.md")
     assert 'class="footnotes"' in footnotes and "<strong>安全第一</strong>" in footnotes
     assert "{: .note}" not in footnotes  # a kramdown attribute is not shown as text
@@ -210,15 +281,19 @@ def test_hugo_shortcodes_and_static_images(libraries):
     assert "{{<" not in html and "{{%" not in html
     assert "<figcaption>The layers</figcaption>" in html and "<strong>Markdown</strong>" in html
     post = library.post_id("content/posts/containers-in-depth.md")
-    assert library.resolve_resource(post, "/images/layers.png") == (
-        FIXTURES / "hugo" / "static" / "images" / "layers.png").resolve()
+    assert (
+        library.resolve_resource(post, "/images/layers.png")
+        == (FIXTURES / "hugo" / "static" / "images" / "layers.png").resolve()
+    )
 
 
 def test_zola_page_bundle_image(libraries):
     library = libraries["zola"]
     post = library.post_id("content/blog/release-notes/index.md")
-    assert library.resolve_resource(post, "chart.png") == (
-        FIXTURES / "zola" / "content" / "blog" / "release-notes" / "chart.png").resolve()
+    assert (
+        library.resolve_resource(post, "chart.png")
+        == (FIXTURES / "zola" / "content" / "blog" / "release-notes" / "chart.png").resolve()
+    )
 
 
 def test_obsidian_wikilinks_embeds_and_callouts(libraries):
@@ -240,8 +315,9 @@ def test_crlf_and_html_posts_read_cleanly(libraries):
     assert "HTML files are posts too." in library.get_post(library.post_id("notes/saved-page.html")).text
 
 
-_UNSAFE = re.compile(r"<(script|iframe|object|embed|form|input|style|meta|svg)\b|\son\w+\s*=|javascript:|vbscript:",
-                     re.I)
+_UNSAFE = re.compile(
+    r"<(script|iframe|object|embed|form|input|style|meta|svg)\b|\son\w+\s*=|javascript:|vbscript:", re.I
+)
 
 
 @pytest.mark.parametrize("name", sorted(KINDS))
@@ -251,16 +327,26 @@ def test_no_post_renders_anything_that_runs_or_fetches(libraries, name):
         html = library.get_post(row.id).html
         tree = lxml.html.fromstring(f"<div>{html}</div>")
         unsafe = [el.tag for el in tree.iter() if isinstance(el.tag, str) and _UNSAFE.search(f"<{el.tag} ")]
-        unsafe += [f"{el.tag}@{k}" for el in tree.iter() if isinstance(el.tag, str) for k in el.attrib
-                   if k.lower().startswith("on") or "script:" in el.attrib[k].lower()]
+        unsafe += [
+            f"{el.tag}@{k}"
+            for el in tree.iter()
+            if isinstance(el.tag, str)
+            for k in el.attrib
+            if k.lower().startswith("on") or "script:" in el.attrib[k].lower()
+        ]
         assert unsafe == [], row.path
 
 
 def test_remote_and_outside_resources_are_refused(libraries):
     library = libraries["hostile"]
     post = library.post_id("remote-and-outside.md")
-    for src in ("https://tracker.example.com/pixel.gif", "//cdn.example.com/x.png", "../../../../../../etc/passwd",
-                "/etc/passwd", "file:///etc/passwd"):
+    for src in (
+        "https://tracker.example.com/pixel.gif",
+        "//cdn.example.com/x.png",
+        "../../../../../../etc/passwd",
+        "/etc/passwd",
+        "file:///etc/passwd",
+    ):
         assert library.resolve_resource(post, src) is None, src
     assert library.resolve_link(post, "../../../../../../etc/hosts").kind in ("missing", "refused")
 

@@ -15,19 +15,28 @@ from reader.core.frontmatter import _Loader, _simple_yaml, load_json, load_toml,
 from tests.corpus import CORPUS
 
 
-
 def _read(rel: str):
     return read_front_matter((CORPUS / rel).read_text(encoding="utf-8"))
 
 
 # --- YAML -------------------------------------------------------------------------------
 
+
 def test_yaml_keeps_scalars_as_text():
-    fm = read_front_matter("---\ntitle: 404\ndate: 2022-01-21 15:01:08 +0800\ntags: 2019\n"
-                           "bad: 2018-02-31\nflag: no\nempty:\nnothing: null\n---\nbody\n")
+    fm = read_front_matter(
+        "---\ntitle: 404\ndate: 2022-01-21 15:01:08 +0800\ntags: 2019\n"
+        "bad: 2018-02-31\nflag: no\nempty:\nnothing: null\n---\nbody\n"
+    )
     assert fm.format == "yaml" and fm.error is None
-    assert fm.data == {"title": "404", "date": "2022-01-21 15:01:08 +0800", "tags": "2019",
-                       "bad": "2018-02-31", "flag": "no", "empty": None, "nothing": None}
+    assert fm.data == {
+        "title": "404",
+        "date": "2022-01-21 15:01:08 +0800",
+        "tags": "2019",
+        "bad": "2018-02-31",
+        "flag": "no",
+        "empty": None,
+        "nothing": None,
+    }
     assert fm.body == "body\n"
     assert fm.body_line == 10
 
@@ -125,6 +134,7 @@ def test_explicit_timestamp_tag_with_an_impossible_date_is_an_error_not_a_crash(
 
 # --- who splits: python-frontmatter first, our splitter where it cannot ---------------------
 
+
 def _calls(monkeypatch, owner, name: str) -> list:
     calls: list = []
     real = getattr(owner, name)
@@ -137,27 +147,45 @@ def _calls(monkeypatch, owner, name: str) -> list:
     return calls
 
 
-@pytest.mark.parametrize("text, fmt, data, body, body_line", [
-    ("\n---\ntitle: 标题\ntags: [a, b]\n---\n\n正文\n", "yaml", {"title": "标题", "tags": ["a", "b"]}, "\n正文\n", 6),
-    ('+++\ntitle = "标题"\ndraft = true\n+++\n正文', "toml", {"title": "标题", "draft": True}, "正文", 5),
-    ('{\n"title": "标题",\n"tags": ["a"]\n}\n正文', "json", {"title": "标题", "tags": ["a"]}, "正文", 5),
-])
+@pytest.mark.parametrize(
+    "text, fmt, data, body, body_line",
+    [
+        (
+            "\n---\ntitle: 标题\ntags: [a, b]\n---\n\n正文\n",
+            "yaml",
+            {"title": "标题", "tags": ["a", "b"]},
+            "\n正文\n",
+            6,
+        ),
+        ('+++\ntitle = "标题"\ndraft = true\n+++\n正文', "toml", {"title": "标题", "draft": True}, "正文", 5),
+        ('{\n"title": "标题",\n"tags": ["a"]\n}\n正文', "json", {"title": "标题", "tags": ["a"]}, "正文", 5),
+    ],
+)
 def test_python_frontmatter_splits_well_formed_blocks(monkeypatch, text, fmt, data, body, body_line):
     asked = _calls(monkeypatch, frontmatter_module.fm_lib, "detect_format")
-    ours = (_calls(monkeypatch, frontmatter_module, "_delimited")
-            + _calls(monkeypatch, frontmatter_module, "_json_block"))
+    ours = _calls(monkeypatch, frontmatter_module, "_delimited") + _calls(
+        monkeypatch, frontmatter_module, "_json_block"
+    )
     fm = read_front_matter(text)
     assert (fm.format, fm.data, fm.body, fm.body_line, fm.error) == (fmt, data, body, body_line, None)
     assert len(asked) == 1 and ours == []
 
 
-@pytest.mark.parametrize("text, data, body, error", [
-    ("---\u200b\ntitle: a\n---\nbody", {"title": "a"}, "body", None),  # its opening line is not "---"
-    ("---\ntitle: a\n...\nbody\n---\nmore", {"title": "a"}, "body\n---\nmore", None),  # it would end at the rule
-    ("---\ntitle: a\n---\u200b\nbody\n---\n", {"title": "a"}, "body\n---\n", None),
-    ("---\ntitle: a\ndate: 2020\n\nbody", {"title": "a", "date": "2020"}, "body", "no closing '---'"),
-    ('---\ntitle: "老街"新茶"\ntags: [a]\n---\nbody', {"tags": ["a"], "title": '老街"新茶'}, "body", "expected key"),
-])
+@pytest.mark.parametrize(
+    "text, data, body, error",
+    [
+        ("---\u200b\ntitle: a\n---\nbody", {"title": "a"}, "body", None),  # its opening line is not "---"
+        ("---\ntitle: a\n...\nbody\n---\nmore", {"title": "a"}, "body\n---\nmore", None),  # it would end at the rule
+        ("---\ntitle: a\n---\u200b\nbody\n---\n", {"title": "a"}, "body\n---\n", None),
+        ("---\ntitle: a\ndate: 2020\n\nbody", {"title": "a", "date": "2020"}, "body", "no closing '---'"),
+        (
+            '---\ntitle: "老街"新茶"\ntags: [a]\n---\nbody',
+            {"tags": ["a"], "title": '老街"新茶'},
+            "body",
+            "expected key",
+        ),
+    ],
+)
 def test_our_splitter_takes_over_where_python_frontmatter_cannot(monkeypatch, text, data, body, error):
     asked = _calls(monkeypatch, frontmatter_module.fm_lib, "detect_format")
     ours = _calls(monkeypatch, frontmatter_module, "_delimited")
@@ -188,18 +216,27 @@ def test_simple_reader_agrees_with_pyyaml(items):
 
 
 def test_simple_reader_declines_what_it_cannot_read():
-    for raw in ["a: b: c\n", "a: 0:\t0\n", "a: x # comment\n", 'a: "x\\n"\n', "a: 'it''s'\n", "a:\n  - x\n",
-                "a: [1, 2]\n", "a: &anchor x\n", "a: |\n  text\n"]:
+    for raw in [
+        "a: b: c\n",
+        "a: 0:\t0\n",
+        "a: x # comment\n",
+        'a: "x\\n"\n',
+        "a: 'it''s'\n",
+        "a:\n  - x\n",
+        "a: [1, 2]\n",
+        "a: &anchor x\n",
+        "a: |\n  text\n",
+    ]:
         assert _simple_yaml(raw) is None, raw
 
 
 # --- TOML and JSON ----------------------------------------------------------------------
 
+
 def test_toml_block():
     fm = read_front_matter('+++\ntitle = "x"\ndate = 2014-03-24T20:00:00Z\n[taxonomies]\ntags = ["a"]\n+++\nbody')
     assert fm.format == "toml" and fm.error is None
-    assert fm.data == {"title": "x", "date": dt.datetime(2014, 3, 24, 20, tzinfo=dt.timezone.utc),
-                       "taxonomies": {"tags": ["a"]}}
+    assert fm.data == {"title": "x", "date": dt.datetime(2014, 3, 24, 20, tzinfo=dt.UTC), "taxonomies": {"tags": ["a"]}}
     assert (fm.body, fm.body_line) == ("body", 7)
 
 
@@ -237,12 +274,17 @@ def test_shortcodes_and_liquid_at_the_top_are_not_json():
 
 # --- the real corpus --------------------------------------------------------------------
 
+
 @pytest.mark.corpus
 def test_corpus_finews_yaml():
     fm = _read("finews/_posts/2022-01-21-NW202201212256817237.md")
-    assert fm.data == {"layout": "post", "title": "拜年带货包饺子 上合组织五国外交官直播吆喝“国别爆款”",
-                       "date": "2022-01-21 15:01:08 +0800", "categories": "zhongguojingjiwang",
-                       "tags": "中国经济网新闻"}
+    assert fm.data == {
+        "layout": "post",
+        "title": "拜年带货包饺子 上合组织五国外交官直播吆喝“国别爆款”",
+        "date": "2022-01-21 15:01:08 +0800",
+        "categories": "zhongguojingjiwang",
+        "tags": "中国经济网新闻",
+    }
     assert fm.body_line == 8 and fm.body.startswith("<p>从1月17日起")
 
 
@@ -252,7 +294,7 @@ def test_corpus_hugo_json_and_toml():
     assert fm.format == "json" and fm.data["Pubdate"] == "2013-07-01"
     fm = _read("hugo-docs-2014-mixed/docs/content/community/press.md")
     assert fm.format == "toml" and fm.data["menu"] == {"main": {"parent": "community"}}
-    assert fm.data["date"] == dt.datetime(2014, 3, 24, 20, tzinfo=dt.timezone.utc)
+    assert fm.data["date"] == dt.datetime(2014, 3, 24, 20, tzinfo=dt.UTC)
 
 
 @pytest.mark.corpus

@@ -15,16 +15,17 @@ import pytest
 from reader.core import cjk
 from reader.core.errors import StoreError
 from reader.core.fulltext import FullText
-from reader.core.pipeline import text_of
 from reader.core.library import Library
+from reader.core.pipeline import text_of
 from tests.corpus import CORPUS
 
 
 def _library(root, data):
     posts = root / "_posts"
     posts.mkdir(parents=True)
-    for i, (title, body) in enumerate([("新能源汽车", "比亚迪发布新车"), ("电池价格", "Tesla battery 价格"),
-                                       ("经济新闻", "中国经济网")]):
+    for i, (title, body) in enumerate(
+        [("新能源汽车", "比亚迪发布新车"), ("电池价格", "Tesla battery 价格"), ("经济新闻", "中国经济网")]
+    ):
         (posts / f"2022-01-1{i}-p{i}.md").write_text(f"---\ntitle: {title}\n---\n{body}\n", encoding="utf-8")
     library = Library(root, data_dir=data)
     library.refresh()
@@ -42,7 +43,7 @@ def _text_folders(library):
 
 def test_a_deleted_tantivy_folder_is_made_again_and_the_text_indexed_again(tmp_path):
     library = _library(tmp_path / "lib", tmp_path / "data")
-    folder, = _text_folders(library)
+    (folder,) = _text_folders(library)
     library.close()
     shutil.rmtree(folder)
     library = Library(tmp_path / "lib", data_dir=tmp_path / "data")
@@ -59,7 +60,7 @@ def test_a_deleted_tantivy_folder_is_made_again_and_the_text_indexed_again(tmp_p
 @pytest.mark.parametrize("damage", ["meta.json", "every file"])
 def test_a_corrupt_tantivy_folder_is_made_again_without_a_crash(tmp_path, damage):
     library = _library(tmp_path / "lib", tmp_path / "data")
-    folder, = _text_folders(library)
+    (folder,) = _text_folders(library)
     library.close()
     for path in folder.iterdir():
         if damage == "every file" or path.name == "meta.json":
@@ -148,7 +149,7 @@ def _queries(texts, rng):
         for _ in range(12):
             run = rng.choice(runs)
             start = rng.randrange(max(1, len(run) - length + 1))
-            out.append(run[start:start + length])
+            out.append(run[start : start + length])
     return out + rng.sample(words, 25)
 
 
@@ -157,8 +158,9 @@ def _check_against_brute_force(library, rng):
     for row in library.list_posts():
         text = text_of(library.site, row.path)
         texts[row.id] = cjk.normalise(text.title) + "\n" + cjk.normalise(text.text)
-    mismatches = [q for q in _queries(texts, rng)
-                  if {h.post.id for h in library.search(q, limit=100_000)} != _brute(texts, q)]
+    mismatches = [
+        q for q in _queries(texts, rng) if {h.post.id for h in library.search(q, limit=100_000)} != _brute(texts, q)
+    ]
     assert mismatches == []
 
 
@@ -180,6 +182,7 @@ def test_tantivy_finds_what_brute_force_finds_in_a_real_library_also_after_chang
         library.refresh()
         _check_against_brute_force(library, rng)
         assert {h.post.id for h in library.search("新增的段落", limit=1000)} == {
-            library.post_id(str(p.relative_to(root))) for p in notes[::30] if p.exists()}
+            library.post_id(str(p.relative_to(root))) for p in notes[::30] if p.exists()
+        }
     finally:
         library.close()

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from reader.core.highlights import CONTEXT, Anchor, Highlight, locate, make_anchor
 
-TEXT = ("The council met on Monday. The budget was approved after a long debate. "
-        "Later, the budget was approved again by the board, with changes.")
+TEXT = (
+    "The council met on Monday. The budget was approved after a long debate. "
+    "Later, the budget was approved again by the board, with changes."
+)
 
 
 def _quote(text: str, anchor: Anchor) -> str | None:
     found = locate(text, anchor)
-    return None if found is None else text[found[0]:found[1]]
+    return None if found is None else text[found[0] : found[1]]
 
 
 def test_make_anchor_keeps_the_quote_its_context_and_its_start():
@@ -18,7 +20,10 @@ def test_make_anchor_keeps_the_quote_its_context_and_its_start():
     anchor = make_anchor(TEXT, start - 1, start + len("budget was approved") + 1)  # spaces around are dropped
     assert anchor.exact == "budget was approved"
     assert anchor.position == start
-    assert anchor.prefix == TEXT[max(0, start - CONTEXT):start] and anchor.suffix == TEXT[start + 19:start + 19 + CONTEXT]
+    assert (
+        anchor.prefix == TEXT[max(0, start - CONTEXT) : start]
+        and anchor.suffix == TEXT[start + 19 : start + 19 + CONTEXT]
+    )
     assert locate(TEXT, anchor) == (start, start + 19)
 
 
@@ -27,7 +32,7 @@ def test_an_edit_before_the_quote_moves_it_and_it_is_found_again():
     anchor = make_anchor(TEXT, start, start + len("a long debate"))
     edited = "BREAKING (updated 3 times): " + TEXT.replace("met on Monday", "met at last on a rainy Monday")
     found = locate(edited, anchor)
-    assert found is not None and edited[found[0]:found[1]] == "a long debate"
+    assert found is not None and edited[found[0] : found[1]] == "a long debate"
     assert found[0] != anchor.position
 
 

@@ -15,8 +15,14 @@ def _highlight(exact: str, note: str = "", title: str = "T", detached: bool = Fa
 
 
 def test_markdown_groups_by_article_with_quote_and_note():
-    text = to_markdown([(Article("A [title]", "2024-05-01", "https://x.org/a"),
-                         [_highlight("line one\nline two", note="my note"), _highlight("gone", detached=True)])])
+    text = to_markdown(
+        [
+            (
+                Article("A [title]", "2024-05-01", "https://x.org/a"),
+                [_highlight("line one\nline two", note="my note"), _highlight("gone", detached=True)],
+            )
+        ]
+    )
     assert text.startswith("# Highlights\n")
     assert "## A [title]\n\n2024-05-01 · [A \\[title\\]](https://x.org/a)" in text
     assert "> line one\n> line two\n\nmy note\n" in text
@@ -24,14 +30,21 @@ def test_markdown_groups_by_article_with_quote_and_note():
 
 
 def test_the_documents_words_are_the_callers():
-    text = to_markdown([(Article("标题", None, "file:///lib/a.md"), [_highlight("引文", detached=True)])],
-                       heading="标注", detached="此引文已不在文章中")
+    text = to_markdown(
+        [(Article("标题", None, "file:///lib/a.md"), [_highlight("引文", detached=True)])],
+        heading="标注",
+        detached="此引文已不在文章中",
+    )
     assert text == "# 标注\n\n## 标题\n\n[标题](file:///lib/a.md)\n\n> 引文\n\n*(此引文已不在文章中)*\n"
 
 
 def test_an_article_without_a_title_is_named_by_its_link_and_titles_fold_to_one_line():
-    text = to_markdown([(Article("  ", None, "https://x.org/a"), [_highlight("q")]),
-                        (Article("two\nlines", "2024-01-01", "https://x.org/b"), [_highlight("r")])])
+    text = to_markdown(
+        [
+            (Article("  ", None, "https://x.org/a"), [_highlight("q")]),
+            (Article("two\nlines", "2024-01-01", "https://x.org/b"), [_highlight("r")]),
+        ]
+    )
     assert "## https://x.org/a\n" in text and "## two lines\n" in text
 
 

@@ -46,7 +46,9 @@ def test_a_cache_path_taken_by_a_file_keeps_the_index_in_the_data_folder(paths, 
     store, where, note = _open(paths, root)
     try:
         assert where == paths.data / ELSEWHERE / paths.index_file(root).name
-        assert note is not None and note.startswith(f"the index folder {paths.index_file(root).parent} cannot be used (")
+        assert note is not None and note.startswith(
+            f"the index folder {paths.index_file(root).parent} cannot be used ("
+        )
         assert note.endswith(f"until it can, the index is kept in {paths.data / ELSEWHERE}")
         store.write_metadata([(PostMeta("a.md", "甲", None, None), 1, 1)])  # and it works there
         assert store.count() == 1

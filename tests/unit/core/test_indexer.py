@@ -53,8 +53,14 @@ def test_only_a_few_chunks_are_ahead_of_the_writer(chunked):
 
 def test_cancelling_stops_handing_out_chunks(chunked):
     workers = _Workers()
-    phase = indexer.run_phase("text", chunked, list(range(indexer._CHUNK * 100)), lambda done: None,
-                              lambda: workers.own.submitted > 20, workers)
+    phase = indexer.run_phase(
+        "text",
+        chunked,
+        list(range(indexer._CHUNK * 100)),
+        lambda done: None,
+        lambda: workers.own.submitted > 20,
+        workers,
+    )
     with pytest.raises(Cancelled):
         for _ in phase:
             pass

@@ -33,8 +33,16 @@ def jekyll(tmp_path: Path, config: str = "title: t\n") -> Path:
 
 # --- back-links ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("href", ["//finews.withounder.com/emnews/", "../emnews/", "/emnews.html",
-                                  "https://finews.withounder.com/emnews/index.html"])
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "//finews.withounder.com/emnews/",
+        "../emnews/",
+        "/emnews.html",
+        "https://finews.withounder.com/emnews/index.html",
+    ],
+)
 def test_a_back_link_to_a_page_named_after_the_posts_category_names_it(href):
     assert back_link(FINEWS, href, "返回东财滚动新闻", ("emnews",)) == ("category", "emnews", "东财滚动新闻")
     assert back_link(FINEWS, href, "Back to Market news", ("emnews",)) == ("category", "emnews", "Market news")
@@ -57,6 +65,7 @@ def test_back_links_are_read_in_linear_time():
 
 # --- the site's own files --------------------------------------------------------------------
 
+
 def test_jekyll_data_files_name_slugs_in_each_usual_shape(tmp_path):
     root = jekyll(tmp_path)
     write(root / "_data" / "categories.yml", "emnews: 东财滚动新闻\nsitenews:\n  name: 站长消息\n")
@@ -67,8 +76,11 @@ def test_jekyll_data_files_name_slugs_in_each_usual_shape(tmp_path):
 
 
 def test_config_settings_name_slugs_and_hexo_maps_are_turned_round(tmp_path):
-    root = jekyll(tmp_path, "title: t\ncategory_names:\n  emnews: 东财滚动新闻\ncategory_archive:\n"
-                            "  type: liquid\ntag_map:\n  电动车: ev\n")
+    root = jekyll(
+        tmp_path,
+        "title: t\ncategory_names:\n  emnews: 东财滚动新闻\ncategory_archive:\n"
+        "  type: liquid\ntag_map:\n  电动车: ev\n",
+    )
     assert taxonomy_names(detect_site(root)) == {"category": {"emnews": "东财滚动新闻"}, "tag": {"ev": "电动车"}}
 
 
@@ -84,12 +96,13 @@ def test_broken_huge_or_odd_data_files_name_nothing(tmp_path):
     root = jekyll(tmp_path, "title: t\ncategory_names: [1, 2]\n")
     write(root / "_data" / "categories.yml", "emnews: [unclosed\n")
     write(root / "_data" / "tags.yml", "a: b\n" * 300_000)  # over 1 MiB
-    write(root / "_data" / "category.json", "[1, null, {\"name\": \"no key\"}]")
+    write(root / "_data" / "category.json", '[1, null, {"name": "no key"}]')
     (root / "_data" / "tag").mkdir()
     assert taxonomy_names(detect_site(root)) == {"category": {}, "tag": {}}
 
 
 # --- paired tags -----------------------------------------------------------------------------
+
 
 def post(path, categories, tags):
     return PostMeta(path=path, title=path, date=None, sort_key=None, categories=categories, tags=tags), 1, 1
@@ -97,23 +110,26 @@ def post(path, categories, tags):
 
 def test_a_slug_category_whose_posts_all_carry_one_chinese_tag_takes_its_name(tmp_path):
     s = Store(tmp_path / "i.db")
-    s.write_metadata([
-        post("a.md", ("sitenews",), ("站长消息",)),
-        post("b.md", ("sitenews",), ("站长消息",)),
-        post("c.md", ("emnews",), ("东财滚动新闻", "汽车")),  # two tags on every post: which one?
-        post("d.md", ("emnews",), ("东财滚动新闻", "汽车")),
-        post("e.md", ("keji",), ("科技",)),
-        post("f.md", ("caijing",), ("科技",)),  # 科技 is shared: it names neither
-        post("g.md", ("rust",), ("release",)),  # an ASCII tag is no better a name
-        post("h.md", ("财经",), ("新闻",)),  # already readable
-        post("i.md", ("mixed",), ("甲",)),
-        post("j.md", ("mixed",), ()),  # not every post carries it
-    ])
+    s.write_metadata(
+        [
+            post("a.md", ("sitenews",), ("站长消息",)),
+            post("b.md", ("sitenews",), ("站长消息",)),
+            post("c.md", ("emnews",), ("东财滚动新闻", "汽车")),  # two tags on every post: which one?
+            post("d.md", ("emnews",), ("东财滚动新闻", "汽车")),
+            post("e.md", ("keji",), ("科技",)),
+            post("f.md", ("caijing",), ("科技",)),  # 科技 is shared: it names neither
+            post("g.md", ("rust",), ("release",)),  # an ASCII tag is no better a name
+            post("h.md", ("财经",), ("新闻",)),  # already readable
+            post("i.md", ("mixed",), ("甲",)),
+            post("j.md", ("mixed",), ()),  # not every post carries it
+        ]
+    )
     assert s.paired_tags() == {"sitenews": "站长消息"}
     s.close()
 
 
 # --- a whole library -------------------------------------------------------------------------
+
 
 @pytest.mark.corpus
 def test_finews_slug_categories_get_their_names(tmp_path):

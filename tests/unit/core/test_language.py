@@ -14,28 +14,36 @@ from reader.core.types import Site
 SITE = Site(kind="hugo", root=Path("/s"), library_root=Path("/s"))
 
 
-@pytest.mark.parametrize("data, path, expected", [
-    ({"lang": "zh-TW"}, "content/a.md", "zh-TW"),
-    ({"language": "zh_tw"}, "content/a.md", "zh-TW"),
-    ({"Lang": "ZH-HANT"}, "content/a.md", "zh-Hant"),
-    ({"lang": "ja"}, "content/zh_tw/a.md", "ja"),  # the front matter wins over the folder
-    ({}, "content/zh_tw/a.md", "zh-TW"),
-    ({}, "content/zh-hant/2020/a.md", "zh-Hant"),
-    ({}, "content/ja/posts/a.md", "ja"),  # Hugo's content/<language>/
-    ({}, "content/posts/a.zh-tw.md", "zh-TW"),  # Hugo's translation by file name
-    ({}, "content/zh-cn/a.ja.md", "ja"),  # the file's own name is nearer than its folder
-    ({}, "content/posts/a.md", None),
-    ({}, "content/zhihu/a.md", None),  # not a language code
-    ({}, "content/zh-tw-notes/a.md", None),
-    ({"lang": "中文"}, "content/a.md", "中文"),  # kept as written when it is not a code
-])
+@pytest.mark.parametrize(
+    "data, path, expected",
+    [
+        ({"lang": "zh-TW"}, "content/a.md", "zh-TW"),
+        ({"language": "zh_tw"}, "content/a.md", "zh-TW"),
+        ({"Lang": "ZH-HANT"}, "content/a.md", "zh-Hant"),
+        ({"lang": "ja"}, "content/zh_tw/a.md", "ja"),  # the front matter wins over the folder
+        ({}, "content/zh_tw/a.md", "zh-TW"),
+        ({}, "content/zh-hant/2020/a.md", "zh-Hant"),
+        ({}, "content/ja/posts/a.md", "ja"),  # Hugo's content/<language>/
+        ({}, "content/posts/a.zh-tw.md", "zh-TW"),  # Hugo's translation by file name
+        ({}, "content/zh-cn/a.ja.md", "ja"),  # the file's own name is nearer than its folder
+        ({}, "content/posts/a.md", None),
+        ({}, "content/zhihu/a.md", None),  # not a language code
+        ({}, "content/zh-tw-notes/a.md", None),
+        ({"lang": "中文"}, "content/a.md", "中文"),  # kept as written when it is not a code
+    ],
+)
 def test_language_comes_from_front_matter_then_folder_or_file_name(data, path, expected):
     assert build_meta(SITE, path, data).language == expected
 
 
 def test_language_tags_take_their_usual_case():
     assert [language_tag(v) for v in ("zh_TW", "zh-hant-tw", "JA", " zh-cn ", "Chinese")] == [
-        "zh-TW", "zh-Hant-TW", "ja", "zh-CN", "Chinese"]
+        "zh-TW",
+        "zh-Hant-TW",
+        "ja",
+        "zh-CN",
+        "Chinese",
+    ]
 
 
 def test_a_language_in_a_long_path_is_found_in_linear_time():

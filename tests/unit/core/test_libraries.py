@@ -45,8 +45,9 @@ def corpus(tmp_path_factory):
 
 
 def _singles(libraries, query, filter=None):
-    return Counter(PostRef(lib.root, hit.post.id) for lib in libraries
-                   for hit in lib.search(query, filter=filter, limit=10_000))
+    return Counter(
+        PostRef(lib.root, hit.post.id) for lib in libraries for hit in lib.search(query, filter=filter, limit=10_000)
+    )
 
 
 def _assert_union(libraries, query, filter=None):
@@ -72,14 +73,16 @@ def test_fixture_libraries_merged_search_is_the_union(fixtures, query):
 def test_merged_search_interleaves_libraries_by_place(fixtures):
     merged = Libraries(fixtures).search("the", limit=10_000)
     firsts = [item for item in merged.hits if item.score == 1.0 / (RRF_K + 1)]
-    assert merged.hits[:len(firsts)] == tuple(firsts)  # every library's best hit before any second
+    assert merged.hits[: len(firsts)] == tuple(firsts)  # every library's best hit before any second
     assert [item.root for item in firsts] == [lib.root for lib in fixtures if lib.search("the").hits]
 
 
 def test_merged_search_pages_like_one_list(fixtures):
     libraries = Libraries(fixtures)
     whole = libraries.search("the OR a", limit=1000).hits
-    paged = [item for offset in range(0, len(whole), 3) for item in libraries.search("the OR a", limit=3, offset=offset).hits]
+    paged = [
+        item for offset in range(0, len(whole), 3) for item in libraries.search("the OR a", limit=3, offset=offset).hits
+    ]
     assert [item.ref for item in paged] == [item.ref for item in whole]
     assert len(whole) > 6
 
@@ -112,7 +115,7 @@ def _assert_list_order(libraries, sort, descending):
         values.update({PostRef(library.root, i): v for i, v in library.sort_values(library.list_ids(), sort).items()})
     column = [values[ref][0] for ref in merged.refs]
     valued = [v for v in column if v is not None]
-    assert column[:len(valued)] == valued  # posts without a value come last
+    assert column[: len(valued)] == valued  # posts without a value come last
     assert valued == sorted(valued, reverse=descending)
 
 
@@ -129,7 +132,9 @@ def test_merged_list_rows_and_counts(fixtures):
     assert [(root, row.id) for root, row in rows] == [tuple(ref) for ref in refs]
     assert libraries.count() == len(refs) == sum(lib.count() for lib in fixtures)
     drafts = PostFilter(drafts=True)
-    assert libraries.count(drafts) == len(libraries.list_refs(drafts).refs) == sum(lib.count(drafts) for lib in fixtures)
+    assert (
+        libraries.count(drafts) == len(libraries.list_refs(drafts).refs) == sum(lib.count(drafts) for lib in fixtures)
+    )
 
 
 def test_the_set_has_each_root_once(fixtures):

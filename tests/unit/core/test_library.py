@@ -18,7 +18,7 @@ from reader.core.types import PostFilter
 
 POSTS = {
     "_posts/2022-01-21-jiangzhun.md": "---\ntitle: 央行降准\ncategories: [财经]\ntags: [货币]\n---\n"
-                                      "央行宣布降准，释放长期资金。\n",
+    "央行宣布降准，释放长期资金。\n",
     "_posts/2022-02-03-ev.md": "---\ntitle: 新能源汽车销量\ncategories: [科技]\n---\n一月新能源汽车销量大增。\n",
     "_posts/2021-12-30-bad.md": "---\ntitle: [unclosed\n---\n正文还在。\n",
 }

@@ -79,19 +79,32 @@ _TEXTS: dict = {}
 def _contains(library, needle):
     """Brute force: the ids of posts whose title or body text holds `needle` (case-insensitive)."""
     if library.root not in _TEXTS:
-        _TEXTS[library.root] = {row.id: (p.meta.title + "\n" + p.text).lower()
-                                for row in library.list_posts() for p in [library.get_post(row.id)]}
+        _TEXTS[library.root] = {
+            row.id: (p.meta.title + "\n" + p.text).lower()
+            for row in library.list_posts()
+            for p in [library.get_post(row.id)]
+        }
     needle = needle.lower()
     return {post_id for post_id, text in _TEXTS[library.root].items() if needle in text}
 
 
-@pytest.mark.parametrize("name, query", [
-    ("finews", "网"), ("finews", "外交"), ("finews", "上合组"), ("finews", "上合组织"),
-    ("hexo-beyond1993", "算"), ("hexo-beyond1993", "投资"), ("hexo-beyond1993", "数据库"),
-    ("hexo-beyond1993", "动态规划"),
-    ("obsidian-help", "笔记"), ("obsidian-help", "插件"),
-    ("rust-blog-zola", "compiler"), ("18f-jekyll", "accessibility"),
-])
+@pytest.mark.parametrize(
+    "name, query",
+    [
+        ("finews", "网"),
+        ("finews", "外交"),
+        ("finews", "上合组"),
+        ("finews", "上合组织"),
+        ("hexo-beyond1993", "算"),
+        ("hexo-beyond1993", "投资"),
+        ("hexo-beyond1993", "数据库"),
+        ("hexo-beyond1993", "动态规划"),
+        ("obsidian-help", "笔记"),
+        ("obsidian-help", "插件"),
+        ("rust-blog-zola", "compiler"),
+        ("18f-jekyll", "accessibility"),
+    ],
+)
 def test_search_finds_every_post_that_holds_the_text(libraries, name, query):
     library = libraries[name]
     expected = _contains(library, query)
@@ -140,10 +153,12 @@ def test_every_encoding_decodes(libraries):
 # hexo post is dated 2018-02-31; finews's post (and its re-encoded copies) has `date:  +0800`.
 PROBLEMS = {
     "finews": {"_posts/-202205262391921712.md": "date '+0800' is not a date"},
-    "derived-encodings": {f"{enc}/-202205262391921712.md": "date '+0800' is not a date"
-                          for enc in ("gbk", "utf-16", "utf-8-sig")},
-    "hexo-beyond1993": {"source/_posts/LeetCode/0032-Longest-Valid-Parentheses.md":
-                        "date '2018-02-31 23:50:48' is not a date"},
+    "derived-encodings": {
+        f"{enc}/-202205262391921712.md": "date '+0800' is not a date" for enc in ("gbk", "utf-16", "utf-8-sig")
+    },
+    "hexo-beyond1993": {
+        "source/_posts/LeetCode/0032-Longest-Valid-Parentheses.md": "date '2018-02-31 23:50:48' is not a date"
+    },
     "kepano-vault": {
         "Templates/Album Template.md": "front matter, line 7: found unhashable key (created: {{date}})",
         "Templates/Evergreen Template.md": "front matter, line 2: found unhashable key (created: {{date}})",

@@ -84,7 +84,8 @@ def test_the_first_rows_do_not_wait_for_title_keys_and_sort_by_title_after(tmp_p
     titles = ["中文", "阿姨", "北京", "Beta", "alpha"]
     for n in range(POSTS):
         (root / "_posts" / f"2020-01-01-p{n:04d}.md").write_text(
-            f"---\ntitle: {titles[n % len(titles)]} {n}\n---\ntext\n", encoding="utf-8")
+            f"---\ntitle: {titles[n % len(titles)]} {n}\n---\ntext\n", encoding="utf-8"
+        )
     monkeypatch.setattr(collate, "_readings", None)
     loaded_at_first_rows = []
 

@@ -24,7 +24,9 @@ def _anchor(exact: str, position: int = 0) -> Anchor:
 def library(tmp_path):
     root = tmp_path / "site"
     (root / "_posts").mkdir(parents=True)
-    (root / "_posts" / "2024-03-05-gdp.md").write_text("---\ntitle: 经济观察\n---\n中国经济增长了百分之五。\n", encoding="utf-8")
+    (root / "_posts" / "2024-03-05-gdp.md").write_text(
+        "---\ntitle: 经济观察\n---\n中国经济增长了百分之五。\n", encoding="utf-8"
+    )
     library = Library(root, data_dir=tmp_path / "data")
     library.refresh()
     yield library
@@ -36,7 +38,8 @@ def test_library_highlights_by_post_and_as_markdown(tmp_path):
     (root / "_posts").mkdir(parents=True)
     (root / "_config.yml").write_text("url: https://example.org\n", encoding="utf-8")
     (root / "_posts" / "2024-03-05-gdp.md").write_text(
-        "---\ntitle: 经济观察\npermalink: /gdp/\n---\n中国经济在第三季度增长了百分之五。\n", encoding="utf-8")
+        "---\ntitle: 经济观察\npermalink: /gdp/\n---\n中国经济在第三季度增长了百分之五。\n", encoding="utf-8"
+    )
     (root / "_posts" / "2023-01-02-old.md").write_text("---\ntitle: Old one\n---\nOld text here.\n", encoding="utf-8")
     library = Library(root, data_dir=tmp_path / "data")
     library.refresh()

@@ -18,15 +18,17 @@ CHILD = "import os; from reader.core.lifeline import die_with_parent; die_with_p
 
 
 def test_a_child_of_a_living_parent_goes_on():
-    done = subprocess.run([sys.executable, "-c", CHILD.format(parent="os.getppid()")],
-                          capture_output=True, text=True, timeout=30)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD.format(parent="os.getppid()")], capture_output=True, text=True, timeout=30
+    )
     assert (done.returncode, done.stdout) == (0, "alive\n")
 
 
 def test_a_child_whose_parent_is_already_gone_ends_at_once():
     # The pid given is not the child's parent (any more): as if the parent died before the call.
-    done = subprocess.run([sys.executable, "-c", CHILD.format(parent="os.getppid() + 100000")],
-                          capture_output=True, text=True, timeout=30)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD.format(parent="os.getppid() + 100000")], capture_output=True, text=True, timeout=30
+    )
     assert done.returncode != 0 and done.stdout == ""
 
 
@@ -49,8 +51,13 @@ time.sleep(60)
 
 def _orphan_ends(grandchild_code: str, seconds: float) -> bool:
     """Whether the grandchild running `grandchild_code` ends within `seconds` of its parent's SIGKILL."""
-    middle = subprocess.Popen([sys.executable, "-c", _MIDDLE, grandchild_code], stdout=subprocess.PIPE, text=True,
-                              cwd=str(REPO), env={**os.environ, "PYTHONPATH": str(REPO)})
+    middle = subprocess.Popen(
+        [sys.executable, "-c", _MIDDLE, grandchild_code],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=str(REPO),
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     try:
         grandchild = int(middle.stdout.readline())
         assert alive(grandchild)

@@ -124,13 +124,21 @@ def test_truncate_body_default_is_the_show_limit():
 
 
 # Property tests (moved from reliability/test_fuzz_pipeline.py): any text, encoding and limit.
-FUZZ = settings(deadline=None, database=None, derandomize=False, max_examples=300,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    deadline=None,
+    database=None,
+    derandomize=False,
+    max_examples=300,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @settings(FUZZ)
-@given(text=st.text(max_size=300), encoding=st.sampled_from(["utf-8", "gb18030", "utf-16", "utf-16-be", "utf-32"]),
-       limit=st.integers(1, 1200))
+@given(
+    text=st.text(max_size=300),
+    encoding=st.sampled_from(["utf-8", "gb18030", "utf-16", "utf-16-be", "utf-32"]),
+    limit=st.integers(1, 1200),
+)
 def test_cut_bytes_never_splits_a_character(text, encoding, limit):
     data = text.replace("\r", "").encode(encoding)
     head = cut_bytes(data, limit)
@@ -141,7 +149,7 @@ def test_cut_bytes_never_splits_a_character(text, encoding, limit):
         decoded, _ = decode_bytes(head)
     except DecodeError:
         return  # a UTF-16 text whose start is mostly NUL-free CJK can read as binary: reported, not raised
-    if encoding in ("utf-8", "utf-32") and "\n" in text[:limit // 4]:
+    if encoding in ("utf-8", "utf-32") and "\n" in text[: limit // 4]:
         assert text.startswith(decoded), (decoded, text)
 
 

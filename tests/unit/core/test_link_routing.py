@@ -38,9 +38,14 @@ def _id(library: Library, path: str) -> int:
     return post_id
 
 
-@pytest.mark.parametrize("href, kind, key", [
-    ("#notes", "anchor", "notes"), ("category:财经", "category", "财经"), ("tag:%E6%B1%BD%E8%BD%A6", "tag", "汽车"),
-])
+@pytest.mark.parametrize(
+    "href, kind, key",
+    [
+        ("#notes", "anchor", "notes"),
+        ("category:财经", "category", "财经"),
+        ("tag:%E6%B1%BD%E8%BD%A6", "tag", "汽车"),
+    ],
+)
 def test_anchors_and_label_links(blog, href, kind, key):
     assert blog.resolve_link(None, href) == LinkTarget(kind, key=key)
 
@@ -68,7 +73,8 @@ def test_a_page_of_the_site_not_in_the_library_opens_on_the_site(blog):
 
 def test_other_sites_go_to_the_browser_and_unsafe_schemes_nowhere(blog):
     assert blog.resolve_link(None, "https://other.example.com/a?b=1") == LinkTarget(
-        "external", url="https://other.example.com/a?b=1")
+        "external", url="https://other.example.com/a?b=1"
+    )
     assert blog.resolve_link(None, "javascript:alert(1)").kind == "refused"
 
 
@@ -109,9 +115,13 @@ def vault(tmp_path_factory):
 def test_wikilinks_lead_to_the_note_by_name_or_by_path(vault):
     daily = _id(vault, "Daily/2024-05-01.md")
     found = vault.resolve_link(daily, "wikilink:Loose%20ends#Questions")
-    assert found.kind == "post" and found.post_id in (_id(vault, "Ideas/Loose ends.md"), _id(vault, "Other/Loose ends.md"))
+    assert found.kind == "post" and found.post_id in (
+        _id(vault, "Ideas/Loose ends.md"),
+        _id(vault, "Other/Loose ends.md"),
+    )
     assert vault.resolve_link(daily, "wikilink:Other/Loose%20ends") == LinkTarget(
-        "post", post_id=_id(vault, "Other/Loose ends.md"))
+        "post", post_id=_id(vault, "Other/Loose ends.md")
+    )
     assert vault.resolve_link(daily, "wikilink:Nowhere") == LinkTarget("missing", key="Nowhere")
 
 

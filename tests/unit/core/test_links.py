@@ -7,23 +7,24 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.links import (back_link, outside_target, post_candidates, split_href, taxonomy_of,
-                               target_without_index)
+from reader.core.links import back_link, outside_target, post_candidates, split_href, target_without_index, taxonomy_of
 from reader.core.types import LinkTarget, Site
 
-SITE = Site(kind="jekyll", root=Path("/r/docs"), library_root=Path("/r"), url="https://example.org",
-            baseurl="/blog")
+SITE = Site(kind="jekyll", root=Path("/r/docs"), library_root=Path("/r"), url="https://example.org", baseurl="/blog")
 
 
-@pytest.mark.parametrize("href, expected", [
-    ("#part-2", LinkTarget("anchor", key="part-2")),
-    ("#%E7%AC%AC", LinkTarget("anchor", key="第")),
-    ("https://a.org/x", LinkTarget("external", url="https://a.org/x")),
-    ("MAILTO:me@a.org", LinkTarget("external", url="MAILTO:me@a.org")),
-    ("javascript:alert(1)", LinkTarget("refused", url="javascript:alert(1)")),
-    ("file:///etc/passwd", LinkTarget("refused", url="file:///etc/passwd")),
-    ("../other.md", LinkTarget("missing", key="../other.md")),
-])
+@pytest.mark.parametrize(
+    "href, expected",
+    [
+        ("#part-2", LinkTarget("anchor", key="part-2")),
+        ("#%E7%AC%AC", LinkTarget("anchor", key="第")),
+        ("https://a.org/x", LinkTarget("external", url="https://a.org/x")),
+        ("MAILTO:me@a.org", LinkTarget("external", url="MAILTO:me@a.org")),
+        ("javascript:alert(1)", LinkTarget("refused", url="javascript:alert(1)")),
+        ("file:///etc/passwd", LinkTarget("refused", url="file:///etc/passwd")),
+        ("../other.md", LinkTarget("missing", key="../other.md")),
+    ],
+)
 def test_where_a_link_leads_without_an_index(href, expected):
     assert target_without_index(href) == expected
 
@@ -40,12 +41,15 @@ def test_the_sites_own_url_is_a_path_inside_it():
     assert split_href(SITE, "//other.org/x") == ("https", "https://other.org/x", "")
 
 
-@pytest.mark.parametrize("path, expected", [
-    ("/category/jingji.html", ("category", "jingji")),
-    ("/Tags/ev/index.html", ("tag", "ev")),
-    ("/categories/a/b.html", None),  # a page below a category page is not one
-    ("/posts/x.html", None),
-])
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        ("/category/jingji.html", ("category", "jingji")),
+        ("/Tags/ev/index.html", ("tag", "ev")),
+        ("/categories/a/b.html", None),  # a page below a category page is not one
+        ("/posts/x.html", None),
+    ],
+)
 def test_category_and_tag_pages(path, expected):
     assert taxonomy_of(path) == expected
 

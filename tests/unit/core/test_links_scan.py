@@ -14,13 +14,18 @@ from reader.core.links_scan import MAX_LINK_TEXT, html_anchors, markdown_links
 
 # The patterns the scanners replace (quadratic on floods): the reference for what they find.
 MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)\n]*)?\s*\)")
-A_LINK = re.compile(r"<[aA]\s[^>]*?[hH][rR][eE][fF]\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)[^>]*>"
-                    r"([^<]*(?:<(?!/[aA]\b)[^<]*)*)</[aA]\s*>")
+A_LINK = re.compile(
+    r"<[aA]\s[^>]*?[hH][rR][eE][fF]\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)[^>]*>"
+    r"([^<]*(?:<(?!/[aA]\b)[^<]*)*)</[aA]\s*>"
+)
 
 
 def reference_markdown(body: str) -> list:
-    return [(m.start(), m[2], m[1], False) for m in MD_LINK.finditer(body)
-            if not (m.start() > 0 and body[m.start() - 1] == "!")]
+    return [
+        (m.start(), m[2], m[1], False)
+        for m in MD_LINK.finditer(body)
+        if not (m.start() > 0 and body[m.start() - 1] == "!")
+    ]
 
 
 def reference_anchors(body: str) -> list:
@@ -33,11 +38,18 @@ def reference_anchors(body: str) -> list:
 
 
 def test_markdown_links_with_titles_angles_and_chinese_text():
-    body = ('见[第一篇](/a.md) and [two](<b.md>) [三]( /c.md "标题" ) [four](d.md (t)) [five](g h.md)\n'
-            "![image](x.png) [broken](e.md \"title\nacross lines\") [ok](f.md)")
+    body = (
+        '见[第一篇](/a.md) and [two](<b.md>) [三]( /c.md "标题" ) [four](d.md (t)) [five](g h.md)\n'
+        '![image](x.png) [broken](e.md "title\nacross lines") [ok](f.md)'
+    )
     found = markdown_links(body, 100)
     assert [(href, text) for _, href, text, _ in found] == [
-        ("/a.md", "第一篇"), ("b.md", "two"), ("/c.md", "三"), ("d.md", "four"), ("f.md", "ok")]
+        ("/a.md", "第一篇"),
+        ("b.md", "two"),
+        ("/c.md", "三"),
+        ("d.md", "four"),
+        ("f.md", "ok"),
+    ]
     assert [at for at, _, _, _ in found] == [body.index(f"[{text}]") for _, _, text, _ in found]
 
 
@@ -53,17 +65,22 @@ def test_link_text_longer_than_the_cap_is_not_a_link():
 
 
 def test_html_anchors_in_every_quoting():
-    body = ('<p><a href="/one">第一</a> <A class=x HREF=\'/two\'>Two <b>bold</b></A> '
-            "<a href=/three title=t>three</a > <a name=x>no href</a> <a href=\"/four\">unclosed")
+    body = (
+        "<p><a href=\"/one\">第一</a> <A class=x HREF='/two'>Two <b>bold</b></A> "
+        '<a href=/three title=t>three</a > <a name=x>no href</a> <a href="/four">unclosed'
+    )
     assert [(href, text) for _, href, text, _ in html_anchors(body, 100)] == [
-        ("/one", "第一"), ("/two", "Two <b>bold</b>"), ("/three", "three")]
+        ("/one", "第一"),
+        ("/two", "Two <b>bold</b>"),
+        ("/three", "three"),
+    ]
 
 
 def test_an_href_after_the_tags_end_is_not_the_anchors():
     assert html_anchors('<a name="x">text</a> href="/not" </a>', 10) == []
 
 
-@pytest.mark.parametrize("unit", ["[a](", "[a](b ", "[a](b \"", "<a href=", "<a href=\"x\">", "[" + "x" * 299])
+@pytest.mark.parametrize("unit", ["[a](", "[a](b ", '[a](b "', "<a href=", '<a href="x">', "[" + "x" * 299])
 def test_floods_take_linear_time(unit):
     body = unit * (120_000 // len(unit))
     began = time.process_time()
@@ -72,9 +89,36 @@ def test_floods_take_linear_time(unit):
     assert time.process_time() - began < 3  # the regular expressions took 18 s on 8,000 "[a]("
 
 
-PIECES = st.sampled_from(["[", "]", "(", ")", "<", ">", "!", " ", "\n", "\"", "'", "a", "字", "/x.md", "](",
-                          "<a ", "<A\t", "href=", "HREF = ", "</a>", "</A >", "</ab>", "title", "<b>",
-                          "x" * 100, "字" * 99])  # long runs: link texts at and over MAX_LINK_TEXT
+PIECES = st.sampled_from(
+    [
+        "[",
+        "]",
+        "(",
+        ")",
+        "<",
+        ">",
+        "!",
+        " ",
+        "\n",
+        '"',
+        "'",
+        "a",
+        "字",
+        "/x.md",
+        "](",
+        "<a ",
+        "<A\t",
+        "href=",
+        "HREF = ",
+        "</a>",
+        "</A >",
+        "</ab>",
+        "title",
+        "<b>",
+        "x" * 100,
+        "字" * 99,
+    ]
+)  # long runs: link texts at and over MAX_LINK_TEXT
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -27,14 +27,20 @@ class Stash:
         return re.sub(r"\x00(\d+)\x00", lambda m: self.kept[int(m.group(1))], text)
 
 
-def expand(text: str, kind: str = "jekyll", baseurl: str = "", url: str = "https://example.com",
-           relpath: str = "_posts/2020-01-01-a.md") -> str:
+def expand(
+    text: str,
+    kind: str = "jekyll",
+    baseurl: str = "",
+    url: str = "https://example.com",
+    relpath: str = "_posts/2020-01-01-a.md",
+) -> str:
     stash = Stash()
     site = Site(kind, Path("/lib"), Path("/lib"), url=url, baseurl=baseurl)
     return stash.restore(liquid.expand(text, site, relpath, stash.protect))
 
 
 # --- Liquid tags and outputs -----------------------------------------------------------------------
+
 
 def test_text_without_braces_is_returned_unchanged():
     text = "普通的一段话，没有模板。\n\n第二段 (a) [b] %"
@@ -47,10 +53,13 @@ def test_site_baseurl_becomes_the_sites_baseurl(output):
 
 
 def test_site_url_and_the_url_filters():
-    text = ("{{ site.url }}/p {{ '/x.png' | relative_url }} {{ \"y\" | absolute_url }} "
-            "{{ site.baseurl | prepend: site.url }}")
+    text = (
+        "{{ site.url }}/p {{ '/x.png' | relative_url }} {{ \"y\" | absolute_url }} "
+        "{{ site.baseurl | prepend: site.url }}"
+    )
     assert expand(text, baseurl="/blog") == (
-        "https://example.com/p /blog/x.png https://example.com/blog/y https://example.com/blog")
+        "https://example.com/p /blog/x.png https://example.com/blog/y https://example.com/blog"
+    )
 
 
 def test_post_url_and_link_become_the_readers_internal_links():
@@ -85,7 +94,8 @@ def test_hexo_tags_become_links_and_images_beside_the_post():
     text = "{% post_link hello-world Hello %} {% asset_img pic.png A pic %} {% link 主页 https://x.cn/ %}"
     assert expand(text, kind="hexo", relpath="source/_posts/my-post.md") == (
         '<a href="post-url:hello-world">Hello</a> <img src="my-post/pic.png" alt="A pic"> '
-        '<a href="https://x.cn/">主页</a>')
+        '<a href="https://x.cn/">主页</a>'
+    )
 
 
 def test_image_and_embed_tags():
@@ -93,36 +103,53 @@ def test_image_and_embed_tags():
     assert expand(text) == (
         '<img src="/img/a.png" alt=""> <img src="/c.png" alt="T"> '
         '<a href="https://www.youtube.com/watch?v=abc">YouTube video abc</a> '
-        '<a href="https://vimeo.com/42">Embedded: vimeo.com</a>')
+        '<a href="https://vimeo.com/42">Embedded: vimeo.com</a>'
+    )
 
 
 def test_attribute_values_are_escaped():
-    out = expand("{% img \"/a.png\" alt='\"><script>x</script>' %}")
+    out = expand('{% img "/a.png" alt=\'"><script>x</script>\' %}')
     assert "<script>" not in out and 'alt="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"' in out
 
 
 # --- Hugo shortcodes -------------------------------------------------------------------------------
 
+
 def test_figure_shortcode_becomes_a_figure():
     text = '{{< figure src="/img/x.png" alt="An X" caption="图一" link="/big.png" width="300" >}}'
     assert expand(text, kind="hugo") == (
         '<figure><a href="/big.png"><img src="/img/x.png" alt="An X" width="300"></a>'
-        "<figcaption>图一</figcaption></figure>")
+        "<figcaption>图一</figcaption></figure>"
+    )
 
 
-@pytest.mark.parametrize("code, link", [
-    ("{{< youtube w7Ft2ymGmfc >}}", '<a href="https://www.youtube.com/watch?v=w7Ft2ymGmfc">YouTube video w7Ft2ymGmfc</a>'),
-    ('{{< tweet user="SanDiegoZoo" id="145" >}}', '<a href="https://twitter.com/SanDiegoZoo/status/145">Tweet 145</a>'),
-    ("{{< gist spf13 7896402 >}}", '<a href="https://gist.github.com/spf13/7896402">Gist spf13/7896402</a>'),
-    ("{{< instagram BWNjjyYFxVx >}}", '<a href="https://www.instagram.com/p/BWNjjyYFxVx/">Instagram post BWNjjyYFxVx</a>'),
-])
+@pytest.mark.parametrize(
+    "code, link",
+    [
+        (
+            "{{< youtube w7Ft2ymGmfc >}}",
+            '<a href="https://www.youtube.com/watch?v=w7Ft2ymGmfc">YouTube video w7Ft2ymGmfc</a>',
+        ),
+        (
+            '{{< tweet user="SanDiegoZoo" id="145" >}}',
+            '<a href="https://twitter.com/SanDiegoZoo/status/145">Tweet 145</a>',
+        ),
+        ("{{< gist spf13 7896402 >}}", '<a href="https://gist.github.com/spf13/7896402">Gist spf13/7896402</a>'),
+        (
+            "{{< instagram BWNjjyYFxVx >}}",
+            '<a href="https://www.instagram.com/p/BWNjjyYFxVx/">Instagram post BWNjjyYFxVx</a>',
+        ),
+    ],
+)
 def test_embedding_shortcodes_become_links(code, link):
     assert expand(code, kind="hugo") == link
 
 
 def test_paired_shortcodes_keep_their_content_and_highlight_is_code():
-    text = ('{{% note %}}inner **md**{{% /note %}}\n'
-            '{{< highlight go "linenos=table" >}}\nfunc x() { {{< y >}} }\n{{< /highlight >}}\n')
+    text = (
+        "{{% note %}}inner **md**{{% /note %}}\n"
+        '{{< highlight go "linenos=table" >}}\nfunc x() { {{< y >}} }\n{{< /highlight >}}\n'
+    )
     assert expand(text, kind="hugo") == "inner **md**\n\n```go\nfunc x() { {{< y >}} }\n```\n\n"
 
 
@@ -138,8 +165,11 @@ def test_hugo_keeps_other_template_braces_and_jekyll_removes_them():
 
 # --- kramdown --------------------------------------------------------------------------------------
 
+
 def test_kramdown_attribute_lists_go_and_their_line_stays_blank():
-    text = 'para\n{: .class #id key="v"}\nnext ![i](a.png){: .img-fluid}\n* TOC\n{:toc}\n{::comment}\nx\n{:/comment}\nend'
+    text = (
+        'para\n{: .class #id key="v"}\nnext ![i](a.png){: .img-fluid}\n* TOC\n{:toc}\n{::comment}\nx\n{:/comment}\nend'
+    )
     assert expand(text) == "para\n\nnext ![i](a.png)\n\n\nend"
 
 
@@ -154,6 +184,7 @@ def test_expand_site_urls_leaves_every_other_brace():
 
 # --- hostile input ---------------------------------------------------------------------------------
 
+
 def test_an_unclosed_tag_does_not_swallow_the_rest_of_the_post():
     assert expand("start {% broken\n\nlater paragraph stays") == "start {% broken\n\nlater paragraph stays"
     # An unclosed raw is an unknown tag: it goes, and what follows is read as usual.
@@ -166,8 +197,20 @@ def test_a_tag_cannot_reach_past_500_characters():
     assert expand(long) == long
 
 
-@pytest.mark.parametrize("unit", ["{% ", "{% raw %}", "{% highlight x %}", "{{< highlight go >}}", "{: .x ",
-                                  '{{< figure src="', "{{ ", "{{</* ", "{::comment}"])
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "{% ",
+        "{% raw %}",
+        "{% highlight x %}",
+        "{{< highlight go >}}",
+        "{: .x ",
+        '{{< figure src="',
+        "{{ ",
+        "{{</* ",
+        "{::comment}",
+    ],
+)
 def test_floods_of_unclosed_openers_take_linear_time(unit):
     body = unit * (200_000 // len(unit))
     began = time.process_time()

@@ -19,39 +19,52 @@ def site(kind: str, timezone: str | None = None, root: Path = ROOT, library_root
 
 # --- titles -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("value, expected", [
-    ("  Hello  world ", "Hello world"), (404, "404"), (1.5, "1.5"), ("中文标题", "中文标题"),
-])
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("  Hello  world ", "Hello world"),
+        (404, "404"),
+        (1.5, "1.5"),
+        ("中文标题", "中文标题"),
+    ],
+)
 def test_title_from_front_matter(value, expected):
     assert build_meta(site("jekyll"), "_posts/2020-01-01-x.md", {"title": value}).title == expected
 
 
-@pytest.mark.parametrize("body, fmt, expected", [
-    ("intro\n\n# The *Heading* [link](x)\n", "markdown", "The Heading link"),
-    ("Setext title\n============\n\ntext", "markdown", "Setext title"),
-    ("```\n# not a heading\n```\n## Real one ##\n", "markdown", "Real one"),
-    ("<p>x</p><h2 class='t'>HTML &amp; <b>bold</b></h2>", "html", "HTML & bold"),
-    ("<h1>在 HTML 里</h1>\n# later markdown", "markdown", "在 HTML 里"),
-])
+@pytest.mark.parametrize(
+    "body, fmt, expected",
+    [
+        ("intro\n\n# The *Heading* [link](x)\n", "markdown", "The Heading link"),
+        ("Setext title\n============\n\ntext", "markdown", "Setext title"),
+        ("```\n# not a heading\n```\n## Real one ##\n", "markdown", "Real one"),
+        ("<p>x</p><h2 class='t'>HTML &amp; <b>bold</b></h2>", "html", "HTML & bold"),
+        ("<h1>在 HTML 里</h1>\n# later markdown", "markdown", "在 HTML 里"),
+    ],
+)
 def test_title_from_first_heading(body, fmt, expected):
     assert build_meta(site("hexo"), "x.md", {"title": ""}, body, fmt).title == expected
     assert first_heading(body, fmt) == expected
 
 
-@pytest.mark.parametrize("relpath, kind, expected", [
-    ("_posts/2021-12-01-my_first-post.md", "jekyll", "my first post"),
-    ("content/my-bundle/index.md", "hugo", "my bundle"),
-    ("content/section/_index.md", "hugo", "section"),
-    ("2023-09-12.md", "jekyll", "2023-09-12"),
-    ("Notes/2023-09-12 Meeting with Steph.md", "obsidian", "2023-09-12 Meeting with Steph"),
-    ("Daily/Sci-fi.md", "obsidian", "Sci-fi"),
-    ("source/_posts/.Addiction.md.swp", "hexo", "Addiction.md"),
-    # the date prefix is the one dates.py reads, in every form it reads, and only the shape counts
-    ("_posts/2018-02-31-impossible-day.md", "jekyll", "impossible day"),
-    ("笔记/2019年3月28日 会议纪要.md", "folder", "会议纪要"),
-    ("二〇一九年十月一日-国庆.md", "folder", "国庆"),
-    ("2019年3月28日.md", "folder", "2019年3月28日"),
-])
+@pytest.mark.parametrize(
+    "relpath, kind, expected",
+    [
+        ("_posts/2021-12-01-my_first-post.md", "jekyll", "my first post"),
+        ("content/my-bundle/index.md", "hugo", "my bundle"),
+        ("content/section/_index.md", "hugo", "section"),
+        ("2023-09-12.md", "jekyll", "2023-09-12"),
+        ("Notes/2023-09-12 Meeting with Steph.md", "obsidian", "2023-09-12 Meeting with Steph"),
+        ("Daily/Sci-fi.md", "obsidian", "Sci-fi"),
+        ("source/_posts/.Addiction.md.swp", "hexo", "Addiction.md"),
+        # the date prefix is the one dates.py reads, in every form it reads, and only the shape counts
+        ("_posts/2018-02-31-impossible-day.md", "jekyll", "impossible day"),
+        ("笔记/2019年3月28日 会议纪要.md", "folder", "会议纪要"),
+        ("二〇一九年十月一日-国庆.md", "folder", "国庆"),
+        ("2019年3月28日.md", "folder", "2019年3月28日"),
+    ],
+)
 def test_title_from_file_name(relpath, kind, expected):
     assert readable_file_title(relpath, kind) == expected
     assert build_meta(site(kind), relpath, {}, "no heading here").title == expected
@@ -61,7 +74,10 @@ def test_a_bare_news_id_gives_way_to_the_opening_words():
     name = "_posts/-202205262391921712.md"
     assert readable_file_title(name, "jekyll") == "202205262391921712"
     body = "> 据霍尼韦尔官网消息，5月24日，霍尼韦尔宣布为蔚来旗下ET7新能源汽车提供制冷剂。据悉……"
-    assert build_meta(site("jekyll"), name, {}, body).title == "据霍尼韦尔官网消息，5月24日，霍尼韦尔宣布为蔚来旗下ET7新能源汽车提供制冷剂…"
+    assert (
+        build_meta(site("jekyll"), name, {}, body).title
+        == "据霍尼韦尔官网消息，5月24日，霍尼韦尔宣布为蔚来旗下ET7新能源汽车提供制冷剂…"
+    )
     assert build_meta(site("jekyll"), name, {}, "<p>短讯。</p>").title == "短讯。"
 
 
@@ -71,10 +87,11 @@ def test_obsidian_note_name_wins_over_a_section_heading():
 
 # --- dates ------------------------------------------------------------------------------
 
+
 def test_front_matter_date_wins_over_file_name():
     meta = build_meta(site("jekyll", "Asia/Shanghai"), "_posts/2020-01-01-x.md", {"date": "2021-12-01 13:33:50"})
     assert meta.date == "2021-12-01T13:33:50+08:00"
-    assert meta.sort_key == dt.datetime(2021, 12, 1, 5, 33, 50, tzinfo=dt.timezone.utc).timestamp()
+    assert meta.sort_key == dt.datetime(2021, 12, 1, 5, 33, 50, tzinfo=dt.UTC).timestamp()
 
 
 def test_file_name_date_when_front_matter_has_none():
@@ -120,6 +137,7 @@ def test_zola_dates_from_path_and_bundle_folder():
 
 # --- categories and tags ----------------------------------------------------------------
 
+
 def test_jekyll_folder_categories_relative_to_the_site_root():
     s = site("jekyll", root=ROOT, library_root=ROOT / "en")
     meta = build_meta(s, "news/_posts/2020-01-01-x.md", {"categories": "a b", "category": "Two Words"})
@@ -153,8 +171,7 @@ def test_zola_taxonomies():
 
 
 def test_obsidian_wikilinks_hashes_and_split_tags():
-    data = {"categories": ['[[Clippings]]', "[[Posts|My posts]]"], "tags": "#a, b c",
-            "author": ["[[Steph Ango]]"]}
+    data = {"categories": ["[[Clippings]]", "[[Posts|My posts]]"], "tags": "#a, b c", "author": ["[[Steph Ango]]"]}
     meta = build_meta(site("obsidian"), "n.md", data)
     assert meta.categories == ("Clippings", "Posts")
     assert meta.tags == ("a", "b", "c")
@@ -167,28 +184,42 @@ def test_folder_tags_split_on_commas_only():
 
 # --- draft and the rest -----------------------------------------------------------------
 
-@pytest.mark.parametrize("data, relpath, draft", [
-    ({"published": False}, "_posts/x.md", True),
-    ({"published": "false"}, "_posts/x.md", True),
-    ({"published": "2023-09-29"}, "_posts/x.md", False),
-    ({"draft": True}, "x.md", True),
-    ({"draft": "yes"}, "x.md", True),
-    ({"draft": "false"}, "x.md", False),
-    ({}, "_drafts/x.md", True),
-    ({}, "en/_drafts/x.md", True),
-    ({}, "_posts/x.md", False),
-])
+
+@pytest.mark.parametrize(
+    "data, relpath, draft",
+    [
+        ({"published": False}, "_posts/x.md", True),
+        ({"published": "false"}, "_posts/x.md", True),
+        ({"published": "2023-09-29"}, "_posts/x.md", False),
+        ({"draft": True}, "x.md", True),
+        ({"draft": "yes"}, "x.md", True),
+        ({"draft": "false"}, "x.md", False),
+        ({}, "_drafts/x.md", True),
+        ({}, "en/_drafts/x.md", True),
+        ({}, "_posts/x.md", False),
+    ],
+)
 def test_draft(data, relpath, draft):
     assert build_meta(site("jekyll"), relpath, data).draft is draft
 
 
 def test_other_fields():
-    data = {"author": {"name": "Ann"}, "authors": ["Bob", "Ann"], "description": " D ", "lang": "zh-CN",
-            "permalink": "/p/", "source": "https://example.com/a"}
+    data = {
+        "author": {"name": "Ann"},
+        "authors": ["Bob", "Ann"],
+        "description": " D ",
+        "lang": "zh-CN",
+        "permalink": "/p/",
+        "source": "https://example.com/a",
+    }
     meta = build_meta(site("hugo"), "x.md", data)
     assert meta.authors == ("Bob", "Ann")
-    assert (meta.excerpt, meta.language, meta.permalink, meta.source_url) == ("D", "zh-CN", "/p/",
-                                                                            "https://example.com/a")
+    assert (meta.excerpt, meta.language, meta.permalink, meta.source_url) == (
+        "D",
+        "zh-CN",
+        "/p/",
+        "https://example.com/a",
+    )
 
 
 def test_absolute_url_key_is_the_source_not_the_permalink():

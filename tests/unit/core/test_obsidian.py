@@ -21,16 +21,19 @@ def test_text_without_obsidian_syntax_is_unchanged():
     assert expand(text) == text
 
 
-@pytest.mark.parametrize("link, html", [
-    ("[[Note]]", '<a href="wikilink:Note">Note</a>'),
-    ("[[Note|别名]]", '<a href="wikilink:Note">别名</a>'),
-    ("[[Note#Heading two]]", '<a href="wikilink:Note#Heading%20two">Note</a>'),
-    ("[[笔记 一]]", '<a href="wikilink:%E7%AC%94%E8%AE%B0%20%E4%B8%80">笔记 一</a>'),
-    ("[[#Local]]", '<a href="wikilink:#Local">Local</a>'),
-    ("[[Note#^block-1]]", '<a href="wikilink:Note#^block-1">Note</a>'),
-    ("[[folder/sub note]]", '<a href="wikilink:folder/sub%20note">folder/sub note</a>'),
-    ("[[Note\\|alias]]", '<a href="wikilink:Note">alias</a>'),  # inside a table the pipe is escaped
-])
+@pytest.mark.parametrize(
+    "link, html",
+    [
+        ("[[Note]]", '<a href="wikilink:Note">Note</a>'),
+        ("[[Note|别名]]", '<a href="wikilink:Note">别名</a>'),
+        ("[[Note#Heading two]]", '<a href="wikilink:Note#Heading%20two">Note</a>'),
+        ("[[笔记 一]]", '<a href="wikilink:%E7%AC%94%E8%AE%B0%20%E4%B8%80">笔记 一</a>'),
+        ("[[#Local]]", '<a href="wikilink:#Local">Local</a>'),
+        ("[[Note#^block-1]]", '<a href="wikilink:Note#^block-1">Note</a>'),
+        ("[[folder/sub note]]", '<a href="wikilink:folder/sub%20note">folder/sub note</a>'),
+        ("[[Note\\|alias]]", '<a href="wikilink:Note">alias</a>'),  # inside a table the pipe is escaped
+    ],
+)
 def test_wikilinks_become_internal_links(link, html):
     assert expand(link) == html
 
@@ -43,35 +46,45 @@ def test_empty_wikilinks_stay_as_written():
     assert expand("[[|alias]] [[ ]]") == "[[|alias]] [[ ]]"
 
 
-@pytest.mark.parametrize("embed, html", [
-    ("![[image.png]]", '<img src="wikilink:image.png" alt="image.png">'),
-    ("![[photo.JPG|300]]", '<img src="wikilink:photo.JPG" alt="photo.JPG" width="300">'),
-    ("![[pic.png|300x200]]", '<img src="wikilink:pic.png" alt="pic.png" width="300" height="200">'),
-    ("![[pic.png|一张图]]", '<img src="wikilink:pic.png" alt="一张图">'),
-    ("![[Other note]]", '<a href="wikilink:Other%20note">Embedded: Other note</a>'),
-    ("![[Other#Part]]", '<a href="wikilink:Other#Part">Embedded: Other &gt; Part</a>'),
-    ("![[doc.pdf]]", '<a href="wikilink:doc.pdf">Embedded: doc.pdf</a>'),
-])
+@pytest.mark.parametrize(
+    "embed, html",
+    [
+        ("![[image.png]]", '<img src="wikilink:image.png" alt="image.png">'),
+        ("![[photo.JPG|300]]", '<img src="wikilink:photo.JPG" alt="photo.JPG" width="300">'),
+        ("![[pic.png|300x200]]", '<img src="wikilink:pic.png" alt="pic.png" width="300" height="200">'),
+        ("![[pic.png|一张图]]", '<img src="wikilink:pic.png" alt="一张图">'),
+        ("![[Other note]]", '<a href="wikilink:Other%20note">Embedded: Other note</a>'),
+        ("![[Other#Part]]", '<a href="wikilink:Other#Part">Embedded: Other &gt; Part</a>'),
+        ("![[doc.pdf]]", '<a href="wikilink:doc.pdf">Embedded: doc.pdf</a>'),
+    ],
+)
 def test_embeds_become_images_or_links(embed, html):
     assert expand(embed) == html
 
 
 def test_callouts_get_a_title_line_of_their_own():
     assert expand("> [!warning]-\n> Be careful") == (
-        '> <strong class="callout-title" data-callout="warning">Warning</strong>\n>\n> Be careful')
+        '> <strong class="callout-title" data-callout="warning">Warning</strong>\n>\n> Be careful'
+    )
     assert expand("> [!my-tip] 自定义标题\n> body") == (
-        '> <strong class="callout-title" data-callout="my-tip">自定义标题</strong>\n>\n> body')
+        '> <strong class="callout-title" data-callout="my-tip">自定义标题</strong>\n>\n> body'
+    )
 
 
 def test_nested_callouts_keep_their_quote_depth():
-    assert expand("> > [!note]\n> > inner").startswith('> > <strong class="callout-title" data-callout="note">Note</strong>\n> >\n')
+    assert expand("> > [!note]\n> > inner").startswith(
+        '> > <strong class="callout-title" data-callout="note">Note</strong>\n> >\n'
+    )
 
 
 def test_finish_callouts_classes_the_rendered_blockquote():
-    rendered = '<blockquote>\n<p><strong class="callout-title" data-callout="note">Note</strong></p>\n<p>x</p></blockquote>'
+    rendered = (
+        '<blockquote>\n<p><strong class="callout-title" data-callout="note">Note</strong></p>\n<p>x</p></blockquote>'
+    )
     assert obsidian.finish_callouts(rendered) == (
         '<blockquote class="callout callout-note">\n<p><strong class="callout-title">Note</strong></p>\n'
-        '<p>x</p></blockquote>')
+        "<p>x</p></blockquote>"
+    )
     assert obsidian.finish_callouts("<blockquote><p>plain</p></blockquote>") == "<blockquote><p>plain</p></blockquote>"
 
 

@@ -13,10 +13,14 @@ from reader.core.parse import extract_links, parse_post
 from reader.core.types import Site
 from tests.corpus import CORPUS
 
-
 SITES = {
-    "finews": Site(kind="jekyll", root=CORPUS / "finews", library_root=CORPUS / "finews",
-                   url="https://finews.withounder.com", timezone="Asia/Shanghai"),
+    "finews": Site(
+        kind="jekyll",
+        root=CORPUS / "finews",
+        library_root=CORPUS / "finews",
+        url="https://finews.withounder.com",
+        timezone="Asia/Shanghai",
+    ),
     "18f-jekyll": Site(kind="jekyll", root=CORPUS / "18f-jekyll", library_root=CORPUS / "18f-jekyll"),
     "benbalter-jekyll": Site(kind="jekyll", root=CORPUS / "benbalter-jekyll", library_root=CORPUS / "benbalter-jekyll"),
     "rust-blog-zola": Site(kind="zola", root=CORPUS / "rust-blog-zola", library_root=CORPUS / "rust-blog-zola"),
@@ -25,12 +29,18 @@ SITES = {
     "obsidian-help": Site(kind="obsidian", root=CORPUS / "obsidian-help", library_root=CORPUS / "obsidian-help"),
     "kepano-vault": Site(kind="obsidian", root=CORPUS / "kepano-vault", library_root=CORPUS / "kepano-vault"),
     # Hugo's config sits in docs/; the user opened the folder above it.
-    "hugo-docs-2013-json": Site(kind="hugo", root=CORPUS / "hugo-docs-2013-json" / "docs",
-                                library_root=CORPUS / "hugo-docs-2013-json"),
-    "hugo-docs-2014-mixed": Site(kind="hugo", root=CORPUS / "hugo-docs-2014-mixed" / "docs",
-                                 library_root=CORPUS / "hugo-docs-2014-mixed"),
-    "derived-encodings": Site(kind="jekyll", root=CORPUS / "derived-encodings",
-                              library_root=CORPUS / "derived-encodings", timezone="Asia/Shanghai"),
+    "hugo-docs-2013-json": Site(
+        kind="hugo", root=CORPUS / "hugo-docs-2013-json" / "docs", library_root=CORPUS / "hugo-docs-2013-json"
+    ),
+    "hugo-docs-2014-mixed": Site(
+        kind="hugo", root=CORPUS / "hugo-docs-2014-mixed" / "docs", library_root=CORPUS / "hugo-docs-2014-mixed"
+    ),
+    "derived-encodings": Site(
+        kind="jekyll",
+        root=CORPUS / "derived-encodings",
+        library_root=CORPUS / "derived-encodings",
+        timezone="Asia/Shanghai",
+    ),
 }
 
 
@@ -42,72 +52,226 @@ def parse(folder: str, relpath: str):
 # Golden expectations, written by reading each file:
 # (folder, relpath, title, date, categories, tags, draft, error or None; "~x" means "error contains x")
 GOLDEN = [
-    ("finews", "_posts/2022-01-21-NW202201212256817237.md",
-     "拜年带货包饺子 上合组织五国外交官直播吆喝“国别爆款”", "2022-01-21T15:01:08+08:00",
-     ("zhongguojingjiwang",), ("中国经济网新闻",), False, None),
-    ("finews", "_posts/2021-12-01-init.md", "开站大吉", "2021-12-01T13:33:50+08:00",
-     ("sitenews",), ("站长消息",), False, None),
-    ("finews", "old_post/2021-12-08-202112082207168450.md", "“入世”20年 广东外贸成绩斐然 进出口增长超3倍",
-     "2021-12-08T15:46:00+08:00", ("emnews",), ("东财滚动新闻",), False, None),
-    ("18f-jekyll", "_posts/2015-08-12-18f-consulting-is-hiring.md",
-     "18F Consulting is hiring technical architects and more", "2015-08-12", (),
-     ("hiring", "acquisition services", "transformation services"), True, None),
-    ("18f-jekyll", "_posts/2014-03-19-hello-world-we-are-18f.md", "Hello, world! We are 18F",
-     "2014-03-19T10:14:29-04:00", (), ("transformation services", "culture change", "modern practices"), False, None),
-    ("benbalter-jekyll", "_posts/2010-09-12-wordpress-resume-plugin.md", "WordPress Resume Plugin",
-     "2010-09-12", (), (), False, None),
+    (
+        "finews",
+        "_posts/2022-01-21-NW202201212256817237.md",
+        "拜年带货包饺子 上合组织五国外交官直播吆喝“国别爆款”",
+        "2022-01-21T15:01:08+08:00",
+        ("zhongguojingjiwang",),
+        ("中国经济网新闻",),
+        False,
+        None,
+    ),
+    (
+        "finews",
+        "_posts/2021-12-01-init.md",
+        "开站大吉",
+        "2021-12-01T13:33:50+08:00",
+        ("sitenews",),
+        ("站长消息",),
+        False,
+        None,
+    ),
+    (
+        "finews",
+        "old_post/2021-12-08-202112082207168450.md",
+        "“入世”20年 广东外贸成绩斐然 进出口增长超3倍",
+        "2021-12-08T15:46:00+08:00",
+        ("emnews",),
+        ("东财滚动新闻",),
+        False,
+        None,
+    ),
+    (
+        "18f-jekyll",
+        "_posts/2015-08-12-18f-consulting-is-hiring.md",
+        "18F Consulting is hiring technical architects and more",
+        "2015-08-12",
+        (),
+        ("hiring", "acquisition services", "transformation services"),
+        True,
+        None,
+    ),
+    (
+        "18f-jekyll",
+        "_posts/2014-03-19-hello-world-we-are-18f.md",
+        "Hello, world! We are 18F",
+        "2014-03-19T10:14:29-04:00",
+        (),
+        ("transformation services", "culture change", "modern practices"),
+        False,
+        None,
+    ),
+    (
+        "benbalter-jekyll",
+        "_posts/2010-09-12-wordpress-resume-plugin.md",
+        "WordPress Resume Plugin",
+        "2010-09-12",
+        (),
+        (),
+        False,
+        None,
+    ),
     ("rust-blog-zola", "content/Rust-1.12/index.md", "Announcing Rust 1.12", "2016-09-29", (), (), False, None),
-    ("rust-blog-zola", "content/inside-rust/1.45.1-prerelease.md", "1.45.1 prerelease testing",
-     "2020-07-27", (), (), False, None),
-    ("jessfraz-hugo", "content/post/reverse-vpn-for-all-the-things.md", "Reverse VPN All The Things",
-     "2015-10-02T11:47:47-07:00", (), (), True, None),
-    ("jessfraz-hugo", "content/post/DUM-E-and-U.md", "DUM-E and U", "2021-01-22T12:17:58-07:00",
-     (), (), False, None),
-    ("hexo-beyond1993", "source/_posts/System-Design/API.md", "API", "2020-07-19T08:34:04",
-     ("System Design",), (), False, None),
-    ("hexo-beyond1993", "source/_posts/Life/Go-Survive.md", "围棋死活", "2018-11-01T18:25:54",
-     (), ("生活",), False, None),
-    ("hexo-beyond1993", "source/_posts/LeetCode/0032-Longest-Valid-Parentheses.md",
-     "0032 Longest Valid Parentheses", None, ("LeetCode",), (), False, "date '2018-02-31 23:50:48' is not a date"),
+    (
+        "rust-blog-zola",
+        "content/inside-rust/1.45.1-prerelease.md",
+        "1.45.1 prerelease testing",
+        "2020-07-27",
+        (),
+        (),
+        False,
+        None,
+    ),
+    (
+        "jessfraz-hugo",
+        "content/post/reverse-vpn-for-all-the-things.md",
+        "Reverse VPN All The Things",
+        "2015-10-02T11:47:47-07:00",
+        (),
+        (),
+        True,
+        None,
+    ),
+    ("jessfraz-hugo", "content/post/DUM-E-and-U.md", "DUM-E and U", "2021-01-22T12:17:58-07:00", (), (), False, None),
+    (
+        "hexo-beyond1993",
+        "source/_posts/System-Design/API.md",
+        "API",
+        "2020-07-19T08:34:04",
+        ("System Design",),
+        (),
+        False,
+        None,
+    ),
+    (
+        "hexo-beyond1993",
+        "source/_posts/Life/Go-Survive.md",
+        "围棋死活",
+        "2018-11-01T18:25:54",
+        (),
+        ("生活",),
+        False,
+        None,
+    ),
+    (
+        "hexo-beyond1993",
+        "source/_posts/LeetCode/0032-Longest-Valid-Parentheses.md",
+        "0032 Longest Valid Parentheses",
+        None,
+        ("LeetCode",),
+        (),
+        False,
+        "date '2018-02-31 23:50:48' is not a date",
+    ),
     ("obsidian-help", "en/Help and support.md", "Help and support", None, (), (), False, None),
     ("obsidian-help", "zh/快速入门/链接笔记.md", "链接笔记", None, (), (), False, None),
-    ("kepano-vault", "Templates/Book Template.md", "Book Template", None, ("Books",), ("to-read",), False,
-     "front matter, line 13: found unhashable key (created: {{date}})"),
+    (
+        "kepano-vault",
+        "Templates/Book Template.md",
+        "Book Template",
+        None,
+        ("Books",),
+        ("to-read",),
+        False,
+        "front matter, line 13: found unhashable key (created: {{date}})",
+    ),
     ("kepano-vault", "Daily/2023-09-12.md", "2023-09-12", "2023-09-12", (), (), False, None),
     ("kepano-vault", "Clippings/Buy wisely.md", "Buy wisely", "2023-09-29", ("Clippings", "Posts"), (), False, None),
-    ("kepano-vault", "Notes/2023-09-12 Meeting with Steph.md", "2023-09-12 Meeting with Steph", "2023-09-12",
-     ("Meetings",), (), False, None),
+    (
+        "kepano-vault",
+        "Notes/2023-09-12 Meeting with Steph.md",
+        "2023-09-12 Meeting with Steph",
+        "2023-09-12",
+        ("Meetings",),
+        (),
+        False,
+        None,
+    ),
     ("kepano-vault", "Categories/Books.md", "Books", None, (), ("categories",), False, None),
-    ("hugo-docs-2013-json", "docs/content/doc/configuration.md", "Configuring Hugo", "2013-07-01",
-     (), (), False, None),
-    ("hugo-docs-2014-mixed", "docs/content/community/press.md", "Press, Blogs and Media Coverage",
-     "2014-03-24T20:00:00+00:00", (), (), False, None),
-    ("hugo-docs-2014-mixed", "docs/content/overview/configuration.md", "Configuring Hugo", "2013-07-01",
-     (), (), False, None),
-    ("hugo-docs-2014-mixed", "docs/content/showcase/cloudshark.md", "CloudShark", "2014-03-27T09:45:00+00:00",
-     (), ("company", "documentation", "foundation"), False, None),
+    ("hugo-docs-2013-json", "docs/content/doc/configuration.md", "Configuring Hugo", "2013-07-01", (), (), False, None),
+    (
+        "hugo-docs-2014-mixed",
+        "docs/content/community/press.md",
+        "Press, Blogs and Media Coverage",
+        "2014-03-24T20:00:00+00:00",
+        (),
+        (),
+        False,
+        None,
+    ),
+    (
+        "hugo-docs-2014-mixed",
+        "docs/content/overview/configuration.md",
+        "Configuring Hugo",
+        "2013-07-01",
+        (),
+        (),
+        False,
+        None,
+    ),
+    (
+        "hugo-docs-2014-mixed",
+        "docs/content/showcase/cloudshark.md",
+        "CloudShark",
+        "2014-03-27T09:45:00+00:00",
+        (),
+        ("company", "documentation", "foundation"),
+        False,
+        None,
+    ),
 ]
 for _enc in ("gbk", "utf-16", "utf-8-sig"):
     GOLDEN += [
         ("derived-encodings", f"{_enc}/Cloth.md", "衣着", "2018-11-10T18:21:52+08:00", ("生活",), (), False, None),
-        ("derived-encodings", f"{_enc}/2018-12-31-chaiqian-zhaixingli.md", "当父亲遇到拆迁", "2018-12-31",
-         ("Archive",), ("拆迁",), False, None),
-        ("derived-encodings", f"{_enc}/2013-06-27-ruby-2-0-0-p247-is-released.md", "Ruby 2.0.0-p247 發佈",
-         "2013-06-27T11:00:03+00:00", (), (), False, None),
-        ("derived-encodings", f"{_enc}/-202205262391921712.md",
-         "据霍尼韦尔官网消息，5月24日，霍尼韦尔宣布为蔚来旗下ET7新能源汽车提供HFO…", None,
-         ("emnews",), ("东财滚动新闻",), False, "date '+0800' is not a date"),
+        (
+            "derived-encodings",
+            f"{_enc}/2018-12-31-chaiqian-zhaixingli.md",
+            "当父亲遇到拆迁",
+            "2018-12-31",
+            ("Archive",),
+            ("拆迁",),
+            False,
+            None,
+        ),
+        (
+            "derived-encodings",
+            f"{_enc}/2013-06-27-ruby-2-0-0-p247-is-released.md",
+            "Ruby 2.0.0-p247 發佈",
+            "2013-06-27T11:00:03+00:00",
+            (),
+            (),
+            False,
+            None,
+        ),
+        (
+            "derived-encodings",
+            f"{_enc}/-202205262391921712.md",
+            "据霍尼韦尔官网消息，5月24日，霍尼韦尔宣布为蔚来旗下ET7新能源汽车提供HFO…",
+            None,
+            ("emnews",),
+            ("东财滚动新闻",),
+            False,
+            "date '+0800' is not a date",
+        ),
     ]
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("folder, relpath, title, date, categories, tags, draft, error", GOLDEN,
-                         ids=[f"{g[0]}:{g[1]}" for g in GOLDEN])
+@pytest.mark.parametrize(
+    "folder, relpath, title, date, categories, tags, draft, error", GOLDEN, ids=[f"{g[0]}:{g[1]}" for g in GOLDEN]
+)
 def test_golden_posts(folder, relpath, title, date, categories, tags, draft, error):
     meta = parse(folder, relpath).meta
     assert meta.path == relpath
     assert (meta.title, meta.date, meta.categories, meta.tags, meta.draft, meta.error) == (
-        title, date, categories, tags, draft, error)
+        title,
+        date,
+        categories,
+        tags,
+        draft,
+        error,
+    )
 
 
 @pytest.mark.corpus
@@ -197,11 +361,43 @@ def test_result_pickles_for_worker_processes():
 
 # --- arbitrary input --------------------------------------------------------------------
 
-_FRAGMENTS = st.sampled_from([
-    "---\n", "+++\n", "{\n", "}\n", "...\n", "title: ", "date: ", "tags: ", "categories: ", "- ", "[[x]]",
-    "{{date}}", "\"", "'", ":", "\t", "\u00a0", "\u200b", "\ufeff", "2022-01-21 15:01:08 +0800", "+0800",
-    "中文", "#", "\n", "  ", "[a](b)", "<a href=x>y</a>", "<h1>", "=", "[", "]", "null", "404",
-])
+_FRAGMENTS = st.sampled_from(
+    [
+        "---\n",
+        "+++\n",
+        "{\n",
+        "}\n",
+        "...\n",
+        "title: ",
+        "date: ",
+        "tags: ",
+        "categories: ",
+        "- ",
+        "[[x]]",
+        "{{date}}",
+        '"',
+        "'",
+        ":",
+        "\t",
+        "\u00a0",
+        "\u200b",
+        "\ufeff",
+        "2022-01-21 15:01:08 +0800",
+        "+0800",
+        "中文",
+        "#",
+        "\n",
+        "  ",
+        "[a](b)",
+        "<a href=x>y</a>",
+        "<h1>",
+        "=",
+        "[",
+        "]",
+        "null",
+        "404",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

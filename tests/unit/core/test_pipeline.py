@@ -15,11 +15,13 @@ from reader.core.render import RenderContext, render_body
 from reader.core.text import html_to_text
 from reader.core.types import Site
 
-NEWS = ("---\nlayout: post\ntitle: \"上合组织五国外交官直播\"\ndate: 2022-01-21 15:01:08 +0800\n"
-        "categories: zhongguojingjiwang\ntags: 中国经济网新闻\n---\n"
-        "<p>从1月17日起，<strong>年货节</strong>在阿里平台陆续开播。</p>\n <p>外交官带货&amp;拜年。</p>\n\n"
-        "<http://www.ce.cn/xwzx/202201/t20220121.shtml>\n\n"
-        "[返回中国经济网新闻](//finews.withounder.com/category/zhongguojingjiwang.html)｜[返回首页](//finews.withounder.com/)\n")
+NEWS = (
+    '---\nlayout: post\ntitle: "上合组织五国外交官直播"\ndate: 2022-01-21 15:01:08 +0800\n'
+    "categories: zhongguojingjiwang\ntags: 中国经济网新闻\n---\n"
+    "<p>从1月17日起，<strong>年货节</strong>在阿里平台陆续开播。</p>\n <p>外交官带货&amp;拜年。</p>\n\n"
+    "<http://www.ce.cn/xwzx/202201/t20220121.shtml>\n\n"
+    "[返回中国经济网新闻](//finews.withounder.com/category/zhongguojingjiwang.html)｜[返回首页](//finews.withounder.com/)\n"
+)
 
 
 def _site(root: Path, files: dict[str, str | bytes]) -> Site:
@@ -30,7 +32,9 @@ def _site(root: Path, files: dict[str, str | bytes]) -> Site:
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
-    return Site(kind="jekyll", root=root, library_root=root, timezone="Asia/Shanghai", url="https://finews.withounder.com")
+    return Site(
+        kind="jekyll", root=root, library_root=root, timezone="Asia/Shanghai", url="https://finews.withounder.com"
+    )
 
 
 def test_read_post_runs_every_stage_up_to_the_body(tmp_path):
@@ -38,7 +42,12 @@ def test_read_post_runs_every_stage_up_to_the_body(tmp_path):
     parsed = pipeline.read_post(site, "_posts/2022-01-21-news.md")
     meta = parsed.meta
     assert (meta.title, meta.date[:10], meta.categories, meta.tags, meta.error) == (
-        "上合组织五国外交官直播", "2022-01-21", ("zhongguojingjiwang",), ("中国经济网新闻",), None)
+        "上合组织五国外交官直播",
+        "2022-01-21",
+        ("zhongguojingjiwang",),
+        ("中国经济网新闻",),
+        None,
+    )
     assert parsed.body.startswith("<p>从1月17日起") and parsed.body_format == "markdown"
     assert ("//finews.withounder.com/", "返回首页") in parsed.links
 
@@ -50,12 +59,18 @@ def test_post_text_is_the_text_of_the_rendered_body(tmp_path):
     assert text == pipeline.text_of(site, "_posts/2022-01-21-news.md")
     assert text.title == "上合组织五国外交官直播" and text.problem is None
     assert text.text == html_to_text(render_body(parsed.body, "markdown", RenderContext(site, parsed.meta.path)))
-    assert text.text.splitlines() == ["从1月17日起，年货节在阿里平台陆续开播。", "外交官带货&拜年。",
-                                      "http://www.ce.cn/xwzx/202201/t20220121.shtml", "返回中国经济网新闻｜返回首页"]
+    assert text.text.splitlines() == [
+        "从1月17日起，年货节在阿里平台陆续开播。",
+        "外交官带货&拜年。",
+        "http://www.ce.cn/xwzx/202201/t20220121.shtml",
+        "返回中国经济网新闻｜返回首页",
+    ]
 
 
 def test_an_html_body_is_brought_to_text_without_markdown_it(tmp_path, monkeypatch):
-    site = _site(tmp_path, {"_posts/2022-01-21-news.md": NEWS, "_posts/2022-01-22-md.md": "---\ntitle: M\n---\n*强调*\n"})
+    site = _site(
+        tmp_path, {"_posts/2022-01-21-news.md": NEWS, "_posts/2022-01-22-md.md": "---\ntitle: M\n---\n*强调*\n"}
+    )
     expected = pipeline.text_of(site, "_posts/2022-01-21-news.md")
     calls: Counter = Counter()
     real_render = MarkdownIt.render
@@ -92,11 +107,14 @@ def test_index_post_gives_the_text_from_the_same_read(tmp_path, monkeypatch):
     assert pipeline.index_post(site, "_posts/2022-01-21-news.md").text is None
 
 
-@pytest.mark.parametrize(("content", "problem"), [
-    (b"\x00\x01\x02\xff\xfe binary \x00" * 50, "binary"),
-    ("---\ntitle: [未闭合\ndate: 2022-01-21\n---\n正文\n", "front matter, line"),
-    ("---\ntitle: 坏日期\ndate: 2022-13-45\n---\n正文\n", "date"),
-])
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"\x00\x01\x02\xff\xfe binary \x00" * 50, "binary"),
+        ("---\ntitle: [未闭合\ndate: 2022-01-21\n---\n正文\n", "front matter, line"),
+        ("---\ntitle: 坏日期\ndate: 2022-13-45\n---\n正文\n", "date"),
+    ],
+)
 def test_bad_content_is_a_problem_of_the_file(tmp_path, content, problem):
     site = _site(tmp_path, {"_posts/2022-01-21-bad.md": content})
     indexed = pipeline.index_post(site, "_posts/2022-01-21-bad.md", with_text=True)
@@ -107,7 +125,9 @@ def test_bad_content_is_a_problem_of_the_file(tmp_path, content, problem):
 
 
 def test_a_legacy_encoding_is_decoded(tmp_path):
-    site = _site(tmp_path, {"_posts/2022-01-21-gbk.md": "---\ntitle: 旧稿\n---\n<p>经济新闻，国内外。</p>\n".encode("gbk")})
+    site = _site(
+        tmp_path, {"_posts/2022-01-21-gbk.md": "---\ntitle: 旧稿\n---\n<p>经济新闻，国内外。</p>\n".encode("gbk")}
+    )
     text = pipeline.text_of(site, "_posts/2022-01-21-gbk.md")
     assert (text.title, text.text) == ("旧稿", "经济新闻，国内外。")
 
@@ -123,9 +143,16 @@ def test_a_vanished_file(tmp_path):
 
 def test_the_size_limits(tmp_path, monkeypatch):
     paragraph = "<p>" + "经济" * 100 + "</p>\n\n"
-    huge = "---\ntitle: 大\n---\n" + paragraph * (limits.INDEX_LIMIT // len(paragraph.encode()) + 10) + "<p>最后一段</p>\n"
-    site = _site(tmp_path, {"_posts/2022-01-21-huge.md": huge,
-                            "_posts/2022-01-21-big.md": "---\ntitle: 大\n---\n" + paragraph * 50 + "<p>最后一段</p>\n"})
+    huge = (
+        "---\ntitle: 大\n---\n" + paragraph * (limits.INDEX_LIMIT // len(paragraph.encode()) + 10) + "<p>最后一段</p>\n"
+    )
+    site = _site(
+        tmp_path,
+        {
+            "_posts/2022-01-21-huge.md": huge,
+            "_posts/2022-01-21-big.md": "---\ntitle: 大\n---\n" + paragraph * 50 + "<p>最后一段</p>\n",
+        },
+    )
     body = pipeline.read_post(site, "_posts/2022-01-21-huge.md").body  # the indexer's reading: 1 MiB
     assert limits.INDEX_LIMIT - 1000 < len(body.encode()) <= limits.INDEX_LIMIT and body.endswith("</p>\n\n")
     assert "最后一段" not in pipeline.text_of(site, "_posts/2022-01-21-huge.md").text
@@ -145,7 +172,10 @@ def test_a_post_over_its_budget_is_indexed_by_its_source(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pipeline, "bounded", too_complex)
     text = pipeline.post_text(site, parsed)
-    assert text.text == parsed.body and text.problem == "too complex to read (over 4 s of CPU): searched by its source text"
+    assert (
+        text.text == parsed.body
+        and text.problem == "too complex to read (over 4 s of CPU): searched by its source text"
+    )
     shown = pipeline.show_post(site, "_posts/2022-01-21-news.md")
     assert shown.meta.error.startswith("too complex to read") and shown.html == ""
 

@@ -36,6 +36,7 @@ def outside_code(html: str) -> str:
 
 # --- Markdown --------------------------------------------------------------------------------------
 
+
 def test_commonmark_with_tables_strikethrough_and_footnotes():
     html = md("# 标题\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~ note[^1]\n\n[^1]: 脚注\n")
     assert "<h1>标题</h1>" in html
@@ -76,8 +77,25 @@ def test_html_body_is_returned_as_html_with_liquid_expanded():
     assert html == '<p><img src="/blog/a.png"></p>'
 
 
-@pytest.mark.parametrize("body", ["", "\x00", "\ud800 lone surrogate", "\r\n\r", "<>", "[[", "{%", "{{<",
-                                  "```", "> [!", "%%", "==", "\t" * 50, "[" * 500 + "]" * 500])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "",
+        "\x00",
+        "\ud800 lone surrogate",
+        "\r\n\r",
+        "<>",
+        "[[",
+        "{%",
+        "{{<",
+        "```",
+        "> [!",
+        "%%",
+        "==",
+        "\t" * 50,
+        "[" * 500 + "]" * 500,
+    ],
+)
 def test_odd_bodies_do_not_raise(body):
     assert isinstance(md(body), str)
 
@@ -88,15 +106,19 @@ def test_crlf_line_endings():
 
 # --- Liquid ----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("tag", ["{{ site.baseurl }}", "{{site.baseurl}}", "{{  site.baseurl  }}", "{{- site.baseurl -}}"])
+
+@pytest.mark.parametrize(
+    "tag", ["{{ site.baseurl }}", "{{site.baseurl}}", "{{  site.baseurl  }}", "{{- site.baseurl -}}"]
+)
 def test_site_baseurl_variants(tag):
     html = md(f"![pic]({tag}/assets/x.png)", baseurl="/blog")
     assert '<img src="/blog/assets/x.png" alt="pic"' in html
 
 
 def test_site_url_and_url_filters():
-    html = md("[a]({{ site.url }}/p) [b]({{ '/x.png' | relative_url }}) [c]({{ \"/y\" | absolute_url }})",
-              baseurl="/blog")
+    html = md(
+        "[a]({{ site.url }}/p) [b]({{ '/x.png' | relative_url }}) [c]({{ \"/y\" | absolute_url }})", baseurl="/blog"
+    )
     assert 'href="https://example.com/p"' in html
     assert 'href="/blog/x.png"' in html
     assert 'href="https://example.com/blog/y"' in html
@@ -116,7 +138,7 @@ def test_raw_keeps_its_content_literally():
 
 def test_raw_markers_are_dropped_inside_code_blocks():
     html = md("```liquid\n{% raw %}{{ content }}{% endraw %}\n```\n")
-    assert "<code class=\"language-liquid\">{{ content }}\n</code>" in html
+    assert '<code class="language-liquid">{{ content }}\n</code>' in html
 
 
 def test_other_tags_and_outputs_are_removed():
@@ -136,9 +158,11 @@ def test_highlight_becomes_a_code_block():
 
 
 def test_code_is_not_preprocessed():
-    body = ("Inline `{{ site.baseurl }}` and `[[x]]` and `==y==`.\n\n"
-            "```\n{% include x.html %}\n{{ site.baseurl }} [[Note]] %%c%%\n```\n\n"
-            "    {: .class}\n    {{< youtube x >}}\n")
+    body = (
+        "Inline `{{ site.baseurl }}` and `[[x]]` and `==y==`.\n\n"
+        "```\n{% include x.html %}\n{{ site.baseurl }} [[Note]] %%c%%\n```\n\n"
+        "    {: .class}\n    {{< youtube x >}}\n"
+    )
     html = md(body, baseurl="/blog")
     assert "<code>{{ site.baseurl }}</code>" in html
     assert "<code>[[x]]</code>" in html and "<code>==y==</code>" in html
@@ -157,13 +181,17 @@ def test_unclosed_tag_does_not_swallow_the_post():
 
 
 def test_hexo_tags():
-    html = md("{% post_link hello-world Hello %} {% asset_img pic.png A pic %}", kind="hexo",
-              relpath="source/_posts/my-post.md")
+    html = md(
+        "{% post_link hello-world Hello %} {% asset_img pic.png A pic %}",
+        kind="hexo",
+        relpath="source/_posts/my-post.md",
+    )
     assert '<a href="post-url:hello-world">Hello</a>' in html
     assert '<img src="my-post/pic.png" alt="A pic">' in html
 
 
 # --- kramdown --------------------------------------------------------------------------------------
+
 
 def test_kramdown_attribute_lists_are_removed():
     html = md('para\n{: .class #id key="v"}\n\n![i](a.png){: .img-fluid}\n\n* TOC\n{:toc}\n\nend\n')
@@ -177,28 +205,36 @@ def test_rust_format_strings_are_not_kramdown():
 
 # --- Hugo shortcodes -------------------------------------------------------------------------------
 
+
 def test_figure_shortcode():
     html = md('{{< figure src="/img/x.png" alt="An X" caption="图一" >}}')
     assert '<img src="/img/x.png" alt="An X">' in html
     assert "<figcaption>图一</figcaption>" in html
 
 
-@pytest.mark.parametrize("code, href", [
-    ("{{< youtube w7Ft2ymGmfc >}}", "https://www.youtube.com/watch?v=w7Ft2ymGmfc"),
-    ('{{< youtube id="w7Ft2ymGmfc" >}}', "https://www.youtube.com/watch?v=w7Ft2ymGmfc"),
-    ('{{< tweet user="SanDiegoZoo" id="1453110110599868418" >}}',
-     "https://twitter.com/SanDiegoZoo/status/1453110110599868418"),
-    ("{{< gist spf13 7896402 >}}", "https://gist.github.com/spf13/7896402"),
-])
+@pytest.mark.parametrize(
+    "code, href",
+    [
+        ("{{< youtube w7Ft2ymGmfc >}}", "https://www.youtube.com/watch?v=w7Ft2ymGmfc"),
+        ('{{< youtube id="w7Ft2ymGmfc" >}}', "https://www.youtube.com/watch?v=w7Ft2ymGmfc"),
+        (
+            '{{< tweet user="SanDiegoZoo" id="1453110110599868418" >}}',
+            "https://twitter.com/SanDiegoZoo/status/1453110110599868418",
+        ),
+        ("{{< gist spf13 7896402 >}}", "https://gist.github.com/spf13/7896402"),
+    ],
+)
 def test_embedding_shortcodes_become_links(code, href):
     html = md(code, kind="hugo")
     assert f'href="{href}"' in html and "{{" not in html
 
 
 def test_highlight_shortcode_and_paired_shortcodes():
-    html = md('{{< highlight go "linenos=table" >}}\nfunc x() {}\n{{< /highlight >}}\n\n'
-              "{{% note %}}\ninner **md**\n{{% /note %}}\n\n{{< unknown a=1 >}}gone{{< /unknown >}}\n",
-              kind="hugo")
+    html = md(
+        '{{< highlight go "linenos=table" >}}\nfunc x() {}\n{{< /highlight >}}\n\n'
+        "{{% note %}}\ninner **md**\n{{% /note %}}\n\n{{< unknown a=1 >}}gone{{< /unknown >}}\n",
+        kind="hugo",
+    )
     assert '<code class="language-go">func x() {}\n</code>' in html
     assert "<p>inner <strong>md</strong></p>" in html
     assert "{{" not in html and "gone" in html
@@ -216,6 +252,7 @@ def test_hugo_keeps_plain_template_braces():
 
 
 # --- Obsidian --------------------------------------------------------------------------------------
+
 
 def test_wikilinks():
     html = md("[[Note]] [[Note|别名]] [[Note#Heading]] [[笔记 一]] [[#Local]]")
@@ -263,6 +300,7 @@ def test_vault_keeps_template_braces_literally():
 
 # --- real posts ------------------------------------------------------------------------------------
 
+
 @pytest.mark.corpus
 def test_finews_seed_renders_paragraphs_and_links():
     path = CORPUS / "finews" / "_posts" / "2022-01-21-NW202201212256817237.md"
@@ -270,8 +308,7 @@ def test_finews_seed_renders_paragraphs_and_links():
     assert html.count("<p>") >= 20
     assert '<a href="//finews.withounder.com/category/zhongguojingjiwang.html">返回中国经济网新闻</a>' in html
     assert '<a href="//finews.withounder.com/">返回首页</a>' in html
-    assert ('<a href="http://finews.zning.xyz/html_News/NewsShare.html?infoCode=NW202201212256817237">'
-            in html)
+    assert '<a href="http://finews.zning.xyz/html_News/NewsShare.html?infoCode=NW202201212256817237">' in html
     safe = sanitize_html(html)
     assert "返回首页" in safe and "上合组织" in html_to_text(safe)
 
@@ -323,9 +360,18 @@ def _corpus_files():
             yield path
 
 
-_KINDS = {"finews": "jekyll", "18f-jekyll": "jekyll", "benbalter-jekyll": "jekyll", "rust-blog-zola": "zola",
-          "jessfraz-hugo": "hugo", "hugo-docs-2013-json": "hugo", "hugo-docs-2014-mixed": "hugo",
-          "hexo-beyond1993": "hexo", "obsidian-help": "obsidian", "kepano-vault": "obsidian"}
+_KINDS = {
+    "finews": "jekyll",
+    "18f-jekyll": "jekyll",
+    "benbalter-jekyll": "jekyll",
+    "rust-blog-zola": "zola",
+    "jessfraz-hugo": "hugo",
+    "hugo-docs-2013-json": "hugo",
+    "hugo-docs-2014-mixed": "hugo",
+    "hexo-beyond1993": "hexo",
+    "obsidian-help": "obsidian",
+    "kepano-vault": "obsidian",
+}
 
 
 @pytest.mark.slow  # 69 s: every file of the corpus
@@ -334,8 +380,10 @@ def test_every_corpus_file_renders_to_safe_html():
     checked, failures = 0, []
     for path in _corpus_files():
         folder = path.relative_to(CORPUS).parts[0]
-        context = RenderContext(Site(_KINDS.get(folder, "folder"), CORPUS / folder, CORPUS / folder,
-                                     url="https://example.com"), path.relative_to(CORPUS / folder).as_posix())
+        context = RenderContext(
+            Site(_KINDS.get(folder, "folder"), CORPUS / folder, CORPUS / folder, url="https://example.com"),
+            path.relative_to(CORPUS / folder).as_posix(),
+        )
         html = sanitize_html(render_body(body_of(path), "markdown", context))
         html_to_text(html)
         checked += 1
@@ -358,8 +406,21 @@ def test_liquid_image_tags_become_images():
     assert '<img src="/c.png" alt="T">' in html
 
 
-@pytest.mark.parametrize("unit", ["{% ", "{% raw %}", "{% highlight x %}", "{{< highlight go >}}", "{: .x ",
-                                  "{{< figure src=\"", "`` a ", "%% a ", "[[a", "==a "])
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "{% ",
+        "{% raw %}",
+        "{% highlight x %}",
+        "{{< highlight go >}}",
+        "{: .x ",
+        '{{< figure src="',
+        "`` a ",
+        "%% a ",
+        "[[a",
+        "==a ",
+    ],
+)
 def test_unclosed_openers_render_as_text(unit):
     # 30 KB of unclosed openers once took 20+ s with ".*?" regexes; the patterns are bounded now.
     body = unit * (30000 // len(unit))

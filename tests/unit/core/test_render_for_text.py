@@ -19,13 +19,53 @@ CTX = RenderContext(Site("jekyll", Path("/lib"), Path("/lib"), url="https://exam
 MARKDOWN = render._parsers(True)[0]
 
 # Lines that look like HTML blocks, Markdown a fast path must not miss, and the plain lines and links it takes.
-LINES = ["<p>段落 *不是强调*</p>", " <p>缩进的段落</p>", "<div>", "</div>", "<P>大写</P>", "\t<p>制表符</p>",
-         "    <p>代码块</p>", "<p>a|b</p>", "|---|---|", "<pre>", "</pre>", "<!-- 注释 -->", "<span>行内</span>",
-         "<table><tr><td>1</td></tr></table>", "", "  ", "*强调*", "**粗体**", "`代码`", "# 标题", "---", "===",
-         "- 列表", "1. 编号", "> 引用", "```", "&amp; &lt;", "\\*转义", "[返回](//a.example/b.html)",
-         "<http://a.example/x.html>", "<http://a.example/%E4%B8%AD>", "<http://xn--fiq228c.example/>",
-         "<HTTP://A.EXAMPLE/>", "![图](a.png)", "[链接](/a \"标题\")", "[ref]: /url", "[ref]", "普通文字｜更多",
-         "2022年1月", "文字  ", "a_b_c", "~~删除~~", "[^1]", "[^1]: 脚注", "<https://a.example/?q=1&r=2>"]
+LINES = [
+    "<p>段落 *不是强调*</p>",
+    " <p>缩进的段落</p>",
+    "<div>",
+    "</div>",
+    "<P>大写</P>",
+    "\t<p>制表符</p>",
+    "    <p>代码块</p>",
+    "<p>a|b</p>",
+    "|---|---|",
+    "<pre>",
+    "</pre>",
+    "<!-- 注释 -->",
+    "<span>行内</span>",
+    "<table><tr><td>1</td></tr></table>",
+    "",
+    "  ",
+    "*强调*",
+    "**粗体**",
+    "`代码`",
+    "# 标题",
+    "---",
+    "===",
+    "- 列表",
+    "1. 编号",
+    "> 引用",
+    "```",
+    "&amp; &lt;",
+    "\\*转义",
+    "[返回](//a.example/b.html)",
+    "<http://a.example/x.html>",
+    "<http://a.example/%E4%B8%AD>",
+    "<http://xn--fiq228c.example/>",
+    "<HTTP://A.EXAMPLE/>",
+    "![图](a.png)",
+    '[链接](/a "标题")',
+    "[ref]: /url",
+    "[ref]",
+    "普通文字｜更多",
+    "2022年1月",
+    "文字  ",
+    "a_b_c",
+    "~~删除~~",
+    "[^1]",
+    "[^1]: 脚注",
+    "<https://a.example/?q=1&r=2>",
+]
 
 
 def _text(html: str) -> str:
@@ -47,19 +87,23 @@ def test_the_text_for_the_index_is_the_text_of_the_view(lines):
     assert _text(render_for_text(body, "markdown", CTX)) == _text(render_body(body, "markdown", CTX))
 
 
-@pytest.mark.parametrize("body", [
-    "<p>第一段</p>\n <p>第二段</p>\n\n<http://a.example/n.html>\n\n[返回新闻](//a.example/c.html)｜[返回首页](//a.example/)\n",
-    "只有文字的新闻。\n\n<http://a.example/n.html>\n",
-    "<div>\n<p>块</p>\n</div>\n",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>第一段</p>\n <p>第二段</p>\n\n<http://a.example/n.html>\n\n[返回新闻](//a.example/c.html)｜[返回首页](//a.example/)\n",
+        "只有文字的新闻。\n\n<http://a.example/n.html>\n",
+        "<div>\n<p>块</p>\n</div>\n",
+    ],
+)
 def test_news_bodies_take_the_fast_path(body, monkeypatch):
     expected = _text(render_body(body, "markdown", CTX))
     monkeypatch.setattr(render, "render_body", None)  # neither it nor markdown-it is called
     assert _text(render_for_text(body, "markdown", CTX)) == expected
 
 
-@pytest.mark.parametrize("body", ["<p>a</p>\n\n*强调*\n", "<p>{{ site.url }}</p>\n", "<p>a</p>\n\n<http://a/%41>\n",
-                                  "<p>a</p>\n\n- 列表\n"])
+@pytest.mark.parametrize(
+    "body", ["<p>a</p>\n\n*强调*\n", "<p>{{ site.url }}</p>\n", "<p>a</p>\n\n<http://a/%41>\n", "<p>a</p>\n\n- 列表\n"]
+)
 def test_other_bodies_are_rendered(body, monkeypatch):
     calls = []
     real = render.render_body
@@ -90,7 +134,8 @@ def test_the_corpus_text_is_the_same_both_ways():
         for rel in sorted(scan(site).posts):
             parsed = read_post(site, rel)
             context = RenderContext(site, rel)
-            assert _text(render_for_text(parsed.body, parsed.body_format, context)) == \
-                _text(render_body(parsed.body, parsed.body_format, context)), rel
+            assert _text(render_for_text(parsed.body, parsed.body_format, context)) == _text(
+                render_body(parsed.body, parsed.body_format, context)
+            ), rel
             checked += 1
     assert checked > 3000

@@ -98,7 +98,8 @@ def test_a_link_inside_the_library_is_read_and_the_real_folder_wins(tmp_path):
     result = scan(detect_site(root))
     assert sorted(result.posts) == ["b.md", "real/a.md"]
     assert [(p.path, p.message) for p in result.skipped] == [
-        ("0-alias", "symbolic link to a folder read already (real)")]
+        ("0-alias", "symbolic link to a folder read already (real)")
+    ]
 
 
 def test_a_library_with_nothing_odd_reports_nothing(tmp_path):
@@ -109,11 +110,20 @@ def test_a_library_with_nothing_odd_reports_nothing(tmp_path):
     assert scan(detect_site(root)).skipped == []
 
 
-@pytest.mark.parametrize("site_rel, kind", [
-    ("archive/2021-12-01-a.md", "post"), ("archive/2021-1-5-a.md", "post"), ("a/b/2021-12-01-标题.html", "post"),
-    ("archive/2021-12-01.md", None), ("archive/2021-12-01_a.md", None), ("archive/2021-12-011-a.md", None),
-    ("archive/2019年3月28日-a.md", None), ("2021-12-01-a.md", None), ("_posts/notes.md", "post"),
-])
+@pytest.mark.parametrize(
+    "site_rel, kind",
+    [
+        ("archive/2021-12-01-a.md", "post"),
+        ("archive/2021-1-5-a.md", "post"),
+        ("a/b/2021-12-01-标题.html", "post"),
+        ("archive/2021-12-01.md", None),
+        ("archive/2021-12-01_a.md", None),
+        ("archive/2021-12-011-a.md", None),
+        ("archive/2019年3月28日-a.md", None),
+        ("2021-12-01-a.md", None),
+        ("_posts/notes.md", "post"),
+    ],
+)
 def test_jekyll_posts_outside_posts_are_known_by_jekyll_dated_names(tmp_path, site_rel, kind):
     _write(tmp_path / "_config.yml", "title: 测试\n")
     _write(tmp_path / "_posts" / "2022-01-01-ok.md")

@@ -43,18 +43,32 @@ def test_a_fresh_index_takes_a_real_posts_row(tmp_path):
     meta = parse_post(site, "_posts/2022-01-21-a.md", "---\ntitle: 标题\ncategories: 财经\n---\n正文\n".encode()).meta
     db = _db(tmp_path / "index.db")
     schema.migrate(db)
-    db.execute(f"INSERT INTO posts (id, {ROW_COLUMNS}) VALUES (1, {','.join('?' * len(meta_row(meta)))})", meta_row(meta))
+    db.execute(
+        f"INSERT INTO posts (id, {ROW_COLUMNS}) VALUES (1, {','.join('?' * len(meta_row(meta)))})", meta_row(meta)
+    )
     assert db.execute("SELECT path, title, day, category FROM posts").fetchone() == (
-        "_posts/2022-01-21-a.md", "标题", "2022-01-21", "财经")
+        "_posts/2022-01-21-a.md",
+        "标题",
+        "2022-01-21",
+        "财经",
+    )
 
 
 def test_a_first_version_index_is_migrated_keeping_its_posts(tmp_path):
     db = _db(tmp_path / "index.db")
     schema.migrate(db, target=1)
-    old_meta = {"path": "a.md", "title": "甲", "categories": ["财经", "科技"], "tags": [], "draft": False,
-                "authors": ["张三"]}
-    db.execute("INSERT INTO posts (path, stem, title, title_fold, cats, meta) VALUES (?, ?, ?, ?, ?, ?)",
-               ("a.md", "a", "甲", "甲", "财经\x1f科技", json.dumps(old_meta, ensure_ascii=False)))
+    old_meta = {
+        "path": "a.md",
+        "title": "甲",
+        "categories": ["财经", "科技"],
+        "tags": [],
+        "draft": False,
+        "authors": ["张三"],
+    }
+    db.execute(
+        "INSERT INTO posts (path, stem, title, title_fold, cats, meta) VALUES (?, ?, ?, ?, ?, ?)",
+        ("a.md", "a", "甲", "甲", "财经\x1f科技", json.dumps(old_meta, ensure_ascii=False)),
+    )
     assert schema.migrate(db) == 1
     assert _version(db) == schema.VERSION and schema.missing_tables(db) == []
     path, category, meta = db.execute("SELECT path, category, meta FROM posts").fetchone()

@@ -40,9 +40,20 @@ def corpus(tmp_path_factory):
     metas = []
     for i in range(300):
         title, body = make_text(rng, 8), make_text(rng, rng.randint(20, 200))
-        metas.append((PostMeta(path=f"p{i:03d}.md", title=title, date=f"2022-{i % 12 + 1:02d}-01",
-                               sort_key=1.6e9 + i * 3600, categories=(f"c{i % 3}",),
-                               tags=("中国经济网新闻" if i % 2 else "ev",)), 1, 1))
+        metas.append(
+            (
+                PostMeta(
+                    path=f"p{i:03d}.md",
+                    title=title,
+                    date=f"2022-{i % 12 + 1:02d}-01",
+                    sort_key=1.6e9 + i * 3600,
+                    categories=(f"c{i % 3}",),
+                    tags=("中国经济网新闻" if i % 2 else "ev",),
+                ),
+                1,
+                1,
+            )
+        )
         posts[f"p{i:03d}.md"] = (title, body)
     store.write_metadata(metas)
     by_path = {p: (i, *posts[p]) for i, p in store.pending_text()}
@@ -73,7 +84,7 @@ def test_any_cjk_substring_finds_exactly_the_posts_containing_it(corpus, length)
     for _ in range(40):
         run = rng.choice(runs)
         start = rng.randrange(len(run) - length + 1)
-        needle = run[start:start + length]
+        needle = run[start : start + length]
         expected = containing(posts, needle)
         assert hits(store, needle) == expected, needle
         checked += bool(expected)
@@ -104,8 +115,7 @@ def test_prefix_word(corpus):
 def test_mixed_latin_and_cjk_word(corpus):
     store, posts = corpus
     rx = re.compile(r"ET7\s*新能", re.IGNORECASE)
-    expected = {i for i, (t, b) in posts.items()
-                if rx.search(t) or rx.search(b)}
+    expected = {i for i, (t, b) in posts.items() if rx.search(t) or rx.search(b)}
     assert hits(store, "ET7新能") == expected
 
 
@@ -124,14 +134,15 @@ def test_a_lone_cjk_character_next_to_a_latin_word_in_one_term(corpus, word):
         assert hits(store, ch + word) == _found(posts, f"{ch}{gap}{word}(?![A-Za-z0-9])")
 
 
-
 def test_a_one_character_run_between_two_latin_words_in_one_term(corpus):
     store, posts = corpus
     lone = re.compile(rf"([A-Za-z0-9]+)[\W_]*(?<![{HAN}])([{HAN}])(?![{HAN}])[\W_]*([A-Za-z0-9]+)")
     seen = sorted({m.groups() for t, b in posts.values() for m in lone.finditer(t + "\n" + b)})
     assert len(seen) >= 5
     for before, ch, after in seen[:12]:
-        expected = _found(posts, rf"(?<![A-Za-z0-9]){before}[\W_]*(?<![{HAN}]){ch}(?![{HAN}])[\W_]*{after}(?![A-Za-z0-9])")
+        expected = _found(
+            posts, rf"(?<![A-Za-z0-9]){before}[\W_]*(?<![{HAN}]){ch}(?![{HAN}])[\W_]*{after}(?![A-Za-z0-9])"
+        )
         assert hits(store, before + ch + after) == expected
 
 
@@ -172,7 +183,8 @@ def test_label_and_date_filters(corpus):
     assert hits(store, "category:c1 OR category:c2") == set(store.list_ids(PostFilter(categories=("c1", "c2"))))
     assert hits(store, "date:2022-03") == set(store.list_ids(PostFilter(months=("2022-03",))))
     assert hits(store, "date:2022-01..2022-03") == set(
-        store.list_ids(PostFilter(months=("2022-01", "2022-02", "2022-03"))))
+        store.list_ids(PostFilter(months=("2022-01", "2022-02", "2022-03")))
+    )
     assert hits(store, "date:2022-03-01") == hits(store, "date:2022-03")
     assert hits(store, "date:2021") == set()
 
@@ -202,7 +214,7 @@ def test_ranking_prefers_title_hits(corpus):
     result = store.search("电池", limit=1000)
     in_title = [i for i, _ in result if "电池" in posts[i][0]]
     assert 0 < len(in_title) < len(result)
-    assert {i for i, _ in result[:len(in_title)]} == set(in_title)
+    assert {i for i, _ in result[: len(in_title)]} == set(in_title)
     scores = [s for _, s in result]
     assert scores == sorted(scores, reverse=True)
 
@@ -217,29 +229,47 @@ def test_paging_with_capped_ranking_is_complete_and_stable(corpus, monkeypatch):
     assert hits(store, "新能") == containing(posts, "新能")
 
 
-@pytest.mark.parametrize("query, message", [
-    ('"unclosed', "quotation mark"),
-    ("date:abc", "date"),
-    ("date:2022-13", "date"),
-    ("date:2022-03..2022-01", "ends before"),
-    ("a - b", "-"),
-    ("-", "-"),
-    ("", "search for"),
-    ("   ", "search for"),
-    ("OR a", "OR"),
-    ("a OR", "OR"),
-    ("-新能源", "leaves words out"),
-    ("tag:", "needs a value"),
-    ("——", "search for"),
-])
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ('"unclosed', "quotation mark"),
+        ("date:abc", "date"),
+        ("date:2022-13", "date"),
+        ("date:2022-03..2022-01", "ends before"),
+        ("a - b", "-"),
+        ("-", "-"),
+        ("", "search for"),
+        ("   ", "search for"),
+        ("OR a", "OR"),
+        ("a OR", "OR"),
+        ("-新能源", "leaves words out"),
+        ("tag:", "needs a value"),
+        ("——", "search for"),
+    ],
+)
 def test_bad_queries_raise_readable_errors(corpus, query, message):
     store, _ = corpus
     with pytest.raises(QueryError, match=re.escape(message)):
         store.search(query)
 
 
-@pytest.mark.parametrize("query", ['a"b', "NEAR(x y)", "x AND y", "*", "title:*", "c++", "(新",
-                                   "^tesla", "a:b", "{body}:x", "'; DROP TABLE posts; --", "tesla*新"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        'a"b',
+        "NEAR(x y)",
+        "x AND y",
+        "*",
+        "title:*",
+        "c++",
+        "(新",
+        "^tesla",
+        "a:b",
+        "{body}:x",
+        "'; DROP TABLE posts; --",
+        "tesla*新",
+    ],
+)
 def test_special_characters_never_break_the_query(corpus, query):
     store, _ = corpus
     try:
@@ -267,7 +297,8 @@ def _library_without_text(tmp_path):
     for i, title in enumerate(titles):
         body = "正文只说电池。" if i == 3 else "正文。"
         (posts / f"2022-01-{i + 10}-p{i}.md").write_text(
-            f"---\ntitle: {title}\ndate: 2022-01-{i + 10}\ncategories: c{i % 2}\n---\n{body}\n", encoding="utf-8")
+            f"---\ntitle: {title}\ndate: 2022-01-{i + 10}\ncategories: c{i % 2}\n---\n{body}\n", encoding="utf-8"
+        )
     library = Library(tmp_path / "lib", data_dir=tmp_path / "data")
     library.refresh(full_text=False)
     return library
@@ -281,10 +312,14 @@ def test_search_matches_titles_while_the_text_is_not_indexed(tmp_path):
         assert [h.post.title for h in results] == ["Tesla Model 3 新能源", "新能源 汽车 销量"]  # newest first
         assert all(h.title_only for h in results)
         assert [h.post.title for h in library.search("tesla -model")] == []
-        assert [h.post.title for h in library.search("新能源 OR 价格")] == \
-            ["Tesla Model 3 新能源", "电池 价格", "新能源 汽车 销量"]
-        assert [h.post.title for h in library.search("新能源 OR 价格", filter=PostFilter(categories=("c1",)))] == \
-            ["电池 价格"]
+        assert [h.post.title for h in library.search("新能源 OR 价格")] == [
+            "Tesla Model 3 新能源",
+            "电池 价格",
+            "新能源 汽车 销量",
+        ]
+        assert [h.post.title for h in library.search("新能源 OR 价格", filter=PostFilter(categories=("c1",)))] == [
+            "电池 价格"
+        ]
         assert len(library.search("电池")) == 1  # the body's 电池 is not searchable yet
 
         library.index_text()
@@ -315,7 +350,8 @@ def zh_library(tmp_path_factory):
     for i, (name, (title, tag, body)) in enumerate(ZH_POSTS.items()):
         (posts / f"2022-01-1{i}-{name}.md").write_text(
             f"---\ntitle: {title}\ndate: 2022-01-1{i}\ncategories: {tag}频道\ntags: [{tag}]\n---\n{body}\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     library = Library(root / "lib", data_dir=root / "data")
     library.refresh()
     yield library
@@ -326,30 +362,36 @@ def zh_hits(library, query, **kw):
     return {h.post.path.rpartition("-")[2][:-3] for h in library.search(query, **kw)}
 
 
-@pytest.mark.parametrize("queries, expected", [
-    (["经济", "經濟", "經济"], {"jian", "tw", "hk"}),  # 2 characters
-    (["发布", "發佈", "發布", "发佈"], {"jian", "tw", "hk"}),  # title 發布會 / 發佈會 / 發布
-    (["缓冲区", "緩衝區"], {"jian", "tw", "hk"}),  # 3 characters
-    (["全国网上年货节", "全國網上年貨節"], {"jian", "tw"}),  # 7 characters
-    (["后", "後"], {"jian", "tw"}),  # 1 character (the `chars` table)
-    (["里", "裡", "裏"], {"jian", "tw", "hk"}),
-    (["干", "乾", "幹"], {"jian", "tw", "hk"}),  # one-to-many: a class is one word for search
-    (["干部", "幹部"], {"jian", "tw"}),
-    (["干净", "乾淨", "幹淨"], {"hk"}),
-    (["title:經濟", "title:经济", "title:發", "title:发布"], {"jian", "tw", "hk"}),
-    (["tag:經濟", "tag:经济", "tag:經济", "category:经济频道", "category:經濟頻道"], {"jian", "tw", "hk"}),
-    (["经济 -tag:經濟", "後 -tag:经济"], set()),
-    (["經濟 -后", "經濟 -後", "经济 -title:發佈会"], {"hk"}),
-    (["天氣", "天气 economy"], {"other"}),
-])
+@pytest.mark.parametrize(
+    "queries, expected",
+    [
+        (["经济", "經濟", "經济"], {"jian", "tw", "hk"}),  # 2 characters
+        (["发布", "發佈", "發布", "发佈"], {"jian", "tw", "hk"}),  # title 發布會 / 發佈會 / 發布
+        (["缓冲区", "緩衝區"], {"jian", "tw", "hk"}),  # 3 characters
+        (["全国网上年货节", "全國網上年貨節"], {"jian", "tw"}),  # 7 characters
+        (["后", "後"], {"jian", "tw"}),  # 1 character (the `chars` table)
+        (["里", "裡", "裏"], {"jian", "tw", "hk"}),
+        (["干", "乾", "幹"], {"jian", "tw", "hk"}),  # one-to-many: a class is one word for search
+        (["干部", "幹部"], {"jian", "tw"}),
+        (["干净", "乾淨", "幹淨"], {"hk"}),
+        (["title:經濟", "title:经济", "title:發", "title:发布"], {"jian", "tw", "hk"}),
+        (["tag:經濟", "tag:经济", "tag:經济", "category:经济频道", "category:經濟頻道"], {"jian", "tw", "hk"}),
+        (["经济 -tag:經濟", "後 -tag:经济"], set()),
+        (["經濟 -后", "經濟 -後", "经济 -title:發佈会"], {"hk"}),
+        (["天氣", "天气 economy"], {"other"}),
+    ],
+)
 def test_simplified_and_traditional_find_each_other(zh_library, queries, expected):
     for query in queries:
         assert zh_hits(zh_library, query) == expected, query
 
 
 def test_the_title_filter_and_title_only_search_fold_too(zh_library):
-    assert {r.path.rpartition("-")[2] for r in zh_library.list_posts(PostFilter(title="經濟發"))} == \
-        {"jian.md", "tw.md", "hk.md"}
+    assert {r.path.rpartition("-")[2] for r in zh_library.list_posts(PostFilter(title="經濟發"))} == {
+        "jian.md",
+        "tw.md",
+        "hk.md",
+    }
 
 
 def test_titles_are_searched_in_either_form_while_the_text_is_not_indexed(tmp_path):
@@ -367,7 +409,9 @@ def test_snippets_mark_the_words_as_written_whichever_form_was_typed(zh_library)
     for query in ("经济 緩衝區 后", "經濟 缓冲区 後"):
         found = {h.post.path.rpartition("-")[2][:-3]: h.snippet for h in zh_library.search(query, snippets=9)}
         assert {name: [s.text[a:b] for a, b in s.spans] for name, s in found.items()} == {
-            "jian": ["缓冲区", "后"], "tw": ["緩衝區", "後"]}, query
+            "jian": ["缓冲区", "后"],
+            "tw": ["緩衝區", "後"],
+        }, query
     marked = zh_library.search("里", snippets=9)
     assert sorted(s for h in marked for a, b in h.snippet.spans for s in h.snippet.text[a:b]) == sorted("里裏裡")
 

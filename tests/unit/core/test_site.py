@@ -11,14 +11,17 @@ from reader.core.site import detect_site, find_library_root
 from tests.corpus import FIXTURES
 
 
-@pytest.mark.parametrize("name, kind, url, baseurl, timezone", [
-    ("jekyll", "jekyll", "https://news.example.org", "/clips", "Asia/Shanghai"),
-    ("hexo", "hexo", "https://notes.example.net", "", "Asia/Shanghai"),  # Hexo's `root: /` is no base
-    ("hugo", "hugo", "https://blog.example.com", "", None),  # baseURL's trailing / dropped
-    ("zola", "zola", "https://lang.example.org", "", None),
-    ("obsidian", "obsidian", None, "", None),
-    ("plain", "folder", None, "", None),
-])
+@pytest.mark.parametrize(
+    "name, kind, url, baseurl, timezone",
+    [
+        ("jekyll", "jekyll", "https://news.example.org", "/clips", "Asia/Shanghai"),
+        ("hexo", "hexo", "https://notes.example.net", "", "Asia/Shanghai"),  # Hexo's `root: /` is no base
+        ("hugo", "hugo", "https://blog.example.com", "", None),  # baseURL's trailing / dropped
+        ("zola", "zola", "https://lang.example.org", "", None),
+        ("obsidian", "obsidian", None, "", None),
+        ("plain", "folder", None, "", None),
+    ],
+)
 def test_each_kind_of_site_and_its_settings(name, kind, url, baseurl, timezone):
     site = detect_site(FIXTURES / name)
     root = (FIXTURES / name).resolve()
@@ -35,8 +38,11 @@ def test_a_folder_inside_a_site_belongs_to_it():
 def test_a_site_just_below_the_opened_folder_is_found(tmp_path):
     shutil.copytree(FIXTURES / "hugo", tmp_path / "repo" / "site")
     site = detect_site(tmp_path / "repo")
-    assert (site.kind, site.root, site.library_root) == ("hugo", (tmp_path / "repo" / "site").resolve(),
-                                                         (tmp_path / "repo").resolve())
+    assert (site.kind, site.root, site.library_root) == (
+        "hugo",
+        (tmp_path / "repo" / "site").resolve(),
+        (tmp_path / "repo").resolve(),
+    )
 
 
 def test_two_sites_below_make_a_plain_folder(tmp_path):

@@ -10,8 +10,7 @@ import pytest
 
 from reader.core.library import Library
 from reader.core.site import detect_site
-from reader.core.site_paths import (file_stem, library_path, own_host, own_url, relative_path, site_path,
-                                    taxonomy_folder)
+from reader.core.site_paths import file_stem, library_path, own_host, own_url, relative_path, site_path, taxonomy_folder
 from reader.core.types import Site
 from tests.corpus import FIXTURES
 
@@ -22,13 +21,16 @@ def _site(library_root: Path, root: Path = ROOT, url: str | None = None, baseurl
     return Site(kind="jekyll", root=root, library_root=library_root, url=url, baseurl=baseurl)
 
 
-@pytest.mark.parametrize("library_root, relpath, expected", [
-    (ROOT, "_posts/a.md", "_posts/a.md"),  # opened at the site root
-    (ROOT / "_posts", "2022/a.md", "_posts/2022/a.md"),  # opened inside it
-    (Path("/r"), "site/_posts/a.md", "_posts/a.md"),  # opened above it: a repository with its site in docs/
-    (Path("/r"), "README.md", None),  # beside the site, not in it
-    (Path("/elsewhere"), "a.md", None),
-])
+@pytest.mark.parametrize(
+    "library_root, relpath, expected",
+    [
+        (ROOT, "_posts/a.md", "_posts/a.md"),  # opened at the site root
+        (ROOT / "_posts", "2022/a.md", "_posts/2022/a.md"),  # opened inside it
+        (Path("/r"), "site/_posts/a.md", "_posts/a.md"),  # opened above it: a repository with its site in docs/
+        (Path("/r"), "README.md", None),  # beside the site, not in it
+        (Path("/elsewhere"), "a.md", None),
+    ],
+)
 def test_a_library_path_is_a_site_path_and_back(library_root, relpath, expected):
     site = _site(library_root)
     assert site_path(site, relpath) == expected
@@ -42,12 +44,23 @@ def test_a_site_path_the_opened_folder_does_not_hold_has_no_library_path():
 
 def test_taxonomy_folders_in_any_case():
     assert [taxonomy_folder(n) for n in ("category", "Categories", "TAG", "tags", "posts")] == [
-        "category", "category", "tag", "tag", None]
+        "category",
+        "category",
+        "tag",
+        "tag",
+        None,
+    ]
 
 
-@pytest.mark.parametrize("path, stem", [
-    ("_posts/2021-12-01-x.md", "2021-12-01-x"), ("a.b.md", "a.b"), ("README", "README"), ("dir.d/.md", ".md"),
-])
+@pytest.mark.parametrize(
+    "path, stem",
+    [
+        ("_posts/2021-12-01-x.md", "2021-12-01-x"),
+        ("a.b.md", "a.b"),
+        ("README", "README"),
+        ("dir.d/.md", ".md"),
+    ],
+)
 def test_file_stem(path, stem):
     assert file_stem(path) == stem
 

@@ -28,8 +28,9 @@ class Lock:
     """Another process holding BEGIN EXCLUSIVE on a database, as a second program or a sqlite3 shell would."""
 
     def __init__(self, path: Path) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-c", _HOLDER, str(path)], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", _HOLDER, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
         assert self.proc.stdout.readline().strip() == b"locked"
 
     def release(self) -> None:
@@ -97,8 +98,7 @@ def test_marks_made_while_locked_are_kept_and_written_once_it_is_free(state_file
         lock.release()
     second.set_position("d.md", 0.5)  # the next write that goes through takes the kept ones along
     second.close()
-    assert _rows(state_file) == {"a.md": (1, 0, 0.0), "b.md": (1, 0, 0.0), "c.md": (0, 1, 0.0),
-                                 "d.md": (0, 0, 0.5)}
+    assert _rows(state_file) == {"a.md": (1, 0, 0.0), "b.md": (1, 0, 0.0), "c.md": (0, 1, 0.0), "d.md": (0, 0, 0.5)}
     assert not (state_file.parent / "state.sqlite.kept.json").exists()
 
 

@@ -115,10 +115,20 @@ def test_a_malformed_highlight_refuses_the_whole_file(tmp_path):
     state = StateStore(tmp_path / "state.sqlite", library_key(blog), str(blog))
     state.set_read(["a.md"], True)
     data = _export(state, tmp_path / "x.json")
-    data["libraries"][str(blog)]["highlights"] = {"h1": {"path": "a.md", "exact": "q", "prefix": "", "suffix": "",
-                                                        "position": "12", "note": "", "title": "",
-                                                        "created": "2024-01-01T00:00:00", "changed":
-                                                        "2024-01-01T00:00:00", "detached": False}}
+    data["libraries"][str(blog)]["highlights"] = {
+        "h1": {
+            "path": "a.md",
+            "exact": "q",
+            "prefix": "",
+            "suffix": "",
+            "position": "12",
+            "note": "",
+            "title": "",
+            "created": "2024-01-01T00:00:00",
+            "changed": "2024-01-01T00:00:00",
+            "detached": False,
+        }
+    }
     (tmp_path / "bad.json").write_text(json.dumps(data), encoding="utf-8")
     fresh = StateStore(tmp_path / "fresh.sqlite", library_key(blog), str(blog))
     with pytest.raises(state_transfer.TransferError, match="position"):

@@ -15,8 +15,10 @@ def test_save_rename_delete_per_library(tmp_path):
     other = StateStore(tmp_path / "state.sqlite", "lib-b")
     assert other.saved_searches() == []
     found = state.saved_searches()
-    assert [(s.name, s.query, s.node_ids) for s in found] == [("Alpha", "alpha", ()),
-                                                              ("Economy", "经济", ("category:news", "unread:"))]
+    assert [(s.name, s.query, s.node_ids) for s in found] == [
+        ("Alpha", "alpha", ()),
+        ("Economy", "经济", ("category:news", "unread:")),
+    ]
     assert found[0].created > 0
     assert not state.rename_search("Alpha", "Economy")  # taken
     assert not state.rename_search("Alpha", "  ")

@@ -80,9 +80,18 @@ def test_import_merging_two_exports_keeps_the_newer_of_each(tmp_path):
 
 
 def _good() -> dict:
-    return {"format": "jianbao-reading-data", "version": 1, "libraries": {"/somewhere/blog": {"posts": {
-        "a.md": {"read": True, "changed": {"read": "2026-01-01T00:00:00+00:00"}},
-        "b.md": {"starred": True, "changed": {"starred": "2026-01-01T00:00:00+00:00"}}}}}}
+    return {
+        "format": "jianbao-reading-data",
+        "version": 1,
+        "libraries": {
+            "/somewhere/blog": {
+                "posts": {
+                    "a.md": {"read": True, "changed": {"read": "2026-01-01T00:00:00+00:00"}},
+                    "b.md": {"starred": True, "changed": {"starred": "2026-01-01T00:00:00+00:00"}},
+                }
+            }
+        },
+    }
 
 
 def _bad(data: dict, path: str, value) -> dict:
@@ -95,16 +104,25 @@ def _bad(data: dict, path: str, value) -> dict:
     return data
 
 
-@pytest.mark.parametrize("content, says", [
-    (b"{not json", "not a JSON file"),
-    (b"\xff\xfe", "not a JSON file"),
-    (json.dumps({"format": "other", "version": 1}).encode(), "not a Jianbao reading-data file"),
-    (json.dumps(_bad(_good(), "version", 9)).encode(), "version 9 is not known"),
-    (json.dumps(_bad(_good(), "libraries", [])).encode(), "malformed"),
-    (json.dumps(_bad(_good(), "libraries|/somewhere/blog|posts|b.md|starred", "yes")).encode(), "malformed"),
-    (json.dumps(_bad(_good(), "libraries|/somewhere/blog|posts|b.md|changed|starred", "soon")).encode(), "malformed"),
-    (json.dumps(_bad(_good(), "libraries|/somewhere/blog|posts|b.md|changed|hue", "2026-01-01")).encode(), "malformed"),
-])
+@pytest.mark.parametrize(
+    "content, says",
+    [
+        (b"{not json", "not a JSON file"),
+        (b"\xff\xfe", "not a JSON file"),
+        (json.dumps({"format": "other", "version": 1}).encode(), "not a Jianbao reading-data file"),
+        (json.dumps(_bad(_good(), "version", 9)).encode(), "version 9 is not known"),
+        (json.dumps(_bad(_good(), "libraries", [])).encode(), "malformed"),
+        (json.dumps(_bad(_good(), "libraries|/somewhere/blog|posts|b.md|starred", "yes")).encode(), "malformed"),
+        (
+            json.dumps(_bad(_good(), "libraries|/somewhere/blog|posts|b.md|changed|starred", "soon")).encode(),
+            "malformed",
+        ),
+        (
+            json.dumps(_bad(_good(), "libraries|/somewhere/blog|posts|b.md|changed|hue", "2026-01-01")).encode(),
+            "malformed",
+        ),
+    ],
+)
 def test_a_bad_file_is_refused_with_its_name_and_writes_nothing(tmp_path, content, says):
     state = _store(tmp_path, "d", tmp_path / "blog")
     state.set_read(["kept.md"], True)
@@ -130,19 +148,25 @@ def test_an_old_state_file_is_migrated_in_place_keeping_every_mark(tmp_path):
     path = tmp_path / "data" / "state.sqlite"
     path.parent.mkdir()
     db = sqlite3.connect(path)
-    db.execute("CREATE TABLE marks (library TEXT NOT NULL, path TEXT NOT NULL, read INTEGER NOT NULL DEFAULT 0, "
-               "starred INTEGER NOT NULL DEFAULT 0, position REAL NOT NULL DEFAULT 0, "
-               "updated REAL NOT NULL DEFAULT 0, PRIMARY KEY (library, path)) WITHOUT ROWID")
-    db.executemany("INSERT INTO marks VALUES (?, ?, ?, ?, ?, ?)",
-                   [("k", "a.md", 1, 0, 0.25, 1000.0), ("k", "b.md", 0, 1, 0.0, 2000.0)])
+    db.execute(
+        "CREATE TABLE marks (library TEXT NOT NULL, path TEXT NOT NULL, read INTEGER NOT NULL DEFAULT 0, "
+        "starred INTEGER NOT NULL DEFAULT 0, position REAL NOT NULL DEFAULT 0, "
+        "updated REAL NOT NULL DEFAULT 0, PRIMARY KEY (library, path)) WITHOUT ROWID"
+    )
+    db.executemany(
+        "INSERT INTO marks VALUES (?, ?, ?, ?, ?, ?)",
+        [("k", "a.md", 1, 0, 0.25, 1000.0), ("k", "b.md", 0, 1, 0.0, 2000.0)],
+    )
     db.execute("PRAGMA user_version = 1")
     db.commit()
     db.close()
 
     state = StateStore(path, "k")
     assert state.get("a.md") == (True, False, 0.25) and state.get("b.md") == (False, True, 0.0)
-    assert [row[:8] for row in state.all_marks()] == [("k", "a.md", 1, 0, 0.25, 1000.0, 1000.0, 1000.0),
-                                                      ("k", "b.md", 0, 1, 0.0, 2000.0, 2000.0, 2000.0)]
+    assert [row[:8] for row in state.all_marks()] == [
+        ("k", "a.md", 1, 0, 0.25, 1000.0, 1000.0, 1000.0),
+        ("k", "b.md", 0, 1, 0.0, 2000.0, 2000.0, 2000.0),
+    ]
     state.close()
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == 4

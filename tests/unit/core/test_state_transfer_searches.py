@@ -45,22 +45,45 @@ def test_a_version_1_file_still_imports(tmp_path):
     root = tmp_path / "blog"
     state = _store(tmp_path, "d", root)
     old = tmp_path / "v1.json"
-    old.write_text(json.dumps({"format": "jianbao-reading-data", "version": 1, "libraries": {str(root): {"posts": {
-        "a.md": {"read": True, "changed": {"read": "2026-01-01T00:00:00+00:00"}}}}}}), encoding="utf-8")
+    old.write_text(
+        json.dumps(
+            {
+                "format": "jianbao-reading-data",
+                "version": 1,
+                "libraries": {
+                    str(root): {"posts": {"a.md": {"read": True, "changed": {"read": "2026-01-01T00:00:00+00:00"}}}}
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
     assert state_transfer.import_file(state, old) == (1, 1)
     assert state.get("a.md")[0] is True
     state.close()
 
 
-@pytest.mark.parametrize("search", [{"query": "q", "nodes": "all:", "created": "2026-01-01"},
-                                    {"query": 5, "nodes": [], "created": "2026-01-01"},
-                                    {"query": "q", "nodes": []}])
+@pytest.mark.parametrize(
+    "search",
+    [
+        {"query": "q", "nodes": "all:", "created": "2026-01-01"},
+        {"query": 5, "nodes": [], "created": "2026-01-01"},
+        {"query": "q", "nodes": []},
+    ],
+)
 def test_a_bad_saved_search_refuses_the_file(tmp_path, search):
     root = tmp_path / "blog"
     state = _store(tmp_path, "d", root)
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"format": "jianbao-reading-data", "version": 2, "libraries": {str(root): {
-        "posts": {}, "searches": {"S": search}}}}), encoding="utf-8")
+    bad.write_text(
+        json.dumps(
+            {
+                "format": "jianbao-reading-data",
+                "version": 2,
+                "libraries": {str(root): {"posts": {}, "searches": {"S": search}}},
+            }
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(TransferError, match="malformed"):
         state_transfer.import_file(state, bad)
     assert state.saved_searches() == []

@@ -22,6 +22,7 @@ def store(tmp_path):
 
 # --- opening, migrating, rebuilding ----------------------------------------------------------
 
+
 def test_new_store_is_at_current_version_with_wal(tmp_path):
     s = Store(tmp_path / "x" / "i.db")
     assert s.rebuilt_reason is None
@@ -42,9 +43,10 @@ def test_older_schema_is_migrated_and_keeps_its_rows(tmp_path):
     path = tmp_path / "i.db"
     db = sqlite3.connect(path, isolation_level=None)
     schema.migrate(db, target=1)
-    db.execute("INSERT INTO posts (id, path, stem, title, title_fold, meta)"
-               " VALUES (1, 'p.md', 'p', 'T', 't', ?)", ('{"path": "p.md", "title": "T", '
-                                                         '"date": null, "sort_key": null, "categories": ["k"]}',))
+    db.execute(
+        "INSERT INTO posts (id, path, stem, title, title_fold, meta) VALUES (1, 'p.md', 'p', 'T', 't', ?)",
+        ('{"path": "p.md", "title": "T", "date": null, "sort_key": null, "categories": ["k"]}',),
+    )
     db.close()
     s = Store(path)
     assert s.rebuilt_reason is None
@@ -58,19 +60,26 @@ def test_version_2_sheds_the_stored_text_and_indexes_it_again(tmp_path):
     path = tmp_path / "i.db"
     db = sqlite3.connect(path, isolation_level=None)
     schema.migrate(db, target=2)
-    db.execute("INSERT INTO posts (id, path, stem, title, title_fold, cats, meta, text_done) VALUES"
-               " (7, 'p.md', 'p', 'T', 't', 'k', ?, 1)",
-               ('{"path": "p.md", "title": "T", "date": null, "sort_key": null, "categories": ["k"],'
-                ' "tags": [], "authors": ["A"], "source_url": null}',))
+    db.execute(
+        "INSERT INTO posts (id, path, stem, title, title_fold, cats, meta, text_done) VALUES"
+        " (7, 'p.md', 'p', 'T', 't', 'k', ?, 1)",
+        (
+            '{"path": "p.md", "title": "T", "date": null, "sort_key": null, "categories": ["k"],'
+            ' "tags": [], "authors": ["A"], "source_url": null}',
+        ),
+    )
     db.execute("INSERT INTO fts (rowid, title, body) VALUES (7, 'T', '新能 能源 源')")
     db.execute("INSERT INTO info VALUES ('tokenizer', '1')")
     db.close()
     s = Store(path)
-    assert s.rebuilt_reason is None and "texts" not in s._db.execute("SELECT group_concat(name) FROM"
-                                                                     " sqlite_master").fetchone()[0]
+    assert (
+        s.rebuilt_reason is None
+        and "texts" not in s._db.execute("SELECT group_concat(name) FROM sqlite_master").fetchone()[0]
+    )
     assert s.text_progress() == (0, 1) and s.pending_text() == [(7, "p.md")]
-    assert s.get_meta(7) == PostMeta(path="p.md", title="T", date=None, sort_key=None,
-                                     categories=("k",), authors=("A",))
+    assert s.get_meta(7) == PostMeta(
+        path="p.md", title="T", date=None, sort_key=None, categories=("k",), authors=("A",)
+    )
     s.write_text([(7, "T", "新能源")])
     assert found(s, "新能源") == found(s, "源") == {7}
     s.close()
@@ -140,6 +149,7 @@ def test_state_file_and_table_are_created(tmp_path, store):
 
 
 # --- writing -----------------------------------------------------------------------------------
+
 
 def test_new_posts_get_ids_in_date_order(store):
     assert ids(store, "notes/d.md", "_posts/a.md", "_posts/b.md", "_posts/c.md") == [1, 2, 3, 4]

@@ -13,8 +13,10 @@ from tests.unit.core.test_store import meta, sample_posts
 @pytest.fixture
 def store(tmp_path):
     s = Store(tmp_path / "index.db", tmp_path / "state.db", "lib1")
-    more = [meta(f"_posts/same-{i}.md", f"同一天 {i}", "2022-01-21", 1642748468.0, categories=("keji", "caijing"))
-            for i in range(5)]  # equal dates: the id breaks the tie, as in list_ids
+    more = [
+        meta(f"_posts/same-{i}.md", f"同一天 {i}", "2022-01-21", 1642748468.0, categories=("keji", "caijing"))
+        for i in range(5)
+    ]  # equal dates: the id breaks the tie, as in list_ids
     undated = [meta(f"notes/undated-{i}.md", f"无日期 {i}") for i in range(3)]
     s.write_metadata([(m, 100, 200) for m in sample_posts() + more + undated])
     yield s
@@ -22,13 +24,24 @@ def store(tmp_path):
 
 
 def expected(store, flt):
-    return [ListRow(r.path, r.title, r.date, r.categories, r.tags, r.draft, r.error)
-            for r in store.summaries(store.list_ids(flt))]
+    return [
+        ListRow(r.path, r.title, r.date, r.categories, r.tags, r.draft, r.error)
+        for r in store.summaries(store.list_ids(flt))
+    ]
 
 
-@pytest.mark.parametrize("flt", [None, PostFilter(), PostFilter(drafts=False), PostFilter(categories=("caijing",)),
-                                 PostFilter(categories=("keji",), tags=("ev",)), PostFilter(problems=True),
-                                 PostFilter(categories=("nothing",))])
+@pytest.mark.parametrize(
+    "flt",
+    [
+        None,
+        PostFilter(),
+        PostFilter(drafts=False),
+        PostFilter(categories=("caijing",)),
+        PostFilter(categories=("keji",), tags=("ev",)),
+        PostFilter(problems=True),
+        PostFilter(categories=("nothing",)),
+    ],
+)
 @pytest.mark.parametrize("size", [1, 3, 1000])
 def test_list_rows_are_list_ids_summaries_in_batches(store, flt, size):
     batches = list(store.list_rows(flt, size))
@@ -37,8 +50,12 @@ def test_list_rows_are_list_ids_summaries_in_batches(store, flt, size):
     assert rows == expected(store, flt)
     assert all(type(row) is ListRow for row in rows)
     if flt is None:
-        assert [row.path for row in rows[-4:]] == ["notes/undated-2.md", "notes/undated-1.md",
-                                                     "notes/undated-0.md", "notes/d.md"]  # undated last, by id
+        assert [row.path for row in rows[-4:]] == [
+            "notes/undated-2.md",
+            "notes/undated-1.md",
+            "notes/undated-0.md",
+            "notes/d.md",
+        ]  # undated last, by id
 
 
 def test_list_rows_carry_labels_drafts_and_errors(store):

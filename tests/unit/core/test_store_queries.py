@@ -70,9 +70,10 @@ def test_every_filter_field(store):
 def test_reading_state_filters_and_summaries(tmp_path, store):
     a, b = ids(store, "_posts/a.md", "_posts/b.md")
     db = sqlite3.connect(tmp_path / "data" / "state.db")
-    db.executemany("INSERT INTO marks (library, path, read, starred) VALUES (?, ?, ?, ?)",
-                   [("lib1", "_posts/a.md", 1, 0), ("lib1", "_posts/b.md", 0, 1),
-                    ("other", "_posts/c.md", 1, 1)])
+    db.executemany(
+        "INSERT INTO marks (library, path, read, starred) VALUES (?, ?, ?, ?)",
+        [("lib1", "_posts/a.md", 1, 0), ("lib1", "_posts/b.md", 0, 1), ("other", "_posts/c.md", 1, 1)],
+    )
     db.commit()
     db.close()
     assert set(store.list_ids(PostFilter(read=False))) == set(ids(store, "_posts/b.md", "_posts/c.md", "notes/d.md"))
@@ -86,13 +87,25 @@ def test_search_applies_every_list_filter_as_the_list_does(tmp_path, store):
     # In Tantivy (labels, months, drafts, problems) or as SQLite's docs (reading state, title).
     store.write_text([(i, t, "共同的正文") for i, t in store._db.execute("SELECT id, title FROM posts").fetchall()])
     db = sqlite3.connect(tmp_path / "data" / "state.db")
-    db.executemany("INSERT INTO marks (library, path, read, starred) VALUES (?, ?, ?, ?)",
-                   [("lib1", "_posts/a.md", 1, 0), ("lib1", "_posts/b.md", 0, 1), ("other", "_posts/c.md", 1, 1)])
+    db.executemany(
+        "INSERT INTO marks (library, path, read, starred) VALUES (?, ?, ?, ?)",
+        [("lib1", "_posts/a.md", 1, 0), ("lib1", "_posts/b.md", 0, 1), ("other", "_posts/c.md", 1, 1)],
+    )
     db.commit()
     db.close()
-    filters = [{"categories": ("caijing",)}, {"tags": ("中国经济网新闻", "ev")}, {"months": ("2022", "2021-12")},
-               {"drafts": True}, {"drafts": False}, {"problems": True}, {"title": "ALPHA"}, {"read": False},
-               {"read": True}, {"starred": True}, {"starred": False, "drafts": False, "categories": ("caijing",)}]
+    filters = [
+        {"categories": ("caijing",)},
+        {"tags": ("中国经济网新闻", "ev")},
+        {"months": ("2022", "2021-12")},
+        {"drafts": True},
+        {"drafts": False},
+        {"problems": True},
+        {"title": "ALPHA"},
+        {"read": False},
+        {"read": True},
+        {"starred": True},
+        {"starred": False, "drafts": False, "categories": ("caijing",)},
+    ]
     for fields in filters:
         f = PostFilter(**fields)
         assert {i for i, _ in store.search("共同", f, limit=100)} == set(store.list_ids(f)), fields
@@ -117,8 +130,7 @@ def test_summaries_carry_list_fields(store):
 
 def test_facets_with_labels_and_dates(store):
     store.set_labels("category", {"caijing": "财经", "unused": "x"})
-    assert store.facets("category") == [Facet("category", "caijing", "财经", 2),
-                                         Facet("category", "keji", "keji", 1)]
+    assert store.facets("category") == [Facet("category", "caijing", "财经", 2), Facet("category", "keji", "keji", 1)]
     assert store.facets("tag") == [Facet("tag", "中国经济网新闻", "中国经济网新闻", 2), Facet("tag", "ev", "ev", 1)]
     assert store.facets("year") == [Facet("year", "2022", "2022", 2), Facet("year", "2021", "2021", 1)]
     assert [f.key for f in store.facets("month")] == ["2022-03", "2022-01", "2021-12"]

@@ -14,8 +14,10 @@ from reader.core.store_rows import META_COLUMNS, ROW_COLUMNS, meta_from_row, met
 from reader.core.types import PostMeta, Site
 
 SITE = Site("jekyll", Path("/lib"), Path("/lib"), timezone="Asia/Shanghai")
-POST = ("---\ntitle: 新能源汽车 Sales\ndate: 2022-01-21 23:30:00\ncategories: [keji, 财经]\ntags: [ev, 中国经济网新闻]\n"
-        "author: [张三, Li Si]\npermalink: /2022/ev/\nexcerpt: 一段摘要\nsource_url: https://example.com/ev\n---\n正文\n")
+POST = (
+    "---\ntitle: 新能源汽车 Sales\ndate: 2022-01-21 23:30:00\ncategories: [keji, 财经]\ntags: [ev, 中国经济网新闻]\n"
+    "author: [张三, Li Si]\npermalink: /2022/ev/\nexcerpt: 一段摘要\nsource_url: https://example.com/ev\n---\n正文\n"
+)
 
 
 def _meta() -> PostMeta:
@@ -45,8 +47,12 @@ def test_a_real_posts_row_holds_its_columns():
 
 def test_the_meta_column_holds_only_what_no_column_holds():
     extra = json.loads(_row(_meta())["meta"])
-    assert extra == {"authors": ["张三", "Li Si"], "excerpt": "一段摘要", "permalink": "/2022/ev/",
-                     "source_url": "https://example.com/ev"}
+    assert extra == {
+        "authors": ["张三", "Li Si"],
+        "excerpt": "一段摘要",
+        "permalink": "/2022/ev/",
+        "source_url": "https://example.com/ev",
+    }
     assert "张三" in _row(_meta())["meta"]  # Chinese is stored as text, not as \\u escapes
     assert json.loads(_row(PostMeta("a.md", "A", None, None))["meta"]) == {}
 
@@ -75,9 +81,18 @@ def test_a_date_without_a_day_takes_the_utc_day_of_its_sort_key():
     assert _row(PostMeta("b.md", "B", "2021-06", 1622505600.0))["day"] == "2021-06"  # as precise as written
 
 
-@pytest.mark.parametrize("permalink, key", [
-    ("a/b", "/a/b"), ("/a/b/", "/a/b"), ("  /a/b ", "/a/b"), ("/", "/"), ("", None), ("  ", None), (None, None),
-])
+@pytest.mark.parametrize(
+    "permalink, key",
+    [
+        ("a/b", "/a/b"),
+        ("/a/b/", "/a/b"),
+        ("  /a/b ", "/a/b"),
+        ("/", "/"),
+        ("", None),
+        ("  ", None),
+        (None, None),
+    ],
+)
 def test_permalinks_are_kept_in_one_form(permalink, key):
     assert normalise_permalink(permalink) == key
 

@@ -44,9 +44,18 @@ def test_tables_give_a_line_per_cell():
     assert html_to_text("<table><tr><td>1</td><td>2</td></tr><tr><td>3</td></tr></table>") == "1\n2\n3"
 
 
-@pytest.mark.parametrize("html, text", [("", ""), ("   ", ""), ("plain", "plain"), ("<", "<"), ("&lt;p&gt;", "<p>"),
-                                        ("<?xml version='1.0' encoding='utf-8'?><p>x</p>", "x"),
-                                        ("a\x00b", "ab")])
+@pytest.mark.parametrize(
+    "html, text",
+    [
+        ("", ""),
+        ("   ", ""),
+        ("plain", "plain"),
+        ("<", "<"),
+        ("&lt;p&gt;", "<p>"),
+        ("<?xml version='1.0' encoding='utf-8'?><p>x</p>", "x"),
+        ("a\x00b", "ab"),
+    ],
+)
 def test_odd_inputs(html, text):
     assert html_to_text(html) == text
 

@@ -12,12 +12,22 @@ import pytest
 from reader.core import types
 from reader.core.parse import parse_post
 from reader.core.types import (
-    Facet, PostFilter, PostMeta, PostSummary, RefreshReport, SearchHit, SearchResults, Site, Snippet,
+    Facet,
+    PostFilter,
+    PostMeta,
+    PostSummary,
+    RefreshReport,
+    SearchHit,
+    SearchResults,
+    Site,
+    Snippet,
 )
 
 SITE = Site("jekyll", Path("/lib"), Path("/lib"), timezone="Asia/Shanghai")
-POST = ("---\ntitle: 央行降准\ndate: 2022-01-21 15:01:08\ncategories: [经济, 金融]\ntags: 货币\n---\n"
-        "正文，[一个链接](https://example.com/a)。\n").encode()
+POST = (
+    "---\ntitle: 央行降准\ndate: 2022-01-21 15:01:08\ncategories: [经济, 金融]\ntags: 货币\n---\n"
+    "正文，[一个链接](https://example.com/a)。\n"
+).encode()
 
 
 def _parsed():
@@ -29,8 +39,11 @@ def _summary(i: int = 1) -> PostSummary:
 
 
 def test_every_type_is_a_frozen_dataclass():
-    classes = [v for v in vars(types).values()
-               if isinstance(v, type) and v.__module__ == types.__name__ and dataclasses.is_dataclass(v)]
+    classes = [
+        v
+        for v in vars(types).values()
+        if isinstance(v, type) and v.__module__ == types.__name__ and dataclasses.is_dataclass(v)
+    ]
     assert len(classes) >= 10
     for cls in classes:
         assert cls.__dataclass_params__.frozen, cls.__name__  # type: ignore[attr-defined]
@@ -65,8 +78,9 @@ def test_values_pickle_for_worker_processes():
 
 
 def test_the_default_filter_shows_every_post():
-    assert PostFilter() == PostFilter(categories=(), tags=(), months=(), read=None, starred=None, drafts=None,
-                                      problems=False, title="")
+    assert PostFilter() == PostFilter(
+        categories=(), tags=(), months=(), read=None, starred=None, drafts=None, problems=False, title=""
+    )
 
 
 def test_search_results_are_a_sequence_of_hits_best_first():

@@ -14,8 +14,17 @@ from reader.core import zh_fold
 from reader.core.library import Library
 from tests.corpus import CORPUS
 
-PAIRS = ["经济 經濟", "发布 發佈 發布", "缓冲区 緩衝區", "后 後", "里 裡 裏", "干 乾 幹", "着 著", "卫 衛 衞",
-         "台 臺 颱 檯"]
+PAIRS = [
+    "经济 經濟",
+    "发布 發佈 發布",
+    "缓冲区 緩衝區",
+    "后 後",
+    "里 裡 裏",
+    "干 乾 幹",
+    "着 著",
+    "卫 衛 衞",
+    "台 臺 颱 檯",
+]
 
 
 def test_the_shipped_table_is_what_the_installed_opencc_gives():
@@ -41,7 +50,7 @@ def test_the_fold_keeps_lengths_and_is_stable():
     assert len(folded) == len(every)
     assert zh_fold.fold(folded) == folded
     for i in range(0, len(every), 97):  # a substring folds alone as it does in its text
-        assert zh_fold.fold(every[i:i + 7]) == folded[i:i + 7]
+        assert zh_fold.fold(every[i : i + 7]) == folded[i : i + 7]
     assert zh_fold.fold("Tesla 新能源，ＡＢＣ") == "Tesla 新能源，ＡＢＣ"  # only Han characters change
     assert zh_fold.fold("隨著經濟 𠗣") == "随着经济 㓆"  # beyond U+A000 too (extension B)
     for line in every.splitlines():
@@ -51,7 +60,7 @@ def test_the_fold_keeps_lengths_and_is_stable():
 def test_pattern_finds_every_form_where_it_is_written():
     text = "他說：發佈會後，经济與經濟都發布了"
     rx = re.compile(zh_fold.any_form("发布"))
-    assert [text[m.start():m.end()] for m in rx.finditer(text)] == ["發佈", "發布"]
+    assert [text[m.start() : m.end()] for m in rx.finditer(text)] == ["發佈", "發布"]
     assert [m.group() for m in re.finditer(zh_fold.any_form("經济"), text)] == ["经济", "經濟"]
     assert zh_fold.any_form("c++") == re.escape("c++")
 
@@ -97,7 +106,7 @@ def _queries(text, length, rng, count=6):
     out = []
     for run in rng.sample(runs, min(count, len(runs))):
         start = rng.randrange(len(run) - length + 1)
-        out.append(run[start:start + length])
+        out.append(run[start : start + length])
     return out
 
 
@@ -116,8 +125,10 @@ def test_a_post_and_its_traditional_twin_are_found_from_either_form(converted, l
             assert _names(simplified_hits) == _names(traditional_hits), (query, traditional)
             assert {name, twin} <= _names(simplified_hits), (query, traditional)
             # The snippets mark the words as each post writes them, whichever form was typed.
-            marked = {h.post.path.rpartition("/")[2]: [h.snippet.text[a:b] for a, b in h.snippet.spans]
-                      for h in simplified_hits}
+            marked = {
+                h.post.path.rpartition("/")[2]: [h.snippet.text[a:b] for a, b in h.snippet.spans]
+                for h in simplified_hits
+            }
             twin_text = library.get_post(library.post_id(f"_posts/{twin}")).text
             assert query in marked[name] and marked[twin], query
             assert all(zh_fold.fold(m) == zh_fold.fold(query) and m in twin_text for m in marked[twin]), query
