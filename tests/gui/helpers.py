@@ -105,6 +105,25 @@ def right_click(qtbot, widget, pos) -> None:
     QApplication.sendEvent(widget, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos)))
 
 
+def in_file_dialog(qtbot, name: str | None = None, button=None) -> None:
+    """When a file dialog is up: type `name` (if any) in its file name field, then click `button` (a
+    QDialogButtonBox.StandardButton; Save if None), as a user does; with no name, the one it proposes.
+    A name in the folder it shows, as a user types one: a whole path typed fast raced the dialog, which
+    put the selected file's bare name back in the field once it had read the folder, then resolved
+    that name in its own folder (1 run in 8 imported nothing)."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
+
+    def act(dialog: QFileDialog) -> None:
+        if name is not None:
+            field = dialog.findChild(QLineEdit, "fileNameEdit")
+            field.selectAll()
+            qtbot.keyClicks(field, name)
+        which = QDialogButtonBox.StandardButton.Save if button is None else button
+        click_when_enabled(qtbot, dialog.findChild(QDialogButtonBox, "buttonBox").button(which))
+
+    when_modal(QFileDialog, act)
+
+
 def when_modal(kind, act) -> None:
     """When a modal dialog of `kind` is up, act(dialog); it is rejected after 20 s so a failed step ends the test."""
     from PySide6.QtCore import QTimer

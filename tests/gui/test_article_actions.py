@@ -12,13 +12,12 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from reader.gui.tasks import TaskRunner
+from tests.gui.helpers import in_file_dialog, write_library
 from tests.gui.helpers import in_popup as _in_popup
 from tests.gui.helpers import right_click as _context_menu
 from tests.gui.helpers import when_modal as _when_modal
-from tests.gui.helpers import write_library
 
 pytestmark = pytest.mark.qt_log_ignore(
     r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)"
@@ -72,12 +71,6 @@ def home(tmp_path, monkeypatch) -> Path:
     return folder
 
 
-def _click_save(qtbot, dialog: QFileDialog) -> None:
-    """Accept the name the dialog proposes with a click on Save."""
-    save = dialog.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.StandardButton.Save)
-    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
-
-
 def test_copy_link_is_the_permalink_on_the_site(qtbot, window):
     QGuiApplication.clipboard().clear()
     qtbot.keyClick(window.list, K.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -114,7 +107,7 @@ def test_the_views_context_menu_copies_the_selection_as_markdown(qtbot, window):
 def test_export_as_html_from_the_context_menu_writes_one_file(qtbot, window, home):
     target = home / "2022-01-21-zhibo.html"
 
-    _when_modal(QFileDialog, lambda dialog: _click_save(qtbot, dialog))
+    in_file_dialog(qtbot)
     _in_popup(qtbot, "Export as HTML…")
     _context_menu(qtbot, window.view.viewport(), QPoint(40, 40))
     qtbot.waitUntil(target.exists, timeout=5000)
@@ -132,7 +125,7 @@ def test_export_as_pdf_runs_on_a_worker(qtbot, make_window, site_dir, home):
     said: list[str] = []
     window.article_actions.message.connect(lambda text, _ms: said.append(text))
 
-    _when_modal(QFileDialog, lambda dialog: _click_save(qtbot, dialog))
+    in_file_dialog(qtbot)
     _in_popup(qtbot, "Export as PDF…")
     _context_menu(qtbot, window.list.viewport(), window.list.visualRect(window.list_model.index(0, 0)).center())
     qtbot.waitUntil(lambda: any(m.startswith(("Exported", "Could not")) for m in said), timeout=20000)

@@ -7,14 +7,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent, QPalette, QTextCursor
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QInputDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLineEdit
 
 from reader.core.highlights import Anchor
 from reader.core.library import Library
 from reader.gui import article_images
 from reader.gui.article_highlights import MARKER
 from reader.gui.highlights import NoteDialog
-from tests.gui.helpers import click_menu, write_library
+from tests.gui.helpers import click_menu, in_file_dialog, write_library
 from tests.gui.helpers import in_popup as _in_popup
 from tests.gui.helpers import right_click as _right_click
 from tests.gui.helpers import when_modal as _when_modal
@@ -225,11 +225,7 @@ def test_export_highlights_from_the_file_menu(qtbot, make_window, library, data_
     window = make_window(library)
     qtbot.waitUntil(lambda: len(_highlight_nodes(window)) == 1, timeout=5000)
 
-    def save(dialog: QFileDialog) -> None:
-        button = dialog.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.StandardButton.Save)
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-    _when_modal(QFileDialog, save)
+    in_file_dialog(qtbot)
     click_menu(qtbot, window, "&File", "Export &Highlights…")
     target = tmp_path / "highlights.md"
     qtbot.waitUntil(target.exists, timeout=5000)
@@ -396,13 +392,7 @@ def test_all_libraries_shows_and_makes_highlights_in_the_posts_own_library(
     # File ▸ Export Highlights… under All libraries: each library's (b's only here), by library then article.
     monkeypatch.setenv("HOME", str(tmp_path))  # where the save dialog starts
     target = tmp_path / "highlights.md"
-    _when_modal(
-        QFileDialog,
-        lambda dialog: qtbot.mouseClick(
-            dialog.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.StandardButton.Save),
-            Qt.MouseButton.LeftButton,
-        ),
-    )
+    in_file_dialog(qtbot)
     click_menu(qtbot, window, "&File", "Export &Highlights…")
     qtbot.waitUntil(target.exists, timeout=10000)
     text = target.read_text(encoding="utf-8")

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from reader import settings as S
 from reader.core.highlights import Anchor
@@ -21,7 +20,7 @@ from reader.gui.article_highlights import MARKER
 from reader.gui.libraries_all import decode
 from reader.gui.list_model import LIBRARY_COLUMN
 from reader.gui.tasks import TaskRunner
-from tests.gui.helpers import click_menu, in_popup, right_click, when_modal, write_library
+from tests.gui.helpers import click_menu, in_file_dialog, in_popup, right_click, write_library
 from tests.gui.test_highlights import (
     LONG_POST,
     PANDA,
@@ -128,13 +127,7 @@ def test_the_pdf_of_an_article_shows_its_highlight_and_note_in_light_colours(
     qtbot.waitUntil(lambda: [h.note for h in view.highlights()] == ["竹子笔记 bamboo note"], timeout=5000)
 
     target = home / f"{Path(PANDA_POST).stem}.pdf"
-    when_modal(
-        QFileDialog,
-        lambda dialog: qtbot.mouseClick(
-            dialog.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.StandardButton.Save),
-            Qt.MouseButton.LeftButton,
-        ),
-    )
+    in_file_dialog(qtbot)
     click_menu(qtbot, window, "&Article", "Export as P&DF…")
     qtbot.waitUntil(lambda: "Exported to" in window.statusBar().currentMessage(), timeout=20000)
     text = unicodedata.normalize(

@@ -6,10 +6,10 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QDialogButtonBox
 
 from reader.gui.tasks import TaskRunner
-from tests.gui.helpers import click_menu, click_when_enabled, when_modal, write_library
+from tests.gui.helpers import click_menu, in_file_dialog, write_library
 
 pytestmark = pytest.mark.qt_log_ignore(
     r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)"
@@ -25,22 +25,6 @@ def window(make_window, tmp_path, qtbot, monkeypatch):
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 3, timeout=5000)
     return window
-
-
-def _in_dialog(qtbot, name: str | None, button: QDialogButtonBox.StandardButton) -> None:
-    """When the file dialog is up: type `name` (if any) in its file name field, then click `button`.
-    A name in the folder it shows, as a user types one: a whole path typed fast raced the dialog, which
-    put the selected file's bare name back in the field once it had read the folder, then resolved
-    that name in its own folder (1 run in 8 imported nothing)."""
-
-    def act(dialog: QFileDialog) -> None:
-        if name is not None:
-            field = dialog.findChild(QLineEdit, "fileNameEdit")
-            field.selectAll()
-            qtbot.keyClicks(field, name)
-        click_when_enabled(qtbot, dialog.findChild(QDialogButtonBox, "buttonBox").button(button))
-
-    when_modal(QFileDialog, act)
 
 
 def _row_path(window, row: int) -> str:
@@ -59,7 +43,7 @@ def test_export_then_import_from_the_file_menu(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: window.library.state.get(first)[1], timeout=5000)
 
     target = tmp_path / "home" / "jianbao-reading-data.json"
-    _in_dialog(qtbot, None, QDialogButtonBox.StandardButton.Save)  # the name it proposes
+    in_file_dialog(qtbot)  # the name it proposes
     click_menu(qtbot, window, "&File", "&Export Reading Data…")
     qtbot.waitUntil(target.exists, timeout=5000)
     exported = json.loads(target.read_text(encoding="utf-8"))
@@ -86,7 +70,7 @@ def test_export_then_import_from_the_file_menu(qtbot, window, tmp_path):
         ),
         encoding="utf-8",
     )
-    _in_dialog(qtbot, other.name, QDialogButtonBox.StandardButton.Open)
+    in_file_dialog(qtbot, other.name, QDialogButtonBox.StandardButton.Open)
     click_menu(qtbot, window, "&File", "&Import Reading Data…")
     qtbot.waitUntil(lambda: "Imported 1 newer mark" in window.statusBar().currentMessage(), timeout=5000)
     assert window.library.state.get(second)[0] and window.library.state.get(first)[1]  # the older unstar lost
@@ -98,7 +82,7 @@ def test_a_bad_file_imports_nothing_and_says_why(qtbot, window, tmp_path):
     bad.write_text('{"format": "jianbao-reading-data", "version": 7, "libraries": {}}', encoding="utf-8")
     said: list[str] = []
     window.reading_data.message.connect(lambda text, _ms: said.append(text))
-    _in_dialog(qtbot, bad.name, QDialogButtonBox.StandardButton.Open)
+    in_file_dialog(qtbot, bad.name, QDialogButtonBox.StandardButton.Open)
     click_menu(qtbot, window, "&File", "&Import Reading Data…")
     qtbot.waitUntil(lambda: bool(said) and "Nothing was imported" in said[-1], timeout=5000)
     message = said[-1]
