@@ -67,8 +67,8 @@ def test_every_filter_field(store):
     assert store.count() == 4
 
 
-def test_reading_state_filters_and_summaries(tmp_path, store):
-    a, b = ids(store, "_posts/a.md", "_posts/b.md")
+def _mark(tmp_path) -> None:
+    """The reading state the store joins: a read and b starred in lib1; c read and starred in another library."""
     db = sqlite3.connect(tmp_path / "data" / "state.db")
     db.executemany(
         "INSERT INTO marks (library, path, read, starred) VALUES (?, ?, ?, ?)",
@@ -76,6 +76,11 @@ def test_reading_state_filters_and_summaries(tmp_path, store):
     )
     db.commit()
     db.close()
+
+
+def test_reading_state_filters_and_summaries(tmp_path, store):
+    a, b = ids(store, "_posts/a.md", "_posts/b.md")
+    _mark(tmp_path)
     assert set(store.list_ids(PostFilter(read=False))) == set(ids(store, "_posts/b.md", "_posts/c.md", "notes/d.md"))
     assert store.list_ids(PostFilter(read=True)) == [a]
     assert store.list_ids(PostFilter(starred=True)) == [b]
@@ -86,13 +91,7 @@ def test_reading_state_filters_and_summaries(tmp_path, store):
 def test_search_applies_every_list_filter_as_the_list_does(tmp_path, store):
     # In Tantivy (labels, months, drafts, problems) or as SQLite's docs (reading state, title).
     store.write_text([(i, t, "共同的正文") for i, t in store._db.execute("SELECT id, title FROM posts").fetchall()])
-    db = sqlite3.connect(tmp_path / "data" / "state.db")
-    db.executemany(
-        "INSERT INTO marks (library, path, read, starred) VALUES (?, ?, ?, ?)",
-        [("lib1", "_posts/a.md", 1, 0), ("lib1", "_posts/b.md", 0, 1), ("other", "_posts/c.md", 1, 1)],
-    )
-    db.commit()
-    db.close()
+    _mark(tmp_path)
     filters = [
         {"categories": ("caijing",)},
         {"tags": ("中国经济网新闻", "ev")},
