@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import platformdirs
 
-from ..core import MARKDOWN_EXTENSIONS, POST_EXTENSIONS, find_library_root
+from ..core import MARKDOWN_EXTENSIONS, POST_EXTENSIONS, SITE_MARKERS, find_library_root
 from .broad_folders import broad_folder_reason
 
 # How many entries of a folder to look at when deciding whether it is a folder of posts.
@@ -18,22 +18,6 @@ _SAMPLE_ENTRIES = 400
 # A vault's root: how many folders up, and how many entries in all, before giving up on climbing.
 _MAX_UP = 12
 _MAX_VAULT_ENTRIES = 20_000
-# Files that mark a folder as a site (or its posts folder), not a vault of notes.
-_SITE_MARKERS = {
-    "_config.yml",
-    "_config.yaml",
-    "_posts",
-    "hugo.toml",
-    "hugo.yaml",
-    "hugo.yml",
-    "hugo.json",
-    "config.toml",
-    "config.yaml",
-    "config.yml",
-    "config.json",
-    "package.json",
-    "Gemfile",
-}
 _ATTACHMENT_EXTENSIONS = {
     ".png",
     ".jpg",
@@ -202,7 +186,7 @@ def _only_notes_beside(parent: Path, inside: Path, budget: list[int]) -> bool:
             with os.scandir(stack.pop()) as entries:
                 for entry in entries:
                     budget[0] -= 1
-                    if budget[0] < 0 or entry.name in _SITE_MARKERS:
+                    if budget[0] < 0 or entry.name in SITE_MARKERS:
                         return False
                     if entry.name.startswith(".") or entry.path == str(inside):
                         continue

@@ -3,7 +3,7 @@
 Its public API is what this package exports, and only that: the facade `Library` (and
 `Libraries`, several of them as one; `ReadingState`, the reading state of them all), the types the
 core hands out, the errors it raises, the few facts a front end needs before it has a Library (which
-files are posts, where a site's root is, where a link leads without an index) and a few pure
+files are posts, where a site's root is and what marks one, where a link leads without an index) and a few pure
 functions on what a front end shows (either Chinese script, a query's words, a post's link, a
 highlight's anchor), plus die_with_parent for the window's refresh process.
 The GUI, the app and the CLI import these names from `reader.core`; every module below it is
@@ -63,9 +63,9 @@ _EXPORTS = {
     "query_words": "query",
     **dict.fromkeys(("post_link", "original_url", "markdown_link", "image_source", "export_format"), "export"),
     "die_with_parent": "lifeline",  # a child process (the window's refresh) ends with its parent
-    # before there is a Library: the file types the reader opens, a site's root, links without an index
+    # before there is a Library: the file types the reader opens, a site's root and its markers, links without an index
     **dict.fromkeys(("POST_EXTENSIONS", "MARKDOWN_EXTENSIONS", "HTML_EXTENSIONS"), "scanner"),
-    "find_library_root": "site",
+    **dict.fromkeys(("find_library_root", "SITE_MARKERS"), "site"),
     **dict.fromkeys(("SAFE_SCHEMES", "target_without_index"), "links"),
     # errors: ReaderError and its children
     **dict.fromkeys(
@@ -121,6 +121,7 @@ __all__ = [  # what __getattr__ gives, listed for linters, type checkers and `fr
     "SAFE_SCHEMES",
     "SCRIPTS",
     "SIMPLIFIED",
+    "SITE_MARKERS",
     "SavedSearch",
     "SearchHit",
     "SearchResults",
@@ -195,7 +196,7 @@ if TYPE_CHECKING:  # what a type checker reads; at run time the names come throu
     from .links import SAFE_SCHEMES, target_without_index
     from .query import query_words
     from .scanner import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, POST_EXTENSIONS
-    from .site import find_library_root
+    from .site import SITE_MARKERS, find_library_root
     from .state import SavedSearch
     from .state_transfer import ReadingState
     from .types import (

@@ -14,6 +14,7 @@ from .site_paths import TAXONOMY_FOLDERS
 from .types import Site
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")  # Hexo's too
 _HUGO_CONFIGS = (
     "hugo.toml",
     "hugo.yaml",
@@ -24,6 +25,9 @@ _HUGO_CONFIGS = (
     "config.yml",
     "config.json",
 )
+# Entries that mark a folder as a site (or its posts folder), not a vault of notes: the configs above,
+# Jekyll's _posts, Hexo's package.json and Jekyll's Gemfile.
+SITE_MARKERS = frozenset((*_JEKYLL_CONFIGS, "_posts", *_HUGO_CONFIGS, "package.json", "Gemfile"))
 # How far to look above the opened folder for a site root, and below it when nothing is above.
 _MAX_UP = 6
 _MAX_DOWN = 2
@@ -71,7 +75,7 @@ def _site_at(folder: Path, library_root: Path) -> Site | None:
         names = {p.name for p in folder.iterdir()}
     except OSError:
         return None
-    config = _load_config(folder, ("_config.yml", "_config.yaml"))
+    config = _load_config(folder, _JEKYLL_CONFIGS)
     if config is not None and "source" in names and (folder / "source" / "_posts").is_dir():
         return _make(folder, library_root, "hexo", config, tz_key="timezone")
     if config is not None and ("_posts" in names or _has_posts_folder(folder)):
@@ -171,7 +175,7 @@ def taxonomy_names(site: Site) -> dict[str, dict[str, str]]:
     (`content/categories/<slug>/_index.md`). {"category": {slug: name}, "tag": {...}}."""
     names: dict[str, dict[str, str]] = {"category": {}, "tag": {}}
     root = Path(site.root)
-    config = _load_config(root, ("_config.yml", "_config.yaml")) or {}
+    config = _load_config(root, _JEKYLL_CONFIGS) or {}
     for setting, value in config.items():
         if setting in _NAME_SETTINGS:
             names[_NAME_SETTINGS[setting]].update(_names_in(value))
