@@ -214,12 +214,19 @@ def _shown_hits(window) -> set[tuple[str, str]]:
     return {(model.index(r, LIBRARY_COLUMN).data(), model.summary(r).title) for r in range(model.rowCount())}
 
 
+def _search_all(window, qtbot, words: str) -> set[tuple[str, str]]:
+    """Types `words` in the search field under All libraries and waits until the list shows the hits
+    each library gives alone, merged; returns them."""
+    qtbot.mouseClick(window.search_edit, LEFT)
+    qtbot.keyClicks(window.search_edit, words)
+    expected = _hits_of_each(window, qtbot, words)
+    qtbot.waitUntil(lambda: window.list_model.searching() and _shown_hits(window) == expected, timeout=10000)
+    return expected
+
+
 def test_a_search_saved_under_all_libraries_spans_them_after_a_restart(qtbot, make_window):
     window = _start_all(make_window, qtbot)
-    qtbot.mouseClick(window.search_edit, LEFT)
-    qtbot.keyClicks(window.search_edit, "the")
-    expected = _hits_of_each(window, qtbot, "the")
-    qtbot.waitUntil(lambda: window.list_model.searching() and _shown_hits(window) == expected, timeout=10000)
+    expected = _search_all(window, qtbot, "the")
     _type_name(qtbot, "Everywhere")
     click_menu(qtbot, window, "&View", "Sa&ve Search…")
     qtbot.waitUntil(lambda: window.tree_model.index_for_id("saved:Everywhere").isValid(), timeout=5000)
@@ -253,10 +260,7 @@ def test_a_search_saved_under_all_libraries_spans_them_after_a_restart(qtbot, ma
 
 def test_search_across_all_libraries_merges_the_hits(qtbot, make_window):
     window = _start_all(make_window, qtbot)
-    qtbot.mouseClick(window.search_edit, LEFT)
-    qtbot.keyClicks(window.search_edit, "the")
-    expected = _hits_of_each(window, qtbot, "the")
-    qtbot.waitUntil(lambda: window.list_model.searching() and _shown_hits(window) == expected, timeout=10000)
+    expected = _search_all(window, qtbot, "the")
     assert len({name for name, _ in _shown_hits(window)}) == 2
     assert window.list_model.rowCount() == len(expected)  # none doubled
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)  # the first hit opens, from its own library
