@@ -14,6 +14,8 @@ from .scanning import NextMatch
 MAX_LINK_TEXT = 300  # characters between "[" and "]"
 _SPACE = re.compile(r"\s*")
 _HREF_END = re.compile(r"[)\s>]")
+_CLOSE = re.compile(r"\)")
+_NEWLINE = re.compile(r"\n")
 
 _A_OPEN = re.compile(r"<[aA]\s")
 # Searched with a pattern, not str.find or `in`: on a 7 KB Chinese body (two bytes a character)
@@ -34,8 +36,8 @@ class _Markdown:
     def __init__(self, body: str) -> None:
         self.body = body
         self.href_end = NextMatch(_HREF_END, body)
-        self.close = NextMatch(re.compile(r"\)"), body)
-        self.newline = NextMatch(re.compile(r"\n"), body)
+        self.close = NextMatch(_CLOSE, body)
+        self.newline = NextMatch(_NEWLINE, body)
         self.tails: dict[int, int] = {}
         self.after_space: tuple[int, int] = (-1, -1)
 

@@ -71,7 +71,7 @@ def build_meta(
         authors=_dedupe(_items(low.get("authors")) + _items(low.get("author"))),
         excerpt=_text(_first(low, "excerpt", "description", "summary")) or None,
         permalink=_permalink(site.kind, low),
-        language=language_tag(_text(_first(low, "lang", "language"))) or _path_language(relpath),
+        language=_language(low, relpath),
         source_url=_source_url(low, body),
         error=error or date_error,
     )
@@ -89,10 +89,18 @@ def language_tag(value: str) -> str:
     return "-".join(out)
 
 
+def _language(low: dict, relpath: str) -> str | None:
+    written = _text(_first(low, "lang", "language"))
+    return (language_tag(written) if written else None) or _path_language(relpath)
+
+
 def _path_language(relpath: str) -> str | None:
     """A Chinese, Japanese or Korean language a folder ("zh_tw/", "zh-hant/", Hugo's "content/ja/")
     or a Hugo translation's name ("post.zh-tw.md") gives the post; None for anything else."""
-    parts = relpath.lower().split("/")
+    lowered = relpath.lower()
+    if "zh" not in lowered and "ja" not in lowered and "ko" not in lowered:
+        return None  # no part can start with a code (most paths: 1 us)
+    parts = lowered.split("/")
     stem_parts = parts[-1].split(".")
     for part in [*(stem_parts[-2:-1] if len(stem_parts) > 2 else []), *reversed(parts[:-1])]:
         code = part.replace("_", "-")
@@ -231,7 +239,7 @@ def _source_url(low: dict, body: str) -> str | None:
                 if value.startswith(("http://", "https://")):
                     return value
     # finews-style posts end with the source as a bare autolink above the "back" links.
-    if "<http" not in body[-3000:]:
+    if body.find("<http", max(0, len(body) - 3000)) < 0:  # in body[-3000:], without copying it
         return None
     tail = [line for line in body[-3000:].rstrip().rsplit("\n", 12)[-12:] if line.strip()][-5:]
     for line in reversed(tail):
@@ -292,6 +300,8 @@ def _items(value: object, split: Callable[[str], list[str]] | None = None) -> li
 
 
 def _unwrap(text: str) -> str:
+    if "[[" not in text:
+        return text.strip()  # no wikilink: the pattern would not match
     m = _WIKILINK.match(text)
     return (m[1] if m else text).strip()
 

@@ -16,6 +16,7 @@ rendering and extracting the text another; the view takes the whole way under on
 
 from __future__ import annotations
 
+import functools
 import html as html_lib
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -112,8 +113,12 @@ def index_post(site: Site, relpath: str, with_text: bool = False) -> IndexedPost
     links give, and (`with_text`, when its text is to be indexed in the same refresh) its text
     from the same read."""
     parsed = read_post(site, relpath)
-    found = [b for href, text in parsed.links if (b := back_link(site, href, text, parsed.meta.categories))]
+    found = [b for href, text in parsed.links if (b := _back_link(site, href, text, parsed.meta.categories))]
     return IndexedPost(parsed.meta, found, post_text(site, parsed) if with_text else None)
+
+
+# Remembered: finews ends every post with the same two links, a category's and the home page's (2 us each).
+_back_link = functools.lru_cache(maxsize=4096)(back_link)
 
 
 def show_post(site: Site, relpath: str, *, full: bool = False, with_text: bool = True) -> ShownPost:
