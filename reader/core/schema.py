@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 
@@ -15,6 +16,7 @@ from .transactions import transaction
 #   follow the author's calendar, `sort_key` (UTC seconds) orders the list. Ids are given out in
 #   date order on a first build, so newest first is roughly highest id first. `cats` and
 #   `tags` repeat the labels joined by U+001F so list rows need no JSON parsing or join.
+#   `stem`, `category` and `title_fold` are computed from other columns (step 8).
 # - post_labels: categories and tags, one row each, keyed for facets and filters.
 # - dead_docs (step 7): the Tantivy documents (fulltext.py) no post holds any more, until deleted.
 # Until step 7 the full text was here too:
@@ -175,7 +177,57 @@ def _step7(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_step1, _step2, _step3, _step4, _step5, _step6, _step7]
+def _step8(db: sqlite3.Connection) -> None:
+    # The index was 0.82x the library (issue 16), its SQLite part 1.5 KB a post. Three columns held
+    # what others do: `stem` (a part of `path`), `category` (the first of `cats`) and `title_fold`
+    # (the title itself for most titles: Chinese has no case). They are computed now (VIRTUAL: not
+    # stored; their indexes keep their values): `stem` from where it is in `path` (`stem_at`,
+    # `stem_len`: SQL has no cheap way to find the last "/"; rtrim tricks cost 10 us a row), and
+    # `fold` holds the folded title only where it is not the title. The permalink index leaves out
+    # the posts without one (most).
+    for sql in json.loads(_info(db, "deferred_indexes") or "[]"):  # a first build stopped half-way
+        db.execute(sql)
+    db.execute("DELETE FROM info WHERE key = 'deferred_indexes'")
+    _script(
+        db,
+        """
+        DROP INDEX posts_stem;
+        DROP INDEX posts_category;
+        DROP INDEX posts_permalink;
+        ALTER TABLE posts ADD COLUMN stem_at INTEGER;
+        ALTER TABLE posts ADD COLUMN stem_len INTEGER;
+        UPDATE posts SET stem_at = instr(path, stem), stem_len = length(stem);
+        ALTER TABLE posts DROP COLUMN stem;
+        ALTER TABLE posts DROP COLUMN category;
+        ALTER TABLE posts ADD COLUMN fold TEXT;
+        UPDATE posts SET fold = title_fold WHERE title_fold IS NOT title;
+        ALTER TABLE posts DROP COLUMN title_fold;
+        ALTER TABLE posts ADD COLUMN title_fold TEXT GENERATED ALWAYS AS (coalesce(fold, title)) VIRTUAL;
+        ALTER TABLE posts ADD COLUMN stem TEXT GENERATED ALWAYS AS (substr(path, stem_at, stem_len)) VIRTUAL;
+        ALTER TABLE posts ADD COLUMN category TEXT
+            GENERATED ALWAYS AS (nullif(substr(cats, 1, instr(cats || char(31), char(31)) - 1), '')) VIRTUAL;
+        CREATE INDEX posts_stem ON posts(stem);
+        CREATE INDEX posts_category ON posts(category, sort_key);
+        CREATE INDEX posts_permalink ON posts(permalink) WHERE permalink IS NOT NULL
+        """,
+    )
+
+
+def _info(db: sqlite3.Connection, key: str) -> str | None:
+    row = db.execute("SELECT value FROM info WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _step1,
+    _step2,
+    _step3,
+    _step4,
+    _step5,
+    _step6,
+    _step7,
+    _step8,
+]
 VERSION = len(MIGRATIONS)
 # Tables a healthy index must have; a file missing one is treated as damaged.
 TABLES = ("posts", "post_labels", "dead_docs", "info", "labels", "skipped")

@@ -123,7 +123,7 @@ class Store(Queries, TextIndex):
             # Titles are folded as the text is (store_rows.title_fold), for title-only search and the filter.
             rows = db.execute("SELECT id, title FROM posts").fetchall()
             db.executemany(
-                "UPDATE posts SET title_fold = ? WHERE id = ?",
+                "UPDATE posts SET fold = nullif(?, title) WHERE id = ?",
                 ((title_fold(title), post_id) for post_id, title in rows),
             )
             db.execute("INSERT OR REPLACE INTO info VALUES ('tokenizer', ?)", (str(cjk.TOKENIZER_VERSION),))
@@ -202,13 +202,15 @@ class Store(Queries, TextIndex):
             db.executemany(
                 f"INSERT INTO posts (id, {ROW_COLUMNS}, mtime_ns, size) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                 " ON CONFLICT(id) DO UPDATE SET"
-                " path=excluded.path, stem=excluded.stem, title=excluded.title,"
-                " title_fold=excluded.title_fold, title_key=excluded.title_key, date=excluded.date, day=excluded.day,"
+                " path=excluded.path, title=excluded.title,"
+                " fold=excluded.fold, title_key=excluded.title_key, date=excluded.date, day=excluded.day,"
                 " sort_key=excluded.sort_key, draft=excluded.draft, error=excluded.error,"
                 " permalink=excluded.permalink, cats=excluded.cats, tags=excluded.tags,"
                 " meta=excluded.meta, mtime_ns=excluded.mtime_ns, size=excluded.size,"
-                " category=excluded.category",
-                [(ids[path], *row, mtime, size) for path, (row, mtime, size) in latest.items()],
+                " stem_at=excluded.stem_at, stem_len=excluded.stem_len",
+                # In id order: rows given in path order split the table's pages as they went in (the
+                # ids are in date order), and left 14% of them unused (100k posts: 7.6 of 54.8 MiB).
+                sorted((ids[path], *row, mtime, size) for path, (row, mtime, size) in latest.items()),
             )
             db.executemany(
                 "INSERT OR IGNORE INTO post_labels (kind, key, post_id) VALUES (?, ?, ?)",

@@ -16,10 +16,11 @@ _DAY = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 # PostMeta fields with a column of their own; `meta` holds the others, when they have a value.
 META_COLUMNS = "path, title, date, sort_key, cats, tags, draft, error, meta"
 # The values meta_row makes, and where the writer finds the ones it needs in them.
+# (`stem`, `category` and `title_fold` are computed by SQLite: schema step 8.)
 ROW_COLUMNS = (
-    "path, stem, title, title_fold, date, day, sort_key, draft, error, permalink, cats, tags, meta, category, title_key"
+    "path, title, fold, date, day, sort_key, draft, error, permalink, cats, tags, meta, title_key, stem_at, stem_len"
 )
-PATH, SORT_KEY, CATS, TAGS = 0, 6, 10, 11
+PATH, SORT_KEY, CATS, TAGS = 0, 5, 9, 10
 
 # One encoder for every row: json.dumps(..., ensure_ascii=False) builds a new one each call
 # (3.1 against 1.7 us a row, measured; 100k rows a first build, on the writer's thread).
@@ -86,11 +87,11 @@ def meta_row(meta: PostMeta, keyed: bool = True) -> tuple:
     """A post's `posts` values as ROW_COLUMNS, made where it is read (the indexer's workers): the
     writer adds the id, mtime and size. Without `keyed`, no title sort key (NULL: Store.fill_title_keys
     makes it). A tuple of plain values pickles in a fifth of a PostMeta's time."""
+    fold = title_fold(meta.title)
     return (
         meta.path,
-        file_stem(meta.path),
         meta.title,
-        title_fold(meta.title),
+        None if fold == meta.title else fold,  # posts.fold: stored only where it is not the title
         meta.date,
         _day(meta),
         meta.sort_key,
@@ -100,6 +101,7 @@ def meta_row(meta: PostMeta, keyed: bool = True) -> tuple:
         _SEP.join(meta.categories),
         _SEP.join(meta.tags),
         _extra_json(meta),
-        meta.categories[0] if meta.categories else None,
         collate.title_key(meta.title) if keyed else None,
+        meta.path.rfind("/") + 2,  # where the file's stem starts in the path (SQLite counts from 1)
+        len(file_stem(meta.path)),
     )

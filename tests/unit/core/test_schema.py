@@ -104,3 +104,35 @@ def test_a_file_missing_tables_is_found_out(tmp_path):
     db.execute("DROP TABLE skipped")
     db.execute("DROP TABLE labels")
     assert schema.missing_tables(db) == ["labels", "skipped"]
+
+
+def test_version_7_computes_stem_category_and_the_folded_title_keeping_its_posts(tmp_path):
+    db = _db(tmp_path / "index.db")
+    schema.migrate(db, target=7)
+    db.executemany(
+        "INSERT INTO posts (id, path, stem, title, title_fold, cats, meta, permalink)"
+        " VALUES (?, ?, ?, ?, ?, ?, '{}', ?)",
+        [
+            (1, "_posts/2022-01-21-a.md", "2022-01-21-a", "经济", "经济", "财经\x1f科技", None),
+            (2, "b.md", "b", "Apple", "apple", "", "/x"),
+        ],
+    )
+    assert schema.migrate(db) == 7
+    rows = db.execute("SELECT id, stem, category, title_fold, fold FROM posts ORDER BY id").fetchall()
+    assert rows == [(1, "2022-01-21-a", "财经", "经济", None), (2, "b", None, "apple", "apple")]
+    assert db.execute("SELECT id FROM posts WHERE stem = 'b'").fetchall() == [(2,)]
+    plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN SELECT id FROM posts WHERE permalink = '/x'"))
+    assert "posts_permalink" in plan  # its index leaves out the posts without a permalink, and is still used
+
+
+def test_version_7_stopped_in_a_first_build_gets_its_indexes_back(tmp_path):
+    db = _db(tmp_path / "index.db")
+    schema.migrate(db, target=7)
+    found = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name LIKE 'posts_%'").fetchall()
+    for name, _sql in found:  # as Store.defer_indexes leaves a bulk load that never finished
+        db.execute(f'DROP INDEX "{name}"')
+    db.execute("INSERT INTO info VALUES ('deferred_indexes', ?)", (json.dumps([sql for _name, sql in found]),))
+    schema.migrate(db)
+    have = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'posts_%'")}
+    assert have == {name for name, _sql in found}
+    assert db.execute("SELECT count(*) FROM info WHERE key = 'deferred_indexes'").fetchone()[0] == 0

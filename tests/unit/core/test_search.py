@@ -423,7 +423,7 @@ def test_an_index_folded_by_an_older_tokenizer_is_refilled_and_its_titles_refold
     store.write_metadata([(PostMeta(path="a.md", title="經濟 Notes", date=None, sort_key=None), 1, 1)])
     store.write_text([(i, "經濟 Notes", "緩衝區") for i, _ in store.pending_text()])
     db = store._db
-    db.execute("UPDATE posts SET title_fold = 'old form'")
+    db.execute("UPDATE posts SET fold = 'old form'")
     db.execute("UPDATE info SET value = ? WHERE key = 'tokenizer'", (str(cjk.TOKENIZER_VERSION - 1),))
     db.commit()
     store.close()

@@ -44,7 +44,7 @@ def test_older_schema_is_migrated_and_keeps_its_rows(tmp_path):
     db = sqlite3.connect(path, isolation_level=None)
     schema.migrate(db, target=1)
     db.execute(
-        "INSERT INTO posts (id, path, stem, title, title_fold, meta) VALUES (1, 'p.md', 'p', 'T', 't', ?)",
+        "INSERT INTO posts (id, path, stem, title, title_fold, cats, meta) VALUES (1, 'p.md', 'p', 'T', 't', 'k', ?)",
         ('{"path": "p.md", "title": "T", "date": null, "sort_key": null, "categories": ["k"]}',),
     )
     db.close()

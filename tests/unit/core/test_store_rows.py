@@ -4,12 +4,14 @@ read back from it."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from reader.core import collate, store_rows
+from reader.core import collate, schema, store_rows
 from reader.core.parse import parse_post
+from reader.core.site_paths import file_stem
 from reader.core.store_rows import META_COLUMNS, ROW_COLUMNS, meta_from_row, meta_row, normalise_permalink, title_fold
 from reader.core.types import PostMeta, Site
 
@@ -25,10 +27,15 @@ def _meta() -> PostMeta:
 
 
 def _row(meta: PostMeta, keyed: bool = True) -> dict:
+    """The row as the index holds it: meta_row's values, and the columns SQLite computes from them."""
     names = [n.strip() for n in ROW_COLUMNS.split(",")]
     values = meta_row(meta, keyed)
     assert len(values) == len(names)
-    return dict(zip(names, values, strict=True))
+    db = sqlite3.connect(":memory:")
+    schema.migrate(db)
+    db.execute(f"INSERT INTO posts (id, {ROW_COLUMNS}) VALUES (1, {','.join('?' * len(values))})", values)
+    cursor = db.execute("SELECT * FROM posts")
+    return dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
 
 
 def test_a_real_posts_row_holds_its_columns():
@@ -99,3 +106,33 @@ def test_permalinks_are_kept_in_one_form(permalink, key):
 
 def test_title_fold_matches_either_script_and_case():
     assert title_fold("Apple 发展") == title_fold("APPLE 發展")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "_posts/2021-12-01-x.md",
+        "x.md",
+        ".md",
+        "a/.md",
+        "a.b/c",
+        "a/b.c.d",
+        "笔记/文章.markdown",
+        "a/b/c",
+        "a..md",
+        "a.",
+    ],
+)
+def test_the_stem_sqlite_computes_is_file_stems(path):
+    assert _row(PostMeta(path, "T", None, None))["stem"] == file_stem(path)
+
+
+def test_the_folded_title_is_stored_only_where_it_is_not_the_title():
+    chinese, latin = _row(PostMeta("a.md", "新能源汽车", None, None)), _row(_meta())
+    assert chinese["fold"] is None and chinese["title_fold"] == "新能源汽车" == title_fold("新能源汽车")
+    assert latin["fold"] == latin["title_fold"] == title_fold("新能源汽车 Sales") != latin["title"]
+
+
+def test_the_category_is_the_first_of_the_posts_categories():
+    assert _row(PostMeta("a.md", "A", None, None, categories=("财经",)))["category"] == "财经"
+    assert _row(PostMeta("a.md", "A", None, None, categories=("keji", "财经")))["category"] == "keji"
