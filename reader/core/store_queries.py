@@ -242,9 +242,17 @@ class Queries(TextIndex):
                 f"SELECT p.id, 0.0 FROM posts p{where} ORDER BY p.sort_key DESC, p.id DESC LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             ).fetchall()
-        query = Query.boolean_query([(Occur.Must, plan.query), *planner.filter_query(f), *self._sql_filters(f)])
+        around = [*planner.filter_query(f), *self._sql_filters(f)]
+
+        def whole(found: Query) -> Query:
+            return Query.boolean_query([(Occur.Must, found), *around])
+
         newest = self._db.execute("SELECT max(sort_key) FROM posts").fetchone()[0] or 0.0
-        page = planner.ranked(self._text().searcher(), query, newest, limit, offset)
+        searcher = self._text().searcher()
+        # Tantivy's N counts deleted docs too: no more than the docs ever given out (read after the searcher)
+        documents = max(self._info("next_doc") - 1, searcher.num_docs)
+        bound = planner.phrase_bound(searcher, plan.phrase, documents, whole) if plan.phrase else None
+        page = planner.ranked(searcher, whole(plan.query), newest, limit, offset, bound)
         ids = dict(
             self._db.execute(
                 "SELECT doc, id FROM posts WHERE doc IN (SELECT value FROM json_each(?))",

@@ -1,0 +1,141 @@
+"""Tests for planner.PhraseBound: a phrase in most posts ranked from a bound of its BM25 gives the same
+pages, scores and order as the phrase query checked in every post, on a random corpus (also after some
+posts were written again, which leaves deleted documents in Tantivy's statistics) and on a generated
+library; and it proves its answer there, rather than falling back every time."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bench.generate import generate
+from reader.core import planner
+from reader.core.library import Library
+from reader.core.query import parse
+from reader.core.store import Store
+from reader.core.types import PostFilter, PostMeta
+
+# Words that share bigrams, so that a phrase's rarest bigram also stands outside it (新能 in 新能力):
+# the bound then orders some posts otherwise than the phrase does, and has to prove its answer.
+WORDS = "新能源 能源 新能力 源头 上合组织 组织 上合 合组 供应链 供应 链条 经济 发展 ET7 的 ， 。".split()
+
+
+@pytest.fixture
+def proofs(monkeypatch):
+    """Bound every phrase in 2 posts or more, with small candidate lists; count the searches the
+    bound answered (proved) and those it left to the plain query."""
+    monkeypatch.setattr(planner, "BOUND_MIN_DOCS", 2)
+    monkeypatch.setattr(planner, "CANDIDATES", 12)
+    monkeypatch.setattr(planner, "BOUND_MARGIN", 1)
+    counts = {"proved": 0, "fell back": 0}
+    proved = planner.proved
+
+    def counted(searcher, bound):
+        found = proved(searcher, bound)
+        counts["fell back" if found is None else "proved"] += 1
+        return found
+
+    monkeypatch.setattr(planner, "proved", counted)
+    return counts
+
+
+def _unbounded(search, *args, **kw):
+    """The same search with the bound switched off: the phrase checked in every post."""
+    bound = planner.phrase_bound
+    planner.phrase_bound = lambda *_args: None
+    try:
+        return search(*args, **kw)
+    finally:
+        planner.phrase_bound = bound
+
+
+def _pages(store: Store, query: str, f: PostFilter | None = None) -> list:
+    return [store.search(query, f, limit, offset) for offset, limit in ((0, 5), (0, 40), (9, 10), (14, 8))]
+
+
+def make_text(rng: random.Random, n: int) -> str:
+    return "".join(rng.choices(WORDS, weights=range(len(WORDS), 0, -1), k=n))
+
+
+def _store(tmp_path, seed: int) -> tuple[Store, dict[int, str]]:
+    rng = random.Random(seed)
+    store = Store(tmp_path / "index.db")
+    metas = [
+        (PostMeta(f"p{i:03d}.md", make_text(rng, 3), f"2022-{i % 12 + 1:02d}-01", 1.6e9 + i * 3600, ("c",)), 1, 1)
+        for i in range(240)
+    ]
+    store.write_metadata(metas)
+    texts = {i: make_text(rng, rng.randint(10, 120)) for i, _ in store.pending_text()}
+    store.write_text([(i, store.get_meta(i).title, text) for i, text in texts.items()])
+    return store, texts
+
+
+def _substrings(texts, rng: random.Random, count: int) -> list[str]:
+    runs = [r for text in texts for r in re.findall(r"[^\x00-\x7f，。]{2,}", text)]
+    picked = []
+    for _ in range(count):
+        run = rng.choice(runs)
+        size = rng.randint(2, min(5, len(run)))
+        start = rng.randrange(len(run) - size + 1)
+        picked.append(run[start : start + size])
+    return picked
+
+
+def test_bounded_phrases_rank_as_the_phrase_query_does(tmp_path, proofs):
+    store, texts = _store(tmp_path, 16)
+    try:
+        queries = [*_substrings(texts.values(), random.Random(1), 60), "新能", '"能源汽车"', "ET7新能源"]
+        for query in queries:
+            assert _pages(store, query) == _unbounded(_pages, store, query), query
+        f = PostFilter(months=("2022-01", "2022-02", "2022-03", "2022-04"))
+        for query in queries[:20]:
+            assert _pages(store, query, f) == _unbounded(_pages, store, query, f), query
+        assert proofs["proved"] > 20
+    finally:
+        store.close()
+
+
+def _scores(searcher, query) -> dict:
+    return {
+        address.doc + (address.segment_ord << 32): score for score, address in searcher.search(query, limit=10_000).hits
+    }
+
+
+def test_the_bound_is_never_below_the_phrase_score_and_meets_it_where_it_can(tmp_path, monkeypatch):
+    monkeypatch.setattr(planner, "BOUND_MIN_DOCS", 2)
+    store, texts = _store(tmp_path, 17)
+    try:
+        rng = random.Random(2)
+        again = rng.sample(sorted(texts), 80)  # written again: their old documents are deleted, not merged away
+        store.write_text([(i, store.get_meta(i).title, make_text(rng, rng.randint(10, 120))) for i in again])
+        searcher = store._text().searcher()
+        documents = store._info("next_doc") - 1
+        assert documents > searcher.num_docs  # the deleted documents count in Tantivy's N, not in num_docs
+        met = 0
+        for query in _substrings(texts.values(), random.Random(3), 60):
+            plan = planner.plan(store._db, parse(query), lambda _query: [])
+            bound = planner.phrase_bound(searcher, plan.phrase, documents, lambda found: found)
+            if bound is None:
+                continue
+            upper, exact = _scores(searcher, bound.upper), _scores(searcher, plan.query)
+            assert all(upper[doc] >= score for doc, score in exact.items()), query
+            met += sum(upper[doc] < score * 1.001 for doc, score in exact.items())
+        assert met > 20
+    finally:
+        store.close()
+
+
+def test_the_generated_library_ranks_the_same_through_the_bound(tmp_path, proofs):
+    library = Library(generate(tmp_path / "lib", 600), data_dir=tmp_path / "data")
+    try:
+        library.refresh()
+        store = library._store()
+        for query in ["新能源", "上合组织", "供应链", "一带一路", "人民币", '"新能源汽车"', "经济", "market"]:
+            assert _pages(store, query) == _unbounded(_pages, store, query), query
+            hits = library.search(query, limit=30)
+            assert hits == _unbounded(library.search, query, limit=30)
+        assert proofs["proved"] >= 16
+    finally:
+        library.close()
