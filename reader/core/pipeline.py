@@ -16,7 +16,6 @@ rendering and extracting the text another; the view takes the whole way under on
 
 from __future__ import annotations
 
-import functools
 import html as html_lib
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -113,12 +112,35 @@ def index_post(site: Site, relpath: str, with_text: bool = False) -> IndexedPost
     links give, and (`with_text`, when its text is to be indexed in the same refresh) its text
     from the same read."""
     parsed = read_post(site, relpath)
-    found = [b for href, text in parsed.links if (b := _back_link(site, href, text, parsed.meta.categories))]
+    found = [b for href, text in parsed.links if (b := _BACK_LINKS.get(site, href, text, parsed.meta.categories))]
     return IndexedPost(parsed.meta, found, post_text(site, parsed) if with_text else None)
 
 
-# Remembered: finews ends every post with the same two links, a category's and the home page's (2 us each).
-_back_link = functools.lru_cache(maxsize=4096)(back_link)
+class _BackLinkMemo:
+    """links.back_link's answers, remembered for one site: finews ends every post with the same two
+    links, its category's and the home page's (2 us each). Keyed without the site, which each chunk
+    brings anew (comparing two Sites per link took as long as the answer)."""
+
+    _MOST = 4096
+
+    def __init__(self) -> None:
+        self._site: Site | None = None
+        self._known: dict[tuple, tuple[str, str, str] | None] = {}
+
+    def get(self, site: Site, href: str, text: str, own: tuple[str, ...]) -> tuple[str, str, str] | None:
+        if site is not self._site:
+            if site != self._site:
+                self._known = {}
+            self._site = site
+        key = (href, text, own)
+        if key not in self._known:
+            if len(self._known) >= self._MOST:
+                self._known = {}
+            self._known[key] = back_link(site, href, text, own)
+        return self._known[key]
+
+
+_BACK_LINKS = _BackLinkMemo()
 
 
 def show_post(site: Site, relpath: str, *, full: bool = False, with_text: bool = True) -> ShownPost:

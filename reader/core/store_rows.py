@@ -80,7 +80,8 @@ def _extra_json(meta: PostMeta) -> str:
         "language": meta.language,
         "source_url": meta.source_url,
     }
-    return _ENCODE({k: v for k, v in extra.items() if v})
+    kept = {k: v for k, v in extra.items() if v}
+    return _ENCODE(kept) if kept else "{}"  # most posts: nothing to encode (1 us)
 
 
 def meta_row(meta: PostMeta, keyed: bool = True) -> tuple:

@@ -237,3 +237,19 @@ def test_a_large_first_build_lists_first_then_reads_for_the_text(tmp_path, monke
         assert library.text_progress() == (30, 30) and len(library.search("年货节").hits) == 30
     finally:
         library.close()
+
+
+def test_back_links_are_remembered_per_site(tmp_path):
+    # The same link names a category on the site whose URL it is, and nothing on another site.
+    post = "---\ntitle: t\ncategories: x\n---\nbody\n\n[返回新闻](https://news.example/category/x.html)\n"
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2024-01-01-a.md").write_text(post, encoding="utf-8")
+    own = Site("jekyll", tmp_path, tmp_path, url="https://news.example")
+    other = Site("jekyll", tmp_path, tmp_path, url="https://elsewhere.example")
+    rel = "_posts/2024-01-01-a.md"
+    for _ in range(2):  # the second time from the memo
+        assert pipeline.index_post(own, rel).back_links == [("category", "x", "新闻")]
+        assert pipeline.index_post(other, rel).back_links == []
+        assert pipeline.index_post(Site("jekyll", tmp_path, tmp_path, url="https://news.example"), rel).back_links == [
+            ("category", "x", "新闻")
+        ]
