@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 
 from reader.core.library import Library
 from reader.gui.tasks import TaskRunner
@@ -54,3 +54,39 @@ def test_fast_j_presses_end_on_the_last_one(qtbot, window):
     qtbot.wait(300)  # any answer still on its way for an earlier row must not replace it
     assert window.reading.post.id == target == window.view.current_post().id
     assert window.list.currentIndex().row() == 5
+
+
+def test_a_far_post_is_painted_before_the_list_scrolls_to_it(qtbot, window):
+    """Back to a post far up the list: the article the reader asked for is painted first, the list's jump after."""
+    window.resize(900, 420)
+    bar = window.list.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    first = window.list_model.post_id(0)
+    qtbot.mouseClick(
+        window.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.list.visualRect(window.list_model.index(0, 0)).center(),
+    )
+    qtbot.waitUntil(lambda: window.reading.post is not None and window.reading.post.id == first, timeout=5000)
+    qtbot.keyClick(window.list, K.Key_End)  # the list's own move: it scrolls to the last row and opens it
+    last = window.list_model.post_id(window.list_model.rowCount() - 1)
+    qtbot.waitUntil(lambda: window.reading.post is not None and window.reading.post.id == last, timeout=5000)
+    assert bar.value() == bar.maximum() > 0
+    events: list[str] = []
+
+    class Watch(QObject):
+        def eventFilter(self, _watched, event) -> bool:
+            post = window.view.current_post()
+            if event.type() == QEvent.Type.Paint and post is not None and post.id == first and post.html:
+                events.append("body painted")
+            return False
+
+    watch = Watch()
+    window.view.viewport().installEventFilter(watch)
+    bar.valueChanged.connect(lambda _value: events.append("list scrolled"))
+    qtbot.keyClick(window.list, K.Key_Left, Qt.KeyboardModifier.AltModifier)  # Back
+    qtbot.waitUntil(lambda: "body painted" in events and bar.value() == 0, timeout=5000)
+    window.view.viewport().removeEventFilter(watch)
+    assert window.reading.post.id == first and window.list.currentIndex().row() == 0
+    assert events.index("body painted") < events.index("list scrolled"), events
+    assert window.list.viewport().rect().contains(window.list.visualRect(window.list_model.index(0, 0)).center())
