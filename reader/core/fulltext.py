@@ -23,7 +23,7 @@ import time
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from pathlib import Path
-from typing import cast
+from typing import NoReturn, cast
 
 import tantivy
 
@@ -122,8 +122,9 @@ class FullText:
                     raise StoreError(f"Cannot write the full-text index {self.folder}: {error}") from error
                 time.sleep(0.05)
 
-    def write(self, docs: Iterable[dict], dead: Sequence[int]) -> None:
-        """Add documents (dicts of SCHEMA's fields) and delete the `dead` doc numbers, in one commit."""
+    def add(self, docs: Iterable[dict], dead: Sequence[int]) -> None:
+        """Add documents (dicts of SCHEMA's fields) and delete the `dead` doc numbers, uncommitted: the
+        writer is held (other processes wait) until commit() or rollback()."""
         writer = self._writer_now()
         try:
             for doc in dead:
@@ -133,16 +134,39 @@ class FullText:
                 writer.add_document(
                     tantivy.Document.from_dict({k: v for k, v in fields.items() if v is not None}, SCHEMA)
                 )
+        except ValueError as error:
+            self._failed(writer, error)
+
+    def commit(self) -> None:
+        """Make what add() gave durable and searchable, in one commit, and let the writer go."""
+        writer = self._writer_now()
+        try:
             writer.commit()
         except ValueError as error:
-            writer.rollback()
-            self.close()
-            raise StoreError(f"Cannot write the full-text index {self.folder}: {error}") from error
-        # The writer is let go after each batch (once its merges are done), so that another process
+            self._failed(writer, error)
+        # The writer is let go after each commit (once its merges are done), so that another process
         # waits one batch at most: 12k posts in 2,000-post batches took 5.2 s of CPU so, 5.3-6.1 s
         # with one writer kept for all of them, and as many segments.
         self.close()
         self.index.reload()
+
+    def rollback(self) -> None:
+        """Forget what add() gave since the last commit, and let the writer go."""
+        if self._writer is not None:
+            with suppress(ValueError):
+                self._writer.rollback()
+            self.close()
+
+    def write(self, docs: Iterable[dict], dead: Sequence[int]) -> None:
+        """add() and commit(): documents in, `dead` doc numbers out, in one commit."""
+        self.add(docs, dead)
+        self.commit()
+
+    def _failed(self, writer: tantivy.IndexWriter, error: ValueError) -> NoReturn:
+        with suppress(ValueError):
+            writer.rollback()
+        self.close()
+        raise StoreError(f"Cannot write the full-text index {self.folder}: {error}") from error
 
     # --- reading --------------------------------------------------------------------------
     def searcher(self) -> tantivy.Searcher:

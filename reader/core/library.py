@@ -258,7 +258,8 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             if texts:
                 store.write_text(texts)
 
-        _write_in_batches(rows(), write)
+        with store.text_in_one_commit():  # one Tantivy commit for the phase, not one a batch
+            _write_in_batches(rows(), write)
         return back_links
 
     def _refresh_labels(self, store: Store, label_pages: list[str], back_links: Counter, changed: bool) -> None:

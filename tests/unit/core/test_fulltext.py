@@ -103,6 +103,24 @@ def test_another_process_beginning_a_new_generation_is_followed(tmp_path):
         library.close()
 
 
+def test_a_refresh_of_changed_posts_commits_their_text_once(tmp_path, monkeypatch):
+    library = _library(tmp_path / "lib", tmp_path / "data")
+    monkeypatch.setattr("reader.core.library._FIRST_BATCH", 1)  # the changed posts' rows in 3 batches
+    monkeypatch.setattr("reader.core.library._WRITE_BATCH", 1)
+    commits = []
+    commit = FullText.commit
+    monkeypatch.setattr(FullText, "commit", lambda self: commits.append(1) or commit(self))
+    try:
+        for i, post in enumerate(sorted((tmp_path / "lib" / "_posts").iterdir())):
+            post.write_text(f"---\ntitle: 第{i}篇\n---\n改过的正文{i}\n", encoding="utf-8")
+        assert library.refresh().changed == 3
+        assert len(commits) == 1 and library.text_progress() == (3, 3)
+        assert {h.post.title for h in library.search("改过")} == {"第0篇", "第1篇", "第2篇"}
+        assert _titles(library, "比亚迪") == set()
+    finally:
+        library.close()
+
+
 def test_a_writer_is_let_go_after_each_batch_and_a_second_waits_for_it(tmp_path):
     first = FullText(tmp_path / "t", create=True)
     second = FullText(tmp_path / "t")

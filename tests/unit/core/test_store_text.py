@@ -8,6 +8,7 @@ import sqlite3
 import pytest
 
 from reader.core.errors import StoreError
+from reader.core.fulltext import FullText
 from tests.unit.core.store_samples import dead_rows, found, ids, meta, sample_store, tantivy_docs
 
 
@@ -60,12 +61,10 @@ def test_dead_rows_are_never_mistaken_for_a_new_post(store):
     assert tantivy_docs(store, "body", "旧文") == 0  # the dead document went with that write
 
 
-def test_a_write_interrupted_between_the_two_stores_leaves_nothing_searchable(store):
-    a = store.id_for_path("_posts/a.md")
-    store.write_text([(a, "t", "第一版")])
-    db = store._db
+def _fails_after_tantivy(db):
+    """The connection, except that the transaction after Tantivy's commit fails."""
 
-    class FailsAfterTantivy:  # the connection, except that the transaction after Tantivy's commit fails
+    class FailsAfterTantivy:
         in_transaction = property(lambda _: db.in_transaction)
         execute = staticmethod(db.execute)
 
@@ -75,7 +74,15 @@ def test_a_write_interrupted_between_the_two_stores_leaves_nothing_searchable(st
                 raise sqlite3.OperationalError("disk I/O error")
             return db.executemany(sql, rows)
 
-    store._db = FailsAfterTantivy()
+    return FailsAfterTantivy()
+
+
+def test_a_write_interrupted_between_the_two_stores_leaves_nothing_searchable(store):
+    a = store.id_for_path("_posts/a.md")
+    store.write_text([(a, "t", "第一版")])
+    db = store._db
+
+    store._db = _fails_after_tantivy(db)
     with pytest.raises(StoreError):
         store.write_text([(a, "t", "第二版")])
     store._db = db
@@ -85,3 +92,54 @@ def test_a_write_interrupted_between_the_two_stores_leaves_nothing_searchable(st
     assert found(store, "第二版") == {a} and found(store, "第一版") == set()
     assert tantivy_docs(store, "body", "第二") == 1 and tantivy_docs(store, "body", "第一") == 0
     assert dead_rows(store) == 0
+
+
+def test_writes_in_one_commit_are_searchable_together_at_its_end(store, monkeypatch):
+    a, b, c = ids(store, "_posts/a.md", "_posts/b.md", "_posts/c.md")
+    store.write_text([(a, "t", "第一版")])
+    commits = []
+    commit = FullText.commit
+    monkeypatch.setattr(FullText, "commit", lambda self: commits.append(1) or commit(self))
+    with store.text_in_one_commit():
+        store.write_text([(a, "t", "第二版"), (b, "t", "别的")])
+        assert found(store, "第二版") == set() and found(store, "第一版") == set()  # a's old doc is dead at once
+        assert {a, b} <= {i for i, _ in store.pending_text()}
+        store.write_text([(b, "t", "又一版"), (c, "t", "丙")])  # b twice: its first doc must not stay live
+    assert found(store, "第二版") == {a} and found(store, "又一版") == {b} and found(store, "丙") == {c}
+    assert found(store, "别的") == set() and found(store, "第一版") == set()
+    assert len(commits) == 1
+    assert tantivy_docs(store, "body", "第一") == 0 and dead_rows(store) == 1  # b's first doc, deleted next
+    store.write_text([(a, "t", "第三版")])
+    assert dead_rows(store) == 0 and tantivy_docs(store, "body", "别的") == 0
+
+
+def test_an_error_inside_one_commit_commits_nothing_and_leaves_the_text_pending(store):
+    a, b = ids(store, "_posts/a.md", "_posts/b.md")
+    store.write_text([(a, "t", "第一版")])
+    with pytest.raises(RuntimeError), store.text_in_one_commit():
+        store.write_text([(a, "t", "第二版"), (b, "t", "别的")])
+        raise RuntimeError("cancelled")
+    assert tantivy_docs(store, "body", "第二") == 0 and found(store, "第一版") == set()
+    assert {a, b} <= {i for i, _ in store.pending_text()}
+    store.write_text([(a, "t", "第二版"), (b, "t", "别的")])  # the next refresh's text phase
+    assert found(store, "第二版") == {a} and found(store, "别的") == {b}
+    assert tantivy_docs(store, "body", "第一") == 0 and dead_rows(store) == 0
+    store.write_text([(b, "t", "又一版")])  # a writer was let go: another write takes it at once
+    assert found(store, "又一版") == {b}
+
+
+def test_one_commit_interrupted_between_the_two_stores_leaves_nothing_searchable(store):
+    a, b = ids(store, "_posts/a.md", "_posts/b.md")
+    db = store._db
+
+    with pytest.raises(StoreError), store.text_in_one_commit():
+        store.write_text([(a, "t", "第一版")])
+        store.write_text([(b, "t", "别的")])
+        store._db = _fails_after_tantivy(db)  # Tantivy commits at the block's end, then SQLite fails
+    store._db = db
+    assert tantivy_docs(store, "body", "第一") == tantivy_docs(store, "body", "别的") == 1
+    assert found(store, "第一版") == found(store, "别的") == set()  # Tantivy holds them, SQLite does not know them
+    assert {a, b} <= {i for i, _ in store.pending_text()}
+    store.write_text([(a, "t", "第一版"), (b, "t", "别的")])
+    assert found(store, "第一版") == {a} and found(store, "别的") == {b}
+    assert tantivy_docs(store, "body", "第一") == tantivy_docs(store, "body", "别的") == 1 and dead_rows(store) == 0
