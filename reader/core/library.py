@@ -428,10 +428,9 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             pending = [i for i in store.search_pending_titles(query, filter, offset + limit) if i not in ranked]
             found = (found + [(post_id, 0.0) for post_id in pending])[offset : offset + limit]
         ids = [post_id for post_id, _ in found]
-        rows, keys = {s.id: s for s in store.summaries(ids)}, store.title_keys(ids)
-        title_only = set(pending)
+        rows, title_only = store.hit_rows(ids), set(pending)
         hits = [
-            SearchHit(post=rows[i], snippet=None, rank=rank, title_only=i in title_only, title_key=keys.get(i, ""))
+            SearchHit(post=rows[i][0], snippet=None, rank=rank, title_only=i in title_only, title_key=rows[i][1])
             for i, rank in found
             if i in rows
         ]
