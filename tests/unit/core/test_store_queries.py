@@ -127,7 +127,6 @@ def test_summaries_carry_list_fields(store):
     assert row.draft is False and row.error is None
 
 
-
 def test_a_page_of_hits_is_its_summaries_with_their_title_keys(store):
     every = store.list_ids()
     store.fill_title_keys()
@@ -136,6 +135,7 @@ def test_a_page_of_hits_is_its_summaries_with_their_title_keys(store):
     assert {i: key for i, (_, key) in found.items()} == store.title_keys(every)
     assert all(found[i][1] for i in every)  # every title has a key once they are filled
     assert store.hit_rows([]) == {} and store.hit_rows([9999]) == {}
+
 
 def test_facets_with_labels_and_dates(store):
     store.set_labels("category", {"caijing": "财经", "unused": "x"})
