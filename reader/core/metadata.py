@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 from collections.abc import Callable, Iterable
@@ -189,30 +190,55 @@ def _date(site: Site, relpath: str, low: dict) -> tuple[str | None, float | None
 
 
 def _categories(site: Site, site_rel: str, low: dict) -> tuple[str, ...]:
+    folder = site_rel.rpartition("/")[0]
+    values = low.get("categories"), low.get("category")
+    taxonomies = low.get("taxonomies")
+    if not isinstance(taxonomies, dict) and _plain(*values):
+        return _plain_categories(site.kind, folder, *values)
+    return _categories_of(site.kind, folder, *values, taxonomies)
+
+
+def _categories_of(kind: str, folder: str, categories: object, category: object, taxonomies: object) -> tuple[str, ...]:
     found: list[str] = []
-    if site.kind == "jekyll":
-        parts = site_rel.split("/")[:-1]
+    if kind == "jekyll":
+        parts = folder.split("/") if folder else []
         for marker in ("_posts", "_drafts"):
             if marker in parts:
                 found += parts[: parts.index(marker)]
                 break
-        found += _items(low.get("categories"), str.split)  # Jekyll splits a string on spaces
+        found += _items(categories, str.split)  # Jekyll splits a string on spaces
     else:
-        found += _items(low.get("categories"))  # Hexo: a list is a hierarchy, kept in order
-    found += _items(low.get("category"))
-    taxonomies = low.get("taxonomies")
+        found += _items(categories)  # Hexo: a list is a hierarchy, kept in order
+    found += _items(category)
     if isinstance(taxonomies, dict):
         found += _items(taxonomies.get("categories"))
     return _dedupe(found)
 
 
 def _tags(kind: str, low: dict) -> tuple[str, ...]:
-    split = _TAG_SPLITTERS.get(kind)
-    found = _items(low.get("tags"), split) + _items(low.get("tag"), split)
+    values = low.get("tags"), low.get("tag")
     taxonomies = low.get("taxonomies")
+    if not isinstance(taxonomies, dict) and _plain(*values):
+        return _plain_tags(kind, *values)
+    return _tags_of(kind, *values, taxonomies)
+
+
+def _tags_of(kind: str, tags: object, tag: object, taxonomies: object) -> tuple[str, ...]:
+    split = _TAG_SPLITTERS.get(kind)
+    found = _items(tags, split) + _items(tag, split)
     if isinstance(taxonomies, dict):
         found += _items(taxonomies.get("tags"), split)
     return _dedupe(t.lstrip("#").strip() for t in found)
+
+
+def _plain(*values: object) -> bool:
+    """Whether front-matter values are text or nothing (hashable: their labels can be remembered)."""
+    return all(value is None or type(value) is str for value in values)
+
+
+# Remembered for plain values: an archive repeats a few category and tag values in every post (3 us a post).
+_plain_categories = functools.lru_cache(maxsize=4096)(functools.partial(_categories_of, taxonomies=None))
+_plain_tags = functools.lru_cache(maxsize=4096)(functools.partial(_tags_of, taxonomies=None))
 
 
 def _draft(low: dict, site_rel: str) -> bool:
