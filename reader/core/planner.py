@@ -230,10 +230,8 @@ def phrase_bound(searcher: Searcher, text: Text, documents: int, whole: Callable
     if low < 1e-4:
         return None  # a token in (nearly) every post: no bound worth having
     scale = sum(idf + 1e-6 for idf in idfs) / low * (1 + 1e-4)
-    body = Query.boolean_query(
-        [(Occur.Must, Query.boost_query(Query.term_query(SCHEMA, "body", tokens[rarest]), scale))]
-        + [(Occur.Must, _unscored(Query.term_query(SCHEMA, "body", t))) for i, t in enumerate(tokens) if i != rarest]
-    )
+    # The rarest token alone, not the other tokens' postings too: 1.7 ms instead of 2.4 at 100k (新能源).
+    body = Query.boost_query(Query.term_query(SCHEMA, "body", tokens[rarest]), scale)
     title, phrase = _title(tokens, False), _in_field("body", tokens, False)
 
     def alone(leaf: Query) -> Query:  # as plan() puts a query of one text: one group of one term
