@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSizeF, QThread, QUrl
 from PySide6.QtGui import QFont, QTextDocument
 
 from reader.core import ORIGINAL, Post, html_to_script
@@ -304,6 +304,9 @@ def page_document(post: Post, body: PreparedBody, setup: PageSetup) -> PageDocum
     document.setHtml(page)
     document.setBaseUrl(QUrl())
     set_margins(document, *setup.margins)
+    # A null page size: the layout Qt makes when the view adopts the page does not lay the text out with no
+    # width, to lay it out again at once at the view's width (0.5 ms of the UI thread for 5 KB, 1-2 for 300 KB).
+    document.setPageSize(QSizeF(0, 0))
     if setup.thread is not None:
         document.moveToThread(setup.thread)  # the last thing done here: from now on it is the UI thread's
     return PageDocument(page, setup.style, setup.font, document)

@@ -70,6 +70,18 @@ def test_a_page_parsed_on_a_worker_is_the_views_after_showing(qtbot, view):
     assert "段落" in view.toPlainText() and "标题" in view.toPlainText()
 
 
+def test_an_adopted_page_is_laid_out_at_the_views_width_as_one_parsed_here(qtbot, view):
+    post = _post("<p>" + "很长的一段文字，" * 400 + "</p>" + "<p>段落</p>" * 40)
+    body = prepare_body(post.html)
+    view.show_post(post, body=body)  # parsed here, by setHtml
+    here = view.document().size()
+    ready = _built_on_a_worker(qtbot, post, view)
+    view.show_post(post, body=body, ready=ready)
+    assert view.document() is ready.document
+    assert ready.document.pageSize().width() == view.viewport().width()
+    assert ready.document.size() == here and here.height() > view.viewport().height()
+
+
 def test_the_worker_document_names_images_only_by_their_opaque_names(qtbot, view):
     # Parsing on the worker loads nothing, and the page it parses can name no file: every image is jbimg:N.
     ready = _built_on_a_worker(qtbot, _post(HOSTILE), view)
