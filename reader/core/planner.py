@@ -252,8 +252,15 @@ def ranked(
     searcher: Searcher, query: Query, newest: float, limit: int, offset: int, bound: PhraseBound | None = None
 ) -> list[tuple[int, float]]:
     """(doc, score) by relevance and recency, best first. The best CANDIDATES by BM25 are nudged by
-    recency and sorted again; any further hits follow them in BM25's order."""
-    top = _best(searcher, query, bound)
+    recency and sorted again; any further hits follow them in BM25's order (from the same search:
+    a second one past CANDIDATES ranked them all again)."""
+    wanted = offset + limit
+    found = (
+        _best(searcher, query, bound)
+        if wanted <= CANDIDATES
+        else searcher.search(query, limit=wanted, count=False).hits
+    )
+    top = found[:CANDIDATES]
     addresses = [address for _, address in top]
     docs = cast(list[int], searcher.fast_field_values("doc", addresses))
     stamps = cast(list[int | None], searcher.fast_field_values("ts", addresses))
@@ -266,9 +273,9 @@ def ranked(
         ),
         reverse=True,
     )
-    page = [(doc, score) for score, doc in scored[offset : offset + limit]]
-    if len(top) == CANDIDATES and len(page) < limit:
-        more = searcher.search(query, limit=limit - len(page), offset=max(offset, CANDIDATES), count=False).hits
+    page = [(doc, score) for score, doc in scored[offset:wanted]]
+    more = found[max(offset, CANDIDATES) : wanted]
+    if more:
         more_docs = cast(list[int], searcher.fast_field_values("doc", [address for _, address in more]))
         page += [(doc, score) for (score, _), doc in zip(more, more_docs, strict=True)]
     return page

@@ -52,7 +52,8 @@ def _unbounded(search, *args, **kw):
 
 
 def _pages(store: Store, query: str, f: PostFilter | None = None) -> list:
-    return [store.search(query, f, limit, offset) for offset, limit in ((0, 5), (0, 40), (9, 10), (14, 8))]
+    pages = ((0, 5), (0, 12), (3, 9), (7, 5), (0, 40), (9, 10), (14, 8))  # CANDIDATES: 12 in these tests
+    return [store.search(query, f, limit, offset) for offset, limit in pages]
 
 
 def make_text(rng: random.Random, n: int) -> str:
@@ -136,6 +137,6 @@ def test_the_generated_library_ranks_the_same_through_the_bound(tmp_path, proofs
             assert _pages(store, query) == _unbounded(_pages, store, query), query
             hits = library.search(query, limit=30)
             assert hits == _unbounded(library.search, query, limit=30)
-        assert proofs["proved"] >= 16
+        assert proofs["proved"] >= 12
     finally:
         library.close()
