@@ -19,6 +19,7 @@ itself.
 from __future__ import annotations
 
 import shutil
+import threading
 import time
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
@@ -35,6 +36,8 @@ TITLE_WEIGHT = 8.0  # a hit in the title weighs 8 hits in the body
 _HEAP = 96_000_000  # the writer's memory budget: 200 MB built 100k posts in 34 s, 50 MB in 44 s
 UNDATED = -(2**62)  # the `ts` of a post without a date: last when newest come first
 _LOCK_WAIT = 10.0  # seconds a writer waits for another process's writer to finish
+_MERGING: dict[Path, threading.Thread] = {}  # by index folder: the writer let go of last, finishing its merges
+_MERGING_LOCK = threading.Lock()
 
 
 class Broken(Exception):
@@ -104,14 +107,15 @@ class FullText:
         """Let go of the writer, once its merges are done (another process may want it next)."""
         if self._writer is not None:
             writer, self._writer = self._writer, None
-            with suppress(ValueError):  # a merge that failed leaves the committed segments as they were
-                writer.wait_merging_threads()
+            _wait_merges(writer)
+        _join_merges(self.folder)
 
     # --- writing --------------------------------------------------------------------------
     def _writer_now(self) -> tantivy.IndexWriter:
         """A writer for one batch; another process's (or Store's) is waited for until it lets go."""
         if self._writer is not None:
             return self._writer
+        _join_merges(self.folder)  # this process's last writer here (any thread's), if it is still merging
         deadline = time.monotonic() + _LOCK_WAIT
         while True:
             try:
@@ -144,10 +148,17 @@ class FullText:
             writer.commit()
         except ValueError as error:
             self._failed(writer, error)
-        # The writer is let go after each commit (once its merges are done), so that another process
+        # The writer is let go after each commit, once its merges are done, so that another process
         # waits one batch at most: 12k posts in 2,000-post batches took 5.2 s of CPU so, 5.3-6.1 s
-        # with one writer kept for all of them, and as many segments.
-        self.close()
+        # with one writer kept for all of them, and as many segments. The merges Tantivy starts after
+        # a commit (8 small segments into one: 1-2 s at 100k) change nothing a search finds, so they
+        # are waited for by a thread (the wait lets go of the GIL) and the caller goes on: the next
+        # writer of this FullText, or close(), waits for them first.
+        self._writer = None
+        merging = threading.Thread(target=_wait_merges, args=(writer,), name="tantivy-merges", daemon=True)
+        with _MERGING_LOCK:
+            _MERGING[self.folder] = merging
+        merging.start()
         self.index.reload()
 
     def rollback(self) -> None:
@@ -185,6 +196,19 @@ class FullText:
             return []
         found = searcher.search(query, limit=total, count=False).hits
         return cast(list[int], searcher.fast_field_values("doc", [address for _, address in found]))
+
+
+def _join_merges(folder: Path) -> None:
+    """Wait until the last writer this process let go of in `folder` has finished its merges."""
+    with _MERGING_LOCK:
+        merging = _MERGING.pop(folder, None)
+    if merging is not None:
+        merging.join()
+
+
+def _wait_merges(writer: tantivy.IndexWriter) -> None:
+    with suppress(ValueError):  # a merge that failed leaves the committed segments as they were
+        writer.wait_merging_threads()
 
 
 def remove(folder: Path, best_effort: bool = False) -> None:

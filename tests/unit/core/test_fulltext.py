@@ -12,7 +12,7 @@ import unicodedata
 
 import pytest
 
-from reader.core import cjk
+from reader.core import cjk, fulltext
 from reader.core.errors import StoreError
 from reader.core.fulltext import FullText
 from reader.core.library import Library
@@ -126,12 +126,25 @@ def test_a_writer_is_let_go_after_each_batch_and_a_second_waits_for_it(tmp_path)
     second = FullText(tmp_path / "t")
     first.write([{"doc": 1, "body": "一"}], [])
     second.write([{"doc": 2, "body": "二"}], [])  # at once: the first let go after its batch
+    second.close()  # its merges done (they go on behind a commit), the lock is free for anyone
     held = first.index.writer(heap_size=15_000_000, num_threads=1)  # e.g. another process's, mid-batch
     threading.Timer(0.3, held.wait_merging_threads).start()  # its batch done, it lets go
     start = time.monotonic()
     second.write([{"doc": 3, "body": "三"}], [])  # LockBusy until then, retried
     assert time.monotonic() - start >= 0.25
     assert second.searcher().num_docs == first.searcher().num_docs == 3
+
+
+def test_merges_go_on_behind_a_commit_and_end_before_the_next_writer(tmp_path):
+    first, second = FullText(tmp_path / "t", create=True), FullText(tmp_path / "t")
+    for n in range(1, 25):  # a segment each; every 8th commit starts a merge, left running
+        (first if n % 2 else second).write([{"doc": n, "body": f"第{n}篇"}], [])  # never LockBusy
+    assert fulltext._MERGING[first.folder].name == "tantivy-merges"  # the last write did not wait for them
+    first.close()
+    second.close()
+    assert not [t for t in threading.enumerate() if t.name == "tantivy-merges" and t.is_alive()]
+    searcher = first.searcher()
+    assert searcher.num_docs == 24 and searcher.num_segments < 8  # the merges were done and kept
 
 
 def test_a_writer_held_too_long_is_a_clear_error(tmp_path, monkeypatch):
