@@ -7,6 +7,7 @@ swallowed exceptions, the worker processes, the window); these are the quick che
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -57,15 +58,42 @@ def test_a_thread_other_than_main_is_stopped_too():
     assert isinstance(error, TooComplex) and "over 0.2 s of CPU" in str(error)
 
 
-def test_memory_over_the_budget_is_named_in_the_message():
-    def grow():
-        hoard = []
-        while True:
-            hoard.append(bytearray(8 << 20))
-            time.sleep(0.002)
+def _grow() -> str:
+    """8 MB more every 2 ms, up to 512 MB (a budget that does not stop it fails the test, not the machine)."""
+    hoard = []
+    while len(hoard) < 64:
+        hoard.append(bytearray(8 << 20))
+        time.sleep(0.002)
+    return "not stopped"
 
-    error = _in_thread(lambda: bounded(grow, cpu=30, memory=48 << 20))
+
+def test_memory_over_the_budget_is_named_in_the_message():
+    error = _in_thread(lambda: bounded(_grow, cpu=30, memory=48 << 20))
     assert isinstance(error, TooComplex) and str(error) == "too complex to read (over 48 MB of memory)"
+
+
+def test_each_file_on_the_main_thread_gets_a_whole_budget():
+    # The indexer's workers read one file after another on their main thread: a file after one that ran
+    # out gets a whole budget, and one over it is still stopped.
+    for _ in range(2):
+        with pytest.raises(TooComplex, match="over 48 MB of memory"):
+            bounded(_grow, memory=48 << 20)
+        assert bounded(lambda: "next file", memory=48 << 20) == "next file"
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
+def test_a_forked_child_watches_its_own_budgets():
+    bounded(len, "")  # the parent's watchdog thread runs; a child of a fork has none
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child's exit code says what happened
+        try:
+            bounded(_grow, memory=48 << 20)
+        except TooComplex:
+            os._exit(0)
+        finally:
+            os._exit(1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
 
 
 def test_nested_calls_share_the_outer_budget():
