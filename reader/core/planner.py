@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -223,9 +223,7 @@ def phrase_bound(searcher: Searcher, text: Text, documents: int, whole: Callable
     rarest = min(range(len(tokens)), key=freqs.__getitem__)
     if freqs[rarest] < BOUND_MIN_DOCS:
         return None
-    # Tantivy's idf, ln(1 + (N - n + 0.5) / (n + 0.5)), in float32: each widened by 1e-6 the safe way.
-    total = math.log(max(documents, *freqs) + 1)
-    idfs = [total - math.log(n + 0.5) for n in freqs]
+    idfs = _idfs(freqs, documents)
     low = idfs[rarest] - 1e-6
     if low < 1e-4:
         return None  # a token in (nearly) every post: no bound worth having
@@ -234,14 +232,65 @@ def phrase_bound(searcher: Searcher, text: Text, documents: int, whole: Callable
     body = Query.boost_query(Query.term_query(SCHEMA, "body", tokens[rarest]), scale)
     title, phrase = _title(tokens, False), _in_field("body", tokens, False)
 
-    def alone(leaf: Query) -> Query:  # as plan() puts a query of one text: one group of one term
-        return whole(Query.boolean_query([(Occur.Must, Query.boolean_query([(Occur.Should, leaf)]))]))
-
     def checked(docs: list[int]) -> Query:
         only = _unscored(Query.boolean_query([(Occur.Should, Query.term_query(SCHEMA, "doc", d)) for d in docs]))
-        return alone(_body_or_title(Query.boolean_query([(Occur.Must, only), (Occur.Must, phrase)]), title))
+        return _alone(whole, _body_or_title(Query.boolean_query([(Occur.Must, only), (Occur.Must, phrase)]), title))
 
-    return PhraseBound(alone(_body_or_title(body, title)), checked)
+    return PhraseBound(_alone(whole, _body_or_title(body, title)), checked)
+
+
+def _idfs(freqs: list[int], documents: int) -> list[float]:
+    """Tantivy's idf, ln(1 + (N - n + 0.5) / (n + 0.5)) (in float32 there: the callers widen it),
+    with N = `documents`: more than Tantivy's N only makes it larger."""
+    total = math.log(max(documents, *freqs) + 1)
+    return [total - math.log(n + 0.5) for n in freqs]
+
+
+def _alone(whole: Callable[[Query], Query], leaf: Query) -> Query:
+    """The search for a text's query `leaf` as plan() puts a query of one text: one group of one term."""
+    return whole(Query.boolean_query([(Occur.Must, Query.boolean_query([(Occur.Should, leaf)]))]))
+
+
+@dataclass
+class TitleFirst:
+    """A text in most posts and in many titles ranked from the posts whose title holds it. A title hit
+    weighs TITLE_WEIGHT: at 100k the best 500 for 新能源 all hold it in their titles (the 500th scores
+    60.8), while no body hit can score more than its BM25's ceiling, idf x (1 + k1) (0.84). So when
+    the best CANDIDATES of `titled` (the search over the titled posts alone, each with its whole
+    score) all score above `ceiling`, they are the search's best, and the body is checked in the
+    titled posts only."""
+
+    titled: Query
+    ceiling: float
+
+
+def title_first(searcher: Searcher, text: Text, documents: int, whole: Callable[[Query], Query]) -> TitleFirst | None:
+    """The TitleFirst of a query that is `text` alone, or None when it cannot prove anything (a body
+    word in fewer than BOUND_MIN_DOCS posts, a title word in fewer than CANDIDATES titles)."""
+    tokens, prefix = _tokens(text)
+    single = cjk.single_char(list(text.segments))
+    if text.column is not None or not tokens or (prefix and not single):
+        return None
+    where = [("chars", text.segments[0].text)] if single else [("body", token) for token in tokens]
+    freqs = [searcher.doc_freq(name, token) for name, token in where]
+    if min(freqs) < BOUND_MIN_DOCS or (not single and min(searcher.doc_freq("title", t) for t in tokens) < CANDIDATES):
+        return None
+    title = _title(tokens, prefix)
+    if single:  # as text_query() has it: the character's posts, a title that holds it adds its weight
+        titled = Query.boolean_query([(Occur.Must, Query.term_query(SCHEMA, *where[0])), (Occur.Must, title)])
+    else:
+        titled = Query.boolean_query([(Occur.Must, title), (Occur.Should, _in_field("body", tokens, False))])
+    # BM25 = idf x (1 + k1) x tf / (tf + k1 x (1 - b + b x length / average)) < idf x (1 + k1); k1 = 1.2
+    ceiling = sum(idf + 1e-6 for idf in _idfs(freqs, documents)) * 2.2 * (1 + 1e-4)
+    return TitleFirst(_alone(whole, titled), ceiling)
+
+
+def shortcuts(
+    searcher: Searcher, text: Text, documents: int, whole: Callable[[Query], Query]
+) -> list[TitleFirst | PhraseBound]:
+    """Cheaper ways to the best CANDIDATES of a query that is `text` alone, to try in this order."""
+    found = (title_first(searcher, text, documents, whole), phrase_bound(searcher, text, documents, whole))
+    return [way for way in found if way is not None]
 
 
 def _unscored(query: Query) -> Query:
@@ -249,16 +298,19 @@ def _unscored(query: Query) -> Query:
 
 
 def ranked(
-    searcher: Searcher, query: Query, newest: float, limit: int, offset: int, bound: PhraseBound | None = None
+    searcher: Searcher,
+    query: Query,
+    newest: float,
+    limit: int,
+    offset: int,
+    ways: Sequence[TitleFirst | PhraseBound] = (),
 ) -> list[tuple[int, float]]:
     """(doc, score) by relevance and recency, best first. The best CANDIDATES by BM25 are nudged by
     recency and sorted again; any further hits follow them in BM25's order (from the same search:
     a second one past CANDIDATES ranked them all again)."""
     wanted = offset + limit
     found = (
-        _best(searcher, query, bound)
-        if wanted <= CANDIDATES
-        else searcher.search(query, limit=wanted, count=False).hits
+        _best(searcher, query, ways) if wanted <= CANDIDATES else searcher.search(query, limit=wanted, count=False).hits
     )
     top = found[:CANDIDATES]
     addresses = [address for _, address in top]
@@ -281,18 +333,24 @@ def ranked(
     return page
 
 
-def _best(searcher: Searcher, query: Query, bound: PhraseBound | None) -> list[tuple[float, DocAddress]]:
-    """The best CANDIDATES hits of `query` by BM25: from the bound when it proves them."""
-    found = proved(searcher, bound) if bound is not None else None
-    return found if found is not None else searcher.search(query, limit=CANDIDATES, count=False).hits
+def _best(searcher: Searcher, query: Query, ways: Sequence[TitleFirst | PhraseBound]) -> list[tuple[float, DocAddress]]:
+    """The best CANDIDATES hits of `query` by BM25: from the first shortcut that proves them, else the query."""
+    for way in ways:
+        found = proved(searcher, way)
+        if found is not None:
+            return found
+    return searcher.search(query, limit=CANDIDATES, count=False).hits
 
 
-def proved(searcher: Searcher, bound: PhraseBound) -> list[tuple[float, DocAddress]] | None:
-    """The best CANDIDATES hits by BM25 as PhraseBound finds them, or None if it cannot prove them."""
-    upper = searcher.search(bound.upper, limit=CANDIDATES + BOUND_MARGIN + 1, count=False).hits
+def proved(searcher: Searcher, way: TitleFirst | PhraseBound) -> list[tuple[float, DocAddress]] | None:
+    """The best CANDIDATES hits by BM25 as a shortcut finds them, or None if it cannot prove them."""
+    if isinstance(way, TitleFirst):
+        top = searcher.search(way.titled, limit=CANDIDATES, count=False).hits
+        return top if len(top) == CANDIDATES and top[-1][0] > way.ceiling else None
+    upper = searcher.search(way.upper, limit=CANDIDATES + BOUND_MARGIN + 1, count=False).hits
     if len(upper) <= CANDIDATES + BOUND_MARGIN:
         return None  # so few posts that the phrase query is cheap
     docs = cast(list[int], searcher.fast_field_values("doc", [address for _, address in upper[:-1]]))
-    top = searcher.search(bound.checked(docs), limit=CANDIDATES, count=False).hits
+    top = searcher.search(way.checked(docs), limit=CANDIDATES, count=False).hits
     # Any other post scores at most upper[-1]'s bound, also in `checked` (which gives it its title's score alone).
     return top if len(top) == CANDIDATES and top[-1][0] > upper[-1][0] else None

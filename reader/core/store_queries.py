@@ -274,8 +274,8 @@ class Queries(TextIndex):
         searcher = self._text().searcher()
         # Tantivy's N counts deleted docs too: no more than the docs ever given out (read after the searcher)
         documents = max(self._info("next_doc") - 1, searcher.num_docs)
-        bound = planner.phrase_bound(searcher, plan.phrase, documents, whole) if plan.phrase else None
-        page = planner.ranked(searcher, whole(plan.query), newest, limit, offset, bound)
+        ways = planner.shortcuts(searcher, plan.phrase, documents, whole) if plan.phrase else []
+        page = planner.ranked(searcher, whole(plan.query), newest, limit, offset, ways)
         ids = dict(
             self._db.execute(
                 "SELECT doc, id FROM posts WHERE doc IN (SELECT value FROM json_each(?))",

@@ -1,7 +1,9 @@
-"""Tests for planner.PhraseBound: a phrase in most posts ranked from a bound of its BM25 gives the same
-pages, scores and order as the phrase query checked in every post, on a random corpus (also after some
-posts were written again, which leaves deleted documents in Tantivy's statistics) and on a generated
-library; and it proves its answer there, rather than falling back every time."""
+"""Tests for the planner's shortcuts to the best hits of a text in most posts: TitleFirst (the posts
+that hold it in their titles, when they outrank every other) and PhraseBound (a bound of a phrase's
+BM25). Each gives the same pages, scores and order as the plain query, on a word corpus (also after
+some posts were written again, which leaves deleted documents in Tantivy's statistics) and on a
+generated library; each proves its answer there, rather than falling back every time; and the
+scores each relies on hold for every post."""
 
 from __future__ import annotations
 
@@ -24,17 +26,17 @@ WORDS = "新能源 能源 新能力 源头 上合组织 组织 上合 合组 供
 
 @pytest.fixture
 def proofs(monkeypatch):
-    """Bound every phrase in 2 posts or more, with small candidate lists; count the searches the
-    bound answered (proved) and those it left to the plain query."""
+    """Shortcuts for every text in 2 posts or more, with small candidate lists; count the searches
+    each answered (proved) and those it left to the next way."""
     monkeypatch.setattr(planner, "BOUND_MIN_DOCS", 2)
     monkeypatch.setattr(planner, "CANDIDATES", 12)
     monkeypatch.setattr(planner, "BOUND_MARGIN", 1)
-    counts = {"proved": 0, "fell back": 0}
+    counts = {"TitleFirst": [0, 0], "PhraseBound": [0, 0]}  # proved, fell back
     proved = planner.proved
 
-    def counted(searcher, bound):
-        found = proved(searcher, bound)
-        counts["fell back" if found is None else "proved"] += 1
+    def counted(searcher, way):
+        found = proved(searcher, way)
+        counts[type(way).__name__][found is None] += 1
         return found
 
     monkeypatch.setattr(planner, "proved", counted)
@@ -42,13 +44,13 @@ def proofs(monkeypatch):
 
 
 def _unbounded(search, *args, **kw):
-    """The same search with the bound switched off: the phrase checked in every post."""
-    bound = planner.phrase_bound
-    planner.phrase_bound = lambda *_args: None
+    """The same search without shortcuts: the plain query, the phrase checked in every post."""
+    shortcuts = planner.shortcuts
+    planner.shortcuts = lambda *_args: []
     try:
         return search(*args, **kw)
     finally:
-        planner.phrase_bound = bound
+        planner.shortcuts = shortcuts
 
 
 def _pages(store: Store, query: str, f: PostFilter | None = None) -> list:
@@ -84,16 +86,21 @@ def _substrings(texts, rng: random.Random, count: int) -> list[str]:
     return picked
 
 
-def test_bounded_phrases_rank_as_the_phrase_query_does(tmp_path, proofs):
+@pytest.mark.parametrize("titles_first", [True, False])
+def test_shortcuts_rank_as_the_plain_query_does(tmp_path, proofs, monkeypatch, titles_first):
+    if not titles_first:
+        monkeypatch.setattr(planner, "title_first", lambda *_args: None)
     store, texts = _store(tmp_path, 16)
     try:
-        queries = [*_substrings(texts.values(), random.Random(1), 60), "新能", '"能源汽车"', "ET7新能源"]
+        words = _substrings(texts.values(), random.Random(1), 60)
+        queries = [*words, "新能", '"能源汽车"', "ET7新能源", "新", "源", "的", "发展"]
         for query in queries:
             assert _pages(store, query) == _unbounded(_pages, store, query), query
         f = PostFilter(months=("2022-01", "2022-02", "2022-03", "2022-04"))
         for query in queries[:20]:
             assert _pages(store, query, f) == _unbounded(_pages, store, query, f), query
-        assert proofs["proved"] > 20
+        way = "TitleFirst" if titles_first else "PhraseBound"
+        assert proofs[way][0] > 20 and proofs[way][1] > 0, proofs
     finally:
         store.close()
 
@@ -104,13 +111,18 @@ def _scores(searcher, query) -> dict:
     }
 
 
+def _rewritten(tmp_path) -> tuple[Store, dict[int, str]]:
+    store, texts = _store(tmp_path, 17)
+    rng = random.Random(2)
+    again = rng.sample(sorted(texts), 80)  # written again: their old documents are deleted, not merged away
+    store.write_text([(i, store.get_meta(i).title, make_text(rng, rng.randint(10, 120))) for i in again])
+    return store, texts
+
+
 def test_the_bound_is_never_below_the_phrase_score_and_meets_it_where_it_can(tmp_path, monkeypatch):
     monkeypatch.setattr(planner, "BOUND_MIN_DOCS", 2)
-    store, texts = _store(tmp_path, 17)
+    store, texts = _rewritten(tmp_path)
     try:
-        rng = random.Random(2)
-        again = rng.sample(sorted(texts), 80)  # written again: their old documents are deleted, not merged away
-        store.write_text([(i, store.get_meta(i).title, make_text(rng, rng.randint(10, 120))) for i in again])
         searcher = store._text().searcher()
         documents = store._info("next_doc") - 1
         assert documents > searcher.num_docs  # the deleted documents count in Tantivy's N, not in num_docs
@@ -128,15 +140,66 @@ def test_the_bound_is_never_below_the_phrase_score_and_meets_it_where_it_can(tmp
         store.close()
 
 
-def test_the_generated_library_ranks_the_same_through_the_bound(tmp_path, proofs):
+def test_no_post_without_the_text_in_its_title_scores_above_the_ceiling(tmp_path, monkeypatch):
+    monkeypatch.setattr(planner, "BOUND_MIN_DOCS", 2)
+    monkeypatch.setattr(planner, "CANDIDATES", 12)
+    store, texts = _rewritten(tmp_path)
+    try:
+        searcher = store._text().searcher()
+        documents, closest, above = store._info("next_doc") - 1, 0.0, 0
+        for query in [*_substrings(texts.values(), random.Random(4), 60), "新", "源", "的", "链"]:
+            plan = planner.plan(store._db, parse(query), lambda _query: [])
+            first = planner.title_first(searcher, plan.phrase, documents, lambda found: found)
+            if first is None:
+                continue
+            titled, exact = _scores(searcher, first.titled), _scores(searcher, plan.query)
+            assert all(exact[doc] == score for doc, score in titled.items()), query  # the same scores
+            others = [score for doc, score in exact.items() if doc not in titled]
+            assert all(score < first.ceiling for score in others), query
+            closest = max([closest, *(score / first.ceiling for score in others)])
+            above += sum(score > first.ceiling for score in titled.values())
+        assert closest > 0.5 and above > 100  # the ceiling is near the body's best, and titles beat it
+    finally:
+        store.close()
+
+
+def test_the_generated_library_ranks_the_same_through_the_shortcuts(tmp_path, proofs):
     library = Library(generate(tmp_path / "lib", 600), data_dir=tmp_path / "data")
     try:
         library.refresh()
         store = library._store()
-        for query in ["新能源", "上合组织", "供应链", "一带一路", "人民币", '"新能源汽车"', "经济", "market"]:
+        for query in [
+            "新能源",
+            "上合组织",
+            "供应链",
+            "一带一路",
+            "人民币",
+            '"新能源汽车"',
+            "经济",
+            "market",
+            "税",
+            "的",
+        ]:
             assert _pages(store, query) == _unbounded(_pages, store, query), query
             hits = library.search(query, limit=30)
             assert hits == _unbounded(library.search, query, limit=30)
-        assert proofs["proved"] >= 12
+        assert proofs["TitleFirst"][0] >= 12, proofs
     finally:
         library.close()
+
+
+def test_titles_first_gives_way_when_a_body_outscores_the_titles(tmp_path, proofs):
+    # 标题 is in 36 of 40 titles (a small idf, so a small title score) and in the bodies of the other
+    # four, many times over: they are the best hits, and the titled posts alone would miss them.
+    store = Store(tmp_path / "index.db")
+    try:
+        titled = [PostMeta(f"t{i}.md", f"标题{i}", "2022-01-01", 1.6e9 + i) for i in range(36)]
+        plain = [PostMeta(f"b{i}.md", f"正文{i}", "2022-01-01", 1.6e9 + 100 + i) for i in range(4)]
+        ids = store.write_metadata([(m, 1, 1) for m in titled + plain])
+        store.write_text([(ids[m.path], m.title, "别的" if m in titled else "标题，" * 9) for m in titled + plain])
+        best = [i for i, _ in store.search("标题", limit=12)]
+        assert best == [i for i, _ in _unbounded(store.search, "标题", limit=12)]
+        assert {ids[m.path] for m in plain} <= set(best[:4])
+        assert proofs["TitleFirst"] == [0, 1]
+    finally:
+        store.close()
