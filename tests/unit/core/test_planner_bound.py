@@ -189,17 +189,21 @@ def test_the_generated_library_ranks_the_same_through_the_shortcuts(tmp_path, pr
 
 
 def test_titles_first_gives_way_when_a_body_outscores_the_titles(tmp_path, proofs):
-    # 标题 is in 36 of 40 titles (a small idf, so a small title score) and in the bodies of the other
-    # four, many times over: they are the best hits, and the titled posts alone would miss them.
+    # 标题 is in 12 titles, each 200 characters long (a title hit scores little there), and in 48
+    # bodies, 4 of them short and full of it: those 4 are the best hits, and the titled posts alone
+    # would miss them.
     store = Store(tmp_path / "index.db")
     try:
-        titled = [PostMeta(f"t{i}.md", f"标题{i}", "2022-01-01", 1.6e9 + i) for i in range(36)]
-        plain = [PostMeta(f"b{i}.md", f"正文{i}", "2022-01-01", 1.6e9 + 100 + i) for i in range(4)]
-        ids = store.write_metadata([(m, 1, 1) for m in titled + plain])
-        store.write_text([(ids[m.path], m.title, "别的" if m in titled else "标题，" * 9) for m in titled + plain])
+        metas = [
+            PostMeta(f"p{i}.md", "标题，" + "别的" * 100 if i < 12 else f"别{i}", "2022-01-01", 1.6e9 + i)
+            for i in range(400)
+        ]
+        ids = store.write_metadata([(m, 1, 1) for m in metas])
+        bodies = {n: "标题，" * 20 for n in range(12, 16)} | {n: "标题，" + "其他" * 50 for n in range(16, 60)}
+        store.write_text([(ids[m.path], m.title, bodies.get(n, "其他")) for n, m in enumerate(metas)])
         best = [i for i, _ in store.search("标题", limit=12)]
         assert best == [i for i, _ in _unbounded(store.search, "标题", limit=12)]
-        assert {ids[m.path] for m in plain} <= set(best[:4])
+        assert {ids[m.path] for m in metas[12:16]} == set(best[:4])
         assert proofs["TitleFirst"] == [0, 1]
     finally:
         store.close()
