@@ -199,7 +199,7 @@ def test_titles_first_gives_way_when_a_body_outscores_the_titles(tmp_path, proof
             for i in range(400)
         ]
         ids = store.write_metadata([(m, 1, 1) for m in metas])
-        bodies = {n: "标题，" * 20 for n in range(12, 16)} | {n: "标题，" + "其他" * 50 for n in range(16, 60)}
+        bodies = dict.fromkeys(range(12, 16), "标题，" * 20) | dict.fromkeys(range(16, 60), "标题，" + "其他" * 50)
         store.write_text([(ids[m.path], m.title, bodies.get(n, "其他")) for n, m in enumerate(metas)])
         best = [i for i, _ in store.search("标题", limit=12)]
         assert best == [i for i, _ in _unbounded(store.search, "标题", limit=12)]
