@@ -274,7 +274,7 @@ class Queries(TextIndex):
         searcher = self._text().searcher()
         # Tantivy's N counts deleted docs too: no more than the docs ever given out (read after the searcher)
         documents = max(self._info("next_doc") - 1, searcher.num_docs)
-        ways = planner.shortcuts(searcher, plan.phrase, documents, whole) if plan.phrase else []
+        ways = planner.shortcuts(searcher, plan.phrase, documents, whole) if plan.phrase else ()
         page = planner.ranked(searcher, whole(plan.query), newest, limit, offset, ways)
         ids = dict(
             self._db.execute(
