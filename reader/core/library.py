@@ -190,27 +190,27 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             store.set_skipped(diff.skipped)
             if diff.removed:
                 store.delete_paths(diff.removed)
-            todo = sorted(diff.added + diff.changed)
+            todo_count = len(diff.todo)
             report("scan", diff.total, diff.total)
-            if len(diff.added) + len(early) == diff.total >= _BULK_LOAD:
+            if diff.added + len(early) == diff.total >= _BULK_LOAD:
                 store.defer_indexes()  # a first build: index the posts table once it is full
             try:
                 back_links = self._metadata_phase(
-                    store, todo, diff.stats, report, stop, workers, with_text=full_text and len(todo) < _SHARED_READ_MAX
+                    store, diff.todo, report, stop, workers, with_text=full_text and todo_count < _SHARED_READ_MAX
                 )
             finally:
                 store.restore_indexes()
             back_links.update(early_links)
-            self._refresh_labels(store, diff.label_pages, back_links, changed=bool(todo or diff.removed or early))
+            self._refresh_labels(store, diff.label_pages, back_links, changed=bool(todo_count or diff.removed or early))
             store.set_folder_stamps(freshness.take(self.root, diff.folders, scanned_ns))
             if full_text:
                 self.index_text(progress, cancelled, workers)
             first = len(set(early) - set(diff.removed) - set(diff.changed))  # still as written early
             return RefreshReport(
-                added=len(diff.added) + first,
+                added=diff.added + first,
                 changed=len(diff.changed),
                 removed=len(diff.removed),
-                unchanged=diff.total - len(todo) - first,
+                unchanged=diff.total - todo_count - first,
                 problems=self.count(PostFilter(problems=True)) + len(diff.skipped),
                 seconds=time.monotonic() - started,
                 rebuilt=store.rebuilt_reason,
@@ -236,8 +236,9 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             report("metadata", len(rows), 0)  # committed: the list can show them (no total known yet)
         return [row[PATH] for row, *_ in rows], links
 
-    def _metadata_phase(self, store: Store, todo: list[str], stats, report, stop, workers, with_text: bool) -> Counter:
-        """Parse new and changed files; returns the category back-links their bodies hold.
+    def _metadata_phase(self, store: Store, todo: list, report, stop, workers, with_text: bool) -> Counter:
+        """Parse new and changed files (scanner.FileStat, by path) and empty `todo`: at 1M posts it holds
+        250 MB, freed before the indexes are built. Returns the category back-links their bodies hold.
         `with_text`: their text is indexed from the same read (the text phase finds them done)."""
         from .indexer import run_phase
 
@@ -247,10 +248,12 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
 
         def rows():
             phase = "metadata+text" if with_text else "metadata"
-            for chunk in run_phase(phase, self.site, todo, lambda d: report("metadata", d, total), stop, workers):
-                for row, found, text in chunk:
+            paths, done = [post.path for post in todo], 0
+            for chunk in run_phase(phase, self.site, paths, lambda d: report("metadata", d, total), stop, workers):
+                for (row, found, text), post in zip(chunk, todo[done : done + len(chunk)], strict=True):  # in order
                     back_links.update(found)
-                    yield row, *stats[row[PATH]], text
+                    yield row, post.mtime_ns, post.size, text
+                done += len(chunk)
 
         def write(batch: list) -> None:
             ids = store.write_rows([row[:3] for row in batch])
@@ -258,8 +261,11 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             if texts:
                 store.write_text(texts)
 
-        with store.text_in_one_commit():  # one Tantivy commit for the phase, not one a batch
-            _write_in_batches(rows(), write)
+        try:
+            with store.text_in_one_commit():  # one Tantivy commit for the phase, not one a batch
+                _write_in_batches(rows(), write)
+        finally:
+            todo.clear()
         return back_links
 
     def _refresh_labels(self, store: Store, label_pages: list[str], back_links: Counter, changed: bool) -> None:

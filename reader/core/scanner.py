@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import errno
 import functools
+import heapq
 import os
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
@@ -186,20 +187,40 @@ def _fd_path(fd: int) -> str | None:
 
 @dataclass
 class ChangeWatch:
-    """The posts of a walk that are new or changed against `known` (path -> (id, mtime_ns, size)),
-    in the order met; `then()` is called once, as soon as there are `count` of them, so that the
+    """What a walk needs of the posts it meets when they are compared with `known` (path -> (id,
+    mtime_ns, size)): the new and the changed, in the order met, how many there were in all, and
+    which known ones were met. The walk then keeps no list of every post: at 1M posts that list took
+    about 400 MB. `then()` is called once, as soon as `count` posts are new or changed, so that the
     caller can start work before the walk ends."""
 
     known: dict[str, tuple[int, int, int]]
     count: int
     then: Callable[[], None]
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
+    added: list[FileStat] = field(default_factory=list)
+    changed: list[FileStat] = field(default_factory=list)
+    total: int = 0  # posts met
+    met_ids: bytearray = field(init=False)  # 1 at the id of each known post met
 
-    def found(self, rel: str, new: bool) -> None:
-        (self.added if new else self.changed).append(rel)
+    def __post_init__(self) -> None:
+        self.met_ids = bytearray(max((was[0] for was in self.known.values()), default=0) + 1)
+
+    def met(self, post: FileStat) -> None:
+        self.total += 1
+        was = self.known.get(post.path)
+        if was is None:
+            self.added.append(post)
+        else:
+            self.met_ids[was[0]] = 1
+            if was[1] == post.mtime_ns and was[2] == post.size:
+                return
+            self.changed.append(post)
         if len(self.added) + len(self.changed) == self.count:
             self.then()
+
+    def removed(self) -> list[str]:
+        """The known posts the walk did not meet."""
+        met = self.met_ids
+        return [path for path, was in self.known.items() if not met[was[0]]]
 
 
 def scan(
@@ -209,7 +230,8 @@ def scan(
 
     `cancelled()` is asked once per folder and every _CHECK_EVERY entries; True raises Cancelled.
     With a `limit`, the walk stops at that many posts, taking each folder's names in reverse order
-    (dated names such as Jekyll's: the newest first). `watch` collects the new and changed posts.
+    (dated names such as Jekyll's: the newest first). With a `watch`, each post goes to it
+    (ChangeWatch.met) instead of `posts`.
     """
     return _Walk(site, cancelled or (lambda: False), limit, watch).run()
 
@@ -250,32 +272,49 @@ class _Walk:
         full_dir = os.path.join(self.root, rel_dir) if rel_dir else self.root
         try:
             st = os.stat(full_dir)
-            entries = list(os.scandir(full_dir))
+            listing = os.scandir(full_dir)
         except OSError as exc:
             if exc.errno != errno.ENOENT:  # else it was deleted after its parent was listed
                 self.skip(rel_dir, f"folder cannot be read: {reason_of(exc)}")
             return
-        first = self.seen.setdefault((st.st_dev, st.st_ino), rel_dir)
-        if first != rel_dir:  # a link to a folder walked already (or a loop)
-            self.skip(rel_dir, f"symbolic link to a folder read already ({first or 'the library'})")
-            return
-        self.result.folders.append(rel_dir)
-        if self.limit:
-            entries.sort(key=lambda e: e.name, reverse=True)
-        for entry in entries:
-            if self._enough():
+        with listing:
+            first = self.seen.setdefault((st.st_dev, st.st_ino), rel_dir)
+            if first != rel_dir:  # a link to a folder walked already (or a loop)
+                self.skip(rel_dir, f"symbolic link to a folder read already ({first or 'the library'})")
                 return
-            self.count += 1
-            if self.count % _CHECK_EVERY == 0 and self.cancelled():
-                raise Cancelled("refresh cancelled")
-            name = entry.name
-            if name.startswith("."):
-                continue
-            rel = f"{rel_dir}/{name}" if rel_dir else name
-            if not _encodable(name):
-                self.skip(rel, BAD_FOLDER_NAME if _is_dir(entry) else BAD_NAME)
-            else:
-                self._entry(entry, rel)
+            self.result.folders.append(rel_dir)
+            # Entries one at a time, not listed first: a folder of 1M posts listed took about 350 MB.
+            entries = self._newest_first(full_dir, listing) if self.limit else listing
+            try:
+                for entry in entries:
+                    if self._enough():
+                        return
+                    self._named(entry, rel_dir)
+            except OSError as exc:  # the listing itself failed part-way
+                self.skip(rel_dir, f"folder cannot be read: {reason_of(exc)}")
+
+    def _newest_first(self, full_dir: str, listing: Iterator[os.DirEntry]) -> Iterator[os.DirEntry]:
+        """A folder's entries by name, last first, without sorting (or holding) them all: the
+        walk of a limit stops after a few (the first rows of a 1M-post folder)."""
+        most = 4 * self.limit
+        top = heapq.nlargest(most, listing, key=_name)
+        yield from top
+        if len(top) == most:  # more entries than those, and the limit is not met yet: the rest
+            with os.scandir(full_dir) as again:
+                yield from sorted((e for e in again if e.name < top[-1].name), key=_name, reverse=True)
+
+    def _named(self, entry: os.DirEntry, rel_dir: str) -> None:
+        self.count += 1
+        if self.count % _CHECK_EVERY == 0 and self.cancelled():
+            raise Cancelled("refresh cancelled")
+        name = entry.name
+        if name.startswith("."):
+            return
+        rel = f"{rel_dir}/{name}" if rel_dir else name
+        if not _encodable(name):
+            self.skip(rel, BAD_FOLDER_NAME if _is_dir(entry) else BAD_NAME)
+        else:
+            self._entry(entry, rel)
 
     def _entry(self, entry: os.DirEntry, rel: str) -> None:
         site_rel = self.to_site(rel)
@@ -304,12 +343,11 @@ class _Walk:
         elif kind == "label":
             self.result.label_pages.append(rel)
         elif kind == "post":
-            self.result.posts[rel] = FileStat(rel, info.st_mtime_ns, info.st_size)
-            watch = self.watch
-            if watch is not None:  # compared here, inline: the walk meets every post of the library
-                was = watch.known.get(rel)
-                if was is None or was[1] != info.st_mtime_ns or was[2] != info.st_size:
-                    watch.found(rel, was is None)
+            post = FileStat(rel, info.st_mtime_ns, info.st_size)
+            if self.watch is None:
+                self.result.posts[rel] = post
+            else:
+                self.watch.met(post)
 
     def _subfolder(self, entry: os.DirEntry, rel: str, site_rel: str | None, kind: str | None, is_link: bool) -> None:
         if not _keep_dir(self.site, site_rel or rel, entry.name):
@@ -358,6 +396,10 @@ def classify(site: Site, site_rel: str) -> str | None:
             return None
         return "post"
     return "post"
+
+
+def _name(entry: os.DirEntry) -> str:
+    return entry.name
 
 
 def _is_dir(entry: os.DirEntry) -> bool:

@@ -89,4 +89,4 @@ def test_the_workers_start_during_the_scan_once_enough_posts_changed(tmp_path, m
     four_changed = Counting()
     diff = indexer.scan_diff(site, dict(list(states.items())[4:]), workers=four_changed)  # type: ignore[arg-type]
     assert (unchanged.warmed, two_changed.warmed, four_changed.warmed) == (0, 0, 1)
-    assert len(diff.added) == 4
+    assert diff.added == 4
