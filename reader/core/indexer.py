@@ -14,9 +14,10 @@ from multiprocessing import get_context
 
 from . import collate, scanner
 from .errors import Cancelled
+from .found import Found
 from .lifeline import die_with_parent
 from .pipeline import PostText, index_post, text_of
-from .scanner import ChangeWatch, FileStat, scan
+from .scanner import ChangeWatch, scan
 from .store_base import chunks
 from .store_rows import PATH, meta_row
 from .types import Problem, Site
@@ -39,7 +40,7 @@ class ScanDiff:
     removed: list[str]
     # The added and changed files, by path: the order the writer's B-trees fill fastest (a shuffled
     # 300k took it 2.3-3.3 s of CPU per 100k rows, sorted 1.4). The metadata phase empties it.
-    todo: list[FileStat]
+    todo: Found
     total: int  # post files in the library
     label_pages: list[str]
     skipped: list[Problem]  # entries the scan did not read, and why
@@ -60,10 +61,10 @@ def scan_diff(
     watch = ChangeWatch(known, _POOL_THRESHOLD, (lambda: workers.warm(site)) if workers else lambda: None)
     scanned = scan(site, cancelled, watch=watch)
     return ScanDiff(
-        added=len(watch.added),
-        changed=[post.path for post in watch.changed],
+        added=len(watch.found) - len(watch.changed),
+        changed=watch.changed,
         removed=watch.removed(),
-        todo=sorted(watch.added + watch.changed),  # FileStat tuples: by path, which no two share
+        todo=watch.found.by_path(),
         total=watch.total,
         label_pages=scanned.label_pages,
         skipped=scanned.skipped,

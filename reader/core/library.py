@@ -236,9 +236,9 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             report("metadata", len(rows), 0)  # committed: the list can show them (no total known yet)
         return [row[PATH] for row, *_ in rows], links
 
-    def _metadata_phase(self, store: Store, todo: list, report, stop, workers, with_text: bool) -> Counter:
-        """Parse new and changed files (scanner.FileStat, by path) and empty `todo`: at 1M posts it holds
-        250 MB, freed before the indexes are built. Returns the category back-links their bodies hold.
+    def _metadata_phase(self, store: Store, todo, report, stop, workers, with_text: bool) -> Counter:
+        """Parse the new and changed files (a found.Found, by path) and empty `todo`: at 1M posts it holds
+        125 MB, freed before the indexes are built. Returns the category back-links their bodies hold.
         `with_text`: their text is indexed from the same read (the text phase finds them done)."""
         from .indexer import run_phase
 
@@ -248,11 +248,12 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
 
         def rows():
             phase = "metadata+text" if with_text else "metadata"
-            paths, done = [post.path for post in todo], 0
-            for chunk in run_phase(phase, self.site, paths, lambda d: report("metadata", d, total), stop, workers):
-                for (row, found, text), post in zip(chunk, todo[done : done + len(chunk)], strict=True):  # in order
+            done = 0
+            for chunk in run_phase(phase, self.site, todo.paths, lambda d: report("metadata", d, total), stop, workers):
+                for n, (row, found, text) in enumerate(chunk, done):  # in the order of todo.paths
                     back_links.update(found)
-                    yield row, post.mtime_ns, post.size, text
+                    _, mtime_ns, size = todo[n]
+                    yield row, mtime_ns, size, text
                 done += len(chunk)
 
         def write(batch: list) -> None:

@@ -11,10 +11,11 @@ import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO
 
 from .dates import jekyll_dated
 from .errors import Cancelled, RefusedFile
+from .found import FileStat, Found
 from .site_paths import site_path_mapper, taxonomy_folder
 from .types import Problem, Site
 
@@ -50,12 +51,6 @@ _ERRNO_REASONS = {
     errno.ELOOP: "symbolic link loop",
     errno.ENOENT: "broken symbolic link",
 }
-
-
-class FileStat(NamedTuple):  # a tuple: made for every post of every scan (a frozen dataclass took 3 times as long)
-    path: str  # relative to the library root, "/"-separated
-    mtime_ns: int
-    size: int
 
 
 @dataclass
@@ -188,33 +183,32 @@ def _fd_path(fd: int) -> str | None:
 @dataclass
 class ChangeWatch:
     """What a walk needs of the posts it meets when they are compared with `known` (path -> (id,
-    mtime_ns, size)): the new and the changed, in the order met, how many there were in all, and
-    which known ones were met. The walk then keeps no list of every post: at 1M posts that list took
-    about 400 MB. `then()` is called once, as soon as `count` posts are new or changed, so that the
-    caller can start work before the walk ends."""
+    mtime_ns, size)): the new and the changed, in the order met (`found`; the paths of the changed
+    also in `changed`), how many there were in all, and which known ones were met. The walk then
+    keeps no list of every post: at 1M posts that list took about 400 MB. `then()` is called once,
+    as soon as `count` posts are new or changed, so that the caller can start work before the walk ends."""
 
     known: dict[str, tuple[int, int, int]]
     count: int
     then: Callable[[], None]
-    added: list[FileStat] = field(default_factory=list)
-    changed: list[FileStat] = field(default_factory=list)
+    found: Found = field(default_factory=Found)
+    changed: list[str] = field(default_factory=list)
     total: int = 0  # posts met
     met_ids: bytearray = field(init=False)  # 1 at the id of each known post met
 
     def __post_init__(self) -> None:
         self.met_ids = bytearray(max((was[0] for was in self.known.values()), default=0) + 1)
 
-    def met(self, post: FileStat) -> None:
+    def met(self, path: str, mtime_ns: int, size: int) -> None:
         self.total += 1
-        was = self.known.get(post.path)
-        if was is None:
-            self.added.append(post)
-        else:
+        was = self.known.get(path)
+        if was is not None:
             self.met_ids[was[0]] = 1
-            if was[1] == post.mtime_ns and was[2] == post.size:
+            if was[1] == mtime_ns and was[2] == size:
                 return
-            self.changed.append(post)
-        if len(self.added) + len(self.changed) == self.count:
+            self.changed.append(path)
+        self.found.add(path, mtime_ns, size)
+        if len(self.found) == self.count:
             self.then()
 
     def removed(self) -> list[str]:
@@ -343,11 +337,10 @@ class _Walk:
         elif kind == "label":
             self.result.label_pages.append(rel)
         elif kind == "post":
-            post = FileStat(rel, info.st_mtime_ns, info.st_size)
             if self.watch is None:
-                self.result.posts[rel] = post
+                self.result.posts[rel] = FileStat(rel, info.st_mtime_ns, info.st_size)
             else:
-                self.watch.met(post)
+                self.watch.met(rel, info.st_mtime_ns, info.st_size)
 
     def _subfolder(self, entry: os.DirEntry, rel: str, site_rel: str | None, kind: str | None, is_link: bool) -> None:
         if not _keep_dir(self.site, site_rel or rel, entry.name):
