@@ -279,9 +279,10 @@ def title_first(searcher: Searcher, text: Text, documents: int, whole: Callable[
     if min(freqs) < BOUND_MIN_DOCS:
         return None
     # A lone character's titles are not counted (a regex); the plain search reads all its posts anyway.
-    titles = min(freqs) // 4 if single else min(searcher.doc_freq("title", token) for token in tokens)
-    if not CANDIDATES <= titles <= min(freqs) // 4:  # 经济 is in 84% of the titles: the plain search is faster
-        return None
+    if not single:
+        titles = min(searcher.doc_freq("title", token) for token in tokens)
+        if not CANDIDATES <= titles <= min(freqs) // 4:  # 经济: in 84% of the titles, the plain search is faster
+            return None
     title = _title(tokens, prefix)
     if single:  # as text_query() has it: the character's posts, a title that holds it adds its weight
         titled = Query.boolean_query([(Occur.Must, Query.term_query(SCHEMA, *where[0])), (Occur.Must, title)])
