@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import math
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -48,7 +48,9 @@ def _tokens(text: Text) -> tuple[tuple[str, ...], bool]:
     return tuple(t for token in tokens for t in ANALYZER.analyze(token)), prefix
 
 
-def _in_field(name: str, tokens: Sequence[str], prefix: bool) -> Query:
+# Cached: a prefix or a lone character is a regex, 0.22 ms to build, and a search asks for it twice.
+@functools.lru_cache(maxsize=128)
+def _in_field(name: str, tokens: tuple[str, ...], prefix: bool) -> Query:
     if not tokens:
         return Query.empty_query()
     if len(tokens) == 1:
@@ -60,7 +62,7 @@ def _in_field(name: str, tokens: Sequence[str], prefix: bool) -> Query:
     return Query.phrase_prefix_query(SCHEMA, name, words) if prefix else Query.phrase_query(SCHEMA, name, words)
 
 
-def _title(tokens: Sequence[str], prefix: bool) -> Query:
+def _title(tokens: tuple[str, ...], prefix: bool) -> Query:
     return Query.boost_query(_in_field("title", tokens, prefix), TITLE_WEIGHT)
 
 
