@@ -308,6 +308,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
         from .indexer import run_phase
 
         store = self._store()
+        store.cache_for_reading()  # the metadata phase's page cache (64 MB at 100k) is not needed here
         store.purge_text()
         todo = store.pending_text()
         total = len(todo)

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from . import cjk, collate, fulltext, schema
+from . import cjk, collate, fulltext, heap, schema
 from .errors import StoreError
 from .freshness import Stamps
 from .state import StateStore
@@ -82,6 +82,12 @@ class Store(Queries, TextIndex):
     def cache_for_writing(self) -> None:
         """A refresh's connection: a page cache of WRITE_CACHE_KIB."""
         self._db.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
+
+    def cache_for_reading(self) -> None:
+        """Back to a page cache of READ_CACHE_KIB, its pages given back (the text phase, after the metadata phase)."""
+        self._db.execute(f"PRAGMA cache_size = -{READ_CACHE_KIB}")
+        self._db.execute("PRAGMA shrink_memory")
+        heap.trim()
 
     def _open(self) -> sqlite3.Connection:
         try:

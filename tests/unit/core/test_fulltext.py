@@ -17,6 +17,7 @@ from reader.core.errors import StoreError
 from reader.core.fulltext import FullText
 from reader.core.library import Library
 from reader.core.pipeline import text_of
+from reader.core.store import READ_CACHE_KIB
 from tests.corpus import CORPUS
 
 
@@ -117,6 +118,17 @@ def test_a_refresh_of_changed_posts_commits_their_text_once(tmp_path, monkeypatc
         assert len(commits) == 1 and library.text_progress() == (3, 3)
         assert {h.post.title for h in library.search("改过")} == {"第0篇", "第1篇", "第2篇"}
         assert _titles(library, "比亚迪") == set()
+    finally:
+        library.close()
+
+
+def test_the_text_phase_gives_the_metadata_phases_page_cache_back(tmp_path, monkeypatch):
+    trims = []
+    monkeypatch.setattr("reader.core.heap.trim", lambda: trims.append(1))
+    library = _library(tmp_path / "lib", tmp_path / "data")  # refresh: the metadata phase, then the text
+    try:
+        assert library._store()._db.execute("PRAGMA cache_size").fetchone()[0] == -READ_CACHE_KIB
+        assert trims and library.text_progress() == (3, 3)
     finally:
         library.close()
 
