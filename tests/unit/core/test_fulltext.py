@@ -106,8 +106,7 @@ def test_another_process_beginning_a_new_generation_is_followed(tmp_path):
 
 def test_a_refresh_of_changed_posts_commits_their_text_once(tmp_path, monkeypatch):
     library = _library(tmp_path / "lib", tmp_path / "data")
-    monkeypatch.setattr("reader.core.library._FIRST_BATCH", 1)  # the changed posts' rows in 3 batches
-    monkeypatch.setattr("reader.core.library._WRITE_BATCH", 1)
+    monkeypatch.setattr("reader.core.library._SHARED_READ_BATCH", 1)  # the changed posts' rows in 3 batches
     commits = []
     commit = FullText.commit
     monkeypatch.setattr(FullText, "commit", lambda self: commits.append(1) or commit(self))
