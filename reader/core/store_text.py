@@ -145,7 +145,7 @@ class TextIndex(StoreBase):
         finally:
             self._held = None
         if held.sent:
-            self._commit_text(held)
+            self._commit_text(held, merge_behind=True)
 
     @guard
     def write_text(self, rows: Sequence[tuple]) -> None:
@@ -205,11 +205,11 @@ class TextIndex(StoreBase):
             self._commit_text(held)
 
     @guard
-    def _commit_text(self, held: _Held) -> None:
+    def _commit_text(self, held: _Held, merge_behind: bool = False) -> None:
         """Tantivy's commit, then the posts take their docs: a crash in between leaves the new docs
         in `dead_docs` (never found, deleted by the next write) and the posts' text pending."""
         assert held.text is not None
-        held.text.commit()
+        held.text.commit(merge_behind)
         docs = {post_id: doc for doc, post_id in held.docs}  # written twice: the last doc; the first stays dead
         with self.transaction():
             db = self._db

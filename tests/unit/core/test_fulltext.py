@@ -109,7 +109,7 @@ def test_a_refresh_of_changed_posts_commits_their_text_once(tmp_path, monkeypatc
     monkeypatch.setattr("reader.core.library._SHARED_READ_BATCH", 1)  # the changed posts' rows in 3 batches
     commits = []
     commit = FullText.commit
-    monkeypatch.setattr(FullText, "commit", lambda self: commits.append(1) or commit(self))
+    monkeypatch.setattr(FullText, "commit", lambda self, *a: commits.append(1) or commit(self, *a))
     try:
         for i, post in enumerate(sorted((tmp_path / "lib" / "_posts").iterdir())):
             post.write_text(f"---\ntitle: 第{i}篇\n---\n改过的正文{i}\n", encoding="utf-8")
@@ -137,7 +137,6 @@ def test_a_writer_is_let_go_after_each_batch_and_a_second_waits_for_it(tmp_path)
     second = FullText(tmp_path / "t")
     first.write([{"doc": 1, "body": "一"}], [])
     second.write([{"doc": 2, "body": "二"}], [])  # at once: the first let go after its batch
-    second.close()  # its merges done (they go on behind a commit), the lock is free for anyone
     held = first.index.writer(heap_size=15_000_000, num_threads=1)  # e.g. another process's, mid-batch
     threading.Timer(0.3, held.wait_merging_threads).start()  # its batch done, it lets go
     start = time.monotonic()
@@ -149,7 +148,9 @@ def test_a_writer_is_let_go_after_each_batch_and_a_second_waits_for_it(tmp_path)
 def test_merges_go_on_behind_a_commit_and_end_before_the_next_writer(tmp_path):
     first, second = FullText(tmp_path / "t", create=True), FullText(tmp_path / "t")
     for n in range(1, 25):  # a segment each; every 8th commit starts a merge, left running
-        (first if n % 2 else second).write([{"doc": n, "body": f"第{n}篇"}], [])  # never LockBusy
+        text = first if n % 2 else second
+        text.add([{"doc": n, "body": f"第{n}篇"}], [])
+        text.commit(merge_behind=True)  # never LockBusy
     assert fulltext._MERGING[first.folder].name == "tantivy-merges"  # the last write did not wait for them
     first.close()
     second.close()

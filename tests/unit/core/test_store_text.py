@@ -99,7 +99,7 @@ def test_writes_in_one_commit_are_searchable_together_at_its_end(store, monkeypa
     store.write_text([(a, "t", "第一版")])
     commits = []
     commit = FullText.commit
-    monkeypatch.setattr(FullText, "commit", lambda self: commits.append(1) or commit(self))
+    monkeypatch.setattr(FullText, "commit", lambda self, *a: commits.append(1) or commit(self, *a))
     with store.text_in_one_commit():
         store.write_text([(a, "t", "第二版"), (b, "t", "别的")])
         assert found(store, "第二版") == set() and found(store, "第一版") == set()  # a's old doc is dead at once
