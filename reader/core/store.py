@@ -84,10 +84,11 @@ class Store(Queries, TextIndex):
         self._db.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
 
     def cache_for_reading(self) -> None:
-        """Back to a page cache of READ_CACHE_KIB, its pages given back (the text phase, after the metadata phase)."""
+        """Back to a page cache of READ_CACHE_KIB, its pages given back, and the C heap set for the text
+        phase (heap.for_indexing), which follows the metadata phase."""
         self._db.execute(f"PRAGMA cache_size = -{READ_CACHE_KIB}")
         self._db.execute("PRAGMA shrink_memory")
-        heap.trim()
+        heap.for_indexing()
 
     def _open(self) -> sqlite3.Connection:
         try:

@@ -123,7 +123,7 @@ def test_a_refresh_of_changed_posts_commits_their_text_once(tmp_path, monkeypatc
 
 def test_the_text_phase_gives_the_metadata_phases_page_cache_back(tmp_path, monkeypatch):
     trims = []
-    monkeypatch.setattr("reader.core.heap.trim", lambda: trims.append(1))
+    monkeypatch.setattr("reader.core.heap.for_indexing", lambda: trims.append(1))
     library = _library(tmp_path / "lib", tmp_path / "data")  # refresh: the metadata phase, then the text
     try:
         assert library._store()._db.execute("PRAGMA cache_size").fetchone()[0] == -READ_CACHE_KIB
