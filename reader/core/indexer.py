@@ -63,13 +63,26 @@ def scan_diff(
     return ScanDiff(
         added=len(watch.found) - len(watch.changed),
         changed=watch.changed,
-        removed=watch.removed(),
+        removed=_removed(watch, scanned, len(known)),
         todo=watch.found.by_path(),
         total=watch.total,
         label_pages=scanned.label_pages,
         skipped=scanned.skipped,
         folders=scanned.folders,
     )
+
+
+def _removed(watch: ChangeWatch, scanned: scanner.ScanResult, known: int) -> list[str]:
+    """The known posts gone from the library. None when the walk met no post at all in a library whose
+    index holds some (a drive not mounted leaves an empty folder): said among the problems instead."""
+    if watch.total or not known or scanned.unread:
+        return watch.removed(scanned.unread)
+    scanned.skipped.append(
+        Problem(
+            ".", f"no post found (a drive not mounted?): the index keeps its {known} posts until a refresh finds some"
+        )
+    )
+    return []
 
 
 def first_rows(site: Site, limit: int, cancelled: Callable[[], bool]) -> tuple[list[tuple], list]:

@@ -59,6 +59,9 @@ class ScanResult:
     label_pages: list[str] = field(default_factory=list)  # category/tag pages that name a slug
     folders: list[str] = field(default_factory=list)  # every folder walked ("" is the root)
     skipped: list[Problem] = field(default_factory=list)  # entries not read, and why
+    # Folders whose listing failed, whole or part-way ("" is the root), and entries whose stat failed:
+    # the posts known there were not looked for, so they are not removed (ChangeWatch.removed).
+    unread: list[str] = field(default_factory=list)
 
 
 def is_inside(real: str, real_root: str) -> bool:
@@ -211,10 +214,15 @@ class ChangeWatch:
         if len(self.found) == self.count:
             self.then()
 
-    def removed(self) -> list[str]:
-        """The known posts the walk did not meet."""
+    def removed(self, unread: Sequence[str] = ()) -> list[str]:
+        """The known posts the walk did not meet, but for those in or below `unread` (ScanResult.unread):
+        a folder that could not be listed, or a file whose stat failed, does not mean a post is gone."""
+        if "" in unread:
+            return []
         met = self.met_ids
-        return [path for path, was in self.known.items() if not met[was[0]]]
+        gone = [path for path, was in self.known.items() if not met[was[0]]]
+        below, unread_set = tuple(folder + "/" for folder in unread), set(unread)
+        return [path for path in gone if not path.startswith(below) and path not in unread_set] if below else gone
 
 
 def scan(
@@ -268,8 +276,8 @@ class _Walk:
             st = os.stat(full_dir)
             listing = os.scandir(full_dir)
         except OSError as exc:
-            if exc.errno != errno.ENOENT:  # else it was deleted after its parent was listed
-                self.skip(rel_dir, f"folder cannot be read: {reason_of(exc)}")
+            if exc.errno != errno.ENOENT or not rel_dir:  # else it was deleted after its parent was listed
+                self._unread(rel_dir, exc)
             return
         with listing:
             first = self.seen.setdefault((st.st_dev, st.st_ino), rel_dir)
@@ -285,7 +293,11 @@ class _Walk:
                         return
                     self._named(entry, rel_dir)
             except OSError as exc:  # the listing itself failed part-way
-                self.skip(rel_dir, f"folder cannot be read: {reason_of(exc)}")
+                self._unread(rel_dir, exc)
+
+    def _unread(self, rel_dir: str, exc: OSError) -> None:
+        self.skip(rel_dir, f"folder cannot be read: {reason_of(exc)}")
+        self.result.unread.append(rel_dir)
 
     def _newest_first(self, full_dir: str, listing: Iterator[os.DirEntry]) -> Iterator[os.DirEntry]:
         """A folder's entries by name, last first, without sorting (or holding) them all: the
@@ -325,6 +337,8 @@ class _Walk:
         except OSError as exc:
             if is_link or exc.errno != errno.ENOENT:  # else it was deleted after the folder was listed
                 self.skip(rel, reason_of(exc))
+            if exc.errno != errno.ENOENT:  # there, but its stat failed (EIO): a known post stays
+                self.result.unread.append(rel)
             return
         # refusal() passes a regular file reached without a link: no call for each post.
         why = (
