@@ -237,11 +237,17 @@ class NewerVersion(Exception):
     """The file was written by a newer program whose schema we do not know."""
 
 
-def migrate(db: sqlite3.Connection, target: int = VERSION) -> int:
-    """Bring `db` to `target`, each step in its own transaction; return the version found."""
+def refuse_newer(db: sqlite3.Connection) -> int:
+    """The version of `db`; raises NewerVersion, before anything is written, if it is newer than VERSION."""
     found = db.execute("PRAGMA user_version").fetchone()[0]
     if found > VERSION:
         raise NewerVersion(found)
+    return found
+
+
+def migrate(db: sqlite3.Connection, target: int = VERSION) -> int:
+    """Bring `db` to `target`, each step in its own transaction; return the version found."""
+    found = refuse_newer(db)
     for version in range(found, target):
         with transaction(db):
             MIGRATIONS[version](db)

@@ -51,13 +51,9 @@ class Store(Queries, TextIndex):
         except OSError as error:
             raise StoreError(f"Cannot create the index folder {self.path.parent}: {error}") from error
         try:
-            if self._marker().exists():
-                raise _Damaged("the index was damaged and has been rebuilt")
-            self._db = self._open()
-        except _Damaged as why:
-            self._remove_files()
-            self.rebuilt_reason = str(why)
-            self._db = self._open()
+            self._db = self._open_or_rebuild()
+        except schema.NewerVersion as newer:
+            self._db = self._beside_newer(int(str(newer)))
         if state_path is not None:
             self._attach_state(Path(state_path))
         self._identity = _identity(self.path)
@@ -70,6 +66,29 @@ class Store(Queries, TextIndex):
         return None if now == self._identity else "deleted" if now is None else "replaced"
 
     # --- opening ------------------------------------------------------------------------
+    def _beside_newer(self, found: int) -> sqlite3.Connection:
+        """The index of a newer program is left as it is (removed, that program would find it empty and
+        read every post again, with no reason given): this one keeps its own beside it, `<name>.schema<N>`."""
+        self.path = self.path.with_name(f"{self.path.name}.schema{schema.VERSION}")
+        made = self.path.exists()
+        db = self._open_or_rebuild()
+        if not made:
+            self.rebuilt_reason = (
+                f"the index was made by a newer version of the program (schema {found}, this one knows "
+                f"{schema.VERSION}): it is left for that version, and this one keeps its own ({self.path.name})"
+            )
+        return db
+
+    def _open_or_rebuild(self) -> sqlite3.Connection:
+        try:
+            if self._marker().exists():
+                raise _Damaged("the index was damaged and has been rebuilt")
+            return self._open()
+        except _Damaged as why:
+            self._remove_files()
+            self.rebuilt_reason = str(why)
+            return self._open()
+
     def _remove_files(self) -> None:
         try:
             for suffix in ("", "-wal", "-shm", "-journal", ".damaged"):
@@ -99,6 +118,7 @@ class Store(Queries, TextIndex):
             raise StoreError(f"Cannot open the index {self.path}: {error}") from error
         try:
             db.execute("PRAGMA busy_timeout = 10000")
+            schema.refuse_newer(db)  # a newer program's file stays as it is, its journal mode too
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute(f"PRAGMA cache_size = -{READ_CACHE_KIB}")
@@ -108,10 +128,7 @@ class Store(Queries, TextIndex):
             self._check_tokenizer(db)
             self._check_collation(db)
             return db
-        except schema.NewerVersion as error:
-            db.close()
-            raise _Damaged("the index was made by a newer version of the program and has been rebuilt") from error
-        except _Damaged:
+        except (_Damaged, schema.NewerVersion):
             db.close()
             raise
         except sqlite3.Error as error:

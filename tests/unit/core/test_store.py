@@ -94,14 +94,29 @@ def test_junk_file_is_rebuilt_with_a_reason(tmp_path):
     s.close()
 
 
-def test_newer_version_is_rebuilt(tmp_path):
+def test_an_index_of_a_newer_version_is_left_untouched_and_this_one_keeps_its_own_beside_it(tmp_path):
+    """Code at 6890574 (schema 7) rebuilt a schema-8 index empty on open: the next run of the newer
+    program found no posts and read all 100k again, with no reason given."""
     path = tmp_path / "i.db"
     db = sqlite3.connect(path)
+    db.execute("CREATE TABLE posts (path TEXT)")
+    db.execute("INSERT INTO posts VALUES ('a.md')")
     db.execute(f"PRAGMA user_version = {schema.VERSION + 5}")
+    db.commit()
     db.close()
+    before = path.read_bytes()
     s = Store(path)
-    assert "newer version" in s.rebuilt_reason
+    assert s.rebuilt_reason == (
+        f"the index was made by a newer version of the program (schema {schema.VERSION + 5}, this one knows "
+        f"{schema.VERSION}): it is left for that version, and this one keeps its own (i.db.schema{schema.VERSION})"
+    )
+    assert s.path == tmp_path / f"i.db.schema{schema.VERSION}"
     assert s._db.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
+    s.write_metadata([(meta("b.md"), 1, 1)])
+    s.close()
+    assert path.read_bytes() == before  # the newer program finds its index as it left it
+    s = Store(path)
+    assert (s.rebuilt_reason, s.path.name, list(s.file_states())) == (None, f"i.db.schema{schema.VERSION}", ["b.md"])
     s.close()
 
 
