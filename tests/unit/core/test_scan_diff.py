@@ -11,7 +11,6 @@ import pytest
 
 from reader.core import indexer, scanner
 from reader.core.errors import Cancelled
-from reader.core.found import FileStat, Found
 from reader.core.library import Library
 from reader.core.scanner import scan
 from reader.core.types import Site
@@ -39,20 +38,6 @@ def test_only_the_new_and_changed_posts_are_kept_sorted_by_path_with_their_stats
         st = os.stat(tmp_path / post.path)
         assert (post.mtime_ns, post.size) == (st.st_mtime_ns, st.st_size)
     assert known["gone.md"] == (5, 1, 1) and len(known) == 3  # the caller's dict is left as it was
-
-
-def test_found_posts_sorted_by_path_keep_their_own_stats():
-    found = Found()
-    for n, path in enumerate(["c.md", "a/z.md", "中.md", "b.md"]):
-        found.add(path, 10**18 + n, n * 100)
-    assert list(found.by_path()) == [
-        FileStat("a/z.md", 10**18 + 1, 100),
-        FileStat("b.md", 10**18 + 3, 300),
-        FileStat("c.md", 10**18, 0),
-        FileStat("中.md", 10**18 + 2, 200),
-    ]
-    found.clear()
-    assert len(found) == 0 and list(found) == []
 
 
 def test_a_limited_walk_finds_the_newest_names_past_many_entries_that_are_no_posts(tmp_path):
