@@ -69,7 +69,7 @@ class Store(Queries, TextIndex):
     def _beside_newer(self, found: int) -> sqlite3.Connection:
         """The index of a newer program is left as it is (removed, that program would find it empty and
         read every post again, with no reason given): this one keeps its own beside it, `<name>.schema<N>`."""
-        self.path = self.path.with_name(f"{self.path.name}.schema{schema.VERSION}")
+        self.path = beside_newer(self.path)
         made = self.path.exists()
         db = self._open_or_rebuild()
         if not made:
@@ -350,7 +350,10 @@ def needs_upgrade(path: Path) -> bool:
     try:
         db = sqlite3.connect(path, timeout=0.1)
         try:
-            if db.execute("PRAGMA user_version").fetchone()[0] != schema.VERSION:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > schema.VERSION:  # a newer program's: this one opens its own beside it (Store._beside_newer)
+                return needs_upgrade(beside_newer(path))
+            if version != schema.VERSION:
                 return True
             info = dict(db.execute("SELECT key, value FROM info WHERE key IN ('tokenizer', 'collation')"))
         finally:
@@ -358,6 +361,11 @@ def needs_upgrade(path: Path) -> bool:
     except sqlite3.Error:
         return True  # damaged or busy: opening it may take long too
     return info.get("tokenizer") != str(cjk.TOKENIZER_VERSION) or info.get("collation") != str(collate.KEY_VERSION)
+
+
+def beside_newer(path: Path) -> Path:
+    """Where this program keeps its index when the one at `path` was made by a newer program."""
+    return path.with_name(f"{path.name}.schema{schema.VERSION}")
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

@@ -10,7 +10,7 @@ import pytest
 
 from reader.core import schema
 from reader.core.errors import StoreError
-from reader.core.store import READ_CACHE_KIB, WRITE_CACHE_KIB, Store
+from reader.core.store import READ_CACHE_KIB, WRITE_CACHE_KIB, Store, needs_upgrade
 from reader.core.types import PostMeta
 from tests.unit.core.store_samples import found, ids, meta, sample_posts, sample_store
 
@@ -115,6 +115,7 @@ def test_an_index_of_a_newer_version_is_left_untouched_and_this_one_keeps_its_ow
     s.write_metadata([(meta("b.md"), 1, 1)])
     s.close()
     assert path.read_bytes() == before  # the newer program finds its index as it left it
+    assert not needs_upgrade(path)  # its own is at this version: opened at once, not on a worker first
     s = Store(path)
     assert (s.rebuilt_reason, s.path.name, list(s.file_states())) == (None, f"i.db.schema{schema.VERSION}", ["b.md"])
     s.close()
