@@ -254,8 +254,8 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             phase = "metadata+text" if with_text else "metadata"
             done = 0
             for chunk in run_phase(phase, self.site, todo.paths, lambda d: report("metadata", d, total), stop, workers):
-                for n, (row, found, text) in enumerate(chunk, done):  # in the order of todo.paths
-                    back_links.update(found)
+                back_links.update(link for _, found, _ in chunk for link in found)  # once a chunk, not a row
+                for n, (row, _, text) in enumerate(chunk, done):  # in the order of todo.paths
                     _, mtime_ns, size = todo[n]
                     yield row, mtime_ns, size, text
                 done += len(chunk)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -90,3 +92,28 @@ def test_the_workers_start_during_the_scan_once_enough_posts_changed(tmp_path, m
     diff = indexer.scan_diff(site, dict(list(states.items())[4:]), workers=four_changed)  # type: ignore[arg-type]
     assert (unchanged.warmed, two_changed.warmed, four_changed.warmed) == (0, 0, 1)
     assert diff.added == 4
+
+
+def test_a_workers_warm_up_imports_all_that_its_first_post_needs(tmp_path):
+    (tmp_path / "_posts").mkdir()
+    post = tmp_path / "_posts" / "2024-01-02-a.md"
+    post.write_text(
+        "---\ntitle: 中文标题\ntags: [a]\n---\n# 标题\n\n*正文* [link](b.md)\n\n<p>html</p>\n", encoding="utf-8"
+    )
+    before = post.stat()
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from reader.core import indexer\n"
+        "from reader.core.types import Site\n"
+        f"site = Site('jekyll', Path({str(tmp_path)!r}), Path({str(tmp_path)!r}))\n"
+        "indexer._warm_up(site)\n"
+        "loaded = set(sys.modules)\n"
+        "[(row, links, text)] = indexer._metadata_chunk(site, ['_posts/2024-01-02-a.md'], with_text=True)\n"
+        "assert text.body and row[1] == '中文标题', (row, text)\n"
+        "print(sorted(set(sys.modules) - loaded))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"  # nothing left to import after the walk
+    assert post.stat() == before and sorted(p.name for p in tmp_path.rglob("*")) == ["2024-01-02-a.md", "_posts"]
