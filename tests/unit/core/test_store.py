@@ -221,15 +221,19 @@ def test_deferred_indexes_come_back_even_after_a_crash(tmp_path):
     s.close()
 
 
-def test_a_refresh_writes_with_the_large_page_cache(tmp_path):
+def test_a_refresh_writes_with_the_large_page_cache_and_gives_it_back_for_the_text(tmp_path):
     from reader.core.library import Library
 
     (tmp_path / "lib" / "_posts").mkdir(parents=True)
     (tmp_path / "lib" / "_config.yml").write_text("title: t\n", encoding="utf-8")
     (tmp_path / "lib" / "_posts" / "2024-01-02-a.md").write_text("---\ntitle: A\n---\nbody\n", encoding="utf-8")
     library = Library(tmp_path / "lib", data_dir=tmp_path / "data")
-    assert library._store()._db.execute("PRAGMA cache_size").fetchone()[0] == -READ_CACHE_KIB
-    library.refresh()
+    cache = lambda: library._store()._db.execute("PRAGMA cache_size").fetchone()[0]  # noqa: E731
+    assert cache() == -READ_CACHE_KIB
+    seen: dict[str, set[int]] = {}
+    library.refresh(progress=lambda phase, done, total: seen.setdefault(phase, set()).add(cache()))
     assert library.count() == 1
-    assert library._store()._db.execute("PRAGMA cache_size").fetchone()[0] == -WRITE_CACHE_KIB
+    assert seen["metadata"] == {-WRITE_CACHE_KIB}
+    assert seen["text"] == {-READ_CACHE_KIB}  # the metadata phase's cache is not kept through the text phase
+    assert cache() == -READ_CACHE_KIB
     library.close()
