@@ -1,12 +1,11 @@
-"""The C heap (glibc malloc) of a process that indexes: two arenas, big blocks mapped apart, free pages given back."""
+"""The C heap (glibc malloc) of a process that indexes: two arenas, free pages given back."""
 
 from __future__ import annotations
 
 import sys
 from contextlib import suppress
 
-_M_MMAP_THRESHOLD = -3  # mallopt's parameters (malloc.h)
-_M_ARENA_MAX = -8
+_M_ARENA_MAX = -8  # mallopt's parameter (malloc.h)
 
 
 def _libc():
@@ -33,18 +32,19 @@ def trim() -> None:
 
 
 def for_indexing() -> None:
-    """Before the text phase: at most two malloc arenas, blocks of 256 KB or more mapped apart (given
-    back when freed), then trim(). For the whole process, from then on (glibc only).
+    """Before the text phase: at most two malloc arenas, then trim(). For the whole process, from then on
+    (glibc only).
 
     The text phase's memory is Tantivy's (the writer's arena in 1 MB pages, its merges, in threads
     made anew for each batch) and the prepared text (3 MB a chunk of results): with an arena per
-    thread, glibc kept what each freed. The text phase of 100k posts right after the metadata phase
-    in the same process peaked at 573 MB (anon 463) without this, 366 MB (anon 257) with it, and
-    took no longer (one run each, load 10-13).
+    thread, glibc kept what each freed. The text phase of 100k posts after the metadata phase in the
+    same process (lib100k, quiet machine, one run each): peak 509 MB without this, 473 MB with it,
+    in the same time (60.2 and 59.2 s). A 256 KB mmap threshold as well (blocks mapped apart, given
+    back when freed) took it to 349-359 MB but cost 4.5 s of the main process's CPU (63.8-64.0 s):
+    it was set until then and made the phase miss 60 s; a 4 MB threshold saved nothing (495 MB).
     """
     libc = _libc()
     with suppress(AttributeError):
         if libc is not None:
             libc.mallopt(_M_ARENA_MAX, 2)
-            libc.mallopt(_M_MMAP_THRESHOLD, 256 * 1024)
     trim()
