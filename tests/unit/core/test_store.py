@@ -228,7 +228,10 @@ def test_a_refresh_writes_with_the_large_page_cache_and_gives_it_back_for_the_te
     (tmp_path / "lib" / "_config.yml").write_text("title: t\n", encoding="utf-8")
     (tmp_path / "lib" / "_posts" / "2024-01-02-a.md").write_text("---\ntitle: A\n---\nbody\n", encoding="utf-8")
     library = Library(tmp_path / "lib", data_dir=tmp_path / "data")
-    cache = lambda: library._store()._db.execute("PRAGMA cache_size").fetchone()[0]  # noqa: E731
+
+    def cache() -> int:
+        return library._store()._db.execute("PRAGMA cache_size").fetchone()[0]
+
     assert cache() == -READ_CACHE_KIB
     seen: dict[str, set[int]] = {}
     library.refresh(progress=lambda phase, done, total: seen.setdefault(phase, set()).add(cache()))
