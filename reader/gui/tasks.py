@@ -184,7 +184,7 @@ class TaskRunner(QObject):
         progress_interval: float = 0.1,
     ) -> Task:
         """Call fn(*args) (or fn(task, *args) when wants_task) on a worker thread."""
-        task = Task(next(self._ids), self._relay.progressed.emit, progress_interval)
+        task = Task(next(self._ids), self._progress_sink(), progress_interval)
         self._pending[task.id] = (task, on_done, on_error, on_progress)
         call_args = (task, *args) if wants_task else args
         self._start(task, lambda: fn(*call_args))
@@ -202,6 +202,10 @@ class TaskRunner(QObject):
             task.cancel()
         self._pending.clear()
         self._pool.clear()
+
+    def _progress_sink(self) -> Callable[[int, tuple], None]:
+        """Where a task's progress goes: through the relay, to the UI thread."""
+        return self._relay.progressed.emit
 
     def _start(self, task: Task, call: Callable[[], Any]) -> None:
         self._pool.start(_Job(self._relay, task, call))
@@ -229,24 +233,13 @@ class TaskRunner(QObject):
 class SyncTaskRunner(TaskRunner):
     """Runs each function at once on the calling thread: deterministic, for tests."""
 
-    def submit(
-        self,
-        fn: Callable[..., Any],
-        *args: Any,
-        on_done: DoneFn | None = None,
-        on_error: ErrorFn | None = None,
-        on_progress: ProgressFn | None = None,
-        wants_task: bool = False,
-        progress_interval: float = 0.1,
-    ) -> Task:
-        # Progress is delivered straight away instead of through the relay.
-        task = Task(next(self._ids), self._progress, progress_interval)
-        self._pending[task.id] = (task, on_done, on_error, on_progress)
-        call_args = (task, *args) if wants_task else args
+    def _progress_sink(self) -> Callable[[int, tuple], None]:
+        return self._progress  # delivered straight away instead of through the relay
+
+    def _start(self, task: Task, call: Callable[[], Any]) -> None:
         try:
-            result = fn(*call_args)
+            result = call()
         except Exception as error:  # noqa: BLE001 - the synchronous twin hands every failure back, as the threaded runner does
             self._deliver(task.id, None, error)
         else:
             self._deliver(task.id, result, None)
-        return task
