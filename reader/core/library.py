@@ -305,14 +305,14 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
                 yield kind, keys[0], meta.title
 
     def index_text(self, progress: ProgressFn | None = None, cancelled: CancelFn | None = None, workers=None) -> None:
-        """The full-text phase: render and index every post whose text is not indexed yet.
-
-        `workers` (an indexer.Workers) lends the processes refresh() started for its metadata phase.
-        """
+        """The full-text phase: render and index every post whose text is not indexed yet. `workers`
+        (an indexer.Workers) lends the processes refresh() started for its metadata phase."""
+        from . import heap
         from .indexer import run_phase
 
         store = self._store()
-        store.cache_for_reading()  # the metadata phase's page cache (64 MB at 100k) is not needed here
+        store.cache_for_reading()  # the metadata phase's page cache (64 MB at 100k) is not needed here,
+        heap.for_indexing()  # and the C heap is set for Tantivy's threads
         store.purge_text()
         todo = store.pending_text()
         total = len(todo)

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from . import cjk, collate, fulltext, heap, schema
+from . import cjk, collate, fulltext, schema
 from .errors import StoreError
 from .freshness import Stamps
 from .state import StateStore
@@ -103,11 +103,9 @@ class Store(Queries, TextIndex):
         self._db.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
 
     def cache_for_reading(self) -> None:
-        """Back to a page cache of READ_CACHE_KIB, its pages given back, and the C heap set for the text
-        phase (heap.for_indexing), which follows the metadata phase."""
+        """Back to a page cache of READ_CACHE_KIB, its pages given back to the C heap."""
         self._db.execute(f"PRAGMA cache_size = -{READ_CACHE_KIB}")
         self._db.execute("PRAGMA shrink_memory")
-        heap.for_indexing()
 
     def _open(self) -> sqlite3.Connection:
         try:
