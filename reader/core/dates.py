@@ -44,6 +44,10 @@ _ISO = re.compile(
     r"(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?"
     rf"\s*(?:({_ZONE})(?![A-Za-z]))?"
 )
+# The form most posts write (Jekyll's, finews'): "2022-01-21 15:01:08 +0800". Read without datetime
+# objects: 1.6 against 10.4 us (the whole metadata of a post is about 17).
+_COMMON = re.compile(r"(\d{4}-\d\d-\d\d)[ T](\d\d):(\d\d):(\d\d) ?([+-]\d\d):?(\d\d)")
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 _FILENAME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[-_. ])")
 # Dates in URL paths: a page under /YYYY/M/D/ (Jekyll's default permalink), a date anywhere in one.
 _URL_DATED_PAGE = re.compile(r"^/?(?:.*/)?(\d{4})/(\d{1,2})/(\d{1,2})/([^/]+?)(?:\.html?|/)?$")
@@ -105,6 +109,11 @@ def parse_date(value: object, default_tz: str | None = None) -> tuple[str, float
     text = value.strip()
     if not text:
         return None
+    common = _COMMON.fullmatch(text)
+    if common:
+        fast = _from_common(common)
+        if fast:
+            return fast
     m = _ISO.match(text)
     if m is None or (m[4] is None and not text.isascii()):
         # Chinese forms, full-width digits, or a Chinese time after an ISO date ("2019-03-28 下午3:05").
@@ -173,6 +182,35 @@ def _dated(name: str) -> tuple[tuple[str, str, str], int] | None:
 def date_sort_key(iso_date: str, default_tz: str | None = None) -> float:
     """Epoch seconds of midnight of an ISO date (from date_from_filename) in default_tz, else UTC."""
     return _from_date(dt.date.fromisoformat(iso_date), default_tz)[1]
+
+
+def _from_common(m: re.Match) -> tuple[str, float] | None:
+    """_from_match's answer for a _COMMON date, by arithmetic; None (the slow way decides) for a
+    date that is not one, a time past 23:59:59, an offset of a day or more or of 60 minutes or
+    more, or a zero offset (written "+00:00" by the slow way whatever its sign)."""
+    day, hour, minute, second, off_h, off_m = m.groups()
+    days, offset = _days(day), _offset_seconds(off_h, off_m)
+    hours, minutes, seconds = int(hour), int(minute), int(second)
+    if days is None or not offset or hours > 23 or minutes > 59 or seconds > 59:
+        return None
+    utc = days * 86400 + hours * 3600 + minutes * 60 + seconds - offset
+    return f"{day}T{hour}:{minute}:{second}{off_h}:{off_m}", float(utc)
+
+
+@lru_cache(maxsize=4096)
+def _days(iso_day: str) -> int | None:
+    """Days from 1970-01-01 to an ISO date ("2022-01-21"), None if it is not a date."""
+    try:
+        return dt.date.fromisoformat(iso_day).toordinal() - _EPOCH_ORDINAL
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=64)
+def _offset_seconds(hours: str, minutes: str) -> int | None:
+    """ "+08", "00" -> 28800; None for an offset of a day or more, or of 60 minutes or more."""
+    total = int(hours[1:]) * 60 + int(minutes)
+    return None if total >= 24 * 60 or int(minutes) > 59 else (total if hours[0] == "+" else -total) * 60
 
 
 def _from_match(m: re.Match, default_tz: str | None) -> tuple[str, float] | None:

@@ -6,6 +6,8 @@ import datetime as dt
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core import dates
 from reader.core.dates import date_from_filename, date_sort_key, parse_date
@@ -282,3 +284,28 @@ def test_a_jekyll_permalink_names_its_dated_file(path, stem):
 )
 def test_a_date_in_a_url_path(path, iso):
     assert dates.date_in_url(path) == iso
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.integers(1, 9999),
+    st.integers(0, 13),
+    st.integers(0, 32),
+    st.integers(0, 61),
+    st.integers(0, 99),
+    st.integers(0, 99),
+    st.sampled_from(["+", "-"]),
+    st.integers(0, 30),
+    st.sampled_from([0, 15, 30, 45, 59, 60, 99]),
+    st.sampled_from([" ", "T"]),
+    st.sampled_from([" ", ""]),
+    st.sampled_from([":", ""]),
+    st.sampled_from([SH, None]),
+)
+def test_the_common_form_reads_as_the_general_way_does(y, mo, d, h, mi, s, sign, oh, om, sep, gap, colon, tz):
+    """ "2022-01-21 15:01:08 +0800" and its neighbours, read by arithmetic (_from_common), give what
+    the general pattern and datetime give, impossible dates, times and offsets included."""
+    text = f"{y:04d}-{mo:02d}-{d:02d}{sep}{h:02d}:{mi:02d}:{s:02d}{gap}{sign}{oh:02d}{colon}{om:02d}"
+    assert dates._COMMON.fullmatch(text)
+    general = dates._ISO.match(text)
+    assert parse_date(text, tz) == (dates._from_match(general, tz) if general else None)
