@@ -5,6 +5,7 @@ Its reading part is tested in test_store_queries.py, its full text in test_store
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
@@ -199,6 +200,32 @@ def test_bulk_write_uses_one_table_read(tmp_path):
     assert s.count() == 1200
     assert s.list_ids()[:2] == [1200, 1199]
     s.close()
+
+
+def _rows_and_labels(store):
+    db = store._db
+    return db.execute("SELECT * FROM posts ORDER BY id").fetchall(), db.execute(
+        "SELECT * FROM post_labels ORDER BY post_id, kind, key"
+    ).fetchall()
+
+
+def test_a_file_changed_but_not_its_row_gets_its_mtime_and_size_and_stays_as_a_full_write_leaves_it(tmp_path):
+    posts = sample_posts()
+    edited = [posts[0], replace(posts[1], tags=("ev",)), posts[2]]  # b's tags changed, a and c only their files
+    stores = [Store(tmp_path / f"{n}.db") for n in (1, 2)]
+    for s in stores:
+        s.write_metadata([(m, 100, 200) for m in posts])
+        s.write_text([(i, "t", "新能源") for i in (1, 2, 3, 4)])
+    stores[0].write_metadata([(m, 101, 201 + n) for n, m in enumerate(edited)])
+    # The other store's rows differ first (their titles), so that it writes the edited posts in full.
+    stores[1].write_metadata([(replace(m, title="x"), 1, 1) for m in edited])
+    stores[1].write_metadata([(m, 101, 201 + n) for n, m in enumerate(edited)])
+    assert stores[0].file_states()["_posts/c.md"] == (4, 101, 203)
+    assert _rows_and_labels(stores[0]) == _rows_and_labels(stores[1])
+    assert ("tag", "中国经济网新闻", 3) not in _rows_and_labels(stores[0])[1]  # b's tag, gone
+    assert stores[0].text_progress() == (1, 4)  # the text of the three is to be indexed again all the same
+    for s in stores:
+        s.close()
 
 
 def index_names(store):
