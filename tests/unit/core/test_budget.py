@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from reader.core.budget import TooComplex, bounded
+from reader.core.budget import TooComplex, bounded, files_in_a_row
 
 
 def _spin_swallowing() -> None:
@@ -103,3 +103,44 @@ def test_nested_calls_share_the_outer_budget():
 
     # The inner budget (1 ms of CPU) is not applied: the outer one is the file's budget.
     assert bounded(lambda: bounded(inner, cpu=0.001), cpu=5) == "inner done"
+
+
+def test_files_in_a_row_each_get_a_whole_budget():
+    # The indexer's workers read a chunk of files under one timer (files_in_a_row): each file is still
+    # stopped at its own budget, with the same message, and the next one gets a whole budget again.
+    began = time.monotonic()
+    with files_in_a_row():
+        for _ in range(2):
+            with pytest.raises(TooComplex) as caught:
+                bounded(_spin_swallowing, cpu=0.3)
+            assert str(caught.value) == "too complex to read (over 0.3 s of CPU)"
+            started = time.process_time()
+            assert bounded(lambda: sum(range(300_000)), cpu=0.3) == sum(range(300_000))
+            assert time.process_time() - started < 0.3
+        with pytest.raises(TooComplex, match="over 48 MB of memory"):
+            bounded(_grow, memory=48 << 20)
+        assert bounded(lambda: bounded(lambda: "nested", cpu=0.001), cpu=5) == "nested"
+    assert time.monotonic() - began < 20
+    assert bounded(lambda: "after the row") == "after the row"  # nothing left armed
+
+
+def test_files_in_a_row_spread_over_many_files_stop_none():
+    # Ticks of the shared timer are counted per file: 40 files of 0.02 s each (0.8 s in all, more than
+    # the 0.3 s each may take) all finish.
+    def work() -> int:
+        end = time.process_time() + 0.02
+        while time.process_time() < end:
+            pass
+        return 1
+
+    with files_in_a_row():
+        assert sum(bounded(work, cpu=0.3) for _ in range(40)) == 40
+
+
+def test_files_in_a_row_off_the_main_thread_is_the_ordinary_budget():
+    def in_a_row():
+        with files_in_a_row():
+            return bounded(_spin_swallowing, cpu=0.2)
+
+    error = _in_thread(in_a_row)
+    assert isinstance(error, TooComplex) and "over 0.2 s of CPU" in str(error)
