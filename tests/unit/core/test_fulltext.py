@@ -145,6 +145,18 @@ def test_a_writer_is_let_go_after_each_batch_and_a_second_waits_for_it(tmp_path)
     assert second.searcher().num_docs == first.searcher().num_docs == 3
 
 
+def test_a_searcher_is_kept_until_another_commit_changes_the_index(tmp_path):
+    reader, writer = FullText(tmp_path / "t", create=True), FullText(tmp_path / "t")  # as two processes
+    writer.write([{"doc": 1, "body": "一"}], [])
+    kept = reader.searcher()
+    assert kept.num_docs == 1 and reader.searcher() is kept  # nothing changed: not reloaded
+    for docs, dead, live in (([{"doc": 2, "body": "二"}], [], 2), ([], [1], 1), ([{"doc": 3, "body": "三"}], [], 2)):
+        writer.write(docs, dead)  # a commit in the other "process", a delete alone included
+        assert reader.searcher().num_docs == live
+    reader.write([{"doc": 4, "body": "四"}], [])  # its own commit too
+    assert reader.searcher().num_docs == writer.searcher().num_docs == 3
+
+
 def test_merges_go_on_behind_a_commit_and_end_before_the_next_writer(tmp_path):
     first, second = FullText(tmp_path / "t", create=True), FullText(tmp_path / "t")
     for n in range(1, 25):  # a segment each; every 8th commit starts a merge, left running
