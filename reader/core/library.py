@@ -205,7 +205,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             finally:
                 store.restore_indexes()
             back_links.update(early_links)
-            self._refresh_labels(store, diff.label_pages, back_links, changed=bool(todo_count or diff.removed or early))
+            self._refresh_labels(store, diff.label_pages, back_links, changed=store.take_labels_changed())
             store.set_folder_stamps(freshness.take(self.root, diff.folders, scanned_ns))
             if full_text:
                 self.index_text(progress, cancelled, workers)
@@ -278,7 +278,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
         all of a category's posts carry, names found before, back-link text, the site's settings and
         data files, a category page's title."""
         # The names found before stay: an unchanged post's back-links are not read again. The
-        # pairs of categories and tags (0.27 s at 100k posts) only change when posts do.
+        # pairs of categories and tags (0.06 s at 100k posts) only change when posts' labels do.
         labels = {"category": store.paired_tags() if changed else {}, "tag": {}}
         for kind, mapping in labels.items():
             mapping.update(store.labels(kind))

@@ -43,6 +43,7 @@ class Store(Queries, TextIndex):
     def __init__(self, path: Path, state_path: Path | None = None, library_key: str = "") -> None:
         self.path = Path(path)
         self.rebuilt_reason = None
+        self._labels_changed = False  # post_labels written since take_labels_changed() last asked
         self._library = library_key
         self._has_state = state_path is not None
         self._db: sqlite3.Connection | None = None
@@ -229,6 +230,9 @@ class Store(Queries, TextIndex):
                 "UPDATE posts SET mtime_ns = ?, size = ? WHERE id = ?", ((*latest.pop(p)[1:], i) for i, p in same)
             )
             db.executemany("DELETE FROM post_labels WHERE post_id = ?", ((ids[p],) for p in was if p in latest))
+            self._labels_changed = self._labels_changed or any(
+                p not in was or was[p][1][CATS : TAGS + 1] != row[CATS : TAGS + 1] for p, (row, _, _) in latest.items()
+            )
             db.executemany(
                 f"INSERT INTO posts (id, {ROW_COLUMNS}, mtime_ns, size) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                 " ON CONFLICT(id) DO UPDATE SET"
@@ -253,6 +257,13 @@ class Store(Queries, TextIndex):
             )
         return ids
 
+    def take_labels_changed(self) -> bool:
+        """True when write_rows or delete_paths changed the posts' categories or tags (added or removed
+        posts, or edited their labels) since the last call; this clears it. A re-open whose files changed
+        in their bodies alone then skips Queries.paired_tags (0.06 s at 100k), whose answer is as before."""
+        changed, self._labels_changed = self._labels_changed, False
+        return changed
+
     @guard
     def fill_title_keys(self) -> None:
         """Make the title sort keys written as NULL (write_metadata's keyed=False)."""
@@ -275,6 +286,7 @@ class Store(Queries, TextIndex):
             self._unindex(ids)
             db.executemany("DELETE FROM post_labels WHERE post_id = ?", ((i,) for i in ids))
             db.executemany("DELETE FROM posts WHERE id = ?", ((i,) for i in ids))
+            self._labels_changed = self._labels_changed or bool(ids)
 
     @guard
     def defer_indexes(self) -> None:

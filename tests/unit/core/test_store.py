@@ -228,6 +228,21 @@ def test_a_file_changed_but_not_its_row_gets_its_mtime_and_size_and_stays_as_a_f
         s.close()
 
 
+def test_labels_changed_says_whether_posts_labels_were_written_since_it_was_last_asked(store):
+    posts = sample_posts()
+    assert store.take_labels_changed() and not store.take_labels_changed()  # the sample posts; then asked
+    store.write_metadata([(posts[0], 7, 7), (replace(posts[1], title="新标题"), 7, 7)])  # labels as before
+    assert not store.take_labels_changed()
+    store.write_metadata([(replace(posts[1], tags=("ev",)), 8, 8)])
+    assert store.take_labels_changed()
+    store.write_metadata([(meta("_posts/new.md"), 1, 1)])  # a new post, even without labels
+    assert store.take_labels_changed()
+    store.delete_paths(["_posts/none.md"])
+    assert not store.take_labels_changed()
+    store.delete_paths(["_posts/c.md"])
+    assert store.take_labels_changed()
+
+
 def index_names(store):
     return {r[0] for r in store._db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
 
