@@ -6,8 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from reader.core.metadata import build_meta, first_heading, readable_file_title
+from reader.core.metadata import _AUTOLINK_LINE, build_meta, first_heading, readable_file_title
 from reader.core.types import Site
 
 ROOT = Path("/library")
@@ -233,3 +235,21 @@ def test_source_url_from_a_trailing_autolink_line():
     assert build_meta(site("jekyll"), "x.md", {}, body).source_url == "http://finews.zning.xyz/a?b=1"
     early = "<http://early.example/>\n" + "\n".join(f"line {i}" for i in range(10))
     assert build_meta(site("jekyll"), "x.md", {}, early).source_url is None
+
+
+def _source_url_as_sliced(body: str) -> str | None:
+    """The trailing autolink as the rule reads (round 3's slices of body[-3000:]): the reference."""
+    if "<http" not in body[-3000:]:
+        return None
+    tail = [line for line in body[-3000:].rstrip().rsplit("\n", 12)[-12:] if line.strip()][-5:]
+    found = [m[1] for line in reversed(tail) if (m := _AUTOLINK_LINE.match(line))]
+    return found[0] if found else None
+
+
+_TAIL_PIECES = ["\n", "\n\n", " ", "\t", "\u3000", "<http://a.b/c>", "<https://x>", "[返回](//x)", "字" * 50, "a" * 400]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_TAIL_PIECES, "<http", "\r\n", " <http://q> "]), max_size=60).map("".join))
+def test_the_trailing_autolink_is_found_from_the_end_as_the_slices_found_it(body):
+    assert build_meta(site("jekyll"), "x.md", {}, body).source_url == _source_url_as_sliced(body)
