@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import platformdirs
 
-from ..core import MARKDOWN_EXTENSIONS, POST_EXTENSIONS, SITE_MARKERS, find_library_root
+from ..core import MARKDOWN_EXTENSIONS, POST_EXTENSIONS
 from .broad_folders import broad_folder_reason
 
 # How many entries of a folder to look at when deciding whether it is a folder of posts.
@@ -148,6 +148,8 @@ def locate(
         return _error(
             path, QT_TRANSLATE_NOOP("Locate", "{0} cannot be read: {1}."), str(path), str(error.strerror or error)
         )
+    from ..core import find_library_root  # only for a file: a folder's launch skips YAML, TOML and the site rules
+
     root = find_library_root(path)
     if root is None:
         vault = vault_root(path.parent) if is_post_folder(path.parent) else None
@@ -179,6 +181,8 @@ def _only_notes_beside(parent: Path, inside: Path, budget: list[int]) -> bool:
     """True if everything in `parent` apart from its subfolder `inside` is notes, their attachments and
     repository furniture, with at least one note; False at a site marker, at any other kind of file
     beyond a tenth, or once `budget` (entries still to look at) runs out."""
+    from ..core import SITE_MARKERS
+
     notes = others = 0
     stack = [parent]
     while stack:

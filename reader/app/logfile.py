@@ -68,13 +68,13 @@ class FailureReporter(QObject):
 
 def report_failures_in_dialogs(app, log_folder: Path) -> FailureReporter:
     """Route every uncaught exception to the log and to one ErrorDialog."""
-    from reader.gui.error_dialog import ErrorDialog
-
     reporter = FailureReporter(app)
-    dialog: list[ErrorDialog] = []
+    dialog: list = []
 
     def show(summary: str, details: str) -> None:
         if not dialog:
+            from reader.gui.error_dialog import ErrorDialog  # on the first failure: not on the start's way
+
             dialog.append(ErrorDialog(log_folder))  # no parent: it outlives any window
         dialog[0].add_failure(summary, details)
 

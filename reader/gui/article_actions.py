@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QTextDocumentFragment
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from ..core import Library, markdown_link, post_link
 from .article_html import IMAGE_SCHEME, LINK_SCHEME
 from .article_view import ArticleView
 from .list_view import ArticleListView
-from .print_pdf import Printable, export_pdf, load_printable, paint
 from .reading import Reading
+
+if TYPE_CHECKING:  # printing and PDF (QtPrintSupport) are imported when first used, not on the start's way
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from .print_pdf import Printable
 
 # Every command here acts on the open article; the list's context menu opens the row clicked first,
 # so both menus mean the post in view.
@@ -39,8 +43,10 @@ _OPAQUE = re.compile(rf"\(<?((?:{LINK_SCHEME}|{IMAGE_SCHEME}):\d+)>?\)")
 
 
 def _export_file(library: Library, post_id: int, fmt: str, target: str, labels: dict[str, str]) -> Path:
-    """On a worker: read the post and write it to `target` in `fmt`."""
+    """On a worker: read the post and write it to `target` in `fmt` (ArticleActions.export has imported print_pdf)."""
     if fmt == "pdf":
+        from .print_pdf import export_pdf
+
         return export_pdf(library, post_id, target, labels)
     return library.export_post(post_id, fmt, target, labels)
 
@@ -149,6 +155,9 @@ class ArticleActions(QObject):
         if not target:
             return
         self.message.emit(self.tr("Exporting to {0}…").format(target), 0)
+        if fmt == "pdf":
+            from . import print_pdf  # noqa: F401 - imported here on the UI thread, not first on a worker
+
         session.ask(
             None,
             _export_file,
@@ -181,6 +190,8 @@ class ArticleActions(QObject):
         if post is None or session is None:
             return
         self.message.emit(self.tr("Preparing to print…"), 0)
+        from .print_pdf import load_printable
+
         session.ask(
             "print",
             load_printable,
@@ -191,6 +202,10 @@ class ArticleActions(QObject):
         )
 
     def _preview(self, printable: Printable) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from .print_pdf import paint
+
         self.message.emit("", 0)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(printable.title)
