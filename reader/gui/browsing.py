@@ -64,23 +64,33 @@ class Browsing(QObject):
         self._after_list.clear()
 
     # --- the tree and the list ----------------------------------------------------------
-    def reload(self, restore: bool = False) -> None:
-        """Tree and list from the index, keeping the selection and the open article.
+    def reload(self, restore: bool = False, then: Callable[[], None] | None = None) -> None:
+        """Tree and list from the index, keeping the selection and the open article; `then` runs once the
+        list is in.
 
-        The list is asked for first, for the selection by node id, so that it shows without
-        waiting for the tree's facets and counts (most of a second at 100k posts).
+        The list is asked for first, for the selection by node id, and the tree's facets and counts
+        (0.12 s of SQLite at 100k posts) only once it is in: asked together, they shared the two cores
+        with the list's paint and the list came later.
         """
         if self.session is None:
             return
         keep = (self._settings.get(S.LAST_SELECTION) if restore else self.selected_node_ids()) or ["all:"]
-        self.reload_list(then=lambda: self._list_shown(restore), node_ids=keep)
         asked = self.selected_node_ids()
-        self.session.ask(
-            "tree",
-            load_tree_data,
-            on_done=lambda data: self._show_tree(data, keep, asked),
-            on_error=self._index_unreadable,
-        )
+        session = self.session
+
+        def listed() -> None:
+            self._list_shown(restore)
+            if session is self.session:
+                session.ask(
+                    "tree",
+                    load_tree_data,
+                    on_done=lambda data: self._show_tree(data, keep, asked),
+                    on_error=self._index_unreadable,
+                )
+            if then is not None:
+                then()
+
+        self.reload_list(then=listed, node_ids=keep)
 
     def _index_unreadable(self, error: BaseException) -> None:
         self.message.emit(self.tr("Could not read the index: {0}").format(error), 10000)
@@ -169,8 +179,12 @@ class Browsing(QObject):
             "date" if by_library else self.sort_key,
             self.descending,
             on_done=self._show_list,
-            on_error=self._index_unreadable,
+            on_error=self._list_failed,
         )
+
+    def _list_failed(self, error: BaseException) -> None:
+        self._index_unreadable(error)
+        self._run_after_list()  # what waits for the list (the tree, the first refresh, which may repair it) goes on
 
     def list_new_posts(self) -> None:
         """While a refresh writes new posts: the list again (the tree waits for the end of the phase)."""

@@ -72,8 +72,8 @@ class OpenLibraries(QObject):
         root = None if library.root is None else str(library.root)
         if root is not None and not sample and root not in self.roots:
             self.roots.append(root)
-        if root is not None:
-            self._names[root] = library.name
+        if root is not None:  # until a worker has read the site's title (its YAML): the folder's name
+            self._names.setdefault(root, library.root.name)
         self.shown = root
         self._settings.set(S.OPEN_LIBRARIES, self.roots)
         self._settings.set(S.ALL_SHOWN, root is None)
@@ -187,6 +187,17 @@ class OpenLibraries(QObject):
             on_done=lambda answer: self._tree_loaded(root, *answer),
             on_error=lambda error: model.set_library_data(root, None, str(error)),
         )
+
+    def name_of(self, library: Library) -> str:
+        """What to call `library` now, without reading its site on the UI thread (see named)."""
+        return library.name if library.root is None else self._names.get(str(library.root), library.root.name)
+
+    def named(self, library: Library, name: str) -> None:
+        """A worker read the shown library's site: its title names it from now on."""
+        root = str(library.root)
+        if self._names.get(root) != name:
+            self._names[root] = name
+            self.window.tree_model.rename_library(root, name)
 
     def _tree_loaded(self, root: str, name: str, data) -> None:
         self._names[root] = name

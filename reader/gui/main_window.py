@@ -70,6 +70,7 @@ class MainWindow(WindowWiring, QMainWindow):
         self._lone_post = None
         self._opening = 0  # counts open_library calls: an upgrade finishing late shows nothing
         self._article_title = ""
+        self._summary = None  # the TreeData the summary page shows
         self._results_wanted = False  # Enter in the search field: the first hit opens when the hits arrive
         self._build_widgets()
         self._wire()
@@ -238,19 +239,21 @@ class MainWindow(WindowWiring, QMainWindow):
         """Show a library (or All libraries, libraries.py) through its session; refresh a library."""
         self._retire_library()
         self._leave_lone()
-        self.session, self.is_sample = session, sample
+        self.session, self.is_sample, self._summary = session, sample, None
         library = session.library
         self.list_model.set_fetch(library.summaries)
         self.view.set_library(library)
         for controller in (self.search, self.reading, self.browse):
             controller.set_session(self.session)
+        if library.root is not None:  # its site's title, read on a worker (YAML, TOML) once the list is in
+            session.warm_up(lambda _own: library.name, on_done=lambda name: self._named(session, name))
         restore = self.libraries.now_showing(session, sample) or restore
         if not sample and library.root is not None:
             self.settings.remember_library(str(library.root))
             self.banner.hide()
-        self.browse.reload(restore=restore)
-        self.refresher.set_library(library if library.root is not None else None)
-        self.refresh()
+        # The refresh (a walk of the whole library in its own process) starts once the list from the index
+        # is in: started at once, it took one of the two cores from the list's query.
+        self.browse.reload(restore=restore, then=lambda: self._refresh_if(session))
 
     def _retire_library(self) -> None:
         if self.session is None:
@@ -294,6 +297,19 @@ class MainWindow(WindowWiring, QMainWindow):
             self.search_edit.setEnabled(True)
 
     # --- refreshing ---------------------------------------------------------------------
+    def _named(self, session: Session, name: str) -> None:
+        if session is self.session:
+            self.libraries.named(session.library, name)
+            self._update_title()
+            if self._summary is not None:
+                self._show_summary(self._summary)  # the summary page names the library too
+
+    def _refresh_if(self, session: Session) -> None:
+        """The first refresh of a session's library, if that session is still the one shown."""
+        if session is self.session:
+            self.refresher.set_library(session.library if session.library.root is not None else None)
+            self.refresh()
+
     def refresh(self) -> None:
         """An incremental refresh on a worker thread; the list updates when it is done (All libraries: each one's)."""
         if self.library is None or self.library.root is not None:
@@ -355,11 +371,12 @@ class MainWindow(WindowWiring, QMainWindow):
 
     def _show_summary(self, data) -> None:
         """The empty article pane shows the library in figures and the first keys to know."""
+        self._summary = data
         months = [f.key for f in data.months]
         self.view.set_idle_page(
             summary_page(
                 LibrarySummary(
-                    self.library.name if self.library else "",
+                    self.libraries.name_of(self.library) if self.library else "",
                     data.view_counts.get("all", 0),
                     data.view_counts.get("unread", 0),
                     data.view_counts.get("starred", 0),
@@ -432,7 +449,7 @@ class MainWindow(WindowWiring, QMainWindow):
         elif post is not None:
             name = post.meta.title or Path(post.meta.path).stem
         elif self.library is not None:
-            name = self.library.name
+            name = self.libraries.name_of(self.library)
         else:
             name = ""
         self.setWindowTitle(f"{name} — {app_name()}" if name else app_name())

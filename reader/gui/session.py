@@ -42,13 +42,13 @@ class Session(QObject):
         self._in_flight: tuple[Job, tuple, Callable | None, Callable | None] | None = None  # the write on a worker
         # The workers' own handles; All libraries opens them all (libraries_all.py)
         self._workers = PerThread(lambda: Library(self.root, data_dir=self._data_dir), Library.close)
-        self._warm_up: Job | None = None  # to run once the first list is shown
+        self._warm_ups: list[tuple[Job, Callable[[Any], None]]] = []  # to run once the first list is shown
 
-    def warm_up(self, job: Job) -> None:
+    def warm_up(self, job: Job, on_done: Callable[[Any], None] | None = None) -> None:
         """Run job(library) on a worker shortly after the first list was delivered, once: the first post
         opened would otherwise pay for importing and starting the reading path. Not earlier, so that it
         does not compete with opening the library for the interpreter (its lock is shared by all threads)."""
-        self._warm_up = job
+        self._warm_ups.append((job, on_done or _ignore))
 
     @property
     def is_open(self) -> bool:
@@ -67,7 +67,7 @@ class Session(QObject):
         kind None: superseded by nothing, dropped only when the session closes.
         """
         current = self._ticket(kind)
-        if kind == "list" and self._warm_up is not None:
+        if kind == "list" and self._warm_ups:
             on_done = self._then_warm_up(on_done)
         self._runner.submit(
             self._workers.run,
@@ -80,13 +80,15 @@ class Session(QObject):
     def _then_warm_up(self, on_done: Callable[[Any], None]) -> Callable[[Any], None]:
         def done(result: Any) -> None:
             on_done(result)
-            job, self._warm_up = self._warm_up, None
-            if job is not None:
-                QTimer.singleShot(
-                    WARM_UP_AFTER_LIST_MS, self, lambda: self._open and self.ask(None, job, on_done=_ignore)
-                )
+            jobs, self._warm_ups = self._warm_ups, []
+            if jobs:
+                QTimer.singleShot(WARM_UP_AFTER_LIST_MS, self, lambda: self._warm(jobs))
 
         return done
+
+    def _warm(self, jobs: list[tuple[Job, Callable[[Any], None]]]) -> None:
+        for job, on_done in jobs if self._open else ():
+            self.ask(None, job, on_done=on_done)
 
     def drop(self, kind: str) -> None:
         """Answers to questions of `kind` asked so far are stale (e.g. the user typed on)."""

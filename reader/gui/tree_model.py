@@ -240,6 +240,14 @@ class LibraryTreeModel(QAbstractItemModel):
         index = self.createIndex(top.row, 0, top)
         self.dataChanged.emit(index, index.siblingAtColumn(1))
 
+    def rename_library(self, root: str, name: str) -> None:
+        """A library's top node (several libraries open) says `name` from now on."""
+        top = self._top(root)
+        if top is not None and top.label != name:
+            top.label = name
+            index = self.createIndex(top.row, 0, top)
+            self.dataChanged.emit(index, index)
+
     def _top(self, root: str) -> Node | None:
         return next((n for n in self._root.children if n.kind == "libraryroot" and n.key == root), None)
 

@@ -299,6 +299,7 @@ def test_the_snippet_takes_the_rest_of_the_width_after_the_user_drags_columns(
 def test_with_no_article_open_the_pane_shows_the_library_and_the_first_keys(qtbot, active):
     window = active
     qtbot.waitUntil(lambda: "Keys worth knowing" in window.view.toPlainText(), timeout=5000)
+    qtbot.waitUntil(lambda: "测试剪报" in window.view.toPlainText(), timeout=3000)  # the site's title, from a worker
     text = window.view.toPlainText()
     assert window.reading.post is None
     assert "测试剪报" in text and f"{N_POSTS + 1} articles, {N_POSTS + 1} unread, 0 starred" in text
