@@ -7,7 +7,7 @@ import itertools
 import sys
 from typing import TYPE_CHECKING
 
-from . import output
+from . import output, snippet_helper
 from .opening import add_freshness_options, open_library, post_id
 
 if TYPE_CHECKING:
@@ -169,10 +169,26 @@ def _tell_failed(failed: dict) -> None:
 
 
 def _search(args) -> int:
+    # Forked before anything is opened: the snippets' readers are imported on the other core meanwhile.
+    helper = None if args.paths or args.limit <= 0 else snippet_helper.start([args.library, *args.libraries])
+    try:
+        return _search_with(args, helper)
+    finally:
+        if helper is not None:
+            helper.close()
+
+
+def _search_with(args, helper: snippet_helper.SnippetHelper | None) -> int:
     from ..core import merge_search
 
     libraries = _open_all(args, text=True)
-    found = merge_search(libraries, args.query, limit=args.limit, snippets=0 if args.paths else args.limit)
+    found = merge_search(
+        libraries,
+        args.query,
+        limit=args.limit,
+        snippets=0 if args.paths else args.limit,
+        make_snippets=helper.snippets if helper else None,
+    )
     _tell_failed(found.failed)
     names = {library.root: library.labels("category") for library in libraries}
     hits = [item.hit for item in found.hits]

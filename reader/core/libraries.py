@@ -20,7 +20,7 @@ understood raises QueryError, as for one library.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -108,9 +108,11 @@ def merge_search(
     limit: int = 200,
     offset: int = 0,
     snippets: int = 0,
+    make_snippets: Callable[[Library, str, Sequence[int]], dict[int, Snippet]] | None = None,
 ) -> MergedResults:
     """Search every library and merge the hits (see the module's docstring). The first `snippets`
-    merged hits come with their snippet. Raises QueryError when the query cannot be understood."""
+    merged hits come with their snippet, made by `make_snippets` (else Library.snippets). Raises
+    QueryError when the query cannot be understood."""
     answered: list[tuple[Path, Sequence[SearchHit]]] = []
     coverage: dict[Path, tuple[int, int]] = {}
     failed: dict[Path, str] = {}
@@ -126,12 +128,17 @@ def merge_search(
         coverage[library.root] = (found.indexed, found.total)
     page = fuse(answered)[offset : offset + limit]
     if snippets:
-        page = _with_snippets(libraries, query, page, snippets, failed)
+        page = _with_snippets(libraries, query, page, snippets, failed, make_snippets)
     return MergedResults(tuple(page), coverage, failed)
 
 
 def _with_snippets(
-    libraries: Sequence[Library], query: str, hits: list[LibraryHit], count: int, failed: dict[Path, str]
+    libraries: Sequence[Library],
+    query: str,
+    hits: list[LibraryHit],
+    count: int,
+    failed: dict[Path, str],
+    make: Callable[[Library, str, Sequence[int]], dict[int, Snippet]] | None,
 ) -> list[LibraryHit]:
     """`hits` with the snippets of the first `count` made (each library reads its own files)."""
     wanted: dict[Path, list[int]] = {}
@@ -141,7 +148,11 @@ def _with_snippets(
     for library in libraries:
         if library.root in wanted:
             try:
-                snippets = library.snippets(query, wanted[library.root])
+                snippets = (
+                    make(library, query, wanted[library.root])
+                    if make
+                    else library.snippets(query, wanted[library.root])
+                )
             except (ReaderError, OSError) as error:
                 failed[library.root] = _failure(error)
                 continue

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from . import cjk, zh_fold
-from .query import Text
-from .types import Snippet
+from .query import Text, parse, wanted_texts
+from .types import Site, Snippet
 
 _SPACE = re.compile(r"\s+")
 _LATIN_EDGE = f"[^\\W_{cjk._CJK_CLASS}]"
@@ -58,3 +59,12 @@ def snippet(text: str, pattern: re.Pattern[str] | None, width: int = 120) -> Sni
     shift = len(lead_mark) - start
     tail = "…" if end < len(window) or hi < len(text) else ""
     return Snippet(lead_mark + body + tail, tuple((a + shift, b + shift) for a, b in hits))
+
+
+def post_snippets(site: Site, query: str, posts: Sequence[tuple[int, str]]) -> dict[int, Snippet]:
+    """id -> the snippet of each post (id, path) for `query`, read from its file and brought to text
+    (0.6 ms a post): the index keeps no copy of the text."""
+    from .pipeline import text_of
+
+    pattern = highlighter(wanted_texts(parse(query)))
+    return {post_id: snippet(text_of(site, path).text, pattern) for post_id, path in posts}

@@ -1,0 +1,77 @@
+"""`jianbao-cli search` makes its snippets in a forked helper (cli/snippet_helper.py): the same output as
+made in the process itself, the readers not imported by the command's own process, and the same output
+again when the helper dies before it answers. Each command runs in a fresh interpreter."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "fixtures" / "jekyll"
+# Runs the command (`how` sets the helper up), then prints its output and whether the process read posts.
+CODE = """
+import io, json, os, signal, sys, contextlib
+from reader.cli import main, snippet_helper
+how, args = sys.argv[1], sys.argv[2:]
+start = snippet_helper.start
+if how == "here":
+    snippet_helper.start = lambda roots: None
+elif how == "killed":
+    def start_and_kill(roots):
+        helper = start(roots)
+        os.kill(helper._pid, signal.SIGKILL)
+        return helper
+    snippet_helper.start = start_and_kill
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    code = main(args)
+print(json.dumps([code, out.getvalue(), "reader.core.pipeline" in sys.modules]))
+"""
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("cli-snippets")
+    root = shutil.copytree(FIXTURE, tmp / "lib")
+    data = tmp / "data"
+    time.sleep(3.1)  # folders changed within 3 s of a scan are rescanned next time (freshness._RACY_NS)
+    subprocess.run(
+        [sys.executable, "-m", "reader.cli", "--data-dir", str(data), "index", str(root)],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    return root, data
+
+
+def search(indexed, how: str, *args: str) -> tuple[int, str, bool]:
+    root, data = indexed
+    done = subprocess.run(
+        [sys.executable, "-c", CODE, how, "--data-dir", str(data), "search", str(root), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    code, out, read_posts = json.loads(done.stdout.splitlines()[-1])
+    return code, out, read_posts
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork") or sys.platform == "darwin", reason="no helper there")
+@pytest.mark.parametrize("query", ["the", "滑雪场", '"being written"'])
+def test_the_helper_makes_the_snippets_the_process_would(indexed, query):
+    here = search(indexed, "here", query, "--json")
+    helped = search(indexed, "helper", query, "--json")
+    killed = search(indexed, "killed", query, "--json")
+    assert here[0] == helped[0] == killed[0] == 0
+    assert json.loads(helped[1]) == json.loads(here[1]) == json.loads(killed[1])
+    assert here[2] and not helped[2] and killed[2]  # the posts read by the process itself, or not
+    assert all(hit["snippet"] for hit in json.loads(here[1]))
