@@ -54,6 +54,7 @@ class TextIndex(StoreBase):
     _fulltext: FullText | None = None
     _fulltext_generation = 0
     _held: _Held | None = None  # write_text's docs waiting for text_in_one_commit's end
+    _progress: tuple[tuple[int, int], tuple[int, int]] | None = None  # text_progress() and when it was counted
 
     # --- the generation ---------------------------------------------------------------------
     def _text_folder(self, generation: int) -> Path:
@@ -232,8 +233,16 @@ class TextIndex(StoreBase):
 
     @guard
     def text_progress(self) -> tuple[int, int]:
+        """(posts whose text is indexed, posts). Every search asks; counting 1M posts read the whole
+        index of `doc` (3-8 ms, more than the 8 MB page cache holds), so the counts are kept until
+        the database changes: a commit of another connection (data_version) or a change of this one."""
+        stamp = (self._db.execute("PRAGMA data_version").fetchone()[0], self._db.total_changes)
+        if self._progress is not None and self._progress[0] == stamp:
+            return self._progress[1]
         total = self._db.execute("SELECT count(*) FROM posts").fetchone()[0]
         pending = self._db.execute("SELECT count(*) FROM posts WHERE doc IS NULL").fetchone()[0]
+        # Not inside a transaction: a rollback takes its changes back without changing total_changes.
+        self._progress = None if self._db.in_transaction else (stamp, (total - pending, total))
         return total - pending, total
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from reader.core.errors import StoreError
 from reader.core.fulltext import FullText
+from reader.core.store import Store
 from tests.unit.core.store_samples import dead_rows, found, ids, meta, sample_store, tantivy_docs
 
 
@@ -43,6 +44,26 @@ def test_text_write_update_delete_keep_the_full_text_consistent(store):
     assert store.text_progress() == (0, 3)
     store.purge_text()  # the dead documents leave Tantivy
     assert dead_rows(store) == 0 and tantivy_docs(store, "body", "world") == tantivy_docs(store, "body", "比亚") == 0
+
+
+def test_text_progress_follows_every_change_to_the_posts_whoever_makes_it(store, tmp_path):
+    assert store.text_progress() == store.text_progress() == (0, 4)  # the second from what the first counted
+    other = Store(store.path, tmp_path / "data" / "state.db", "lib1")  # as another process
+    try:
+        (a,) = ids(other, "_posts/a.md")
+        other.write_text([(a, "Alpha", "正文")])
+        assert store.text_progress() == (1, 4)
+        other.delete_paths(["_posts/b.md"])
+        assert store.text_progress() == (1, 3)
+    finally:
+        other.close()
+    with pytest.raises(RuntimeError), store.transaction():  # counted inside a transaction taken back
+        store._db.execute("DELETE FROM posts")
+        assert store.text_progress() == (0, 0)
+        raise RuntimeError
+    assert store.text_progress() == (1, 3)
+    store.delete_paths(["_posts/c.md"])  # and its own
+    assert store.text_progress() == (1, 2)
 
 
 def test_write_text_for_a_vanished_id_is_ignored(store):
