@@ -213,6 +213,13 @@ def _step8(db: sqlite3.Connection) -> None:
     )
 
 
+def _step9(db: sqlite3.Connection) -> None:
+    # The count of posts with a problem (every refresh's report, `problems`, the window's Problems) read
+    # the whole posts table: 0.013-0.022 s at 100k, after the last result of a re-open. The posts with a
+    # problem are few (506 of 100k, 12 KB).
+    db.execute("CREATE INDEX posts_problems ON posts(id) WHERE error IS NOT NULL")
+
+
 def _info(db: sqlite3.Connection, key: str) -> str | None:
     row = db.execute("SELECT value FROM info WHERE key = ?", (key,)).fetchone()
     return row[0] if row else None
@@ -227,6 +234,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _step6,
     _step7,
     _step8,
+    _step9,
 ]
 VERSION = len(MIGRATIONS)
 # Tables a healthy index must have; a file missing one is treated as damaged.

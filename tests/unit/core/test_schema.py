@@ -134,5 +134,18 @@ def test_version_7_stopped_in_a_first_build_gets_its_indexes_back(tmp_path):
     db.execute("INSERT INTO info VALUES ('deferred_indexes', ?)", (json.dumps([sql for _name, sql in found]),))
     schema.migrate(db)
     have = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'posts_%'")}
-    assert have == {name for name, _sql in found}
+    assert have == {name for name, _sql in found} | {"posts_problems"}  # step 9's
     assert db.execute("SELECT count(*) FROM info WHERE key = 'deferred_indexes'").fetchone()[0] == 0
+
+
+def test_version_9_counts_the_posts_with_a_problem_from_an_index_of_them(tmp_path):
+    db = _db(tmp_path / "index.db")
+    schema.migrate(db, target=8)
+    db.executemany(
+        "INSERT INTO posts (id, path, title, meta, error) VALUES (?, ?, 't', '{}', ?)",
+        [(1, "a.md", None), (2, "b.md", "line 3: bad YAML"), (3, "c.md", None)],
+    )
+    assert schema.migrate(db) == 8
+    count = "SELECT count(*) FROM posts p WHERE p.error IS NOT NULL"  # as Queries.count asks it
+    assert db.execute(count).fetchone()[0] == 1
+    assert "posts_problems" in " ".join(r[3] for r in db.execute(f"EXPLAIN QUERY PLAN {count}"))
