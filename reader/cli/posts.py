@@ -7,11 +7,12 @@ import itertools
 import sys
 from typing import TYPE_CHECKING
 
-from . import output, snippet_helper
+from . import output
 from .opening import add_freshness_options, open_library, post_id
 
 if TYPE_CHECKING:
     from ..core import Library, PostFilter
+    from .snippet_helper import SnippetHelper
 
 
 COMMANDS = ("list", "search", "show", "problems")  # what add_parsers adds (cli._parser makes only the group named)
@@ -169,8 +170,11 @@ def _tell_failed(failed: dict) -> None:
 
 
 def _search(args) -> int:
-    # Forked before anything is opened: the snippets' readers are imported on the other core meanwhile.
-    helper = None if args.paths or args.limit <= 0 else snippet_helper.start([args.library, *args.libraries])
+    helper = None
+    if not args.paths and args.limit > 0:  # forked before anything is opened (-l: not even imported, 5 ms)
+        from .snippet_helper import start
+
+        helper = start([args.library, *args.libraries])
     try:
         return _search_with(args, helper)
     finally:
@@ -178,7 +182,7 @@ def _search(args) -> int:
             helper.close()
 
 
-def _search_with(args, helper: snippet_helper.SnippetHelper | None) -> int:
+def _search_with(args, helper: SnippetHelper | None) -> int:
     from ..core import merge_search
 
     libraries = _open_all(args, text=True)
