@@ -4,8 +4,9 @@ A word tokenizer (Tantivy's `simple`, like SQLite's `unicode61` before it) treat
 characters as one long "word", so it cannot find a substring of it; Tantivy's own `ngram`
 tokenizer gives every gram position 0, so it cannot match phrases. We rewrite the text before
 it reaches the index: every run of CJK characters becomes its overlapping bigrams plus the
-run's last character alone (`新能源汽车` -> `新能 能源 源汽 汽车 车`); every other character is left for
-the word tokenizer. Each run is its first character, then one str.translate of the rest (each
+run's last character alone (`新能源汽车` -> `新能 能源 源汽 汽车 车`); every other character is
+written as the word tokenizer and its filters would make it (fulltext.ANALYZER), so that the
+index's writer only splits at spaces. Each run is its first character, then one str.translate of the rest (each
 character c -> "c c"): building the bigrams one by one in Python took 0.23 ms of CPU a 4 KB post,
 this 0.09 (index_forms).
 
@@ -99,34 +100,67 @@ def normalise(text: str) -> str:
 
 def index_forms(text: str) -> tuple[str, str]:
     """Title or body as the index takes it: normalise()d, each CJK run spaced off from what is
-    around it and written as its bigrams and its last character; and its CJK characters
-    (normalise()d, in order, repeats kept) for the `chars` field."""
+    around it and written as its bigrams and its last character, the rest as the words the index's
+    analyzer (fulltext.ANALYZER) makes of it, spaced (its tokens, for the writer's whitespace
+    tokenizer); and its CJK characters (normalise()d, in order, repeats kept) for the `chars` field."""
     text = nfkc(text)
-    if zh_fold.beyond_the_dense_table(text):  # CJK extension B or later: rare, one run at a time
+    if _BEYOND_THE_TABLES.search(text):  # past the basic plane (emoji, CJK extension B): rare, run by run
         parts = _split_runs().split(zh_fold.fold(text))
         runs = parts[1::2]
         parts[1::2] = [" ".join((*map(add, run, run[1:]), run[-1])) for run in runs]
-        return " ".join(parts), "".join(runs)
-    # A run abc becomes "ab bc c": its first character folded, then each other one folded to f as "f f".
+        from .fulltext import ANALYZER
+
+        return " ".join(ANALYZER.analyze(" ".join(parts))), "".join(runs)
+    # A run abc becomes "ab bc c": its first character folded, then each other one folded to f as "f f";
+    # other characters are lower-cased and folded as ANALYZER does, or spaces if no word holds them.
     parts = _split_runs().split(text)
     runs = parts[1::2]
+    words = _word_table()
+    parts[::2] = [part.translate(words) for part in parts[::2]]
     expand = _expansion()
     parts[1::2] = [cast(str, expand[ord(run[0])])[0] + run[1:].translate(expand) for run in runs]
     return " ".join(parts), zh_fold.fold("".join(runs))
 
 
 _EXPANSION_END = 0xFB00  # past the last CJK character below the supplementary planes (U+FAFF)
+_BEYOND_THE_TABLES = re.compile("[\U00010000-\U0010ffff]")
+
+
+_PLANE = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)  # the basic one, no surrogates
+
+
+@functools.cache
+def _forms() -> dict[str, str]:
+    """fulltext.char_forms of the basic plane (20 ms of CPU): what a word makes of each character."""
+    from .fulltext import char_forms
+
+    return char_forms(_PLANE)
+
+
+@functools.cache
+def _word_table() -> list[int | str]:
+    """index_forms' str.translate table for the text around the runs, over the basic plane: a
+    character becomes what ANALYZER makes of it in a word, or a space if it ends a word."""
+    table: list[int | str] = list(range(0x10000))
+    forms = _forms()
+    for ch in _PLANE:
+        form = forms.get(ch)
+        if form != ch:
+            table[ord(ch)] = " " if form is None else form
+    return table
 
 
 @functools.cache
 def _expansion() -> list[int | str]:
-    """index_forms' str.translate table (a list: one lookup a character, as in zh_fold): a CJK
-    character -> its folded form twice, space between; any other below _EXPANSION_END itself.
+    """index_forms' str.translate table for the runs (a list: one lookup a character, as in zh_fold): a CJK
+    character -> its folded form twice, space between (spaces where ANALYZER's `simple` tokenizer
+    splits: code points not assigned yet); any other below _EXPANSION_END itself.
     Made on first use, in the processes that index (10 ms of CPU, 6 MB)."""
     table: list[int | str] = list(range(_EXPANSION_END))
     found = "".join(_one_char().findall("".join(map(chr, range(_EXPANSION_END)))))
+    forms = _forms()
     for ch, folded in zip(found, zh_fold.fold(found), strict=True):
-        table[ord(ch)] = folded + " " + folded
+        table[ord(ch)] = folded + " " + folded if ch in forms else "   "
     return table
 
 

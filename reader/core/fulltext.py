@@ -5,15 +5,15 @@ a Tantivy document is live while a post holds its number, which the store gives 
 that never goes back. Measured at 100k posts against the FTS5 tables it replaces: built in a third
 of the time, at half the size, searched 5-40x faster (docs/performance.md).
 
-Tantivy pitfalls this module keeps clear of: its `ngram` tokenizer puts every gram at position 0,
-so the text arrives as bigrams (cjk.index_form) through the `simple` tokenizer, with positions for
-phrases; a lone character is looked up in `chars` (documents only, no positions: the CJK
-characters of the text one by one, through the 1-gram tokenizer); deleting by a
-term of an unsigned field deletes nothing, so `doc` is a signed integer; custom tokenizers are not
-saved with the index and are registered on every open; a second writer is refused at once
-(LockBusy), not queued, so a writer is taken for one batch and a second one retries for a while. An
-index made with another SCHEMA does not open (Broken), so a change of fields makes a new generation by
-itself.
+Tantivy pitfalls this module keeps clear of: its `ngram` tokenizer puts every gram at position 0, so
+the text arrives as bigrams (cjk.index_forms), with positions for phrases, already split into
+ANALYZER's tokens (the writer's tokenizer only splits at spaces); a lone character is looked up in
+`chars` (documents only, no positions: the CJK characters of the text one by one, through the 1-gram
+tokenizer); deleting by a term of an unsigned field deletes nothing, so `doc` is a signed integer;
+custom tokenizers are not saved with the index and are registered on every open; a second writer is
+refused at once (LockBusy), not queued, so a writer is taken for one batch and a second one retries
+for a while. An index made with another SCHEMA does not open (Broken), so a change of fields makes a
+new generation by itself.
 """
 
 from __future__ import annotations
@@ -72,7 +72,22 @@ def _analyzer() -> tantivy.TextAnalyzer:
 
 
 ANALYZER = _analyzer()
+# What the index's writer runs over title and body: cjk.index_forms has already done the rest of
+# ANALYZER's work, each character through a table (char_forms), 0.02 ms a post of Python instead
+# of 0.12 ms in the writer for the lowercase and ascii_fold filters, which take their slow path on
+# every CJK token (docs/performance.md, "The text phase, round 4"). The tokens are the same.
+INDEX_ANALYZER = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
 CHARS_ANALYZER = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.ngram(1, 1, False)).build()
+
+
+def char_forms(chars: str) -> dict[str, str]:
+    """Each of `chars` (no surrogates) that a word can hold -> what ANALYZER makes of it there: lower-cased
+    and folded, one or more characters. The others (punctuation, spaces) end a word."""
+    spaced = "\n".join(chars)  # each character a word of its own, or none
+    return dict(zip(_PLAIN.analyze(spaced), ANALYZER.analyze(spaced), strict=True))
+
+
+_PLAIN = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).build()
 
 
 def day_number(day: str | None) -> int | None:
@@ -98,7 +113,7 @@ class FullText:
             elif not tantivy.Index.exists(str(self.folder)):
                 raise Broken(f"{self.folder} holds no full-text index")
             self.index = tantivy.Index(SCHEMA, path=str(self.folder), reuse=not create)
-            self.index.register_tokenizer(TOKENIZER, ANALYZER)  # not kept in the index: every open
+            self.index.register_tokenizer(TOKENIZER, INDEX_ANALYZER)  # not kept in the index: every open
             self.index.register_tokenizer(CHARS_TOKENIZER, CHARS_ANALYZER)
             self.index.searcher()  # reads meta.json and every segment's footer
         except (ValueError, OSError) as error:
