@@ -36,6 +36,7 @@ class SnippetHelper:
         self._pid = pid
         self._requests: BinaryIO | None = requests
         self._answers = answers
+        self._asked = False  # a request answered: the helper waits for the next one, or the end
 
     def snippets(self, library: Library, query: str, post_ids: Sequence[int]) -> dict[int, Snippet]:
         """What library.snippets(query, post_ids) answers, made by the helper (by this process when
@@ -48,6 +49,7 @@ class SnippetHelper:
                 self._requests.flush()
                 if select.select([self._answers], [], [], _PATIENCE)[0]:
                     made = pickle.load(self._answers)
+                    self._asked = True
             except (OSError, EOFError, pickle.PickleError):
                 pass
             if made is None:  # it failed, died or hangs: this process makes the snippets from now on
@@ -55,10 +57,12 @@ class SnippetHelper:
         return made if made is not None else library.snippets(query, post_ids)
 
     def close(self, kill: bool = False) -> None:
-        """End the helper (it reads the end of its requests and exits; `kill`: at once); reaped if it has exited."""
+        """End the helper and reap it (its CPU then counts in this process's children's, as a command's
+        should). One that answered reads the end of its requests and exits; one never asked (no hits),
+        or that failed (`kill`), is killed: it may still be warming up."""
         if self._requests is None:
             return
-        if kill:
+        if kill or not self._asked:
             with suppress(OSError):
                 os.kill(self._pid, signal.SIGKILL)
         for pipe in (self._requests, self._answers):
@@ -66,7 +70,7 @@ class SnippetHelper:
                 pipe.close()
         self._requests = None
         with suppress(ChildProcessError):
-            os.waitpid(self._pid, os.WNOHANG)  # else the system reaps it once this process ends
+            os.waitpid(self._pid, 0)
 
 
 def start(roots: Sequence[str]) -> SnippetHelper | None:

@@ -75,3 +75,11 @@ def test_the_helper_makes_the_snippets_the_process_would(indexed, query):
     assert json.loads(helped[1]) == json.loads(here[1]) == json.loads(killed[1])
     assert here[2] and not helped[2] and killed[2]  # the posts read by the process itself, or not
     assert all(hit["snippet"] for hit in json.loads(here[1]))
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork") or sys.platform == "darwin", reason="no helper there")
+def test_a_search_without_hits_ends_its_helper_at_once(indexed):
+    started = time.perf_counter()
+    code, out, read_posts = search(indexed, "helper", "zqxjkv", "--json")
+    assert (code, json.loads(out), read_posts) == (0, [], False)
+    assert time.perf_counter() - started < 30  # the helper killed and reaped, not waited for until _PATIENCE
