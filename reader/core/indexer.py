@@ -198,7 +198,7 @@ def run_phase(
     func: Callable[[Site, Sequence], list] = (
         _text_chunk if kind == "text" else partial(_metadata_chunk, with_text=kind == "metadata+text")
     )
-    batches = list(chunks(items, _CHUNK))
+    batches = chunks(items, _CHUNK)  # each taken when it is handed out (store_text.PendingText reads then)
     done = 0
     if len(items) < _POOL_THRESHOLD or (os.cpu_count() or 1) < 2:
         for chunk in batches:

@@ -313,7 +313,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
         store.cache_for_reading()  # the metadata phase's page cache (64 MB at 100k) is not needed here,
         heap.for_indexing()  # and the C heap is set for Tantivy's threads
         store.purge_text()
-        todo = store.pending_text()
+        todo = store.text_todo()
         total = len(todo)
         if progress:
             progress("text", 0, total)

@@ -164,3 +164,15 @@ def test_one_commit_interrupted_between_the_two_stores_leaves_nothing_searchable
     store.write_text([(a, "t", "第一版"), (b, "t", "别的")])
     assert found(store, "第一版") == {a} and found(store, "别的") == {b}
     assert tantivy_docs(store, "body", "第一") == tantivy_docs(store, "body", "别的") == 1 and dead_rows(store) == 0
+
+
+def test_the_text_phases_todo_is_pending_text_with_each_slice_read_when_taken(store):
+    (a,) = ids(store, "_posts/a.md")
+    store.write_text([(a, "Alpha", "新能源")])
+    todo = store.text_todo()
+    assert len(todo) == 3 and list(todo) == store.pending_text()
+    assert todo[1:] == store.pending_text()[1:] and todo[-1] == store.pending_text()[-1]
+    # a path is read when its slice is taken, not when the todo is made
+    (c,) = ids(store, "_posts/c.md")
+    store._db.execute("UPDATE posts SET path = 'moved/c.md' WHERE id = ?", (c,))
+    assert (c, "moved/c.md") in todo[0:3]
