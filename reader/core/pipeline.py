@@ -59,17 +59,31 @@ class ShownPost:
     truncated: bool  # True when only the start of the body is shown; full=True shows all of it
 
 
-def read_post(site: Site, relpath: str, limit: int | None = INDEX_LIMIT, *, links: bool = True) -> ParsedPost:
+def read_post(
+    site: Site,
+    relpath: str,
+    limit: int | None = INDEX_LIMIT,
+    *,
+    links: bool = True,
+    data: bytes | OSError | None = None,
+) -> ParsedPost:
     """Read (the first `limit` bytes of) one file and parse it; an OSError becomes the post's
     problem, never an exception. The indexer reads INDEX_LIMIT: a 50 MB post must not take the
     workers' memory. `links=False`: the body's links are not looked for (only the metadata
-    phase needs them: 0.03 ms a post)."""
-    try:
-        data, _cut = read_head(site, relpath, limit)
-    except OSError as exc:
+    phase needs them: 0.03 ms a post). `data`: what head() read of it already."""
+    data = head(site, relpath, limit) if data is None else data
+    if isinstance(data, OSError):
         parsed = parse_post(site, relpath, b"")
-        return replace(parsed, meta=replace(parsed.meta, error=f"cannot be read: {exc.strerror or exc}"))
+        return replace(parsed, meta=replace(parsed.meta, error=f"cannot be read: {data.strerror or data}"))
     return parse_post(site, relpath, data, links=links)
+
+
+def head(site: Site, relpath: str, limit: int | None = INDEX_LIMIT) -> bytes | OSError:
+    """The first `limit` bytes of a post, or the OSError reading it raised (read_post makes it the post's problem)."""
+    try:
+        return read_head(site, relpath, limit)[0]
+    except OSError as exc:
+        return exc
 
 
 def post_html(site: Site, parsed: ParsedPost, body: str | None = None, *, for_text: bool = False) -> str:
@@ -107,11 +121,11 @@ def text_of(site: Site, relpath: str) -> PostText:
     return post_text(site, read_post(site, relpath, links=False))
 
 
-def index_post(site: Site, relpath: str, with_text: bool = False) -> IndexedPost:
-    """The metadata phase's reading of one file: its metadata, the category and tag names its
-    links give, and (`with_text`, when its text is to be indexed in the same refresh) its text
-    from the same read."""
-    parsed = read_post(site, relpath)
+def index_post(site: Site, relpath: str, with_text: bool = False, data: bytes | OSError | None = None) -> IndexedPost:
+    """The metadata phase's reading of one file (or of `data`, head()'s of it): its metadata, the
+    category and tag names its links give, and (`with_text`, when its text is to be indexed in the
+    same refresh) its text from the same read."""
+    parsed = read_post(site, relpath, data=data)
     found = [b for href, text in parsed.links if (b := _BACK_LINKS.get(site, href, text, parsed.meta.categories))]
     return IndexedPost(parsed.meta, found, post_text(site, parsed) if with_text else None)
 
