@@ -117,6 +117,30 @@ def files_in_a_row() -> Iterator[None]:
         _WATCHDOG.forget(ident)
 
 
+class Ticket:
+    """One file's budget over the parts of staged work (bounded_part): the timer ticks its parts took."""
+
+    __slots__ = ("ticks",)
+
+    def __init__(self) -> None:
+        self.ticks = 0
+
+
+def in_a_row() -> bool:
+    """Whether this thread is inside files_in_a_row's shared timer (bounded_part may be used)."""
+    session = _session
+    return session is not None and session.ident == threading.get_ident()
+
+
+def bounded_part(ticket: Ticket, func: Callable[..., T], *args) -> T:
+    """One part of a file's work inside files_in_a_row (see in_a_row), under the file's one budget of
+    FILE_CPU_SECONDS: the ticks of its earlier parts count (the CPU check), each part has the memory
+    budget. Raises TooComplex as bounded does."""
+    session = _session
+    assert session is not None and session.ident == threading.get_ident(), "bounded_part outside files_in_a_row"
+    return session.run(func, args, FILE_CPU_SECONDS, FILE_MEMORY, ticket)
+
+
 class _Session:
     """The state of files_in_a_row: the file being read (active), its timer ticks and its budget."""
 
@@ -130,10 +154,10 @@ class _Session:
         self.ticks = 0
         self.limit = 0
 
-    def run(self, func: Callable[..., T], args: tuple, cpu: float, memory: int) -> T:
+    def run(self, func: Callable[..., T], args: tuple, cpu: float, memory: int, ticket: Ticket | None = None) -> T:
         if self.active:
             return func(*args)  # nested: the outer budget
-        self.ticks, self.limit = 0, max(1, math.ceil(cpu / self.tick))
+        self.ticks, self.limit = ticket.ticks if ticket else 0, max(1, math.ceil(cpu / self.tick))
         _WATCHDOG.start_file(self.budget, memory)
         self.active = True
         try:
@@ -142,6 +166,8 @@ class _Session:
             finally:
                 self.active = False
                 _WATCHDOG.end_file(self.ident, self.budget)
+                if ticket:
+                    ticket.ticks = self.ticks
         except _Interrupt as exc:
             self.active = False
             _WATCHDOG.end_file(self.ident, self.budget)

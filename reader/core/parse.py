@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Sequence
+from functools import partial
 
-from .budget import TooComplex, bounded
+from .budget import Ticket, TooComplex, bounded, bounded_part, in_a_row
 from .dates import date_from_filename, date_sort_key
 from .decode import decode_bytes
 from .errors import DecodeError
-from .frontmatter import read_front_matter
+from .frontmatter import FrontMatter, read_front_matter
 from .links_scan import ANCHOR_START, html_anchors, markdown_links
 from .metadata import build_meta, readable_file_title
 from .types import ParsedPost, PostMeta, Site
@@ -25,13 +27,27 @@ def parse_post(site: Site, relpath: str, data: bytes, *, links: bool = True) -> 
     Problems (binary data, broken front matter, a date that is not a date, a file over its
     budget of time or memory) are reported in `meta.error`; the post always has a non-empty title.
     """
-    body_format = "html" if relpath.lower().endswith(_HTML_SUFFIXES) else "markdown"
-    try:
-        return bounded(_parse, site, relpath, data, body_format, links)
-    except TooComplex as exc:  # over the per-file budget (budget.py)
-        return _unreadable(site, relpath, body_format, str(exc))
-    except Exception as exc:  # noqa: BLE001 - one odd file must never stop an index run
-        return _unreadable(site, relpath, body_format, f"could not read: {type(exc).__name__}: {exc}")
+    reading = _Reading(site, relpath, data, links)
+    reading.run(bounded, _Reading.all_steps)
+    assert reading.done is not None
+    return reading.done
+
+
+def parse_posts(site: Site, items: Sequence[tuple[str, bytes]]) -> list[ParsedPost]:
+    """parse_post (links included) of each (relpath, data), step by step across them all inside
+    budget.files_in_a_row (every file decoded, then every front matter read, ...: 70 against 84 us a
+    news post, the CPU's caches hold one step's code and data), each file under its one budget over
+    its steps (budget.Ticket); elsewhere file by file."""
+    if not in_a_row():
+        return [parse_post(site, relpath, data) for relpath, data in items]
+    readings = [_Reading(site, relpath, data, True) for relpath, data in items]
+    for step in _Reading.STEPS:
+        for reading in readings:
+            if reading.done is None:
+                reading.run(partial(bounded_part, reading.ticket), step)
+    done = [reading.done for reading in readings if reading.done is not None]
+    assert len(done) == len(readings)  # every step ends a file or leaves it to the next
+    return done
 
 
 def extract_links(body: str, limit: int = MAX_LINKS) -> tuple[tuple[str, str], ...]:
@@ -50,24 +66,64 @@ def extract_links(body: str, limit: int = MAX_LINKS) -> tuple[tuple[str, str], .
     )
 
 
-def _parse(site: Site, relpath: str, data: bytes, body_format: str, links: bool) -> ParsedPost:
-    try:
-        text, _encoding = decode_bytes(data)
-    except DecodeError as exc:
-        return _unreadable(site, relpath, body_format, str(exc))
-    fm = read_front_matter(text)
-    error = None
-    if fm.error is not None:
-        where = f"line {fm.error.line}: " if fm.error.line else ""
-        error = f"front matter, {where}{fm.error.reason}"
-    meta = build_meta(site, relpath, fm.data, fm.body, body_format, error)
-    return ParsedPost(
-        meta=meta,
-        body=fm.body,
-        body_format=body_format,
-        body_line=fm.body_line,
-        links=extract_links(fm.body) if links else (),
-    )
+class _Reading:
+    """One file on its way through parse_post's steps (decode, front matter, metadata, links): what
+    each step made, and the ParsedPost once done (a problem ends it early)."""
+
+    def __init__(self, site: Site, relpath: str, data: bytes, links: bool) -> None:
+        self.site, self.relpath, self.data, self.links = site, relpath, data, links
+        self.body_format = "html" if relpath.lower().endswith(_HTML_SUFFIXES) else "markdown"
+        self.ticket = Ticket()
+        self.text = ""
+        self.front: FrontMatter | None = None
+        self.meta: PostMeta | None = None
+        self.done: ParsedPost | None = None
+
+    def run(self, budget: Callable, step: Callable[[_Reading], None]) -> None:
+        """`step` under `budget` (bounded, or bounded_part with this file's ticket); a problem ends the file."""
+        try:
+            budget(step, self)
+        except TooComplex as exc:  # over the per-file budget (budget.py)
+            self.done = _unreadable(self.site, self.relpath, self.body_format, str(exc))
+        except Exception as exc:  # noqa: BLE001 - one odd file must never stop an index run
+            message = f"could not read: {type(exc).__name__}: {exc}"
+            self.done = _unreadable(self.site, self.relpath, self.body_format, message)
+
+    def decode(self) -> None:
+        try:
+            self.text, _encoding = decode_bytes(self.data)
+        except DecodeError as exc:
+            self.done = _unreadable(self.site, self.relpath, self.body_format, str(exc))
+
+    def read_front_matter(self) -> None:
+        self.front = read_front_matter(self.text)
+
+    def build_meta(self) -> None:
+        fm = self.front
+        assert fm is not None
+        error = None
+        if fm.error is not None:
+            where = f"line {fm.error.line}: " if fm.error.line else ""
+            error = f"front matter, {where}{fm.error.reason}"
+        self.meta = build_meta(self.site, self.relpath, fm.data, fm.body, self.body_format, error)
+
+    def find_links(self) -> None:
+        fm, meta = self.front, self.meta
+        assert fm is not None and meta is not None
+        self.done = ParsedPost(
+            meta=meta,
+            body=fm.body,
+            body_format=self.body_format,
+            body_line=fm.body_line,
+            links=extract_links(fm.body) if self.links else (),
+        )
+
+    STEPS = (decode, read_front_matter, build_meta, find_links)
+
+    def all_steps(self) -> None:
+        for step in _Reading.STEPS:
+            if self.done is None:
+                step(self)
 
 
 def _unreadable(site: Site, relpath: str, body_format: str, error: str) -> ParsedPost:

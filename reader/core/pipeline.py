@@ -9,7 +9,7 @@
                                         HTML body and plain lines and links do not go through markdown-it)
     text          text.html_to_text     plain text for the index and the snippets
 
-The indexer's metadata phase (index_post), its text phase and the snippets (post_text, text_of),
+The indexer's metadata phase (index_posts), its text phase and the snippets (post_text, text_of),
 the view and lone files (show_post) all go this way. Parsing has the per-file budget (budget.py),
 rendering and extracting the text another; the view takes the whole way under one.
 """
@@ -17,6 +17,7 @@ rendering and extracting the text another; the view takes the whole way under on
 from __future__ import annotations
 
 import html as html_lib
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from . import budget
 from .budget import TooComplex, bounded
 from .limits import INDEX_LIMIT, SHOW_READ_LIMIT, read_head, truncate_body
 from .links import back_link
-from .parse import parse_post, unreadable_meta
+from .parse import parse_post, parse_posts, unreadable_meta
 from .types import ParsedPost, PostMeta, Site
 
 # "Show the whole article" (full=True) may take this many times the per-file budget (budget.py).
@@ -73,9 +74,13 @@ def read_post(
     phase needs them: 0.03 ms a post). `data`: what head() read of it already."""
     data = head(site, relpath, limit) if data is None else data
     if isinstance(data, OSError):
-        parsed = parse_post(site, relpath, b"")
-        return replace(parsed, meta=replace(parsed.meta, error=f"cannot be read: {data.strerror or data}"))
+        return _not_read(site, relpath, data)
     return parse_post(site, relpath, data, links=links)
+
+
+def _not_read(site: Site, relpath: str, error: OSError) -> ParsedPost:
+    parsed = parse_post(site, relpath, b"")
+    return replace(parsed, meta=replace(parsed.meta, error=f"cannot be read: {error.strerror or error}"))
 
 
 def head(site: Site, relpath: str, limit: int | None = INDEX_LIMIT) -> bytes | OSError:
@@ -121,13 +126,20 @@ def text_of(site: Site, relpath: str) -> PostText:
     return post_text(site, read_post(site, relpath, links=False))
 
 
-def index_post(site: Site, relpath: str, with_text: bool = False, data: bytes | OSError | None = None) -> IndexedPost:
-    """The metadata phase's reading of one file (or of `data`, head()'s of it): its metadata, the
-    category and tag names its links give, and (`with_text`, when its text is to be indexed in the
-    same refresh) its text from the same read."""
-    parsed = read_post(site, relpath, data=data)
-    found = [b for href, text in parsed.links if (b := _BACK_LINKS.get(site, href, text, parsed.meta.categories))]
-    return IndexedPost(parsed.meta, found, post_text(site, parsed) if with_text else None)
+def index_posts(site: Site, items: Sequence[tuple[str, bytes | OSError]], with_text: bool = False) -> list[IndexedPost]:
+    """The metadata phase's reading of files already read (head()'s (relpath, data), parsed step by step
+    across them: parse.parse_posts): each one's metadata, the category and tag names its links give,
+    and (`with_text`, when its text is to be indexed in the same refresh) its text from the same read."""
+    parsed = iter(parse_posts(site, [(rel, data) for rel, data in items if not isinstance(data, OSError)]))
+    posts = [_not_read(site, rel, data) if isinstance(data, OSError) else next(parsed) for rel, data in items]
+    return [
+        IndexedPost(
+            post.meta,
+            [b for href, text in post.links if (b := _BACK_LINKS.get(site, href, text, post.meta.categories))],
+            post_text(site, post) if with_text else None,
+        )
+        for post in posts
+    ]
 
 
 class _BackLinkMemo:

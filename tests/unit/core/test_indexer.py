@@ -125,7 +125,7 @@ def test_a_workers_warm_up_imports_all_that_its_first_post_needs(tmp_path):
 def test_a_chunk_reads_its_files_ahead_of_parsing_them_within_a_cap(tmp_path, monkeypatch):
     # _metadata_chunk reads a run of files before parsing them (the caches), holding at most
     # _READ_AHEAD bytes: with a cap of 250 bytes, posts of 100 come three at a time. An unreadable
-    # file (a folder where a post was) gives its row with the reason, in its place.
+    # file (a folder where a post was) holds no bytes and gives its row with the reason, in its place.
     posts = tmp_path / "_posts"
     posts.mkdir()
     names = [f"2024-01-{day:02d}-p.md" for day in range(1, 8)]
@@ -134,14 +134,13 @@ def test_a_chunk_reads_its_files_ahead_of_parsing_them_within_a_cap(tmp_path, mo
     (posts / "2024-01-04-p.md").unlink()
     (posts / "2024-01-04-p.md").mkdir()
     site = Site("jekyll", tmp_path, tmp_path)
-    events: list[str] = []
-    real_head, real_index_post = indexer.head, indexer.index_post
-    monkeypatch.setattr(indexer, "head", lambda site, rel: events.append("read") or real_head(site, rel))
+    runs: list[int] = []
+    real_index_posts = indexer.index_posts
     monkeypatch.setattr(
-        indexer, "index_post", lambda site, rel, *args: events.append("parse") or real_index_post(site, rel, *args)
+        indexer, "index_posts", lambda site, run, *args: runs.append(len(run)) or real_index_posts(site, run, *args)
     )
     monkeypatch.setattr(indexer, "_READ_AHEAD", 250)
     rows = indexer._metadata_chunk(site, [f"_posts/{name}" for name in names])
-    assert "".join(e[0] for e in events) == "rrrppprrrrpppp"  # 3 x 100 bytes, then 0 (unreadable) + 3 x 100
+    assert runs == [3, 4]
     assert [row[0] for row, _, _ in rows] == [f"_posts/{name}" for name in names]
     assert [bool(row[7]) and "cannot be read" in row[7] for row, _, _ in rows] == [False] * 3 + [True] + [False] * 3

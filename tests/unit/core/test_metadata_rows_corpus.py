@@ -8,12 +8,14 @@ After a deliberate change of the metadata rules, print the new digests with
 
 import hashlib
 import tempfile
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
 
 from bench.generate import generate
 from reader.core import scanner
+from reader.core.budget import files_in_a_row
 from reader.core.indexer import _metadata_chunk
 from reader.core.site import detect_site
 from tests.corpus import CORPUS, POST_COUNTS
@@ -39,24 +41,30 @@ EXPECTED = {
 EXPECTED_GENERATED = "518d11b2976d04852144d6de76d9e957e09f40aec965125c1527fee2dc8868af"
 
 
-def folder_digest(folder: Path) -> str:
+def folder_digest(folder: Path, in_a_row: bool = False) -> str:
+    """`in_a_row`: as the worker processes run a chunk (budget.files_in_a_row: parsed step by step across
+    its files, parse.parse_posts); else file by file, as a small refresh in one process does."""
     site = detect_site(folder)
     paths = sorted(scanner.scan(site).posts)
     digest = hashlib.sha256()
-    for path, (row, links, text) in zip(paths, _metadata_chunk(site, paths), strict=True):
+    with files_in_a_row() if in_a_row else nullcontext():
+        chunk = _metadata_chunk(site, paths)
+    for path, (row, links, text) in zip(paths, chunk, strict=True):
         assert text is None
         digest.update(repr((path, row, links)).encode())
     return digest.hexdigest()
 
 
 @pytest.mark.corpus
+@pytest.mark.parametrize("in_a_row", [False, True])
 @pytest.mark.parametrize("name", sorted(POST_COUNTS))
-def test_rows_of_the_corpus_are_those_recorded(name):
-    assert folder_digest(CORPUS / name) == EXPECTED[name]
+def test_rows_of_the_corpus_are_those_recorded(name, in_a_row):
+    assert folder_digest(CORPUS / name, in_a_row) == EXPECTED[name]
 
 
-def test_rows_of_a_generated_library_are_those_recorded(tmp_path):
-    assert folder_digest(generate(tmp_path, GENERATED)) == EXPECTED_GENERATED
+@pytest.mark.parametrize("in_a_row", [False, True])
+def test_rows_of_a_generated_library_are_those_recorded(tmp_path, in_a_row):
+    assert folder_digest(generate(tmp_path, GENERATED), in_a_row) == EXPECTED_GENERATED
 
 
 if __name__ == "__main__":

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import codecs
 import pickle
+import time
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.parse import extract_links, parse_post
+from reader.core import budget
+from reader.core import parse as parse_module
+from reader.core.budget import files_in_a_row
+from reader.core.parse import extract_links, parse_post, parse_posts
 from reader.core.types import Site
 from tests.corpus import CORPUS
 
@@ -419,3 +423,43 @@ def test_post_like_text_never_raises(parts, folder):
         assert post.meta.title.strip()
         assert post.meta.error is None or post.meta.error.strip()
         assert not (post.meta.error or "").startswith("could not read"), post.meta.error
+
+
+def _spin(seconds: float) -> None:
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+
+
+def test_files_parsed_step_by_step_keep_one_budget_each(monkeypatch, tmp_path):
+    # In a worker's chunk (files_in_a_row) parse_posts takes each step across all files; a file's
+    # steps share its one budget: 0.12 s of CPU in two steps each is over 0.2 s, in one step it is not.
+    monkeypatch.setattr(budget, "FILE_CPU_SECONDS", 0.2)
+    real_front, real_meta = parse_module.read_front_matter, parse_module.build_meta
+
+    def slow_front(text):
+        if "SLOW" in text:
+            _spin(0.12)
+        return real_front(text)
+
+    def slow_meta(site, relpath, *args):
+        if "slow" in relpath:
+            _spin(0.12)
+        return real_meta(site, relpath, *args)
+
+    monkeypatch.setattr(parse_module, "read_front_matter", slow_front)
+    monkeypatch.setattr(parse_module, "build_meta", slow_meta)
+    site = Site("jekyll", tmp_path, tmp_path)
+    items = [
+        ("_posts/2024-01-01-a.md", b"---\ntitle: a\n---\nbody"),
+        ("_posts/2024-01-02-slow.md", b"---\ntitle: SLOW\n---\nbody"),  # both steps: over
+        ("_posts/2024-01-03-half.md", b"---\ntitle: SLOW\n---\nbody"),  # one step: within
+        ("_posts/2024-01-04-b.md", b"\xff\xfe\x00\x00binary\x00"),  # a problem of its own
+    ]
+    with files_in_a_row():
+        parsed = parse_posts(site, items)
+    assert [p.meta.path for p in parsed] == [rel for rel, _ in items]
+    assert [p.meta.title for p in parsed[:3]] == ["a", "slow", "SLOW"]
+    assert parsed[1].meta.error == "too complex to read (over 0.2 s of CPU)"
+    assert parsed[0].meta.error is None and parsed[2].meta.error is None
+    assert parsed[3].meta.error == parse_post(site, *items[3]).meta.error is not None

@@ -24,6 +24,11 @@ NEWS = (
 )
 
 
+def _index_post(site, rel, with_text=False):
+    """The metadata phase's reading of one file (pipeline.index_posts of a run of one)."""
+    return pipeline.index_posts(site, [(rel, pipeline.head(site, rel))], with_text)[0]
+
+
 def _site(root: Path, files: dict[str, str | bytes]) -> Site:
     for rel, content in files.items():
         path = root / rel
@@ -100,11 +105,11 @@ def test_the_view_gets_the_html_without_the_text(tmp_path, monkeypatch):
 def test_index_post_gives_the_text_from_the_same_read(tmp_path, monkeypatch):
     site = _site(tmp_path, {"_posts/2022-01-21-news.md": NEWS})
     reads = _count_reads(monkeypatch)
-    indexed = pipeline.index_post(site, "_posts/2022-01-21-news.md", with_text=True)
+    indexed = _index_post(site, "_posts/2022-01-21-news.md", with_text=True)
     assert reads == Counter({"_posts/2022-01-21-news.md": 1})
     assert indexed.text == pipeline.text_of(site, "_posts/2022-01-21-news.md")
     assert ("category", "zhongguojingjiwang", "中国经济网新闻") in indexed.back_links
-    assert pipeline.index_post(site, "_posts/2022-01-21-news.md").text is None
+    assert _index_post(site, "_posts/2022-01-21-news.md").text is None
 
 
 @pytest.mark.parametrize(
@@ -117,7 +122,7 @@ def test_index_post_gives_the_text_from_the_same_read(tmp_path, monkeypatch):
 )
 def test_bad_content_is_a_problem_of_the_file(tmp_path, content, problem):
     site = _site(tmp_path, {"_posts/2022-01-21-bad.md": content})
-    indexed = pipeline.index_post(site, "_posts/2022-01-21-bad.md", with_text=True)
+    indexed = _index_post(site, "_posts/2022-01-21-bad.md", with_text=True)
     assert problem in indexed.meta.error and indexed.meta.path == "_posts/2022-01-21-bad.md"
     assert indexed.meta.title and indexed.text is not None
     shown = pipeline.show_post(site, "_posts/2022-01-21-bad.md")
@@ -248,8 +253,8 @@ def test_back_links_are_remembered_per_site(tmp_path):
     other = Site("jekyll", tmp_path, tmp_path, url="https://elsewhere.example")
     rel = "_posts/2024-01-01-a.md"
     for _ in range(2):  # the second time from the memo
-        assert pipeline.index_post(own, rel).back_links == [("category", "x", "新闻")]
-        assert pipeline.index_post(other, rel).back_links == []
-        assert pipeline.index_post(Site("jekyll", tmp_path, tmp_path, url="https://news.example"), rel).back_links == [
+        assert _index_post(own, rel).back_links == [("category", "x", "新闻")]
+        assert _index_post(other, rel).back_links == []
+        assert _index_post(Site("jekyll", tmp_path, tmp_path, url="https://news.example"), rel).back_links == [
             ("category", "x", "新闻")
         ]
