@@ -6,9 +6,9 @@ tokenizer gives every gram position 0, so it cannot match phrases. We rewrite th
 it reaches the index: every run of CJK characters becomes its overlapping bigrams plus the
 run's last character alone (`新能源汽车` -> `新能 能源 源汽 汽车 车`); every other character is
 written as the word tokenizer and its filters would make it (fulltext.ANALYZER), so that the
-index's writer only splits at spaces. Each run is its first character, then one str.translate of the rest (each
-character c -> "c c"): building the bigrams one by one in Python took 0.23 ms of CPU a 4 KB post,
-this 0.09 (index_forms).
+index's writer only splits at spaces. Each run is one str.translate (each character c -> "c c",
+less the first "c "): building the bigrams one by one in Python took 0.23 ms of CPU a 4 KB post,
+this 0.07 (index_forms).
 
 Every occurrence of a CJK character then starts exactly one token, so:
   - a 1-character query could be the prefix query `X*` (a bigram starting with X, or a
@@ -30,7 +30,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from operator import add
-from typing import cast
 
 from . import zh_fold
 
@@ -103,23 +102,26 @@ def index_forms(text: str) -> tuple[str, str]:
     around it and written as its bigrams and its last character, the rest as the words the index's
     analyzer (fulltext.ANALYZER) makes of it, spaced (its tokens, for the writer's whitespace
     tokenizer); and its CJK characters (normalise()d, in order, repeats kept) for the `chars` field."""
-    text = nfkc(text)
+    # NFKC where the word table does not do it (normalise() below does the rest): in none of 3,000 posts
+    if _index_unstable_char().search(text):  # of a generated library (a search: 0.014 ms, the sub 0.042)
+        text = _index_unstable().sub(_nfkc_match, text)
     if _BEYOND_THE_TABLES.search(text):  # past the basic plane (emoji, CJK extension B): rare, run by run
-        parts = _split_runs().split(zh_fold.fold(text))
+        parts = _split_runs().split(normalise(text))
         runs = parts[1::2]
         parts[1::2] = [" ".join((*map(add, run, run[1:]), run[-1])) for run in runs]
         from .fulltext import ANALYZER
 
         return " ".join(ANALYZER.analyze(" ".join(parts))), "".join(runs)
-    # A run abc becomes "ab bc c": its first character folded, then each other one folded to f as "f f";
-    # other characters are lower-cased and folded as ANALYZER does, or spaces if no word holds them.
+    # A run abc becomes "a ab bc c" (each character folded to f as "f f"): "ab bc c" for the index, every
+    # third character for `chars`; the text around the runs becomes the words ANALYZER makes of it.
     parts = _split_runs().split(text)
-    runs = parts[1::2]
-    words = _word_table()
+    words, expand, runs = _word_table(), _expansion(), parts[1::2]
+    expanded = [run.translate(expand) for run in runs]
     parts[::2] = [part.translate(words) for part in parts[::2]]
-    expand = _expansion()
-    parts[1::2] = [cast(str, expand[ord(run[0])])[0] + run[1:].translate(expand) for run in runs]
-    return " ".join(parts), zh_fold.fold("".join(runs))
+    parts[1::2] = [run[2:] for run in expanded]
+    if any("   " in run for run in expanded):  # a code point not assigned yet: in the run, but in no word
+        return " ".join(parts), zh_fold.fold("".join(runs))
+    return " ".join(parts), "".join([run[::3] for run in expanded])
 
 
 _EXPANSION_END = 0xFB00  # past the last CJK character below the supplementary planes (U+FAFF)
@@ -142,12 +144,45 @@ def _word_table() -> list[int | str]:
     """index_forms' str.translate table for the text around the runs, over the basic plane: a
     character becomes what ANALYZER makes of it in a word, or a space if it ends a word."""
     table: list[int | str] = list(range(0x10000))
-    forms = _forms()
+    forms, left = _forms(), _left_to_the_table()
     for ch in _PLANE:
-        form = forms.get(ch)
+        form = forms.get(ch) or " " if ch not in left else "".join(forms.get(each) or " " for each in left[ch])
         if form != ch:
-            table[ord(ch)] = " " if form is None else form
+            table[ord(ch)] = form
     return table
+
+
+@functools.cache
+def _left_to_the_table() -> dict[str, str]:
+    """The characters of the basic plane outside _STABLE and the runs that index_forms leaves to the
+    word table instead of normalising them (0.18 ms a post of nfkc() was mostly full-width ，：（）
+    and quotes, a call of unicodedata.normalize each) -> their NFKC form. They are those NFKC never
+    joins to the character before: not combining, not the second of a canonical pair, nor is the
+    first character of their NFKC form; a combining mark after one is normalised with it (nfkc)."""
+    seconds = {d.split()[1] for d in map(unicodedata.decomposition, _PLANE) if d.count(" ") == 1 and d[0] != "<"}
+    left = {}
+    for ch in _PLANE:
+        if ch < "\x80" or unicodedata.combining(ch) or ch in seconds or is_cjk(ch):
+            continue
+        form = unicodedata.normalize("NFKC", ch)
+        if form and not unicodedata.combining(form[0]) and form[0] not in seconds and not _one_char().search(form):
+            left[ch] = form
+    return left
+
+
+@functools.cache
+def _index_unstable_char() -> re.Pattern[str]:
+    return re.compile(_index_unstable().pattern[2:], re.DOTALL)  # without the character before
+
+
+@functools.cache
+def _index_unstable() -> re.Pattern[str]:
+    """_UNSTABLE for index_forms: the characters left to the word table are stable there too."""
+    codes = sorted(map(ord, _left_to_the_table()))
+    starts = [c for i, c in enumerate(codes) if not i or codes[i - 1] != c - 1]
+    ends = [c for i, c in enumerate(codes) if i == len(codes) - 1 or codes[i + 1] != c + 1]
+    ranges = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in zip(starts, ends, strict=True))
+    return re.compile(f".?[^{_STABLE}{ranges}]+", re.DOTALL)
 
 
 @functools.cache

@@ -97,7 +97,10 @@ def _index_forms_run_by_run(text):
 # With what Tantivy's analyzer changes or splits at: capitals, accents, İ, ß, small capitals it folds to
 # capitals, ŉ, punctuation, a vertical tab, an emoji, a code point not assigned yet inside a run.
 _MIXED = st.sampled_from(
-    list("新能源經濟發佈裡乾，。 abcÉ1２ひらカナ한국어々〇ーİßʀŉÆ⑴-_'.\x0b\ufa6e")
+    list(
+        "新能源經濟發佈裡乾，。 abcÉ1２ひらカナ한국어々〇ーİßʀŉÆ⑴-_'.\x0b\ufa6e"
+        "：（）Ａ“”…㎏\u3000\u0301\u0323か\u3099ｶﾞ\u1100\u1161ﬁ"
+    )
     + ["𠀀", "𫗧", "\uf900", "①", "😀", "𝐀"]
 )
 
@@ -118,7 +121,7 @@ def test_index_forms_give_the_tokens_of_the_run_by_run_forms(text):
 def test_every_character_of_the_basic_plane_is_indexed_as_tantivys_analyzer_did():
     codes = [c for c in range(0x10000) if not 0xD800 <= c < 0xE000]
     for at in range(0, len(codes), 2048):
-        text = "".join(f"Xa{c}新{c}é{c}{c}能{c} " for c in map(chr, codes[at : at + 2048]))
+        text = "".join(f"Xa{c}新{c}é{c}{c}能{c} e\u0301{c}\u0323{c}\u3099 " for c in map(chr, codes[at : at + 2048]))
         assert index_text(text) == _tokens_as_before(text)
 
 
