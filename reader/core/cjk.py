@@ -128,7 +128,11 @@ _EXPANSION_END = 0xFB00  # past the last CJK character below the supplementary p
 _BEYOND_THE_TABLES = re.compile("[\U00010000-\U0010ffff]")
 
 
-_PLANE = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)  # the basic one, no surrogates
+@functools.cache
+def _plane() -> str:
+    """The basic plane's characters but the surrogates, made on first use (6-9 ms of CPU): at import it
+    was a tenth of a `jianbao-cli list` or `search -l`, which never index."""
+    return "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
 
 
 @functools.cache
@@ -136,7 +140,7 @@ def _forms() -> dict[str, str]:
     """fulltext.char_forms of the basic plane (20 ms of CPU): what a word makes of each character."""
     from .fulltext import char_forms
 
-    return char_forms(_PLANE)
+    return char_forms(_plane())
 
 
 @functools.cache
@@ -145,7 +149,7 @@ def _word_table() -> list[int | str]:
     character becomes what ANALYZER makes of it in a word, or a space if it ends a word."""
     table: list[int | str] = list(range(0x10000))
     forms, left = _forms(), _left_to_the_table()
-    for ch in _PLANE:
+    for ch in _plane():
         form = forms.get(ch) or " " if ch not in left else "".join(forms.get(each) or " " for each in left[ch])
         if form != ch:
             table[ord(ch)] = form
@@ -159,9 +163,9 @@ def _left_to_the_table() -> dict[str, str]:
     and quotes, a call of unicodedata.normalize each) -> their NFKC form. They are those NFKC never
     joins to the character before: not combining, not the second of a canonical pair, nor is the
     first character of their NFKC form; a combining mark after one is normalised with it (nfkc)."""
-    seconds = {d.split()[1] for d in map(unicodedata.decomposition, _PLANE) if d.count(" ") == 1 and d[0] != "<"}
+    seconds = {d.split()[1] for d in map(unicodedata.decomposition, _plane()) if d.count(" ") == 1 and d[0] != "<"}
     left = {}
-    for ch in _PLANE:
+    for ch in _plane():
         if ch < "\x80" or unicodedata.combining(ch) or ch in seconds or is_cjk(ch):
             continue
         form = unicodedata.normalize("NFKC", ch)
