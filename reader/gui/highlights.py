@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -77,9 +77,10 @@ class Highlights(QObject):
         self._words = ""  # the search field's words: the Highlights node shows the highlights holding them
         self._asked: tuple[int | None, str] = (None, "")  # the post whose highlights were asked for last: its
         # id too, as under All libraries two posts of two libraries may have one relative path
-        reading.opened.connect(
-            lambda path, _title: (self.reading.post_id, path) != self._asked and self._load_post(path)
-        )
+        # Asked once the body is in the view: the view keeps highlights only for the post it shows, and the
+        # body's read is not shared with a second job on its way (the header shows only if the body is slow).
+        reading.bodyShown.connect(lambda path: (self.reading.post_id, path) != self._asked and self._load_soon(path))
+        reading.opened.connect(lambda path, _title: (self.reading.post_id, path) != self._asked and self._forget())
         view.highlightsAnchored.connect(self._anchored)
         browse.treeShown.connect(lambda _data: self.reload_list())
         search_edit.textChanged.connect(self._filter)
@@ -100,8 +101,17 @@ class Highlights(QObject):
         return self.browse.session
 
     # --- the article ------------------------------------------------------------------------
+    def _load_soon(self, path: str) -> None:
+        """Asked once the events waiting now are handled: a worker's query would hold the interpreter's lock
+        while the UI thread's Python (paint overrides, event filters) waits for it."""
+        self._asked = (self.reading.post_id, path)
+        QTimer.singleShot(0, self, lambda: self._asked == (self.reading.post_id, path) and self._load_post(path))
+
+    def _forget(self) -> None:
+        self._asked = (None, "")  # another post (or none) is open: its highlights are asked when its body is in
+
     def _load_post(self, path: str) -> None:
-        """Ask for the post's highlights (once per post opened: `opened` comes with its header, then its body)."""
+        """Ask for the post's highlights (once per post opened: the whole of a long post is shown again)."""
         post_id = self.reading.post_id
         self._asked = (post_id, path)
         if path and post_id is not None and self.session is not None:

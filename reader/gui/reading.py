@@ -1,7 +1,8 @@
 """Reading articles: the open post, moving between posts, history, read/starred marks and positions.
 
-Every read and write of a post goes through the Session, off the UI thread: opening shows the
-header from the list's row at once and the body when the worker has rendered it.
+Every read and write of a post goes through the Session, off the UI thread: opening shows the body
+when the worker has rendered it, and the header from the list's row if the body is not there within a
+frame or so (HEADER_AFTER_MS).
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ from .session import Session
 
 BULK_IN_BACKGROUND = 2000  # marking more posts than this read says so in the status bar
 HISTORY_LIMIT = 200
+# A post's body usually comes from its worker within a few ms (5 KB: 3 ms); the header from the list's row
+# is laid out and painted only if it has not come by then, not painted on the way of every open (2-3 ms
+# of the UI thread, and a paint pass the body waited for).
+HEADER_AFTER_MS = 20
 
 
 def _load_post(
@@ -61,6 +66,7 @@ class Reading(QObject):
 
     message = Signal(str, int)  # a sentence for the status bar, and how long to show it (0: until replaced)
     opened = Signal(str, str)  # the open post's path and title ("", "" when none)
+    bodyShown = Signal(str)  # the open post's body is in the view (its path): what needs the post, not its header
     marksChanged = Signal()  # read or starred changed: the tree's counts are out of date
     nodesRequested = Signal(list)  # a category or tag link: show these tree nodes
 
@@ -89,6 +95,9 @@ class Reading(QObject):
         self._position = 0.0  # where the open post was when it was read: leaving it there writes nothing
         self._read_timer = QTimer(self, singleShot=True, interval=read_delay_ms)
         self._read_timer.timeout.connect(self._mark_current_read)
+        self._header: Post | None = None  # the open post's header from the list row, until its body is shown
+        self._header_timer = QTimer(self, singleShot=True, interval=HEADER_AFTER_MS)
+        self._header_timer.timeout.connect(self._show_header)
         selection = list_view.selectionModel()
         selection.currentRowChanged.connect(self._follow_list)
         selection.selectionChanged.connect(self._follow_list)  # a click makes the row current, then selects it
@@ -148,8 +157,8 @@ class Reading(QObject):
         self._select_row(post_id, scroll=False)  # the list follows once the article is painted (_list_follows)
         row = self.model.row_of(post_id)
         summary = self.model.summary(row) if row >= 0 else None
+        self._header = header_post(summary) if summary is not None else None
         if summary is not None:
-            self.view.show_post(header_post(summary), labels=self._labels)
             self.opened.emit(summary.path, summary.title)
         self.session.ask(
             "post",
@@ -160,6 +169,13 @@ class Reading(QObject):
             on_done=lambda loaded: self._show(post_id, *loaded),
             on_error=lambda error: self._not_shown(post_id, error),
         )
+        if self._header is not None and self.post is None and self.post_id == post_id:
+            self._header_timer.start()
+
+    def _show_header(self) -> None:
+        """The body is still on its way: the title, date and labels from the list row meanwhile."""
+        if self._header is not None and self.post is None and self._header.id == self.post_id:
+            self.view.show_post(self._header, labels=self._labels)
 
     def _show(
         self,
@@ -172,6 +188,7 @@ class Reading(QObject):
     ) -> None:
         if post_id != self.post_id:
             return
+        self._header_timer.stop()
         self.post, self._position = post, position
         self.view.show_post(post, labels=self._labels, body=body, ready=ready)
         if offset is not None:
@@ -185,10 +202,12 @@ class Reading(QObject):
         self.opened.emit(post.meta.path, post.meta.title)
         self._read_timer.start()
         self._list_follows()
+        self.bodyShown.emit(post.meta.path)  # after the body's paint: no job of its own on a worker meanwhile
 
     def _not_shown(self, post_id: int, error: BaseException) -> None:
         if post_id != self.post_id:
             return
+        self._header_timer.stop()
         self.view.show_message(self.tr("This article cannot be shown"), str(error))
         self.message.emit(str(error), 8000)
         self._list_follows()
@@ -197,6 +216,9 @@ class Reading(QObject):
         """The article the reader asked for is painted first, then the list scrolls to its row: a jump to a far
         row repaints the whole list (6 ms of the UI thread at 10k posts), which would delay the body's paint."""
         self.view.viewport().repaint()
+        QTimer.singleShot(0, self, self._scroll_list)  # after the events waiting now (a key press, the paint's end)
+
+    def _scroll_list(self) -> None:
         if self.post_id is not None:
             row = self.model.row_of(self.post_id)
             if row >= 0:
