@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURE = ROOT / "tests" / "fixtures" / "jekyll"
+from tests.unit.cli_library import ROOT, indexed_copy
+
 # Runs the command, then prints the top-level names of every module the process imported.
 CODE = """
 import io, json, sys, contextlib
@@ -41,17 +38,7 @@ POST_READERS = {
 
 @pytest.fixture(scope="module")
 def indexed(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("cli-imports")
-    root = shutil.copytree(FIXTURE, tmp / "lib")
-    data = tmp / "data"
-    time.sleep(3.1)  # folders changed within 3 s of a scan are rescanned next time (freshness._RACY_NS)
-    subprocess.run(
-        [sys.executable, "-m", "reader.cli", "--data-dir", str(data), "index", str(root)],
-        check=True,
-        capture_output=True,
-        cwd=ROOT,
-    )
-    return root, data
+    return indexed_copy(tmp_path_factory.mktemp("cli-imports"))
 
 
 def imported(indexed, *args) -> set[str]:

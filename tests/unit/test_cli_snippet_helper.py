@@ -5,16 +5,14 @@ again when the helper dies before it answers. Each command runs in a fresh inter
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURE = ROOT / "tests" / "fixtures" / "jekyll"
+from tests.unit.cli_library import ROOT, indexed_copy
+
 # Runs the command (`how` sets the helper up), then prints its output and whether the process read posts.
 CODE = """
 import io, json, os, signal, sys, contextlib
@@ -38,17 +36,7 @@ print(json.dumps([code, out.getvalue(), "reader.core.pipeline" in sys.modules]))
 
 @pytest.fixture(scope="module")
 def indexed(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("cli-snippets")
-    root = shutil.copytree(FIXTURE, tmp / "lib")
-    data = tmp / "data"
-    time.sleep(3.1)  # folders changed within 3 s of a scan are rescanned next time (freshness._RACY_NS)
-    subprocess.run(
-        [sys.executable, "-m", "reader.cli", "--data-dir", str(data), "index", str(root)],
-        check=True,
-        capture_output=True,
-        cwd=ROOT,
-    )
-    return root, data
+    return indexed_copy(tmp_path_factory.mktemp("cli-snippets"))
 
 
 def search(indexed, how: str, *args: str) -> tuple[int, str, bool]:
