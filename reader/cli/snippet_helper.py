@@ -17,7 +17,6 @@ import signal
 import sys
 from collections.abc import Sequence
 from contextlib import suppress
-from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 if TYPE_CHECKING:
@@ -25,8 +24,6 @@ if TYPE_CHECKING:
 
 # Seconds to wait for the helper's first byte: it answers in milliseconds, unless it is stuck.
 _PATIENCE = 10.0
-# A Markdown post taken through the readers while the parent searches: its imports and first uses.
-_WARM_UP = "---\ntitle: 中文\n---\n# 中文\n\n*text* [a](b.md)\n".encode()
 
 
 class SnippetHelper:
@@ -108,29 +105,16 @@ def start(roots: Sequence[str]) -> SnippetHelper | None:
 def _serve(roots: Sequence[str], requests: BinaryIO, answers: BinaryIO) -> None:
     """The helper: warm up, then answer (root, query, posts) with the snippets, or None on an error,
     until the parent closes its end."""
-    from ..core.parse import parse_post
-    from ..core.pipeline import post_text
-    from ..core.site import detect_site
-    from ..core.snippets import post_snippets
+    from ..core import snippet_maker
 
-    sites = {}
-    for root in roots:
-        try:
-            resolved = Path(root).expanduser().resolve()  # as Library.root is, which the requests give
-            sites[str(resolved)] = detect_site(resolved)
-        except Exception:  # noqa: BLE001 - the parent says what is wrong with a library; the helper only answers None
-            continue
-    if sites:
-        site = next(iter(sites.values()))
-        post_text(site, parse_post(site, "_posts/warm-up.md", _WARM_UP))
+    make = snippet_maker(roots)
     while True:
         try:
             root, query, posts = pickle.load(requests)
         except (EOFError, OSError, pickle.PickleError):
             return
         try:
-            site = sites.get(root) or detect_site(Path(root))
-            made = post_snippets(site, query, posts)
+            made = make(root, query, posts)
         except Exception:  # noqa: BLE001 - the parent makes them itself then, and says what went wrong
             made = None
         pickle.dump(made, answers)

@@ -61,6 +61,7 @@ _EXPORTS = {
     **dict.fromkeys(("ORIGINAL", "SIMPLIFIED", "TRADITIONAL", "SCRIPTS", "to_script", "html_to_script"), "zh_convert"),
     **dict.fromkeys(("fold", "any_form"), "zh_fold"),
     "query_words": "query",
+    "snippet_maker": "snippets",  # jianbao-cli search's snippets, made in a helper process
     **dict.fromkeys(("post_link", "original_url", "markdown_link", "image_source", "export_format"), "export"),
     "die_with_parent": "lifeline",  # a child process (the window's refresh) ends with its parent
     # before there is a Library: the file types the reader opens, a site's root and its markers, links without an index
@@ -146,6 +147,7 @@ __all__ = [  # what __getattr__ gives, listed for linters, type checkers and `fr
     "original_url",
     "post_link",
     "query_words",
+    "snippet_maker",
     "target_without_index",
     "to_script",
 ]
@@ -197,6 +199,7 @@ if TYPE_CHECKING:  # what a type checker reads; at run time the names come throu
     from .query import query_words
     from .scanner import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, POST_EXTENSIONS
     from .site import SITE_MARKERS, find_library_root
+    from .snippets import snippet_maker
     from .state import SavedSearch
     from .state_transfer import ReadingState
     from .types import (

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from . import cjk, zh_fold
 from .query import Text, parse, wanted_texts
@@ -68,3 +69,32 @@ def post_snippets(site: Site, query: str, posts: Sequence[tuple[int, str]]) -> d
 
     pattern = highlighter(wanted_texts(parse(query)))
     return {post_id: snippet(text_of(site, path).text, pattern) for post_id, path in posts}
+
+
+# A Markdown post taken through the readers by snippet_maker: their imports and first uses.
+_WARM_UP = "---\ntitle: 中文\n---\n# 中文\n\n*text* [a](b.md)\n".encode()
+
+
+def snippet_maker(roots: Sequence[str]) -> Callable[[str, str, Sequence[tuple[int, str]]], dict[int, Snippet]]:
+    """Made ahead of a search (jianbao-cli's snippet helper): the sites of the libraries at `roots` (as
+    typed) read and the post readers imported and used once; then (library root, query, posts) ->
+    post_snippets. A root that cannot be read is skipped here: the search says what is wrong with it."""
+    from .parse import parse_post
+    from .pipeline import post_text
+    from .site import detect_site
+
+    sites = {}
+    for root in roots:
+        try:
+            resolved = Path(root).expanduser().resolve()  # as Library.root is, which the requests give
+            sites[str(resolved)] = detect_site(resolved)
+        except (OSError, ValueError):
+            continue
+    if sites:
+        site = next(iter(sites.values()))
+        post_text(site, parse_post(site, "_posts/warm-up.md", _WARM_UP))
+
+    def make(root: str, query: str, posts: Sequence[tuple[int, str]]) -> dict[int, Snippet]:
+        return post_snippets(sites.get(root) or detect_site(Path(root)), query, posts)
+
+    return make
