@@ -216,9 +216,6 @@ class Reading(QObject):
         """The article the reader asked for is painted first, then the list scrolls to its row: a jump to a far
         row repaints the whole list (6 ms of the UI thread at 10k posts), which would delay the body's paint."""
         self.view.viewport().repaint()
-        QTimer.singleShot(0, self, self._scroll_list)  # after the events waiting now (a key press, the paint's end)
-
-    def _scroll_list(self) -> None:
         if self.post_id is not None:
             row = self.model.row_of(self.post_id)
             if row >= 0:
