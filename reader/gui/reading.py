@@ -91,6 +91,7 @@ class Reading(QObject):
         self._labels: dict[str, str] = {}
         self._back: list[int] = []
         self._forward: list[int] = []
+        self._opens = 0  # articles asked for by id or path in this session: a restore comes after none of them
         self._syncing = False
         self._position = 0.0  # where the open post was when it was read: leaving it there writes nothing
         self._read_timer = QTimer(self, singleShot=True, interval=read_delay_ms)
@@ -130,7 +131,7 @@ class Reading(QObject):
         """The library to read from (None: nothing open). Leaves the open post first."""
         self.leave()
         self.reset()
-        self.session = session
+        self.session, self._opens = session, 0
         if session is not None:
             session.warm_up(_warm_up)
 
@@ -146,6 +147,7 @@ class Reading(QObject):
 
     # --- opening ------------------------------------------------------------------------
     def open_post(self, post_id: int, *, from_history: bool = False) -> None:
+        self._opens += 1
         if self.session is None or post_id == self.post_id:
             return
         previous = self.post_id
@@ -268,15 +270,18 @@ class Reading(QObject):
         self.opened.emit("", "")
 
     def restore(self, path: str) -> None:
-        """Reopen the article left open last time, by its path (ids do not survive a rebuilt index)."""
-        if path:
+        """Reopen the article left open last time, by its path (ids do not survive a rebuilt index),
+        unless another one was asked for first (a post named on the command line) or is by its answer."""
+        if path and not self._opens:
             self.open_path(path, kind="restore")
 
     def open_path(self, path: str, kind: str = "find", then: Callable[[bool], None] | None = None) -> None:
         """Open the post at this library-relative path; then(found) says whether the index has it."""
+        self._opens += 1
+        asked = self._opens
 
         def found(post_id: int | None) -> None:
-            if post_id is not None:
+            if post_id is not None and (kind != "restore" or self._opens == asked):
                 self.open_post(post_id, from_history=kind == "restore")
                 self.select_current_row()
             if then is not None:

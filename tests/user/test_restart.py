@@ -60,3 +60,27 @@ def test_the_last_library_comes_back_as_it_was_left(start_app, tmp_path):
 def _selected(layout: dict, node_id: str) -> bool:
     """The node is shown and selected (the tree fills after the list: until then it is not shown)."""
     return any(n["id"] == node_id and n["selected"] for n in layout["tree"])
+
+
+@pytest.mark.corpus
+def test_a_post_named_at_start_wins_over_the_article_left_open(start_app, tmp_path):
+    """A post file double-clicked (given on the command line) in the library read last: it is what
+    the window shows, not the article left open there, whichever of the two the index answers first
+    (the restore was asked after it, and its answer came in last on a quiet machine: e2e
+    test_single_instance saw the article left open win two runs in three)."""
+    data = tmp_path / "data"
+    library = CORPUS / "jessfraz-hugo"
+    left, _rows = _choose_and_quit(start_app(library, data=data))
+    named = library / "content" / "post" / "a-tale-of-two-3d-printers.md"
+    assert named.relative_to(library).as_posix() != left
+
+    again = start_app(named, data=data)
+    again.wait_for(
+        "article", lambda e: e["path"] == "content/post/a-tale-of-two-3d-printers.md", what="for the post named"
+    )
+    again.refreshed()
+    shown = again.last("article")
+    assert shown is not None and shown["path"] == "content/post/a-tale-of-two-3d-printers.md"
+    assert not any(e["event"] == "article" and e["path"] == left for e in again.events), (
+        "the article left open was shown"
+    )
