@@ -178,9 +178,9 @@ class FullText:
         self._writer = None
         if merge_behind:
             merging = threading.Thread(target=_wait_merges, args=(writer,), name="tantivy-merges", daemon=True)
-            with _MERGING_LOCK:
+            with _MERGING_LOCK:  # started before it is published: another thread may join it at once
+                merging.start()
                 _MERGING[self.folder] = merging
-            merging.start()
         else:
             _wait_merges(writer)
         self.index.reload()

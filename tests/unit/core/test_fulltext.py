@@ -171,6 +171,35 @@ def test_merges_go_on_behind_a_commit_and_end_before_the_next_writer(tmp_path):
     assert searcher.num_docs == 24 and searcher.num_segments < 8  # the merges were done and kept
 
 
+def test_a_close_on_another_thread_never_meets_a_merge_thread_not_started_yet(tmp_path, monkeypatch):
+    """Another thread's close() (a Library opened and closed beside the window's worker) joins the
+    merging thread as soon as it can see it: it must never see one that has not started (CI, once:
+    "cannot join thread before it is started")."""
+    text = FullText(tmp_path / "t", create=True)
+    errors: list[BaseException] = []
+    start = threading.Thread.start
+
+    def slow_start(thread: threading.Thread) -> None:
+        if thread.name == "tantivy-merges":  # another thread closes its handle while this one starts
+            other = threading.Thread(target=lambda: _join_catching(text.folder, errors))
+            other.start()
+            other.join(0.3)
+        start(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", slow_start)
+    text.add([{"doc": 1, "body": "一"}], [])
+    text.commit(merge_behind=True)
+    text.close()
+    assert errors == []
+
+
+def _join_catching(folder, errors: list[BaseException]) -> None:
+    try:
+        fulltext._join_merges(folder)
+    except RuntimeError as error:
+        errors.append(error)
+
+
 def test_a_writer_held_too_long_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr("reader.core.fulltext._LOCK_WAIT", 0.2)
     first = FullText(tmp_path / "t", create=True)
