@@ -31,11 +31,15 @@ def enabled() -> bool:
     return bool(os.environ.get(ENV))
 
 
+_WRITING = threading.Lock()  # one event a line: print() writes the text and its newline apart
+
+
 def log(event: str, **fields) -> None:
     if enabled():
-        print(
-            "jianbao-test: " + json.dumps({"event": event, **fields}, ensure_ascii=False), file=sys.stderr, flush=True
-        )
+        line = "jianbao-test: " + json.dumps({"event": event, **fields}, ensure_ascii=False) + "\n"
+        with _WRITING:
+            sys.stderr.write(line)
+            sys.stderr.flush()
 
 
 class StallMeter(QObject):

@@ -5,6 +5,7 @@ titles, the layout of its panes, closing), driven here by real key events on a r
 from __future__ import annotations
 
 import json
+import threading
 import time
 from contextlib import contextmanager
 
@@ -31,6 +32,24 @@ def test_an_event_is_one_json_line_on_stderr(monkeypatch, capfd):
     event_log.log("requested", paths=["/库/文章.md"], windows=1)
     out, err = capfd.readouterr()
     assert out == "" and err == 'jianbao-test: {"event": "requested", "paths": ["/库/文章.md"], "windows": 1}\n'
+
+
+def test_events_from_several_threads_stay_one_a_line(monkeypatch, capfd):
+    """The UI thread and a worker log at once: each event is a whole line (an e2e run once read two
+    events on one line, "Extra data", when print() wrote a text and its newline apart)."""
+    monkeypatch.setenv(event_log.ENV, "1")
+
+    def many(name: str) -> None:
+        for n in range(300):
+            event_log.log(name, n=n, text="文" * 50)
+
+    threads = [threading.Thread(target=many, args=(f"t{k}",)) for k in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    events = _events(capfd.readouterr().err)
+    assert len(events) == 1200 and {e["event"] for e in events} == {"t0", "t1", "t2", "t3"}
 
 
 @contextmanager
