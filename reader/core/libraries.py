@@ -128,7 +128,7 @@ def merge_search(
         coverage[library.root] = (found.indexed, found.total)
     page = fuse(answered)[offset : offset + limit]
     if snippets:
-        page = _with_snippets(libraries, query, page, snippets, failed, make_snippets)
+        page = _with_snippets(libraries, query, page, snippets, failed, make_snippets or Library.snippets)
     return MergedResults(tuple(page), coverage, failed)
 
 
@@ -138,7 +138,7 @@ def _with_snippets(
     hits: list[LibraryHit],
     count: int,
     failed: dict[Path, str],
-    make: Callable[[Library, str, Sequence[int]], dict[int, Snippet]] | None,
+    make: Callable[[Library, str, Sequence[int]], dict[int, Snippet]],
 ) -> list[LibraryHit]:
     """`hits` with the snippets of the first `count` made (each library reads its own files)."""
     wanted: dict[Path, list[int]] = {}
@@ -148,11 +148,7 @@ def _with_snippets(
     for library in libraries:
         if library.root in wanted:
             try:
-                snippets = (
-                    make(library, query, wanted[library.root])
-                    if make
-                    else library.snippets(query, wanted[library.root])
-                )
+                snippets = make(library, query, wanted[library.root])
             except (ReaderError, OSError) as error:
                 failed[library.root] = _failure(error)
                 continue
