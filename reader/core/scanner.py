@@ -109,14 +109,12 @@ def read_inside_bytes(roots: Sequence[Path | str], relpath: str, most: int | Non
         if len(data) < want:  # a regular file reads short at its end only: the whole post, most often
             return data
         parts, got = [data], len(data)
-        want = 1 << 20 if most is None else most - got
-        while want > 0:
+        while (want := 1 << 20 if most is None else most - got) > 0:
             part = os.read(fd, want)
             parts.append(part)
             got += len(part)
             if len(part) < want:
                 break
-            want = 1 << 20 if most is None else most - got
         return b"".join(parts)
     finally:
         os.close(fd)
