@@ -154,9 +154,11 @@ class Workers:
     phases: each start costs about 0.4 s (a spawned interpreter importing the renderers),
     which was a sixth of re-opening a 100k library after 1% of it changed."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: bool = True) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._warmed = False
+        # Whether warm() takes the text path too: only where this refresh brings posts to text.
+        self._text = text
 
     def pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -170,14 +172,14 @@ class Workers:
         return self._pool
 
     def warm(self, site: Site) -> None:
-        """Start every worker now, each importing the parsers and loading the pinyin readings, while the caller
-        goes on (scanning). Once."""
+        """Start every worker now, each importing the parsers and loading the pinyin readings (and the
+        text path, if this refresh's text is indexed), while the caller goes on (scanning). Once."""
         if self._warmed:
             return
         self._warmed = True
         pool = self.pool()
         for _ in range(os.cpu_count() or 1):
-            pool.submit(_warm_up, site)
+            pool.submit(_warm_up, site, self._text)
 
     def __enter__(self) -> Workers:
         return self
@@ -190,13 +192,15 @@ class Workers:
             self._pool = None
 
 
-def _warm_up(site: Site) -> None:
+def _warm_up(site: Site, text: bool = True) -> None:
     """A worker's start: the parsers imported, the pinyin readings loaded (title_key, 25 ms), and
-    a made-up post taken to prepared text, so that the first chunk does not pay for the text path's
-    imports and first use (markdown-it, lxml, cjk: 0.05 s) after the walk."""
+    (`text`) a made-up post taken to prepared text, so that the first chunk does not pay for the text
+    path's imports and first use (markdown-it, lxml, cjk) after the walk. Not for a refresh without
+    text: that is 0.07-0.18 s of CPU a worker, which its metadata phase then waits for on two cores."""
     collate.title_key("中")
     post = parse_post(site, "_posts/warm-up.md", "---\ntitle: 中文\n---\n# 中文\n\n*text* [a](b.md)\n".encode())
-    _prepared(0, post_text(site, post))
+    if text:
+        _prepared(0, post_text(site, post))
 
 
 def run_phase(

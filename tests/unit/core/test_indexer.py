@@ -122,6 +122,28 @@ def test_a_workers_warm_up_imports_all_that_its_first_post_needs(tmp_path):
     ]
 
 
+def test_a_warm_up_without_text_leaves_the_text_path_for_later(tmp_path):
+    # A refresh without text (full_text=False) warms its workers for the metadata phase only: the
+    # text path's imports (markdown-it, lxml) are not paid, and a metadata chunk imports nothing more.
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2024-01-02-a.md").write_text("---\ntitle: 中文\ntags: [a]\n---\n*x* [l](b.md)\n")
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from reader.core import indexer\n"
+        "from reader.core.types import Site\n"
+        f"site = Site('jekyll', Path({str(tmp_path)!r}), Path({str(tmp_path)!r}))\n"
+        "indexer._warm_up(site, text=False)\n"
+        "loaded = set(sys.modules)\n"
+        "[(row, links, text)] = indexer._metadata_chunk(site, ['_posts/2024-01-02-a.md'])\n"
+        "assert row[1] == '中文' and text is None, row\n"
+        "print(sorted(set(sys.modules) - loaded), 'markdown_it' in loaded, 'lxml' in loaded)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[] False False"
+
+
 def test_a_chunk_reads_its_files_ahead_of_parsing_them_within_a_cap(tmp_path, monkeypatch):
     # _metadata_chunk reads a run of files before parsing them (the caches), holding at most
     # _READ_AHEAD bytes: with a cap of 250 bytes, posts of 100 come three at a time. An unreadable
