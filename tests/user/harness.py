@@ -194,14 +194,17 @@ class App:
         )
         return node(layout, node_id)
 
-    def window_shown(self, *, rows: bool = True) -> dict:
-        """Waits for the window's first layout (with rows in its list, unless `rows` is False), and
-        gives it the keyboard focus, as clicking a window does under a window manager."""
+    def window_shown(self, *, rows: int = 1) -> dict:
+        """Waits for the window's first layout with at least `rows` rows in its list, and gives it the
+        keyboard focus, as clicking a window does under a window manager.
+
+        A first start indexes the library as it shows it, so the list fills batch by batch: a test
+        that counts or picks rows names how many it needs."""
         layout = self.wait_for(
             "layout",
-            lambda e: e["list"] or not rows,
+            lambda e: e["rows"] >= rows,
             timeout=START_TIMEOUT,
-            what="with rows in the list" if rows else "",
+            what=f"with {rows} rows in the list" if rows else "",
         )
         self.xdotool("windowfocus", "--sync", str(layout["window"]))
         return layout

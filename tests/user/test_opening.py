@@ -12,6 +12,7 @@ from tests.user.harness import node, row
 pytestmark = pytest.mark.corpus  # every test here reads the real post folders
 
 FINEWS = CORPUS / "finews"
+FINEWS_POSTS = 6
 SETTLE_S = 0.5
 
 
@@ -21,7 +22,7 @@ def opened(app, path: str, since: int) -> dict:
 
 def test_a_click_on_a_row_opens_it(start_app):
     app = start_app(FINEWS)
-    target = row(app.window_shown(), index=2)
+    target = row(app.window_shown(rows=FINEWS_POSTS), index=2)
     mark = app.mark()
     app.click(target["at"])
     opened(app, target["path"], mark)
@@ -31,7 +32,7 @@ def test_a_click_on_a_row_opens_it(start_app):
 
 def test_a_double_click_on_a_row_opens_it_and_nothing_else(start_app):
     app = start_app(FINEWS)
-    target = row(app.window_shown(), index=3)
+    target = row(app.window_shown(rows=FINEWS_POSTS), index=3)
     mark = app.mark()
     app.click(target["at"], double=True)
     opened(app, target["path"], mark)
@@ -43,7 +44,7 @@ def test_a_double_click_on_a_row_opens_it_and_nothing_else(start_app):
 
 def test_focus_starts_in_the_list_and_enter_opens_its_current_row(start_app):
     app = start_app(FINEWS)
-    app.window_shown()
+    app.window_shown(rows=FINEWS_POSTS)
     app.wait_for("focus", lambda e: e["pane"] is not None, what="into a pane once the window is active")
     assert app.last("focus")["pane"] == "articles", "the keyboard starts in the search field, not in the list"
     current = app.layout(lambda e: any(r["current"] for r in e["list"]), what="with a current row")
@@ -56,7 +57,7 @@ def test_focus_starts_in_the_list_and_enter_opens_its_current_row(start_app):
 
 def test_j_after_a_click_goes_to_the_row_after_the_clicked_one(start_app):
     app = start_app(FINEWS)
-    layout = app.window_shown()
+    layout = app.window_shown(rows=FINEWS_POSTS)
     clicked, after = row(layout, index=3), row(layout, index=4)
     mark = app.mark()
     app.click(clicked["at"])
@@ -69,7 +70,7 @@ def test_j_after_a_click_goes_to_the_row_after_the_clicked_one(start_app):
 
 def test_a_click_in_the_tree_filters_the_list(start_app):
     app = start_app(FINEWS)
-    assert app.window_shown()["rows"] == 6
+    assert app.window_shown(rows=FINEWS_POSTS)["rows"] == FINEWS_POSTS
     app.refreshed()
     mark = app.mark()
     app.click(app.tree_node("problems:")["at"])

@@ -19,7 +19,7 @@ def focus_went_to(app, pane: str, since: int) -> None:
 @pytest.mark.corpus
 def test_search_with_the_keyboard_alone(start_app):
     app = start_app(FINEWS)
-    everything = app.window_shown()["rows"]
+    everything = app.window_shown(rows=6)["rows"]
     assert everything == 6
     app.wait_for("focus", lambda e: e["pane"] is not None, what="into a pane once the window is active")
     assert app.last("focus")["pane"] == "articles", "the keyboard starts in the search field: `/` would be typed"

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow  # a generated library of 3,000 posts, indexed onc
 def test_quitting_during_a_refresh_is_at_once(start_app, generated, figures):
     library, _indexed = generated
     app = start_app(library)  # a fresh data dir: a cold index of every post
-    layout = app.window_shown(rows=False)
+    layout = app.window_shown(rows=0)
     app.wait_for("refreshing", lambda e: e["phase"] == "text", what="in its full-text phase", timeout=60)
     workers = app.descendants()
     asked = time.time()
