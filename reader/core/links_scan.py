@@ -2,7 +2,9 @@
 
 They accept what these patterns did, without their rescans (18 s on a line of 8,000 "[a]("):
   [text](href "title")  \\[([^\\]\\n]{0,300})\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+["'(][^)\\n]*)?\\s*\\)
-  <a href=...>text</a>  <[aA]\\s[^>]*?href\\s*=\\s*("[^"]*"|'[^']*'|[^\\s>]+)[^>]*>(text without </a)</[aA]\\s*>
+  <a href=...>text</a>  <[aA]\\s(?>[^>]*?href\\s*=\\s*)(?>("[^"]*"|'[^']*'|[^\\s>]+))[^>]*>(text without </a)</[aA]\\s*>
+The atomic groups (?>...): an anchor's first href is its href, and a quoted value that closes is its
+value (an unclosed quote is read as a bare value); a backtracking match would retry both.
 """
 
 from __future__ import annotations

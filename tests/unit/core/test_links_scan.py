@@ -14,8 +14,11 @@ from reader.core.links_scan import MAX_LINK_TEXT, html_anchors, markdown_links
 
 # The patterns the scanners replace (quadratic on floods): the reference for what they find.
 MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)\n]*)?\s*\)")
+# The anchor's first href is its href, and a quoted value that closes is its value: the atomic
+# groups keep the regex from backtracking into a second href or a bare reading of a closed quote
+# ('<a href=">"</a>' is not an anchor with the href '"').
 A_LINK = re.compile(
-    r"<[aA]\s[^>]*?[hH][rR][eE][fF]\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)[^>]*>"
+    r"<[aA]\s(?>[^>]*?[hH][rR][eE][fF]\s*=\s*)(?>(\"[^\"]*\"|'[^']*'|[^\s>]+))[^>]*>"
     r"([^<]*(?:<(?!/[aA]\b)[^<]*)*)</[aA]\s*>"
 )
 
@@ -78,6 +81,13 @@ def test_html_anchors_in_every_quoting():
 
 def test_an_href_after_the_tags_end_is_not_the_anchors():
     assert html_anchors('<a name="x">text</a> href="/not" </a>', 10) == []
+
+
+def test_a_closed_quote_is_the_value_and_the_first_href_the_href():
+    """Not what a backtracking regex would make of them: the href '"' and the text '"', or the second href."""
+    assert html_anchors('<a href=">"</a>', 10) == []
+    assert html_anchors('<a href=x href="></a b>">t</a>', 10) == []
+    assert html_anchors('<a href="unclosed>t</a>', 10) == [(0, '"unclosed', "t", True)]
 
 
 @pytest.mark.parametrize("unit", ["[a](", "[a](b ", '[a](b "', "<a href=", '<a href="x">', "[" + "x" * 299])
