@@ -50,6 +50,7 @@ PANE_FOCUS = (
     " QTreeView:focus, QTableView:focus, QTextBrowser:focus { border: 2px solid palette(highlight); }"
 )
 SUMMARY_CATEGORIES = 8  # the most used categories on the summary page
+WRITE_STATE_AFTER_MS = 2000  # window-state.ini is written this long after its last change (an article opened)
 
 
 class MainWindow(WindowWiring, QMainWindow):
@@ -60,6 +61,7 @@ class MainWindow(WindowWiring, QMainWindow):
         self.data_dir = data_dir
         self.paths = AppPaths.for_user(data_dir)
         self.settings = S.Settings(self.paths.config)
+        self.settings.window.write_later(WRITE_STATE_AFTER_MS, self)  # it changes with every article opened
         self.runner = runner or TaskRunner(self)
         if self.runner.parent() is None:
             self.runner.setParent(self)  # it dies with the window, after its workers finish

@@ -239,3 +239,29 @@ def test_leaving_a_post_unscrolled_writes_no_position_and_a_scrolled_one_does(
     qtbot.keyClick(window.list, Qt.Key.Key_J)
     assert len(written) == 1 and written[0][0] == first and written[0][1] > 0
     assert window.library.position(first) > 0
+
+
+def test_the_article_opened_is_written_to_the_window_state_once_the_opens_pause(
+    qtbot, make_window, library_dir, monkeypatch
+):
+    """QSettings wrote window-state.ini at the event loop's next turn after every article opened, on the UI
+    thread in the middle of the open (1-20 ms on a busy disk): it now waits until the changes pause."""
+    monkeypatch.setattr("reader.gui.main_window.WRITE_STATE_AFTER_MS", 300)
+    window = make_window(library_dir)
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == N_POSTS + 1)
+    state = window.paths.config / "window-state.ini"
+    window.settings.sync()  # what the start wrote
+    before = state.stat().st_mtime_ns
+
+    for row in (2, 3):  # two clicks in a row: one write, after the second
+        rect = window.list.visualRect(window.list_model.index(row, 0))
+        qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.waitUntil(
+            lambda row=row: window.reading.post is not None and window.reading.post.id == window.list_model.post_id(row)
+        )
+    path = window.reading.post.meta.path
+    assert window.settings.window.get(S.LAST_ARTICLE) == path  # the value is there at once
+    QTest.qWait(100)
+    assert state.stat().st_mtime_ns == before  # the file is not written yet
+    qtbot.waitUntil(lambda: state.stat().st_mtime_ns != before, timeout=3000)
+    assert S.Settings(window.paths.config).window.get(S.LAST_ARTICLE) == path
