@@ -17,6 +17,7 @@ from . import collate, scanner
 from .budget import files_in_a_row
 from .errors import Cancelled
 from .found import Found
+from .held_folder import folders_held
 from .lifeline import die_with_parent
 from .parse import parse_post
 from .pipeline import PostText, head, index_posts, post_text, text_of
@@ -163,7 +164,7 @@ def _in_a_row(func: Callable[[Site, Sequence], list], site: Site, chunk: Sequenc
     """A chunk in a worker process, its files' budgets under one timer (budget.files_in_a_row: 6-7 us
     a post less to parse, 5-25 to bring to text). Only there: the timer then fires every 0.25 s of
     CPU, and a worker runs no thread of its own that a signal could interrupt in a system call."""
-    with files_in_a_row():
+    with files_in_a_row(), folders_held():
         return func(site, chunk)
 
 
