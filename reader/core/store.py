@@ -336,7 +336,12 @@ class Store(Queries, TextIndex):
 
     @guard
     def set_skipped(self, skipped: Sequence[Problem]) -> None:
-        """Replace the list of entries the scan did not read (shown by problems())."""
+        """Replace the list of entries the scan did not read (shown by problems()). The same list (usually
+        none) is not written again: that empty write transaction was where a re-open paid the checkpoint of the
+        WAL the last refresh left (2-60 ms between the walk and the metadata phase; now in its first write)."""
+        now = {p.path: p.message for p in skipped}  # INSERT OR REPLACE below: the last message a path wins
+        if dict(self._db.execute("SELECT path, reason FROM skipped").fetchall()) == now:
+            return
         with self.transaction():
             self._db.execute("DELETE FROM skipped")
             self._db.executemany("INSERT OR REPLACE INTO skipped VALUES (?, ?)", ((p.path, p.message) for p in skipped))

@@ -12,7 +12,7 @@ import pytest
 from reader.core import schema
 from reader.core.errors import StoreError
 from reader.core.store import READ_CACHE_KIB, WRITE_CACHE_KIB, Store, needs_upgrade
-from reader.core.types import PostMeta
+from reader.core.types import PostMeta, Problem
 from tests.unit.core.store_samples import found, ids, meta, sample_posts, sample_store
 
 
@@ -282,3 +282,18 @@ def test_a_refresh_writes_with_the_large_page_cache_and_gives_it_back_for_the_te
     assert seen["text"] == {-READ_CACHE_KIB}  # the metadata phase's cache is not kept through the text phase
     assert cache() == -READ_CACHE_KIB
     library.close()
+
+
+def test_the_same_skipped_entries_are_not_written_again(store):
+    skipped = [Problem("_posts/a.md", "unreadable"), Problem("_posts/b.md", "too big")]
+    store.set_skipped(skipped)
+    written = store._db.total_changes
+    store.set_skipped(list(reversed(skipped)))  # the same entries: no write transaction (a re-open's usual case)
+    assert store._db.total_changes == written
+    store.set_skipped(skipped[:1])
+    assert store._db.total_changes > written
+    assert [(p.path, p.message) for p in store.problems() if p.path.endswith(("a.md", "b.md"))] == [
+        ("_posts/a.md", "unreadable")
+    ]
+    store.set_skipped([])
+    assert not [p for p in store.problems() if p.path.endswith(("a.md", "b.md"))]
