@@ -196,15 +196,16 @@ class Workers:
             )
         return self._pool
 
-    def warm(self, site: Site) -> None:
+    def warm(self, site: Site, text: bool | None = None) -> None:
         """Start every worker now, each importing the parsers and loading the pinyin readings (and the
-        text path, if this refresh's text is indexed), while the caller goes on (scanning). Once."""
+        text path, if `text`, by default if this refresh's text is indexed), while the caller goes on
+        (scanning). Once."""
         if self._warmed:
             return
         self._warmed = True
         pool = self.pool()
         for _ in range(os.cpu_count() or 1):
-            pool.submit(_warm_up, site, self._text)
+            pool.submit(_warm_up, site, self._text if text is None else text)
 
     def __enter__(self) -> Workers:
         return self

@@ -186,7 +186,9 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             known = store.file_states()
             early, early_links = ([], []) if known else self._first_rows(store, report, stop)
             if len(early) == _FIRST_BATCH:  # a new library, and not a small one: its pool starts during the scan
-                workers.warm(self.site)
+                # Not the text path: a new library's text is read again after its metadata phase, unless it
+                # has fewer than _SHARED_READ_MAX posts; that phase then does not wait for its imports.
+                workers.warm(self.site, text=False)
             if early:  # while the workers start (the first Chinese title loads the readings: 25 ms)
                 store.fill_title_keys()
             diff = scan_diff(self.site, store.file_states() if early else known, stop, workers)

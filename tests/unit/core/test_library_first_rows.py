@@ -103,3 +103,17 @@ def test_the_first_rows_do_not_wait_for_title_keys_and_sort_by_title_after(tmp_p
         assert by_title[0].startswith("阿姨") and by_title[-1].startswith("中文")
     finally:
         library.close()
+
+
+@pytest.mark.parametrize("full_text", [True, False])
+def test_a_new_librarys_workers_are_warmed_without_the_text_path(generated, tmp_path, monkeypatch, full_text):
+    # A new library's text is read again after its metadata phase: warming the text path during the
+    # walk (0.1-0.2 s of CPU a worker) would only delay that phase. (The pool itself is not started here.)
+    warmed = []
+    monkeypatch.setattr(indexer.Workers, "warm", lambda self, site, text=None: warmed.append((self._text, text)))
+    library = Library(generated, data_dir=tmp_path / "data")
+    try:
+        library.refresh(full_text=full_text)
+    finally:
+        library.close()
+    assert warmed == [(full_text, False)]  # once, before the walk, the text path left out either way
