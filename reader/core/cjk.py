@@ -115,7 +115,7 @@ def index_forms(text: str) -> tuple[str, str]:
     # A run abc becomes "a ab bc c" (each character folded to f as "f f"): "ab bc c" for the index, every
     # third character for `chars`; the text around the runs becomes the words ANALYZER makes of it.
     parts = _split_runs().split(text)
-    words, expand, runs = _word_table(), _expansion(), parts[1::2]
+    (words, expand), runs = _tables(), parts[1::2]
     expanded = [run.translate(expand) for run in runs]
     parts[::2] = [part.translate(words) for part in parts[::2]]
     parts[1::2] = [run[2:] for run in expanded]
@@ -136,19 +136,20 @@ def _plane() -> str:
 
 
 @functools.cache
-def _forms() -> dict[str, str]:
-    """fulltext.char_forms of the basic plane (20 ms of CPU): what a word makes of each character."""
+def _tables() -> tuple[list[int | str], list[int | str]]:
+    """index_forms' two str.translate tables, made from fulltext.char_forms of the basic plane (what a
+    word makes of each character; 20 ms of CPU), which is not kept: 5 MB of each worker's memory."""
     from .fulltext import char_forms
 
-    return char_forms(_plane())
+    forms = char_forms(_plane())
+    return _word_table(forms), _expansion(forms)
 
 
-@functools.cache
-def _word_table() -> list[int | str]:
+def _word_table(forms: dict[str, str]) -> list[int | str]:
     """index_forms' str.translate table for the text around the runs, over the basic plane: a
     character becomes what ANALYZER makes of it in a word, or a space if it ends a word."""
     table: list[int | str] = list(range(0x10000))
-    forms, left = _forms(), _left_to_the_table()
+    left = _left_to_the_table()
     for ch in _plane():
         form = forms.get(ch) or " " if ch not in left else "".join(forms.get(each) or " " for each in left[ch])
         if form != ch:
@@ -189,15 +190,13 @@ def _index_unstable() -> re.Pattern[str]:
     return re.compile(f".?[^{_STABLE}{ranges}]+", re.DOTALL)
 
 
-@functools.cache
-def _expansion() -> list[int | str]:
+def _expansion(forms: dict[str, str]) -> list[int | str]:
     """index_forms' str.translate table for the runs (a list: one lookup a character, as in zh_fold): a CJK
     character -> its folded form twice, space between (spaces where ANALYZER's `simple` tokenizer
     splits: code points not assigned yet); any other below _EXPANSION_END itself.
     Made on first use, in the processes that index (10 ms of CPU, 6 MB)."""
     table: list[int | str] = list(range(_EXPANSION_END))
     found = "".join(_one_char().findall("".join(map(chr, range(_EXPANSION_END)))))
-    forms = _forms()
     for ch, folded in zip(found, zh_fold.fold(found), strict=True):
         table[ord(ch)] = folded + " " + folded if ch in forms else "   "
     return table
