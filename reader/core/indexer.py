@@ -20,7 +20,7 @@ from .found import Found
 from .held_folder import folders_held
 from .lifeline import die_with_parent
 from .parse import parse_post
-from .pipeline import PostText, head, index_posts, post_text, text_of
+from .pipeline import PostText, head, index_posts, post_text, titled_text
 from .scanner import ChangeWatch, scan
 from .store_base import chunks
 from .store_rows import PATH, meta_row
@@ -155,9 +155,10 @@ def _read_runs(site: Site, paths: Sequence[str]) -> Iterator[list[tuple[str, byt
         yield run
 
 
-def _text_chunk(site: Site, items: Sequence[tuple[int, str]]) -> list[tuple]:
-    """Each post brought to text and prepared for the index, in a worker."""
-    return [_prepared(post_id, text_of(site, rel)) for post_id, rel in items]
+def _text_chunk(site: Site, items: Sequence[tuple[int, str, str]]) -> list[tuple]:
+    """Each post (id, path, title: store_text.PendingText) brought to text and prepared for the index,
+    in a worker; its title is the index's (pipeline.titled_text)."""
+    return [_prepared(post_id, titled_text(site, rel, title)) for post_id, rel, title in items]
 
 
 def _in_a_row(func: Callable[[Site, Sequence], list], site: Site, chunk: Sequence) -> list:

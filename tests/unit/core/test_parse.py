@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import pickle
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from reader.core import budget
 from reader.core import parse as parse_module
 from reader.core.budget import files_in_a_row
-from reader.core.parse import extract_links, parse_post, parse_posts
+from reader.core.parse import extract_links, parse_body, parse_post, parse_posts
 from reader.core.types import Site
 from tests.corpus import CORPUS
 
@@ -464,3 +465,20 @@ def test_files_parsed_step_by_step_keep_one_budget_each(monkeypatch, tmp_path):
     assert parsed[1].meta.error == "too complex to read (over 0.4 s of CPU)"
     assert parsed[0].meta.error is None and parsed[2].meta.error is None
     assert parsed[3].meta.error == parse_post(site, *items[3]).meta.error is not None
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "---\ntitle: 标题\ndate: 2024-01-02\n---\n# Heading\n\nbody [a](b.md)\n".encode(),
+        b"no front matter at all\n\nsecond paragraph\n",
+        b"---\ntitle: [broken\n---\nbody after a broken block\n",
+        b"\x00\x01\x02binary\xff\xfe" * 50,
+    ],
+)
+def test_parse_body_gives_parse_posts_body_with_the_title_it_is_given(data):
+    site = Site("jekyll", Path("/nonexistent"), Path("/nonexistent"))
+    full = parse_post(site, "_posts/2024-01-02-x.md", data, links=False)
+    body = parse_body(site, "_posts/2024-01-02-x.md", data, "the index's title")
+    assert (body.body, body.body_format, body.body_line) == (full.body, full.body_format, full.body_line)
+    assert body.meta.title == "the index's title" and body.meta.path == "_posts/2024-01-02-x.md"
