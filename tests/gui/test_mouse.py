@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 
 from tests.gui.helpers import N_POSTS, post_text
 
@@ -86,3 +86,37 @@ def test_a_click_on_a_tree_node_filters_the_list(qtbot, window):
     qtbot.mouseClick(window.list.viewport(), LEFT, pos=_row_point(window, 0))
     qtbot.waitUntil(lambda: window.reading.post is not None)
     assert "keji" in window.reading.post.meta.categories
+
+
+class _Painted(QObject):
+    """The area (in pixels) of every paint event of the widget it watches."""
+
+    def __init__(self, widget):
+        super().__init__(widget)
+        self.areas: list[int] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.areas.append(sum(r.width() * r.height() for r in event.region()))
+        return False
+
+
+def test_a_click_that_takes_the_focus_from_the_article_repaints_the_rows_it_changes_not_the_list(qtbot, window):
+    """Qt repaints every row shown when a list gains or loses the focus; that repaint (4-6 ms at 100k) came
+    between the click and the body of the post it opened. Only the rows whose look changes are repainted."""
+    qtbot.mouseClick(window.list.viewport(), LEFT, pos=_row_point(window, 1))
+    qtbot.waitUntil(lambda: _open_id(window) == window.list_model.post_id(1))
+    window.view.setFocus(Qt.FocusReason.MouseFocusReason)  # the reader scrolled the article
+    qtbot.waitUntil(window.view.hasFocus)
+    port = window.list.viewport()
+    port.repaint()  # nothing left to paint from before
+    painted = _Painted(port)
+    qtbot.mouseClick(port, LEFT, pos=_row_point(window, 3))
+    qtbot.waitUntil(lambda: _open_id(window) == window.list_model.post_id(3))
+    qtbot.waitUntil(lambda: bool(painted.areas))
+    qtbot.wait(50)  # the paints that follow the open
+    assert window.list.hasFocus()
+    row = port.width() * window.list.rowHeight(3)
+    assert max(painted.areas) <= 2 * row  # the row left and the row clicked, not the whole list
+    assert port.width() * port.height() > 4 * row  # (a list tall enough for that to say something)
