@@ -131,7 +131,7 @@ class Store:
         self._qsettings.sync()
 
     def write_later(self, msecs: int, owner: QObject) -> None:
-        """Write the file `msecs` after the last change, not at the event loop's next turn (QSettings' own rule).
+        """Write the file `msecs` after the first change it does not hold yet, not at the event loop's next turn.
         The timer is `owner`'s (a window): deleted with it on its thread, not wherever Python drops this store."""
         _WriteLater(self._qsettings, msecs, owner)
 
@@ -143,7 +143,8 @@ class Store:
 class _WriteLater(QObject):
     """QSettings writes its file (a lock, a temporary file, a rename) at the event loop's next turn after a change:
     on the UI thread, in the middle of whatever the change came with. The window state changes with every article
-    opened, and that write took 1-20 ms of the open on a busy disk; it now waits until the changes pause. Reading
+    opened, and that write took 1-20 ms of the open on a busy disk: now one write at most every `msecs` (QSettings
+    asks once for the changes made until it writes: the timer starts with the first), not one an open. Reading
     the value back needs no write, and QSettings writes what is pending when it is deleted (and on sync())."""
 
     def __init__(self, qsettings: QSettings, msecs: int, owner: QObject):

@@ -50,7 +50,7 @@ PANE_FOCUS = (
     " QTreeView:focus, QTableView:focus, QTextBrowser:focus { border: 2px solid palette(highlight); }"
 )
 SUMMARY_CATEGORIES = 8  # the most used categories on the summary page
-WRITE_STATE_AFTER_MS = 2000  # window-state.ini is written this long after its last change (an article opened)
+WRITE_STATE_AFTER_MS = 2000  # window-state.ini is written this long after a change (an article opened), not at once
 
 
 class MainWindow(WindowWiring, QMainWindow):

@@ -241,11 +241,11 @@ def test_leaving_a_post_unscrolled_writes_no_position_and_a_scrolled_one_does(
     assert window.library.position(first) > 0
 
 
-def test_the_article_opened_is_written_to_the_window_state_once_the_opens_pause(
+def test_the_article_opened_is_written_to_the_window_state_later_and_once_for_several_opens(
     qtbot, make_window, library_dir, monkeypatch
 ):
     """QSettings wrote window-state.ini at the event loop's next turn after every article opened, on the UI
-    thread in the middle of the open (1-20 ms on a busy disk): it now waits until the changes pause."""
+    thread in the middle of the open (1-20 ms on a busy disk): it is written once, WRITE_STATE_AFTER_MS later."""
     monkeypatch.setattr("reader.gui.main_window.WRITE_STATE_AFTER_MS", 300)
     window = make_window(library_dir)
     qtbot.waitUntil(lambda: window.list_model.rowCount() == N_POSTS + 1)
