@@ -5,10 +5,10 @@ PROT_READ, MAP_SHARED), and a merge reads every page of the segments it merges: 
 largest merges left 650-670 MB of those files resident in the refresh's RSS (RssFile) for a minute
 each, more than the anonymous memory of the whole process tree (docs/performance.md, "The text
 phase's memory, round 5"). Asking the kernel to reclaim them (madvise MADV_PAGEOUT) takes them out
-of the process's page tables; a later read faults them in again from the page cache, or from the
-disk once the kernel has dropped them.
+of the process's page tables and, where no other process maps them, out of the page cache: a later
+read faults them in again from the disk (most are a merge's sources, deleted when it ends).
 
-MADV_PAGEOUT and not MADV_DONTNEED: the mappings are found by reading /proc/self/maps, and a
+MADV_PAGEOUT and not MADV_DONTNEED: the mappings are found by reading /proc/self/smaps, and a
 Tantivy thread may unmap one (a merge's segment let go of) before the madvise, and the range be
 mapped again for something else (the allocator's memory). MADV_DONTNEED on anonymous memory throws
 its contents away; MADV_PAGEOUT never changes what memory holds (anonymous pages are swapped out,
