@@ -15,6 +15,8 @@ import reader
 from reader.core.fulltext import FullText, remove
 from reader.core.indexer import run_phase
 from reader.core.library import Library
+from reader.core.parse import parse_post
+from reader.core.pipeline import head
 from reader.core.scanner import scan
 from reader.core.site import detect_site
 
@@ -49,14 +51,20 @@ def reopen_after_change(lib_dir: Path, data: Path, share: float = 0.01) -> float
     return seconds
 
 
+def _title(site, rel: str) -> str:
+    data = head(site, rel)
+    return rel if isinstance(data, OSError) else parse_post(site, rel, data, links=False).meta.title
+
+
 def text_floor(lib_dir: Path, work: Path) -> float:
     """Seconds Tantivy alone takes to index the text extracted beforehand, as the store writes it
     (fulltext.FullText, batches of 2,000, one commit each): the floor for the full-text phase.
 
-    The text is extracted and tokenised by the indexer's own workers (untimed), then written.
+    The text is extracted and tokenised by the indexer's own workers (untimed), then written. Their
+    text chunks take each post's title as the metadata phase stored it: here it is read first.
     """
     site = detect_site(lib_dir)
-    items = list(enumerate(sorted(scan(site).posts), 1))
+    items = [(post_id, rel, _title(site, rel)) for post_id, rel in enumerate(sorted(scan(site).posts), 1)]
     prepared = [row for rows in run_phase("text", site, items, lambda _done: None, lambda: False) for row in rows]
     folder = work / "text-floor"
     start = time.perf_counter()
