@@ -101,21 +101,15 @@ def test_a_workers_warm_up_imports_all_that_its_first_post_needs(tmp_path):
         "---\ntitle: 中文标题\ntags: [a]\n---\n# 标题\n\n*正文* [link](b.md)\n\n<p>html</p>\n", encoding="utf-8"
     )
     before = post.stat().st_mtime_ns
-    code = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from reader.core import indexer\n"
-        "from reader.core.types import Site\n"
-        f"site = Site('jekyll', Path({str(tmp_path)!r}), Path({str(tmp_path)!r}))\n"
+    printed = _in_a_fresh_interpreter(
+        tmp_path,
         "indexer._warm_up(site)\n"
         "loaded = set(sys.modules)\n"
         "[(row, links, text)] = indexer._metadata_chunk(site, ['_posts/2024-01-02-a.md'], with_text=True)\n"
         "assert text.body and row[1] == '中文标题', (row, text)\n"
-        "print(sorted(set(sys.modules) - loaded))\n"
+        "print(sorted(set(sys.modules) - loaded))\n",
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"  # nothing left to import after the walk
+    assert printed == "[]"  # nothing left to import after the walk
     assert post.stat().st_mtime_ns == before and sorted(p.name for p in tmp_path.rglob("*")) == [
         "2024-01-02-a.md",
         "_posts",
@@ -127,21 +121,32 @@ def test_a_warm_up_without_text_leaves_the_text_path_for_later(tmp_path):
     # text path's imports (markdown-it, lxml) are not paid, and a metadata chunk imports nothing more.
     (tmp_path / "_posts").mkdir()
     (tmp_path / "_posts" / "2024-01-02-a.md").write_text("---\ntitle: 中文\ntags: [a]\n---\n*x* [l](b.md)\n")
-    code = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from reader.core import indexer\n"
-        "from reader.core.types import Site\n"
-        f"site = Site('jekyll', Path({str(tmp_path)!r}), Path({str(tmp_path)!r}))\n"
+    printed = _in_a_fresh_interpreter(
+        tmp_path,
         "indexer._warm_up(site, text=False)\n"
         "loaded = set(sys.modules)\n"
         "[(row, links, text)] = indexer._metadata_chunk(site, ['_posts/2024-01-02-a.md'])\n"
         "assert row[1] == '中文' and text is None, row\n"
-        "print(sorted(set(sys.modules) - loaded), 'markdown_it' in loaded, 'lxml' in loaded)\n"
+        "print(sorted(set(sys.modules) - loaded), 'markdown_it' in loaded, 'lxml' in loaded)\n",
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert printed == "[] False False"
+
+
+def _in_a_fresh_interpreter(library: Path, code: str) -> str:
+    """What `code` prints in a new Python process (the modules it loads are its own), with `site` the
+    Jekyll site at `library` and `sys` and `indexer` imported; the process must succeed."""
+    preamble = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from reader.core import indexer\n"
+        "from reader.core.types import Site\n"
+        f"site = Site('jekyll', Path({str(library)!r}), Path({str(library)!r}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", preamble + code], capture_output=True, text=True, timeout=60, check=False
+    )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[] False False"
+    return done.stdout.strip()
 
 
 def test_a_chunk_reads_its_files_ahead_of_parsing_them_within_a_cap(tmp_path, monkeypatch):
