@@ -322,6 +322,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
         stop = cancelled or (lambda: False)
         chunks = run_phase("text", self.site, todo, lambda d: progress and progress("text", d, total), stop, workers)
         _write_in_batches((row for chunk in chunks for row in chunk), store.write_text)
+        store.text_progress()  # counted once the last commit is in, not by the next search (15-25 ms at 1M posts)
 
     def text_progress(self) -> tuple[int, int]:
         """(posts whose text is indexed, all posts): search is complete when they are equal."""

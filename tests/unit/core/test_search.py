@@ -323,8 +323,11 @@ def test_search_matches_titles_while_the_text_is_not_indexed(tmp_path):
         assert len(library.search("电池")) == 1  # the body's 电池 is not searchable yet
 
         library.index_text()
+        statements = []
+        library._store()._db.set_trace_callback(statements.append)
         results = library.search("电池")
         assert results.complete and not any(h.title_only for h in results)
+        assert not [sql for sql in statements if "count(" in sql]  # the text phase counted the posts at its end
         assert {h.post.title for h in results} == {"电池 价格", "经济 新闻"}
     finally:
         library.close()
