@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core import scanner
 from reader.core.scanner import classify, scan
 from reader.core.site import detect_site
 
@@ -129,3 +130,38 @@ def test_jekyll_posts_outside_posts_are_known_by_jekyll_dated_names(tmp_path, si
     _write(tmp_path / "_posts" / "2022-01-01-ok.md")
     site = detect_site(tmp_path)
     assert site.kind == "jekyll" and classify(site, site_rel) == kind
+
+
+def _both_ways(site, monkeypatch):
+    """scan() as it runs, and with every folder's entries classified one by one (no _posts_folder rule)."""
+    quick = scan(site)
+    with monkeypatch.context() as m:
+        m.setattr(scanner._Walk, "_posts_folder", lambda self, rel_dir: False)
+        slow = scan(site)
+    return quick, slow
+
+
+def test_a_posts_folder_classifies_its_entries_as_classify_does(odd_tree, monkeypatch):
+    # _posts_folder() lets the entries of a folder such as _posts skip classify(): the same posts (with their
+    # stats), label pages, folders and problems as when each entry is classified, odd entries included.
+    root, _ = odd_tree
+    for name in ("_underscore.md", "中文标题.md", "UPPER.MD", "page.HTML", "image.png", "notes.txt", "2022-02-01-a.md"):
+        _write(root / "_posts" / name)
+    _write(root / "archive" / "2022-03-01-dated.md")
+    _write(root / "archive" / "undated.md")
+    _write(root / "categories" / "economy.md")
+    quick, slow = _both_ways(detect_site(root), monkeypatch)
+    assert quick == slow
+    assert {"_posts/_underscore.md", "_posts/中文标题.md", "_posts/UPPER.MD", "_posts/page.HTML"} <= set(quick.posts)
+    assert "archive/2022-03-01-dated.md" in quick.posts and "archive/undated.md" not in quick.posts
+
+
+def test_a_hugo_content_folder_leaves_its_index_pages_out_as_classify_does(tmp_path, monkeypatch):
+    root = tmp_path / "site"
+    _write(root / "hugo.toml", 'title = "t"\n')
+    for rel in ("content/posts/a.md", "content/posts/_index.md", "content/_index.md", "content/b.md", "layouts/x.md"):
+        _write(root / rel)
+    site = detect_site(root)
+    quick, slow = _both_ways(site, monkeypatch)
+    assert site.kind == "hugo" and quick == slow
+    assert sorted(quick.posts) == ["content/b.md", "content/posts/a.md"]
