@@ -35,24 +35,26 @@ class Queries(TextIndex):
     @guard
     def paired_tags(self) -> dict[str, str]:
         """Category slug -> the one tag every post of it carries, when no other post carries that
-        tag and the tag is not ASCII (finews: `categories: sitenews` always with `tags: 站长消息`)."""
-        rows = self._db.execute(
-            "WITH c AS (SELECT key, count(*) AS n FROM post_labels WHERE kind = 'category' GROUP BY key),"
-            " t AS (SELECT key, count(*) AS n FROM post_labels WHERE kind = 'tag' GROUP BY key)"
-            " SELECT pc.key, min(pt.key) FROM post_labels pc"
-            " JOIN post_labels pt ON pt.kind = 'tag' AND pt.post_id = pc.post_id"
-            " JOIN c ON c.key = pc.key JOIN t ON t.key = pt.key"
-            " WHERE pc.kind = 'category' AND c.n = t.n"
-            " GROUP BY pc.key, pt.key HAVING count(*) = min(c.n)"
-        )
+        tag and the tag is not ASCII (finews: `categories: sitenews` always with `tags: 站长消息`).
+        Only the categories with as many posts as some tag are joined with their posts' tags: the join of
+        every category's posts took 0.8 s at 1M posts, where none was."""
+        counts: dict[str, dict[str, int]] = {"category": {}, "tag": {}}
+        for kind, key, n in self._db.execute("SELECT kind, key, count(*) FROM post_labels GROUP BY kind, key"):
+            counts.setdefault(kind, {})[key] = n
+        categories, tags = counts["category"], counts["tag"]
+        sizes = set(tags.values())
+        wanted = [key for key, n in categories.items() if n in sizes and key.isascii()]
         pairs: dict[str, list[str]] = {}
-        for category, tag in rows:
-            pairs.setdefault(category, []).append(tag)
-        return {
-            category: tags[0]
-            for category, tags in pairs.items()
-            if len(tags) == 1 and category.isascii() and not tags[0].isascii()
-        }
+        rows = self._db.execute(
+            "SELECT pc.key, pt.key, count(*) FROM post_labels pc"
+            " JOIN post_labels pt ON pt.kind = 'tag' AND pt.post_id = pc.post_id"
+            " WHERE pc.kind = 'category' AND pc.key IN (SELECT value FROM json_each(?)) GROUP BY pc.key, pt.key",
+            (json.dumps(wanted),),
+        )
+        for category, tag, n in rows:
+            if n == categories[category] == tags[tag]:
+                pairs.setdefault(category, []).append(tag)
+        return {category: one[0] for category, one in pairs.items() if len(one) == 1 and not one[0].isascii()}
 
     # --- lookups ------------------------------------------------------------------------
     @guard
