@@ -6,9 +6,9 @@ import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from multiprocessing import get_context
@@ -42,6 +42,13 @@ _IN_FLIGHT = 16
 _READ_AHEAD = 16 << 20
 
 
+# The posts a large refresh's walk hands to a worker while it goes on (in the walk's order), at most this
+# many: the workers are idle otherwise until the walk ends (0.5 s of one core at 100k, 5-6 s at 1M, where
+# one worker parses about 60,000 posts meanwhile). Their rows wait for the writer to reach their paths
+# (about 1 KB each).
+_AHEAD_MOST = 80_000
+
+
 @dataclass(frozen=True)
 class ScanDiff:
     """What a walk of the library found against what the index holds."""
@@ -56,6 +63,8 @@ class ScanDiff:
     label_pages: list[str]
     skipped: list[Problem]  # entries the scan did not read, and why
     folders: list[str]
+    # Chunks of `todo` already handed to the workers during the walk (metadata_results takes them in place).
+    ahead: list[tuple[Future, list[str]]] = field(default_factory=list)
 
 
 def scan_diff(
@@ -63,15 +72,21 @@ def scan_diff(
     known: dict[str, tuple[int, int, int]],
     cancelled: Callable[[], bool] | None = None,
     workers: Workers | None = None,
+    ahead_from: int | None = None,
 ) -> ScanDiff:
     """Walk the library once and compare each post's mtime and size with `known` (Store.file_states).
     `workers` are started as soon as the walk has met enough new or changed posts to use them:
     their start (0.4 s) then overlaps the rest of the walk. Only the new and changed posts are kept
     (ChangeWatch): at 1M posts the walk's list of every post, its folder's listing and the stats by
-    path took 1.1 GB."""
-    watch = ChangeWatch(known, _POOL_THRESHOLD, (lambda: workers.warm(site)) if workers else lambda: None)
+    path took 1.1 GB. From `ahead_from` new or changed posts on (None: never), the posts met are
+    handed to the workers' metadata phase a chunk at a time as the walk goes on (_Ahead)."""
+    watch = ChangeWatch(known, _POOL_THRESHOLD, lambda: None)
+    ahead = _Ahead(site, workers, watch.found, ahead_from)
+    watch.then = ahead.grown
     scanned = scan(site, cancelled, watch=watch)
+    ahead.finish()
     return ScanDiff(
+        ahead=ahead.sent,
         added=len(watch.found) - len(watch.changed),
         changed=watch.changed,
         removed=_removed(watch, scanned, len(known)),
@@ -81,6 +96,92 @@ def scan_diff(
         skipped=scanned.skipped,
         folders=scanned.folders,
     )
+
+
+class _Ahead:
+    """ChangeWatch's `then` for scan_diff: the workers started at the first call, and, from `start`
+    posts met on, the next chunk of them handed to the metadata phase whenever the one handed out
+    before is done (at most _AHEAD_MOST posts): one worker parses while the walk keeps the other core
+    (two would take a third of it: the walk is what the phase waits for)."""
+
+    def __init__(self, site: Site, workers: Workers | None, found: Found, start: int | None) -> None:
+        self.site, self.workers, self.found, self.start = site, workers, found, start
+        self.sent: list[tuple[Future, list[str]]] = []
+        self.count = 0  # posts handed out
+
+    def grown(self) -> int | None:
+        """Called with `found` grown to the count it returned last: the next count to be called at, or None."""
+        if self.workers is None:
+            return None
+        self.workers.warm(self.site)
+        if self.start is None or self.count >= _AHEAD_MOST:
+            return None
+        if len(self.found) >= max(self.start, self.count + _METADATA_CHUNK) and (
+            not self.sent or self.sent[-1][0].done()
+        ):
+            chunk = self.found.paths[self.count : self.count + _METADATA_CHUNK]
+            self.sent.append((self.workers.pool().submit(_in_a_row, _metadata_chunk, self.site, chunk), chunk))
+            self.count += len(chunk)
+        return max(self.start, self.count + _METADATA_CHUNK, len(self.found) + 1 + _METADATA_CHUNK // 4)
+
+    def finish(self) -> None:
+        """At the walk's end, _IN_FLIGHT more chunks for both workers: they parse while this process sorts
+        the posts by path and lists the rest (1.5 s at 1M), before the phase hands out its own chunks."""
+        if self.workers is None or self.start is None or len(self.found) < self.start:
+            return
+        for _ in range(_IN_FLIGHT):
+            chunk = self.found.paths[self.count : min(self.count + _METADATA_CHUNK, _AHEAD_MOST)]
+            if len(chunk) < _METADATA_CHUNK:  # the rest of a small walk goes to the phase
+                return
+            self.sent.append((self.workers.pool().submit(_in_a_row, _metadata_chunk, self.site, chunk), chunk))
+            self.count += len(chunk)
+
+
+def metadata_results(
+    kind: str,
+    site: Site,
+    paths: Sequence[str],
+    ahead: list[tuple[Future, list[str]]],
+    progress: Callable[[int], None],
+    cancelled: Callable[[], bool],
+    workers: Workers | None = None,
+) -> Iterator[list]:
+    """run_phase's chunks of `kind` for `paths` (sorted: the order the writer's B-trees fill fastest),
+    with the posts of `ahead` (ScanDiff.ahead) taken in their places from the workers' results;
+    `ahead` is emptied at the end (its futures hold their results: 80 MB at most)."""
+    if not ahead:
+        yield from run_phase(kind, site, paths, progress, cancelled, workers)
+        return
+    assert kind == "metadata", "the walk hands out the metadata phase alone (ScanDiff.ahead)"
+    try:
+        held = {path: (k, n) for k, (_, chunk) in enumerate(ahead) for n, path in enumerate(chunk)}
+        results: list[list | None] = [None] * len(ahead)  # each chunk's, asked of its future once (a lock each time)
+        rest = [path for path in paths if path not in held]
+        parsed = (post for chunk in run_phase(kind, site, rest, lambda _: None, cancelled, workers) for post in chunk)
+        out: list = []
+        done = 0
+        for path in paths:
+            found = held.get(path)
+            if found is None:
+                out.append(next(parsed))
+            else:
+                k, n = found
+                result = results[k]
+                if result is None:
+                    result = results[k] = ahead[k][0].result()
+                out.append(result[n])
+            if len(out) == _METADATA_CHUNK:
+                if cancelled():
+                    raise Cancelled("refresh cancelled")
+                done += len(out)
+                progress(done)
+                yield out
+                out = []
+        if out:
+            progress(done + len(out))
+            yield out
+    finally:
+        ahead.clear()
 
 
 def _removed(watch: ChangeWatch, scanned: scanner.ScanResult, known: int) -> list[str]:
@@ -114,7 +215,7 @@ def _metadata_chunk(site: Site, paths: Sequence[str], with_text: bool = False, k
     made here so that the writer only inserts them), the category and tag names its links give
     (links.back_link) and, `with_text`, its text prepared for the index (store_text.prepare_text,
     with the id 0 until the writer gives it one): a file whose two phases are both pending is read once."""
-    with _collector_paused():
+    with collector_paused():
         posts = [post for run in _read_runs(site, paths) for post in index_posts(site, run, with_text)]
         return [
             (meta_row(post.meta, keyed), post.back_links, _prepared(0, post.text) if post.text else None)
@@ -123,11 +224,13 @@ def _metadata_chunk(site: Site, paths: Sequence[str], with_text: bool = False, k
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off for a chunk of the metadata phase: its objects (a PostMeta, a row,
-    tuples) form no cycles and die by their counts, but their numbers set off a collection every 700
-    allocations: 3-5 us of a post's 60-65 in one process. A cycle made meanwhile (a caught exception's
-    traceback) waits for the next collection, at most a chunk later."""
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for a chunk of the metadata phase, and in the writer's process for the
+    whole phase: its objects (a PostMeta, a row, tuples) form no cycles and die by their counts, but their
+    numbers set off a collection every 700 allocations: 3-5 us of a post's 60-65 in a worker; in the writer,
+    whose full collections go through what the phase holds (chunks in flight, the paths), 0.25-0.57 s of
+    its 3.7-4.4 at 100k (0.01-0.03 s with it off, the walk's and the index's included). A cycle made
+    meanwhile (a caught exception's traceback; in a window's process, by any thread) waits for the end."""
     if not gc.isenabled():
         yield
         return

@@ -191,7 +191,8 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
                 workers.warm(self.site, text=False)
             if early:  # while the workers start (the first Chinese title loads the readings: 25 ms)
                 store.fill_title_keys()
-            diff = scan_diff(self.site, store.file_states() if early else known, stop, workers)
+            ahead_from = _SHARED_READ_MAX if full_text else 0  # posts handed out in the walk: metadata alone
+            diff = scan_diff(self.site, store.file_states() if early else known, stop, workers, ahead_from)
             store.set_skipped(diff.skipped)
             if diff.removed:
                 store.delete_paths(diff.removed)
@@ -201,7 +202,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
                 store.defer_indexes()  # a first build: index the posts table once it is full
             try:
                 back_links = self._metadata_phase(
-                    store, diff.todo, report, stop, workers, with_text=full_text and todo_count < _SHARED_READ_MAX
+                    store, diff, report, stop, workers, with_text=full_text and todo_count < _SHARED_READ_MAX
                 )
             finally:
                 store.restore_indexes()
@@ -241,20 +242,21 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             report("metadata", len(rows), 0)  # committed: the list can show them (no total known yet)
         return [row[PATH] for row, *_ in rows], links
 
-    def _metadata_phase(self, store: Store, todo, report, stop, workers, with_text: bool) -> Counter:
-        """Parse the new and changed files (a found.Found, by path) and empty `todo`: at 1M posts it holds
-        125 MB, freed before the indexes are built. Returns the category back-links their bodies hold.
-        `with_text`: their text is indexed from the same read (the text phase finds them done)."""
-        from .indexer import run_phase
+    def _metadata_phase(self, store: Store, diff, report, stop, workers, with_text: bool) -> Counter:
+        """Parse the new and changed files (diff.todo, a found.Found by path; diff.ahead, those the walk handed out)
+        and empty diff.todo (1M posts: 125 MB, freed before the indexes are built). Returns the category back-links
+        their bodies hold. `with_text`: their text is indexed from the same read (the text phase finds them done)."""
+        from .indexer import collector_paused, metadata_results
 
+        todo = diff.todo
         total = len(todo)
         report("metadata", 0, total)
         back_links: Counter = Counter()
 
         def rows():
-            phase = "metadata+text" if with_text else "metadata"
-            done = 0
-            for chunk in run_phase(phase, self.site, todo.paths, lambda d: report("metadata", d, total), stop, workers):
+            phase, done = "metadata+text" if with_text else "metadata", 0
+            progress = lambda d: report("metadata", d, total)  # noqa: E731 - a one-line adapter
+            for chunk in metadata_results(phase, self.site, todo.paths, diff.ahead, progress, stop, workers):
                 back_links.update(link for _, found, _ in chunk for link in found)  # once a chunk, not a row
                 for n, (row, _, text) in enumerate(chunk, done):  # in the order of todo.paths
                     _, mtime_ns, size = todo[n]
@@ -268,7 +270,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
                 store.write_text(texts)
 
         try:
-            with store.text_in_one_commit():  # one Tantivy commit for the phase, not one a batch
+            with store.text_in_one_commit(), collector_paused():  # one Tantivy commit for the phase
                 _write_in_batches(rows(), write, _SHARED_READ_BATCH if with_text else None)
         finally:
             todo.clear()
