@@ -225,6 +225,8 @@ def main(lib: str, data_dir: str, repeat: str) -> None:
     window.open_library(lib)
     _until(lambda: window.list_model.rowCount() and not window.refresher.running())
     figures = list_figures(window, int(repeat))
+    warm_up = getattr(window.reading, "view_warm_up", None)  # done by now: the list figures take seconds
+    _until(lambda: warm_up is None or warm_up.done)  # an open is timed on a settled window, as a reader clicks
     figures |= article_figures(window, Path(lib), int(repeat))
     figures |= stall_figures(window, Path(lib))
     figures |= memory_figures(window)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSizeF, QThread, QUrl
@@ -312,15 +312,17 @@ def page_document(post: Post, body: PreparedBody, setup: PageSetup) -> PageDocum
     return PageDocument(page, setup.style, setup.font, document)
 
 
-def warm_up() -> None:
+def warm_up(setup: PageSetup | None = None) -> None:
     """On a worker: the whole way of a post to the view, once, on a few bytes in memory (no file read), so
     that the first post opened does not pay for importing and starting markdown-it, nh3, lxml and Qt's HTML
-    parser (about 200 ms, more on a busy machine)."""
+    parser (about 200 ms, more on a busy machine); in the view's `setup` if given (its fonts and style sheet:
+    the first post's page took 1-2 ms longer to parse in them than the next one)."""
     from reader.core import Library  # here, on the worker: importing the core is part of the warm-up
 
     post = Library.warm_up()  # the core's part of the way: markdown-it, nh3, lxml
-    setup = PageSetup({}, ORIGINAL, stylesheet(_WARM_UP_COLORS, ("monospace",)), QFont(), (16.0, 16.0), None)
-    page_document(post, prepare_body(post.html), setup)  # made and deleted on this thread
+    if setup is None:
+        setup = PageSetup({}, ORIGINAL, stylesheet(_WARM_UP_COLORS, ("monospace",)), QFont(), (16.0, 16.0), None)
+    page_document(post, prepare_body(post.html), replace(setup, thread=None))  # made and deleted on this thread
 
 
 def set_margins(document: QTextDocument, side: float, em: float) -> None:

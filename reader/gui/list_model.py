@@ -14,6 +14,8 @@ from .dates import format_date
 
 PAGE_SIZE = 200
 MAX_PAGES = 64  # 12,800 cached rows: a few screens in every direction many times over
+MAP_PIECE = 10_000  # rows mapped (row_of) in one turn of the event loop: under 1 ms
+MAP_GAP_MS = 10  # between those turns, and after a change of the list: its paint comes first
 SNIPPET_PAGE = 20  # hits whose snippets are asked for together (each is read from its file)
 COLUMNS = (
     ("title", QT_TRANSLATE_NOOP("ArticleListModel", "Title")),
@@ -56,7 +58,8 @@ class ArticleListModel(QAbstractTableModel):
         self._hits: list[SearchHit] | None = None
         self._rank_order: dict[int, int] = {}
         self._pages: OrderedDict[int, list[PostSummary | None]] = OrderedDict()
-        self._rows_by_id: dict[int, int] | None = None
+        self._rows_by_id: dict[int, int] | None = None  # row_of: post id -> row, for the first `_mapped` rows
+        self._mapped = 0
         self.category_labels: dict[str, str] = {}
         self._script = ORIGINAL  # View ▸ Read As, for titles and categories
         self.library_name: Callable[[int], str] | None = None  # All libraries: a post id's library, by name
@@ -132,7 +135,13 @@ class ArticleListModel(QAbstractTableModel):
 
     def _forget(self) -> None:
         self._pages.clear()
-        self._rows_by_id = None
+        self._forget_rows()
+
+    def _forget_rows(self) -> None:
+        """The list's order changed: its map of rows is made again, a piece at a time once the list has painted."""
+        self._rows_by_id, self._mapped = {}, 0
+        ids = self._ids
+        QTimer.singleShot(MAP_GAP_MS, self, lambda: self._map_rows(ids))
 
     def invalidate(self) -> None:
         """Drop cached rows (their read/starred state changed in bulk) and repaint."""
@@ -142,10 +151,21 @@ class ArticleListModel(QAbstractTableModel):
 
     # --- rows ---------------------------------------------------------------------------
     def row_of(self, post_id: int) -> int:
-        """The row showing `post_id`, or -1 (the map is built once per list, on demand)."""
-        if self._rows_by_id is None:
-            self._rows_by_id = {pid: row for row, pid in enumerate(self._ids)}
+        """The row showing `post_id`, or -1: from a map of every row, made a piece at a time after each change of the
+        list (_map_rows), or at once if asked for before it is whole."""
+        if self._rows_by_id is None or self._mapped < len(self._ids):
+            self._rows_by_id, self._mapped = {pid: row for row, pid in enumerate(self._ids)}, len(self._ids)
         return self._rows_by_id.get(post_id, -1)
+
+    def _map_rows(self, ids: list[int]) -> None:
+        """MAP_PIECE more rows into the map (ids: the list it is made for). Made at once, the map of 100k rows took
+        5 ms of the UI thread, paid by the first article opened after each change of the list."""
+        if ids is not self._ids or self._rows_by_id is None or self._mapped >= len(ids):
+            return  # the list changed meanwhile (its own mapping is on its way), or row_of made the map
+        start, self._mapped = self._mapped, min(len(ids), self._mapped + MAP_PIECE)
+        self._rows_by_id.update(zip(ids[start : self._mapped], range(start, self._mapped), strict=True))
+        if self._mapped < len(ids):
+            QTimer.singleShot(MAP_GAP_MS, self, lambda: self._map_rows(ids))
 
     def post_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
@@ -171,6 +191,22 @@ class ArticleListModel(QAbstractTableModel):
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)
         return page
+
+    def cached_summary(self, row: int) -> PostSummary | None:
+        """The row's summary if it was fetched already (None otherwise): nothing is read from the index."""
+        if not 0 <= row < len(self._ids):
+            return None
+        if self._hits is not None:
+            return self._hits[row].post
+        page = self._pages.get(row // PAGE_SIZE)
+        return page[row % PAGE_SIZE] if page is not None else None
+
+    def cached_titles(self) -> list[str]:
+        """The titles of the rows fetched so far (the rows painted and their pages), most recent page last."""
+        rows = (
+            [hit.post for hit in self._hits] if self._hits is not None else [s for p in self._pages.values() for s in p]
+        )
+        return [summary.title for summary in rows if summary is not None]
 
     def update_summary(self, post_id: int, **changes) -> None:
         """Change one row in place (read, starred) without asking the library again."""
@@ -317,7 +353,7 @@ class ArticleListModel(QAbstractTableModel):
         old_ids = [self._ids[i.row()] for i in old]
         self._hits = ordered
         self._ids = [h.post.id for h in ordered]
-        self._rows_by_id = None
+        self._forget_rows()
         self.changePersistentIndexList(
             old, [self.index(self.row_of(pid), i.column()) for pid, i in zip(old_ids, old, strict=True)]
         )

@@ -7,15 +7,15 @@ frame or so (HEADER_AFTER_MS).
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from ..core import Library, Post, PostFilter, PostMeta, PostSummary, original_url
-from .article_html import PageDocument, PageSetup, PreparedBody, page_document, prepare_body, warm_up
+from .article_html import PageDocument, PageSetup, PreparedBody, page_document, prepare_body
 from .article_view import ArticleView
+from .article_warmup import ArticleWarmUp, freeze_heap, warm_workers
 from .link_text import describe_link
 from .list_model import ArticleListModel
 from .list_view import ArticleListView
@@ -37,17 +37,6 @@ def _load_post(
     post = library.get_post(post_id, full=full, with_text=False)  # the view shows the HTML
     body = prepare_body(post.html)
     return post, library.position(post_id), body, page_document(post, body, setup) if setup else None
-
-
-def _warm_up(_library: Library) -> None:
-    warm_up()
-
-
-def _freeze_heap(_result: object) -> None:
-    """Once the first list is in and the reading path warm: what the interpreter holds from then on (about 50k
-    objects at 100k posts, the window's and the libraries') goes out of the cycle collector's reach. Its full
-    collections took 10-19 ms of whichever thread triggered them, now and then in the middle of an open."""
-    gc.freeze()
 
 
 def _unread_ids(library: Library, filter: PostFilter) -> set[int]:
@@ -107,6 +96,7 @@ class Reading(QObject):
         self._header: Post | None = None  # the open post's header from the list row, until its body is shown
         self._header_timer = QTimer(self, singleShot=True, interval=HEADER_AFTER_MS)
         self._header_timer.timeout.connect(self._show_header)
+        self.view_warm_up = ArticleWarmUp(view, self)  # the view's fonts and glyphs, once the list is in
         selection = list_view.selectionModel()
         selection.currentRowChanged.connect(self._follow_list)
         selection.selectionChanged.connect(self._follow_list)  # a click makes the row current, then selects it
@@ -141,7 +131,13 @@ class Reading(QObject):
         self.reset()
         self.session, self._opens = session, 0
         if session is not None:
-            session.warm_up(_warm_up, on_done=_freeze_heap)
+            setup = self.view.page_setup(self._labels)
+            warm_workers(session, setup, then=lambda: self._warm_view(session), owner=self)
+
+    def _warm_view(self, session: Session) -> None:
+        if session is self.session:
+            freeze_heap()
+            self.view_warm_up.start(self.model.cached_titles())  # the characters of the list's titles first
 
     def set_terms(self, terms: list[str]) -> None:
         """The search's words, highlighted in every post opened from now on (and in this one)."""
@@ -165,8 +161,9 @@ class Reading(QObject):
             self._forward.clear()
         self.post_id, self.post = post_id, None
         self._select_row(post_id, scroll=False)  # the list follows once the article is painted (_list_follows)
-        row = self.model.row_of(post_id)
-        summary = self.model.summary(row) if row >= 0 else None
+        # The list row's header only if the list has it (a row painted): a row never shown (a link, history, the end
+        # of a long list) was read from the index here, on the UI thread, before the worker was asked for the post.
+        summary = self.model.cached_summary(self.model.row_of(post_id))
         self._header = header_post(summary) if summary is not None else None
         if summary is not None:
             self.opened.emit(summary.path, summary.title)

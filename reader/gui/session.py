@@ -50,6 +50,10 @@ class Session(QObject):
         does not compete with opening the library for the interpreter (its lock is shared by all threads)."""
         self._warm_ups.append((job, on_done or _ignore))
 
+    def threads(self) -> int:
+        """The workers' threads: each has its own handle and its own Qt caches (fonts) to warm up."""
+        return self._runner.threads()
+
     @property
     def is_open(self) -> bool:
         return self._open

@@ -190,6 +190,10 @@ class TaskRunner(QObject):
         self._start(task, lambda: fn(*call_args))
         return task
 
+    def threads(self) -> int:
+        """How many functions can run at once (a warm-up for each thread runs on each)."""
+        return self._pool.maxThreadCount()
+
     def busy(self) -> bool:
         return bool(self._pending)
 
@@ -232,6 +236,9 @@ class TaskRunner(QObject):
 
 class SyncTaskRunner(TaskRunner):
     """Runs each function at once on the calling thread: deterministic, for tests."""
+
+    def threads(self) -> int:
+        return 1  # the calling thread's
 
     def _progress_sink(self) -> Callable[[int, tuple], None]:
         return self._progress  # delivered straight away instead of through the relay

@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from reader.core.library import Library
-from reader.gui import reading
+from reader.gui import article_warmup
 from reader.gui.search import SearchController
 from reader.gui.session import WARM_UP_AFTER_LIST_MS, Session
 from reader.gui.tasks import PerThread, TaskRunner
@@ -114,11 +114,11 @@ def test_the_warm_up_runs_once_after_the_first_list_is_delivered(qtbot, session)
 
 def test_a_list_asked_on_the_window_runs_the_reading_warm_up(qtbot, make_window, library_dir, monkeypatch):
     threads = []
-    monkeypatch.setattr(reading, "warm_up", lambda: threads.append(threading.current_thread()))
-    make_window(library_dir, runner=TaskRunner())
-    qtbot.waitUntil(lambda: bool(threads), timeout=10000)
-    qtbot.wait(2 * WAIT_MS)
-    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    monkeypatch.setattr(article_warmup, "warm_up", lambda setup: threads.append(threading.get_ident()))
+    window = make_window(library_dir, runner=TaskRunner())
+    qtbot.waitUntil(lambda: window.reading.view_warm_up.started, timeout=10000)  # after the workers' part
+    assert threads and threading.main_thread().ident not in threads
+    assert len(threads) == len(set(threads)) <= window.runner.threads()  # once a worker thread
 
 
 def test_no_warm_up_once_the_session_closed(qtbot, session):
