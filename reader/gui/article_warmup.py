@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import gc
 import html
+import math
 import threading
 from collections.abc import Callable, Iterable
 from functools import partial
 
-from PySide6.QtCore import QObject, QSizeF, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, QSizeF, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QImage, QPainter, QTextDocument
 
 from reader.core import Library, Post, PostMeta
@@ -172,10 +173,12 @@ class ArticleWarmUp(QObject):
         document.setDefaultStyleSheet(setup.style)
         document.setHtml(piece)
         set_margins(document, *setup.margins)
-        size = view.viewport().size()
-        document.setPageSize(QSizeF(size.width(), -1))  # laid out in the view's column, as its pages are
+        width = view.viewport().width()
+        document.setPageSize(QSizeF(width, -1))  # laid out in the view's column, as its pages are
+        height = min(view.viewport().height(), math.ceil(document.documentLayout().documentSize().height()))
+        # An image only as tall as the piece (a line or two), not the viewport's.
         ratio = view.devicePixelRatioF()
-        image = QImage(size * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+        image = QImage(QSize(width, max(1, height)) * ratio, QImage.Format.Format_ARGB32_Premultiplied)
         image.setDevicePixelRatio(ratio)
         image.fill(0)
         painter = QPainter(image)
