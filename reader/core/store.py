@@ -28,11 +28,6 @@ _UNFIXABLE = {3, 5, 6, 7, 8, 10, 13, 14}  # PERM BUSY LOCKED NOMEM READONLY IOER
 # A reader (the window has three connections, the CLI one) keeps 8 MB: at 100k the window's lists, tree,
 # rows and searches took the same CPU with 8 MB as with 64 MB, and the window held 87 MB less.
 WRITE_CACHE_KIB = 65536
-# Indexes a first build keeps while it writes (Store.defer_indexes): each row's key is greater than every
-# key before it (the post's id; `doc` is NULL until the text phase), so its insert is an append to a page
-# in the cache, while building them after the load is a sort and a pass over the table on one core, with
-# the workers idle (1M posts: 1.2-1.7 s of the build's 6-8; 100k: 0.52-0.59 -> 0.42-0.43 s of CPU).
-_KEPT_LIVE = ("posts_doc", "posts_problems", "post_labels_post")
 READ_CACHE_KIB = 8192
 
 
@@ -297,13 +292,11 @@ class Store(Queries, TextIndex):
     def defer_indexes(self) -> None:
         """Drop the secondary indexes of posts and post_labels before a bulk load into an empty
         index; restore_indexes() builds each again in one sorted pass, which is cheaper than
-        keeping seven B-trees up to date row by row. Their SQL is kept in `info` meanwhile. Those whose
-        keys come in the order the rows are written (_KEPT_LIVE) stay: their inserts are appends."""
+        keeping seven B-trees up to date row by row. Their SQL is kept in `info` meanwhile."""
         with self.transaction():
             found = self._db.execute(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT"
-                " NULL AND tbl_name IN ('posts', 'post_labels') AND name NOT IN (?, ?, ?)",
-                _KEPT_LIVE,
+                " NULL AND tbl_name IN ('posts', 'post_labels')"
             ).fetchall()
             if not found:
                 return
