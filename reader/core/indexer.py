@@ -119,9 +119,7 @@ class _Ahead:
         if len(self.found) >= max(self.start, self.count + _METADATA_CHUNK) and (
             not self.sent or self.sent[-1][0].done()
         ):
-            chunk = self.found.paths[self.count : self.count + _METADATA_CHUNK]
-            self.sent.append((self.workers.pool().submit(_in_a_row, _metadata_chunk, self.site, chunk), chunk))
-            self.count += len(chunk)
+            self._send(self.found.paths[self.count : self.count + _METADATA_CHUNK])
         return max(self.start, self.count + _METADATA_CHUNK, len(self.found) + 1 + _METADATA_CHUNK // 4)
 
     def finish(self) -> None:
@@ -133,8 +131,13 @@ class _Ahead:
             chunk = self.found.paths[self.count : min(self.count + _METADATA_CHUNK, _AHEAD_MOST)]
             if len(chunk) < _METADATA_CHUNK:  # the rest of a small walk goes to the phase
                 return
-            self.sent.append((self.workers.pool().submit(_in_a_row, _metadata_chunk, self.site, chunk), chunk))
-            self.count += len(chunk)
+            self._send(chunk)
+
+    def _send(self, chunk: list[str]) -> None:
+        """One chunk of the posts met to a worker's metadata phase."""
+        assert self.workers is not None
+        self.sent.append((self.workers.pool().submit(_in_a_row, _metadata_chunk, self.site, chunk), chunk))
+        self.count += len(chunk)
 
 
 def metadata_results(
