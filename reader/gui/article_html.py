@@ -297,19 +297,25 @@ def page_document(post: Post, body: PreparedBody, setup: PageSetup) -> PageDocum
     through its loadResource), and the page names nothing but "jbimg:N" and "jblink:N" (prepare_body).
     """
     page = post_page(post, body, setup.labels, 0, setup.script)
-    document = QTextDocument()
-    document.setUndoRedoEnabled(False)
-    document.setDefaultFont(setup.font)
-    document.setDefaultStyleSheet(setup.style)
-    document.setHtml(page)
+    document = setup_document(page, setup)
     document.setBaseUrl(QUrl())
-    set_margins(document, *setup.margins)
     # A null page size: the layout Qt makes when the view adopts the page does not lay the text out with no
     # width, to lay it out again at once at the view's width (0.5 ms of the UI thread for 5 KB, 1-2 for 300 KB).
     document.setPageSize(QSizeF(0, 0))
     if setup.thread is not None:
         document.moveToThread(setup.thread)  # the last thing done here: from now on it is the UI thread's
     return PageDocument(page, setup.style, setup.font, document)
+
+
+def setup_document(page: str, setup: PageSetup) -> QTextDocument:
+    """A new document holding `page` (HTML) in the view's font, style sheet and margins, not laid out yet."""
+    document = QTextDocument()
+    document.setUndoRedoEnabled(False)
+    document.setDefaultFont(setup.font)
+    document.setDefaultStyleSheet(setup.style)
+    document.setHtml(page)
+    set_margins(document, *setup.margins)
+    return document
 
 
 def warm_up(setup: PageSetup | None = None) -> None:

@@ -17,11 +17,11 @@ from collections.abc import Callable, Iterable
 from functools import partial
 
 from PySide6.QtCore import QObject, QSize, QSizeF, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QImage, QPainter, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QImage, QPainter
 
 from reader.core import Library, Post, PostMeta
 
-from .article_html import PageSetup, PreparedBody, build_page, han_glyphs, set_margins, warm_up
+from .article_html import PageSetup, PreparedBody, build_page, han_glyphs, setup_document, warm_up
 from .session import Session
 
 # The commonest Han characters, most frequent first (a general frequency order, then the words of news, finance
@@ -168,12 +168,7 @@ class ArticleWarmUp(QObject):
         setup = view.page_setup({})
         if not piece.startswith("<div"):  # in the Han glyph shapes a page of a post in Chinese has
             piece = f'<div class="han-{han_glyphs(None)}"><div class="body">{piece}</div></div>'
-        document = QTextDocument()
-        document.setUndoRedoEnabled(False)
-        document.setDefaultFont(setup.font)
-        document.setDefaultStyleSheet(setup.style)
-        document.setHtml(piece)
-        set_margins(document, *setup.margins)
+        document = setup_document(piece, setup)
         width = view.viewport().width()
         document.setPageSize(QSizeF(width, -1))  # laid out in the view's column, as its pages are
         height = min(view.viewport().height(), math.ceil(document.documentLayout().documentSize().height()))
