@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import functools
 import math
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import cast
 
 from tantivy import DocAddress, FieldType, Occur, Query, Searcher
 
-from . import cjk, zh_fold
+from . import cjk
 from .errors import QueryError
 from .fulltext import ANALYZER, SCHEMA, TITLE_WEIGHT, day_number
 from .query import DateRange, Label, Term, Text
@@ -28,6 +27,8 @@ CANDIDATES = 500  # the best this many by BM25 get the recency nudge; the rest f
 # below it Tantivy checks the phrase in each post faster than the bound's fixed cost (about 1.5 ms).
 BOUND_MIN_DOCS = 20_000
 BOUND_MARGIN = 100  # the bound's best CANDIDATES + BOUND_MARGIN posts are checked exactly
+# The keys a category:/tag: term names (label_match.LabelNames.keys, over the index the query runs on).
+LabelKeys = Callable[[Label], list[str]]
 
 
 @dataclass
@@ -83,36 +84,23 @@ def _body_or_title(body: Query, title: Query) -> Query:
     return Query.boolean_query([(Occur.Should, body), (Occur.Should, title)])
 
 
-def _spellings(value: str) -> list[str]:
-    return list(dict.fromkeys(zh_fold.spellings(value) + zh_fold.spellings(value.lower())))
-
-
-def label_keys(db: sqlite3.Connection, label: Label) -> list[str]:
-    """The keys a category:/tag: value names: the key in any spelling (經濟 finds 经济 and 經济), or
-    the keys whose readable name it is."""
-    spelled = _spellings(label.value)
-    marks = ",".join("?" * len(spelled))
-    named = db.execute(f"SELECT key FROM labels WHERE kind = ? AND label IN ({marks})", [label.kind, *spelled])
-    return list(dict.fromkeys(spelled + [key for (key,) in named]))
-
-
 def _days(lo: str, hi: str) -> Query:
     top = [int(p) for p in hi.split("-")] + [99, 99]
     return Query.range_query(SCHEMA, "day", FieldType.Integer, day_number(lo), top[0] * 10000 + top[1] * 100 + top[2])
 
 
-def _item_query(db: sqlite3.Connection, item: Text | Label | DateRange) -> Query:
+def _item_query(keys: LabelKeys, item: Text | Label | DateRange) -> Query:
     if isinstance(item, Text):
         return text_query(item)
     if isinstance(item, Label):
-        return Query.term_set_query(SCHEMA, item.kind, label_keys(db, item))
+        return Query.term_set_query(SCHEMA, item.kind, keys(item))
     return _days(item.lo, item.hi)
 
 
-def _group_query(db: sqlite3.Connection, group: list[Term]) -> Query:
+def _group_query(keys: LabelKeys, group: list[Term]) -> Query:
     parts = []
     for term in group:
-        found = _item_query(db, term.item)
+        found = _item_query(keys, term.item)
         if term.negated:
             found = Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, found)])
         parts.append((Occur.Should, found))
@@ -123,16 +111,16 @@ def _looks_for_words(groups: list[list[Term]]) -> bool:
     return any(isinstance(t.item, Text) and not t.negated for group in groups for t in group)
 
 
-def plan(db: sqlite3.Connection, groups: list[list[Term]], docs: Callable[[Query], list[int]]) -> Plan:
+def plan(keys: LabelKeys, groups: list[list[Term]], docs: Callable[[Query], list[int]]) -> Plan:
     """A query that looks for a word goes to Tantivy whole; one that only filters (labels, dates,
     words left out) is SQL over `posts`, the docs of the words left out asked of Tantivy (`docs`)."""
     if _looks_for_words(groups):
         clauses = []
         for group in groups:
             if len(group) == 1 and group[0].negated:
-                clauses.append((Occur.MustNot, _item_query(db, group[0].item)))
+                clauses.append((Occur.MustNot, _item_query(keys, group[0].item)))
             else:
-                clauses.append((Occur.Must, _group_query(db, group)))
+                clauses.append((Occur.Must, _group_query(keys, group)))
         only = groups[0][0].item if len(groups) == 1 and len(groups[0]) == 1 else None
         phrase = only if isinstance(only, Text) and only.column is None and not only.prefix else None
         return Plan(query=Query.boolean_query(clauses), phrase=phrase)
@@ -140,41 +128,41 @@ def plan(db: sqlite3.Connection, groups: list[list[Term]], docs: Callable[[Query
         raise QueryError("Add a word to search for: “-” only leaves words out.")
     result = Plan()
     for group in groups:
-        parts = [_condition(db, term, docs) for term in group]
+        parts = [_condition(keys, term, docs) for term in group]
         result.where.append("(" + " OR ".join(sql for sql, _ in parts) + ")")
         result.params.extend(p for _, params in parts for p in params)
     return result
 
 
-def _condition(db: sqlite3.Connection, term: Term, docs: Callable[[Query], list[int]]) -> tuple[str, list]:
+def _condition(keys: LabelKeys, term: Term, docs: Callable[[Query], list[int]]) -> tuple[str, list]:
     item = term.item
     if isinstance(item, Text):  # only ever left out here; a post not indexed yet holds no word
         return "(p.doc IS NULL OR p.doc NOT IN (SELECT value FROM json_each(?)))", [str(docs(text_query(item)))]
     if isinstance(item, Label):
-        keys = label_keys(db, item)
-        sql = f"p.id IN (SELECT post_id FROM post_labels WHERE kind = ? AND key IN ({','.join('?' * len(keys))}))"
-        params = [item.kind, *keys]
+        named = keys(item)
+        sql = f"p.id IN (SELECT post_id FROM post_labels WHERE kind = ? AND key IN ({','.join('?' * len(named))}))"
+        params = [item.kind, *named]
     else:
         # coalesce: an undated post (day NULL) is outside every range, so "-date:" keeps it, as Tantivy does
         sql, params = "coalesce(p.day >= ? AND p.day < ?, 0)", [item.lo, item.hi + "~"]
     return (f"NOT {sql}" if term.negated else sql), params
 
 
-def _title_condition(db: sqlite3.Connection, term: Term) -> tuple[str, list]:
+def _title_condition(keys: LabelKeys, term: Term) -> tuple[str, list]:
     item = term.item
     if not isinstance(item, Text):
-        return _condition(db, term, lambda _query: [])
+        return _condition(keys, term, lambda _query: [])
     sql = "(" + " AND ".join("instr(p.title_fold, ?) > 0" for _ in item.segments) + ")"
     return (f"NOT {sql}" if term.negated else sql), [seg.text.casefold() for seg in item.segments]
 
 
-def pending_titles_sql(db: sqlite3.Connection, groups: list[list[Term]]) -> tuple[list[str], list]:
+def pending_titles_sql(keys: LabelKeys, groups: list[list[Term]]) -> tuple[list[str], list]:
     """WHERE clauses over `posts p` for the posts whose text is not indexed yet, their titles
     standing in for the text: each word's pieces must all be in the title (in any order)."""
     where: list[str] = ["p.doc IS NULL"]
     params: list[str] = []
     for group in groups:
-        parts = [_title_condition(db, term) for term in group]
+        parts = [_title_condition(keys, term) for term in group]
         where.append("(" + " OR ".join(sql for sql, _ in parts) + ")")
         params.extend(p for _, found in parts for p in found)
     return where, params

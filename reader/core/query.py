@@ -6,12 +6,28 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from . import cjk
+from . import cjk, zh_fold
 from .errors import QueryError
 
 # Chinese input methods type these; read them as their ASCII twins.
 _FOLD = str.maketrans({"“": '"', "”": '"', "＂": '"', "：": ":", "－": "-", "\u3000": " "})
-_FIELD = re.compile(r"(category|tag|title|date):", re.IGNORECASE)
+# A field's name as typed (any case; Chinese in Simplified or Traditional, 標籤 as 标签) -> the field.
+# The plurals are front matter's own names; any other `word:` is a word (https://x, 10:30).
+FIELDS = {
+    "category": "category",
+    "categories": "category",
+    "cat": "category",
+    "分类": "category",
+    "类别": "category",
+    "tag": "tag",
+    "tags": "tag",
+    "标签": "tag",
+    "title": "title",
+    "标题": "title",
+    "date": "date",
+    "日期": "date",
+}
+_FIELD = re.compile(r"([^\W\d_]{2,10}):")  # letters, then a colon
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _DATE_HELP = "use date:2022, date:2022-01, date:2021-12-08 or a range like date:2022-01..2022-03"
 
@@ -99,13 +115,12 @@ def _lex(query: str) -> list[Term | str | None]:
             i += 1
             if i >= n or q[i].isspace():
                 raise QueryError("A “-” must be followed by what to leave out, as in -word.")
-        field_name = None
         m = _FIELD.match(q, i)
-        if m:
-            field_name = m.group(1).lower()
+        field_name = FIELDS.get(zh_fold.fold(m.group(1).lower())) if m else None
+        if m and field_name:
             i = m.end()
             if i >= n or q[i].isspace():
-                raise QueryError(f"“{field_name}:” needs a value, as in {field_name}:word.")
+                raise QueryError(f"“{m.group(1)}:” needs a value, as in {m.group(1)}:word.")
         if q[i] == '"':
             j = q.find('"', i + 1)
             if j < 0:

@@ -21,7 +21,6 @@ cjk.TOKENIZER_VERSION, so that indexes folded with the old table are rebuilt).
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections import Counter
 from pathlib import Path
@@ -36,7 +35,6 @@ _HEADER = (
     "# Han characters that are one for search (reader/core/zh_fold.py): a class a line, its folded\n"
     "# form first. Made from OpenCC {version}'s {configs}, each applied to one character.\n"
 )
-SPELLINGS_LIMIT = 256  # see spellings()
 
 
 def _load(text: str) -> tuple[dict[str, str], dict[str, str]]:
@@ -100,19 +98,6 @@ def any_form(text: str) -> str:
         alternatives = forms(ch)
         out.append(f"[{alternatives}]" if len(alternatives) > 1 else re.escape(ch))
     return "".join(out)
-
-
-def spellings(text: str, limit: int = SPELLINGS_LIMIT) -> list[str]:
-    """Every string that folds as `text` does (for exact lookups such as tag keys), `text` first.
-
-    Beyond `limit` spellings (9 characters of two forms each), only `text` and its folded form."""
-    choices = [forms(ch) for ch in text]
-    count = 1
-    for alternatives in choices:
-        count *= len(alternatives)
-    if count > limit:
-        return list(dict.fromkeys((text, fold(text))))
-    return list(dict.fromkeys([text, *map("".join, itertools.product(*choices))]))
 
 
 # --- making the table -----------------------------------------------------------------------

@@ -128,7 +128,7 @@ def test_the_bound_is_never_below_the_phrase_score_and_meets_it_where_it_can(tmp
         assert documents > searcher.num_docs  # the deleted documents count in Tantivy's N, not in num_docs
         met = 0
         for query in _substrings(texts.values(), random.Random(3), 60):
-            plan = planner.plan(store._db, parse(query), lambda _query: [])
+            plan = planner.plan(store._named_keys, parse(query), lambda _query: [])
             bound = planner.phrase_bound(searcher, plan.phrase, documents, lambda found: found)
             if bound is None:
                 continue
@@ -148,7 +148,7 @@ def test_no_post_without_the_text_in_its_title_scores_above_the_ceiling(tmp_path
         searcher = store._text().searcher()
         documents, closest, above = store._info("next_doc") - 1, 0.0, 0
         for query in [*_substrings(texts.values(), random.Random(4), 60), "新", "源", "的", "链"]:
-            plan = planner.plan(store._db, parse(query), lambda _query: [])
+            plan = planner.plan(store._named_keys, parse(query), lambda _query: [])
             first = planner.title_first(searcher, plan.phrase, documents, lambda found: found)
             if first is None:
                 continue
