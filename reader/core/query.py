@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from . import cjk, zh_fold
 from .errors import QueryError
 
-# Chinese input methods type these; read them as their ASCII twins.
-_FOLD = str.maketrans({"“": '"', "”": '"', "＂": '"', "：": ":", "－": "-", "\u3000": " "})
+# Chinese input methods type these (「」 are Traditional's quotation marks); read them as their ASCII twins.
+_FOLD = str.maketrans(
+    {"“": '"', "”": '"', "＂": '"', "「": '"', "」": '"', "『": '"', "』": '"', "：": ":", "－": "-", "\u3000": " "}
+)
 # A field's name as typed (any case; Chinese in Simplified or Traditional, 標籤 as 标签) -> the field.
 # The plurals are front matter's own names; any other `word:` is a word (https://x, 10:30).
 FIELDS = {

@@ -25,6 +25,13 @@ class SearchField(QLineEdit):
         self.setAccessibleDescription(
             self.tr("Words to find in titles and text; Enter or Down goes to the results, Escape clears the search.")
         )
+        self.setToolTip(
+            self.tr(
+                'Words must all match; "a phrase" in quotes; -word leaves a word out; a OR b.\n'
+                "category:X or 分类:X, tag:X or 标签:X (the label in any case, Simplified or Traditional),\n"
+                "title:word or 标题:word, date:2022-01 or 日期:2022-01..2022-03."
+            )
+        )
 
     def event(self, event) -> bool:
         if (

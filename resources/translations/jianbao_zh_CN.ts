@@ -1357,6 +1357,14 @@ The reader may go on working. The details are also in the log file in {folder}.<
         <source>Words to find in titles and text; Enter or Down goes to the results, Escape clears the search.</source>
         <translation>要在标题和正文中查找的词；按 Enter 或下箭头转到结果，按 Esc 清除搜索。</translation>
     </message>
+    <message>
+        <source>Words must all match; &quot;a phrase&quot; in quotes; -word leaves a word out; a OR b.
+category:X or 分类:X, tag:X or 标签:X (the label in any case, Simplified or Traditional),
+title:word or 标题:word, date:2022-01 or 日期:2022-01..2022-03.</source>
+        <translation>所有词都须出现；&quot;短语&quot;加引号；-词 排除该词；a OR b 任一。
+分类:X 或 category:X，标签:X 或 tag:X（不分大小写，简体繁体皆可），
+标题:词 或 title:词，日期:2022-01 或 date:2022-01..2022-03。</translation>
+    </message>
 </context>
 <context>
     <name>TreeMenu</name>

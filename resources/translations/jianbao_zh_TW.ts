@@ -1357,6 +1357,14 @@ The reader may go on working. The details are also in the log file in {folder}.<
         <source>Words to find in titles and text; Enter or Down goes to the results, Escape clears the search.</source>
         <translation>要在標題和內文中尋找的字詞；按 Enter 或向下鍵前往結果，按 Esc 清除搜尋。</translation>
     </message>
+    <message>
+        <source>Words must all match; &quot;a phrase&quot; in quotes; -word leaves a word out; a OR b.
+category:X or 分类:X, tag:X or 标签:X (the label in any case, Simplified or Traditional),
+title:word or 标题:word, date:2022-01 or 日期:2022-01..2022-03.</source>
+        <translation>所有詞都須出現；「短語」加引號；-詞 排除該詞；a OR b 任一。
+分類:X 或 category:X，標籤:X 或 tag:X（不分大小寫，簡體繁體皆可），
+標題:詞 或 title:詞，日期:2022-01 或 date:2022-01..2022-03。</translation>
+    </message>
 </context>
 <context>
     <name>TreeMenu</name>

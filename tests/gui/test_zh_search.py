@@ -1,5 +1,6 @@
 """Simplified and Traditional are one in the window: a query typed in either form finds the post and
-marks the words in the article as the post writes them."""
+marks the words in the article as the post writes them; a label term typed as a Chinese user types it
+(a Chinese field name, the full-width colon, the label in another case or script) finds its posts."""
 
 from __future__ import annotations
 
@@ -33,6 +34,21 @@ def library(tmp_path):
     return tmp_path / "zh"
 
 
+def _search(qtbot, window, query: str, posts: int, hits: int):
+    """`query` typed in the window's search field (reached by its key, /) once the list shows `posts`."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == posts, timeout=5000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Slash)
+    assert QApplication.focusWidget() is window.search_edit
+    if query.isascii():
+        qtbot.keyClicks(window.search_edit, query)
+    else:
+        _type_chinese(query)
+    qtbot.waitUntil(lambda: window.list_model.searching() and window.list_model.rowCount() == hits, timeout=5000)
+    return window
+
+
 @pytest.mark.parametrize(
     "query, marked",
     [
@@ -41,14 +57,7 @@ def library(tmp_path):
     ],
 )
 def test_a_traditional_query_finds_and_marks_the_simplified_post(qtbot, make_window, library, query, marked):
-    window = make_window(library)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.waitUntil(lambda: window.list_model.rowCount() == 2, timeout=5000)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Slash)  # the search field's key
-    assert QApplication.focusWidget() is window.search_edit
-    _type_chinese(query)
-    qtbot.waitUntil(lambda: window.list_model.searching() and window.list_model.rowCount() == 1, timeout=5000)
+    window = _search(qtbot, make_window(library), query, posts=2, hits=1)
     qtbot.mouseClick(
         window.list.viewport(),
         Qt.MouseButton.LeftButton,
@@ -125,3 +134,27 @@ def test_the_tag_filter_finds_a_tag_in_either_form(qtbot, make_window, library):
     assert window.tree_model.data(window.tree_model.index(0, 0, tags)) == "头发"
     _type_chinese("x")
     qtbot.waitUntil(lambda: window.tree_model.rowCount(tags) == 0, timeout=3000)
+
+
+@pytest.fixture
+def labelled(tmp_path):
+    posts = tmp_path / "blog" / "_posts"
+    posts.mkdir(parents=True)
+    for i, (category, tag) in enumerate([("LeetCode", "经济"), ("leetcode", "經濟"), ("Diary", "生活")]):
+        (posts / f"2022-01-0{i + 1}-p{i}.md").write_text(
+            f"---\ntitle: 题{i}\ndate: 2022-01-0{i + 1}\ncategories: {category}\ntags: [{tag}]\n---\n正文\n",
+            encoding="utf-8",
+        )
+    return tmp_path / "blog"
+
+
+@pytest.mark.parametrize("query", ["分類：leetcode", "标签:經濟", "category:LEETCODE"])
+def test_a_label_typed_in_another_case_or_script_finds_its_posts(qtbot, make_window, labelled, query):
+    window = _search(qtbot, make_window(labelled), query, posts=3, hits=2)
+    assert {window.list_model.index(row, 0).data() for row in range(2)} == {"题0", "题1"}
+
+
+def test_the_search_field_tells_the_query_language(make_window):
+    tip = make_window(None).search_edit.toolTip()
+    for name in ("category:", "分类:", "tag:", "标签:", "title:", "标题:", "date:", "日期:", "OR"):
+        assert name in tip

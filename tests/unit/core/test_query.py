@@ -79,3 +79,8 @@ def test_a_field_without_a_value_is_named_as_typed():
         parse("标签： 经济")
     with pytest.raises(QueryError, match="“Tags:” needs a value"):
         parse("Tags:")
+
+
+def test_traditional_quotation_marks_quote_a_phrase():
+    assert parse("標籤:「open source」 『新 能源』") == parse('tag:"open source" "新 能源"')
+    assert parse("標籤:「open source」")[0][0].item == Label("tag", "open source")
