@@ -259,6 +259,11 @@ def build_page(post: Post, body: PreparedBody, labels: dict[str, str] | None = N
     return "\n".join(parts)
 
 
+def header_names(post: Post, labels: dict[str, str]) -> list[str]:
+    """The category and tag names a post's header shows, with these readable names."""
+    return [labels.get(key, key) for key in (*post.meta.categories, *post.meta.tags)]
+
+
 def post_page(post: Post, body: PreparedBody, labels: dict[str, str], detached: int, script: str) -> str:
     """The page of a post as the view shows it: build_page, its source line, in the script of View ▸ Read As."""
     page = build_page(post, body, labels, detached)

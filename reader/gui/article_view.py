@@ -37,6 +37,7 @@ from .article_html import (
     PageDocument,
     PageSetup,
     PreparedBody,
+    header_names,
     message_page,
     post_page,
     prepare_body,
@@ -150,11 +151,11 @@ class ArticleView(FindInArticle, HighlightsInArticle, ArticleScrolling, QTextBro
 
     def set_labels(self, labels: dict[str, str]) -> None:
         """Readable category and tag names that arrived after the post was shown (on opening a
-        library the post can come before the tree's facets): its header is drawn again."""
-        if labels != self._labels:
-            self._labels = dict(labels)
-            if self._post is not None:
-                self._render(keep_position=True)
+        library the post can come before the tree's facets): its header is drawn again if they change it."""
+        changed = self._post is not None and header_names(self._post, labels) != header_names(self._post, self._labels)
+        self._labels = dict(labels)
+        if changed:
+            self._render(keep_position=True)
 
     def show_message(self, title: str, text: str) -> None:
         """Show a notice instead of a post, e.g. when its file vanished."""

@@ -8,6 +8,7 @@ frame or so (HEADER_AFTER_MS).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -31,12 +32,21 @@ HEADER_AFTER_MS = 20
 
 def _load_post(
     library: Library, post_id: int, full: bool, setup: PageSetup | None = None
-) -> tuple[Post, float, PreparedBody, PageDocument | None]:
-    """On a worker: the post read and rendered, where the reader left it, its body made ready for the view
-    and (given the view's setup) its page parsed by Qt."""
+) -> tuple[Post, float, PreparedBody, PageDocument | None, dict[str, str]]:
+    """On a worker: the post read and rendered, where the reader left it, its body made ready for the view,
+    its page parsed by Qt, and the category and tag names that page shows."""
     post = library.get_post(post_id, full=full, with_text=False)  # the view shows the HTML
     body = prepare_body(post.html)
-    return post, library.position(post_id), body, page_document(post, body, setup) if setup else None
+    if setup is None:
+        return post, library.position(post_id), body, None, {}
+    if not setup.labels:  # asked before the tree's names came (the article restored at start): the index's
+        setup = replace(setup, labels=index_labels(library))  # or the view would parse the page again with them
+    return post, library.position(post_id), body, page_document(post, body, setup), setup.labels
+
+
+def index_labels(library: Library) -> dict[str, str]:
+    """The readable category and tag names as the tree gives them (tree_model.load_tree_data's facets)."""
+    return library.labels("category") | library.labels("tag")
 
 
 def _unread_ids(library: Library, filter: PostFilter) -> set[int]:
@@ -150,7 +160,9 @@ class Reading(QObject):
         self.view.set_labels(labels)
 
     # --- opening ------------------------------------------------------------------------
-    def open_post(self, post_id: int, *, from_history: bool = False) -> None:
+    def open_post(self, post_id: int, *, from_history: bool = False, header: bool = True) -> None:
+        """Show this post; its list row's `header` first if the body is slow (not for the article restored at
+        start: the tree's names are not in yet, and the header would be drawn again with them, then the body)."""
         self._opens += 1
         if self.session is None or post_id == self.post_id:
             return
@@ -176,7 +188,7 @@ class Reading(QObject):
             on_done=lambda loaded: self._show(post_id, *loaded),
             on_error=lambda error: self._not_shown(post_id, error),
         )
-        if self._header is not None and self.post is None and self.post_id == post_id:
+        if header and self._header is not None and self.post is None and self.post_id == post_id:
             self._header_timer.start()
 
     def _show_header(self) -> None:
@@ -191,13 +203,14 @@ class Reading(QObject):
         position: float,
         body: PreparedBody,
         ready: PageDocument | None,
+        labels: dict[str, str],
         offset: int | None = None,
     ) -> None:
         if post_id != self.post_id:
             return
         self._header_timer.stop()
         self.post, self._position = post, position
-        self.view.show_post(post, labels=self._labels, body=body, ready=ready)
+        self.view.show_post(post, labels=self._labels or labels, body=body, ready=ready)
         if offset is not None:
             self.view.verticalScrollBar().setValue(offset)
         elif position:
@@ -287,7 +300,7 @@ class Reading(QObject):
 
         def found(post_id: int | None) -> None:
             if post_id is not None and (kind != "restore" or self._opens == asked):
-                self.open_post(post_id, from_history=kind == "restore")
+                self.open_post(post_id, from_history=kind == "restore", header=kind != "restore")
                 self.select_current_row()
             if then is not None:
                 then(post_id is not None)
