@@ -98,5 +98,7 @@ def test_searches_find_labels_as_typed_with_and_without_words(tmp_path):
         for query in ["tag:经济", "tag:經濟", "標籤:經济", "tags:经济", "共同 标签:經濟"]:
             assert found(query) == ["p0.md", "p1.md"], query
         assert found("共同 -category:LEETCODE") == found("-分类:leetcode") == ["p2.md"]
+        assert found("category:leet") == found("共同 category:leet") == []  # a label no post has
+        assert found("共同 -category:leet") == found("-category:leet") == ["p0.md", "p1.md", "p2.md"]
     finally:
         library.close()
