@@ -183,10 +183,11 @@ class ArticleView(FindInArticle, HighlightsInArticle, ArticleScrolling, QTextBro
                 return ""
         return self._original_href(name)
 
-    def set_idle_page(self, page: str) -> None:
-        """The page (article_html.summary_page) to show while no post is open."""
+    def set_idle_page(self, page: str, shown: bool = True) -> None:
+        """The page (article_html.summary_page) to show while no post is open; drawn now if `shown` (not while a
+        post is on its way: the article restored at start, whose body comes after the tree's summary)."""
         self._idle_page = page
-        if self._post is None and self._message is None:
+        if shown and self._post is None and self._message is None:
             self._render(keep_position=False)
 
     def current_post(self) -> Post | None:

@@ -387,7 +387,8 @@ class MainWindow(WindowWiring, QMainWindow):
                     tuple((f.label, f.count) for f in data.categories[:SUMMARY_CATEGORIES]),
                     first_keys(),
                 )
-            )
+            ),
+            shown=self.reading.post_id is None,
         )
 
     def _list_shown(self) -> None:

@@ -22,8 +22,8 @@ def named_library(library_dir):
 
 
 class Watched:
-    """The posts read by the article's job, and every drawing of a post in the view: whether it took the page
-    the worker parsed or parsed the page itself, on the UI thread."""
+    """The posts read by the article's job, and every drawing of a page in the view: a post's, whether it took the
+    page the worker parsed or parsed it itself on the UI thread, or one without a post."""
 
     def __init__(self, monkeypatch):
         self.loads: list[int] = []
@@ -41,6 +41,8 @@ class Watched:
             if post is not None:
                 how = "header" if not post.html else "adopted" if len(self._adopted) > adopted else "parsed here"
                 self.renders.append((post.meta.path, how))
+            elif view.toPlainText():
+                self.renders.append(("", "a page without a post"))  # the library's summary, or a message
 
         self._adopted: list[object] = []
         monkeypatch.setattr(reading, "_load_post", counted_load)
@@ -95,7 +97,8 @@ def test_the_restored_article_is_read_once_drawn_once_where_it_was_left(qtbot, m
 def test_the_tree_s_names_never_draw_the_restored_article_again(
     qtbot, make_window, named_library, monkeypatch, tree_comes
 ):
-    """The tree's names (a query of its own, asked with the restore) may come at any time: the article is drawn once."""
+    """The tree's names and the summary (a query of its own, asked with the restore) may come at any time: the
+    article is drawn once, and the summary not while the article is read."""
     first = make_window(named_library, runner=SyncTaskRunner())
     row = first.list.visualRect(first.list_model.index(0, 0))  # the newest post
     qtbot.mouseClick(first.list.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
@@ -117,4 +120,6 @@ def test_the_tree_s_names_never_draw_the_restored_article_again(
         runner.run("load_tree_data")
     assert window.reading.post.meta.path == path and "文化版" in window.view.toPlainText()
     assert watched.loads == [window.reading.post_id]
-    assert watched.renders == [(path, "adopted")]
+    # The summary of the library is drawn only if the tree comes while no article is known to be on its way
+    summary = [("", "a page without a post")] if tree_comes == "before the article is asked" else []
+    assert watched.renders == [*summary, (path, "adopted")]
