@@ -388,7 +388,7 @@ class MainWindow(WindowWiring, QMainWindow):
                     first_keys(),
                 )
             ),
-            shown=self.reading.post_id is None,
+            shown=not self.reading.opening(),
         )
 
     def _list_shown(self) -> None:

@@ -8,18 +8,18 @@ frame or so (HEADER_AFTER_MS).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
-from ..core import Library, Post, PostFilter, PostMeta, PostSummary, original_url
-from .article_html import PageDocument, PageSetup, PreparedBody, page_document, prepare_body
+from ..core import Library, Post, PostFilter, original_url
+from .article_html import PageDocument, PreparedBody
 from .article_view import ArticleView
 from .article_warmup import ArticleWarmUp, freeze_heap, warm_workers
 from .link_text import describe_link
 from .list_model import ArticleListModel
 from .list_view import ArticleListView
+from .reading_jobs import find_and_load, header_post, load_post, unread_ids
 from .session import Session
 
 BULK_IN_BACKGROUND = 2000  # marking more posts than this read says so in the status bar
@@ -28,44 +28,6 @@ HISTORY_LIMIT = 200
 # is laid out and painted only if it has not come by then, not painted on the way of every open (2-3 ms
 # of the UI thread, and a paint pass the body waited for).
 HEADER_AFTER_MS = 20
-
-
-def _load_post(
-    library: Library, post_id: int, full: bool, setup: PageSetup | None = None
-) -> tuple[Post, float, PreparedBody, PageDocument | None, dict[str, str]]:
-    """On a worker: the post read and rendered, where the reader left it, its body made ready for the view,
-    its page parsed by Qt, and the category and tag names that page shows."""
-    post = library.get_post(post_id, full=full, with_text=False)  # the view shows the HTML
-    body = prepare_body(post.html)
-    if setup is None:
-        return post, library.position(post_id), body, None, {}
-    if not setup.labels:  # asked before the tree's names came (the article restored at start): the index's
-        setup = replace(setup, labels=index_labels(library))  # or the view would parse the page again with them
-    return post, library.position(post_id), body, page_document(post, body, setup), setup.labels
-
-
-def index_labels(library: Library) -> dict[str, str]:
-    """The readable category and tag names as the tree gives them (tree_model.load_tree_data's facets)."""
-    return library.labels("category") | library.labels("tag")
-
-
-def _unread_ids(library: Library, filter: PostFilter) -> set[int]:
-    return set(library.list_ids(PostFilter(**{**filter.__dict__, "read": False})))
-
-
-def header_post(summary: PostSummary) -> Post:
-    """What the list already knows of a post, shown while its body is read."""
-    meta = PostMeta(
-        path=summary.path,
-        title=summary.title,
-        date=summary.date,
-        sort_key=None,
-        categories=summary.categories,
-        tags=summary.tags,
-        draft=summary.draft,
-        error=summary.error,
-    )
-    return Post(id=summary.id, meta=meta, html="", text="")
 
 
 class Reading(QObject):
@@ -99,6 +61,7 @@ class Reading(QObject):
         self._back: list[int] = []
         self._forward: list[int] = []
         self._opens = 0  # articles asked for by id or path in this session: a restore comes after none of them
+        self._restoring = -1  # the count of opens when the restored article was asked for, until it is in
         self._syncing = False
         self._position = 0.0  # where the open post was when it was read: leaving it there writes nothing
         self._read_timer = QTimer(self, singleShot=True, interval=read_delay_ms)
@@ -139,7 +102,7 @@ class Reading(QObject):
         """The library to read from (None: nothing open). Leaves the open post first."""
         self.leave()
         self.reset()
-        self.session, self._opens = session, 0
+        self.session, self._opens, self._restoring = session, 0, -1
         if session is not None:
             setup = self.view.page_setup(self._labels)
             warm_workers(session, setup, then=lambda: self._warm_view(session), owner=self)
@@ -160,9 +123,7 @@ class Reading(QObject):
         self.view.set_labels(labels)
 
     # --- opening ------------------------------------------------------------------------
-    def open_post(self, post_id: int, *, from_history: bool = False, header: bool = True) -> None:
-        """Show this post; its list row's `header` first if the body is slow (not for the article restored at
-        start: the tree's names are not in yet, and the header would be drawn again with them, then the body)."""
+    def open_post(self, post_id: int, *, from_history: bool = False) -> None:
         self._opens += 1
         if self.session is None or post_id == self.post_id:
             return
@@ -181,14 +142,14 @@ class Reading(QObject):
             self.opened.emit(summary.path, summary.title)
         self.session.ask(
             "post",
-            _load_post,
+            load_post,
             post_id,
             False,
             self.view.page_setup(self._labels),
             on_done=lambda loaded: self._show(post_id, *loaded),
             on_error=lambda error: self._not_shown(post_id, error),
         )
-        if header and self._header is not None and self.post is None and self.post_id == post_id:
+        if self._header is not None and self.post is None and self.post_id == post_id:
             self._header_timer.start()
 
     def _show_header(self) -> None:
@@ -224,7 +185,7 @@ class Reading(QObject):
         self._list_follows()
         self.bodyShown.emit(post.meta.path)  # after the body's paint: no job of its own on a worker meanwhile
 
-    def _not_shown(self, post_id: int, error: BaseException) -> None:
+    def _not_shown(self, post_id: int | None, error: BaseException) -> None:
         if post_id != self.post_id:
             return
         self._header_timer.stop()
@@ -249,7 +210,7 @@ class Reading(QObject):
         self.message.emit(self.tr("Reading the whole article…"), 0)
         self.session.ask(
             "post",
-            _load_post,
+            load_post,
             post_id,
             True,
             self.view.page_setup(self._labels),
@@ -288,25 +249,53 @@ class Reading(QObject):
         self.opened.emit("", "")
 
     def restore(self, path: str) -> None:
-        """Reopen the article left open last time, by its path (ids do not survive a rebuilt index),
-        unless another one was asked for first (a post named on the command line) or is by its answer."""
-        if path and not self._opens:
-            self.open_path(path, kind="restore")
+        """Reopen the article left open last time, by its path (ids do not survive a rebuilt index), unless another
+        one was asked for first (a post named on the command line) or is by its answer.
 
-    def open_path(self, path: str, kind: str = "find", then: Callable[[bool], None] | None = None) -> None:
+        Found and read in one job, asked before the tree's: at start the refresh holds the pool's other thread, and
+        the post's read, asked once its id was in, waited for the tree's query. No list-row header first: the tree's
+        names are not in yet, and the header would be drawn again with them, then the body."""
+        if not path or self._opens or self.session is None:
+            return
+        self._opens += 1
+        asked = self._restoring = self._opens
+        self.session.ask(
+            "post",
+            find_and_load,
+            path,
+            self.view.page_setup(self._labels),
+            on_done=lambda found: self._opens == asked and self._restored(found),
+            on_error=lambda error: self._opens == asked and self._restored(None, error),
+        )
+
+    def _restored(self, found: tuple | None, error: BaseException | None = None) -> None:
+        self._restoring = -1
+        if error is not None:
+            self._not_shown(None, error)
+        elif found is not None:
+            self.post_id = found[0]
+            self._select_row(self.post_id, scroll=False)  # the list scrolls to it once the article is painted
+            self._show(*found)
+        else:
+            self.view.clear_post()  # gone from the library: the summary, which waited for it
+
+    def opening(self) -> bool:
+        """A post is open or on its way (the article restored at start, asked by its path, too)."""
+        return self.post_id is not None or self._restoring == self._opens
+
+    def open_path(self, path: str, then: Callable[[bool], None] | None = None) -> None:
         """Open the post at this library-relative path; then(found) says whether the index has it."""
         self._opens += 1
-        asked = self._opens
 
         def found(post_id: int | None) -> None:
-            if post_id is not None and (kind != "restore" or self._opens == asked):
-                self.open_post(post_id, from_history=kind == "restore", header=kind != "restore")
+            if post_id is not None:
+                self.open_post(post_id)
                 self.select_current_row()
             if then is not None:
                 then(post_id is not None)
 
         if self.session is not None:
-            self.session.ask(kind, Library.post_id, path, on_done=found)
+            self.session.ask("find", Library.post_id, path, on_done=found)
 
     def _follow_list(self, *_args) -> None:
         """Open the list's current row once it is also selected.
@@ -395,7 +384,7 @@ class Reading(QObject):
             model = self.model
             self._open_next_of({model.post_id(r) for r in range(model.rowCount()) if not model.summary(r).read})
         else:
-            self.session.ask("unread", _unread_ids, self._current_filter(), on_done=self._open_next_of)
+            self.session.ask("unread", unread_ids, self._current_filter(), on_done=self._open_next_of)
 
     def _open_next_of(self, unread: set[int]) -> None:
         ids = self.model.ids()

@@ -32,7 +32,7 @@ def _post(html: str, title: str = "标题") -> Post:
 
 
 def _built_on_a_worker(qtbot, post: Post, view: ArticleView):
-    """page_document run on a real pool thread, as reading._load_post runs it."""
+    """page_document run on a real pool thread, as reading_jobs.load_post runs it."""
     runner, got, threads = TaskRunner(), [], []
 
     def job():

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.gui import reading
+from reader.core import Library
+from reader.gui import reading, reading_jobs
 from reader.gui.article_view import ArticleView
 from reader.gui.tasks import SyncTaskRunner, TaskRunner
 from tests.gui.test_start_order import HeldRunner
@@ -28,7 +29,7 @@ class Watched:
     def __init__(self, monkeypatch):
         self.loads: list[int] = []
         self.renders: list[tuple[str, str]] = []  # (path, "header" | "adopted" | "parsed here")
-        load, render, adopt = reading._load_post, ArticleView._render, ArticleView._adopt
+        load, render, adopt = reading_jobs.load_post, ArticleView._render, ArticleView._adopt
 
         def counted_load(library, post_id, *args):
             self.loads.append(post_id)
@@ -45,7 +46,8 @@ class Watched:
                 self.renders.append(("", "a page without a post"))  # the library's summary, or a message
 
         self._adopted: list[object] = []
-        monkeypatch.setattr(reading, "_load_post", counted_load)
+        for module in (reading, reading_jobs):  # an article opened by id, and the restored one (found by its path)
+            monkeypatch.setattr(module, "load_post", counted_load)
         monkeypatch.setattr(ArticleView, "_render", counted_render)
         monkeypatch.setattr(ArticleView, "_adopt", lambda view, doc: (self._adopted.append(doc), adopt(view, doc)))
 
@@ -93,33 +95,64 @@ def test_the_restored_article_is_read_once_drawn_once_where_it_was_left(qtbot, m
     assert watched.renders == [(path, "adopted")]  # once, the page the worker parsed
 
 
-@pytest.mark.parametrize("tree_comes", ["before the article is asked", "while it is read", "after it is shown"])
+@pytest.mark.parametrize("tree_comes", ["before the article is read", "after it is shown"])
 def test_the_tree_s_names_never_draw_the_restored_article_again(
     qtbot, make_window, named_library, monkeypatch, tree_comes
 ):
-    """The tree's names and the summary (a query of its own, asked with the restore) may come at any time: the
-    article is drawn once, and the summary not while the article is read."""
-    first = make_window(named_library, runner=SyncTaskRunner())
-    row = first.list.visualRect(first.list_model.index(0, 0))  # the newest post
-    qtbot.mouseClick(first.list.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
-    qtbot.waitUntil(lambda: first.reading.post is not None, timeout=10000)
-    path = first.reading.post.meta.path
-    first.close()
+    """The tree's names and the summary (a query of its own, asked after the restored article) may come before or
+    after it: the article is drawn once, and the summary not while the article is read."""
+    path = _read_the_newest(qtbot, make_window, named_library)
     watched = Watched(monkeypatch)
     runner = HeldRunner()
     window = make_window(runner=runner)
     runner.run("list_ids")
-    if tree_comes == "before the article is asked":
-        runner.run("load_tree_data")
-    runner.run("post_id")
+    assert runner.names()[:2] == ["find_and_load", "load_tree_data"]  # the article first: it waits for no tree
     qtbot.wait(5 * reading.HEADER_AFTER_MS)  # a slow body: a post opened by a click shows its list row's header now
-    if tree_comes == "while it is read":
+    if tree_comes == "before the article is read":
         runner.run("load_tree_data")
-    runner.run("counted_load")
+    runner.run("find_and_load")
     if tree_comes == "after it is shown":
         runner.run("load_tree_data")
     assert window.reading.post.meta.path == path and "文化版" in window.view.toPlainText()
     assert watched.loads == [window.reading.post_id]
-    # The summary of the library is drawn only if the tree comes while no article is known to be on its way
-    summary = [("", "a page without a post")] if tree_comes == "before the article is asked" else []
-    assert watched.renders == [*summary, (path, "adopted")]
+    assert watched.renders == [(path, "adopted")]
+    assert window.list_model.post_id(window.list.currentIndex().row()) == window.reading.post_id
+
+
+def _read_the_newest(qtbot, make_window, library) -> str:
+    """A window whose newest post was clicked, closed: the session to restore."""
+    first = make_window(library, runner=SyncTaskRunner())
+    row = first.list.visualRect(first.list_model.index(0, 0))
+    qtbot.mouseClick(first.list.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
+    qtbot.waitUntil(lambda: first.reading.post is not None, timeout=10000)
+    path = first.reading.post.meta.path
+    first.close()
+    return path
+
+
+def test_a_click_while_the_article_is_restored_wins(qtbot, make_window, named_library):
+    _read_the_newest(qtbot, make_window, named_library)
+    runner = HeldRunner()
+    window = make_window(runner=runner)
+    runner.run("list_ids")
+    row = window.list.visualRect(window.list_model.index(2, 0))
+    qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
+    runner.run("find_and_load")  # the restored article comes after the click: dropped
+    runner.run("load_post")
+    assert window.reading.post.id == window.list_model.post_id(2)
+    assert window.list.currentIndex().row() == 2
+
+
+def test_a_restored_article_gone_from_the_library_leaves_the_summary(qtbot, make_window, named_library, data_dir):
+    path = _read_the_newest(qtbot, make_window, named_library)
+    (named_library / path).unlink()
+    library = Library(named_library, data_dir=data_dir)
+    library.refresh()  # the index no longer has it
+    library.close()
+    runner = HeldRunner()
+    window = make_window(runner=runner)
+    runner.run("list_ids")
+    runner.run("load_tree_data")
+    assert window.view.toPlainText() == ""  # the summary waits for the article
+    runner.run("find_and_load")
+    assert window.reading.post is None and "Top categories" in window.view.toPlainText()
