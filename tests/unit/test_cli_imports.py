@@ -71,3 +71,19 @@ def test_a_search_with_snippets_reads_posts_but_imports_no_qt(indexed):
     else:
         assert "lxml" in modules  # its snippets were made from the posts' text, here
     assert not modules & (QT | {"bs4", "nh3"})
+
+
+def test_a_listing_with_a_data_dir_loads_neither_openssl_nor_platformdirs(indexed):
+    """The index's name is hashed with the interpreter's own SHA-256, and --data-dir names every folder."""
+    modules = imported(indexed, "list", "--category", "体育")
+    assert not modules & {"_hashlib", "hashlib", "platformdirs", "tempfile"}
+
+
+def test_the_index_is_named_as_with_hashlib(tmp_path):
+    """The built-in SHA-256 names an index as hashlib's did: an index made before is found again."""
+    import hashlib
+
+    from reader.paths import library_key
+
+    real = str(tmp_path.resolve())
+    assert library_key(tmp_path) == hashlib.sha256(real.encode("utf-8", "surrogateescape")).hexdigest()[:20]
