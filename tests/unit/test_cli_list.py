@@ -96,3 +96,37 @@ def test_an_ascii_category_matches_only_as_written():
     assert len(changed) > 1000
     assert all(not zh_fold.fold(ch).isascii() for ch in changed)
     assert zh_fold.fold("".join(map(chr, range(128)))) == "".join(map(chr, range(128)))
+
+
+def test_every_character_of_the_wide_blocks_is_wide():
+    """output._ALL_WIDE counts its characters as two columns without asking unicodedata: each must be W or F."""
+    import unicodedata
+
+    pattern = output._ALL_WIDE.pattern
+    ranges = [(pattern[i], pattern[i + 2]) for i in range(1, len(pattern) - 2, 3) if pattern[i + 1] == "-"]
+    assert len(ranges) == 7
+    narrow = [
+        hex(c)
+        for low, high in ranges
+        for c in range(ord(low), ord(high) + 1)
+        if unicodedata.east_asian_width(chr(c)) not in "WF"
+    ]
+    assert narrow == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "",
+        "plain ASCII",
+        "中国经济网：新能源汽车出口",
+        "“引号”与 ASCII 混排 ½ é",
+        "ｆｕｌｌ　ｗｉｄｔｈ",
+        "한국어 カタカナ ㄅ",
+        "𠀀𪚥 emoji 😀",
+    ],
+)
+def test_columns_count_every_character_as_unicodedata_says(title):
+    import unicodedata
+
+    assert output._columns(title) == sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in title)
