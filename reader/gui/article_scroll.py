@@ -14,11 +14,14 @@ class ArticleScrolling:
 
     def _sync_scroll_range(self) -> None:
         # Qt lays long documents out lazily and updates the scroll bar later from the event loop;
-        # document().size() forces the layout so the range is right now.
-        height = self.document().size().height()
-        needed = max(0, math.ceil(height - self.viewport().height()))
+        # document().size() forces the layout so the range is right now. Set both ways: a document parsed on a
+        # worker (article_html.page_document) left its range too long, and Qt shortened it after the position
+        # was set (the article restored at start came back half a line to a line further down). Rounded as Qt's
+        # own range is (QTextEdit: the document's size toSize()), or it moved the position by a pixel.
+        height = math.floor(self.document().size().height() + 0.5)
+        needed = max(0, height - self.viewport().height())
         bar = self.verticalScrollBar()
-        if bar.maximum() < needed:
+        if bar.maximum() != needed:
             bar.setRange(0, needed)
 
     def page_down(self) -> bool:

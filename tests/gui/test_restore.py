@@ -89,7 +89,7 @@ def test_the_restored_article_is_read_once_drawn_once_where_it_was_left(qtbot, m
     assert window.browse.selected_node_ids() == [CATEGORY]
     assert window.list_model.post_id(window.list.currentIndex().row()) == window.reading.post_id
     assert window.reading.post.meta.path == path
-    assert window.view.scroll_fraction() == pytest.approx(fraction, abs=0.01)
+    assert window.view.scroll_fraction() == pytest.approx(fraction, abs=0.001)
     assert "文化版" in window.view.toPlainText()  # the category's name, not its key
     assert len(watched.loads) == 1
     assert watched.renders == [(path, "adopted")]  # once, the page the worker parsed
