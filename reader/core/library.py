@@ -254,14 +254,13 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
         back_links: Counter = Counter()
 
         def rows():
-            phase, done = "metadata+text" if with_text else "metadata", 0
+            phase = "metadata+text" if with_text else "metadata"
             progress = lambda d: report("metadata", d, total)  # noqa: E731 - a one-line adapter
-            for chunk in metadata_results(phase, self.site, todo.paths, diff.ahead, progress, stop, workers):
+            for at, chunk in metadata_results(phase, self.site, todo.paths, diff.ahead, progress, stop, workers):
                 back_links.update(link for _, found, _ in chunk for link in found)  # once a chunk, not a row
-                for n, (row, _, text) in enumerate(chunk, done):  # in the order of todo.paths
+                for n, (row, _, text) in zip(at, chunk, strict=True):  # n: the post's place in todo
                     _, mtime_ns, size = todo[n]
                     yield row, mtime_ns, size, text
-                done += len(chunk)
 
         def write(batch: list) -> None:
             ids = store.write_rows([row[:3] for row in batch])
