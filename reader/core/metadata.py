@@ -119,20 +119,23 @@ def readable_file_title(relpath: str, kind: str = "folder") -> str:
         stem = parts[-2]
     if kind == "obsidian":
         return stem.strip() or parts[-1]  # a vault's note name is its title, dashes and all
-    readable = stem[dated_prefix(stem) :].lstrip("-._ ").replace("-", " ").replace("_", " ")
+    readable = stem[dated_prefix(stem) :].lstrip("-._ ")
+    if " " not in stem:  # a slug ("2021-12-01-my_post"); a name with spaces keeps its dashes ("Pop-out windows")
+        readable = readable.replace("-", " ").replace("_", " ")
     return " ".join(readable.split()) or stem.strip() or parts[-1] or "untitled"
 
 
-def first_heading(body: str, body_format: str = "markdown") -> str | None:
-    """The text of the first level 1-3 heading in the body (Markdown or HTML), or None."""
+def first_heading(body: str, body_format: str = "markdown", deepest: int = 3) -> str | None:
+    """The text of the body's first heading of level 1-3 (Markdown or HTML), or None, also when that
+    heading is deeper than `deepest`."""
     head = body[:_HEADING_SCAN]
     found = _html_heading(head)
-    best = (found[0], _clean_heading(found[1])) if found else None
+    best = (found[0], _clean_heading(found[1]), found[2]) if found else None
     if body_format != "html":
         md = _markdown_heading(head)
         if md is not None and (best is None or md[0] < best[0]):
             best = md
-    return best[1] if best and best[1] else None
+    return best[1] if best and best[1] and best[2] <= deepest else None
 
 
 # --- fields -------------------------------------------------------------------------------
@@ -143,7 +146,10 @@ def _title(site: Site, relpath: str, low: dict, body: str, body_format: str) -> 
     if title:
         return title
     if site.kind != "obsidian":
-        heading = first_heading(body, body_format)
+        # A folder of notes (a vault without its .obsidian folder, a notes app's export) names a note by
+        # its file; its sections start at level 2 ("## Notes" in every daily note). A level 1 heading
+        # still titles it.
+        heading = first_heading(body, body_format, 1 if site.kind == "folder" else 3)
         if heading:
             return heading
     from_name = readable_file_title(relpath, site.kind)
@@ -351,17 +357,18 @@ def _dedupe(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
 
 
-def _html_heading(head: str) -> tuple[int, str] | None:
-    """(position, inner HTML) of the first <h1>-<h3> that is closed, each closing tag searched once."""
+def _html_heading(head: str) -> tuple[int, str, int] | None:
+    """(position, inner HTML, level) of the first <h1>-<h3> that is closed, each closing tag searched once."""
     closings = {level: NextMatch(pattern, head) for level, pattern in _HTML_HEADING_CLOSE.items()}
     for opening in _HTML_HEADING_OPEN.finditer(head):
         closing = closings[opening.group(1)].at_or_after(opening.end())
         if closing is not None:
-            return opening.start(), head[opening.end() : closing.start()]
+            return opening.start(), head[opening.end() : closing.start()], int(opening.group(1))
     return None
 
 
-def _markdown_heading(head: str) -> tuple[int, str] | None:
+def _markdown_heading(head: str) -> tuple[int, str, int] | None:
+    """(position, text, level) of the first ATX (# to ###) or setext heading outside a code fence."""
     pos = 0
     previous = ""
     in_fence = False
@@ -375,7 +382,7 @@ def _markdown_heading(head: str) -> tuple[int, str] | None:
             continue
         m = _ATX.match(line)
         if m:
-            return start, _clean_heading(m.group(2).rstrip(" \t").rstrip("#").rstrip(" \t"))
+            return start, _clean_heading(m.group(2).rstrip(" \t").rstrip("#").rstrip(" \t")), len(m.group(1))
         if (
             previous.strip()
             and _SETEXT.match(line)
@@ -383,7 +390,7 @@ def _markdown_heading(head: str) -> tuple[int, str] | None:
         ):
             text = _clean_heading(previous)
             if text:
-                return start - len(previous) - 1, text
+                return start - len(previous) - 1, text, 1 if line.lstrip().startswith("=") else 2
         previous = line
     return None
 

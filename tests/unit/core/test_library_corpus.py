@@ -65,6 +65,24 @@ def test_finews_category_gets_readable_names(libraries):
     assert labels["zhongguojingjiwang"] == "中国经济网新闻"
 
 
+@pytest.mark.parametrize(
+    "name, path, title",
+    [
+        # Neither vault holds its .obsidian folder, so both are read as folders of notes: a note is named by
+        # its file, not by its first section ("## Notes", "## 为笔记添加别名"); a level 1 heading still titles it.
+        ("kepano-vault", "Daily/2023-09-30.md", "2023-09-30"),
+        ("kepano-vault", "References/Kyoto.md", "Kyoto"),
+        ("kepano-vault", "Notes/2023-09-12 Meeting with Steph.md", "Meeting with Steph"),  # the date: its own column
+        ("obsidian-help", "zh/链接笔记与文件/别名.md", "别名"),
+        ("obsidian-help", "en/User interface/Pop-out windows.md", "Pop-out windows"),
+        ("obsidian-help", "en/Home.md", "Obsidian Help"),
+    ],
+)
+def test_notes_are_titled_as_the_vault_names_them(libraries, name, path, title):
+    (post,) = [row for row in libraries[name].list_posts() if row.path == path]
+    assert post.title == title
+
+
 def test_drafts_are_marked(libraries):
     library = libraries["18f-jekyll"]
     drafts = library.list_posts(PostFilter(drafts=True))

@@ -51,6 +51,20 @@ def test_title_from_first_heading(body, fmt, expected):
 
 
 @pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("## Notes\n\n- one\n", "2023-09-30"),  # a daily note's first section
+        ("<h2>Section</h2>", "2023-09-30"),
+        ("# Kyoto trip\n\n## Notes\n", "Kyoto trip"),
+        ("Kyoto trip\n==========\n\n## Notes\n", "Kyoto trip"),
+        ("## Notes\n\n# Later title\n", "2023-09-30"),  # the first heading decides
+    ],
+)
+def test_a_folder_of_notes_takes_a_level_1_heading_only(body, expected):
+    assert build_meta(site("folder"), "Daily/2023-09-30.md", {}, body, "markdown").title == expected
+
+
+@pytest.mark.parametrize(
     "relpath, kind, expected",
     [
         ("_posts/2021-12-01-my_first-post.md", "jekyll", "my first post"),
@@ -58,6 +72,8 @@ def test_title_from_first_heading(body, fmt, expected):
         ("content/section/_index.md", "hugo", "section"),
         ("2023-09-12.md", "jekyll", "2023-09-12"),
         ("Notes/2023-09-12 Meeting with Steph.md", "obsidian", "2023-09-12 Meeting with Steph"),
+        ("Notes/2023-09-12 Meeting with Steph.md", "folder", "Meeting with Steph"),
+        ("en/User interface/Pop-out windows.md", "folder", "Pop-out windows"),
         ("Daily/Sci-fi.md", "obsidian", "Sci-fi"),
         ("source/_posts/.Addiction.md.swp", "hexo", "Addiction.md"),
         # the date prefix is the one dates.py reads, in every form it reads, and only the shape counts
