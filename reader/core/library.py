@@ -183,6 +183,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
                 store.rebuilt_reason = "the index was deleted while the program ran and has been rebuilt"
             store.cache_for_writing()
             report("scan", 0, 0)
+            store.read_by_rules(self.site.kind)
             known = store.file_states()
             early, early_links = ([], []) if known else self._first_rows(store, report, stop)
             if len(early) == _FIRST_BATCH:  # a new library, and not a small one: its pool starts during the scan

@@ -111,6 +111,12 @@ def _path_language(relpath: str) -> str | None:
     return None
 
 
+def rules(kind: str) -> str:
+    """The version of the rules that make a post's metadata for this kind of site (Store.read_by_rules):
+    a change that gives an indexed post other values bumps it. "folder" 2: a note titled by its file name."""
+    return "2" if kind == "folder" else "1"
+
+
 def readable_file_title(relpath: str, kind: str = "folder") -> str:
     """A title made from the file name: "2021-12-01-my_post.md" -> "my post"; index.md -> its folder."""
     parts = relpath.split("/")

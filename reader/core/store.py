@@ -347,6 +347,19 @@ class Store(Queries, TextIndex):
             self._db.executemany("INSERT OR REPLACE INTO skipped VALUES (?, ?)", ((p.path, p.message) for p in skipped))
 
     @guard
+    def read_by_rules(self, kind: str) -> None:
+        """Every post read by other metadata rules than those of today for this kind of site (metadata.rules)
+        is read again by the next refresh, as if its file had changed: its title may be another now."""
+        from .metadata import rules as rules_of  # the metadata rules are not imported by a command that reads
+
+        rules = rules_of(kind)
+        if (self._info_text("rules") or "1") == rules:  # none recorded: made before rules were counted
+            return
+        with self.transaction():
+            self._db.execute("UPDATE posts SET mtime_ns = 0")
+            self._db.execute("INSERT OR REPLACE INTO info VALUES ('rules', ?)", (rules,))
+
+    @guard
     def folder_stamps(self) -> Stamps | None:
         """The folders' stamps at the last full scan (freshness.py), or None if none was recorded
         (or what was is not readable: the next command scans and records them again)."""

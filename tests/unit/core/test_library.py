@@ -146,3 +146,26 @@ def test_the_reading_state_outlives_the_index(library, tmp_path, site):
         assert again.count(PostFilter(read=False)) == 2
     finally:
         again.close()
+
+
+def test_posts_read_by_older_metadata_rules_are_read_again_once(tmp_path):
+    # A folder of notes indexed before its notes were named by their files (metadata.rules "folder" 2):
+    # the next refresh reads every post again, once; a Jekyll site's index, made by rules it still has, is not.
+    notes = tmp_path / "vault"
+    (notes / "Daily").mkdir(parents=True)
+    (notes / "Daily" / "2023-09-30.md").write_text("## Notes\n\n- bought bread\n", encoding="utf-8")
+    jekyll = _site(tmp_path / "site")
+    for root, read_again in ((notes, 1), (jekyll, 0)):
+        library = Library(root, data_dir=tmp_path / "data")
+        library.refresh()
+        db = library._store()._db
+        with db:
+            db.execute("UPDATE posts SET title = 'Notes'")  # as the old rules titled it
+            db.execute("DELETE FROM info WHERE key = 'rules'")  # none recorded before the rules were counted
+        library.close()
+        library = Library(root, data_dir=tmp_path / "data")
+        assert library.refresh().changed == read_again
+        assert library.refresh().changed == 0
+        titles = {row.title for row in library.list_posts()}
+        assert (titles == {"2023-09-30"}) if read_again else (titles == {"Notes"})
+        library.close()
