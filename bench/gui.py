@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import statistics
@@ -17,6 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 TIMEOUT_S = 3600  # a cold index of 300k posts
 WAIT_FOR = ("list-painted", "refreshed")
+BODY_SHARE = 0.5  # as gui_probe's: a post's body is shown when the view holds half as many characters as its file
 
 
 def _env(work: Path) -> dict[str, str]:
@@ -28,10 +30,13 @@ def _env(work: Path) -> dict[str, str]:
     return env
 
 
-def run_app(lib_dir: Path, data: Path, work: Path) -> tuple[float, dict]:
-    """Start `jianbao --data-dir DATA LIB`, wait for its list to be painted and its refresh to be done,
-    close it; returns the wall-clock start and the events it reported, by name."""
+def run_app(lib_dir: Path, data: Path, work: Path, article: str | None = None) -> tuple[float, dict]:
+    """Start `jianbao --data-dir DATA LIB`, wait for its list to be painted and its refresh to be done (and, given
+    the `article` it restores, for that article's body: event "restored"), close it; returns the wall-clock start
+    and the events it reported, by name."""
     events: dict[str, dict] = {}
+    body = BODY_SHARE * len((lib_dir / article).read_text(encoding="utf-8")) if article else 0
+    wait_for = (*WAIT_FOR, "restored") if article else WAIT_FOR
     started = time.time()
     proc = subprocess.Popen(
         [sys.executable, "-m", "reader", "--data-dir", str(data), str(lib_dir)],
@@ -49,14 +54,16 @@ def run_app(lib_dir: Path, data: Path, work: Path) -> tuple[float, dict]:
             if line.startswith("jianbao-test: "):
                 event = json.loads(line[len("jianbao-test: ") :])
                 events.setdefault(event["event"], event)
-                if all(name in events for name in WAIT_FOR):
+                if event["event"] == "article" and event["path"] == article and event["chars"] > body:
+                    events.setdefault("restored", event)
+                if all(name in events for name in wait_for):
                     break
         proc.send_signal(signal.SIGTERM)  # the app closes its window properly, workers included
         proc.communicate(timeout=60)
     finally:
         watchdog.cancel()
         proc.kill()
-    missing = [name for name in WAIT_FOR if name not in events]
+    missing = [name for name in wait_for if name not in events]
     if missing:
         raise RuntimeError(f"the app exited ({proc.returncode}) without reporting {missing}")
     return started, events
@@ -81,6 +88,24 @@ def _compile(work: Path) -> None:
         run_app(small, data, work)
     finally:
         shutil.rmtree(data, ignore_errors=True)
+
+
+def _restored_figures(lib_dir: Path, data: Path, work: Path, repeat: int) -> dict[str, float]:
+    """Warm starts that restore the article the probe's window left open (the library, its tree node, the article
+    and its place): process start to the list painted, and to the restored article's body shown."""
+    state = (data / "config" / "window-state.ini").read_text(encoding="utf-8")
+    article = re.search(r"^article=(.+)$", state, re.MULTILINE)
+    if article is None:
+        raise RuntimeError("the probe's window left no article open")
+    runs = [run_app(lib_dir, data, work, article.group(1)) for _ in range(repeat)]
+    return {
+        "GUI warm start, article restored: process start to list painted (s)": statistics.median(
+            events["list-painted"]["time"] - started for started, events in runs
+        ),
+        "GUI warm start, article restored: process start to its body shown (s)": statistics.median(
+            events["restored"]["time"] - started for started, events in runs
+        ),
+    }
 
 
 def gui_figures(lib_dir: Path, work: Path, repeat: int) -> dict[str, float]:
@@ -113,6 +138,6 @@ def gui_figures(lib_dir: Path, work: Path, repeat: int) -> dict[str, float]:
         if probe.returncode:
             raise RuntimeError(f"bench.gui_probe failed ({probe.returncode}):\n{probe.stderr[-3000:]}")
         figures |= json.loads(probe.stdout.strip().splitlines()[-1])
-        return figures
+        return figures | _restored_figures(lib_dir, data, work, repeat)
     finally:
         shutil.rmtree(data, ignore_errors=True)
