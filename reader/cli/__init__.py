@@ -7,15 +7,17 @@ imports the core only when one of them runs, so that a command pays for no more 
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from contextlib import suppress
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import reader
 
-from . import desktop, export, highlights, index, opening, posts, reading_data
+from . import desktop, export, highlights, index, opening, posts, reading_data, snippet_helper
+
+if TYPE_CHECKING:
+    import argparse
 
 # Exit status: 0 success, 1 failure, 2 usage error (the command line is not understood; argparse).
 EXIT_FAILURE = 1
@@ -36,8 +38,13 @@ def run() -> NoReturn:
     the interpreter's teardown: that frees the objects of some 170 modules one by one, 7 to 10 ms
     of CPU, a tenth of a search. Not when the command started a process, a thread or Qt (a refresh
     starts processes): their exit handlers then run as usual."""
-    args = _parser().parse_args()
-    code = _command(args)
+    if _named_command(sys.argv[1:]) == "search":  # forked before argparse and the parser: its imports start first
+        snippet_helper.fork_early(sys.argv[1:])
+    try:
+        args = _parser().parse_args()
+        code = _command(args)
+    finally:
+        snippet_helper.discard_early()  # one the command did not take (search -l written otherwise)
     _flush_stdout()
     if getattr(args, "at_once", False) and _alone():
         os._exit(code)
@@ -87,6 +94,8 @@ def _parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The command line's parser. When `argv` (else sys.argv) names a command, only its group's
     sub-commands are made: making all of them took 3 ms of CPU a run, most of it gettext looking for
     argparse's translations once per sub-command."""
+    import argparse  # here: `search` forks its snippet helper before (run), which has no use for it
+
     parser = argparse.ArgumentParser(prog="jianbao-cli", description="Read folders of article posts.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {reader.__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="keep the index, reading state and settings under DIR")

@@ -9,7 +9,6 @@ import sys
 import unicodedata
 from collections.abc import Iterable
 from contextlib import suppress
-from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -35,6 +34,8 @@ def names(keys: tuple[str, ...], known: dict[str, str]) -> dict[str, str]:
 
 
 def meta_dict(meta) -> dict:
+    from dataclasses import asdict  # `show` alone: a search's helper is forked before dataclasses is imported
+
     d = asdict(meta)
     d.pop("sort_key", None)
     return {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}

@@ -71,3 +71,62 @@ def test_a_search_without_hits_ends_its_helper_at_once(indexed):
     code, out, read_posts = search(indexed, "helper", "zqxjkv", "--json")
     assert (code, json.loads(out), read_posts) == (0, [], False)
     assert time.perf_counter() - started < 30  # the helper killed and reaped, not waited for until _PATIENCE
+
+
+NEEDS_FORK = pytest.mark.skipif(not hasattr(__import__("os"), "fork") or sys.platform == "darwin", reason="no helper")
+
+
+@NEEDS_FORK
+@pytest.mark.parametrize("query", ["the", "滑雪场"])
+def test_the_command_forks_its_helper_first_and_prints_what_the_process_would(indexed, query):
+    """`jianbao-cli search` (run(): the helper forked before the command line is parsed) prints the same."""
+    root, data = indexed
+    done = subprocess.run(
+        [sys.executable, "-m", "reader.cli", "--data-dir", str(data), "search", str(root), query, "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    here = search(indexed, "here", query, "--json")
+    assert json.loads(done.stdout) == json.loads(here[1]) and all(hit["snippet"] for hit in json.loads(here[1]))
+
+
+# A helper forked early for a search that makes no snippets (--limit 0) is ended and reaped: no child is left.
+UNTAKEN = """
+import io, json, os, sys, contextlib
+from reader.cli import main, snippet_helper
+snippet_helper.fork_early(sys.argv[1:])
+assert snippet_helper._EARLY is not None
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(sys.argv[1:])
+snippet_helper.discard_early()
+try:
+    os.waitpid(-1, os.WNOHANG)
+    left = True
+except ChildProcessError:
+    left = False
+print(json.dumps([code, left]))
+"""
+
+
+@NEEDS_FORK
+def test_a_helper_forked_early_that_no_command_takes_is_ended(indexed):
+    root, data = indexed
+    done = subprocess.run(
+        [sys.executable, "-c", UNTAKEN, "--data-dir", str(data), "search", str(root), "the", "--limit", "0"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == [0, False]
+
+
+def test_no_helper_is_forked_early_for_paths_only():
+    from reader.cli import snippet_helper
+
+    snippet_helper.fork_early(["search", "-l", "somewhere", "the"])
+    assert snippet_helper._EARLY is None
