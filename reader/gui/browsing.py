@@ -16,7 +16,12 @@ from .list_view import ArticleListView
 from .reading import Reading
 from .search import SEARCH_LIMIT, SearchController
 from .session import Session
-from .tree_model import filter_for, load_saved, load_tree_data, load_view_counts
+from .tree_model import filter_for, load_labels, load_saved, load_tree_data, load_view_counts
+
+
+def _list_and_labels(library: Library, *args) -> tuple[list[int], dict[str, str]]:
+    """A library's first list, and the category and tag names its rows and the article's header show."""
+    return library.list_ids(*args), load_labels(library)
 
 
 class Browsing(QObject):
@@ -50,6 +55,7 @@ class Browsing(QObject):
         self.descending: bool = window_settings.get(S.SORT_DESCENDING)
         self._after_list: list[Callable[[], None]] = []  # what waits for the next list
         self._partial = False  # the hits shown were found while the full text was still being indexed
+        self._labels: dict[str, str] | None = None  # the category and tag names shown (key -> name, names only)
         self._counts_timer = QTimer(self, singleShot=True, interval=400)
         self._counts_timer.timeout.connect(self._refresh_counts)
         self.list_model.sort_requested = self._sort_requested
@@ -62,6 +68,7 @@ class Browsing(QObject):
     def set_session(self, session: Session | None) -> None:
         self.session = session
         self._after_list.clear()
+        self._labels = None  # the next list brings them
 
     # --- the tree and the list ----------------------------------------------------------
     def reload(self, restore: bool = False, then: Callable[[], None] | None = None) -> None:
@@ -99,9 +106,7 @@ class Browsing(QObject):
         now = self.selected_node_ids()
         if now and now != asked:
             keep = now  # the user clicked in the tree while this answer was on its way: that click wins
-        labels = {f.key: f.label for f in (*data.categories, *data.tags)}
-        self.list_model.category_labels = labels
-        self.reading.set_labels(labels)
+        renamed = self._set_labels({f.key: f.label for f in (*data.categories, *data.tags)})
         self.tree.selectionModel().blockSignals(True)
         self.tree_model.set_data(data)
         self.tree.expand(self.tree_model.section_index("library"))
@@ -110,10 +115,19 @@ class Browsing(QObject):
         self.tree.selectionModel().blockSignals(False)
         if set(self.selected_node_ids()) != set(keep):
             self._tree_selection_changed()  # a kept node is gone: list what is selected now
-        else:
-            self.list.fit_columns()  # the category column shows the labels now
+        elif renamed:
+            self.list.fit_columns()  # the category column shows other names now
             self.list.viewport().update()
         self.treeShown.emit(data)
+
+    def _set_labels(self, labels: dict[str, str]) -> bool:
+        """The category and tag names the list and the article show; False if they are the ones shown already."""
+        labels = {key: name for key, name in labels.items() if name != key}
+        if labels == self._labels:
+            return False
+        self._labels = self.list_model.category_labels = labels
+        self.reading.set_labels(labels)
+        return True
 
     def _list_shown(self, restore: bool) -> None:
         if restore:
@@ -172,15 +186,11 @@ class Browsing(QObject):
             self._run_after_list()
             return
         by_library = self.sort_key == "library" and self.list_model.library_name is None  # one library: by date
-        self.session.ask(
-            "list",
-            Library.list_ids,
-            self.current_filter(node_ids),
-            "date" if by_library else self.sort_key,
-            self.descending,
-            on_done=self._show_list,
-            on_error=self._list_failed,
-        )
+        args = (self.current_filter(node_ids), "date" if by_library else self.sort_key, self.descending)
+        if self._labels is None:  # the first list: its rows and the article restored with it show the names at once
+            self.session.ask("list", _list_and_labels, *args, on_done=self._show_first_list, on_error=self._list_failed)
+        else:
+            self.session.ask("list", Library.list_ids, *args, on_done=self._show_list, on_error=self._list_failed)
 
     def _list_failed(self, error: BaseException) -> None:
         self._index_unreadable(error)
@@ -190,6 +200,10 @@ class Browsing(QObject):
         """While a refresh writes new posts: the list again (the tree waits for the end of the phase)."""
         if not self.search.query:
             self.reload_list()
+
+    def _show_first_list(self, answer: tuple[list[int], dict[str, str]]) -> None:
+        self._set_labels(answer[1])
+        self._show_list(answer[0])
 
     def _show_list(self, ids: list[int]) -> None:
         bar = self.list.verticalScrollBar()

@@ -164,14 +164,13 @@ class Reading(QObject):
         position: float,
         body: PreparedBody,
         ready: PageDocument | None,
-        labels: dict[str, str],
         offset: int | None = None,
     ) -> None:
         if post_id != self.post_id:
             return
         self._header_timer.stop()
         self.post, self._position = post, position
-        self.view.show_post(post, labels=self._labels or labels, body=body, ready=ready)
+        self.view.show_post(post, labels=self._labels, body=body, ready=ready)
         if offset is not None:
             self.view.verticalScrollBar().setValue(offset)
         elif position:
@@ -253,8 +252,8 @@ class Reading(QObject):
         one was asked for first (a post named on the command line) or is by its answer.
 
         Found and read in one job, asked before the tree's: at start the refresh holds the pool's other thread, and
-        the post's read, asked once its id was in, waited for the tree's query. No list-row header first: the tree's
-        names are not in yet, and the header would be drawn again with them, then the body."""
+        the post's read, asked once its id was in, waited for the tree's query. No list-row header first: the body
+        is drawn once (the category and tag names came with the list: Browsing)."""
         if not path or self._opens or self.session is None:
             return
         self._opens += 1

@@ -3,37 +3,28 @@ posts of a list; and a list row as a post's header."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..core import Library, Post, PostFilter, PostMeta, PostSummary
 from .article_html import PageDocument, PageSetup, PreparedBody, page_document, prepare_body
+from .libraries_all import run_in_all
 
 
 def load_post(
     library: Library, post_id: int, full: bool, setup: PageSetup | None = None
-) -> tuple[Post, float, PreparedBody, PageDocument | None, dict[str, str]]:
-    """On a worker: the post read and rendered, where the reader left it, its body made ready for the view,
-    its page parsed by Qt, and the category and tag names that page shows."""
+) -> tuple[Post, float, PreparedBody, PageDocument | None]:
+    """On a worker: the post read and rendered, where the reader left it, its body made ready for the view
+    and (given the view's setup) its page parsed by Qt."""
     post = library.get_post(post_id, full=full, with_text=False)  # the view shows the HTML
     body = prepare_body(post.html)
-    if setup is None:
-        return post, library.position(post_id), body, None, {}
-    if not setup.labels:  # asked before the tree's names came (the article restored at start): the index's
-        setup = replace(setup, labels=index_labels(library))  # or the view would parse the page again with them
-    return post, library.position(post_id), body, page_document(post, body, setup), setup.labels
+    return post, library.position(post_id), body, page_document(post, body, setup) if setup else None
 
 
 def find_and_load(
     library: Library, path: str, setup: PageSetup
-) -> tuple[int, Post, float, PreparedBody, PageDocument | None, dict[str, str]] | None:
-    """On a worker: the post at this library-relative path (None if the index has none), read as load_post reads it."""
+) -> tuple[int, Post, float, PreparedBody, PageDocument | None] | None:
+    """On a worker: the post at this library-relative path (None if the index has none), read as load_post reads it
+    (All libraries: on the post's own library, as the session runs every job about one post)."""
     post_id = library.post_id(path)
-    return None if post_id is None else (post_id, *load_post(library, post_id, False, setup))
-
-
-def index_labels(library: Library) -> dict[str, str]:
-    """The readable category and tag names as the tree gives them (tree_model.load_tree_data's facets)."""
-    return library.labels("category") | library.labels("tag")
+    return None if post_id is None else (post_id, *run_in_all(library, load_post, post_id, False, setup))  # type: ignore[arg-type]
 
 
 def unread_ids(library: Library, filter: PostFilter) -> set[int]:

@@ -151,6 +151,11 @@ def load_tree_data(library) -> TreeData:
     )
 
 
+def load_labels(library) -> dict[str, str]:
+    """The readable category and tag names the index has (key -> name): the tree's facets' names, without counting."""
+    return library.labels("category") | library.labels("tag")
+
+
 def filter_for(node_ids: Iterable[str]) -> PostFilter:
     """The filter for selected nodes, by id (so it needs no tree): OR within a section, AND across
     sections; views of the Library section combine with AND."""

@@ -39,7 +39,7 @@ def test_rows_marks_and_posts_reach_the_posts_own_library(everything, tmp_path):
         row.path.startswith(str(everything.roots[decode(row.id)[0]])) for row in rows
     )
     hugo = next(i for i in ids if decode(i)[0] == 1)
-    post, position, _body, _page, _labels = run_in_all(everything, load_post, hugo, False)  # a job about one post
+    post, position, _body, _page = run_in_all(everything, load_post, hugo, False)  # a job about one post
     assert post.id == hugo and position == 0.0
     run_in_all(everything, Library.set_starred, hugo, True)
     own = Library(ROOTS[1], data_dir=tmp_path)

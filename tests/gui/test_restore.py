@@ -99,13 +99,14 @@ def test_the_restored_article_is_read_once_drawn_once_where_it_was_left(qtbot, m
 def test_the_tree_s_names_never_draw_the_restored_article_again(
     qtbot, make_window, named_library, monkeypatch, tree_comes
 ):
-    """The tree's names and the summary (a query of its own, asked after the restored article) may come before or
-    after it: the article is drawn once, and the summary not while the article is read."""
+    """The names come with the first list; the tree and the summary (a query of its own, asked after the restored
+    article) may come before or after the article: it is drawn once, and the summary not while it is read."""
     path = _read_the_newest(qtbot, make_window, named_library)
     watched = Watched(monkeypatch)
     runner = HeldRunner()
     window = make_window(runner=runner)
-    runner.run("list_ids")
+    runner.run("_list_and_labels")
+    assert window.list_model.index(0, 2).data() == "文化版"  # the newest post's category: its name, before the tree
     assert runner.names()[:2] == ["find_and_load", "load_tree_data"]  # the article first: it waits for no tree
     qtbot.wait(5 * reading.HEADER_AFTER_MS)  # a slow body: a post opened by a click shows its list row's header now
     if tree_comes == "before the article is read":
@@ -134,7 +135,7 @@ def test_a_click_while_the_article_is_restored_wins(qtbot, make_window, named_li
     _read_the_newest(qtbot, make_window, named_library)
     runner = HeldRunner()
     window = make_window(runner=runner)
-    runner.run("list_ids")
+    runner.run("_list_and_labels")
     row = window.list.visualRect(window.list_model.index(2, 0))
     qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
     runner.run("find_and_load")  # the restored article comes after the click: dropped
@@ -151,7 +152,7 @@ def test_a_restored_article_gone_from_the_library_leaves_the_summary(qtbot, make
     library.close()
     runner = HeldRunner()
     window = make_window(runner=runner)
-    runner.run("list_ids")
+    runner.run("_list_and_labels")
     runner.run("load_tree_data")
     assert window.view.toPlainText() == ""  # the summary waits for the article
     runner.run("find_and_load")

@@ -34,8 +34,8 @@ def test_the_list_is_asked_alone_then_the_tree_and_the_refresh(make_window, libr
     make_window(library_dir).close()  # indexed: the next window's list comes from the index
     runner = HeldRunner()
     window = make_window(library_dir, runner=runner)
-    assert runner.names() == ["list_ids"]  # the tree's counts and the refresh's walk wait for it
-    runner.run("list_ids")
+    assert runner.names() == ["_list_and_labels"]  # the tree's counts and the refresh's walk wait for it
+    runner.run("_list_and_labels")
     assert window.list_model.rowCount() > 0
     assert "load_tree_data" in runner.names() and "_refresh_job" in runner.names()
     assert window.refresher.running()
@@ -47,7 +47,7 @@ def test_a_failed_list_still_starts_the_refresh(make_window, library_dir):
     """The refresh may repair what the list could not read: it does not wait for a list that never comes."""
     runner = HeldRunner()
     window = make_window(library_dir, runner=runner)
-    assert runner.names() == ["list_ids"]
+    assert runner.names() == ["_list_and_labels"]
     _, task, _ = runner.held.pop(0)
     SyncTaskRunner._start(runner, task, _unreadable)
     assert "_refresh_job" in runner.names()
