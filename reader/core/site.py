@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import tomllib
 from pathlib import Path
 
 import yaml
@@ -122,6 +121,8 @@ def _read_data(path: Path, text: str) -> object:
     """A YAML, TOML or JSON file's value from its `text`; None if it cannot be read."""
     try:
         if path.suffix == ".toml":
+            import tomllib  # here: a Jekyll or Obsidian library's readers do without it
+
             return tomllib.loads(text)
         if path.suffix == ".json":
             return json.loads(text)

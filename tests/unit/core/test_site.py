@@ -62,3 +62,13 @@ def test_the_root_of_the_site_a_file_lies_in(tmp_path):
     assert find_library_root(FIXTURES / "hexo" / "source" / "_posts" / "algorithms") == (FIXTURES / "hexo").resolve()
     (tmp_path / "note.md").write_text("x", encoding="utf-8")
     assert find_library_root(tmp_path / "note.md") is None
+
+
+def test_the_readers_of_a_site_without_toml_do_not_import_tomllib():
+    """tomllib is imported by the first TOML file (2 ms of the CLI search's snippet helper, which reads Jekyll)."""
+    import subprocess
+    import sys
+
+    code = "import sys, reader.core.site, reader.core.frontmatter; print('tomllib' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
