@@ -21,6 +21,9 @@ SAFE_SCHEMES = (*WEB_SCHEMES, "mailto")  # the only links handed to the system b
 # and a note or an attachment by "wikilink:" (Obsidian); resolve_link and resolve_resource read them.
 POST_URL, WIKILINK = "post-url:", "wikilink:"
 INTERNAL_SCHEMES = (POST_URL[:-1], WIKILINK[:-1])
+# The class of an element whose text is the renderer's own English words ("Embedded: Note", "[video: host]"),
+# not the author's: the interface shows them in its language (reader.gui.core_text).
+LABEL_CLASS = "reader-label"
 
 
 def split_href(site: Site, href: str) -> tuple[str, str, str]:

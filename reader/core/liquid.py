@@ -8,7 +8,7 @@ import textwrap
 from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
-from .links import POST_URL
+from .links import LABEL_CLASS, POST_URL
 from .site_paths import file_stem
 
 # protect(text) stores text that later passes must leave alone and returns a placeholder for it.
@@ -100,8 +100,10 @@ def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def _link(url: str, text: str) -> str:
-    return f'<a href="{_attr(url)}">{html.escape(text)}</a>'
+def _link(url: str, text: str, label: bool = False) -> str:
+    """A link; `label`: its text is our own words ("Embedded: vimeo.com"), which the interface translates."""
+    marked = f' class="{LABEL_CLASS}"' if label else ""
+    return f'<a{marked} href="{_attr(url)}">{html.escape(text)}</a>'
 
 
 def _host(url: str) -> str:
@@ -137,10 +139,10 @@ def _expand_liquid_tag(m: re.Match, site, relpath: str, protect: Protect) -> str
         alt = " ".join(positional[1:])
         return protect(f'<img src="{_attr(quote(stem + "/" + first, safe="/-_.~%"))}" alt="{_attr(alt)}">')
     if name == "youtube" and first:
-        return protect(_link(f"https://www.youtube.com/watch?v={quote(first)}", f"YouTube video {first}"))
+        return protect(_link(f"https://www.youtube.com/watch?v={quote(first)}", f"YouTube video {first}", label=True))
     if name in ("oembed", "embed", "vimeo") and first:
         url = first if "://" in first else f"https://vimeo.com/{quote(first)}"
-        return protect(_link(url, f"Embedded: {_host(url)}"))
+        return protect(_link(url, f"Embedded: {_host(url)}", label=True))
     return ""  # include, if, for, assign, capture (its content stays where it is) and the rest
 
 
@@ -190,22 +192,28 @@ def _shortcode(m: re.Match, protect: Protect) -> str:
         return protect(f"<figure>{img}{caption}</figure>")
     if name == "youtube":
         vid = named.get("id", first)
-        return protect(_link(f"https://www.youtube.com/watch?v={quote(vid)}", f"YouTube video {vid}")) if vid else ""
+        return (
+            protect(_link(f"https://www.youtube.com/watch?v={quote(vid)}", f"YouTube video {vid}", label=True))
+            if vid
+            else ""
+        )
     if name == "vimeo":
         vid = named.get("id", first)
-        return protect(_link(f"https://vimeo.com/{quote(vid)}", f"Vimeo video {vid}")) if vid else ""
+        return protect(_link(f"https://vimeo.com/{quote(vid)}", f"Vimeo video {vid}", label=True)) if vid else ""
     if name in ("tweet", "twitter", "x"):
         user, tid = named.get("user", ""), named.get("id", positional[-1] if positional else "")
         if len(positional) >= 2 and not user:
             user = positional[0]
         if not tid:
             return ""
-        return protect(_link(f"https://twitter.com/{quote(user or 'i')}/status/{quote(tid)}", f"Tweet {tid}"))
+        return protect(
+            _link(f"https://twitter.com/{quote(user or 'i')}/status/{quote(tid)}", f"Tweet {tid}", label=True)
+        )
     if name == "gist" and len(positional) >= 2:
         url = f"https://gist.github.com/{quote(positional[0])}/{quote(positional[1])}"
-        return protect(_link(url, "Gist " + "/".join(positional[:3])))
+        return protect(_link(url, "Gist " + "/".join(positional[:3]), label=True))
     if name == "instagram" and first:
-        return protect(_link(f"https://www.instagram.com/p/{quote(first)}/", f"Instagram post {first}"))
+        return protect(_link(f"https://www.instagram.com/p/{quote(first)}/", f"Instagram post {first}", label=True))
     return ""  # other shortcodes: the markup goes, paired ones keep their inner content
 
 

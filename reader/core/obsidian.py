@@ -6,7 +6,7 @@ import html
 import re
 from urllib.parse import quote
 
-from .links import IMAGE_EXTENSIONS, WIKILINK
+from .links import IMAGE_EXTENSIONS, LABEL_CLASS, WIKILINK
 from .liquid import Protect
 
 _COMMENT = re.compile(r"%%.*?%%", re.S)
@@ -57,7 +57,8 @@ def _embed(m: re.Match, protect: Protect) -> str:
         return protect(img + ">")
     # No transclusion: the reader shows one file at a time, so an embedded note becomes a link to it.
     shown = note + (f" > {heading}" if heading and not heading.startswith("^") else "")
-    return protect(f'<a href="{_href(note, heading)}">Embedded: {html.escape(alias or shown)}</a>')
+    label = html.escape(alias or shown)
+    return protect(f'<a class="{LABEL_CLASS}" href="{_href(note, heading)}">Embedded: {label}</a>')
 
 
 def _callout(m: re.Match) -> str:

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import nh3
 
 from .deep_html import tags_stripped, too_deep
-from .links import INTERNAL_SCHEMES, SAFE_SCHEMES, WEB_SCHEMES, WIKILINK
+from .links import INTERNAL_SCHEMES, LABEL_CLASS, SAFE_SCHEMES, WEB_SCHEMES, WIKILINK
 
 ALLOWED_TAGS = frozenset(
     "p br hr h1 h2 h3 h4 h5 h6 a img ul ol li dl dt dd blockquote pre code kbd samp em strong b i u s del ins "
@@ -54,8 +54,10 @@ _TAG_ATTRS = {
 _NUMERIC_ATTRS = frozenset(
     {"width", "height", "colspan", "rowspan", "border", "cellspacing", "cellpadding", "span", "start", "value"}
 )
-# Only the classes our own renderer produces (callouts, footnotes) survive.
-_OWN_CLASS = re.compile(r"^(?:callout(?:-[a-z0-9-]+)?|footnotes?(?:-[a-z]+)?|footnote-(?:ref|item|backref))$")
+# Only the classes our own renderer produces (callouts, footnotes, its own words) survive.
+_OWN_CLASS = re.compile(
+    r"^(?:callout(?:-[a-z0-9-]+)?|footnotes?(?:-[a-z]+)?|footnote-(?:ref|item|backref)|" + LABEL_CLASS + ")$"
+)
 _LINK_SCHEMES = frozenset(SAFE_SCHEMES + INTERNAL_SCHEMES)
 _IMAGE_SCHEMES = frozenset((*WEB_SCHEMES, WIKILINK[:-1]))
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -136,8 +138,9 @@ def _media_placeholder(el, kind: str):
     box = etree.Element("span" if parent is not None and parent.tag in _INLINE_PARENTS else "p")
     label = f"[{kind}: {host}]" if host else f"[{kind}]"
     if host and (url_scheme(src) in WEB_SCHEMES or src.startswith("//")):
-        etree.SubElement(box, "a", href=src).text = label
+        etree.SubElement(box, "a", {"class": LABEL_CLASS, "href": src}).text = label
     else:
+        box.set("class", LABEL_CLASS)
         box.text = label
     return box
 

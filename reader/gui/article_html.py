@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QTextDocument
 
 from reader.core import ORIGINAL, Post, html_to_script
 
+from .core_text import translate_labels, translated
 from .dates import format_date, format_month
 
 # Body links and images get opaque names ("jblink:3", "jbimg:0") that index these tables.
@@ -156,6 +157,7 @@ def prepare_body(body_html: str) -> PreparedBody:
     root.set("class", "body")
     for tag in list(root.iter(_DROP_TAGS)):
         tag.drop_tree()
+    translate_labels(root, body_html)
     for pre in list(root.iter("pre")):
         # Qt paints a <pre> background line by line, leaving stripes: a one-cell table
         # gives the code block one uniform box.
@@ -226,7 +228,7 @@ def build_page(post: Post, body: PreparedBody, labels: dict[str, str] | None = N
     if post.meta.error:
         parts.append(
             '<table class="notice" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
-            f"<b>{_t(PROBLEM)}</b> {html.escape(post.meta.error)}</td></tr></table>"
+            f"<b>{_t(PROBLEM)}</b> {html.escape(translated(post.meta.error))}</td></tr></table>"
         )
     title = post.meta.title.strip() or post.meta.path.rsplit("/", 1)[-1] or QCoreApplication.translate(TR, UNTITLED)
     parts.append(f"<h1>{html.escape(title)}</h1>")

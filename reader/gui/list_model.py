@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QFont
 
 from ..core import ORIGINAL, PostSummary, SearchHit, Snippet, to_script
+from .core_text import translated
 from .dates import format_date
 
 PAGE_SIZE = 200
@@ -306,7 +307,7 @@ class ArticleListModel(QAbstractTableModel):
         if summary.draft:
             words.append(translate("ArticleListModel", "draft"))
         if summary.error:
-            words.append(translate("ArticleListModel", "problem: %1").replace("%1", summary.error))
+            words.append(translate("ArticleListModel", "problem: %1").replace("%1", translated(summary.error)))
         return ", ".join(words)
 
     def _tooltip(self, summary: PostSummary, row: int) -> str:
@@ -314,7 +315,7 @@ class ArticleListModel(QAbstractTableModel):
         if summary.draft:
             lines.append(translate("ArticleListModel", "Draft"))
         if summary.error:
-            lines.append(translate("ArticleListModel", "Problem: %1").replace("%1", summary.error))
+            lines.append(translate("ArticleListModel", "Problem: %1").replace("%1", translated(summary.error)))
         if self._hits is not None:
             hit = self._hits[row]
             if hit.title_only:

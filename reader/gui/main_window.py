@@ -30,6 +30,7 @@ from ..paths import AppPaths, shipped
 from .actions import first_keys, shortcuts_html
 from .article_html import LibrarySummary, summary_page
 from .article_view import ArticleView
+from .core_text import translated
 from .i18n import app_name
 from .icon import app_icon
 from .list_model import ArticleListModel
@@ -322,7 +323,8 @@ class MainWindow(WindowWiring, QMainWindow):
     def _refresh_done(self, report: RefreshReport) -> None:
         self.progress.finish()
         if report.rebuilt:
-            self.statusBar().showMessage(self.tr("The index was rebuilt: {0}").format(report.rebuilt), 10000)
+            rebuilt = translated(report.rebuilt)
+            self.statusBar().showMessage(self.tr("The index was rebuilt: {0}").format(rebuilt), 10000)
         elif report.added or report.changed or report.removed:
             self.statusBar().showMessage(
                 self.tr("{0:,} new, {1:,} changed, {2:,} removed").format(report.added, report.changed, report.removed),

@@ -16,6 +16,7 @@ from ..core import Library, Post, PostFilter, original_url
 from .article_html import PageDocument, PreparedBody
 from .article_view import ArticleView
 from .article_warmup import ArticleWarmUp, freeze_heap, warm_workers
+from .core_text import translated
 from .link_text import describe_link
 from .list_model import ArticleListModel
 from .list_view import ArticleListView
@@ -178,7 +179,7 @@ class Reading(QObject):
         if self._terms:
             self.view.highlight_terms(self._terms)
         if post.meta.error:
-            self.message.emit(self.tr("Problem in {0}: {1}").format(post.meta.path, post.meta.error), 8000)
+            self.message.emit(self.tr("Problem in {0}: {1}").format(post.meta.path, translated(post.meta.error)), 8000)
         self.opened.emit(post.meta.path, post.meta.title)
         self._read_timer.start()
         self._list_follows()

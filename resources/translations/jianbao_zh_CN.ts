@@ -607,6 +607,445 @@
     </message>
 </context>
 <context>
+    <name>CoreMessage</name>
+    <message>
+        <source>mapping values are not allowed in this context</source>
+        <translation>此处不能有键值对（多了一个冒号？）</translation>
+    </message>
+    <message>
+        <source>block sequence entries are not allowed in this context</source>
+        <translation>此处不能有列表项</translation>
+    </message>
+    <message>
+        <source>found a tab character that violates indentation</source>
+        <translation>制表符破坏了缩进</translation>
+    </message>
+    <message>
+        <source>found character that cannot start any token</source>
+        <translation>此处的字符不能作为开头</translation>
+    </message>
+    <message>
+        <source>found undefined alias</source>
+        <translation>未定义的别名</translation>
+    </message>
+    <message>
+        <source>found unknown escape character</source>
+        <translation>未知的转义字符</translation>
+    </message>
+    <message>
+        <source>control characters are not allowed</source>
+        <translation>不能有控制字符</translation>
+    </message>
+    <message>
+        <source>found unhashable key</source>
+        <translation>键不能是列表或映射</translation>
+    </message>
+    <message>
+        <source>mapping values are not allowed here</source>
+        <translation>此处不能有键值对（多了一个冒号？）</translation>
+    </message>
+    <message>
+        <source>mapping keys are not allowed here</source>
+        <translation>此处不能有键</translation>
+    </message>
+    <message>
+        <source>block sequence entries are not allowed here</source>
+        <translation>此处不能有列表项</translation>
+    </message>
+    <message>
+        <source>could not find expected &apos;:&apos;</source>
+        <translation>找不到应有的“:”</translation>
+    </message>
+    <message>
+        <source>found unexpected end of stream</source>
+        <translation>内容意外结束</translation>
+    </message>
+    <message>
+        <source>found duplicate key</source>
+        <translation>键重复</translation>
+    </message>
+    <message>
+        <source>a quoted scalar</source>
+        <translation>引号括起的值</translation>
+    </message>
+    <message>
+        <source>a double-quoted scalar</source>
+        <translation>双引号括起的值</translation>
+    </message>
+    <message>
+        <source>a single-quoted scalar</source>
+        <translation>单引号括起的值</translation>
+    </message>
+    <message>
+        <source>a flow mapping</source>
+        <translation>花括号括起的映射</translation>
+    </message>
+    <message>
+        <source>a flow sequence</source>
+        <translation>方括号括起的列表</translation>
+    </message>
+    <message>
+        <source>a block mapping</source>
+        <translation>缩进的映射</translation>
+    </message>
+    <message>
+        <source>a block collection</source>
+        <translation>缩进的列表或映射</translation>
+    </message>
+    <message>
+        <source>a block scalar</source>
+        <translation>多行文本值</translation>
+    </message>
+    <message>
+        <source>a simple key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>此处应有一个值</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>此处应有双引号括起的键名</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>此处应有分隔符“,”</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>此处应有分隔符“:”</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>结尾后还有多余内容</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>字符串没有结束</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>字符串中有无效的控制字符</translation>
+    </message>
+    <message>
+        <source>Invalid value</source>
+        <translation>无效的值</translation>
+    </message>
+    <message>
+        <source>Invalid statement</source>
+        <translation>无效的语句</translation>
+    </message>
+    <message>
+        <source>Expected &apos;=&apos; after a key in a key/value pair</source>
+        <translation>键后面应有“=”</translation>
+    </message>
+    <message>
+        <source>Unclosed array</source>
+        <translation>数组没有结束</translation>
+    </message>
+    <message>
+        <source>Unclosed inline table</source>
+        <translation>内联表没有结束</translation>
+    </message>
+    <message>
+        <source>Unterminated string</source>
+        <translation>字符串没有结束</translation>
+    </message>
+    <message>
+        <source>Cannot overwrite a value</source>
+        <translation>不能覆盖已有的值</translation>
+    </message>
+    <message>
+        <source>Invalid date or datetime</source>
+        <translation>无效的日期或时间</translation>
+    </message>
+    <message>
+        <source>front matter is a list, not keys with values</source>
+        <translation>前置元数据是一个列表，而不是键和值</translation>
+    </message>
+    <message>
+        <source>front matter is a single value, not keys with values</source>
+        <translation>前置元数据是单个值，而不是键和值</translation>
+    </message>
+    <message>
+        <source>day is out of range for month</source>
+        <translation>日期超出了该月的天数</translation>
+    </message>
+    <message>
+        <source>month must be in 1..12</source>
+        <translation>月份必须在 1 到 12 之间</translation>
+    </message>
+    <message>
+        <source>a YAML alias inside its own anchor</source>
+        <translation>YAML 别名位于自己的锚点之内</translation>
+    </message>
+    <message>
+        <source>binary file, not text</source>
+        <translation>二进制文件，不是文本</translation>
+    </message>
+    <message>
+        <source>binary file, not text (no known encoding fits)</source>
+        <translation>二进制文件，不是文本（没有相符的已知编码）</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>输入/输出错误</translation>
+    </message>
+    <message>
+        <source>Too many levels of symbolic links</source>
+        <translation>符号链接层数过多</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>文件名过长</translation>
+    </message>
+    <message>
+        <source>symbolic link pointing outside the library</source>
+        <translation>指向文库之外的符号链接</translation>
+    </message>
+    <message>
+        <source>file name is not valid UTF-8</source>
+        <translation>文件名不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>folder name is not valid UTF-8 (nothing in it is read)</source>
+        <translation>文件夹名不是有效的 UTF-8（其中的内容都不读取）</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>symbolic link loop</source>
+        <translation>符号链接循环</translation>
+    </message>
+    <message>
+        <source>broken symbolic link</source>
+        <translation>失效的符号链接</translation>
+    </message>
+    <message>
+        <source>outside the library</source>
+        <translation>在文库之外</translation>
+    </message>
+    <message>
+        <source>was replaced by a symbolic link</source>
+        <translation>已被替换为符号链接</translation>
+    </message>
+    <message>
+        <source>the library</source>
+        <translation>文库</translation>
+    </message>
+    <message>
+        <source>FIFO</source>
+        <translation>命名管道</translation>
+    </message>
+    <message>
+        <source>socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>character device</source>
+        <translation>字符设备</translation>
+    </message>
+    <message>
+        <source>block device</source>
+        <translation>块设备</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>symbolic link</source>
+        <translation>符号链接</translation>
+    </message>
+    <message>
+        <source>the index was damaged and has been rebuilt</source>
+        <translation>索引已损坏，已重新建立</translation>
+    </message>
+    <message>
+        <source>the index was deleted while the program ran and has been rebuilt</source>
+        <translation>索引在程序运行时被删除，已重新建立</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <source>embed</source>
+        <translation>嵌入内容</translation>
+    </message>
+    <message>
+        <source>front matter, line %1: %2</source>
+        <translation>前置元数据第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>front matter, %1</source>
+        <translation>前置元数据：%1</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is not a date</source>
+        <translation>%1 的值“%2”不是日期</translation>
+    </message>
+    <message>
+        <source>could not read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>not valid %1 after its byte-order mark</source>
+        <translation>字节顺序标记（BOM）之后不是有效的 %1</translation>
+    </message>
+    <message>
+        <source>no closing &apos;%1&apos; line after this opening one</source>
+        <translation>开头的“%1”行之后没有结尾的那一行</translation>
+    </message>
+    <message>
+        <source>too complex to read (%1)</source>
+        <translation>过于复杂，无法读取（%1）</translation>
+    </message>
+    <message>
+        <source>over %1 s of CPU</source>
+        <translation>CPU 时间超过 %1 秒</translation>
+    </message>
+    <message>
+        <source>over %1 MB of memory</source>
+        <translation>内存超过 %1 MB</translation>
+    </message>
+    <message>
+        <source>YAML aliases expand to over %1 values</source>
+        <translation>YAML 别名展开后超过 %1 个值</translation>
+    </message>
+    <message>
+        <source>%1: searched by its source text</source>
+        <translation>%1：按源文本搜索</translation>
+    </message>
+    <message>
+        <source>%1 that never ends</source>
+        <translation>%1没有结束</translation>
+    </message>
+    <message>
+        <source>found character %1 that cannot start any token</source>
+        <translation>字符 %1 不能出现在这里</translation>
+    </message>
+    <message>
+        <source>found undefined alias %1</source>
+        <translation>未定义的别名 %1</translation>
+    </message>
+    <message>
+        <source>found unknown escape character %1</source>
+        <translation>未知的转义字符 %1</translation>
+    </message>
+    <message>
+        <source>found undefined tag handle %1</source>
+        <translation>未定义的标签前缀 %1</translation>
+    </message>
+    <message>
+        <source>could not determine a constructor for the tag %1</source>
+        <translation>不认识的标签 %1</translation>
+    </message>
+    <message>
+        <source>did not find expected %1</source>
+        <translation>此处应有 %1</translation>
+    </message>
+    <message>
+        <source>expected %1, but found %2</source>
+        <translation>此处应为 %1，却是 %2</translation>
+    </message>
+    <message>
+        <source>Cannot declare %1 twice</source>
+        <translation>%1 不能声明两次</translation>
+    </message>
+    <message>
+        <source>Illegal character %1</source>
+        <translation>非法字符 %1</translation>
+    </message>
+    <message>
+        <source>not a regular file (%1)</source>
+        <translation>不是普通文件（%1）</translation>
+    </message>
+    <message>
+        <source>folder cannot be read: %1</source>
+        <translation>无法读取文件夹：%1</translation>
+    </message>
+    <message>
+        <source>symbolic link to a folder read already (%1)</source>
+        <translation>指向已读取文件夹的符号链接（%1）</translation>
+    </message>
+    <message>
+        <source>folder whose name ends in %1 (not a post; the files in it are read)</source>
+        <translation>名称以 %1 结尾的文件夹（不是文章；其中的文件会读取）</translation>
+    </message>
+    <message>
+        <source>no post found (a drive not mounted?): the index keeps its %1 posts until a refresh finds some</source>
+        <translation>没有找到文章（磁盘未挂载？）：索引保留其 %1 篇文章，直到刷新时再找到文章</translation>
+    </message>
+    <message>
+        <source>the index was made by a newer version of the program (schema %1, this one knows %2): it is left for that version, and this one keeps its own (%3)</source>
+        <translation>索引由更新版本的程序建立（结构版本 %1，本程序支持 %2）：保留给该版本使用，本程序另用自己的索引（%3）</translation>
+    </message>
+    <message>
+        <source>Embedded: %1</source>
+        <translation>嵌入：%1</translation>
+    </message>
+    <message>
+        <source>YouTube video %1</source>
+        <translation>YouTube 视频 %1</translation>
+    </message>
+    <message>
+        <source>Vimeo video %1</source>
+        <translation>Vimeo 视频 %1</translation>
+    </message>
+    <message>
+        <source>Tweet %1</source>
+        <translation>推文 %1</translation>
+    </message>
+    <message>
+        <source>Gist %1</source>
+        <translation>Gist 代码片段 %1</translation>
+    </message>
+    <message>
+        <source>Instagram post %1</source>
+        <translation>Instagram 帖子 %1</translation>
+    </message>
+    <message>
+        <source>[%1: %2]</source>
+        <translation>[%1：%2]</translation>
+    </message>
+    <message>
+        <source>[%1]</source>
+        <translation>[%1]</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>Dates</name>
     <message>
         <source>{year}</source>

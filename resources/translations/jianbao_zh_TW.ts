@@ -607,6 +607,445 @@
     </message>
 </context>
 <context>
+    <name>CoreMessage</name>
+    <message>
+        <source>mapping values are not allowed in this context</source>
+        <translation>此處不能有鍵值對（多了一個冒號？）</translation>
+    </message>
+    <message>
+        <source>block sequence entries are not allowed in this context</source>
+        <translation>此處不能有清單項目</translation>
+    </message>
+    <message>
+        <source>found a tab character that violates indentation</source>
+        <translation>定位字元破壞了縮排</translation>
+    </message>
+    <message>
+        <source>found character that cannot start any token</source>
+        <translation>此處的字元不能作為開頭</translation>
+    </message>
+    <message>
+        <source>found undefined alias</source>
+        <translation>未定義的別名</translation>
+    </message>
+    <message>
+        <source>found unknown escape character</source>
+        <translation>未知的跳脫字元</translation>
+    </message>
+    <message>
+        <source>control characters are not allowed</source>
+        <translation>不能有控制字元</translation>
+    </message>
+    <message>
+        <source>found unhashable key</source>
+        <translation>鍵不能是清單或對映</translation>
+    </message>
+    <message>
+        <source>mapping values are not allowed here</source>
+        <translation>此處不能有鍵值對（多了一個冒號？）</translation>
+    </message>
+    <message>
+        <source>mapping keys are not allowed here</source>
+        <translation>此處不能有鍵</translation>
+    </message>
+    <message>
+        <source>block sequence entries are not allowed here</source>
+        <translation>此處不能有清單項目</translation>
+    </message>
+    <message>
+        <source>could not find expected &apos;:&apos;</source>
+        <translation>找不到應有的「:」</translation>
+    </message>
+    <message>
+        <source>found unexpected end of stream</source>
+        <translation>內容意外結束</translation>
+    </message>
+    <message>
+        <source>found duplicate key</source>
+        <translation>鍵重複</translation>
+    </message>
+    <message>
+        <source>a quoted scalar</source>
+        <translation>引號括起的值</translation>
+    </message>
+    <message>
+        <source>a double-quoted scalar</source>
+        <translation>雙引號括起的值</translation>
+    </message>
+    <message>
+        <source>a single-quoted scalar</source>
+        <translation>單引號括起的值</translation>
+    </message>
+    <message>
+        <source>a flow mapping</source>
+        <translation>大括號括起的對映</translation>
+    </message>
+    <message>
+        <source>a flow sequence</source>
+        <translation>方括號括起的清單</translation>
+    </message>
+    <message>
+        <source>a block mapping</source>
+        <translation>縮排的對映</translation>
+    </message>
+    <message>
+        <source>a block collection</source>
+        <translation>縮排的清單或對映</translation>
+    </message>
+    <message>
+        <source>a block scalar</source>
+        <translation>多行文字值</translation>
+    </message>
+    <message>
+        <source>a simple key</source>
+        <translation>鍵</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>此處應有一個值</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>此處應有雙引號括起的鍵名</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>此處應有分隔符號「,」</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>此處應有分隔符號「:」</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>結尾後還有多餘內容</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>字串沒有結束</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>字串中有無效的控制字元</translation>
+    </message>
+    <message>
+        <source>Invalid value</source>
+        <translation>無效的值</translation>
+    </message>
+    <message>
+        <source>Invalid statement</source>
+        <translation>無效的陳述式</translation>
+    </message>
+    <message>
+        <source>Expected &apos;=&apos; after a key in a key/value pair</source>
+        <translation>鍵後面應有「=」</translation>
+    </message>
+    <message>
+        <source>Unclosed array</source>
+        <translation>陣列沒有結束</translation>
+    </message>
+    <message>
+        <source>Unclosed inline table</source>
+        <translation>行內表格沒有結束</translation>
+    </message>
+    <message>
+        <source>Unterminated string</source>
+        <translation>字串沒有結束</translation>
+    </message>
+    <message>
+        <source>Cannot overwrite a value</source>
+        <translation>不能覆寫已有的值</translation>
+    </message>
+    <message>
+        <source>Invalid date or datetime</source>
+        <translation>無效的日期或時間</translation>
+    </message>
+    <message>
+        <source>front matter is a list, not keys with values</source>
+        <translation>前置中繼資料是一個清單，而不是鍵和值</translation>
+    </message>
+    <message>
+        <source>front matter is a single value, not keys with values</source>
+        <translation>前置中繼資料是單一值，而不是鍵和值</translation>
+    </message>
+    <message>
+        <source>day is out of range for month</source>
+        <translation>日期超出了該月的天數</translation>
+    </message>
+    <message>
+        <source>month must be in 1..12</source>
+        <translation>月份必須在 1 到 12 之間</translation>
+    </message>
+    <message>
+        <source>a YAML alias inside its own anchor</source>
+        <translation>YAML 別名位於自己的錨點之內</translation>
+    </message>
+    <message>
+        <source>binary file, not text</source>
+        <translation>二進位檔案，不是文字</translation>
+    </message>
+    <message>
+        <source>binary file, not text (no known encoding fits)</source>
+        <translation>二進位檔案，不是文字（沒有相符的已知編碼）</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>沒有權限</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>檔案或資料夾不存在</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>這是一個資料夾</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>輸入/輸出錯誤</translation>
+    </message>
+    <message>
+        <source>Too many levels of symbolic links</source>
+        <translation>符號連結層數過多</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>檔名過長</translation>
+    </message>
+    <message>
+        <source>symbolic link pointing outside the library</source>
+        <translation>指向文庫之外的符號連結</translation>
+    </message>
+    <message>
+        <source>file name is not valid UTF-8</source>
+        <translation>檔名不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>folder name is not valid UTF-8 (nothing in it is read)</source>
+        <translation>資料夾名稱不是有效的 UTF-8（其中的內容都不讀取）</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>沒有權限</translation>
+    </message>
+    <message>
+        <source>symbolic link loop</source>
+        <translation>符號連結循環</translation>
+    </message>
+    <message>
+        <source>broken symbolic link</source>
+        <translation>失效的符號連結</translation>
+    </message>
+    <message>
+        <source>outside the library</source>
+        <translation>在文庫之外</translation>
+    </message>
+    <message>
+        <source>was replaced by a symbolic link</source>
+        <translation>已被替換為符號連結</translation>
+    </message>
+    <message>
+        <source>the library</source>
+        <translation>文庫</translation>
+    </message>
+    <message>
+        <source>FIFO</source>
+        <translation>具名管道</translation>
+    </message>
+    <message>
+        <source>socket</source>
+        <translation>通訊端</translation>
+    </message>
+    <message>
+        <source>character device</source>
+        <translation>字元裝置</translation>
+    </message>
+    <message>
+        <source>block device</source>
+        <translation>區塊裝置</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>資料夾</translation>
+    </message>
+    <message>
+        <source>symbolic link</source>
+        <translation>符號連結</translation>
+    </message>
+    <message>
+        <source>the index was damaged and has been rebuilt</source>
+        <translation>索引已損壞，已重新建立</translation>
+    </message>
+    <message>
+        <source>the index was deleted while the program ran and has been rebuilt</source>
+        <translation>索引在程式執行時被刪除，已重新建立</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>影片</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation>音訊</translation>
+    </message>
+    <message>
+        <source>embed</source>
+        <translation>嵌入內容</translation>
+    </message>
+    <message>
+        <source>front matter, line %1: %2</source>
+        <translation>前置中繼資料第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>front matter, %1</source>
+        <translation>前置中繼資料：%1</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is not a date</source>
+        <translation>%1 的值「%2」不是日期</translation>
+    </message>
+    <message>
+        <source>could not read: %1</source>
+        <translation>無法讀取：%1</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>無法讀取：%1</translation>
+    </message>
+    <message>
+        <source>not valid %1 after its byte-order mark</source>
+        <translation>位元組順序標記（BOM）之後不是有效的 %1</translation>
+    </message>
+    <message>
+        <source>no closing &apos;%1&apos; line after this opening one</source>
+        <translation>開頭的「%1」行之後沒有結尾的那一行</translation>
+    </message>
+    <message>
+        <source>too complex to read (%1)</source>
+        <translation>過於複雜，無法讀取（%1）</translation>
+    </message>
+    <message>
+        <source>over %1 s of CPU</source>
+        <translation>CPU 時間超過 %1 秒</translation>
+    </message>
+    <message>
+        <source>over %1 MB of memory</source>
+        <translation>記憶體超過 %1 MB</translation>
+    </message>
+    <message>
+        <source>YAML aliases expand to over %1 values</source>
+        <translation>YAML 別名展開後超過 %1 個值</translation>
+    </message>
+    <message>
+        <source>%1: searched by its source text</source>
+        <translation>%1：依原始文字搜尋</translation>
+    </message>
+    <message>
+        <source>%1 that never ends</source>
+        <translation>%1沒有結束</translation>
+    </message>
+    <message>
+        <source>found character %1 that cannot start any token</source>
+        <translation>字元 %1 不能出現在這裡</translation>
+    </message>
+    <message>
+        <source>found undefined alias %1</source>
+        <translation>未定義的別名 %1</translation>
+    </message>
+    <message>
+        <source>found unknown escape character %1</source>
+        <translation>未知的跳脫字元 %1</translation>
+    </message>
+    <message>
+        <source>found undefined tag handle %1</source>
+        <translation>未定義的標籤前綴 %1</translation>
+    </message>
+    <message>
+        <source>could not determine a constructor for the tag %1</source>
+        <translation>不認識的標籤 %1</translation>
+    </message>
+    <message>
+        <source>did not find expected %1</source>
+        <translation>此處應有 %1</translation>
+    </message>
+    <message>
+        <source>expected %1, but found %2</source>
+        <translation>此處應為 %1，卻是 %2</translation>
+    </message>
+    <message>
+        <source>Cannot declare %1 twice</source>
+        <translation>%1 不能宣告兩次</translation>
+    </message>
+    <message>
+        <source>Illegal character %1</source>
+        <translation>非法字元 %1</translation>
+    </message>
+    <message>
+        <source>not a regular file (%1)</source>
+        <translation>不是一般檔案（%1）</translation>
+    </message>
+    <message>
+        <source>folder cannot be read: %1</source>
+        <translation>無法讀取資料夾：%1</translation>
+    </message>
+    <message>
+        <source>symbolic link to a folder read already (%1)</source>
+        <translation>指向已讀取資料夾的符號連結（%1）</translation>
+    </message>
+    <message>
+        <source>folder whose name ends in %1 (not a post; the files in it are read)</source>
+        <translation>名稱以 %1 結尾的資料夾（不是文章；其中的檔案會讀取）</translation>
+    </message>
+    <message>
+        <source>no post found (a drive not mounted?): the index keeps its %1 posts until a refresh finds some</source>
+        <translation>沒有找到文章（磁碟未掛載？）：索引保留其 %1 篇文章，直到重新整理時再找到文章</translation>
+    </message>
+    <message>
+        <source>the index was made by a newer version of the program (schema %1, this one knows %2): it is left for that version, and this one keeps its own (%3)</source>
+        <translation>索引由較新版本的程式建立（結構版本 %1，本程式支援 %2）：保留給該版本使用，本程式另用自己的索引（%3）</translation>
+    </message>
+    <message>
+        <source>Embedded: %1</source>
+        <translation>嵌入：%1</translation>
+    </message>
+    <message>
+        <source>YouTube video %1</source>
+        <translation>YouTube 影片 %1</translation>
+    </message>
+    <message>
+        <source>Vimeo video %1</source>
+        <translation>Vimeo 影片 %1</translation>
+    </message>
+    <message>
+        <source>Tweet %1</source>
+        <translation>推文 %1</translation>
+    </message>
+    <message>
+        <source>Gist %1</source>
+        <translation>Gist 程式碼片段 %1</translation>
+    </message>
+    <message>
+        <source>Instagram post %1</source>
+        <translation>Instagram 貼文 %1</translation>
+    </message>
+    <message>
+        <source>[%1: %2]</source>
+        <translation>[%1：%2]</translation>
+    </message>
+    <message>
+        <source>[%1]</source>
+        <translation>[%1]</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>Dates</name>
     <message>
         <source>{year}</source>

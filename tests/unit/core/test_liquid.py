@@ -102,8 +102,8 @@ def test_image_and_embed_tags():
     text = '{% img /img/a.png 300 %} {% fig src="/c.png" title="T" %} {% youtube abc %} {% vimeo 42 %}'
     assert expand(text) == (
         '<img src="/img/a.png" alt=""> <img src="/c.png" alt="T"> '
-        '<a href="https://www.youtube.com/watch?v=abc">YouTube video abc</a> '
-        '<a href="https://vimeo.com/42">Embedded: vimeo.com</a>'
+        '<a class="reader-label" href="https://www.youtube.com/watch?v=abc">YouTube video abc</a> '
+        '<a class="reader-label" href="https://vimeo.com/42">Embedded: vimeo.com</a>'
     )
 
 
@@ -128,16 +128,19 @@ def test_figure_shortcode_becomes_a_figure():
     [
         (
             "{{< youtube w7Ft2ymGmfc >}}",
-            '<a href="https://www.youtube.com/watch?v=w7Ft2ymGmfc">YouTube video w7Ft2ymGmfc</a>',
+            '<a class="reader-label" href="https://www.youtube.com/watch?v=w7Ft2ymGmfc">YouTube video w7Ft2ymGmfc</a>',
         ),
         (
             '{{< tweet user="SanDiegoZoo" id="145" >}}',
-            '<a href="https://twitter.com/SanDiegoZoo/status/145">Tweet 145</a>',
+            '<a class="reader-label" href="https://twitter.com/SanDiegoZoo/status/145">Tweet 145</a>',
         ),
-        ("{{< gist spf13 7896402 >}}", '<a href="https://gist.github.com/spf13/7896402">Gist spf13/7896402</a>'),
+        (
+            "{{< gist spf13 7896402 >}}",
+            '<a class="reader-label" href="https://gist.github.com/spf13/7896402">Gist spf13/7896402</a>',
+        ),
         (
             "{{< instagram BWNjjyYFxVx >}}",
-            '<a href="https://www.instagram.com/p/BWNjjyYFxVx/">Instagram post BWNjjyYFxVx</a>',
+            '<a class="reader-label" href="https://www.instagram.com/p/BWNjjyYFxVx/">Instagram post BWNjjyYFxVx</a>',
         ),
     ],
 )

@@ -53,9 +53,9 @@ def test_empty_wikilinks_stay_as_written():
         ("![[photo.JPG|300]]", '<img src="wikilink:photo.JPG" alt="photo.JPG" width="300">'),
         ("![[pic.png|300x200]]", '<img src="wikilink:pic.png" alt="pic.png" width="300" height="200">'),
         ("![[pic.png|一张图]]", '<img src="wikilink:pic.png" alt="一张图">'),
-        ("![[Other note]]", '<a href="wikilink:Other%20note">Embedded: Other note</a>'),
-        ("![[Other#Part]]", '<a href="wikilink:Other#Part">Embedded: Other &gt; Part</a>'),
-        ("![[doc.pdf]]", '<a href="wikilink:doc.pdf">Embedded: doc.pdf</a>'),
+        ("![[Other note]]", '<a class="reader-label" href="wikilink:Other%20note">Embedded: Other note</a>'),
+        ("![[Other#Part]]", '<a class="reader-label" href="wikilink:Other#Part">Embedded: Other &gt; Part</a>'),
+        ("![[doc.pdf]]", '<a class="reader-label" href="wikilink:doc.pdf">Embedded: doc.pdf</a>'),
     ],
 )
 def test_embeds_become_images_or_links(embed, html):

@@ -273,8 +273,8 @@ def test_embeds():
     assert '<img src="wikilink:image.png" alt="image.png">' in html
     assert '<img src="wikilink:photo.JPG" alt="photo.JPG" width="300">' in html
     assert 'width="300" height="200"' in html
-    assert '<a href="wikilink:Other%20note">Embedded: Other note</a>' in html
-    assert '<a href="wikilink:doc.pdf">Embedded: doc.pdf</a>' in html
+    assert '<a class="reader-label" href="wikilink:Other%20note">Embedded: Other note</a>' in html
+    assert '<a class="reader-label" href="wikilink:doc.pdf">Embedded: doc.pdf</a>' in html
 
 
 def test_callouts():

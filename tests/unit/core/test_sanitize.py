@@ -99,12 +99,12 @@ def test_void_dangerous_elements_are_dropped():
 )
 def test_media_become_a_link_naming_their_host(html, label, href):
     out = sanitize_html(html)
-    assert f'<a href="{href}">{label}</a>' in out
+    assert f'<a class="reader-label" href="{href}">{label}</a>' in out
     assert "iframe" not in out and "video src" not in out
 
 
 def test_media_without_a_web_source_become_plain_text():
-    assert sanitize_html('<video src="javascript:x()"></video>') == "<p>[video]</p>"
+    assert sanitize_html('<video src="javascript:x()"></video>') == '<p class="reader-label">[video]</p>'
 
 
 def test_media_inside_a_paragraph_stay_inline():
@@ -362,6 +362,6 @@ def test_hidden_and_media_inside_lists_and_tables():
         '<table><tr><td><video src="https://v.cn/a.mp4">fallback</video></td></tr></table>'
     )
     assert out == (
-        '<ul><li>a</li></ul><table><tbody><tr><td><span><a href="https://v.cn/a.mp4">[video: v.cn]</a>'
-        "</span></td></tr></tbody></table>"
+        '<ul><li>a</li></ul><table><tbody><tr><td><span><a class="reader-label" href="https://v.cn/a.mp4">'
+        "[video: v.cn]</a></span></td></tr></tbody></table>"
     )

@@ -1,0 +1,278 @@
+"""The core's English messages (a file's problem, a skipped entry, an embed's label) in the interface language.
+
+The core writes stable English (the CLI, the logs and the tests read it; the index stores it). Here a
+message's fixed part is matched by a pattern and replaced by the translation of a template ("CoreMessage"
+context of the .ts files), its variable parts (line numbers, the YAML's own words, names) kept as they
+are. A part that is a message itself (the reason after "front matter, line 3:") is translated the same
+way; what no pattern knows stays English. Results are cached: a list row's tooltip asks again and again.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from reader.core import LABEL_CLASS
+
+from . import i18n
+
+TR = "CoreMessage"
+
+# Whole messages with no variable part.
+_FIXED = frozenset(
+    (
+        # PyYAML's problems, from libyaml and from its Python loader (frontmatter._yaml_error adds the line's
+        # text in parentheses)
+        QT_TRANSLATE_NOOP("CoreMessage", "mapping values are not allowed in this context"),
+        QT_TRANSLATE_NOOP("CoreMessage", "block sequence entries are not allowed in this context"),
+        QT_TRANSLATE_NOOP("CoreMessage", "found a tab character that violates indentation"),
+        QT_TRANSLATE_NOOP("CoreMessage", "found character that cannot start any token"),
+        QT_TRANSLATE_NOOP("CoreMessage", "found undefined alias"),
+        QT_TRANSLATE_NOOP("CoreMessage", "found unknown escape character"),
+        QT_TRANSLATE_NOOP("CoreMessage", "control characters are not allowed"),
+        QT_TRANSLATE_NOOP("CoreMessage", "found unhashable key"),
+        QT_TRANSLATE_NOOP("CoreMessage", "mapping values are not allowed here"),
+        QT_TRANSLATE_NOOP("CoreMessage", "mapping keys are not allowed here"),
+        QT_TRANSLATE_NOOP("CoreMessage", "block sequence entries are not allowed here"),
+        QT_TRANSLATE_NOOP("CoreMessage", "could not find expected ':'"),
+        QT_TRANSLATE_NOOP("CoreMessage", "found unexpected end of stream"),
+        QT_TRANSLATE_NOOP("CoreMessage", "found duplicate key"),
+        # what a YAML value "that never ends" is
+        QT_TRANSLATE_NOOP("CoreMessage", "a quoted scalar"),
+        QT_TRANSLATE_NOOP("CoreMessage", "a double-quoted scalar"),
+        QT_TRANSLATE_NOOP("CoreMessage", "a single-quoted scalar"),
+        QT_TRANSLATE_NOOP("CoreMessage", "a flow mapping"),
+        QT_TRANSLATE_NOOP("CoreMessage", "a flow sequence"),
+        QT_TRANSLATE_NOOP("CoreMessage", "a block mapping"),
+        QT_TRANSLATE_NOOP("CoreMessage", "a block collection"),
+        QT_TRANSLATE_NOOP("CoreMessage", "a block scalar"),
+        QT_TRANSLATE_NOOP("CoreMessage", "a simple key"),
+        QT_TRANSLATE_NOOP("CoreMessage", "a value"),
+        # JSON (json.JSONDecodeError.msg) and TOML (tomllib) front matter
+        QT_TRANSLATE_NOOP("CoreMessage", "Expecting value"),
+        QT_TRANSLATE_NOOP("CoreMessage", "Expecting property name enclosed in double quotes"),
+        QT_TRANSLATE_NOOP("CoreMessage", "Expecting ',' delimiter"),
+        QT_TRANSLATE_NOOP("CoreMessage", "Expecting ':' delimiter"),
+        QT_TRANSLATE_NOOP("CoreMessage", "Extra data"),
+        QT_TRANSLATE_NOOP("CoreMessage", "Unterminated string starting at"),
+        QT_TRANSLATE_NOOP("CoreMessage", "Invalid control character at"),
+        QT_TRANSLATE_NOOP("CoreMessage", "Invalid value"),
+        QT_TRANSLATE_NOOP("CoreMessage", "Invalid statement"),
+        QT_TRANSLATE_NOOP("CoreMessage", "Expected '=' after a key in a key/value pair"),
+        QT_TRANSLATE_NOOP("CoreMessage", "Unclosed array"),
+        QT_TRANSLATE_NOOP("CoreMessage", "Unclosed inline table"),
+        QT_TRANSLATE_NOOP("CoreMessage", "Unterminated string"),
+        QT_TRANSLATE_NOOP("CoreMessage", "Cannot overwrite a value"),
+        QT_TRANSLATE_NOOP("CoreMessage", "Invalid date or datetime"),
+        # the front matter as a whole (frontmatter._as_mapping), dates (datetime's ValueError)
+        QT_TRANSLATE_NOOP("CoreMessage", "front matter is a list, not keys with values"),
+        QT_TRANSLATE_NOOP("CoreMessage", "front matter is a single value, not keys with values"),
+        QT_TRANSLATE_NOOP("CoreMessage", "day is out of range for month"),
+        QT_TRANSLATE_NOOP("CoreMessage", "month must be in 1..12"),
+        QT_TRANSLATE_NOOP("CoreMessage", "a YAML alias inside its own anchor"),
+        # decode.py
+        QT_TRANSLATE_NOOP("CoreMessage", "binary file, not text"),
+        QT_TRANSLATE_NOOP("CoreMessage", "binary file, not text (no known encoding fits)"),
+        # the system's reasons (strerror) after "cannot be read:"
+        QT_TRANSLATE_NOOP("CoreMessage", "Permission denied"),
+        QT_TRANSLATE_NOOP("CoreMessage", "No such file or directory"),
+        QT_TRANSLATE_NOOP("CoreMessage", "Is a directory"),
+        QT_TRANSLATE_NOOP("CoreMessage", "Input/output error"),
+        QT_TRANSLATE_NOOP("CoreMessage", "Too many levels of symbolic links"),
+        QT_TRANSLATE_NOOP("CoreMessage", "File name too long"),
+        # scanner.py: entries a refresh did not read
+        QT_TRANSLATE_NOOP("CoreMessage", "symbolic link pointing outside the library"),
+        QT_TRANSLATE_NOOP("CoreMessage", "file name is not valid UTF-8"),
+        QT_TRANSLATE_NOOP("CoreMessage", "folder name is not valid UTF-8 (nothing in it is read)"),
+        QT_TRANSLATE_NOOP("CoreMessage", "permission denied"),
+        QT_TRANSLATE_NOOP("CoreMessage", "symbolic link loop"),
+        QT_TRANSLATE_NOOP("CoreMessage", "broken symbolic link"),
+        QT_TRANSLATE_NOOP("CoreMessage", "outside the library"),
+        QT_TRANSLATE_NOOP("CoreMessage", "was replaced by a symbolic link"),
+        QT_TRANSLATE_NOOP("CoreMessage", "the library"),
+        QT_TRANSLATE_NOOP("CoreMessage", "FIFO"),
+        QT_TRANSLATE_NOOP("CoreMessage", "socket"),
+        QT_TRANSLATE_NOOP("CoreMessage", "character device"),
+        QT_TRANSLATE_NOOP("CoreMessage", "block device"),
+        QT_TRANSLATE_NOOP("CoreMessage", "folder"),
+        QT_TRANSLATE_NOOP("CoreMessage", "symbolic link"),
+        # the index (store.py, library.py): why it was rebuilt
+        QT_TRANSLATE_NOOP("CoreMessage", "the index was damaged and has been rebuilt"),
+        QT_TRANSLATE_NOOP("CoreMessage", "the index was deleted while the program ran and has been rebuilt"),
+        # placeholders in the article (sanitize.py's media)
+        QT_TRANSLATE_NOOP("CoreMessage", "video"),
+        QT_TRANSLATE_NOOP("CoreMessage", "audio"),
+        QT_TRANSLATE_NOOP("CoreMessage", "embed"),
+    )
+)
+
+# (pattern, template, the groups that are messages themselves, whether those must be known for the rule to apply)
+_RULES: tuple[tuple[re.Pattern[str], str, tuple[int, ...], bool], ...] = tuple(
+    (re.compile(pattern + r"\Z", re.S), template, nested, strict)
+    for pattern, template, nested, strict in (
+        # parse.py: a file read with a problem
+        (r"front matter, line (\d+): (.+)", QT_TRANSLATE_NOOP("CoreMessage", "front matter, line %1: %2"), (2,), False),
+        (r"front matter, (.+)", QT_TRANSLATE_NOOP("CoreMessage", "front matter, %1"), (1,), False),
+        (r"(.+) '(.*)' is not a date", QT_TRANSLATE_NOOP("CoreMessage", "%1 '%2' is not a date"), (), False),
+        (r"could not read: (.+)", QT_TRANSLATE_NOOP("CoreMessage", "could not read: %1"), (), False),
+        (r"cannot be read: (.+)", QT_TRANSLATE_NOOP("CoreMessage", "cannot be read: %1"), (1,), False),
+        (
+            r"not valid (.+) after its byte-order mark",
+            QT_TRANSLATE_NOOP("CoreMessage", "not valid %1 after its byte-order mark"),
+            (),
+            False,
+        ),
+        (
+            r"no closing '(.+)' line after this opening one",
+            QT_TRANSLATE_NOOP("CoreMessage", "no closing '%1' line after this opening one"),
+            (),
+            False,
+        ),
+        # budget.py, frontmatter.py: over the per-file budget
+        (r"too complex to read \((.+)\)", QT_TRANSLATE_NOOP("CoreMessage", "too complex to read (%1)"), (1,), False),
+        (r"over ([\d.e+-]+) s of CPU", QT_TRANSLATE_NOOP("CoreMessage", "over %1 s of CPU"), (), False),
+        (r"over (\d+) MB of memory", QT_TRANSLATE_NOOP("CoreMessage", "over %1 MB of memory"), (), False),
+        (
+            r"YAML aliases expand to over ([\d,]+) values",
+            QT_TRANSLATE_NOOP("CoreMessage", "YAML aliases expand to over %1 values"),
+            (),
+            False,
+        ),
+        (
+            r"(.+): searched by its source text",
+            QT_TRANSLATE_NOOP("CoreMessage", "%1: searched by its source text"),
+            (1,),
+            False,
+        ),
+        # PyYAML's problems with a variable part
+        (r"(.+) that never ends", QT_TRANSLATE_NOOP("CoreMessage", "%1 that never ends"), (1,), False),
+        (
+            r"found character (.+) that cannot start any token",
+            QT_TRANSLATE_NOOP("CoreMessage", "found character %1 that cannot start any token"),
+            (),
+            False,
+        ),
+        (r"found undefined alias (\S+)", QT_TRANSLATE_NOOP("CoreMessage", "found undefined alias %1"), (), False),
+        (
+            r"found unknown escape character (\S+)",
+            QT_TRANSLATE_NOOP("CoreMessage", "found unknown escape character %1"),
+            (),
+            False,
+        ),
+        (
+            r"found undefined tag handle (\S+)",
+            QT_TRANSLATE_NOOP("CoreMessage", "found undefined tag handle %1"),
+            (),
+            False,
+        ),
+        (
+            r"could not determine a constructor for the tag (\S+)",
+            QT_TRANSLATE_NOOP("CoreMessage", "could not determine a constructor for the tag %1"),
+            (),
+            False,
+        ),
+        (r"did not find expected (.+)", QT_TRANSLATE_NOOP("CoreMessage", "did not find expected %1"), (), False),
+        (
+            r"expected (.+?), but (?:found|got) (.+)",
+            QT_TRANSLATE_NOOP("CoreMessage", "expected %1, but found %2"),
+            (),
+            False,
+        ),
+        (r"Cannot declare (.+) twice", QT_TRANSLATE_NOOP("CoreMessage", "Cannot declare %1 twice"), (), False),
+        (r"Illegal character (\S+)", QT_TRANSLATE_NOOP("CoreMessage", "Illegal character %1"), (), False),
+        # scanner.py
+        (r"not a regular file \((.+)\)", QT_TRANSLATE_NOOP("CoreMessage", "not a regular file (%1)"), (1,), False),
+        (r"folder cannot be read: (.+)", QT_TRANSLATE_NOOP("CoreMessage", "folder cannot be read: %1"), (1,), False),
+        (
+            r"symbolic link to a folder read already \((.+)\)",
+            QT_TRANSLATE_NOOP("CoreMessage", "symbolic link to a folder read already (%1)"),
+            (1,),
+            False,
+        ),
+        (
+            r"folder whose name ends in (.+) \(not a post; the files in it are read\)",
+            QT_TRANSLATE_NOOP("CoreMessage", "folder whose name ends in %1 (not a post; the files in it are read)"),
+            (),
+            False,
+        ),
+        # indexer.py, store.py: the index as a whole
+        (
+            r"no post found \(a drive not mounted\?\): the index keeps its (\d+) posts until a refresh finds some",
+            QT_TRANSLATE_NOOP(
+                "CoreMessage",
+                "no post found (a drive not mounted?): the index keeps its %1 posts until a refresh finds some",
+            ),
+            (),
+            False,
+        ),
+        (
+            r"the index was made by a newer version of the program \(schema (\d+), this one knows (\d+)\): .+ \((.+)\)",
+            QT_TRANSLATE_NOOP(
+                "CoreMessage",
+                "the index was made by a newer version of the program (schema %1, this one knows %2): it is left for that version, and this one keeps its own (%3)",  # noqa: E501
+            ),
+            (),
+            False,
+        ),
+        # labels in the article (obsidian.py, liquid.py, sanitize.py)
+        (r"Embedded: (.+)", QT_TRANSLATE_NOOP("CoreMessage", "Embedded: %1"), (), False),
+        (r"YouTube video (.+)", QT_TRANSLATE_NOOP("CoreMessage", "YouTube video %1"), (), False),
+        (r"Vimeo video (.+)", QT_TRANSLATE_NOOP("CoreMessage", "Vimeo video %1"), (), False),
+        (r"Tweet (.+)", QT_TRANSLATE_NOOP("CoreMessage", "Tweet %1"), (), False),
+        (r"Gist (.+)", QT_TRANSLATE_NOOP("CoreMessage", "Gist %1"), (), False),
+        (r"Instagram post (.+)", QT_TRANSLATE_NOOP("CoreMessage", "Instagram post %1"), (), False),
+        (r"\[(video|audio|embed): (.+)\]", QT_TRANSLATE_NOOP("CoreMessage", "[%1: %2]"), (1,), False),
+        (r"\[(video|audio|embed)\]", QT_TRANSLATE_NOOP("CoreMessage", "[%1]"), (1,), False),
+        # last: a known problem followed by the line it is on, "found unhashable key (created: {{date}})"
+        (r"(.+?) \((.*)\)", QT_TRANSLATE_NOOP("CoreMessage", "%1 (%2)"), (1,), True),
+    )
+)
+_PLACE = re.compile(r"%(\d)")
+_DEPTH = 4  # "front matter, line 3: a flow mapping that never ends (…)" is three deep
+
+
+def translated(message: str) -> str:
+    """`message` in the interface language, or as it is if it is none of the core's known messages."""
+    return _cached(message, i18n.current())
+
+
+@lru_cache(maxsize=4096)
+def _cached(message: str, _language: str) -> str:
+    found = _translate(message, _DEPTH)
+    return message if found is None else found
+
+
+def translate_labels(root, source: str) -> None:
+    """The renderer's own words in a post's body (lxml tree `root` of `source`) in the interface language."""
+    if LABEL_CLASS not in source:  # most posts: no tree search
+        return
+    for element in root.find_class(LABEL_CLASS):
+        if element.text and not len(element):
+            element.text = translated(element.text)
+
+
+def _translate(message: str, depth: int) -> str | None:
+    if message in _FIXED:
+        return QCoreApplication.translate(TR, message)
+    if depth == 0:
+        return None
+    for pattern, template, nested, strict in _RULES:
+        m = pattern.match(message)
+        if m is None:
+            continue
+        parts = list(m.groups())
+        for group in nested:
+            inner = _translate(parts[group - 1], depth - 1)
+            if inner is None and strict:
+                break
+            parts[group - 1] = parts[group - 1] if inner is None else inner
+        else:
+            return _fill(QCoreApplication.translate(TR, template), parts)
+    return None
+
+
+def _fill(template: str, parts: list[str]) -> str:
+    """%1, %2… in one pass: a part holding "%2" itself stays as it is."""
+    return _PLACE.sub(lambda p: parts[int(p[1]) - 1], template)

@@ -1,0 +1,181 @@
+"""The core's English messages in the interface language (reader.gui.core_text): golden pairs of a real
+broken file, what the core says of it, and what a Chinese window shows; the renderer's labels in a page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core import Library
+from reader.gui import core_text, i18n
+from reader.gui.article_html import prepare_body
+
+# file content -> (what the core says, zh_CN, zh_TW); the line numbers and the YAML's own words are kept.
+GOLDEN = {
+    "unhashable": (
+        "---\ntitle: a\ncreated: {{date}}\n---\nbody\n",
+        "front matter, line 3: found unhashable key (created: {{date}})",
+        "前置元数据第 3 行：键不能是列表或映射（created: {{date}}）",
+        "前置中繼資料第 3 行：鍵不能是清單或對映（created: {{date}}）",
+    ),
+    "unclosed": (
+        '---\ntitle: "abc\nx: 1\n---\nbody\n',
+        'front matter, line 2: a quoted scalar that never ends (title: "abc)',
+        '前置元数据第 2 行：引号括起的值没有结束（title: "abc）',
+        '前置中繼資料第 2 行：引號括起的值沒有結束（title: "abc）',
+    ),
+    "flow": (
+        "---\ntags: [a, b\n---\nbody\n",
+        "front matter, line 2: a flow sequence that never ends (tags: [a, b)",
+        "前置元数据第 2 行：方括号括起的列表没有结束（tags: [a, b）",
+        "前置中繼資料第 2 行：方括號括起的清單沒有結束（tags: [a, b）",
+    ),
+    "mapping": (
+        "---\ntitle: a: b\n---\nbody\n",
+        "front matter, line 2: mapping values are not allowed in this context (title: a: b)",
+        "前置元数据第 2 行：此处不能有键值对（多了一个冒号？）（title: a: b）",
+        "前置中繼資料第 2 行：此處不能有鍵值對（多了一個冒號？）（title: a: b）",
+    ),
+    "tab": (
+        "---\ntitle: a\n\tb: c\n---\nbody\n",
+        "front matter, line 3: found a tab character that violates indentation (b: c)",
+        "前置元数据第 3 行：制表符破坏了缩进（b: c）",
+        "前置中繼資料第 3 行：定位字元破壞了縮排（b: c）",
+    ),
+    "alias": (
+        "---\ntitle: *x\n---\nb\n",
+        "front matter, line 2: found undefined alias (title: *x)",
+        "前置元数据第 2 行：未定义的别名（title: *x）",
+        "前置中繼資料第 2 行：未定義的別名（title: *x）",
+    ),
+    "list": (
+        "---\n- a\n- b\n---\nbody\n",
+        "front matter, line 2: front matter is a list, not keys with values",
+        "前置元数据第 2 行：前置元数据是一个列表，而不是键和值",
+        "前置中繼資料第 2 行：前置中繼資料是一個清單，而不是鍵和值",
+    ),
+    "noclose": (
+        "---\ntitle: a\ndate: 2020-01-01\n\nbody\n",
+        "front matter, line 1: no closing '---' line after this opening one",
+        "前置元数据第 1 行：开头的“---”行之后没有结尾的那一行",
+        "前置中繼資料第 1 行：開頭的「---」行之後沒有結尾的那一行",
+    ),
+    "json": (
+        '{\n"title": "a",\n}\nbody\n',
+        "front matter, line 3: Expecting property name enclosed in double quotes",
+        "前置元数据第 3 行：此处应有双引号括起的键名",
+        "前置中繼資料第 3 行：此處應有雙引號括起的鍵名",
+    ),
+    "toml": (
+        "+++\ntitle = \n+++\nbody\n",
+        "front matter, line 2: Invalid value",
+        "前置元数据第 2 行：无效的值",
+        "前置中繼資料第 2 行：無效的值",
+    ),
+    "date": (
+        "---\ndate: 2018-02-31\n---\nbody\n",
+        "date '2018-02-31' is not a date",
+        "date 的值“2018-02-31”不是日期",
+        "date 的值「2018-02-31」不是日期",
+    ),
+    "binary": (
+        bytes(range(256)) * 4,
+        "binary file, not text",
+        "二进制文件，不是文本",
+        "二進位檔案，不是文字",
+    ),
+    "bom": (
+        b"\xef\xbb\xbf\xff\xfe abc",
+        "not valid utf-8 after its byte-order mark",
+        "字节顺序标记（BOM）之后不是有效的 utf-8",
+        "位元組順序標記（BOM）之後不是有效的 utf-8",
+    ),
+}
+# Made by the index (budget.py, scanner.py, store.py) or the system: no small file makes them.
+MADE_ELSEWHERE = [
+    (
+        "too complex to read (over 2 s of CPU)",
+        "过于复杂，无法读取（CPU 时间超过 2 秒）",
+        "過於複雜，無法讀取（CPU 時間超過 2 秒）",
+    ),
+    ("cannot be read: Permission denied", "无法读取：没有权限", "無法讀取：沒有權限"),
+    ("not a regular file (FIFO)", "不是普通文件（命名管道）", "不是一般檔案（具名管道）"),
+    ("the index was damaged and has been rebuilt", "索引已损坏，已重新建立", "索引已損壞，已重新建立"),
+]
+
+
+@pytest.fixture
+def language(qapp):
+    yield lambda code: i18n.install(qapp, code)
+    i18n.install(qapp, "en")
+
+
+@pytest.fixture(scope="module")
+def problems(tmp_path_factory) -> dict[str, str]:
+    """What the core says of each golden file, read by a real refresh: name -> message."""
+    root = tmp_path_factory.mktemp("broken") / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: t\n")
+    for name, (content, *_) in GOLDEN.items():
+        path = root / "_posts" / f"2020-01-01-{name}.md"
+        path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content, encoding="utf-8")
+    library = Library(root, data_dir=root.parent / "data")
+    library.refresh()
+    return {Path(p.path).stem.removeprefix("2020-01-01-"): p.message for p in library.problems()}
+
+
+def test_the_core_keeps_its_english_messages(problems):
+    assert problems == {name: english for name, (_, english, *_) in GOLDEN.items()}
+
+
+@pytest.mark.parametrize("code", ["zh_CN", "zh_TW"])
+def test_every_problem_a_file_can_have_reads_chinese_with_its_variable_parts_kept(problems, language, code):
+    language(code)
+    column = 2 if code == "zh_CN" else 3
+    for name, message in problems.items():
+        assert core_text.translated(message) == GOLDEN[name][column], name
+    for english, *chinese in MADE_ELSEWHERE:
+        assert core_text.translated(english) == chinese[column - 2]
+
+
+def test_english_and_unknown_messages_stay_as_they_are(problems, language):
+    language("en")
+    assert all(core_text.translated(message) == message for message in problems.values())
+    language("zh_CN")
+    for unknown in ("something new (x)", "front matter, line 4: a problem not known yet (k: v)", ""):
+        assert core_text.translated(unknown) == unknown.replace("front matter, line 4: ", "前置元数据第 4 行：")
+
+
+def test_a_part_that_looks_like_a_placeholder_is_kept(language):
+    language("zh_CN")
+    assert core_text.translated("date '%2 %1' is not a date") == "date 的值“%2 %1”不是日期"
+
+
+@pytest.mark.parametrize(
+    ("body", "english", "chinese"),
+    [
+        ("![[Other note]]", "Embedded: Other note", "嵌入：Other note"),
+        ("{% vimeo 42 %}", "Embedded: vimeo.com", "嵌入：vimeo.com"),
+        ("{% youtube abc %}", "YouTube video abc", "YouTube 视频 abc"),
+        ('<video src="https://v.cn/a.mp4"></video>', "[video: v.cn]", "[视频：v.cn]"),
+        ('<video src="javascript:x()"></video>', "[video]", "[视频]"),
+    ],
+)
+def test_the_renderers_labels_are_translated_in_the_page_and_the_authors_words_are_not(
+    tmp_path, language, body, english, chinese
+):
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: t\n")
+    text = f"---\ntitle: t\n---\n\nEmbedded: mine. {body}\n\n[video: mine]\n"
+    (root / "_posts" / "2020-01-01-a.md").write_text(text, encoding="utf-8")
+    library = Library(root, data_dir=tmp_path / "data")
+    library.refresh()
+    html = library.get_post(library.post_id("_posts/2020-01-01-a.md")).html
+    language("en")
+    assert english in prepare_body(html).html
+    language("zh_CN")
+    page = prepare_body(html).html
+    assert chinese in page and english not in page
+    assert "Embedded: mine." in page and "[video: mine]" in page  # the author's own text
