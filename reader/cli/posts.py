@@ -143,7 +143,7 @@ def _list_one(library: Library, flt: PostFilter, as_json: bool) -> int:
     from ..core import ReaderError
 
     names = library.labels("category")
-    batches = library.list_rows(flt)
+    batches = library.list_rows(flt, table=not as_json)
     failed = False
     try:
         first = next(batches, [])

