@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from reader.core import LABEL_CLASS
+from reader.core import LABEL_CLASS, PostError
 
 from . import i18n
 
@@ -101,6 +101,20 @@ _FIXED = frozenset(
         # the index (store.py, library.py): why it was rebuilt
         QT_TRANSLATE_NOOP("CoreMessage", "the index was damaged and has been rebuilt"),
         QT_TRANSLATE_NOOP("CoreMessage", "the index was deleted while the program ran and has been rebuilt"),
+        # a post that cannot be shown (library.py, library_files.py: PostError's reason)
+        QT_TRANSLATE_NOOP("CoreMessage", "no such post in the index"),
+        QT_TRANSLATE_NOOP("CoreMessage", "the file is no longer there (moved or deleted)"),
+        # a highlight that cannot be made (highlights.py)
+        QT_TRANSLATE_NOOP("CoreMessage", "nothing is selected"),
+        # a search that cannot be understood (query.py, planner.py: QueryError)
+        QT_TRANSLATE_NOOP("CoreMessage", "Type a word or phrase to search for."),
+        QT_TRANSLATE_NOOP("CoreMessage", "A “-” must be followed by what to leave out, as in -word."),
+        QT_TRANSLATE_NOOP("CoreMessage", 'A quotation mark is not closed: add the closing ".'),
+        QT_TRANSLATE_NOOP("CoreMessage", "“OR” needs something to search for on each side, as in 新能源 OR 电池."),
+        QT_TRANSLATE_NOOP("CoreMessage", "Add a word to search for: “-” only leaves words out."),
+        QT_TRANSLATE_NOOP(
+            "CoreMessage", "use date:2022, date:2022-01, date:2021-12-08 or a range like date:2022-01..2022-03"
+        ),
         # placeholders in the article (sanitize.py's media)
         QT_TRANSLATE_NOOP("CoreMessage", "video"),
         QT_TRANSLATE_NOOP("CoreMessage", "audio"),
@@ -216,6 +230,53 @@ _RULES: tuple[tuple[re.Pattern[str], str, tuple[int, ...], bool], ...] = tuple(
             (),
             False,
         ),
+        # library.py, library_files.py, highlights.py: a library or a post that cannot be opened, a highlight
+        (r"(.+): no such folder", QT_TRANSLATE_NOOP("CoreMessage", "%1: no such folder"), (), False),
+        (r"(.+): not a folder", QT_TRANSLATE_NOOP("CoreMessage", "%1: not a folder"), (), False),
+        (r"(.+): cannot be read \((.+)\)", QT_TRANSLATE_NOOP("CoreMessage", "%1: cannot be read (%2)"), (2,), False),
+        (
+            r"is too large to show \(([\d,]+) bytes\)",
+            QT_TRANSLATE_NOOP("CoreMessage", "is too large to show (%1 bytes)"),
+            (),
+            False,
+        ),
+        (
+            r"a highlight holds at most ([\d,]+) characters",
+            QT_TRANSLATE_NOOP("CoreMessage", "a highlight holds at most %1 characters"),
+            (),
+            False,
+        ),
+        # query.py, store_queries.py: a search that cannot be understood or run
+        (
+            r"“date:(.+)” is not a date I understand: (.+)\.",
+            QT_TRANSLATE_NOOP("CoreMessage", "“date:%1” is not a date I understand: %2."),
+            (2,),
+            False,
+        ),
+        (
+            r"“date:(.+)” is not a real date: (.+)\.",
+            QT_TRANSLATE_NOOP("CoreMessage", "“date:%1” is not a real date: %2."),
+            (2,),
+            False,
+        ),
+        (
+            r"“date:(.+)” ends before it starts\.",
+            QT_TRANSLATE_NOOP("CoreMessage", "“date:%1” ends before it starts."),
+            (),
+            False,
+        ),
+        (
+            r"“([^”]+):” needs a value, as in (\S+)\.",
+            QT_TRANSLATE_NOOP("CoreMessage", "“%1:” needs a value, as in %2."),
+            (),
+            False,
+        ),
+        (
+            r"This search could not be run \((.+)\)\.",
+            QT_TRANSLATE_NOOP("CoreMessage", "This search could not be run (%1)."),
+            (),
+            False,
+        ),
         # labels in the article (obsidian.py, liquid.py, sanitize.py)
         (r"Embedded: (.+)", QT_TRANSLATE_NOOP("CoreMessage", "Embedded: %1"), (), False),
         (r"YouTube video (.+)", QT_TRANSLATE_NOOP("CoreMessage", "YouTube video %1"), (), False),
@@ -231,6 +292,14 @@ _RULES: tuple[tuple[re.Pattern[str], str, tuple[int, ...], bool], ...] = tuple(
 )
 _PLACE = re.compile(r"%(\d)")
 _DEPTH = 4  # "front matter, line 3: a flow mapping that never ends (…)" is three deep
+
+
+def error_text(error: BaseException) -> str:
+    """What a core error says, in the interface language: a post's path and line kept, its reason translated."""
+    if isinstance(error, PostError):
+        where = f"{error.path}:{error.line}" if error.line else error.path
+        return f"{where}: {translated(error.reason)}"
+    return translated(str(error))
 
 
 def translated(message: str) -> str:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ..core import Highlight, Library, ReaderError, query_words
 from .article_view import ArticleView
 from .browsing import Browsing
+from .core_text import error_text
 from .libraries_all import AllLibraries
 from .reading import Reading
 
@@ -225,7 +226,7 @@ class Highlights(QObject):
         self.reload_list(expand=True)
 
     def _failed(self, error: BaseException) -> None:
-        self.message.emit(self.tr("Could not save the highlight: {0}").format(error), 8000)
+        self.message.emit(self.tr("Could not save the highlight: {0}").format(error_text(error)), 8000)
 
     # --- the Highlights node ------------------------------------------------------------------
     def reload_list(self, expand: bool = False) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel
 
 from .. import settings as S
 from ..core import Library
+from .core_text import error_text
 from .libraries_all import AllSession, open_all
 from .refresh_process import refresh_in_process
 from .session import Session
@@ -185,7 +186,7 @@ class OpenLibraries(QObject):
             self.window.data_dir,
             _named_tree,
             on_done=lambda answer: self._tree_loaded(root, *answer),
-            on_error=lambda error: model.set_library_data(root, None, str(error)),
+            on_error=lambda error: model.set_library_data(root, None, error_text(error)),
         )
 
     def name_of(self, library: Library) -> str:
@@ -250,7 +251,7 @@ class OpenLibraries(QObject):
         self._set_busy(root, False)
         self._refreshed_at[root] = time.monotonic()
         if error is not None:
-            self.window.tree_model.set_library_data(root, None, str(error))
+            self.window.tree_model.set_library_data(root, None, error_text(error))
         elif root != self.shown and root in self.roots:
             self._load_tree(root)
             if self.shown is None:

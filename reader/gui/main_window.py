@@ -30,7 +30,7 @@ from ..paths import AppPaths, shipped
 from .actions import first_keys, shortcuts_html
 from .article_html import LibrarySummary, summary_page
 from .article_view import ArticleView
-from .core_text import translated
+from .core_text import error_text, translated
 from .i18n import app_name
 from .icon import app_icon
 from .list_model import ArticleListModel
@@ -220,7 +220,7 @@ class MainWindow(WindowWiring, QMainWindow):
         return shown
 
     def _cannot_open(self, path, error: BaseException) -> bool:
-        self.warn(self.tr("Cannot open this library"), f"{path}\n\n{error}")
+        self.warn(self.tr("Cannot open this library"), f"{path}\n\n{error_text(error)}")
         return False
 
     def _show_library(self, path, sample: bool, restore: bool, rebuilt: str | None) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from ..core import Library
+from .core_text import error_text
 
 
 class PostByPath(QObject):
@@ -71,5 +72,5 @@ class PostByPath(QObject):
             Library.read_file,
             rel,
             on_done=show,
-            on_error=lambda error: window.view.show_message(self.tr("This file cannot be shown"), str(error)),
+            on_error=lambda error: window.view.show_message(self.tr("This file cannot be shown"), error_text(error)),
         )

@@ -16,7 +16,7 @@ from ..core import Library, Post, PostFilter, original_url
 from .article_html import PageDocument, PreparedBody
 from .article_view import ArticleView
 from .article_warmup import ArticleWarmUp, freeze_heap, warm_workers
-from .core_text import translated
+from .core_text import error_text, translated
 from .link_text import describe_link
 from .list_model import ArticleListModel
 from .list_view import ArticleListView
@@ -189,8 +189,8 @@ class Reading(QObject):
         if post_id != self.post_id:
             return
         self._header_timer.stop()
-        self.view.show_message(self.tr("This article cannot be shown"), str(error))
-        self.message.emit(str(error), 8000)
+        self.view.show_message(self.tr("This article cannot be shown"), error_text(error))
+        self.message.emit(error_text(error), 8000)
         self._list_follows()
 
     def _list_follows(self) -> None:

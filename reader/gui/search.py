@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core import Library, PostFilter, QueryError, SearchResults
+from .core_text import error_text
 from .list_model import SNIPPET_PAGE
 from .session import Session
 
@@ -80,6 +81,6 @@ class SearchController(QObject):
     def _fail(self, query: str, error: BaseException) -> None:
         self._waiting = False
         if isinstance(error, QueryError):
-            self.failed.emit(query, str(error))
+            self.failed.emit(query, error_text(error))
         else:
             self.failed.emit(query, self.tr("Search failed: {0}").format(error))

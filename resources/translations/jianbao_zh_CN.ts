@@ -885,6 +885,42 @@
         <translation>索引在程序运行时被删除，已重新建立</translation>
     </message>
     <message>
+        <source>no such post in the index</source>
+        <translation>索引中没有这篇文章</translation>
+    </message>
+    <message>
+        <source>the file is no longer there (moved or deleted)</source>
+        <translation>文件已不在原处（被移动或删除）</translation>
+    </message>
+    <message>
+        <source>nothing is selected</source>
+        <translation>没有选中任何内容</translation>
+    </message>
+    <message>
+        <source>Type a word or phrase to search for.</source>
+        <translation>请输入要搜索的词语或短语。</translation>
+    </message>
+    <message>
+        <source>A “-” must be followed by what to leave out, as in -word.</source>
+        <translation>“-”后面要跟要排除的词，例如 -词语。</translation>
+    </message>
+    <message>
+        <source>A quotation mark is not closed: add the closing &quot;.</source>
+        <translation>引号没有闭合：请补上结尾的 &quot;。</translation>
+    </message>
+    <message>
+        <source>“OR” needs something to search for on each side, as in 新能源 OR 电池.</source>
+        <translation>“OR”两边都要有搜索的内容，例如 新能源 OR 电池。</translation>
+    </message>
+    <message>
+        <source>Add a word to search for: “-” only leaves words out.</source>
+        <translation>请加上要搜索的词：“-”只用于排除词语。</translation>
+    </message>
+    <message>
+        <source>use date:2022, date:2022-01, date:2021-12-08 or a range like date:2022-01..2022-03</source>
+        <translation>请用 date:2022、date:2022-01、date:2021-12-08，或 date:2022-01..2022-03 这样的范围</translation>
+    </message>
+    <message>
         <source>video</source>
         <translation>视频</translation>
     </message>
@@ -1007,6 +1043,46 @@
     <message>
         <source>the index was made by a newer version of the program (schema %1, this one knows %2): it is left for that version, and this one keeps its own (%3)</source>
         <translation>索引由更新版本的程序建立（结构版本 %1，本程序支持 %2）：保留给该版本使用，本程序另用自己的索引（%3）</translation>
+    </message>
+    <message>
+        <source>%1: no such folder</source>
+        <translation>%1：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>%1: not a folder</source>
+        <translation>%1：不是文件夹</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+    <message>
+        <source>is too large to show (%1 bytes)</source>
+        <translation>太大，无法显示（%1 字节）</translation>
+    </message>
+    <message>
+        <source>a highlight holds at most %1 characters</source>
+        <translation>一处高亮最多 %1 个字符</translation>
+    </message>
+    <message>
+        <source>“date:%1” is not a date I understand: %2.</source>
+        <translation>无法识别“date:%1”中的日期：%2。</translation>
+    </message>
+    <message>
+        <source>“date:%1” is not a real date: %2.</source>
+        <translation>“date:%1”不是真实存在的日期：%2。</translation>
+    </message>
+    <message>
+        <source>“date:%1” ends before it starts.</source>
+        <translation>“date:%1”的结束早于开始。</translation>
+    </message>
+    <message>
+        <source>“%1:” needs a value, as in %2.</source>
+        <translation>“%1:”后面需要一个值，例如 %2。</translation>
+    </message>
+    <message>
+        <source>This search could not be run (%1).</source>
+        <translation>无法执行此搜索（%1）。</translation>
     </message>
     <message>
         <source>Embedded: %1</source>

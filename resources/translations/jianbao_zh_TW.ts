@@ -885,6 +885,42 @@
         <translation>索引在程式執行時被刪除，已重新建立</translation>
     </message>
     <message>
+        <source>no such post in the index</source>
+        <translation>索引中沒有這篇文章</translation>
+    </message>
+    <message>
+        <source>the file is no longer there (moved or deleted)</source>
+        <translation>檔案已不在原處（被移動或刪除）</translation>
+    </message>
+    <message>
+        <source>nothing is selected</source>
+        <translation>沒有選取任何內容</translation>
+    </message>
+    <message>
+        <source>Type a word or phrase to search for.</source>
+        <translation>請輸入要搜尋的字詞或片語。</translation>
+    </message>
+    <message>
+        <source>A “-” must be followed by what to leave out, as in -word.</source>
+        <translation>「-」後面要接要排除的字詞，例如 -字詞。</translation>
+    </message>
+    <message>
+        <source>A quotation mark is not closed: add the closing &quot;.</source>
+        <translation>引號沒有閉合：請補上結尾的 &quot;。</translation>
+    </message>
+    <message>
+        <source>“OR” needs something to search for on each side, as in 新能源 OR 电池.</source>
+        <translation>「OR」兩邊都要有搜尋的內容，例如 新能源 OR 電池。</translation>
+    </message>
+    <message>
+        <source>Add a word to search for: “-” only leaves words out.</source>
+        <translation>請加上要搜尋的字詞：「-」只用於排除字詞。</translation>
+    </message>
+    <message>
+        <source>use date:2022, date:2022-01, date:2021-12-08 or a range like date:2022-01..2022-03</source>
+        <translation>請用 date:2022、date:2022-01、date:2021-12-08，或 date:2022-01..2022-03 這樣的範圍</translation>
+    </message>
+    <message>
         <source>video</source>
         <translation>影片</translation>
     </message>
@@ -1007,6 +1043,46 @@
     <message>
         <source>the index was made by a newer version of the program (schema %1, this one knows %2): it is left for that version, and this one keeps its own (%3)</source>
         <translation>索引由較新版本的程式建立（結構版本 %1，本程式支援 %2）：保留給該版本使用，本程式另用自己的索引（%3）</translation>
+    </message>
+    <message>
+        <source>%1: no such folder</source>
+        <translation>%1：資料夾不存在</translation>
+    </message>
+    <message>
+        <source>%1: not a folder</source>
+        <translation>%1：不是資料夾</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1：無法讀取（%2）</translation>
+    </message>
+    <message>
+        <source>is too large to show (%1 bytes)</source>
+        <translation>太大，無法顯示（%1 位元組）</translation>
+    </message>
+    <message>
+        <source>a highlight holds at most %1 characters</source>
+        <translation>一處螢光標記最多 %1 個字元</translation>
+    </message>
+    <message>
+        <source>“date:%1” is not a date I understand: %2.</source>
+        <translation>無法識別「date:%1」中的日期：%2。</translation>
+    </message>
+    <message>
+        <source>“date:%1” is not a real date: %2.</source>
+        <translation>「date:%1」不是真實存在的日期：%2。</translation>
+    </message>
+    <message>
+        <source>“date:%1” ends before it starts.</source>
+        <translation>「date:%1」的結束早於開始。</translation>
+    </message>
+    <message>
+        <source>“%1:” needs a value, as in %2.</source>
+        <translation>「%1:」後面需要一個值，例如 %2。</translation>
+    </message>
+    <message>
+        <source>This search could not be run (%1).</source>
+        <translation>無法執行此搜尋（%1）。</translation>
     </message>
     <message>
         <source>Embedded: %1</source>

@@ -78,3 +78,15 @@ def test_a_files_problem_reads_chinese_in_the_page_status_bar_and_list(qtbot, ma
     index = window.list_model.index(window.list_model.row_of(window.library.post_id(RECIPE)), 0)
     assert words["tip"] in index.data(Qt.ItemDataRole.ToolTipRole)
     assert words["reason"] in index.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+
+
+def test_a_search_the_core_cannot_understand_is_explained_in_chinese(qtbot, make_window, language):
+    window = make_window(ZH_NOTES)
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 3, timeout=10000)
+    qtbot.keyClicks(window.search_edit, "tag:")
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    said = {"zh_CN": "“tag:”后面需要一个值，例如 tag:word。", "zh_TW": "「tag:」後面需要一個值，例如 tag:word。"}[
+        language
+    ]
+    qtbot.waitUntil(lambda: window.search_info.isVisible() and window.search_info.text() == said, timeout=5000)
+    assert window.statusBar().currentMessage() == said

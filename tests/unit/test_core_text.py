@@ -179,3 +179,65 @@ def test_the_renderers_labels_are_translated_in_the_page_and_the_authors_words_a
     page = prepare_body(html).html
     assert chinese in page and english not in page
     assert "Embedded: mine." in page and "[video: mine]" in page  # the author's own text
+
+
+# A search the core cannot understand (query.py, planner.py): query -> zh_CN, zh_TW.
+HELP_CN = "请用 date:2022、date:2022-01、date:2021-12-08，或 date:2022-01..2022-03 这样的范围"
+HELP_TW = "請用 date:2022、date:2022-01、date:2021-12-08，或 date:2022-01..2022-03 這樣的範圍"
+SEARCHES = {
+    "date:soon": (f"无法识别“date:soon”中的日期：{HELP_CN}。", f"無法識別「date:soon」中的日期：{HELP_TW}。"),
+    "date:2022-02-30": (
+        f"“date:2022-02-30”不是真实存在的日期：{HELP_CN}。",
+        f"「date:2022-02-30」不是真實存在的日期：{HELP_TW}。",
+    ),
+    "date:2022..2021": ("“date:2022..2021”的结束早于开始。", "「date:2022..2021」的結束早於開始。"),
+    '"open': ('引号没有闭合：请补上结尾的 "。', '引號沒有閉合：請補上結尾的 "。'),
+    "-": ("“-”后面要跟要排除的词，例如 -词语。", "「-」後面要接要排除的字詞，例如 -字詞。"),
+    "-word": ("请加上要搜索的词：“-”只用于排除词语。", "請加上要搜尋的字詞：「-」只用於排除字詞。"),
+    "a OR": ("“OR”两边都要有搜索的内容，例如 新能源 OR 电池。", "「OR」兩邊都要有搜尋的內容，例如 新能源 OR 電池。"),
+    "tag:": ("“tag:”后面需要一个值，例如 tag:word。", "「tag:」後面需要一個值，例如 tag:word。"),
+}
+
+
+@pytest.fixture(scope="module")
+def search_errors(tmp_path_factory) -> dict[str, BaseException]:
+    """The error a real search raises for each query above."""
+    from reader.core import QueryError
+
+    root = tmp_path_factory.mktemp("search") / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_posts" / "2020-01-01-a.md").write_text("---\ntitle: a\n---\nbody\n", encoding="utf-8")
+    library = Library(root, data_dir=root.parent / "data")
+    library.refresh()
+    errors = {}
+    for query in SEARCHES:
+        with pytest.raises(QueryError) as caught:
+            library.search(query)
+        errors[query] = caught.value
+    missing = root / "_posts" / "2020-01-01-a.md"
+    post_id = library.post_id("_posts/2020-01-01-a.md")
+    missing.unlink()
+    with pytest.raises(Exception) as caught:
+        library.get_post(post_id)
+    errors["deleted"] = caught.value
+    with pytest.raises(Exception) as caught:
+        Library(root / "nowhere", data_dir=root.parent / "data2")
+    errors["no folder"] = caught.value
+    return errors
+
+
+@pytest.mark.parametrize("code", ["zh_CN", "zh_TW"])
+def test_a_search_the_core_cannot_understand_is_explained_in_chinese(search_errors, language, code):
+    language(code)
+    column = 0 if code == "zh_CN" else 1
+    for query, chinese in SEARCHES.items():
+        assert core_text.error_text(search_errors[query]) == chinese[column], query
+
+
+def test_a_posts_path_is_kept_and_its_reason_translated(search_errors, language):
+    language("zh_CN")
+    assert core_text.error_text(search_errors["deleted"]) == "_posts/2020-01-01-a.md: 文件已不在原处（被移动或删除）"
+    folder = str(search_errors["no folder"]).removesuffix(": no such folder")
+    assert core_text.error_text(search_errors["no folder"]) == f"{folder}：文件夹不存在"
+    language("en")
+    assert core_text.error_text(search_errors["deleted"]) == str(search_errors["deleted"])
