@@ -63,7 +63,8 @@ def _embed(m: re.Match, protect: Protect) -> str:
 
 def _callout(m: re.Match) -> str:
     quote_prefix, kind, title = m.group(1), m.group(2).lower(), m.group(3).strip()
-    title = title or kind.replace("-", " ").capitalize()
+    # No title: Obsidian shows the kind's name, which is our word, not the author's (the interface translates it).
+    title = title or f'<span class="{LABEL_CLASS}">{kind.replace("-", " ").capitalize()}</span>'
     # The blank quoted line after the title makes the title a paragraph of its own.
     return f'{quote_prefix} <strong class="callout-title" data-callout="{kind}">{title}</strong>\n{quote_prefix}'
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QTreeView
 
 from .. import settings as S
 from ..core import Library, PostFilter, SearchResults, query_words
+from .core_text import error_text
 from .list_view import ArticleListView
 from .reading import Reading
 from .search import SEARCH_LIMIT, SearchController
@@ -100,7 +101,7 @@ class Browsing(QObject):
         self.reload_list(then=listed, node_ids=keep)
 
     def _index_unreadable(self, error: BaseException) -> None:
-        self.message.emit(self.tr("Could not read the index: {0}").format(error), 10000)
+        self.message.emit(self.tr("Could not read the index: {0}").format(error_text(error)), 10000)
 
     def _show_tree(self, data, keep: list[str], asked: list[str]) -> None:
         now = self.selected_node_ids()

@@ -20,6 +20,36 @@ from . import i18n
 
 TR = "CoreMessage"
 
+# Obsidian's callout kinds (https://help.obsidian.md/callouts), as a callout with no title shows them.
+CALLOUTS = (
+    QT_TRANSLATE_NOOP("CoreMessage", "Note"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Abstract"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Summary"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Tldr"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Info"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Todo"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Tip"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Hint"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Important"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Success"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Check"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Done"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Question"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Help"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Faq"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Warning"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Caution"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Attention"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Failure"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Fail"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Missing"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Danger"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Error"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Bug"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Example"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Quote"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Cite"),
+)
 # Whole messages with no variable part.
 _FIXED = frozenset(
     (
@@ -101,6 +131,16 @@ _FIXED = frozenset(
         # the index (store.py, library.py): why it was rebuilt
         QT_TRANSLATE_NOOP("CoreMessage", "the index was damaged and has been rebuilt"),
         QT_TRANSLATE_NOOP("CoreMessage", "the index was deleted while the program ran and has been rebuilt"),
+        # the index and the reading state (store.py, store_base.py, state.py) and what SQLite says of them
+        QT_TRANSLATE_NOOP("CoreMessage", "the index was corrupt and has been rebuilt"),
+        QT_TRANSLATE_NOOP("CoreMessage", "database is locked"),
+        QT_TRANSLATE_NOOP("CoreMessage", "disk I/O error"),
+        QT_TRANSLATE_NOOP("CoreMessage", "unable to open database file"),
+        QT_TRANSLATE_NOOP("CoreMessage", "attempt to write a readonly database"),
+        QT_TRANSLATE_NOOP("CoreMessage", "database or disk is full"),
+        QT_TRANSLATE_NOOP("CoreMessage", "No space left on device"),
+        QT_TRANSLATE_NOOP("CoreMessage", "Read-only file system"),
+        QT_TRANSLATE_NOOP("CoreMessage", "Not a directory"),
         # a post that cannot be shown (library.py, library_files.py: PostError's reason)
         QT_TRANSLATE_NOOP("CoreMessage", "no such post in the index"),
         QT_TRANSLATE_NOOP("CoreMessage", "the file is no longer there (moved or deleted)"),
@@ -116,6 +156,8 @@ _FIXED = frozenset(
             "CoreMessage", "use date:2022, date:2022-01, date:2021-12-08 or a range like date:2022-01..2022-03"
         ),
         # placeholders in the article (sanitize.py's media)
+        # a callout with no title of its own shows its kind (obsidian.py)
+        *CALLOUTS,
         QT_TRANSLATE_NOOP("CoreMessage", "video"),
         QT_TRANSLATE_NOOP("CoreMessage", "audio"),
         QT_TRANSLATE_NOOP("CoreMessage", "embed"),
@@ -230,6 +272,82 @@ _RULES: tuple[tuple[re.Pattern[str], str, tuple[int, ...], bool], ...] = tuple(
             (),
             False,
         ),
+        # store.py, store_base.py, fulltext.py, state.py: the index or the reading state cannot be used
+        (
+            r"Cannot create the index folder (.+?): (.+)",
+            QT_TRANSLATE_NOOP("CoreMessage", "Cannot create the index folder %1: %2"),
+            (2,),
+            False,
+        ),
+        (
+            r"Cannot replace the damaged index (.+?): (.+)",
+            QT_TRANSLATE_NOOP("CoreMessage", "Cannot replace the damaged index %1: %2"),
+            (2,),
+            False,
+        ),
+        (
+            r"Cannot open the index (.+?): (.+)",
+            QT_TRANSLATE_NOOP("CoreMessage", "Cannot open the index %1: %2"),
+            (2,),
+            False,
+        ),
+        (
+            r"Cannot open the reading state (.+?): (.+)",
+            QT_TRANSLATE_NOOP("CoreMessage", "Cannot open the reading state %1: %2"),
+            (2,),
+            False,
+        ),
+        (
+            r"Cannot create the data folder (.+?): (.+)",
+            QT_TRANSLATE_NOOP("CoreMessage", "Cannot create the data folder %1: %2"),
+            (2,),
+            False,
+        ),
+        (
+            r"Cannot write the full-text index (.+?): (.+)",
+            QT_TRANSLATE_NOOP("CoreMessage", "Cannot write the full-text index %1: %2"),
+            (2,),
+            False,
+        ),
+        (
+            r"Cannot remove the old full-text index (.+?): (.+)",
+            QT_TRANSLATE_NOOP("CoreMessage", "Cannot remove the old full-text index %1: %2"),
+            (2,),
+            False,
+        ),
+        (
+            r"Cannot make the full-text index: (.+)",
+            QT_TRANSLATE_NOOP("CoreMessage", "Cannot make the full-text index: %1"),
+            (1,),
+            False,
+        ),
+        (
+            r"Cannot write to the index: (.+)",
+            QT_TRANSLATE_NOOP("CoreMessage", "Cannot write to the index: %1"),
+            (1,),
+            False,
+        ),
+        (
+            r"The index could not be used: (.+)",
+            QT_TRANSLATE_NOOP("CoreMessage", "The index could not be used: %1"),
+            (1,),
+            False,
+        ),
+        (r"\[Errno \d+\] ([^:]+)(: .+)?", QT_TRANSLATE_NOOP("CoreMessage", "%1%2"), (1,), True),
+        # state_transfer.py: reading data that cannot be imported or exported
+        (
+            r"(.+): cannot be written \((.+)\)",
+            QT_TRANSLATE_NOOP("CoreMessage", "%1: cannot be written (%2)"),
+            (2,),
+            False,
+        ),
+        (r"(.+): not a JSON file \((.+)\)", QT_TRANSLATE_NOOP("CoreMessage", "%1: not a JSON file (%2)"), (), False),
+        (
+            r"(.+): not a Jianbao reading-data file",
+            QT_TRANSLATE_NOOP("CoreMessage", "%1: not a Jianbao reading-data file"),
+            (),
+            False,
+        ),
         # library.py, library_files.py, highlights.py: a library or a post that cannot be opened, a highlight
         (r"(.+): no such folder", QT_TRANSLATE_NOOP("CoreMessage", "%1: no such folder"), (), False),
         (r"(.+): not a folder", QT_TRANSLATE_NOOP("CoreMessage", "%1: not a folder"), (), False),
@@ -331,7 +449,7 @@ def _translate(message: str, depth: int) -> str | None:
         m = pattern.match(message)
         if m is None:
             continue
-        parts = list(m.groups())
+        parts = [part or "" for part in m.groups()]  # an optional group that did not match: nothing
         for group in nested:
             inner = _translate(parts[group - 1], depth - 1)
             if inner is None and strict:

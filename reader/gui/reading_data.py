@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..core import ReadingState
 from ..paths import AppPaths
+from .core_text import error_text
 from .tasks import TaskRunner
 
 
@@ -71,7 +72,7 @@ class ReadingData(QObject):
                 self.tr("Exported the marks of %Ln post(s) to {0}", "", posts).format(target), 5000
             ),
             on_error=lambda error: self.message.emit(
-                self.tr("Could not export the reading data: {0}").format(error), 0
+                self.tr("Could not export the reading data: {0}").format(error_text(error)), 0
             ),
         )
 
@@ -85,7 +86,7 @@ class ReadingData(QObject):
             self.state_file,
             Path(source),
             on_done=self._imported,
-            on_error=lambda error: self.message.emit(self.tr("Nothing was imported: {0}").format(error), 0),
+            on_error=lambda error: self.message.emit(self.tr("Nothing was imported: {0}").format(error_text(error)), 0),
         )
 
     def _imported(self, result: tuple[int, int]) -> None:

@@ -7,6 +7,7 @@ import time
 from PySide6.QtCore import QObject, Signal
 
 from ..core import Cancelled, Library, RefreshReport
+from .core_text import error_text
 from .refresh_process import refresh_in_process
 from .tasks import Task, TaskRunner
 from .watcher import LibraryWatcher, watch_dirs
@@ -121,7 +122,9 @@ class Refresher(QObject):
         if library is not self._library:
             return
         self.failed.emit(
-            "" if isinstance(error, Cancelled) else self.tr("Could not refresh the library: {0}").format(error)
+            ""
+            if isinstance(error, Cancelled)
+            else self.tr("Could not refresh the library: {0}").format(error_text(error))
         )
         if self._again:
             self.refresh()

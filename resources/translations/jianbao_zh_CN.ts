@@ -609,6 +609,114 @@
 <context>
     <name>CoreMessage</name>
     <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Abstract</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Tldr</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Todo</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Important</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>Faq</source>
+        <translation>常见问题</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>小心</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Danger</source>
+        <translation>危险</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Bug</source>
+        <translation>缺陷</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>Cite</source>
+        <translation>引用</translation>
+    </message>
+    <message>
         <source>mapping values are not allowed in this context</source>
         <translation>此处不能有键值对（多了一个冒号？）</translation>
     </message>
@@ -885,6 +993,42 @@
         <translation>索引在程序运行时被删除，已重新建立</translation>
     </message>
     <message>
+        <source>the index was corrupt and has been rebuilt</source>
+        <translation>索引已损坏，已重新建立</translation>
+    </message>
+    <message>
+        <source>database is locked</source>
+        <translation>数据库被锁定</translation>
+    </message>
+    <message>
+        <source>disk I/O error</source>
+        <translation>磁盘读写错误</translation>
+    </message>
+    <message>
+        <source>unable to open database file</source>
+        <translation>无法打开数据库文件</translation>
+    </message>
+    <message>
+        <source>attempt to write a readonly database</source>
+        <translation>数据库是只读的，无法写入</translation>
+    </message>
+    <message>
+        <source>database or disk is full</source>
+        <translation>数据库或磁盘已满</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>磁盘空间不足</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>只读文件系统</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>不是文件夹</translation>
+    </message>
+    <message>
         <source>no such post in the index</source>
         <translation>索引中没有这篇文章</translation>
     </message>
@@ -1043,6 +1187,62 @@
     <message>
         <source>the index was made by a newer version of the program (schema %1, this one knows %2): it is left for that version, and this one keeps its own (%3)</source>
         <translation>索引由更新版本的程序建立（结构版本 %1，本程序支持 %2）：保留给该版本使用，本程序另用自己的索引（%3）</translation>
+    </message>
+    <message>
+        <source>Cannot create the index folder %1: %2</source>
+        <translation>无法创建索引文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot replace the damaged index %1: %2</source>
+        <translation>无法替换已损坏的索引 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot open the index %1: %2</source>
+        <translation>无法打开索引 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot open the reading state %1: %2</source>
+        <translation>无法打开阅读状态 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1: %2</source>
+        <translation>无法创建数据文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the full-text index %1: %2</source>
+        <translation>无法写入全文索引 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot remove the old full-text index %1: %2</source>
+        <translation>无法删除旧的全文索引 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot make the full-text index: %1</source>
+        <translation>无法建立全文索引：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write to the index: %1</source>
+        <translation>无法写入索引：%1</translation>
+    </message>
+    <message>
+        <source>The index could not be used: %1</source>
+        <translation>无法使用索引：%1</translation>
+    </message>
+    <message>
+        <source>%1%2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON file (%2)</source>
+        <translation>%1：不是 JSON 文件（%2）</translation>
+    </message>
+    <message>
+        <source>%1: not a Jianbao reading-data file</source>
+        <translation>%1：不是剪报阅读器的阅读数据文件</translation>
     </message>
     <message>
         <source>%1: no such folder</source>

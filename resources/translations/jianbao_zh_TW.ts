@@ -609,6 +609,114 @@
 <context>
     <name>CoreMessage</name>
     <message>
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Abstract</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Tldr</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>資訊</translation>
+    </message>
+    <message>
+        <source>Todo</source>
+        <translation>待辦</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Important</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <source>Faq</source>
+        <translation>常見問題</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>小心</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Danger</source>
+        <translation>危險</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>Bug</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>範例</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>Cite</source>
+        <translation>引用</translation>
+    </message>
+    <message>
         <source>mapping values are not allowed in this context</source>
         <translation>此處不能有鍵值對（多了一個冒號？）</translation>
     </message>
@@ -885,6 +993,42 @@
         <translation>索引在程式執行時被刪除，已重新建立</translation>
     </message>
     <message>
+        <source>the index was corrupt and has been rebuilt</source>
+        <translation>索引已損壞，已重新建立</translation>
+    </message>
+    <message>
+        <source>database is locked</source>
+        <translation>資料庫被鎖定</translation>
+    </message>
+    <message>
+        <source>disk I/O error</source>
+        <translation>磁碟讀寫錯誤</translation>
+    </message>
+    <message>
+        <source>unable to open database file</source>
+        <translation>無法開啟資料庫檔案</translation>
+    </message>
+    <message>
+        <source>attempt to write a readonly database</source>
+        <translation>資料庫是唯讀的，無法寫入</translation>
+    </message>
+    <message>
+        <source>database or disk is full</source>
+        <translation>資料庫或磁碟已滿</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>磁碟空間不足</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>唯讀檔案系統</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>不是資料夾</translation>
+    </message>
+    <message>
         <source>no such post in the index</source>
         <translation>索引中沒有這篇文章</translation>
     </message>
@@ -1043,6 +1187,62 @@
     <message>
         <source>the index was made by a newer version of the program (schema %1, this one knows %2): it is left for that version, and this one keeps its own (%3)</source>
         <translation>索引由較新版本的程式建立（結構版本 %1，本程式支援 %2）：保留給該版本使用，本程式另用自己的索引（%3）</translation>
+    </message>
+    <message>
+        <source>Cannot create the index folder %1: %2</source>
+        <translation>無法建立索引資料夾 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot replace the damaged index %1: %2</source>
+        <translation>無法取代已損壞的索引 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot open the index %1: %2</source>
+        <translation>無法開啟索引 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot open the reading state %1: %2</source>
+        <translation>無法開啟閱讀狀態 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1: %2</source>
+        <translation>無法建立資料資料夾 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the full-text index %1: %2</source>
+        <translation>無法寫入全文索引 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot remove the old full-text index %1: %2</source>
+        <translation>無法刪除舊的全文索引 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot make the full-text index: %1</source>
+        <translation>無法建立全文索引：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write to the index: %1</source>
+        <translation>無法寫入索引：%1</translation>
+    </message>
+    <message>
+        <source>The index could not be used: %1</source>
+        <translation>無法使用索引：%1</translation>
+    </message>
+    <message>
+        <source>%1%2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1：無法寫入（%2）</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON file (%2)</source>
+        <translation>%1：不是 JSON 檔案（%2）</translation>
+    </message>
+    <message>
+        <source>%1: not a Jianbao reading-data file</source>
+        <translation>%1：不是剪報閱讀器的閱讀資料檔案</translation>
     </message>
     <message>
         <source>%1: no such folder</source>

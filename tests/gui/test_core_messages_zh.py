@@ -10,6 +10,7 @@ CORPUS = __import__("pathlib").Path("/work/shared/corpus")
 ZH_NOTES = CORPUS / "obsidian-help" / "zh" / "链接笔记与文件"  # 别名.md embeds ![[内部链接#^callout-…]]
 KEPANO = CORPUS / "kepano-vault"  # Templates/Recipe Template.md: `created: {{date}}`, not valid YAML
 RECIPE = "Templates/Recipe Template.md"
+START = CORPUS / "obsidian-help" / "zh" / "快速入门"  # 更新 Obsidian.md: a `> [!tip]` callout with no title
 
 pytestmark = pytest.mark.skipif(not KEPANO.is_dir() or not ZH_NOTES.is_dir(), reason="the corpus is not here")
 
@@ -56,6 +57,13 @@ def test_an_embedded_note_is_labelled_in_chinese(qtbot, make_window, language):
     _click_row(qtbot, window, "别名.md")
     text = window.view.toPlainText()
     assert WORDS[language]["embed"] in text and "Embedded" not in text
+
+
+def test_a_callout_with_no_title_is_named_in_chinese(qtbot, make_window, language):
+    window = make_window(START)
+    _click_row(qtbot, window, "更新 Obsidian.md")
+    lines = window.view.toPlainText().split("\n")
+    assert "提示" in lines and "Tip" not in lines  # the same word in both scripts
 
 
 def test_a_files_problem_reads_chinese_in_the_page_status_bar_and_list(qtbot, make_window, language):

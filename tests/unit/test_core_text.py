@@ -160,6 +160,7 @@ def test_a_part_that_looks_like_a_placeholder_is_kept(language):
         ("{% youtube abc %}", "YouTube video abc", "YouTube 视频 abc"),
         ('<video src="https://v.cn/a.mp4"></video>', "[video: v.cn]", "[视频：v.cn]"),
         ('<video src="javascript:x()"></video>', "[video]", "[视频]"),
+        ("\n> [!tip]\n> x\n", ">Tip<", ">提示<"),
     ],
 )
 def test_the_renderers_labels_are_translated_in_the_page_and_the_authors_words_are_not(
@@ -241,3 +242,22 @@ def test_a_posts_path_is_kept_and_its_reason_translated(search_errors, language)
     assert core_text.error_text(search_errors["no folder"]) == f"{folder}：文件夹不存在"
     language("en")
     assert core_text.error_text(search_errors["deleted"]) == str(search_errors["deleted"])
+
+
+def test_the_index_and_reading_data_that_cannot_be_used_are_explained_in_chinese(tmp_path, language):
+    from reader.core import ReaderError, ReadingState
+
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_posts" / "2020-01-01-a.md").write_text("---\ntitle: a\n---\nbody\n", encoding="utf-8")
+    (tmp_path / "a file").write_text("x")
+    with pytest.raises(ReaderError) as blocked:
+        Library(root, data_dir=tmp_path / "a file" / "data").refresh()
+    (tmp_path / "marks.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ReaderError) as not_json:
+        ReadingState(tmp_path / "state.sqlite").import_file(tmp_path / "marks.json")
+    language("zh_CN")
+    folder = str(blocked.value).removeprefix("Cannot create the data folder ").split(": ")[0]
+    assert core_text.error_text(blocked.value) == f"无法创建数据文件夹 {folder}：不是文件夹: '{folder}'"
+    said = core_text.error_text(not_json.value)
+    assert said.startswith(f"{tmp_path / 'marks.json'}：不是 JSON 文件（") and said.endswith("）")

@@ -64,7 +64,8 @@ def test_embeds_become_images_or_links(embed, html):
 
 def test_callouts_get_a_title_line_of_their_own():
     assert expand("> [!warning]-\n> Be careful") == (
-        '> <strong class="callout-title" data-callout="warning">Warning</strong>\n>\n> Be careful'
+        '> <strong class="callout-title" data-callout="warning"><span class="reader-label">Warning</span></strong>'
+        "\n>\n> Be careful"
     )
     assert expand("> [!my-tip] 自定义标题\n> body") == (
         '> <strong class="callout-title" data-callout="my-tip">自定义标题</strong>\n>\n> body'
@@ -73,7 +74,7 @@ def test_callouts_get_a_title_line_of_their_own():
 
 def test_nested_callouts_keep_their_quote_depth():
     assert expand("> > [!note]\n> > inner").startswith(
-        '> > <strong class="callout-title" data-callout="note">Note</strong>\n> >\n'
+        '> > <strong class="callout-title" data-callout="note"><span class="reader-label">Note</span></strong>\n> >\n'
     )
 
 

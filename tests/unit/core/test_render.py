@@ -280,7 +280,7 @@ def test_embeds():
 def test_callouts():
     html = md("> [!warning]-\n> Be careful\n\n> [!note] 自定义标题\n> body **b**\n")
     assert '<blockquote class="callout callout-warning">' in html
-    assert '<strong class="callout-title">Warning</strong>' in html
+    assert '<strong class="callout-title"><span class="reader-label">Warning</span></strong>' in html
     assert '<blockquote class="callout callout-note">' in html
     assert '<strong class="callout-title">自定义标题</strong>' in html
     assert "<p>body <strong>b</strong></p>" in html and "[!" not in html
