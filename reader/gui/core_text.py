@@ -141,6 +141,9 @@ _FIXED = frozenset(
         QT_TRANSLATE_NOOP("CoreMessage", "No space left on device"),
         QT_TRANSLATE_NOOP("CoreMessage", "Read-only file system"),
         QT_TRANSLATE_NOOP("CoreMessage", "Not a directory"),
+        QT_TRANSLATE_NOOP("CoreMessage", "read-only file system"),  # index_location.py: why the index moved
+        QT_TRANSLATE_NOOP("CoreMessage", "the disk is full"),
+        QT_TRANSLATE_NOOP("CoreMessage", "no permission to write"),
         # a post that cannot be shown (library.py, library_files.py: PostError's reason)
         QT_TRANSLATE_NOOP("CoreMessage", "no such post in the index"),
         QT_TRANSLATE_NOOP("CoreMessage", "the file is no longer there (moved or deleted)"),
@@ -312,6 +315,14 @@ _RULES: tuple[tuple[re.Pattern[str], str, tuple[int, ...], bool], ...] = tuple(
         (
             r"Cannot remove the old full-text index (.+?): (.+)",
             QT_TRANSLATE_NOOP("CoreMessage", "Cannot remove the old full-text index %1: %2"),
+            (2,),
+            False,
+        ),
+        (
+            r"the index folder (.+) cannot be used \((.+)\); until it can, the index is kept in (.+)",
+            QT_TRANSLATE_NOOP(
+                "CoreMessage", "the index folder %1 cannot be used (%2); until it can, the index is kept in %3"
+            ),
             (2,),
             False,
         ),

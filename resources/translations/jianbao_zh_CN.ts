@@ -1029,6 +1029,18 @@
         <translation>不是文件夹</translation>
     </message>
     <message>
+        <source>read-only file system</source>
+        <translation>只读文件系统</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>no permission to write</source>
+        <translation>没有写入权限</translation>
+    </message>
+    <message>
         <source>no such post in the index</source>
         <translation>索引中没有这篇文章</translation>
     </message>
@@ -1215,6 +1227,10 @@
     <message>
         <source>Cannot remove the old full-text index %1: %2</source>
         <translation>无法删除旧的全文索引 %1：%2</translation>
+    </message>
+    <message>
+        <source>the index folder %1 cannot be used (%2); until it can, the index is kept in %3</source>
+        <translation>索引文件夹 %1 无法使用（%2）；在恢复之前，索引暂存于 %3</translation>
     </message>
     <message>
         <source>Cannot make the full-text index: %1</source>

@@ -1029,6 +1029,18 @@
         <translation>不是資料夾</translation>
     </message>
     <message>
+        <source>read-only file system</source>
+        <translation>唯讀檔案系統</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁碟已滿</translation>
+    </message>
+    <message>
+        <source>no permission to write</source>
+        <translation>沒有寫入權限</translation>
+    </message>
+    <message>
         <source>no such post in the index</source>
         <translation>索引中沒有這篇文章</translation>
     </message>
@@ -1215,6 +1227,10 @@
     <message>
         <source>Cannot remove the old full-text index %1: %2</source>
         <translation>無法刪除舊的全文索引 %1：%2</translation>
+    </message>
+    <message>
+        <source>the index folder %1 cannot be used (%2); until it can, the index is kept in %3</source>
+        <translation>索引資料夾 %1 無法使用（%2）；在恢復之前，索引暫存於 %3</translation>
     </message>
     <message>
         <source>Cannot make the full-text index: %1</source>

@@ -102,6 +102,11 @@ MADE_ELSEWHERE = [
     ("cannot be read: Permission denied", "无法读取：没有权限", "無法讀取：沒有權限"),
     ("not a regular file (FIFO)", "不是普通文件（命名管道）", "不是一般檔案（具名管道）"),
     ("the index was damaged and has been rebuilt", "索引已损坏，已重新建立", "索引已損壞，已重新建立"),
+    (
+        "the index folder /ro/jianbao cannot be used (read-only file system); until it can, the index is kept in /d/x",
+        "索引文件夹 /ro/jianbao 无法使用（只读文件系统）；在恢复之前，索引暂存于 /d/x",
+        "索引資料夾 /ro/jianbao 無法使用（唯讀檔案系統）；在恢復之前，索引暫存於 /d/x",
+    ),
 ]
 
 
