@@ -354,10 +354,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
 
     def list_rows(
         self, filter: PostFilter | None = None, size: int = 1000, *, table: bool = False
-    ) -> Iterator[list[ListRow]]:
-        """The posts list_ids(filter) gives (by date, newest first) as ListRows, `size` at a time: for
-        printing a long list as it is read (`jianbao-cli list`). `table`: without their path and tags
-        (empty), which a table does not print."""
+    ) -> Iterator[list[ListRow]]:  # list_ids(filter)'s posts, `size` at a time (jianbao-cli list); table: no path, tags
         return self._store().list_rows(filter, size, table=table)
 
     def facets(self, kind: str) -> list[Facet]:
