@@ -270,7 +270,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, tuple[int, ...], bool], ...] = tuple(
             r"the index was made by a newer version of the program \(schema (\d+), this one knows (\d+)\): .+ \((.+)\)",
             QT_TRANSLATE_NOOP(
                 "CoreMessage",
-                "the index was made by a newer version of the program (schema %1, this one knows %2): it is left for that version, and this one keeps its own (%3)",  # noqa: E501
+                "the index was made by a newer version of the program (schema %1, this one knows %2): it is left for that version, and this one keeps its own (%3)",  # noqa: E501 - one literal, as lupdate reads it
             ),
             (),
             False,

@@ -92,4 +92,4 @@ def test_opening_a_deep_note_shows_all_346_notes_of_the_vault(make_window):
     assert window.library.root == HELP.resolve()
     assert window.list_model.rowCount() == 346
     assert window.reading.post.meta.path == "en/Linking notes and files/Internal links.md"
-    assert window.windowTitle() == "Supported formats for internal links — Jianbao Reader"
+    assert window.windowTitle() == "Internal links — Jianbao Reader"  # the note's name, not its first section
