@@ -209,7 +209,10 @@ class Browsing(QObject):
     def _show_list(self, ids: list[int], paint_now: bool = False) -> None:
         """The list's rows; `paint_now`: painted here, before what waits for the list asks its workers (a library's
         first list: the article restored with it, read on a worker meanwhile, took the interpreter from the list's
-        paint, 80 ms later at 100k posts)."""
+        paint, 80 ms later at 100k posts). A list asked before the user typed a search is not shown over its hits."""
+        if self.search.query:
+            self._run_after_list()
+            return
         bar = self.list.verticalScrollBar()
         place = bar.value()  # a list filling up while the reader scrolls it stays where it was
         self.list_model.set_ids(ids)
