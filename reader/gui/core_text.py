@@ -167,14 +167,22 @@ _FIXED = frozenset(
     )
 )
 
-# (pattern, template, the groups that are messages themselves, whether those must be known for the rule to apply)
+# (pattern, template, the groups that are messages themselves, whether those must be known for the rule to apply).
+# A pattern whose two open groups are followed by a fixed end starts by looking for that end, "(?=.*\)\Z)":
+# without it a long message that lacks the end was tried at every place of the literal between the groups
+# (1,200 repeats of the message's own words: 25-156 ms against 1.6-10 for 300; now linear).
 _RULES: tuple[tuple[re.Pattern[str], str, tuple[int, ...], bool], ...] = tuple(
     (re.compile(pattern + r"\Z", re.S), template, nested, strict)
     for pattern, template, nested, strict in (
         # parse.py: a file read with a problem
         (r"front matter, line (\d+): (.+)", QT_TRANSLATE_NOOP("CoreMessage", "front matter, line %1: %2"), (2,), False),
         (r"front matter, (.+)", QT_TRANSLATE_NOOP("CoreMessage", "front matter, %1"), (1,), False),
-        (r"(.+) '(.*)' is not a date", QT_TRANSLATE_NOOP("CoreMessage", "%1 '%2' is not a date"), (), False),
+        (
+            r"(?=.*' is not a date\Z)(.+) '(.*)' is not a date",
+            QT_TRANSLATE_NOOP("CoreMessage", "%1 '%2' is not a date"),
+            (),
+            False,
+        ),
         (r"could not read: (.+)", QT_TRANSLATE_NOOP("CoreMessage", "could not read: %1"), (), False),
         (r"cannot be read: (.+)", QT_TRANSLATE_NOOP("CoreMessage", "cannot be read: %1"), (1,), False),
         (
@@ -347,12 +355,17 @@ _RULES: tuple[tuple[re.Pattern[str], str, tuple[int, ...], bool], ...] = tuple(
         (r"\[Errno \d+\] ([^:]+)(: .+)?", QT_TRANSLATE_NOOP("CoreMessage", "%1%2"), (1,), True),
         # state_transfer.py: reading data that cannot be imported or exported
         (
-            r"(.+): cannot be written \((.+)\)",
+            r"(?=.*\)\Z)(.+): cannot be written \((.+)\)",
             QT_TRANSLATE_NOOP("CoreMessage", "%1: cannot be written (%2)"),
             (2,),
             False,
         ),
-        (r"(.+): not a JSON file \((.+)\)", QT_TRANSLATE_NOOP("CoreMessage", "%1: not a JSON file (%2)"), (), False),
+        (
+            r"(?=.*\)\Z)(.+): not a JSON file \((.+)\)",
+            QT_TRANSLATE_NOOP("CoreMessage", "%1: not a JSON file (%2)"),
+            (),
+            False,
+        ),
         (
             r"(.+): not a Jianbao reading-data file",
             QT_TRANSLATE_NOOP("CoreMessage", "%1: not a Jianbao reading-data file"),
@@ -362,7 +375,12 @@ _RULES: tuple[tuple[re.Pattern[str], str, tuple[int, ...], bool], ...] = tuple(
         # library.py, library_files.py, highlights.py: a library or a post that cannot be opened, a highlight
         (r"(.+): no such folder", QT_TRANSLATE_NOOP("CoreMessage", "%1: no such folder"), (), False),
         (r"(.+): not a folder", QT_TRANSLATE_NOOP("CoreMessage", "%1: not a folder"), (), False),
-        (r"(.+): cannot be read \((.+)\)", QT_TRANSLATE_NOOP("CoreMessage", "%1: cannot be read (%2)"), (2,), False),
+        (
+            r"(?=.*\)\Z)(.+): cannot be read \((.+)\)",
+            QT_TRANSLATE_NOOP("CoreMessage", "%1: cannot be read (%2)"),
+            (2,),
+            False,
+        ),
         (
             r"is too large to show \(([\d,]+) bytes\)",
             QT_TRANSLATE_NOOP("CoreMessage", "is too large to show (%1 bytes)"),
@@ -377,13 +395,13 @@ _RULES: tuple[tuple[re.Pattern[str], str, tuple[int, ...], bool], ...] = tuple(
         ),
         # query.py, store_queries.py: a search that cannot be understood or run
         (
-            r"“date:(.+)” is not a date I understand: (.+)\.",
+            r"(?=.*\.\Z)“date:(.+)” is not a date I understand: (.+)\.",
             QT_TRANSLATE_NOOP("CoreMessage", "“date:%1” is not a date I understand: %2."),
             (2,),
             False,
         ),
         (
-            r"“date:(.+)” is not a real date: (.+)\.",
+            r"(?=.*\.\Z)“date:(.+)” is not a real date: (.+)\.",
             QT_TRANSLATE_NOOP("CoreMessage", "“date:%1” is not a real date: %2."),
             (2,),
             False,
@@ -416,7 +434,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, tuple[int, ...], bool], ...] = tuple(
         (r"\[(video|audio|embed): (.+)\]", QT_TRANSLATE_NOOP("CoreMessage", "[%1: %2]"), (1,), False),
         (r"\[(video|audio|embed)\]", QT_TRANSLATE_NOOP("CoreMessage", "[%1]"), (1,), False),
         # last: a known problem followed by the line it is on, "found unhashable key (created: {{date}})"
-        (r"(.+?) \((.*)\)", QT_TRANSLATE_NOOP("CoreMessage", "%1 (%2)"), (1,), True),
+        (r"(?=.*\)\Z)(.+?) \((.*)\)", QT_TRANSLATE_NOOP("CoreMessage", "%1 (%2)"), (1,), True),
     )
 )
 _PLACE = re.compile(r"%(\d)")

@@ -3,6 +3,8 @@ broken file, what the core says of it, and what a Chinese window shows; the rend
 
 from __future__ import annotations
 
+import re
+import time
 from pathlib import Path
 
 import pytest
@@ -266,3 +268,21 @@ def test_the_index_and_reading_data_that_cannot_be_used_are_explained_in_chinese
     assert core_text.error_text(blocked.value) == f"无法创建数据文件夹 {folder}：不是文件夹: '{folder}'"
     said = core_text.error_text(not_json.value)
     assert said.startswith(f"{tmp_path / 'marks.json'}：不是 JSON 文件（") and said.endswith("）")
+
+
+@pytest.mark.parametrize("rule", range(len(core_text._RULES)))
+def test_every_rule_takes_linear_time_on_a_flood_of_its_own_words(rule):
+    # A message of 20,000 repeats of the rule's template (its groups as "a") that lacks its end: a pattern with
+    # two open groups before a fixed end took 0.1 s at 1,200 repeats, growing with the square.
+    pattern, template = core_text._RULES[rule][:2]
+    message = re.sub(r"%\d", "a", template) * 20_000 + "z"
+    started = time.perf_counter()
+    pattern.match(message)
+    assert time.perf_counter() - started < 2.0  # hundredths of a second when linear
+
+
+def test_a_long_message_is_translated_in_linear_time():
+    started = time.perf_counter()
+    for message in ("x (" * 20_000, "“date:" + "” is not a date I understand: " * 20_000):
+        assert core_text._translate(message, core_text._DEPTH) is None  # no rule knows it
+    assert time.perf_counter() - started < 2.0
