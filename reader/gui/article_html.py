@@ -79,6 +79,7 @@ TRUNCATED = QT_TRANSLATE_NOOP("ArticlePage", "This article is very long: only it
 SHOW_ALL = QT_TRANSLATE_NOOP("ArticlePage", "Show the whole article")
 SHOW_ALL_HREF = "show-all:"
 PROBLEM = QT_TRANSLATE_NOOP("ArticlePage", "Problem reading this file:")
+NO_TEXT = QT_TRANSLATE_NOOP("ArticlePage", "This post has no text.")
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class PreparedBody:
     html: str
     images: tuple[ImageRef, ...]
     links: tuple[str, ...]
+    blank: bool = False  # neither text nor an image: build_page says the post has no text
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,7 @@ def prepare_body(body_html: str) -> PreparedBody:
     except (etree.ParserError, ValueError):  # e.g. an XML encoding declaration inside the body
         root = lxml.html.fragment_fromstring(html.escape(body_html), create_parent="div")
     if root is None:
-        return PreparedBody('<div class="body"></div>', (), ())
+        return PreparedBody('<div class="body"></div>', (), (), blank=True)
     root.set("class", "body")
     for tag in list(root.iter(_DROP_TAGS)):
         tag.drop_tree()
@@ -188,7 +190,8 @@ def prepare_body(body_html: str) -> PreparedBody:
         for attr in ("width", "height", "style", "srcset"):
             el.attrib.pop(attr, None)
         el.set("src", f"{IMAGE_SCHEME}:{len(images) - 1}")
-    return PreparedBody(lxml.html.tostring(root, encoding="unicode"), tuple(images), tuple(links))
+    blank = not images and not any(text.strip() for text in root.itertext())  # stops at the first text
+    return PreparedBody(lxml.html.tostring(root, encoding="unicode"), tuple(images), tuple(links), blank)
 
 
 def _t(text: str) -> str:
@@ -251,6 +254,8 @@ def build_page(post: Post, body: PreparedBody, labels: dict[str, str] | None = N
             f"{html.escape(detached_notice(detached))}</td></tr></table>"
         )
     parts.append(body.html)
+    if body.blank and not post.meta.error:  # else a title over a blank pane, as if the post failed to open
+        parts.append(f'<p class="meta">{_t(NO_TEXT)}</p>')
     if post.truncated:
         parts.append(
             f'<table class="notice" width="100%" cellpadding="8" cellspacing="0"><tr><td>'

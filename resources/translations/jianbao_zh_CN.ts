@@ -495,6 +495,10 @@
         <translation>读取此文件时出现问题：</translation>
     </message>
     <message>
+        <source>This post has no text.</source>
+        <translation>这篇文章没有正文。</translation>
+    </message>
+    <message>
         <source> From {first} to {last}.</source>
         <translation>时间跨度：{first}至{last}。</translation>
     </message>

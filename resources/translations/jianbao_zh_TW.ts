@@ -495,6 +495,10 @@
         <translation>讀取此檔案時發生問題：</translation>
     </message>
     <message>
+        <source>This post has no text.</source>
+        <translation>這篇文章沒有正文。</translation>
+    </message>
+    <message>
         <source> From {first} to {last}.</source>
         <translation>時間範圍：{first}至{last}。</translation>
     </message>

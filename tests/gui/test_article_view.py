@@ -150,6 +150,18 @@ def test_header_shows_title_date_draft_and_problem(view):
     assert view.document().begin().next().text() != ""  # something under the notice
 
 
+@pytest.mark.parametrize("body", ["", "\n  \n", "<p> </p><!-- more -->"])
+def test_a_post_with_no_text_says_so(view, body):
+    """hexo-beyond1993's 0679_24_Game.md is front matter alone: the pane showed a title over nothing."""
+    view.show_post(make_post(body, title="0679 24 Game"))
+    assert view.toPlainText().strip().split("\n")[-1] == "This post has no text."
+    view.show_post(make_post(body, error="binary data"))  # the problem says why already
+    assert "no text" not in view.toPlainText()
+    for other in ("<p>正文</p>", '<p><img src="a.png"></p>'):  # text, or an image alone
+        view.show_post(make_post(other))
+        assert "no text" not in view.toPlainText()
+
+
 def test_show_message_and_clear(view):
     view.show_post(make_post("<p>正文</p>"))
     view.show_message("File vanished", "posts/a.md was moved or deleted.")
