@@ -27,7 +27,7 @@ _GROUPS = (index, posts, export, reading_data, highlights, desktop)
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command `argv` (else sys.argv) names; its exit status."""
-    return _command(_parser(argv).parse_args(argv))
+    return _command(_parse(argv))
 
 
 def run() -> NoReturn:
@@ -41,7 +41,7 @@ def run() -> NoReturn:
     if _named_command(sys.argv[1:]) == "search":  # forked before argparse and the parser: its imports start first
         snippet_helper.fork_early(sys.argv[1:])
     try:
-        args = _parser().parse_args()
+        args = _parse()
         code = _command(args)
     finally:
         snippet_helper.discard_early()  # one the command did not take (search -l written otherwise)
@@ -90,21 +90,62 @@ def _command(args: argparse.Namespace) -> int:
         return 130
 
 
+def _parse(argv: list[str] | None = None) -> argparse.Namespace:
+    """`argv` (else sys.argv) read."""
+    argv = _argv(argv)
+    parser, commands = _parsers(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if args.command == "search":
+        return _search_words(parser, commands["search"], argv, args, unknown)
+    if unknown:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")  # as parse_args says it
+    return args
+
+
+def _search_words(parser, search, argv: list[str], args: argparse.Namespace, unknown: list[str]) -> argparse.Namespace:
+    """A `search` command line read with its query as one string, the words in the order typed. A word
+    argparse takes for an option it does not know (`-b`, the query language's "without b", or `--x`)
+    is a query word: the words before `--` are read again with a stand-in for each, which argparse
+    takes as a word (no command line holds a NUL); every word after `--` is one."""
+    cut = argv.index("--") if "--" in argv else len(argv)  # never before the command: argparse refuses that
+    if cut < len(argv) or unknown:
+        args, unknown = parser.parse_known_args(argv[:cut])
+    stand_ins = {word: f"\0{n}" for n, word in enumerate(unknown) if word.startswith("-")}
+    if stand_ins:
+        args, unknown = parser.parse_known_args([stand_ins.get(a, a) for a in argv[:cut]])
+    typed = {v: k for k, v in stand_ins.items()}
+    # the words after an option that follows the first word are left over (unknown)
+    words = [typed.get(w, w) for w in (*args.query, *unknown)] + argv[cut + 1 :]
+    if not words:
+        search.error("the following arguments are required: query")
+    args.query = " ".join(words)
+    return args
+
+
+def _argv(argv: list[str] | None) -> list[str]:
+    return sys.argv[1:] if argv is None else argv
+
+
 def _parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
-    """The command line's parser. When `argv` (else sys.argv) names a command, only its group's
-    sub-commands are made: making all of them took 3 ms of CPU a run, most of it gettext looking for
-    argparse's translations once per sub-command."""
+    """The command line's parser (_parsers)."""
+    return _parsers(argv)[0]
+
+
+def _parsers(argv: list[str] | None = None) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The command line's parser and its commands' parsers by name. When `argv` (else sys.argv) names a
+    command, only its group's sub-commands are made: making all of them took 3 ms of CPU a run, most of it
+    gettext looking for argparse's translations once per sub-command."""
     import argparse  # here: `search` forks its snippet helper before (run), which has no use for it
 
     parser = argparse.ArgumentParser(prog="jianbao-cli", description="Read folders of article posts.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {reader.__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="keep the index, reading state and settings under DIR")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    named = _named_command(sys.argv[1:] if argv is None else argv)
+    named = _named_command(_argv(argv))
     groups = [group for group in _GROUPS if named in group.COMMANDS] or _GROUPS
     for group in groups:
         group.add_parsers(sub)
-    return parser
+    return parser, sub.choices
 
 
 def _named_command(argv: list[str]) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import itertools
 import sys
+from argparse import RawDescriptionHelpFormatter
 from typing import TYPE_CHECKING
 
 from . import output
@@ -16,6 +17,13 @@ if TYPE_CHECKING:
 
 
 COMMANDS = ("list", "search", "show", "problems")  # what add_parsers adds (cli._parser makes only the group named)
+_SEARCH_EPILOG = """\
+examples:
+  jianbao-cli search LIB 外交 -直播       posts with 外交 and without 直播
+  jianbao-cli search LIB -l 外交 OR 外事  their file paths only
+  jianbao-cli search LIB -- -l           words that look like options: after --
+  jianbao-cli search LIB '"-b"'          the text -b itself (quoted: not "without b")
+"""
 
 
 def add_parsers(sub) -> None:
@@ -29,9 +37,19 @@ def add_parsers(sub) -> None:
     add_freshness_options(p)
     p.set_defaults(func=_list, at_once=True)
 
-    p = sub.add_parser("search", help='search LIBRARY (words, "phrases", -word, OR, tag:, date:...)')
+    p = sub.add_parser(
+        "search",
+        help='search LIBRARY (words, "phrases", -word, OR, tag:, date:...)',
+        epilog=_SEARCH_EPILOG,
+        formatter_class=RawDescriptionHelpFormatter,
+    )
     p.add_argument("library")
-    p.add_argument("query")
+    p.add_argument(
+        "query",
+        nargs="*",
+        help="the words to search for, as one query; a word that starts with '-' and is none of the options"
+        " below is one of them (-word: posts without it), and so is every word after --",
+    )
     _add_more_libraries(p)
     p.add_argument("--json", action="store_true", help="print one JSON array")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results (default 50)")

@@ -8,8 +8,9 @@ import unicodedata
 
 import pytest
 
+from reader import cli
 from reader.cli import main
-from tests.corpus import CORPUS
+from tests.corpus import CORPUS, REPO
 
 FINEWS = str(CORPUS / "finews")
 KEYS = {"path", "title", "date", "categories", "category_names", "tags", "draft", "error"}
@@ -24,6 +25,10 @@ def run(capsys, *args):
 @pytest.fixture
 def data(tmp_path):
     return str(tmp_path / "data")
+
+
+def _search(capsys, data, *words):
+    return run(capsys, "--data-dir", data, "search", FINEWS, *words)
 
 
 @pytest.mark.corpus
@@ -241,3 +246,101 @@ def test_state_import_of_a_bad_file_fails_with_status_1_and_its_name(capsys, tmp
     with pytest.raises(SystemExit) as usage:
         main(["state", "import"])
     assert usage.value.code == 2
+
+
+# --- search: a query word that starts with '-' (-word: "without word"), `--` ----------------------
+# finews' only post with 外交 (外交官) also has 直播, and no 霍尼韦尔 (which another post has).
+SEED = "_posts/2022-01-21-NW202201212256817237.md"
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        (["外交"], 1),
+        (["外交", "-直播"], 0),
+        (["外交", "-霍尼韦尔"], 1),
+        (["-霍尼韦尔", "外交"], 1),  # the negation first
+        (["--", "外交", "-直播"], 0),
+    ],
+)
+def test_a_word_with_a_dash_leaves_posts_out(capsys, data, words, found):
+    code, out, err = _search(capsys, data, "--json", *words)
+    assert code == 0, err
+    assert [hit["path"] for hit in json.loads(out)] == [SEED] * found
+
+
+@pytest.mark.corpus
+def test_the_options_between_and_after_the_words_stay_options(capsys, data):
+    code, out, _ = _search(capsys, data, "外交", "-直播", "-l")
+    assert (code, out) == (0, "")  # -l: paths only, and none
+    code, out, _ = _search(capsys, data, "外", "--json", "交", "-霍尼韦尔", "--limit", "5")
+    assert code == 0 and [hit["path"] for hit in json.loads(out)] == [SEED]
+    code, out, _ = _search(capsys, data, "外交", "-l")
+    assert out == f"{CORPUS / 'finews' / SEED}\n"
+
+
+@pytest.mark.corpus
+def test_after_two_dashes_an_option_is_query_text(capsys, data):
+    code, out, err = _search(capsys, data, "外交", "--", "--json", "-l")
+    # --json and -l were words: "without json, without l", which the post has not, printed as a table
+    assert code == 0 and not out.startswith("[") and "拜年带货包饺子" in out and "1 result" in err
+
+
+@pytest.mark.corpus
+def test_a_query_of_only_negations_reaches_the_query_language(capsys, data):
+    for words in (["-b"], ["--", "-b"], ["--", "--help"]):
+        code, _, err = _search(capsys, data, *words)
+        assert code == 1  # not 2: argparse took the words; the query language says what is missing
+        assert err == "jianbao-cli: Add a word to search for: “-” only leaves words out.\n"
+
+
+@pytest.mark.parametrize(
+    ("words", "query", "as_json", "paths"),
+    [
+        (["a", "-b"], "a -b", False, False),
+        (["-b", "OR", "a"], "-b OR a", False, False),  # OR joins the words either side: the order typed counts
+        (["--json", "-b", "OR", "a", "--limit", "3", "-c", "d"], "-b OR a -c d", True, False),
+        (["a", "--json", "b", "-c", "-l"], "a b -c", True, True),
+        (["-b", "x", "--", "-b", "--json"], "-b x -b --json", False, False),
+        (["-1"], "-1", False, False),
+        (["--json", "-b", "x", "--", "--json", "--", "-l"], "-b x --json -- -l", True, False),
+        (["x", "-l", "y", "--", "-b"], "x y -b", False, True),
+        (["x", "--"], "x", False, False),
+    ],
+)
+def test_the_words_keep_their_order(words, query, as_json, paths):
+    args = cli._parse(["search", "L", *words])
+    assert (args.library, args.query, args.json, args.paths) == ("L", query, as_json, paths)
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["search", "L"], "jianbao-cli search: error: the following arguments are required: query"),
+        (["search", "L", "a", "-lx"], "ignored explicit argument 'x'"),  # -l with something after it
+        (["list", "L", "-b"], "jianbao-cli: error: unrecognized arguments: -b"),  # other commands: as before
+    ],
+)
+def test_what_is_still_a_usage_error(capsys, argv, says):
+    with pytest.raises(SystemExit) as exited:
+        cli.main(argv)
+    assert exited.value.code == 2 and says in capsys.readouterr().err
+
+
+def test_the_help_says_how():
+    text = cli._parsers(["search"])[1]["search"].format_help()
+    assert "after --" in text and "jianbao-cli search LIB -- -l" in text and """'"-b"'""" in text
+
+
+@pytest.mark.corpus
+def test_the_command_as_typed(tmp_path):
+    # the process's own entry (run: the snippet helper forked before parsing, sys.argv)
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader.cli", "--data-dir", str(tmp_path), "search", FINEWS, "外交", "-霍尼韦尔"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "拜年带货包饺子" in proc.stdout and proc.stderr == "1 result\n"
