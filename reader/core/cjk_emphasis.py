@@ -6,6 +6,10 @@ amendment ("markdown-cjk-friendly" by Tatsunori Uchino, github.com/tats-u/markdo
 specification.md, Unicode 17 ranges from its ranges.md) lets a CJK character on either side
 stand in for that whitespace. Text without CJK characters or variation selectors is parsed
 exactly as CommonMark says.
+
+The amendment leaves `_` as it is; CommonMark takes an `_` between two letters for part of a word
+(`snake_case`), so `添加_别名_。` kept its underscores. Here an `_` run between two CJK characters is
+read as a `*` run: 22 lines of Obsidian's Chinese help were shown with literal underscores.
 """
 
 from __future__ import annotations
@@ -129,9 +133,11 @@ class CjkFriendlyStateInline(StateInline):
         if last_space or next_space:  # whitespace decides alone, as in CommonMark
             return Scanned(not next_space, not last_space, pos - start)
         last_punct, next_punct = _is_punct(last_base), _is_punct(nxt)
-        # For "_" both amended definitions reduce to this, as does CommonMark's: CJK never matters.
+        # For "_" both amended definitions reduce to this, as does CommonMark's: CJK never matters...
         can_open, can_close = last_punct, next_punct
-        if canSplitWord:
+        # ...but between two CJK characters, where Chinese has no space to put, "_" is read as "*" is
+        # (our addition: `添加_别名_。`), which `snake_case` never meets.
+        if canSplitWord or (is_cjk(nxt) and _precedes_as_cjk(last, before_last)):
             cjk_beside = is_cjk(nxt) or _precedes_as_cjk(last, before_last)
             can_open = can_open or cjk_beside or not next_punct
             can_close = can_close or cjk_beside or not last_punct

@@ -97,6 +97,52 @@ SPEC_CASES = [
 LITERAL_CASES = ["a**a«**a", "a**»a**a", "a**a𝜵**a", "a**𐬻a**a", "a**😀.**a", "a**“Git”**Hub"]
 
 
+# "_" between two CJK characters (lines of obsidian-help/zh, which CommonMark shows with literal "_")...
+UNDERSCORE_CASES = [
+    ("可以为笔记添加_别名_。别名是笔记的替代名称。", "可以为笔记添加<em>别名</em>。别名是笔记的替代名称。"),
+    ("Obsidian 允许你使用_视图_和_模式_来控制", "Obsidian 允许你使用<em>视图</em>和<em>模式</em>来控制"),
+    ("**加粗文本和_嵌套斜体_文本**", "<strong>加粗文本和<em>嵌套斜体</em>文本</strong>"),
+    ("了解如何使用_内部链接_从笔记中链接", "了解如何使用<em>内部链接</em>从笔记中链接"),
+    ("返回包含 `meeting` 但不_同时_包含", "返回包含 <code>meeting</code> 但不<em>同时</em>包含"),
+    ("这是__重点__内容", "这是<strong>重点</strong>内容"),
+    # already emphasis under CommonMark (a space or punctuation outside): must stay so
+    ("通过 _反向链接_ 。", "通过 <em>反向链接</em> 。"),
+    (
+        "（通常是 _AppleJournalEntries_），或从 _Entries_ 中",
+        "（通常是 <em>AppleJournalEntries</em>），或从 <em>Entries</em> 中",
+    ),
+]
+# ...but not next to a letter, a digit or a space: identifiers written in Chinese text keep their "_"
+# (hexo-beyond1993's std::make_unique和, max_dis，, hadoop_env.sh和), as does code.
+UNDERSCORE_LITERAL = [
+    "foo_bar_baz",
+    "优先使用std::make_unique和std::make_shared而不是",
+    "最远距离是 max_dis，那么",
+    "TaskTracker上的hadoop_env.sh和hadoop-config",
+    "调用__init__方法",
+    "变量_foo_中",
+    "中文_foo_bar_文",
+    "my_变量_name",
+    "添加_ 别名_。",
+]
+
+
+@pytest.mark.parametrize("source, inner", UNDERSCORE_CASES)
+def test_underscore_between_cjk_characters_is_emphasis(source, inner):
+    assert render(source, kind="obsidian") == f"<p>{inner}</p>\n"
+
+
+@pytest.mark.parametrize("source", UNDERSCORE_LITERAL)
+def test_underscore_beside_a_letter_digit_or_space_stays_literal(source):
+    assert render(source) == f"<p>{source}</p>\n"
+
+
+def test_underscores_in_code_stay_as_written():
+    assert render("添加`_别名_`。\n\n    添加_别名_。\n") == (
+        "<p>添加<code>_别名_</code>。</p>\n<pre><code>添加_别名_。\n</code></pre>\n"
+    )
+
+
 @pytest.mark.parametrize("source, inner", CORPUS_CASES + SPEC_CASES)
 def test_emphasis_next_to_cjk_punctuation(source, inner):
     html = render(source, kind="obsidian")
@@ -234,3 +280,36 @@ def test_chinese_obsidian_help_shows_no_literal_asterisks():
             shown.append(path.name)
     assert len(posts) > 150
     assert shown == ["基本格式语法.md"]
+
+
+_CJK_BETWEEN_UNDERSCORES = re.compile(r"_[^_\s]*[\u4e00-\u9fff][^_\n]*_")
+
+
+@pytest.mark.corpus
+def test_chinese_obsidian_help_shows_no_literal_underscore_emphasis():
+    # Before, 22 lines of 16 posts showed `_别名_` and the like with their underscores.
+    folder = CORPUS / "obsidian-help"
+    site = Site("obsidian", folder, folder, url="")
+    shown, emphasised = [], 0
+    for path in sorted((folder / "zh").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        body = text.split("---", 2)[2] if text.startswith("---") else text
+        html = _visible(render_body(body, "markdown", RenderContext(site, path.relative_to(folder).as_posix())))
+        shown += [m.group() for m in _CJK_BETWEEN_UNDERSCORES.finditer(re.sub(r"<[^>]+>", "", html))]
+        emphasised += html.count("<em>")
+    assert shown == []
+    assert emphasised > 60
+
+
+@pytest.mark.corpus
+def test_identifiers_in_chinese_posts_keep_their_underscores():
+    folder = CORPUS / "hexo-beyond1993" / "source" / "_posts"
+    site = Site("hexo", folder, folder, url="")
+    for name, words in [
+        ("C_C++/Effective-Modern-C.md", ["std::make_unique和std::make_shared", "std::shared_ptr类似"]),
+        ("LeetCode/0055-Jump-Game.md", ["max_dis，"]),
+        ("Python/Python-Nummy.md", ["hadoop_env.sh和"]),
+    ]:
+        text = (folder / name).read_text(encoding="utf-8")
+        html = render_body(text.split("---", 2)[2], "markdown", RenderContext(site, name))
+        assert all(word in html for word in words), name
