@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from .links import IMAGE_EXTENSIONS, LABEL_CLASS, WIKILINK
 from .liquid import Protect
+
+if TYPE_CHECKING:
+    from markdown_it.rules_core import StateCore
 
 _COMMENT = re.compile(r"%%.*?%%", re.S)
 _EMBED = re.compile(r"!\[\[([^\[\]\n]+?)\]\]")
@@ -16,6 +20,9 @@ _HIGHLIGHT = re.compile(r"(?<![=\\])==([^\s=](?:[^\n=]|=(?!=))*?)(?<!\s)==(?!=)"
 _CALLOUT = re.compile(r"^((?:[ \t]*>)+)[ \t]*\[!([\w-]+)\][+-]?[ \t]*(.*)$", re.M)
 _BLOCK_ID = re.compile(r"[ \t]\^[A-Za-z0-9-]+[ \t]*$", re.M)
 _SIZE = re.compile(r"^(\d+)(?:x(\d+))?$")
+# Around each embed: an image at the start of a line is then a paragraph's text, not a raw HTML block
+# (which would run on over the lines after it), and embed_lines finds the embeds (the sanitiser drops the class).
+_EMBED_OPEN, _EMBED_CLOSE = '<span class="reader-embed">', "</span>"
 # Marks the callout's title so the rendered <blockquote> around it can get the callout's class.
 CALLOUT_HTML = re.compile(r'<blockquote>(\s*)<p><strong class="callout-title" data-callout="([\w-]+)">')
 
@@ -54,11 +61,36 @@ def _embed(m: re.Match, protect: Protect) -> str:
             img += f' width="{size.group(1)}"'
             if size.group(2):
                 img += f' height="{size.group(2)}"'
-        return protect(img + ">")
+        return protect(_EMBED_OPEN + img + ">" + _EMBED_CLOSE)
     # No transclusion: the reader shows one file at a time, so an embedded note becomes a link to it.
     shown = note + (f" > {heading}" if heading and not heading.startswith("^") else "")
     label = html.escape(alias or shown)
-    return protect(f'<a class="{LABEL_CLASS}" href="{_href(note, heading)}">Embedded: {label}</a>')
+    link = f'<a class="{LABEL_CLASS}" href="{_href(note, heading)}">Embedded: {label}</a>'
+    return protect(_EMBED_OPEN + link + _EMBED_CLOSE)
+
+
+def embed_lines(state: StateCore) -> None:
+    """markdown-it core rule: an embed alone on its line is shown on a line of its own, as Obsidian shows
+    it (a note as a block, an image on its line); the soft line breaks on either side of it, which
+    CommonMark shows as spaces, become hard ones. Two embeds on two lines were shown side by side."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children or _EMBED_OPEN not in block.content:
+            continue
+        children = block.children
+        start, embeds, others, inside = 0, 0, False, False
+        for at, token in enumerate([*children, None]):
+            if token is None or (not inside and token.type in ("softbreak", "hardbreak")):
+                if embeds and not others:
+                    for around in (start - 1, at):
+                        if 0 <= around < len(children) and children[around].type == "softbreak":
+                            children[around].type, children[around].tag = "hardbreak", "br"
+                start, embeds, others = at + 1, 0, False
+            elif token.type == "html_inline" and token.content == _EMBED_OPEN:
+                embeds, inside = embeds + 1, True
+            elif inside:
+                inside = not (token.type == "html_inline" and token.content == _EMBED_CLOSE)
+            elif token.type != "text" or token.content.strip():
+                others = True
 
 
 def _callout(m: re.Match) -> str:

@@ -34,6 +34,7 @@ def _markdown(tables: bool, inline: bool = True) -> MarkdownIt:
     md = MarkdownIt("commonmark", _OPTIONS).enable(["table", "strikethrough"] if tables else ["strikethrough"])
     md.use(footnote_plugin)
     md.use(cjk_friendly_emphasis)  # `**文｜**龚菁琦` is bold, as in every Chinese editor
+    md.core.ruler.push("obsidian_embed_lines", obsidian.embed_lines)  # an embed alone on its line: a line of its own
     if not inline:
         md.disable("inline")  # cheap, and enough to find where the code blocks are
     # Percent-encoding and punycoding each link took a third of rendering a news post (its source

@@ -3,11 +3,17 @@ rewritten in a note's Markdown, and the callout classes put on the rendered HTML
 
 from __future__ import annotations
 
+import re
 import time
+from pathlib import Path
 
 import pytest
 
 from reader.core import obsidian
+from reader.core.render import RenderContext, render_body
+from reader.core.sanitize import sanitize_html
+from reader.core.types import Site
+from tests.corpus import CORPUS
 from tests.unit.core.test_liquid import Stash
 
 
@@ -59,7 +65,50 @@ def test_empty_wikilinks_stay_as_written():
     ],
 )
 def test_embeds_become_images_or_links(embed, html):
-    assert expand(embed) == html
+    assert expand(embed) == f'<span class="reader-embed">{html}</span>'
+
+
+def _render(body: str) -> str:
+    return render_body(body, "markdown", RenderContext(Site("obsidian", Path("/v"), Path("/v")), "note.md"))
+
+
+IMG = '<span class="reader-embed"><img src="wikilink:{0}" alt="{0}"></span>'
+NOTE = '<span class="reader-embed"><a class="reader-label" href="wikilink:{0}">Embedded: {0}</a></span>'
+
+
+@pytest.mark.parametrize(
+    "body, html",
+    [
+        # kepano-vault's Categories/Places.md: two notes, one a line, were one line
+        ("![[Map.base]]\n![[Places.base]]", f"<p>{NOTE.format('Map.base')}<br />\n{NOTE.format('Places.base')}</p>\n"),
+        # images, which began a raw HTML block that ran on over the lines after it (**text** as written)
+        (
+            "![[a.png]]\n![[b.png]]\nSome **text**",
+            f"<p>{IMG.format('a.png')}<br />\n{IMG.format('b.png')}<br />\nSome <strong>text</strong></p>\n",
+        ),
+        ("text before\n![[a.png]]", f"<p>text before<br />\n{IMG.format('a.png')}</p>\n"),
+        (
+            "> ![[a.png]]\n> ![[N]]",
+            f"<blockquote>\n<p>{IMG.format('a.png')}<br />\n{NOTE.format('N')}</p>\n</blockquote>\n",
+        ),
+        ("- ![[a.png]]\n  ![[N]]", f"<ul>\n<li>{IMG.format('a.png')}<br />\n{NOTE.format('N')}</li>\n</ul>\n"),
+        # two on one line stay side by side; an embed within text stays in the text
+        (
+            "![[a.png]] ![[b.png]]\nend",
+            f"<p>{IMG.format('a.png')} {IMG.format('b.png')}<br />\nend</p>\n",
+        ),
+        ("see ![[a.png]] here\nnext\nlast", f"<p>see {IMG.format('a.png')} here\nnext\nlast</p>\n"),
+        ("![[a.png]]\n\n![[b.png]]", f"<p>{IMG.format('a.png')}</p>\n<p>{IMG.format('b.png')}</p>\n"),
+    ],
+)
+def test_an_embed_alone_on_its_line_is_shown_on_a_line_of_its_own(body, html):
+    assert _render(body) == html
+
+
+def test_lines_without_embeds_keep_their_soft_breaks():
+    assert _render('one\ntwo [[N]]\n<span class="x">three</span>') == (
+        '<p>one\ntwo <a href="wikilink:N">N</a>\n<span class="x">three</span></p>\n'
+    )
 
 
 def test_callouts_get_a_title_line_of_their_own():
@@ -111,3 +160,30 @@ def test_floods_of_unclosed_syntax_take_linear_time(unit):
     out = expand(body)
     assert time.process_time() - began < 3
     assert "<mark>" not in out and "<a " not in out
+
+
+# Two embeds with only a soft line break between them: shown side by side, as one line.
+_SIDE_BY_SIDE = re.compile(
+    r'(?:</span>|<img src="wikilink:[^>]*>|Embedded: [^<]*</a>)\n'
+    r'<(?:span class="reader-embed"|img src="wikilink:|a class="reader-label")'
+)
+
+
+@pytest.mark.corpus
+def test_the_vaults_show_each_embed_line_on_its_own():
+    # 7 pairs of embed lines in 5 notes (Teams/Syncing for teams.md, its Chinese twin, kepano's
+    # Places, Parks, Kyoto) ran together; no two embeds are left side by side on one line.
+    breaks = 0
+    for vault in ("obsidian-help", "kepano-vault"):
+        folder = CORPUS / vault
+        site = Site("obsidian", folder, folder, url="")
+        for path in sorted(folder.rglob("*.md")):
+            text = path.read_text(encoding="utf-8")
+            body = text.split("---", 2)[2] if text.startswith("---") else text
+            html = render_body(body, "markdown", RenderContext(site, path.relative_to(folder).as_posix()))
+            assert not _SIDE_BY_SIDE.search(html), path
+            breaks += html.count('<br />\n<span class="reader-embed">')
+    assert breaks >= 7
+    places = (CORPUS / "kepano-vault" / "Categories" / "Places.md").read_text(encoding="utf-8").split("---", 2)[2]
+    html = sanitize_html(_render(places))
+    assert "Map.base</a></span><br>\n<span><a" in html and "Places.base</a></span></p>" in html
