@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import itertools
 import sys
-from argparse import RawDescriptionHelpFormatter
 from typing import TYPE_CHECKING
 
 from . import output
@@ -27,6 +26,8 @@ examples:
 
 
 def add_parsers(sub) -> None:
+    from argparse import RawDescriptionHelpFormatter  # here: search forks its snippet helper before argparse
+
     p = sub.add_parser("list", help="list the posts of LIBRARY, newest first")
     p.add_argument("library")
     _add_more_libraries(p)
