@@ -22,7 +22,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
@@ -73,7 +73,7 @@ def bounded(func: Callable[..., T], *args, cpu: float | None = None, memory: int
     timer = ident == threading.main_thread().ident and _timer_ready()
     try:
         try:
-            _WATCHDOG.watch(ident, None if timer else cpu, memory)
+            _WATCHDOG.watch(ident, _Budget(ident, None if timer else cpu, memory))
             if timer:
                 _arm(cpu)
             return func(*args)
@@ -94,10 +94,13 @@ def _too_complex(exc: _Interrupt, cpu: float, memory: int) -> TooComplex:
 @contextmanager
 def files_in_a_row() -> Iterator[None]:
     """Within it, the main thread's bounded() files (a chunk of the indexer's workers) share one timer
-    and one watchdog budget, each file still with its own budget: 0.5 us a file instead of 6-7 (two
-    setitimer calls and the watchdog's bookkeeping each). The timer fires every _TICK_CPU of the
-    process's CPU (_TICK_CPU), and a file is stopped at the tick that takes it over its budget (at
-    most a tick late). Elsewhere (another thread, a profiler's SIGPROF, inside a bounded call) it changes nothing."""
+    and one watchdog look, each file still with its own budget: 0.5 us a file instead of 6-7 (two
+    setitimer calls and the watchdog's bookkeeping each), and bounded_each switches files with one
+    attribute store. The timer fires every _TICK_CPU of the process's CPU and counts the ticks of the
+    file being read (its Ticket), which is stopped at the tick that takes it over its budget (at most a
+    tick late); the watchdog takes each file's memory baseline at its first look at it, and a file over
+    its memory is interrupted by the same signal, sent to the main thread (_RowMemory). Elsewhere
+    (another thread, a profiler's SIGPROF, inside a bounded call) it changes nothing."""
     global _session
     ident = threading.get_ident()
     if _session is not None or ident != threading.main_thread().ident or _WATCHDOG.watching(ident):
@@ -107,18 +110,19 @@ def files_in_a_row() -> Iterator[None]:
         yield
         return
     tick = min(_TICK_CPU, max(FILE_CPU_SECONDS / 16, 0.005))
-    _session = _Session(ident, _WATCHDOG.watch(ident, None, FILE_MEMORY, active=False), tick)
+    session = _session = _Session(ident, tick)
+    _WATCHDOG.watch(ident, _RowMemory(session))
     signal.setitimer(signal.ITIMER_PROF, tick, tick)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
+        _WATCHDOG.forget(ident)  # no memory signal after this
         _session = None
-        _WATCHDOG.forget(ident)
 
 
 class Ticket:
-    """One file's budget over the parts of staged work (bounded_part): the timer ticks its parts took."""
+    """One file's budget over the parts of staged work (bounded_each): the timer ticks its parts took."""
 
     __slots__ = ("ticks",)
 
@@ -127,61 +131,124 @@ class Ticket:
 
 
 def in_a_row() -> bool:
-    """Whether this thread is inside files_in_a_row's shared timer (bounded_part may be used)."""
+    """Whether this thread is inside files_in_a_row's shared timer (bounded_each may be used)."""
     session = _session
     return session is not None and session.ident == threading.get_ident()
 
 
-def bounded_part(ticket: Ticket, func: Callable[..., T], *args) -> T:
-    """One part of a file's work inside files_in_a_row (see in_a_row), under the file's one budget of
-    FILE_CPU_SECONDS: the ticks of its earlier parts count (the CPU check), each part has the memory
-    budget. Raises TooComplex as bounded does."""
+F = TypeVar("F", bound=Ticket)
+
+
+def bounded_each(func: Callable[[F], object], files: Iterable[F]) -> dict[F, Exception]:
+    """func(file) for each file inside files_in_a_row (see in_a_row), each under its own budget of
+    FILE_CPU_SECONDS over all its parts (a file is its Ticket: the ticks of its earlier parts count) and
+    FILE_MEMORY: the budget is entered once for them all, and switching files is an attribute store
+    (bounded() for each took 6-10 us a post of four steps). A file over its budget fails with TooComplex,
+    one whose call raises with its exception; the others go on. The failures, by file."""
     session = _session
-    assert session is not None and session.ident == threading.get_ident(), "bounded_part outside files_in_a_row"
-    return session.run(func, args, FILE_CPU_SECONDS, FILE_MEMORY, ticket)
+    assert session is not None and session.ident == threading.get_ident(), "bounded_each outside files_in_a_row"
+    failed: dict[F, Exception] = {}
+    if session.ticket is not None:  # inside a bounded call: its budget
+        for file in files:
+            try:
+                func(file)
+            except Exception as exc:  # noqa: BLE001 - the caller's to report, and the next file goes on
+                failed[file] = exc
+        return failed
+    session.limit, session.memory = session.ticks_for(FILE_CPU_SECONDS), FILE_MEMORY
+    rest = iter(files)
+    while True:
+        try:
+            try:
+                for file in rest:
+                    session.ticket = file  # the timer's handler raises only while a file is set: this one
+                    try:
+                        func(file)
+                    except Exception as exc:  # noqa: BLE001 - the caller's to report, and the next file goes on
+                        failed[file] = exc
+                    session.ticket = None
+            finally:
+                session.ticket = None
+            return failed
+        except _Interrupt as exc:  # raised while `file` was set (the handler's rule): that file alone
+            failed[file] = _too_complex(exc, FILE_CPU_SECONDS, FILE_MEMORY)
 
 
 class _Session:
-    """The state of files_in_a_row: the file being read (active), its timer ticks and its budget."""
+    """The state of files_in_a_row: the file being read (its Ticket, None between files) and its budget
+    in the timer's ticks and in memory."""
 
-    __slots__ = ("ident", "budget", "tick", "active", "ticks", "limit")
+    __slots__ = ("ident", "tick", "ticket", "limit", "memory")
 
-    def __init__(self, ident: int, budget: _Budget, tick: float) -> None:
+    def __init__(self, ident: int, tick: float) -> None:
         self.ident = ident
-        self.budget = budget
         self.tick = tick
-        self.active = False
-        self.ticks = 0
+        self.ticket: Ticket | None = None
         self.limit = 0
+        self.memory = FILE_MEMORY
 
-    def run(self, func: Callable[..., T], args: tuple, cpu: float, memory: int, ticket: Ticket | None = None) -> T:
-        if self.active:
+    def ticks_for(self, cpu: float) -> int:
+        return max(1, math.ceil(cpu / self.tick))
+
+    def run(self, func: Callable[..., T], args: tuple, cpu: float, memory: int) -> T:
+        """bounded() of one file inside files_in_a_row."""
+        if self.ticket is not None:
             return func(*args)  # nested: the outer budget
-        self.ticks, self.limit = ticket.ticks if ticket else 0, max(1, math.ceil(cpu / self.tick))
-        _WATCHDOG.start_file(self.budget, memory)
-        self.active = True
+        self.limit, self.memory = self.ticks_for(cpu), memory
+        self.ticket = Ticket()
         try:
             try:
                 return func(*args)
             finally:
-                self.active = False
-                _WATCHDOG.end_file(self.ident, self.budget)
-                if ticket:
-                    ticket.ticks = self.ticks
+                self.ticket = None  # no interruption after this
         except _Interrupt as exc:
-            self.active = False
-            _WATCHDOG.end_file(self.ident, self.budget)
+            self.ticket = None
             raise _too_complex(exc, cpu, memory) from None
 
 
 _session: _Session | None = None
+# The file files_in_a_row's watchdog found over its memory: the signal it sent raises in it (_on_timer).
+_poked: Ticket | None = None
+
+
+class _RowMemory:
+    """The watchdog's look at files_in_a_row: the memory of the file being read, from the resident size at
+    its first look at that file. Over it, the file is named (_poked) and the main thread sent SIGPROF,
+    whose handler raises there if that file is still being read: a file that ended meanwhile keeps its
+    work, and no other file is blamed (the watchdog never raises in the main thread itself)."""
+
+    __slots__ = ("session", "seen", "rss", "fired")
+
+    def __init__(self, session: _Session) -> None:
+        self.session = session
+        self.seen: Ticket | None = None
+        self.rss: int | None = None
+        self.fired = 0.0
+
+    def look(self, ident: int) -> None:
+        global _poked
+        ticket = self.session.ticket
+        if ticket is None:
+            return
+        rss = _rss()
+        if ticket is not self.seen or self.rss is None:  # a file's first look: its baseline
+            self.seen, self.rss, self.fired = ticket, rss, 0.0
+            return
+        if rss is None or rss - self.rss <= self.session.memory or self.session.ticket is not ticket:
+            return
+        if time.monotonic() - self.fired >= _REFIRE:  # again if swallowed (see _Budget.look)
+            self.fired = time.monotonic()
+            _poked = ticket
+            signal.pthread_kill(ident, signal.SIGPROF)
 
 
 class _Budget:
-    __slots__ = ("clock", "started", "cpu", "rss", "memory", "fired", "active")
+    """The watchdog's look at one bounded() call outside files_in_a_row: its thread's CPU (unless the
+    timer measures it) and its memory; over either, the watchdog raises in that thread."""
 
-    def __init__(self, ident: int, cpu: float | None, memory: int, active: bool = True) -> None:
-        self.active = active  # False between the files of files_in_a_row: nothing to check
+    __slots__ = ("clock", "started", "cpu", "rss", "memory", "fired")
+
+    def __init__(self, ident: int, cpu: float | None, memory: int) -> None:
         self.clock = _thread_clock(ident) if cpu is not None else None
         self.cpu = cpu if cpu is None or self.clock is not None else cpu * _WALL_FACTOR
         self.started = self.used(0.0) if cpu is not None else 0.0
@@ -203,13 +270,25 @@ class _Budget:
             return _OverMemory
         return None
 
+    def look(self, ident: int) -> None:
+        # Again (_refire): an interruption delivered inside a gc callback or a __del__ (hypothesis
+        # installs one) is swallowed, and the work goes on.
+        refire = _REFIRE if self.cpu is None else _refire(self.cpu)
+        if self.fired and time.monotonic() - self.fired < refire:
+            return
+        kind = self.over()
+        if kind is None:
+            return
+        self.fired = time.monotonic()
+        _async_raise(ident, kind)
+
 
 class _Watchdog:
     """The one thread of a process that checks every budget and interrupts the threads over theirs."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._budgets: dict[int, _Budget] = {}
+        self._budgets: dict[int, _Budget | _RowMemory] = {}
         self._thread: threading.Thread | None = None
         self._pid = 0
         self._wake = threading.Event()
@@ -218,8 +297,7 @@ class _Watchdog:
     def watching(self, ident: int) -> bool:
         return ident in self._budgets
 
-    def watch(self, ident: int, cpu: float | None, memory: int, active: bool = True) -> _Budget:
-        budget = _Budget(ident, cpu, memory, active)
+    def watch(self, ident: int, budget: _Budget | _RowMemory) -> None:
         with self._lock:
             self._budgets[ident] = budget
             if self._thread is None or self._pid != os.getpid() or not self._thread.is_alive():
@@ -229,23 +307,11 @@ class _Watchdog:
             if self._sleeping:
                 self._sleeping = False
                 self._wake.set()
-        return budget
-
-    def start_file(self, budget: _Budget, memory: int) -> None:
-        """A file of files_in_a_row begins: a whole memory budget from the resident size at the next look."""
-        with self._lock:
-            budget.memory, budget.rss, budget.fired, budget.active = memory, None, 0.0, True
-
-    def end_file(self, ident: int, budget: _Budget) -> None:
-        with self._lock:
-            budget.active = False
-            if budget.fired:
-                _async_raise(ident, None)  # cancel an interruption not yet delivered
 
     def forget(self, ident: int) -> None:
         with self._lock:
             budget = self._budgets.pop(ident, None)
-            if budget is not None and budget.fired:
+            if isinstance(budget, _Budget) and budget.fired:
                 _async_raise(ident, None)  # cancel an interruption not yet delivered
 
     def _run(self) -> None:
@@ -262,20 +328,7 @@ class _Watchdog:
             with self._lock:
                 idle = 0 if self._budgets else idle + 1
                 for ident, budget in list(self._budgets.items()):
-                    if budget.active:
-                        self._check(ident, budget)
-
-    def _check(self, ident: int, budget: _Budget) -> None:
-        # Again (_refire): an interruption delivered inside a gc callback or a __del__ (hypothesis
-        # installs one) is swallowed, and the work goes on.
-        refire = _REFIRE if budget.cpu is None else _refire(budget.cpu)
-        if budget.fired and time.monotonic() - budget.fired < refire:
-            return
-        kind = budget.over()
-        if kind is None:
-            return
-        budget.fired = time.monotonic()
-        _async_raise(ident, kind)
+                    budget.look(ident)
 
 
 _WATCHDOG = _Watchdog()
@@ -318,11 +371,17 @@ def _refire(cpu: float) -> float:
 
 
 def _on_timer(_signum, _frame) -> None:
+    global _poked
     session = _session
     if session is not None:
-        if session.active:
-            session.ticks += 1
-            if session.ticks > session.limit:  # raised again at each tick if swallowed
+        ticket, poked = session.ticket, _poked
+        if poked is not None:  # the watchdog's signal (_RowMemory), not the timer's: no tick
+            _poked = None
+            if poked is ticket:
+                raise _OverMemory()
+        elif ticket is not None:
+            ticket.ticks += 1
+            if ticket.ticks > session.limit:  # raised again at each tick if swallowed
                 raise _OverTime()
         return
     if _armed:  # a signal already on its way when the work ended is ignored

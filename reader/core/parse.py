@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 
-from .budget import Ticket, TooComplex, bounded, bounded_part, in_a_row
+from .budget import Ticket, TooComplex, bounded, bounded_each, in_a_row
 from .dates import date_from_filename, date_sort_key
 from .decode import decode_bytes
 from .errors import DecodeError
@@ -29,7 +29,7 @@ def parse_post(site: Site, relpath: str, data: bytes, *, links: bool = True) -> 
     budget of time or memory) are reported in `meta.error`; the post always has a non-empty title.
     """
     reading = _Reading(site, relpath, data, links)
-    reading.run(bounded, _Reading.all_steps)
+    reading.run(_Reading.all_steps)
     assert reading.done is not None
     return reading.done
 
@@ -38,14 +38,13 @@ def parse_posts(site: Site, items: Sequence[tuple[str, bytes]]) -> list[ParsedPo
     """parse_post (links included) of each (relpath, data), step by step across them all inside
     budget.files_in_a_row (every file decoded, then every front matter read, ...: 70 against 84 us a
     news post, the CPU's caches hold one step's code and data), each file under its one budget over
-    its steps (budget.Ticket); elsewhere file by file."""
+    its steps (budget.bounded_each: a _Reading is its budget.Ticket); elsewhere file by file."""
     if not in_a_row():
         return [parse_post(site, relpath, data) for relpath, data in items]
     readings = [_Reading(site, relpath, data, True) for relpath, data in items]
     for step in _Reading.STEPS:
-        for reading in readings:
-            if reading.done is None:
-                reading.run(partial(bounded_part, reading.ticket), step)
+        for reading, exc in bounded_each(step, [reading for reading in readings if reading.done is None]).items():
+            reading.fail(exc)
     done = [reading.done for reading in readings if reading.done is not None]
     assert len(done) == len(readings)  # every step ends a file or leaves it to the next
     return done
@@ -56,7 +55,7 @@ def parse_body(site: Site, relpath: str, data: bytes, title: str) -> ParsedPost:
     and split from its front matter under the per-file budget, its metadata not made again (16 of
     parse_post's 40 us a news post). A file that cannot be decoded has an empty body, as in parse_post."""
     reading = _Reading(site, relpath, data, False)
-    reading.run(bounded, partial(_Reading.body_only, title=title))
+    reading.run(partial(_Reading.body_only, title=title))
     done = reading.done
     assert done is not None
     return done if done.meta.title == title else replace(done, meta=replace(done.meta, title=title))
@@ -78,28 +77,31 @@ def extract_links(body: str, limit: int = MAX_LINKS) -> tuple[tuple[str, str], .
     )
 
 
-class _Reading:
+class _Reading(Ticket):
     """One file on its way through parse_post's steps (decode, front matter, metadata, links): what
-    each step made, and the ParsedPost once done (a problem ends it early)."""
+    each step made, and the ParsedPost once done (a problem ends it early). It is the file's
+    budget.Ticket in parse_posts."""
 
     def __init__(self, site: Site, relpath: str, data: bytes, links: bool) -> None:
+        super().__init__()
         self.site, self.relpath, self.data, self.links = site, relpath, data, links
         self.body_format = "html" if relpath.lower().endswith(_HTML_SUFFIXES) else "markdown"
-        self.ticket = Ticket()
         self.text = ""
         self.front: FrontMatter | None = None
         self.meta: PostMeta | None = None
         self.done: ParsedPost | None = None
 
-    def run(self, budget: Callable, step: Callable[[_Reading], None]) -> None:
-        """`step` under `budget` (bounded, or bounded_part with this file's ticket); a problem ends the file."""
+    def run(self, steps: Callable[[_Reading], None]) -> None:
+        """`steps` under the per-file budget (budget.bounded); a problem ends the file."""
         try:
-            budget(step, self)
-        except TooComplex as exc:  # over the per-file budget (budget.py)
-            self.done = _unreadable(self.site, self.relpath, self.body_format, str(exc))
+            bounded(steps, self)
         except Exception as exc:  # noqa: BLE001 - one odd file must never stop an index run
-            message = f"could not read: {type(exc).__name__}: {exc}"
-            self.done = _unreadable(self.site, self.relpath, self.body_format, message)
+            self.fail(exc)
+
+    def fail(self, exc: Exception) -> None:
+        """The file ends as unreadable: over its budget (budget.TooComplex), or a step raised."""
+        message = str(exc) if isinstance(exc, TooComplex) else f"could not read: {type(exc).__name__}: {exc}"
+        self.done = _unreadable(self.site, self.relpath, self.body_format, message)
 
     def decode(self) -> None:
         try:

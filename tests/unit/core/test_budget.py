@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from reader.core.budget import TooComplex, bounded, files_in_a_row
+from reader.core import budget
+from reader.core.budget import Ticket, TooComplex, bounded, bounded_each, files_in_a_row
 
 
 def _spin_swallowing() -> None:
@@ -144,3 +146,74 @@ def test_files_in_a_row_off_the_main_thread_is_the_ordinary_budget():
 
     error = _in_thread(in_a_row)
     assert isinstance(error, TooComplex) and "over 0.2 s of CPU" in str(error)
+
+
+class _File(Ticket):
+    """A file of bounded_each: its work, and whether that work ended."""
+
+    def __init__(self, work) -> None:
+        super().__init__()
+        self.work = work
+        self.ended = False
+
+    def read(self) -> None:
+        self.work()
+        self.ended = True
+
+
+def _fail() -> None:
+    raise ValueError("an odd file")
+
+
+def test_bounded_each_stops_the_files_over_their_budget_alone(monkeypatch):
+    # bounded_each enters the budget once for a run of files: a slow file and a greedy one in the
+    # middle are stopped with their own messages, one that raises keeps its error, the others all end.
+    monkeypatch.setattr(budget, "FILE_CPU_SECONDS", 0.3)
+    monkeypatch.setattr(budget, "FILE_MEMORY", 48 << 20)
+    files = [_File(w) for w in (lambda: None, _spin_swallowing, lambda: None, _grow, _fail, lambda: None)]
+    began = time.monotonic()
+    with files_in_a_row():
+        failed = bounded_each(_File.read, files)
+        assert {files.index(f): str(exc) for f, exc in failed.items()} == {
+            1: "too complex to read (over 0.3 s of CPU)",
+            3: "too complex to read (over 48 MB of memory)",
+            4: "an odd file",
+        }
+        assert [f.ended for f in files] == [True, False, True, False, False, True]
+        assert isinstance(failed[files[1]], TooComplex) and isinstance(failed[files[4]], ValueError)
+        assert bounded(lambda: "a file after them") == "a file after them"
+    assert time.monotonic() - began < 20
+
+
+def test_bounded_each_counts_a_files_parts_together(monkeypatch):
+    # A file's parts (one bounded_each per step) share its budget: 0.2 s in each of two parts is over
+    # 0.3 s, 0.2 s in one part is not (margins of a few of the timer's 19 ms ticks).
+    monkeypatch.setattr(budget, "FILE_CPU_SECONDS", 0.3)
+
+    def spin(seconds: float) -> None:
+        end = time.process_time() + seconds
+        while time.process_time() < end:
+            pass
+
+    files = [_File(lambda: None) for _ in range(3)]
+    with files_in_a_row():
+        first = bounded_each(lambda f: spin(0.2 if f is not files[2] else 0), files)
+        second = bounded_each(lambda f: spin(0.2 if f is files[0] else 0), files)
+    assert first == {} and list(second) == [files[0]]
+    assert str(second[files[0]]) == "too complex to read (over 0.3 s of CPU)"
+
+
+def test_a_memory_signal_for_a_file_that_has_ended_blames_no_other():
+    # The watchdog names the file over its memory and signals the main thread: the handler raises only
+    # if that file is still being read, so a signal arriving after it ended stops nothing else.
+    files = [_File(lambda: None) for _ in range(2)]
+
+    def poke(file: _File) -> None:
+        budget._poked = files[0]
+        signal.raise_signal(signal.SIGPROF)
+        sum(range(1000))  # the handler runs here
+
+    with files_in_a_row():
+        failed = bounded_each(poke, files)
+    assert list(failed) == [files[0]] and str(failed[files[0]]).endswith("MB of memory)")
+    assert budget._poked is None
