@@ -8,6 +8,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.core import collate, schema, store_rows
 from reader.core.parse import parse_post
@@ -62,6 +64,25 @@ def test_the_meta_column_holds_only_what_no_column_holds():
     }
     assert "张三" in _row(_meta())["meta"]  # Chinese is stored as text, not as \\u escapes
     assert json.loads(_row(PostMeta("a.md", "A", None, None))["meta"]) == {}
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)  # quotes, backslashes, controls
+_MAYBE = st.none() | _TEXT
+
+
+@given(st.lists(_TEXT, max_size=3), _MAYBE, _MAYBE, _MAYBE, _MAYBE)
+def test_the_meta_column_is_what_json_writes(authors, excerpt, permalink, language, source_url):
+    # Written by hand (store_rows._extra_json): the same text as json.dumps(ensure_ascii=False) of its values.
+    fields = {
+        "authors": tuple(authors),
+        "excerpt": excerpt,
+        "permalink": permalink,
+        "language": language,
+        "source_url": source_url,
+    }
+    meta = PostMeta("a.md", "A", None, None, **fields)
+    kept = {key: value for key, value in fields.items() if value}
+    assert meta_row(meta)[11] == json.dumps(kept, ensure_ascii=False)
 
 
 def test_a_row_reads_back_as_the_same_post_meta():
