@@ -215,6 +215,21 @@ def test_simple_reader_agrees_with_pyyaml(items):
     assert fast == (yaml.load(raw, Loader=_Loader) or {})
 
 
+def test_simple_reader_remembers_only_short_lines():
+    # Lines are remembered (an archive repeats its layout, category and tag lines), up to 200
+    # characters each: a megabyte of title lines is read the same way, and not kept.
+    frontmatter_module._remembered_line.cache_clear()
+    long_title = "长" * 300
+    for _ in range(2):
+        assert _simple_yaml(f"layout: post\ntitle: {long_title}\n# note\n\ntags: 新闻\n") == {
+            "layout": "post",
+            "title": long_title,
+            "tags": "新闻",
+        }
+    info = frontmatter_module._remembered_line.cache_info()
+    assert (info.hits, info.misses) == (6, 4)  # the four short lines (one twice a time) read once each
+
+
 def test_simple_reader_declines_what_it_cannot_read():
     for raw in [
         "a: b: c\n",
