@@ -37,6 +37,8 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _WIKI_INLINE = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`|~~)")
 _AUTOLINK_LINE = re.compile(r"^\s*<(https?://[^>\s]+)>\s*$")
+# The same line matched in the body from its start: no line end before the "<", white space up to one after.
+_AUTOLINK_AT = re.compile(r"[^\S\n]*<(https?://[^>\s]+)>[^\S\n]*(?:\n|\Z)")
 _SPLIT_COMMAS_SPACES = re.compile(r"[\s,]+")
 _TAG_SPLITTERS: dict[str, Callable[[str], list[str]]] = {
     "jekyll": str.split,
@@ -69,7 +71,7 @@ def build_meta(
         categories=_categories(site, site_rel, low),
         tags=_tags(site.kind, low),
         draft=_draft(low, site_rel),
-        authors=_dedupe(_items(low.get("authors")) + _items(low.get("author"))),
+        authors=_authors(low),
         excerpt=_text(_first(low, "excerpt", "description", "summary")) or None,
         permalink=_permalink(site.kind, low),
         language=_language(low, relpath),
@@ -205,7 +207,7 @@ def _categories(site: Site, site_rel: str, low: dict) -> tuple[str, ...]:
     folder = site_rel.rpartition("/")[0]
     values = low.get("categories"), low.get("category")
     taxonomies = low.get("taxonomies")
-    if not isinstance(taxonomies, dict) and _plain(*values):
+    if not isinstance(taxonomies, dict) and _plain(values):
         return _plain_categories(site.kind, folder, *values)
     return _categories_of(site.kind, folder, *values, taxonomies)
 
@@ -230,7 +232,7 @@ def _categories_of(kind: str, folder: str, categories: object, category: object,
 def _tags(kind: str, low: dict) -> tuple[str, ...]:
     values = low.get("tags"), low.get("tag")
     taxonomies = low.get("taxonomies")
-    if not isinstance(taxonomies, dict) and _plain(*values):
+    if not isinstance(taxonomies, dict) and _plain(values):
         return _plain_tags(kind, *values)
     return _tags_of(kind, *values, taxonomies)
 
@@ -243,14 +245,21 @@ def _tags_of(kind: str, tags: object, tag: object, taxonomies: object) -> tuple[
     return _dedupe(t.lstrip("#").strip() for t in found)
 
 
-def _plain(*values: object) -> bool:
-    """Whether front-matter values are text or nothing (hashable: their labels can be remembered)."""
-    return all(value is None or type(value) is str for value in values)
+def _plain(values: tuple[object, object]) -> bool:
+    """Whether two front-matter values are text or nothing (hashable: their labels can be remembered)."""
+    first, second = values  # not all() over a generator: 0.2 against 0.45 us, twice a post
+    return (first is None or type(first) is str) and (second is None or type(second) is str)
 
 
 # Remembered for plain values: an archive repeats a few category and tag values in every post (3 us a post).
 _plain_categories = functools.lru_cache(maxsize=4096)(functools.partial(_categories_of, taxonomies=None))
 _plain_tags = functools.lru_cache(maxsize=4096)(functools.partial(_tags_of, taxonomies=None))
+
+
+def _authors(low: dict) -> tuple[str, ...]:
+    if "authors" not in low and "author" not in low:
+        return ()  # most posts (0.05 against 0.5 us)
+    return _dedupe(_items(low.get("authors")) + _items(low.get("author")))
 
 
 def _draft(low: dict, site_rel: str) -> bool:
@@ -280,8 +289,15 @@ def _source_url(low: dict, body: str) -> str | None:
     # last five lines with text, of the last 12 lines of body[-3000:].rstrip(), read from the end one
     # line at a time (4.3 -> 2 us a finews post: the slices copied and split the whole body).
     window = max(0, len(body) - 3000)
-    if body.rfind("<http", window) < 0:
+    at = body.rfind("<http", window)
+    if at < 0:
         return None
+    # Every autolink line holds "<http", so the last one's line is the last that can be the source, and
+    # with at most 4 line ends after it (so at most 4 lines with text) the loop below reads up to it:
+    # when that line is an autolink, it is the answer (a finews post: 0.7 against 2 us).
+    start = body.rfind("\n", window, at) + 1 or window
+    if body.count("\n", at) <= 4 and (m := _AUTOLINK_AT.match(body, start)):
+        return m[1]
     end = len(body)
     while end > window and body[end - 1].isspace():
         end -= 1

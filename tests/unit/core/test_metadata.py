@@ -265,7 +265,12 @@ def _source_url_as_sliced(body: str) -> str | None:
 _TAIL_PIECES = ["\n", "\n\n", " ", "\t", "\u3000", "<http://a.b/c>", "<https://x>", "[返回](//x)", "字" * 50, "a" * 400]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([*_TAIL_PIECES, "<http", "\r\n", " <http://q> "]), max_size=60).map("".join))
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_TAIL_PIECES, "<http", "\r\n", " <http://q> ", "<http://a> b", "\u3000<https://x>\t"]),
+        max_size=60,
+    ).map("".join)
+)
 def test_the_trailing_autolink_is_found_from_the_end_as_the_slices_found_it(body):
     assert build_meta(site("jekyll"), "x.md", {}, body).source_url == _source_url_as_sliced(body)
