@@ -156,6 +156,7 @@ def bounded_each(func: Callable[[F], object], files: Iterable[F]) -> dict[F, Exc
                 failed[file] = exc
         return failed
     session.limit, session.memory = session.ticks_for(FILE_CPU_SECONDS), FILE_MEMORY
+    session.part += 1
     rest = iter(files)
     while True:
         try:
@@ -175,10 +176,11 @@ def bounded_each(func: Callable[[F], object], files: Iterable[F]) -> dict[F, Exc
 
 
 class _Session:
-    """The state of files_in_a_row: the file being read (its Ticket, None between files) and its budget
-    in the timer's ticks and in memory."""
+    """The state of files_in_a_row: the file being read (its Ticket, None between files), its budget in
+    the timer's ticks and in memory, and a count of the parts run (bounded_each or bounded calls): each
+    part of a file has the whole memory budget, from the resident size at the watchdog's first look."""
 
-    __slots__ = ("ident", "tick", "ticket", "limit", "memory")
+    __slots__ = ("ident", "tick", "ticket", "limit", "memory", "part")
 
     def __init__(self, ident: int, tick: float) -> None:
         self.ident = ident
@@ -186,6 +188,7 @@ class _Session:
         self.ticket: Ticket | None = None
         self.limit = 0
         self.memory = FILE_MEMORY
+        self.part = 0
 
     def ticks_for(self, cpu: float) -> int:
         return max(1, math.ceil(cpu / self.tick))
@@ -195,6 +198,7 @@ class _Session:
         if self.ticket is not None:
             return func(*args)  # nested: the outer budget
         self.limit, self.memory = self.ticks_for(cpu), memory
+        self.part += 1
         self.ticket = Ticket()
         try:
             try:
@@ -213,26 +217,27 @@ _poked: Ticket | None = None
 
 class _RowMemory:
     """The watchdog's look at files_in_a_row: the memory of the file being read, from the resident size at
-    its first look at that file. Over it, the file is named (_poked) and the main thread sent SIGPROF,
+    its first look at that file in this part. Over it, the file is named (_poked) and the main thread sent SIGPROF,
     whose handler raises there if that file is still being read: a file that ended meanwhile keeps its
     work, and no other file is blamed (the watchdog never raises in the main thread itself)."""
 
-    __slots__ = ("session", "seen", "rss", "fired")
+    __slots__ = ("session", "seen", "part", "rss", "fired")
 
     def __init__(self, session: _Session) -> None:
         self.session = session
         self.seen: Ticket | None = None
+        self.part = 0
         self.rss: int | None = None
         self.fired = 0.0
 
     def look(self, ident: int) -> None:
         global _poked
-        ticket = self.session.ticket
+        ticket, part = self.session.ticket, self.session.part
         if ticket is None:
             return
         rss = _rss()
-        if ticket is not self.seen or self.rss is None:  # a file's first look: its baseline
-            self.seen, self.rss, self.fired = ticket, rss, 0.0
+        if ticket is not self.seen or part != self.part or self.rss is None:  # the part's first look: its baseline
+            self.seen, self.part, self.rss, self.fired = ticket, part, rss, 0.0
             return
         if rss is None or rss - self.rss <= self.session.memory or self.session.ticket is not ticket:
             return
