@@ -22,6 +22,9 @@ _CATEGORY_ORDER = (
     "coalesce((SELECT l.sort_key FROM labels l WHERE l.kind = 'category' AND l.key = p.category), lower(p.category))"
 )
 _SORT_COLUMNS = {"date": "p.sort_key", "title": "p.title_key", "category": _CATEGORY_ORDER, "path": "p.path"}
+# Newest first, and the undated posts after them by title (pinyin for Chinese), A to Z: a vault of notes has
+# no dates at all, and by id its list read as if shuffled. Two queries, so that each takes its index.
+_NEWEST_FIRST = (("p.sort_key IS NOT NULL", "p.sort_key DESC, p.id DESC"), ("p.sort_key IS NULL", "p.title_key, p.id"))
 
 
 class Queries(TextIndex):
@@ -98,7 +101,8 @@ class Queries(TextIndex):
 
     @guard
     def list_ids(self, filter: PostFilter | None = None, sort: str = "date", descending: bool = True) -> list[int]:
-        """Rows with no value for the sort column (undated, uncategorised) always come last."""
+        """Rows with no value for the sort column always come last: the undated by title (_NEWEST_FIRST), the
+        uncategorised newest first."""
         column = _SORT_COLUMNS.get(sort)
         if column is None:
             raise ValueError(f"unknown sort {sort!r}")
@@ -106,9 +110,10 @@ class Queries(TextIndex):
         has = "p.category" if sort == "category" else column  # the same rows, without a lookup each
         order = "DESC" if descending else "ASC"
         ids: list[int] = []
+        last = _NEWEST_FIRST[1][1] if sort == "date" else _NEWEST_FIRST[0][1]  # sort_key DESC puts NULL last
         for extra, by in (
             (f"{has} IS NOT NULL", f"{column} {order}, {tie or 'p.id ' + order}"),
-            (f"{has} IS NULL", "p.sort_key DESC, p.id DESC"),
+            (f"{has} IS NULL", last),
         ):
             where, params = self._where(filter, [extra])
             # One JSON array, not a row each: 100k ids by title took 31.6 ms as rows, 15.6 ms so.
@@ -123,26 +128,25 @@ class Queries(TextIndex):
     def list_rows(
         self, filter: PostFilter | None = None, size: int = 1000, *, table: bool = False
     ) -> Iterator[list[ListRow]]:
-        """The posts of list_ids(filter) (by date, newest first), `size` rows at a time, from one query:
-        a long listing streams, with no list of ids and no PostSummary a row. (SQLite puts NULL below
-        every value, so undated posts come last, by id, as in list_ids.) `table`: the rows' path and tags
-        are left empty, as a table of the list does not print them (10k of 100k posts: 29.6 ms against 34.8)."""
-        where, params = self._where(filter)
+        """The posts of list_ids(filter) (by date, newest first, the undated last by title), `size` rows at a
+        time: a long listing streams, with no list of ids and no PostSummary a row. `table`: the rows' path and
+        tags are left empty, as a table of the list does not print them (10k of 100k posts: 29.6 ms against 34.8)."""
         path, tags = ("''", "''") if table else ("p.path", "p.tags")
-        cursor = self._run(
-            f"SELECT {path}, p.title, p.date, p.cats, {tags}, p.draft, p.error FROM posts p{where}"
-            " ORDER BY p.sort_key DESC, p.id DESC",
-            params,
-        )
         known: dict[str, tuple[str, ...]] = {"": ()}  # each joined column split once (a category recurs)
         new = tuple.__new__  # what ListRow._make calls, without its Python frame and length check
-        while batch := self._fetch(cursor, size):
-            for joined in {c for row in batch for c in (row[3], row[4])} - known.keys():
-                known[joined] = split(joined)
-            yield [
-                new(ListRow, (path, title, date, known[cats], known[tags], bool(draft), error))
-                for path, title, date, cats, tags, draft, error in batch
-            ]
+        for extra, by in _NEWEST_FIRST:
+            where, params = self._where(filter, [extra])
+            cursor = self._run(
+                f"SELECT {path}, p.title, p.date, p.cats, {tags}, p.draft, p.error FROM posts p{where} ORDER BY {by}",
+                params,
+            )
+            while batch := self._fetch(cursor, size):
+                for joined in {c for row in batch for c in (row[3], row[4])} - known.keys():
+                    known[joined] = split(joined)
+                yield [
+                    new(ListRow, (path, title, date, known[cats], known[tags], bool(draft), error))
+                    for path, title, date, cats, tags, draft, error in batch
+                ]
 
     @guard
     def _run(self, sql: str, params: Sequence) -> sqlite3.Cursor:

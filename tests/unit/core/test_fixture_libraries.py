@@ -97,8 +97,8 @@ POSTS = {
     ],
     "plain": [
         ("notes/crlf.md", "Windows line ends", "2016-07-19", (), (), False),
+        ("notes/first-note.md", "A plain note", None, (), (), False),  # the undated by title
         ("notes/saved-page.html", "A saved web page", None, (), (), False),
-        ("notes/first-note.md", "A plain note", None, (), (), False),
     ],
 }
 KINDS = {

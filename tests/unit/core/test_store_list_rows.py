@@ -51,11 +51,11 @@ def test_list_rows_are_list_ids_summaries_in_batches(store, flt, size):
     assert all(type(row) is ListRow for row in rows)
     if flt is None:
         assert [row.path for row in rows[-4:]] == [
-            "notes/undated-2.md",
-            "notes/undated-1.md",
-            "notes/undated-0.md",
             "notes/d.md",
-        ]  # undated last, by id
+            "notes/undated-0.md",
+            "notes/undated-1.md",
+            "notes/undated-2.md",
+        ]  # undated last, by title (pinyin: "delta" before "wu2 ri4 qi1"), not by id (d.md's is the lowest)
 
 
 @pytest.mark.parametrize("flt", [None, PostFilter(categories=("keji",)), PostFilter(problems=True)])
