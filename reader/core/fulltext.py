@@ -21,7 +21,7 @@ from __future__ import annotations
 import shutil
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import NoReturn, cast
@@ -143,6 +143,11 @@ class FullText:
                     raise StoreError(f"Cannot write the full-text index {self.folder}: {error}") from error
                 time.sleep(0.05)
 
+    def hold(self) -> None:
+        """Take the writer now (another process's is waited for), before add(): the store reads which
+        documents are dead only while it holds the writer (store_text.py)."""
+        self._writer_now()
+
     def add(self, docs: Iterable[dict], dead: Sequence[int]) -> None:
         """Add documents (dicts of SCHEMA's fields) and delete the `dead` doc numbers, uncommitted: the
         writer is held (other processes wait) until commit() or rollback()."""
@@ -158,8 +163,9 @@ class FullText:
         except ValueError as error:
             self._failed(writer, error)
 
-    def commit(self, merge_behind: bool = False) -> None:
-        """Make what add() gave durable and searchable, in one commit, and let the writer go.
+    def commit(self, merge_behind: bool = False, then: Callable[[], None] | None = None) -> None:
+        """Make what add() gave durable and searchable, in one commit, and let the writer go; `then`
+        runs between the two, the writer still held (the store hands the new documents to their posts).
 
         `merge_behind`: the merges Tantivy starts after the commit (8 small segments into one: about
         13k docs at 100k, 1-2 s) are waited for by a thread and the caller goes on (the wait lets go of
@@ -173,6 +179,14 @@ class FullText:
             writer.commit()
         except ValueError as error:
             self._failed(writer, error)
+        try:
+            if then is not None:
+                then()
+        finally:
+            self._let_go(writer, merge_behind)
+        self.index.reload()
+
+    def _let_go(self, writer: tantivy.IndexWriter, merge_behind: bool) -> None:
         # The writer is let go after each commit, once its merges are done, so that another process
         # waits one batch at most: 12k posts in 2,000-post batches took 5.2 s of CPU so, 5.3-6.1 s
         # with one writer kept for all of them, and as many segments.
@@ -186,7 +200,6 @@ class FullText:
                 _MERGING[self.folder] = merging
         else:
             _wait_merges(writer, self.folder)
-        self.index.reload()
 
     def rollback(self) -> None:
         """Forget what add() gave since the last commit, and let the writer go."""

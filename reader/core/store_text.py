@@ -4,7 +4,11 @@ The two stores meet at `posts.doc`, a number from a counter that never goes back
 document is live while a post holds its number; a number a post gives up (its file changed or
 went away) goes in `dead_docs`, which searches leave out and the next write deletes from Tantivy.
 A write reserves its numbers in `dead_docs` before Tantivy commits and hands them to the posts
-after, so a crash in between leaves nothing Tantivy holds that SQLite does not know about.
+after, so a crash in between leaves nothing Tantivy holds that SQLite does not know about. It does
+both while it holds Tantivy's writer (one for all processes), and reads which docs are dead only then:
+another write's numbers are never among them. (Read before the writer, they were: two refreshes of one
+library, the window's and another's, and the second deleted from Tantivy the documents the first
+handed to its posts, which were never found again.)
 
 Both stores carry a generation: SQLite's info `text_generation` names the Tantivy folder
 (`index.db.text-<generation>`). A folder that is missing or cannot be read, or an index made
@@ -159,6 +163,8 @@ class TextIndex(StoreBase):
             self._held = None
         if held.sent:
             self._commit_text(held, merge_behind=True)
+        elif held.text is not None:
+            held.text.rollback()  # a writer taken for posts that were gone: let go, nothing to commit
 
     @guard
     def write_text(self, rows: Sequence[tuple]) -> None:
@@ -169,28 +175,22 @@ class TextIndex(StoreBase):
         Written twice, a post's text is replaced, never duplicated.
         """
         prepared = {row.post_id: row for row in map(_prepared, rows)}
+        if not prepared and not self._dead_docs():
+            return  # nothing for Tantivy: its writer (one for all processes) is not taken
         held = self._held or _Held()
         if held.text is None:
             held.text, held.generation = self._text(), self._fulltext_generation
-        with self.transaction():
-            db = self._db
-            found = [
-                row
-                for cur in each_in(
-                    db,
-                    "SELECT id, day, sort_key, cats, tags, draft, error IS NOT NULL FROM posts WHERE id IN ({})",
-                    prepared,
-                )
-                for row in cur
-            ]
-            self._unindex([row[0] for row in found])  # their old docs go with this commit
-            dead = [doc for doc in self._dead_docs() if doc not in held.sent]  # not this commit's own
-            first = self._info("next_doc") or 1
-            db.executemany("INSERT OR IGNORE INTO dead_docs VALUES (?)", ((first + n,) for n in range(len(found))))
-            self._set_info("next_doc", first + len(found))
+        held.text.hold()  # first: the dead docs read below are nobody's reserved numbers
+        try:
+            found, dead, first = self._reserve(prepared, held)
+        except BaseException:
+            if self._held is None:
+                held.text.rollback()  # let go of the writer (text_in_one_commit does on its way out)
+            raise
         if not found and not dead:
-            return  # nothing for Tantivy: its writer (one for all processes) is not taken
-        assert held.text is not None
+            if self._held is None:
+                held.text.rollback()  # let go: the posts were gone
+            return
         held.text.add(
             (
                 {
@@ -217,12 +217,36 @@ class TextIndex(StoreBase):
         if self._held is None:
             self._commit_text(held)
 
+    def _reserve(self, prepared: dict[int, Prepared], held: _Held) -> tuple[list[tuple], list[int], int]:
+        """The posts still there (their rows for Tantivy), the dead docs to delete with this commit, and the
+        first of the doc numbers reserved for the posts (in `dead_docs` until the hand-over), in one transaction."""
+        with self.transaction():
+            db = self._db
+            found = [
+                row
+                for cur in each_in(
+                    db,
+                    "SELECT id, day, sort_key, cats, tags, draft, error IS NOT NULL FROM posts WHERE id IN ({})",
+                    prepared,
+                )
+                for row in cur
+            ]
+            self._unindex([row[0] for row in found])  # their old docs go with this commit
+            dead = [doc for doc in self._dead_docs() if doc not in held.sent]  # not this commit's own
+            first = self._info("next_doc") or 1
+            db.executemany("INSERT OR IGNORE INTO dead_docs VALUES (?)", ((first + n,) for n in range(len(found))))
+            self._set_info("next_doc", first + len(found))
+        return found, dead, first
+
     @guard
     def _commit_text(self, held: _Held, merge_behind: bool = False) -> None:
         """Tantivy's commit, then the posts take their docs: a crash in between leaves the new docs
         in `dead_docs` (never found, deleted by the next write) and the posts' text pending."""
         assert held.text is not None
-        held.text.commit(merge_behind)
+        held.text.commit(merge_behind, then=lambda: self._hand_over(held))
+
+    def _hand_over(self, held: _Held) -> None:
+        """The posts take their new docs, and the deleted ones leave `dead_docs`: before the writer is let go."""
         docs = {post_id: doc for doc, post_id in held.docs}  # written twice: the last doc; the first stays dead
         with self.transaction():
             db = self._db
@@ -233,15 +257,9 @@ class TextIndex(StoreBase):
             for _ in each_in(db, "DELETE FROM dead_docs WHERE doc IN ({})", [*held.dead, *docs.values()]):
                 pass
 
-    @guard
     def purge_text(self) -> None:
         """Delete from Tantivy the docs no post holds any more (write_text does it too, on its way)."""
-        dead = self._dead_docs()
-        if dead:
-            self._text().write([], dead)
-            with self.transaction():
-                for _ in each_in(self._db, "DELETE FROM dead_docs WHERE doc IN ({})", dead):
-                    pass
+        self.write_text([])
 
     @guard
     def text_progress(self) -> tuple[int, int]:

@@ -109,7 +109,7 @@ def test_a_refresh_of_changed_posts_commits_their_text_once(tmp_path, monkeypatc
     monkeypatch.setattr("reader.core.library._SHARED_READ_BATCH", 1)  # the changed posts' rows in 3 batches
     commits = []
     commit = FullText.commit
-    monkeypatch.setattr(FullText, "commit", lambda self, *a: commits.append(1) or commit(self, *a))
+    monkeypatch.setattr(FullText, "commit", lambda self, *a, **k: commits.append(1) or commit(self, *a, **k))
     try:
         for i, post in enumerate(sorted((tmp_path / "lib" / "_posts").iterdir())):
             post.write_text(f"---\ntitle: 第{i}篇\n---\n改过的正文{i}\n", encoding="utf-8")
@@ -143,6 +143,25 @@ def test_a_writer_is_let_go_after_each_batch_and_a_second_waits_for_it(tmp_path)
     second.write([{"doc": 3, "body": "三"}], [])  # LockBusy until then, retried
     assert time.monotonic() - start >= 0.25
     assert second.searcher().num_docs == first.searcher().num_docs == 3
+
+
+def test_what_a_commit_runs_then_runs_before_the_writer_is_let_go(tmp_path, monkeypatch):
+    """The store hands a commit's documents to their posts in `then`: no other writer may come in between."""
+    monkeypatch.setattr("reader.core.fulltext._LOCK_WAIT", 0.1)
+    text, other = FullText(tmp_path / "t", create=True), FullText(tmp_path / "t")  # as two processes
+    refused: list[str] = []
+
+    def then() -> None:
+        with pytest.raises(StoreError, match="LockBusy") as error:
+            other.write([{"doc": 2, "body": "二"}], [])
+        refused.append(str(error.value))
+
+    text.hold()
+    text.add([{"doc": 1, "body": "一"}], [])
+    text.commit(then=then)
+    assert refused and text.searcher().num_docs == 1
+    other.write([{"doc": 2, "body": "二"}], [])  # let go now
+    assert other.searcher().num_docs == 2
 
 
 def test_a_searcher_is_kept_until_another_commit_changes_the_index(tmp_path):

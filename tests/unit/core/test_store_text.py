@@ -4,9 +4,12 @@ through writes, changes, deletions, dead documents and a write interrupted betwe
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 
 import pytest
 
+from reader.core import fulltext
 from reader.core.errors import StoreError
 from reader.core.fulltext import FullText
 from reader.core.store import Store
@@ -71,6 +74,57 @@ def test_write_text_for_a_vanished_id_is_ignored(store):
     assert store._text().searcher().num_docs == 0 and dead_rows(store) == 0
 
 
+def test_write_text_for_a_vanished_id_lets_go_of_the_writer(store, tmp_path, monkeypatch):
+    monkeypatch.setattr("reader.core.fulltext._LOCK_WAIT", 0.1)
+    other = Store(store.path, tmp_path / "data" / "state.db", "lib1")  # as another process
+    (a,) = ids(store, "_posts/a.md")
+    try:
+        store.write_text([(999, "t", "文本")])
+        other.write_text([(a, "t", "正文")])  # at once, or StoreError
+        with store.text_in_one_commit():
+            store.write_text([(999, "t", "文本")])
+        other.write_text([(a, "t", "又一版")])
+        assert found(store, "又一版") == {a}
+    finally:
+        other.close()
+
+
+class _WaitsSeen:
+    """fulltext's clock, telling when a writer waits for another's (it sleeps between its tries)."""
+
+    def __init__(self) -> None:
+        self.waiting = threading.Event()
+        self.monotonic = time.monotonic
+
+    def sleep(self, seconds: float) -> None:
+        self.waiting.set()
+        time.sleep(seconds)
+
+
+@pytest.mark.parametrize("second", ["purge", "write"])
+def test_a_second_writer_never_deletes_the_docs_a_first_hands_to_its_posts(store, tmp_path, monkeypatch, second):
+    """Two refreshes of one library (the window's, and another's): the second's write, or its text phase's
+    purge, waits for the writer the first holds through its one commit. It took the numbers the first had
+    reserved in `dead_docs` for dead ones, and deleted those documents once the first had handed them to its
+    posts: the posts counted as indexed and were never found (tests/gui/test_libraries.py, 1 run in 40 under load)."""
+    clock = _WaitsSeen()
+    monkeypatch.setattr(fulltext, "time", clock)
+    other = Store(store.path, tmp_path / "data" / "state.db", "lib1")  # as another process
+    a, b = ids(store, "_posts/a.md", "_posts/b.md")
+    job = other.purge_text if second == "purge" else lambda: other.write_text([(b, "t", "别的")])
+    try:
+        with store.text_in_one_commit():
+            store.write_text([(a, "t", "第一版")])  # a's doc reserved and given to the writer, not committed
+            waits = threading.Thread(target=job)
+            waits.start()
+            assert clock.waiting.wait(10)  # the second waits for the writer
+        waits.join(10)
+        assert found(store, "第一版") == {a} and tantivy_docs(store, "body", "第一") == 1
+        assert store.text_progress() == (2 if second == "write" else 1, 4) and dead_rows(store) == 0
+    finally:
+        other.close()
+
+
 def test_dead_rows_are_never_mistaken_for_a_new_post(store):
     a, b = ids(store, "_posts/a.md", "_posts/b.md")
     store.write_text([(a, "t", "旧文本")])
@@ -120,7 +174,7 @@ def test_writes_in_one_commit_are_searchable_together_at_its_end(store, monkeypa
     store.write_text([(a, "t", "第一版")])
     commits = []
     commit = FullText.commit
-    monkeypatch.setattr(FullText, "commit", lambda self, *a: commits.append(1) or commit(self, *a))
+    monkeypatch.setattr(FullText, "commit", lambda self, *a, **k: commits.append(1) or commit(self, *a, **k))
     with store.text_in_one_commit():
         store.write_text([(a, "t", "第二版"), (b, "t", "别的")])
         assert found(store, "第二版") == set() and found(store, "第一版") == set()  # a's old doc is dead at once
