@@ -63,20 +63,21 @@ def build_meta(
     low = _lower_keys(data)
     site_rel = site_path(site, relpath) or relpath
     date, sort_key, date_error = _date(site, relpath, low)
+    # Its fields in order, not by name: 1.6 against 2.1 us a PostMeta.
     return PostMeta(
-        path=relpath,
-        title=_title(site, relpath, low, body, body_format),
-        date=date,
-        sort_key=sort_key,
-        categories=_categories(site, site_rel, low),
-        tags=_tags(site.kind, low),
-        draft=_draft(low, site_rel),
-        authors=_authors(low),
-        excerpt=_text(_first(low, "excerpt", "description", "summary")) or None,
-        permalink=_permalink(site.kind, low),
-        language=_language(low, relpath),
-        source_url=_source_url(low, body),
-        error=error or date_error,
+        relpath,  # path
+        _title(site, relpath, low, body, body_format),
+        date,
+        sort_key,
+        _categories(site, site_rel, low),
+        _tags(site.kind, low),
+        _draft(low, site_rel),
+        _authors(low),
+        _text(_first(low, "excerpt", "description", "summary")) or None,  # excerpt
+        _permalink(site.kind, low),
+        _language(low, relpath),
+        _source_url(low, body),
+        error or date_error,
     )
 
 

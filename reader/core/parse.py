@@ -58,7 +58,7 @@ def parse_body(site: Site, relpath: str, data: bytes, title: str) -> ParsedPost:
     reading.run(partial(_Reading.body_only, title=title))
     done = reading.done
     assert done is not None
-    return done if done.meta.title == title else replace(done, meta=replace(done.meta, title=title))
+    return done if done.meta.title == title else done._replace(meta=replace(done.meta, title=title))
 
 
 def extract_links(body: str, limit: int = MAX_LINKS) -> tuple[tuple[str, str], ...]:

@@ -20,6 +20,7 @@ import html as html_lib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from . import budget
 from .budget import TooComplex, bounded
@@ -41,9 +42,9 @@ class PostText:
     problem: str | None = None  # a post over its budget is indexed by its source text, and this says so
 
 
-@dataclass(frozen=True)
-class IndexedPost:
-    """What the metadata phase takes from one file (and its text, when the text phase is pending too)."""
+class IndexedPost(NamedTuple):
+    """What the metadata phase takes from one file (and its text, when the text phase is pending too).
+    A tuple: 0.33 against 0.58 us a post as a frozen dataclass."""
 
     meta: PostMeta
     back_links: list  # (kind, key, label) category and tag names its links give (links.back_link)
@@ -80,7 +81,7 @@ def read_post(
 
 def _not_read(site: Site, relpath: str, error: OSError) -> ParsedPost:
     parsed = parse_post(site, relpath, b"")
-    return replace(parsed, meta=replace(parsed.meta, error=f"cannot be read: {error.strerror or error}"))
+    return parsed._replace(meta=replace(parsed.meta, error=f"cannot be read: {error.strerror or error}"))
 
 
 def head(site: Site, relpath: str, limit: int | None = INDEX_LIMIT) -> bytes | OSError:
