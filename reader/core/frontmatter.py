@@ -111,7 +111,7 @@ def _simple_block(text: str, offset: int) -> FrontMatter | None:
     close = text.find("\n-", raw_start)  # the "\n" before the closing line
     if close < 0 or not text.startswith("---", close + 1) or text[close + 4 : close + 5] not in ("", "\n"):
         return None
-    data = _simple_yaml(_clean(text[raw_start : close + 1]))
+    data = _simple_yaml(_visible(text[raw_start:close]))  # it starts with a key: nothing to dedent
     if data is None:
         return None
     body_start = min(close + 5, len(text))
@@ -249,11 +249,17 @@ def _load(fmt: str, raw: str, first_line: int, body: str, body_line: int, data: 
         return FrontMatter({}, body, body_line, fmt, FrontMatterError(f"{type(exc).__name__}: {exc}", first_line))
 
 
-def _clean(raw: str) -> str:
+def _visible(raw: str) -> str:
+    """`raw` without its invisible characters (a no-break space is a space)."""
     if _DIRTY.search(raw):
         raw = raw.replace("\u00a0", " ")
         for ch in "\u200b\ufeff\u2060":
             raw = raw.replace(ch, "")
+    return raw
+
+
+def _clean(raw: str) -> str:
+    raw = _visible(raw)
     stripped = raw.lstrip("\n")
     if stripped[:1] in (" ", "\t"):
         # Every key indented: YAML reads it, but only if the indents agree; dedent them.
@@ -320,8 +326,9 @@ def _simple_yaml(raw: str) -> dict | None:
     scalars as text, reading them here gives the same dict; anything else goes to PyYAML.
     """
     data: dict = {}
+    remembered, longest = _remembered_line, _REMEMBERED_LINE
     for line in raw.split("\n"):
-        pair = _remembered_line(line) if len(line) <= _REMEMBERED_LINE else _simple_line(line)
+        pair = remembered(line) if len(line) <= longest else _simple_line(line)
         if pair is None:
             return None
         if pair:
