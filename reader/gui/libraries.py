@@ -5,24 +5,30 @@ another library's part of the tree shows that library where it was left (selecti
 per library in the settings). The others' counts are read and their indexes refreshed in the
 background, one at a time, on a runner of their own: a library being indexed, or whose index cannot
 be read, never holds up the rest. The status bar names the libraries being indexed.
+
+A library is refreshed once at a time across the window: one being refreshed is not queued again, nor one
+the window's Refresher is refreshing (or whose cancelled refresh is still exiting); a library shown while its
+background refresh runs has that one cancelled, and the Refresher's starts at its end (its process gone, so
+is its index writer: a second writer waited 10 s for it, then failed with "Cannot write the full-text index").
 """
 
 from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 from .. import settings as S
-from ..core import Library
+from ..core import Cancelled, Library
 from .core_text import error_text
 from .libraries_all import AllSession, open_all
 from .refresh_process import refresh_in_process
 from .session import Session
-from .tasks import SyncTaskRunner, TaskRunner, on_own_library
+from .tasks import SyncTaskRunner, Task, TaskRunner, on_own_library
 from .tree_model import load_tree_data
 
 ALL = "*"  # All libraries' key among the places
@@ -50,6 +56,8 @@ class OpenLibraries(QObject):
             window.runner if isinstance(window.runner, SyncTaskRunner) else TaskRunner(self, max_threads=1)
         )
         self._queue: list[str] = []
+        self._running: dict[str, Task | None] = {}  # root -> its background refresh (None: until submit returns)
+        self._after: dict[str, Callable[[], None]] = {}  # root -> the Refresher's start, at the end of that one
         self._busy: dict[str, str] = {}  # root -> name, of the libraries being indexed now
         self.busy_label = QLabel(window.statusBar(), objectName="indexingLibraries")
         window.statusBar().addPermanentWidget(self.busy_label)
@@ -57,6 +65,8 @@ class OpenLibraries(QObject):
         window.refresher.progressed.connect(lambda *_: self._set_busy(self.shown, True))
         window.refresher.finished.connect(self._shown_refreshed)
         window.refresher.failed.connect(lambda *_: self._set_busy(self.shown, False))
+        window.refresher.ended.connect(lambda root: self._queue_refresh([root]))  # if no longer shown
+        window.refresher.hand_over = self._hand_over
         window.browse.elsewhere = self._clicked_elsewhere
         window.browse.treeShown.connect(self._expand)
 
@@ -76,6 +86,7 @@ class OpenLibraries(QObject):
         if root is not None:  # until a worker has read the site's title (its YAML): the folder's name
             self._names.setdefault(root, library.root.name)
         self.shown = root
+        self._queue = [r for r in self._queue if r != root]  # the window's Refresher refreshes it now
         self._settings.set(S.OPEN_LIBRARIES, self.roots)
         self._settings.set(S.ALL_SHOWN, root is None)
         shown_set = self.roots if not sample else [root]
@@ -225,19 +236,30 @@ class OpenLibraries(QObject):
         self._queue_refresh(self.roots, now=True)
 
     def _queue_refresh(self, roots: list[str], now: bool = False) -> None:
-        """Refresh these in the background, one at a time, unless done in the last minute (or `now`)."""
+        """Refresh these in the background, one at a time, unless done in the last minute (or `now`), shown
+        (the Refresher's), queued or being refreshed."""
         stale = time.monotonic() - (0 if now else FRESH_S)
-        self._queue += [r for r in roots if r not in self._queue and self._refreshed_at.get(r, -1e9) < stale]
+        self._queue += [
+            r
+            for r in roots
+            if r in self.roots
+            and r != self.shown
+            and r not in self._queue
+            and not self._refreshing(r)
+            and self._refreshed_at.get(r, -1e9) < stale
+        ]
         if not self._background.busy():
             self._next_refresh()
 
     def _next_refresh(self) -> None:
         while self._queue:
             root = self._queue.pop(0)
-            if root in self.roots and root != self.shown:  # the shown one has the window's refresher
+            # the shown one has the window's Refresher; one it refreshes is queued again at its end
+            if root in self.roots and root != self.shown and not self._refreshing(root):
                 name = self._names.get(root, Path(root).name)
                 self._set_busy(root, True, name)
-                self._background.submit(
+                self._running[root] = None
+                task = self._background.submit(
                     _refresh,
                     root,
                     self.window.data_dir,
@@ -245,17 +267,39 @@ class OpenLibraries(QObject):
                     on_done=lambda _report, r=root: self._refreshed(r),
                     on_error=lambda error, r=root: self._refreshed(r, error),
                 )
+                if root in self._running:  # not ended yet (a synchronous runner has ended it)
+                    self._running[root] = task
                 return
 
+    def _refreshing(self, root: str) -> bool:
+        return root in self._running or self.window.refresher.refreshing(root)
+
+    def _hand_over(self, root: str, then: Callable[[], None]) -> bool:
+        """The Refresher is to refresh `root`: True if its background refresh runs; cancelled, then() at its end."""
+        if root not in self._running:
+            return False
+        task = self._running[root]
+        if task is not None:
+            task.cancel()  # refresh_in_process stops at its next look (50 ms), its process killed and reaped
+        self._after[root] = then
+        return True
+
     def _refreshed(self, root: str, error: BaseException | None = None) -> None:
+        self._running.pop(root, None)
         self._set_busy(root, False)
-        self._refreshed_at[root] = time.monotonic()
-        if error is not None:
+        if not isinstance(error, Cancelled):  # cancelled: for the window's own refresh, or at the end
+            self._refreshed_at[root] = time.monotonic()
+        if error is not None and not isinstance(error, Cancelled):
             self.window.tree_model.set_library_data(root, None, error_text(error))
-        elif root != self.shown and root in self.roots:
+        elif error is None and root != self.shown and root in self.roots:
             self._load_tree(root)
             if self.shown is None:
                 self.window.browse.reload()  # All libraries lists its posts too
+        then = self._after.pop(root, None)
+        if then is not None:
+            then()  # the Refresher's refresh of it, now the only one
+        if isinstance(error, Cancelled) and root != self.shown and root in self.roots and root not in self._queue:
+            self._queue.append(root)  # given up for the Refresher's, but the user left it before that began
         self._next_refresh()
 
     def _shown_refreshed(self, *_report) -> None:
@@ -275,6 +319,7 @@ class OpenLibraries(QObject):
 
     def shutdown(self) -> None:
         self._queue.clear()
+        self._after.clear()
         if self._background is not self.window.runner:
             self._background.shutdown()
 

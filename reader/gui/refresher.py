@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -30,13 +31,18 @@ def _refresh_job(task: Task, root, data_dir) -> tuple[RefreshReport, list[str]]:
 
 
 class Refresher(QObject):
-    """One refresh at a time; a request while one runs queues exactly one more."""
+    """One refresh at a time; a request while one runs queues exactly one more.
+
+    One refresh of a library at a time across the window too: `hand_over(root, then)` (libraries.py) is True when
+    another refresh of `root` is running and then() follows its end, and `refreshing(root)` is True until the end
+    of every refresh of `root` started here (a cancelled one too: its process may still be exiting)."""
 
     progressed = Signal(str, int, int)  # phase, done, total
     postsWritten = Signal()  # the metadata phase wrote some posts: the list can show them already
     metadataReady = Signal()  # the list can be shown while the full text is still being indexed
     finished = Signal(object)  # RefreshReport
     failed = Signal(str)
+    ended = Signal(str)  # a refresh of this root ended (done, failed or cancelled): another one may start
 
     def __init__(self, runner: TaskRunner, data_dir, parent: QObject | None = None):
         super().__init__(parent)
@@ -44,6 +50,9 @@ class Refresher(QObject):
         self._data_dir = data_dir
         self._library: Library | None = None
         self._task: Task | None = None
+        self._waiting: Library | None = None  # until another refresh of it has ended (hand_over)
+        self._ongoing: dict[object, str] = {}  # the root of each refresh started here, until its end
+        self.hand_over: Callable[[str, Callable[[], None]], bool] = lambda _root, _then: False
         self._again = False
         self._phase = ""
         self._parsed = 0  # posts the metadata phase of the running refresh parses
@@ -56,15 +65,20 @@ class Refresher(QObject):
     def set_library(self, library: Library | None) -> None:
         self.cancel()
         self._task = None  # its answers are dropped; waiting for it lost the new library's refresh
+        self._waiting = None
         self.watcher.clear()
         self._library = library
 
     def running(self) -> bool:
-        return self._task is not None and not self._task.finished
+        return self._waiting is not None or (self._task is not None and not self._task.finished)
+
+    def refreshing(self, root: str) -> bool:
+        return root in self._ongoing.values()
 
     def cancel(self) -> None:
-        if self.running():
+        if self._task is not None and not self._task.finished:
             self._task.cancel()
+        self._waiting = None
         self._again = False
 
     def refresh(self) -> None:
@@ -79,15 +93,28 @@ class Refresher(QObject):
         self._phase = ""
         self._parsed = 0
         self.progressed.emit("scan", 0, 0)
+        if self.hand_over(str(library.root), lambda: self._waiting is library and self._start(library)):
+            self._waiting = library  # the background refresh of it is cancelled: this one starts at its end
+        else:
+            self._start(library)
+
+    def _start(self, library: Library) -> None:
+        self._waiting = None
+        root = str(library.root)
+        self._ongoing[token := object()] = root
         self._task = self._runner.submit(
             _refresh_job,
             library.root,
             self._data_dir,
             wants_task=True,
             on_progress=lambda phase, done, total: self._progress(library, phase, done, total),
-            on_done=lambda result: self._done(library, result),
-            on_error=lambda error: self._failed(library, error),
+            on_done=lambda result: self._ended(token, lambda: self._done(library, result)),
+            on_error=lambda error: self._ended(token, lambda: self._failed(library, error)),
         )
+
+    def _ended(self, token: object, then: Callable[[], None]) -> None:
+        self.ended.emit(self._ongoing.pop(token))
+        then()
 
     def rescan_if_stale(self) -> None:
         """A fallback for changes the watcher missed (network folders, watch limits): at most every 30 s."""
