@@ -231,13 +231,15 @@ class OpenLibraries(QObject):
             action.setEnabled(self.shown is not None and len(self.roots) > 1)
 
     # --- refreshing the libraries not shown -----------------------------------------------
-    def refresh_all(self) -> None:
-        """File ▸ Reload under All libraries: every library, in the background."""
-        self._queue_refresh(self.roots, now=True)
+    def refresh_all(self, again: bool = True) -> None:
+        """File ▸ Reload under All libraries: every library, in the background; one being refreshed once more after
+        that (`again`: its walk may have passed what the user reloads for), as the Refresher does. Not when All
+        libraries is shown: now_showing has queued them, and one being refreshed was refreshed twice."""
+        self._queue_refresh(self.roots, now=True, again=again)
 
-    def _queue_refresh(self, roots: list[str], now: bool = False) -> None:
-        """Refresh these in the background, one at a time, unless done in the last minute (or `now`), shown
-        (the Refresher's), queued or being refreshed."""
+    def _queue_refresh(self, roots: list[str], now: bool = False, again: bool = False) -> None:
+        """Refresh these in the background, one at a time, unless done in the last minute (or `now`), shown (the
+        Refresher's), queued or being refreshed (unless `again`: then once more after that)."""
         stale = time.monotonic() - (0 if now else FRESH_S)
         self._queue += [
             r
@@ -245,7 +247,7 @@ class OpenLibraries(QObject):
             if r in self.roots
             and r != self.shown
             and r not in self._queue
-            and not self._refreshing(r)
+            and ((again and r in self._running) or not self._refreshing(r))
             and self._refreshed_at.get(r, -1e9) < stale
         ]
         if not self._background.busy():

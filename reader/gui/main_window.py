@@ -311,14 +311,14 @@ class MainWindow(WindowWiring, QMainWindow):
         """The first refresh of a session's library, if that session is still the one shown."""
         if session is self.session:
             self.refresher.set_library(session.library if session.library.root is not None else None)
-            self.refresh()
+            self.refresh(again=False)  # All libraries: not one whose refresh runs now once more after it
 
-    def refresh(self) -> None:
+    def refresh(self, again: bool = True) -> None:
         """An incremental refresh on a worker thread; the list updates when it is done (All libraries: each one's)."""
         if self.library is None or self.library.root is not None:
             self.refresher.refresh()
         else:
-            self.libraries.refresh_all()
+            self.libraries.refresh_all(again)
 
     def _refresh_done(self, report: RefreshReport) -> None:
         self.progress.finish()
