@@ -89,7 +89,6 @@ class Refresher(QObject):
             self._again = True
             return
         self._last = time.monotonic()
-        self._again = False
         self._phase = ""
         self._parsed = 0
         self.progressed.emit("scan", 0, 0)
@@ -99,7 +98,7 @@ class Refresher(QObject):
             self._start(library)
 
     def _start(self, library: Library) -> None:
-        self._waiting = None
+        self._waiting, self._again = None, False  # a request while it waited: this one, starting now, answers it
         root = str(library.root)
         self._ongoing[token := object()] = root
         self._task = self._runner.submit(
