@@ -6,6 +6,9 @@ from array import array
 from collections.abc import Iterator
 from typing import NamedTuple
 
+# The mtime_ns and size of a new post the walk did not stat (scanner._Walk._entry): its worker's fstat gives them.
+UNSTATED = -(1 << 63)
+
 
 class FileStat(NamedTuple):  # a tuple: made for every post of every scan (a frozen dataclass took 3 times as long)
     path: str  # relative to the library root, "/"-separated
@@ -34,6 +37,12 @@ class Found:
 
     def __getitem__(self, index: int) -> FileStat:
         return FileStat(self.paths[index], self._mtimes[index], self._sizes[index])
+
+    def stat(self, index: int, read: tuple[int, int] | None) -> tuple[int, int] | None:
+        """(mtime_ns, size) of the post at `index`: the walk's, or if it was UNSTATED `read`, from the fstat of
+        the worker that read it (None: gone before it was read). No FileStat made: 0.3 us a row less."""
+        mtime_ns = self._mtimes[index]
+        return read if mtime_ns == UNSTATED else (mtime_ns, self._sizes[index])
 
     def __iter__(self) -> Iterator[FileStat]:
         return map(self.__getitem__, range(len(self.paths)))

@@ -64,8 +64,8 @@ def folders_held() -> Iterator[None]:
 
 def open_held(
     roots: Sequence[Path | str], relpath: str, flags: int, inside: Callable[[int, str], bool]
-) -> tuple[int, int] | None:
-    """(the descriptor, the size) of `relpath` opened with `flags` in its held folder (folders_held;
+) -> tuple[int, os.stat_result] | None:
+    """(the descriptor, its fstat) of `relpath` opened with `flags` in its held folder (folders_held;
     `inside(folder descriptor, root)` checks the folder), or None: the caller goes the general way."""
     held, slash = _held, relpath.rfind("/")
     name = relpath[slash + 1 :]
@@ -84,4 +84,4 @@ def open_held(
         if fd >= 0:
             os.close(fd)
         return None
-    return fd, st.st_size
+    return fd, st

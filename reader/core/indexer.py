@@ -219,19 +219,21 @@ def first_rows(site: Site, limit: int, cancelled: Callable[[], bool]) -> tuple[l
         return [], []  # a small library: its whole scan is quick, nothing to show earlier
     parsed = _metadata_chunk(site, list(files), keyed=False)
     rows = [(row, files[row[PATH]].mtime_ns, files[row[PATH]].size) for row, *_ in parsed]
-    return rows, [link for _, found, _ in parsed for link in found]
+    return rows, [link for _, found, *_ in parsed for link in found]
 
 
 def _metadata_chunk(site: Site, paths: Sequence[str], with_text: bool = False, keyed: bool = True) -> list[tuple]:
-    """(row, back-links, prepared text or None) of each post: its `posts` values (store_rows.meta_row,
-    made here so that the writer only inserts them), the category and tag names its links give
-    (links.back_link) and, `with_text`, its text prepared for the index (store_text.prepare_text,
-    with the id 0 until the writer gives it one): a file whose two phases are both pending is read once."""
+    """(row, back-links, prepared text or None, (mtime_ns, size) or None) of each post: its `posts` values
+    (store_rows.meta_row, made here so that the writer only inserts them), the category and tag names its links
+    give (links.back_link), `with_text` its text prepared for the index (store_text.prepare_text, with the id 0
+    until the writer gives it one: a file whose two phases are both pending is read once), and its stat as read
+    (_read_stat: the walk did not stat a new post)."""
     with collector_paused():
-        posts = [post for run in _read_runs(site, paths) for post in index_posts(site, run, with_text)]
+        stats: list[tuple[int, int] | None] = []
+        posts = [post for run in _read_runs(site, paths, stats) for post in index_posts(site, run, with_text)]
         return [
-            (meta_row(post.meta, keyed), post.back_links, _prepared(0, post.text) if post.text else None)
-            for post in posts
+            (meta_row(post.meta, keyed), post.back_links, _prepared(0, post.text) if post.text else None, read)
+            for post, read in zip(posts, stats, strict=True)
         ]
 
 
@@ -259,14 +261,18 @@ def collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _read_runs(site: Site, paths: Sequence[str]) -> Iterator[list[tuple[str, bytes | OSError]]]:
+def _read_runs(
+    site: Site, paths: Sequence[str], stats: list[tuple[int, int] | None]
+) -> Iterator[list[tuple[str, bytes | OSError]]]:
     """(path, head()) of each post, in runs of files read before any of them is parsed (at most
     _READ_AHEAD bytes held): the reads' system calls and the parsers no longer take turns in the
-    CPU's caches (5 us a post less), and a run is parsed step by step (parse.parse_posts)."""
+    CPU's caches (5 us a post less), and a run is parsed step by step (parse.parse_posts). Each post's
+    (mtime_ns, size) is added to `stats` (_read_stat)."""
     run: list[tuple[str, bytes | OSError]] = []
     held = 0
     for rel in paths:
         data = head(site, rel)
+        stats.append(_read_stat(site, rel, data))
         run.append((rel, data))
         held += len(data) if isinstance(data, bytes) else 0
         if held >= _READ_AHEAD:
@@ -274,6 +280,21 @@ def _read_runs(site: Site, paths: Sequence[str]) -> Iterator[list[tuple[str, byt
             run, held = [], 0
     if run:
         yield run
+
+
+def _read_stat(site: Site, rel: str, data: bytes | OSError) -> tuple[int, int] | None:
+    """(mtime_ns, size) of the post just read: its fstat at the open (scanner.opened), what the walk's stat
+    of a regular file gives too; if it was not read, its lstat; None if it is gone (it is not indexed)."""
+    path, mtime_ns, size = scanner.opened
+    if path == rel and not isinstance(data, OSError):
+        return mtime_ns, size
+    try:
+        st = os.lstat(os.path.join(site.library_root, rel))
+    except FileNotFoundError:
+        return None
+    except OSError:  # there but not to be stat'ed (a folder that cannot be searched): its problem is the read's
+        return (0, 0)
+    return st.st_mtime_ns, st.st_size
 
 
 def _text_chunk(site: Site, items: Sequence[tuple[int, str, str]]) -> list[tuple]:

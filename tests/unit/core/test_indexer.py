@@ -105,7 +105,7 @@ def test_a_workers_warm_up_imports_all_that_its_first_post_needs(tmp_path):
         tmp_path,
         "indexer._warm_up(site)\n"
         "loaded = set(sys.modules)\n"
-        "[(row, links, text)] = indexer._metadata_chunk(site, ['_posts/2024-01-02-a.md'], with_text=True)\n"
+        "[(row, links, text, _)] = indexer._metadata_chunk(site, ['_posts/2024-01-02-a.md'], with_text=True)\n"
         "assert text.body and row[1] == '中文标题', (row, text)\n"
         "print(sorted(set(sys.modules) - loaded))\n",
     )
@@ -125,7 +125,7 @@ def test_a_warm_up_without_text_leaves_the_text_path_for_later(tmp_path):
         tmp_path,
         "indexer._warm_up(site, text=False)\n"
         "loaded = set(sys.modules)\n"
-        "[(row, links, text)] = indexer._metadata_chunk(site, ['_posts/2024-01-02-a.md'])\n"
+        "[(row, links, text, _)] = indexer._metadata_chunk(site, ['_posts/2024-01-02-a.md'])\n"
         "assert row[1] == '中文' and text is None, row\n"
         "print(sorted(set(sys.modules) - loaded), 'markdown_it' in loaded, 'lxml' in loaded)\n",
     )
@@ -169,5 +169,5 @@ def test_a_chunk_reads_its_files_ahead_of_parsing_them_within_a_cap(tmp_path, mo
     monkeypatch.setattr(indexer, "_READ_AHEAD", 250)
     rows = indexer._metadata_chunk(site, [f"_posts/{name}" for name in names])
     assert runs == [3, 4]
-    assert [row[0] for row, _, _ in rows] == [f"_posts/{name}" for name in names]
-    assert [bool(row[7]) and "cannot be read" in row[7] for row, _, _ in rows] == [False] * 3 + [True] + [False] * 3
+    assert [row[0] for row, *_ in rows] == [f"_posts/{name}" for name in names]
+    assert [bool(row[7]) and "cannot be read" in row[7] for row, *_ in rows] == [False] * 3 + [True] + [False] * 3

@@ -50,7 +50,7 @@ def folder_digest(folder: Path, in_a_row: bool = False) -> str:
     digest = hashlib.sha256()
     with files_in_a_row() if in_a_row else nullcontext():
         chunk = _metadata_chunk(site, paths)
-    for path, (row, links, text) in zip(paths, chunk, strict=True):
+    for path, (row, links, text, _) in zip(paths, chunk, strict=True):
         assert text is None
         digest.update(repr((path, row, links)).encode())
     return digest.hexdigest()

@@ -11,6 +11,7 @@ import pytest
 
 from reader.core import indexer, scanner
 from reader.core.errors import Cancelled
+from reader.core.found import UNSTATED
 from reader.core.library import Library
 from reader.core.scanner import scan
 from reader.core.types import Site
@@ -34,9 +35,11 @@ def test_only_the_new_and_changed_posts_are_kept_sorted_by_path_with_their_stats
     diff = indexer.scan_diff(site, known)
     assert (diff.added, diff.changed, diff.removed, diff.total) == (2, ["b.md"], ["gone.md"], 4)
     assert [post.path for post in diff.todo] == ["b.md", "c.md", "d.md"]
-    for post in diff.todo:
-        st = os.stat(tmp_path / post.path)
-        assert (post.mtime_ns, post.size) == (st.st_mtime_ns, st.st_size)
+    # The changed post has the walk's stat; the new ones none: their worker's fstat gives it (Found.stat).
+    b_now = os.stat(tmp_path / "b.md")
+    assert diff.todo[0][1:] == (b_now.st_mtime_ns, b_now.st_size) == diff.todo.stat(0, (1, 2))
+    assert [post[1:] for post in diff.todo][1:] == [(UNSTATED, UNSTATED)] * 2
+    assert diff.todo.stat(1, (1, 2)) == (1, 2) and diff.todo.stat(2, None) is None
     assert known["gone.md"] == (5, 1, 1) and len(known) == 3  # the caller's dict is left as it was
 
 
@@ -106,5 +109,51 @@ def test_a_refresh_cancelled_in_the_middle_of_a_big_folder_then_gives_the_same_c
         assert library.count() == 700
         again = library.refresh(full_text=False)
         assert (again.added, again.changed, again.removed, again.unchanged) == (0, 0, 0, 700)
+    finally:
+        library.close()
+
+
+@pytest.mark.parametrize("posts", [30, indexer._POOL_THRESHOLD + 20])  # in this process; in the workers
+def test_new_posts_are_indexed_with_the_stat_a_later_walk_gives_so_a_second_refresh_reads_none(tmp_path, posts):
+    """The walk does not stat a new post (a regular file by its listing): the fstat of the read that parsed it
+    gives its mtime and size, exactly what the next walk's stat gives, so nothing is read again."""
+    _posts(tmp_path / "lib", [f"{n:04}.md" for n in range(posts)])
+    (tmp_path / "lib" / "0001.md").write_text("---\ntitle: longer\n---\n" + "长" * 500, encoding="utf-8")
+    library = Library(tmp_path / "lib", data_dir=tmp_path / "data")
+    try:
+        assert library.refresh(full_text=False).added == posts
+        states = library._store().file_states()
+        for path, (_, mtime_ns, size) in states.items():
+            st = os.stat(tmp_path / "lib" / path)
+            assert (mtime_ns, size) == (st.st_mtime_ns, st.st_size)
+        assert len(states) == posts
+        again = library.refresh(full_text=False)
+        assert (again.added, again.changed, again.removed, again.unchanged) == (0, 0, 0, posts)
+    finally:
+        library.close()
+
+
+def test_the_stat_of_a_post_as_read_and_none_for_one_gone_before_its_read(tmp_path):
+    _posts(tmp_path, ["a.md"])
+    site = Site("folder", tmp_path, tmp_path)
+    (a, _, _, read), (_, _, _, gone) = indexer._metadata_chunk(site, ["a.md", "gone.md"])
+    st = os.stat(tmp_path / "a.md")
+    assert read == (st.st_mtime_ns, st.st_size) and gone is None
+
+
+def test_a_new_post_gone_between_the_walk_and_its_read_is_not_indexed(tmp_path, monkeypatch):
+    _posts(tmp_path, ["a.md", "b.md"])
+    real_scan_diff = indexer.scan_diff
+
+    def scan_then_delete(*args, **kwargs):
+        diff = real_scan_diff(*args, **kwargs)
+        (tmp_path / "b.md").unlink()
+        return diff
+
+    monkeypatch.setattr(indexer, "scan_diff", scan_then_delete)
+    library = Library(tmp_path, data_dir=tmp_path / ".data")
+    try:
+        library.refresh(full_text=False)
+        assert sorted(library._store().file_states()) == ["a.md"]
     finally:
         library.close()
