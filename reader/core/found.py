@@ -38,9 +38,9 @@ class Found:
     def __getitem__(self, index: int) -> FileStat:
         return FileStat(self.paths[index], self._mtimes[index], self._sizes[index])
 
-    def stat(self, index: int, read: tuple[int, int] | None) -> tuple[int, int] | None:
+    def stat(self, index: int, read: tuple[int, int]) -> tuple[int, int]:
         """(mtime_ns, size) of the post at `index`: the walk's, or if it was UNSTATED `read`, from the fstat of
-        the worker that read it (None: gone before it was read). No FileStat made: 0.3 us a row less."""
+        the worker that read it (indexer._read_stat). No FileStat made: 0.3 us a row less."""
         mtime_ns = self._mtimes[index]
         return read if mtime_ns == UNSTATED else (mtime_ns, self._sizes[index])
 

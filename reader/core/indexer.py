@@ -223,13 +223,13 @@ def first_rows(site: Site, limit: int, cancelled: Callable[[], bool]) -> tuple[l
 
 
 def _metadata_chunk(site: Site, paths: Sequence[str], with_text: bool = False, keyed: bool = True) -> list[tuple]:
-    """(row, back-links, prepared text or None, (mtime_ns, size) or None) of each post: its `posts` values
+    """(row, back-links, prepared text or None, (mtime_ns, size)) of each post: its `posts` values
     (store_rows.meta_row, made here so that the writer only inserts them), the category and tag names its links
     give (links.back_link), `with_text` its text prepared for the index (store_text.prepare_text, with the id 0
     until the writer gives it one: a file whose two phases are both pending is read once), and its stat as read
     (_read_stat: the walk did not stat a new post)."""
     with collector_paused():
-        stats: list[tuple[int, int] | None] = []
+        stats: list[tuple[int, int]] = []
         posts = [post for run in _read_runs(site, paths, stats) for post in index_posts(site, run, with_text)]
         return [
             (meta_row(post.meta, keyed), post.back_links, _prepared(0, post.text) if post.text else None, read)
@@ -262,7 +262,7 @@ def collector_paused() -> Iterator[None]:
 
 
 def _read_runs(
-    site: Site, paths: Sequence[str], stats: list[tuple[int, int] | None]
+    site: Site, paths: Sequence[str], stats: list[tuple[int, int]]
 ) -> Iterator[list[tuple[str, bytes | OSError]]]:
     """(path, head()) of each post, in runs of files read before any of them is parsed (at most
     _READ_AHEAD bytes held): the reads' system calls and the parsers no longer take turns in the
@@ -282,18 +282,17 @@ def _read_runs(
         yield run
 
 
-def _read_stat(site: Site, rel: str, data: bytes | OSError) -> tuple[int, int] | None:
+def _read_stat(site: Site, rel: str, data: bytes | OSError) -> tuple[int, int]:
     """(mtime_ns, size) of the post just read: its fstat at the open (scanner.opened), what the walk's stat
-    of a regular file gives too; if it was not read, its lstat; None if it is gone (it is not indexed)."""
+    of a regular file gives too; if it was not read, its lstat; (0, 0) if it is gone since the walk (its row
+    then says why, as a post gone between the walk's stat and its read did: the next refresh removes it)."""
     path, mtime_ns, size = scanner.opened
     if path == rel and not isinstance(data, OSError):
         return mtime_ns, size
     try:
         st = os.lstat(os.path.join(site.library_root, rel))
-    except FileNotFoundError:
-        return None
-    except OSError:  # there but not to be stat'ed (a folder that cannot be searched): its problem is the read's
-        return (0, 0)
+    except OSError:
+        return 0, 0
     return st.st_mtime_ns, st.st_size
 
 

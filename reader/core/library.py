@@ -260,8 +260,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             for at, chunk in metadata_results(phase, self.site, todo.paths, diff.ahead, progress, stop, workers):
                 back_links.update(link for _, found, *_ in chunk for link in found)  # once a chunk, not a row
                 for n, (row, _, text, read) in zip(at, chunk, strict=True):  # n: the post's place in todo
-                    if (stat := todo.stat(n, read)) is not None:  # None: a new post gone before it was read
-                        yield row, *stat, text
+                    yield row, *todo.stat(n, read), text
 
         def write(batch: list) -> None:
             ids = store.write_rows([row[:3] for row in batch])
