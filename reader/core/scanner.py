@@ -233,7 +233,7 @@ class ChangeWatch:
                 return
             self.changed.append(path)
         self.found.add(path, mtime_ns, size)
-        if len(self.found) == self.count:
+        if len(self.found.paths) == self.count:  # not Found.__len__: a call less a post
             self.count = self.then() or 0
 
     def removed(self, unread: Sequence[str] = ()) -> list[str]:
