@@ -130,7 +130,8 @@ class ArticleListView(QTableView):
         if library:  # a narrow list: the library, then the categories, give way before the title would scroll
             library, category = self._give_way(_MIN_TITLE + date + category + library - width, library, category)
         rest = max(_MIN_TITLE, width - date - category - library)
-        title = rest * 2 // 5 if not self.isColumnHidden(SNIPPET_COLUMN) else rest
+        # While searching the snippet shares the rest, the title keeping half of it up to _MIN_TITLE.
+        title = max(rest * 2 // 5, min(rest // 2, _MIN_TITLE)) if not self.isColumnHidden(SNIPPET_COLUMN) else rest
         for column, size in ((0, title), (1, date), (2, category), (LIBRARY_COLUMN, library)):
             header.resizeSection(column, size)
 
@@ -145,15 +146,16 @@ class ArticleListView(QTableView):
 
     def _room_for_snippet(self, dragged: int = -1) -> None:
         """While searching the snippet, the stretched last column, takes the rest of the width and keeps
-        at least _MIN_SNIPPET of it: the column being dragged stops there; else the title, the library, the
-        category, then the date give up what the user's widths took beyond it (no horizontal scroll bar)."""
+        at least _MIN_SNIPPET of it: the column being dragged stops there; else the library, the category, the
+        title, then the date give up what the user's widths took beyond it (no horizontal scroll bar). The title
+        gave way first, and in All libraries' narrow list it was left a few pixels ("…")."""
         if self.model() is None or self.isColumnHidden(SNIPPET_COLUMN):
             return
         header = self.horizontalHeader()
         width = self.viewport().width()
         keep = max(header.minimumSectionSize(), min(_MIN_SNIPPET, width // 3))
         over = sum(header.sectionSize(c) for c in range(header.count()) if c != SNIPPET_COLUMN) + keep - width
-        for column in (dragged,) if dragged >= 0 else (0, LIBRARY_COLUMN, 2, 1):
+        for column in (dragged,) if dragged >= 0 else (LIBRARY_COLUMN, 2, 0, 1):
             if over <= 0:
                 break
             give = min(over, header.sectionSize(column) - header.minimumSectionSize())

@@ -421,3 +421,6 @@ def test_the_library_column_fits_a_narrow_list(qtbot, make_window):
         lambda: window.list_model.searching() and not window.list.isColumnHidden(SNIPPET_COLUMN), timeout=10000
     )
     qtbot.waitUntil(lambda: bar.maximum() == 0, timeout=5000)
+    # the hits' titles stay readable: the library and the category give way before the title (it was left
+    # a few pixels, "…", in a list of 500)
+    assert header.sectionSize(0) >= 80 and header.sectionSize(0) > header.sectionSize(LIBRARY_COLUMN)
