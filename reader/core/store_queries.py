@@ -22,9 +22,12 @@ _CATEGORY_ORDER = (
     "coalesce((SELECT l.sort_key FROM labels l WHERE l.kind = 'category' AND l.key = p.category), lower(p.category))"
 )
 _SORT_COLUMNS = {"date": "p.sort_key", "title": "p.title_key", "category": _CATEGORY_ORDER, "path": "p.path"}
-# Newest first, and the undated posts after them by title (pinyin for Chinese), A to Z: a vault of notes has
+# Newest first (SQLite puts NULL below every value: the undated last, by id, where one query must do)...
+_NEWEST = "p.sort_key DESC, p.id DESC"
+# ...and for a list, the undated after the dated by title (pinyin for Chinese), A to Z: a vault of notes has
 # no dates at all, and by id its list read as if shuffled. Two queries, so that each takes its index.
-_NEWEST_FIRST = (("p.sort_key IS NOT NULL", "p.sort_key DESC, p.id DESC"), ("p.sort_key IS NULL", "p.title_key, p.id"))
+_UNDATED = "p.title_key, p.id"
+_NEWEST_FIRST = (("p.sort_key IS NOT NULL", _NEWEST), ("p.sort_key IS NULL", _UNDATED))
 
 
 class Queries(TextIndex):
@@ -110,10 +113,9 @@ class Queries(TextIndex):
         has = "p.category" if sort == "category" else column  # the same rows, without a lookup each
         order = "DESC" if descending else "ASC"
         ids: list[int] = []
-        last = _NEWEST_FIRST[1][1] if sort == "date" else _NEWEST_FIRST[0][1]  # sort_key DESC puts NULL last
         for extra, by in (
             (f"{has} IS NOT NULL", f"{column} {order}, {tie or 'p.id ' + order}"),
-            (f"{has} IS NULL", last),
+            (f"{has} IS NULL", _UNDATED if sort == "date" else _NEWEST),
         ):
             where, params = self._where(filter, [extra])
             # One JSON array, not a row each: 100k ids by title took 31.6 ms as rows, 15.6 ms so.
@@ -274,7 +276,7 @@ class Queries(TextIndex):
             clauses, params = plan.where + clauses, plan.params + params
             where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
             return self._db.execute(
-                f"SELECT p.id, 0.0 FROM posts p{where} ORDER BY p.sort_key DESC, p.id DESC LIMIT ? OFFSET ?",
+                f"SELECT p.id, 0.0 FROM posts p{where} ORDER BY {_NEWEST} LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             ).fetchall()
         around = [*planner.filter_query(f), *self._sql_filters(f)]
@@ -342,8 +344,7 @@ class Queries(TextIndex):
         clauses, params = planner.pending_titles_sql(self._named_keys, groups)
         more, more_params = filter_sql(filter, self._has_state, self._library)
         rows = self._db.execute(
-            f"SELECT p.id FROM posts p WHERE {' AND '.join(clauses + more)}"
-            " ORDER BY p.sort_key DESC, p.id DESC LIMIT ?",
+            f"SELECT p.id FROM posts p WHERE {' AND '.join(clauses + more)} ORDER BY {_NEWEST} LIMIT ?",
             [*params, *more_params, limit],
         )
         return [post_id for (post_id,) in rows]
