@@ -39,7 +39,10 @@ _HEADER = (
 
 def _load(text: str) -> tuple[dict[str, str], dict[str, str]]:
     """(character -> its folded form, for those that change; folded form -> its whole class)."""
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    lines = text.split("\n")  # not splitlines() and a test a line: 0.1 ms, not 0.5 (the header is first)
+    while lines and lines[0].startswith("#"):
+        del lines[0]
+    lines = [line for line in lines if line]
     return {ch: line[0] for line in lines for ch in line[1:]}, {line[0]: line for line in lines}
 
 
@@ -62,12 +65,14 @@ def _tables() -> _Tables:
     """Read on the first text that is not ASCII (3 ms of CPU, which listing from the index does not need)."""
     folded, members = _load(TABLE_PATH.read_text(encoding="utf-8"))
     dense = list(range(_DENSE_END))  # every character itself, then the folded ones: 2 ms, not 12
-    for ch, to in folded.items():
-        if ord(ch) < _DENSE_END:
-            dense[ord(ch)] = ord(to)
-    return _Tables(
-        folded, members, dense, str.maketrans({ch: to for ch, to in folded.items() if ord(ch) >= _DENSE_END})
-    )
+    beyond: dict[int, str] = {}
+    for ch, to in folded.items():  # one pass for both tables
+        code = ord(ch)
+        if code < _DENSE_END:
+            dense[code] = ord(to)
+        else:
+            beyond[code] = to
+    return _Tables(folded, members, dense, beyond)
 
 
 def fold(text: str) -> str:
