@@ -1,12 +1,17 @@
 """The facade's files beyond the index (a part Library inherits): a post written out, a library image read,
-a lone post file of no library shown, the view's warm-up. Each imports its module when called: they read posts."""
+a lone post file of no library shown; and the warm-ups of the view and of search. Each imports its module when
+called: they read posts."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .errors import PostError
+from .errors import PostError, ReaderError
 from .types import Post, Site
+
+if TYPE_CHECKING:
+    from .store import Store
 
 LONE_POST_ID = -1  # never a row id of an index
 LONE_MAX_BYTES = 32 * 1024 * 1024  # a "post" larger than this is not an article; don't freeze on it
@@ -14,6 +19,9 @@ LONE_MAX_BYTES = 32 * 1024 * 1024  # a "post" larger than this is not an article
 
 class LibraryFiles:
     """Library's export, image, lone-file and warm-up methods (what they read of a library is Library's)."""
+
+    def _store(self) -> Store:
+        raise NotImplementedError  # Library's
 
     def export_post(self, post_id: int, fmt: str, target: str | Path, labels: dict[str, str] | None = None) -> Path:
         """Write the post as "html" (one self-contained file) or "md" (its file as written) to `target`, UTF-8;
@@ -44,6 +52,15 @@ class LibraryFiles:
         except OSError as error:
             raise PostError(str(path), f"cannot be read: {error.strerror or error}") from error
         return Post(id=LONE_POST_ID, meta=shown.meta, html=shown.html, text=shown.text)
+
+    def warm_search(self) -> None:
+        """The first search's costs paid ahead (Store.warm_search), on this thread's connection: call it on the
+        worker that will search, once the library is listed. Cheap when the text is not indexed; never raises."""
+        try:
+            store = self._store()
+        except ReaderError:
+            return  # the index cannot be opened again: the search that follows says so
+        store.warm_search()
 
     @staticmethod
     def warm_up() -> Post:
