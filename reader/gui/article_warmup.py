@@ -4,7 +4,8 @@ once, on the UI thread, a small piece at a time once the first list is in (nothi
 Why: Qt keeps the fonts it resolved, the glyph metrics its layout loaded and the glyphs it rasterised, per font
 and size, for the thread that used them. The list and the tree use other sizes, so the first post shown paid for
 all of them: its page's layout and first paint took 13-17 ms of the UI thread against 1.5-2 ms for the same page
-shown again, and a second post with new characters about 5 ms (10k library, offscreen).
+shown again, and a second post with new characters about 5 ms (10k library, offscreen). Before it, on each worker
+thread, the reading path and the first search's costs are paid once (warm_worker): there, off the UI thread.
 """
 
 from __future__ import annotations
@@ -62,13 +63,16 @@ WARM_UP_TRIES, WARM_UP_AGAIN_MS = 30, 100  # the workers' warm-up: asked again u
 
 def warm_worker(library: Library, setup: PageSetup, warm: set[int]) -> None:
     """On a worker: the reading path once, in the view's setup, and the site's settings of this thread's handle
-    (read from the library's config file when a post is first shown: 1-1.5 ms of the first open); once a thread
-    (`warm`: the threads done so far). Each thread has its own caches: Qt's fonts, the handle's statements."""
+    (read from the library's config file when a post is first shown: 1-1.5 ms of the first open); then its
+    search (Library.warm_search: the first search of a thread's handle took 9-11 ms of CPU at 100k posts
+    against 3.5 for a new word's later); once a thread (`warm`: the threads done so far). Each thread has its
+    own caches: Qt's fonts, the handle's statements and Tantivy searcher."""
     if threading.get_ident() in warm:
         return
     warm_up(setup)
     if isinstance(library, Library):  # All libraries' handle reads each library's site with its first post
         library.site  # noqa: B018 - a cached property: computed here, not in the first open
+        library.warm_search()
     warm.add(threading.get_ident())
 
 
