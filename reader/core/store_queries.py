@@ -306,7 +306,8 @@ class Queries(TextIndex):
         return [(ids[doc], float(score)) for doc, score in page if doc in ids]
 
     def warm_search(self) -> None:
-        """What the first search of a connection pays for, paid ahead (12-30 ms at 100k posts): the fold's
+        """What the first search of a connection pays for, paid ahead (7-9 ms of CPU at 100k posts, 20-27
+        at 1M by round 5's figures; docs/performance.md, "The first search of a process"): the fold's
         tables, the counts text_progress() keeps, the Tantivy searcher and the pages a search of one
         character and of two read first (WARM_QUERIES searched). Only over an index whose text is all in
         and open: it never opens, renews or writes the full-text index, and never raises (a broken index
