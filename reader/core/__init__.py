@@ -67,7 +67,7 @@ _EXPORTS = {
     # before there is a Library: the file types the reader opens, a site's root and its markers, links without an index
     **dict.fromkeys(("POST_EXTENSIONS", "MARKDOWN_EXTENSIONS", "HTML_EXTENSIONS"), "scanner"),
     **dict.fromkeys(("find_library_root", "SITE_MARKERS"), "site"),
-    **dict.fromkeys(("SAFE_SCHEMES", "LABEL_CLASS", "target_without_index"), "links"),
+    **dict.fromkeys(("SAFE_SCHEMES", "LABEL_CLASS", "target_without_index", "links_to"), "links"),
     # errors: ReaderError and its children
     **dict.fromkeys(
         (
@@ -141,6 +141,7 @@ __all__ = [  # what __getattr__ gives, listed for linters, type checkers and `fr
     "fold",
     "html_to_script",
     "image_source",
+    "links_to",
     "make_anchor",
     "markdown_link",
     "merge_lists",
@@ -196,7 +197,7 @@ if TYPE_CHECKING:  # what a type checker reads; at run time the names come throu
     )
     from .library import Library
     from .lifeline import die_with_parent
-    from .links import LABEL_CLASS, SAFE_SCHEMES, target_without_index
+    from .links import LABEL_CLASS, SAFE_SCHEMES, links_to, target_without_index
     from .query import query_words
     from .scanner import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, POST_EXTENSIONS
     from .site import SITE_MARKERS, find_library_root

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 from .decode import decode_bytes
 from .errors import PostError, ReaderError
 from .limits import read_head
-from .links import WEB_SCHEMES, WIKILINK
+from .links import WEB_SCHEMES, WIKILINK, links_to
 from .scanner import open_inside
 from .site_paths import own_url, relative_path
 from .types import Post, PostMeta, Site
@@ -151,12 +151,12 @@ def _placeholder(alt: str, source: ImageSource):
     return box
 
 
-def _inline_images(library: Library, post: Post, body_html: str) -> str:
-    """The body with library images as data: URIs and every other image as a placeholder box."""
+def _inline_images(library: Library, post: Post, body_html: str) -> tuple[str, list[str]]:
+    """The body with library images as data: URIs and every other image as a placeholder box; its links' hrefs."""
     import lxml.html  # here: the window imports this module on start, and reads no HTML then
 
     if not body_html.strip():
-        return ""
+        return "", []
     root = lxml.html.fragment_fromstring(body_html, create_parent="div")
     for img in list(root.iter("img")):
         source = image_source(
@@ -175,7 +175,8 @@ def _inline_images(library: Library, post: Post, body_html: str) -> str:
         box = _placeholder((img.get("alt") or "").strip(), source)
         box.tail = img.tail
         img.getparent().replace(img, box)
-    return lxml.html.tostring(root, encoding="unicode")
+    hrefs = [a.get("href") for a in root.iter("a") if a.get("href") is not None]
+    return lxml.html.tostring(root, encoding="unicode"), hrefs
 
 
 _STYLE = """
@@ -210,9 +211,10 @@ def html_document(library: Library, post: Post, labels: dict[str, str] | None = 
     ]
     if line:
         parts.append('<p class="meta">' + " · ".join(html.escape(x) for x in line) + "</p>")
-    parts.append(_inline_images(library, post, post.html))
+    body, hrefs = _inline_images(library, post, post.html)
+    parts.append(body)
     link = original_url(library.site, meta)
-    if link:
+    if link and not links_to(hrefs, link):  # a finews body ends with its source link: not shown twice
         parts.append(f'<p class="source">Source: <a href="{html.escape(link, quote=True)}">{html.escape(link)}</a></p>')
     parts.append("</body></html>\n")
     return "\n".join(parts)

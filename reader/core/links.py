@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -49,6 +49,25 @@ def outside_target(scheme: str, url: str, href: str) -> LinkTarget:
     """A link with a scheme: handed to the system browser when the scheme is one of SAFE_SCHEMES,
     else refused. `url` is the absolute URL ("//host/x" made https:), `href` the link as written."""
     return LinkTarget("external", url=url) if scheme in SAFE_SCHEMES else LinkTarget("refused", url=href)
+
+
+def links_to(hrefs: Iterable[str], url: str) -> bool:
+    """Whether one of `hrefs` leads to the web page `url`: http and https alike ("//host/x" too), the host
+    in any case, percent-escapes read, a trailing slash and the fragment aside. A finews post's body ends
+    with its source link: a "Source:" line under it would show the same link again."""
+    key = _page_key(url)
+    return key is not None and any(_page_key(href) == key for href in hrefs)
+
+
+def _page_key(url: str) -> tuple[str, int | None, str, str] | None:
+    try:
+        parts = urlsplit(url.strip())
+        host, port = parts.hostname, parts.port
+    except ValueError:  # "http://[x" or a port out of range: no web page
+        return None
+    if not host or parts.scheme.lower() not in ("", *WEB_SCHEMES):
+        return None
+    return host, port, unquote(parts.path).rstrip("/"), unquote(parts.query)
 
 
 def target_without_index(href: str) -> LinkTarget:

@@ -10,7 +10,7 @@ from urllib.parse import quote
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSizeF, QThread, QUrl
 from PySide6.QtGui import QFont, QTextDocument
 
-from reader.core import ORIGINAL, Post, html_to_script
+from reader.core import ORIGINAL, Post, html_to_script, links_to
 
 from .core_text import translate_labels, translated
 from .dates import format_date, format_month
@@ -275,7 +275,7 @@ def post_page(post: Post, body: PreparedBody, labels: dict[str, str], detached: 
     """The page of a post as the view shows it: build_page, its source line, in the script of View ▸ Read As."""
     page = build_page(post, body, labels, detached)
     if post.meta.source_url:
-        page += source_line(post.meta.source_url, len(body.links))
+        page += source_line(post.meta.source_url, body)
     return html_to_script(page, script)  # the text only, never names
 
 
@@ -357,9 +357,12 @@ def set_margins(document: QTextDocument, side: float, em: float) -> None:
     root.setFrameFormat(fmt)
 
 
-def source_line(url: str, link_index: int) -> str:
-    """The "Source: <url>" paragraph; the link goes through the same table as the body's links."""
-    return f'<p class="source">{_t(SOURCE)} <a href="{LINK_SCHEME}:{link_index}">{html.escape(url)}</a></p>'
+def source_line(url: str, body: PreparedBody) -> str:
+    """The "Source: <url>" paragraph, its link the one after the body's in the view's table; nothing when the
+    body links to that page itself (a finews post ends with its source link: the reader saw it just above)."""
+    if links_to(body.links, url):
+        return ""
+    return f'<p class="source">{_t(SOURCE)} <a href="{LINK_SCHEME}:{len(body.links)}">{html.escape(url)}</a></p>'
 
 
 def message_page(title: str, text: str) -> str:

@@ -82,7 +82,7 @@ def load_printable(library: Library, post_id: int, labels: dict[str, str] | None
     page = build_page(post, body, labels)
     link = original_url(library.site, post.meta)
     if link:
-        page += source_line(link, len(body.links))
+        page += source_line(link, body)
     printable = Printable(post.meta.title or post.meta.path, page, highlights=library.highlights(post_id))
     for index, ref in enumerate(body.images):
         printable.images[f"{IMAGE_SCHEME}:{index}"] = _image(library, post, ref)

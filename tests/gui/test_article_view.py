@@ -373,6 +373,33 @@ def test_real_library_finews_post(view, tmp_path):
         library.close()
 
 
+@pytest.mark.corpus
+def test_a_finews_post_shows_its_source_link_once(qtbot, view, tmp_path):
+    # Its body ends with the source as an autolink above the "back to" links: a "Source:" line under them
+    # showed the same URL a second time, on screen and on paper.
+    from reader.core.library import Library
+    from reader.gui.print_pdf import load_printable
+
+    library = Library(CORPUS / "finews", data_dir=tmp_path / "data")
+    try:
+        library.refresh()
+        view.set_library(library)
+        post_id = library.post_id("_posts/2022-01-21-NW202201212256817237.md")
+        post = library.get_post(post_id)
+        url = "http://finews.zning.xyz/html_News/NewsShare.html?infoCode=NW202201212256817237"
+        assert post.meta.source_url == url
+        view.show_post(post)
+        text = view.toPlainText()
+        assert text.count(url) == 1 and "Source:" not in text
+        assert text.index(url) < text.index("返回中国经济网新闻")  # where the author put it
+        with qtbot.waitSignal(view.externalRequested) as blocker:
+            click_text(qtbot, view, "finews.zning.xyz")
+        assert blocker.args[0].toString() == url
+        assert load_printable(library, post_id).html.count(url) == 1
+    finally:
+        library.close()
+
+
 def test_truncated_post_offers_the_whole_article(view, qtbot):
     post = make_post("<p>开头</p>")
     post = type(post)(**{**post.__dict__, "truncated": True})

@@ -112,6 +112,21 @@ def test_html_export_leaves_remote_and_outside_images_as_placeholders(jekyll):
     assert page.count('src="data:image/png;base64,') == 1  # the root-relative one, from the library
 
 
+def test_html_export_shows_a_source_link_once_when_the_body_ends_with_it(jekyll):
+    # finews: the body's last lines are the source as an autolink, then the "back to" links.
+    url = "http://finance.eastmoney.com/news/1350,202112082207168450.html"
+    (jekyll.root / "_posts" / "2021-12-08-finews.md").write_text(
+        "---\ntitle: 广东外贸\ndate: 2021-12-08 15:46:00 +0800\ncategories: emnews\n---\n"
+        f"进出口增长超3倍。\n\n<{url}>\n\n[返回东财滚动新闻](//finews.withounder.com/emnews/)\n",
+        encoding="utf-8",
+    )
+    jekyll.refresh()
+    post = jekyll.get_post(jekyll.post_id("_posts/2021-12-08-finews.md"), full=True)
+    assert post.meta.source_url == url
+    page = export.html_document(jekyll, post)
+    assert page.count(f">{url}</a>") == 1 and 'class="source"' not in page
+
+
 def test_write_export_writes_utf8(jekyll, tmp_path):
     target = export.write_export(jekyll, jekyll.post_id(ZHIBO), "html", tmp_path / "out.html")
     assert "外交官走进直播间" in target.read_text(encoding="utf-8")

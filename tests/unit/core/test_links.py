@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.links import back_link, outside_target, post_candidates, split_href, target_without_index, taxonomy_of
+from reader.core.links import (
+    back_link,
+    links_to,
+    outside_target,
+    post_candidates,
+    split_href,
+    target_without_index,
+    taxonomy_of,
+)
 from reader.core.types import LinkTarget, Site
 
 SITE = Site(kind="jekyll", root=Path("/r/docs"), library_root=Path("/r"), url="https://example.org", baseurl="/blog")
@@ -64,3 +72,32 @@ def test_a_root_relative_link_in_a_docs_site_names_a_library_path():
     """The site lives in docs/ and the library was opened at the repository: /about.md is docs/about.md."""
     assert post_candidates(SITE, "docs/_posts/a.md", "/about.md")[:2] == ["docs/about.md", "docs/about.md.md"]
     assert post_candidates(SITE, "docs/_posts/a.md", "b.md")[0] == "docs/_posts/b.md"
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "http://finance.eastmoney.com/news/11060,202112082206672930.html",  # as finews writes it
+        "https://FINANCE.eastmoney.com/news/11060,202112082206672930.html#top",
+        "//finance.eastmoney.com/news/11060%2C202112082206672930.html",
+    ],
+)
+def test_a_link_to_the_same_page_is_found_however_it_is_written(href):
+    url = "http://finance.eastmoney.com/news/11060,202112082206672930.html"
+    assert links_to(["/category/emnews.html", href], url)
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "http://finance.eastmoney.com/news/11060,202112082206672931.html",
+        "http://finance.eastmoney.com/news/11060,202112082206672930.html?page=2",
+        "http://quote.eastmoney.com/news/11060,202112082206672930.html",
+        "/news/11060,202112082206672930.html",
+        "mailto:finance.eastmoney.com",
+        "http://[broken",
+    ],
+)
+def test_a_link_elsewhere_is_not_the_same_page(href):
+    assert not links_to([href], "http://finance.eastmoney.com/news/11060,202112082206672930.html")
+    assert not links_to([href], "http://[broken")
