@@ -72,7 +72,8 @@ def _embed(m: re.Match, protect: Protect) -> str:
 def embed_lines(state: StateCore) -> None:
     """markdown-it core rule: an embed alone on its line is shown on a line of its own, as Obsidian shows
     it (a note as a block, an image on its line); the soft line breaks on either side of it, which
-    CommonMark shows as spaces, become hard ones. Two embeds on two lines were shown side by side."""
+    CommonMark shows as spaces, become hard ones. Two embeds on two lines were shown side by side. (In a vault
+    every soft break is a line break already, render._parsers' `breaks`: this is for embeds in other folders.)"""
     for block in state.tokens:
         if block.type != "inline" or not block.children or _EMBED_OPEN not in block.content:
             continue

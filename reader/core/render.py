@@ -24,14 +24,17 @@ _OPTIONS = {"html": True, "linkify": False, "typographer": False}
 MAX_TABLE_CELLS = 20_000
 
 
-def _markdown(tables: bool, inline: bool = True) -> MarkdownIt:
-    """markdown-it as the generators read posts; `inline=False`: block structure only."""
+def _markdown(tables: bool, inline: bool = True, breaks: bool = False) -> MarkdownIt:
+    """markdown-it as the generators read posts; `inline=False`: block structure only; `breaks`: as Obsidian
+    reads a note (its "Strict line breaks" off by default), a single newline in a paragraph is a line break."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
     from .cjk_emphasis import cjk_friendly_emphasis
 
-    md = MarkdownIt("commonmark", _OPTIONS).enable(["table", "strikethrough"] if tables else ["strikethrough"])
+    md = MarkdownIt("commonmark", {**_OPTIONS, "breaks": breaks}).enable(
+        ["table", "strikethrough"] if tables else ["strikethrough"]
+    )
     md.use(footnote_plugin)
     md.use(cjk_friendly_emphasis)  # `**文｜**龚菁琦` is bold, as in every Chinese editor
     md.core.ruler.push("obsidian_embed_lines", obsidian.embed_lines)  # an embed alone on its line: a line of its own
@@ -45,8 +48,11 @@ def _markdown(tables: bool, inline: bool = True) -> MarkdownIt:
 
 
 @functools.cache
-def _parsers(tables: bool) -> tuple[MarkdownIt, MarkdownIt]:
-    """(full renderer, block structure only), with tables or without; made once, when first needed."""
+def _parsers(tables: bool, breaks: bool = False) -> tuple[MarkdownIt, MarkdownIt]:
+    """(full renderer, block structure only), with tables or without, the renderer's newlines line breaks or
+    not (`breaks`: an Obsidian vault); made once, when first needed."""
+    if breaks:
+        return _markdown(tables=tables, breaks=True), _parsers(tables)[1]  # the block structure is the same
     return _markdown(tables=tables), _markdown(tables=tables, inline=False)
 
 
@@ -238,7 +244,7 @@ def render_body(body: str, body_format: str, ctx: RenderContext) -> str:
     if body_format == "html":
         return body
     try:
-        rendered = _parsers(tables)[0].render(body)
+        rendered = _parsers(tables, breaks=ctx.site.kind == "obsidian")[0].render(body)
     except Exception:  # noqa: BLE001 - as above; markdown-it has no documented exceptions of its own
         return "<pre>" + html.escape(body) + "</pre>"
     return obsidian.finish_callouts(rendered)

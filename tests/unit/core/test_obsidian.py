@@ -68,8 +68,9 @@ def test_embeds_become_images_or_links(embed, html):
     assert expand(embed) == f'<span class="reader-embed">{html}</span>'
 
 
-def _render(body: str) -> str:
-    return render_body(body, "markdown", RenderContext(Site("obsidian", Path("/v"), Path("/v")), "note.md"))
+def _render(body: str, kind: str = "folder") -> str:
+    """A note rendered in a folder of notes (a vault breaks every line anyway: test_render), or a vault."""
+    return render_body(body, "markdown", RenderContext(Site(kind, Path("/v"), Path("/v")), "note.md"))
 
 
 IMG = '<span class="reader-embed"><img src="wikilink:{0}" alt="{0}"></span>'
@@ -185,5 +186,5 @@ def test_the_vaults_show_each_embed_line_on_its_own():
             breaks += html.count('<br />\n<span class="reader-embed">')
     assert breaks >= 7
     places = (CORPUS / "kepano-vault" / "Categories" / "Places.md").read_text(encoding="utf-8").split("---", 2)[2]
-    html = sanitize_html(_render(places))
+    html = sanitize_html(_render(places, "obsidian"))
     assert "Map.base</a></span><br>\n<span><a" in html and "Places.base</a></span></p>" in html

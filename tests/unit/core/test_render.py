@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.render import RenderContext, render_body
+from reader.core.render import RenderContext, render_body, render_for_text
 from reader.core.sanitize import sanitize_html
 from reader.core.text import html_to_text
 from reader.core.types import Site
@@ -293,6 +293,21 @@ def test_comments_highlights_and_more_separator():
     assert "more" not in html and "intro" in html and "rest" in html
 
 
+def test_a_vaults_single_newlines_are_line_breaks_as_obsidian_shows_them():
+    # Obsidian ("Strict line breaks" off, its default) breaks the line where the note does; the generators
+    # follow CommonMark and join the lines. The search text is the same either way: a line each.
+    body = "第一行中文\n第二行中文\nthird *line*\n\n- 项一\n  续行\n\n末行  \n硬换行\n"
+    vault = md(body, kind="obsidian")
+    assert "<p>第一行中文<br />\n第二行中文<br />\nthird <em>line</em></p>" in vault
+    assert "<li>项一<br />\n续行</li>" in vault and vault.count("<br") == 4
+    for kind in ("jekyll", "hexo", "hugo", "zola", "folder"):
+        site = md(body, kind=kind)
+        assert "<p>第一行中文\n第二行中文\nthird <em>line</em></p>" in site and site.count("<br") == 1
+        assert html_to_text(site) == html_to_text(vault)
+    rendered = render_for_text(body, "markdown", ctx(kind="obsidian"))
+    assert html_to_text(rendered) == html_to_text(vault)
+
+
 def test_vault_keeps_template_braces_literally():
     html = md("Template: {{date}} and {% if x %}", kind="obsidian")
     assert "{{date}}" in html and "{% if x %}" in html
@@ -352,6 +367,13 @@ def test_obsidian_help_embeds_and_callouts():
     assert re.search(r'<img [^>]*src="wikilink:Engelbart.jpg"', html)
     assert "Embedded: Internal links" in html
     assert "![[" not in outside_code(html)
+
+
+@pytest.mark.corpus
+def test_obsidian_help_callout_keeps_its_line_break():
+    path = CORPUS / "obsidian-help" / "en" / "Editing and formatting" / "Callouts.md"
+    html = sanitize_html(render_body(body_of(path), "markdown", ctx(kind="obsidian")))
+    assert re.search(r"Here's a callout block\.<br ?/?>\s*It supports <strong>Markdown</strong>", html)
 
 
 def _corpus_files():
