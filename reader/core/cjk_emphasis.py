@@ -3,7 +3,7 @@
 CommonMark refuses `**文｜**龚菁琦` and `*注：*说明`: a closing run after punctuation must be
 followed by whitespace or punctuation, which Chinese, Japanese and Korean text never has. The
 amendment ("markdown-cjk-friendly" by Tatsunori Uchino, github.com/tats-u/markdown-cjk-friendly,
-specification.md, Unicode 17 ranges from its ranges.md) lets a CJK character on either side
+specification.md; its Unicode 17 ranges: cjk_chars) lets a CJK character on either side
 stand in for that whitespace. Text without CJK characters or variation selectors is parsed
 exactly as CommonMark says.
 
@@ -15,87 +15,16 @@ read as a `*` run: 22 lines of Obsidian's Chinese help were shown with literal u
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdown_it.parser_inline import ParserInline
 from markdown_it.rules_inline.state_inline import Scanned, StateInline
 
-# "CJK character" (specification 2.1): East Asian Width W, F or H and not a default emoji
-# presentation character, or Hangul script; inclusive code point ranges as of Unicode 17.
-_CJK_RANGES = (
-    (0x1100, 0x11FF),
-    (0x20A9, 0x20A9),
-    (0x2329, 0x232A),
-    (0x2630, 0x2637),
-    (0x268A, 0x268F),
-    (0x2E80, 0x2E99),
-    (0x2E9B, 0x2EF3),
-    (0x2F00, 0x2FD5),
-    (0x2FF0, 0x303E),
-    (0x3041, 0x3096),
-    (0x3099, 0x30FF),
-    (0x3105, 0x312F),
-    (0x3131, 0x318E),
-    (0x3190, 0x31E5),
-    (0x31EF, 0x321E),
-    (0x3220, 0x3247),
-    (0x3250, 0xA48C),
-    (0xA490, 0xA4C6),
-    (0xA960, 0xA97C),
-    (0xAC00, 0xD7A3),
-    (0xD7B0, 0xD7C6),
-    (0xD7CB, 0xD7FB),
-    (0xF900, 0xFAFF),
-    (0xFE10, 0xFE19),
-    (0xFE30, 0xFE52),
-    (0xFE54, 0xFE66),
-    (0xFE68, 0xFE6B),
-    (0xFF01, 0xFFBE),
-    (0xFFC2, 0xFFC7),
-    (0xFFCA, 0xFFCF),
-    (0xFFD2, 0xFFD7),
-    (0xFFDA, 0xFFDC),
-    (0xFFE0, 0xFFE6),
-    (0xFFE8, 0xFFEE),
-    (0x16FE0, 0x16FE4),
-    (0x16FF0, 0x16FF6),
-    (0x17000, 0x18CD5),
-    (0x18CFF, 0x18D1E),
-    (0x18D80, 0x18DF2),
-    (0x1AFF0, 0x1AFF3),
-    (0x1AFF5, 0x1AFFB),
-    (0x1AFFD, 0x1AFFE),
-    (0x1B000, 0x1B122),
-    (0x1B132, 0x1B132),
-    (0x1B150, 0x1B152),
-    (0x1B155, 0x1B155),
-    (0x1B164, 0x1B167),
-    (0x1B170, 0x1B2FB),
-    (0x1D300, 0x1D356),
-    (0x1D360, 0x1D376),
-    (0x1F200, 0x1F200),
-    (0x1F202, 0x1F202),
-    (0x1F210, 0x1F219),
-    (0x1F21B, 0x1F22E),
-    (0x1F230, 0x1F231),
-    (0x1F237, 0x1F237),
-    (0x1F23B, 0x1F23B),
-    (0x1F240, 0x1F248),
-    (0x1F260, 0x1F265),
-    (0x20000, 0x3FFFD),
-)
-# Starts and exclusive ends in one sorted list: a code point is CJK when bisect lands it at an odd index.
-_BOUNDS = tuple(b for start, end in _CJK_RANGES for b in (start, end + 1))
+from .cjk_chars import is_cjk
+
 # Quotation marks of East Asian Width A that U+FE01 turns into CJK fullwidth forms.
 _AMBIGUOUS_QUOTES = "\u2018\u2019\u201c\u201d"
-
-
-def is_cjk(ch: str) -> bool:
-    """Whether one character is a "CJK character" of the specification."""
-    cp = ord(ch)
-    return cp >= 0x1100 and bisect_right(_BOUNDS, cp) % 2 == 1
 
 
 def _is_general_vs(ch: str) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import liquid, obsidian
+from .cjk_chars import joins_without_space
 from .types import Site
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ def _markdown(tables: bool, inline: bool = True, breaks: bool = False) -> Markdo
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
+    from .cjk_chars import cjk_line_joins
     from .cjk_emphasis import cjk_friendly_emphasis
 
     md = MarkdownIt("commonmark", {**_OPTIONS, "breaks": breaks}).enable(
@@ -38,6 +40,7 @@ def _markdown(tables: bool, inline: bool = True, breaks: bool = False) -> Markdo
     md.use(footnote_plugin)
     md.use(cjk_friendly_emphasis)  # `**文｜**龚菁琦` is bold, as in every Chinese editor
     md.core.ruler.push("obsidian_embed_lines", obsidian.embed_lines)  # an embed alone on its line: a line of its own
+    md.core.ruler.push("cjk_line_joins", cjk_line_joins)  # `第一行\n第二行`: no space between the lines
     if not inline:
         md.disable("inline")  # cheap, and enough to find where the code blocks are
     # Percent-encoding and punycoding each link took a third of rendering a news post (its source
@@ -244,10 +247,15 @@ def render_body(body: str, body_format: str, ctx: RenderContext) -> str:
     if body_format == "html":
         return body
     try:
-        rendered = _parsers(tables, breaks=ctx.site.kind == "obsidian")[0].render(body)
+        rendered = _parsers(tables, breaks=_line_breaks(ctx.site))[0].render(body)
     except Exception:  # noqa: BLE001 - as above; markdown-it has no documented exceptions of its own
         return "<pre>" + html.escape(body) + "</pre>"
     return obsidian.finish_callouts(rendered)
+
+
+def _line_breaks(site: Site) -> bool:
+    """Whether a single newline in a paragraph is a line break, as the site's own renderer shows it (Obsidian)."""
+    return site.kind == "obsidian"
 
 
 def render_for_text(body: str, body_format: str, ctx: RenderContext) -> str:
@@ -258,13 +266,14 @@ def render_for_text(body: str, body_format: str, ctx: RenderContext) -> str:
     if body_format == "markdown" and not any(t in body for t in _TRIGGERS):
         head, tail = html_head(_clean(body))
         if (paragraphs := _plain_paragraphs(tail)) is not None:
-            return head + "".join(f"<p>{html.escape(_PLAIN_PIECE.sub(_piece_text, p))}</p>\n" for p in paragraphs)
+            breaks = _line_breaks(ctx.site)
+            return head + "".join(f"<p>{html.escape(_paragraph_text(p, breaks))}</p>\n" for p in paragraphs)
     return render_body(body, body_format, ctx)
 
 
-def _plain_paragraphs(tail: str) -> list[str] | None:
-    """The paragraphs of a tail of plain lines and links, or None when Markdown would read more in it."""
-    paragraphs: list[str] = []
+def _plain_paragraphs(tail: str) -> list[list[str]] | None:
+    """The paragraphs (their lines) of a tail of plain lines and links, or None when Markdown would read more in it."""
+    paragraphs: list[list[str]] = []
     lines: list[str] = []
     for line in [*tail.split("\n"), ""]:
         if line.strip(" \t"):
@@ -272,9 +281,25 @@ def _plain_paragraphs(tail: str) -> list[str] | None:
                 return None
             lines.append(line)
         elif lines:
-            paragraphs.append("\n".join(lines))
+            paragraphs.append(lines)
             lines = []
     return paragraphs
+
+
+def _paragraph_text(lines: list[str], breaks: bool) -> str:
+    """A plain paragraph's text as markdown-it gives it: links as their text, a line end between lines but
+    none between two CJK characters where lines are joined (cjk_line_joins; a line ending in two spaces
+    ends with a <br>, one space goes)."""
+    text = _PLAIN_PIECE.sub(_piece_text, lines[0])
+    for line in lines[1:]:
+        piece = _PLAIN_PIECE.sub(_piece_text, line)
+        if not breaks and not text.endswith("  "):
+            text = text.removesuffix(" ")
+            if joins_without_space(text[-1:], piece.lstrip(" \t")[:1]):
+                text += piece
+                continue
+        text += "\n" + piece
+    return text
 
 
 def _piece_text(m: re.Match[str]) -> str:

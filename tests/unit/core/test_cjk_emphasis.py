@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from reader.core.cjk_emphasis import cjk_friendly_emphasis, is_cjk
+from reader.core.cjk_chars import is_cjk
+from reader.core.cjk_emphasis import cjk_friendly_emphasis
 from reader.core.render import RenderContext, render_body
 from reader.core.types import Site
 from tests.corpus import CORPUS

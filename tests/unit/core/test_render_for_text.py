@@ -65,6 +65,12 @@ LINES = [
     "[^1]",
     "[^1]: 脚注",
     "<https://a.example/?q=1&r=2>",
+    # lines joined: Chinese without a space (one trailing space, a tab, Korean, English around them)
+    "文字 ",
+    "文字\t",
+    "English words",
+    "한국어 문장",
+    "中文[链接](/a)",
 ]
 
 
@@ -110,6 +116,17 @@ def test_other_bodies_are_rendered(body, monkeypatch):
     monkeypatch.setattr(render, "render_body", lambda *args: calls.append(args) or real(*args))
     assert _text(render_for_text(body, "markdown", CTX)) == _text(real(body, "markdown", CTX))
     assert len(calls) == 1
+
+
+def test_a_change_of_the_indexed_text_comes_with_a_new_tokenizer_version():
+    # An index keeps the text it was given: when the text of a body changes (version 5: lines of Chinese
+    # joined without a line end, on the fast path and through markdown-it alike), cjk.TOKENIZER_VERSION
+    # is bumped, so that an older index is filled again.
+    from reader.core import cjk
+
+    body = "第一行\n第二行\n\nEnglish\n中文 [链接](/a)\n文字\n"
+    texts = {_text(render_for_text(body, "markdown", CTX)), _text(render_body(body, "markdown", CTX))}
+    assert (cjk.TOKENIZER_VERSION, texts) == (5, {"第一行第二行\nEnglish\n中文 链接文字"})
 
 
 def test_an_html_file_is_not_rendered():
