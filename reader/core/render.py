@@ -254,8 +254,9 @@ def render_body(body: str, body_format: str, ctx: RenderContext) -> str:
 
 
 def _line_breaks(site: Site) -> bool:
-    """Whether a single newline in a paragraph is a line break, as the site's own renderer shows it (Obsidian)."""
-    return site.kind == "obsidian"
+    """Whether a single newline in a paragraph is a line break, as the site's own renderer shows it: Obsidian's
+    ("Strict line breaks" off) and Hexo's (hexo-renderer-marked, which `hexo init` installs: `breaks: true`)."""
+    return site.kind in ("obsidian", "hexo")
 
 
 def render_for_text(body: str, body_format: str, ctx: RenderContext) -> str:

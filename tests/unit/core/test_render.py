@@ -293,18 +293,20 @@ def test_comments_highlights_and_more_separator():
     assert "more" not in html and "intro" in html and "rest" in html
 
 
-def test_a_vaults_single_newlines_are_line_breaks_as_obsidian_shows_them():
-    # Obsidian ("Strict line breaks" off, its default) breaks the line where the note does; the generators
-    # follow CommonMark and join the lines (Chinese ones without a space: test_cjk_emphasis).
+@pytest.mark.parametrize("kind", ["obsidian", "hexo"])
+def test_single_newlines_are_line_breaks_where_the_sites_renderer_makes_them_so(kind):
+    # Obsidian ("Strict line breaks" off, its default) and Hexo (hexo-renderer-marked, `breaks: true`) break
+    # the line where the note does; Jekyll, Hugo and Zola follow CommonMark and join the lines (Chinese ones
+    # without a space: test_cjk_chars).
     body = "第一行中文\n第二行中文\nthird *line*\n\n- 项一\n  续行\n\n末行  \n硬换行\n"
-    vault = md(body, kind="obsidian")
-    assert "<p>第一行中文<br />\n第二行中文<br />\nthird <em>line</em></p>" in vault
-    assert "<li>项一<br />\n续行</li>" in vault and vault.count("<br") == 4
-    for kind in ("jekyll", "hexo", "hugo", "zola", "folder"):
-        site = md(body, kind=kind)
-        assert "<p>第一行中文第二行中文\nthird <em>line</em></p>" in site and site.count("<br") == 1
-    rendered = render_for_text(body, "markdown", ctx(kind="obsidian"))
-    assert html_to_text(rendered) == html_to_text(vault)
+    broken = md(body, kind=kind)
+    assert "<p>第一行中文<br />\n第二行中文<br />\nthird <em>line</em></p>" in broken
+    assert "<li>项一<br />\n续行</li>" in broken and broken.count("<br") == 4
+    for other in ("jekyll", "hugo", "zola", "folder"):
+        joined = md(body, kind=other)
+        assert "<p>第一行中文第二行中文\nthird <em>line</em></p>" in joined and joined.count("<br") == 1
+    rendered = render_for_text(body, "markdown", ctx(kind=kind))
+    assert html_to_text(rendered) == html_to_text(broken)
 
 
 def test_vault_keeps_template_braces_literally():
@@ -366,6 +368,16 @@ def test_obsidian_help_embeds_and_callouts():
     assert re.search(r'<img [^>]*src="wikilink:Engelbart.jpg"', html)
     assert "Embedded: Internal links" in html
     assert "![[" not in outside_code(html)
+
+
+@pytest.mark.corpus
+def test_a_hexo_post_written_a_line_at_a_time_keeps_its_lines():
+    # On the author's Hexo site each line of the OSI list is a line; joined, they ran into one block of Chinese.
+    folder = CORPUS / "hexo-beyond1993"
+    name = "source/_posts/Interview/Interview-SDE-Fundation.md"
+    text = (folder / name).read_text(encoding="utf-8")
+    html = render_body(text.split("---", 2)[2], "markdown", RenderContext(Site("hexo", folder, folder), name))
+    assert "<p>OSI七层模型<br />\n应用层：为应用程序提供服务<br />\n表示层：" in html
 
 
 @pytest.mark.corpus
