@@ -38,7 +38,8 @@ from . import zh_fold
 # 2: Traditional and Simplified folded to one form (zh_fold).
 # 3: a run's first character alone before its bigrams (index_forms: one str.translate).
 # 4: without it again (a translate a run): 3.5% of the index, for no query that needed it.
-# 5: Markdown lines of Chinese joined without a line end between them (cjk_chars.cjk_line_joins).
+# 5: Markdown lines of Chinese joined without a line end between them (cjk_chars.cjk_line_joins);
+#    a vault's block ids on lines of their own left out (obsidian._BLOCK_ID).
 TOKENIZER_VERSION = 5
 
 # Han (with extensions and compatibility ideographs), the iteration marks 々〆〇, kana and the

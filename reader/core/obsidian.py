@@ -18,7 +18,12 @@ _EMBED = re.compile(r"!\[\[([^\[\]\n]+?)\]\]")
 _WIKILINK = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
 _HIGHLIGHT = re.compile(r"(?<![=\\])==([^\s=](?:[^\n=]|=(?!=))*?)(?<!\s)==(?!=)")
 _CALLOUT = re.compile(r"^((?:[ \t]*>)+)[ \t]*\[!([\w-]+)\][+-]?[ \t]*(.*)$", re.M)
-_BLOCK_ID = re.compile(r"[ \t]\^[A-Za-z0-9-]+[ \t]*$", re.M)
+# A block id ("^id") at a line's end (after a space, or right after an embed, stashed by then), or on a line
+# of its own after a quote, list, callout or embed (a quoted line "> ^id" too): the whole line then goes, so
+# that the lines around it stay as they were.
+_BLOCK_ID = re.compile(
+    r"(?:[ \t]|(?<=\x00))\^[A-Za-z0-9-]+[ \t]*$|^(?:[ \t]*>)*[ \t]*\^[A-Za-z0-9-]+[ \t]*(?:\n|$)", re.M
+)
 _SIZE = re.compile(r"^(\d+)(?:x(\d+))?$")
 # Around each embed: an image at the start of a line is then a paragraph's text, not a raw HTML block
 # (which would run on over the lines after it), and embed_lines finds the embeds (the sanitiser drops the class).
@@ -114,7 +119,7 @@ def expand(text: str, protect: Protect, vault: bool) -> str:
     if "[!" in text:
         text = _CALLOUT.sub(_callout, text)
     if vault and "^" in text:
-        text = _BLOCK_ID.sub("", text)  # "^block-id" anchors at line ends are hidden in Obsidian
+        text = _BLOCK_ID.sub("", text)  # "^block-id" anchors are hidden in Obsidian
     return text
 
 

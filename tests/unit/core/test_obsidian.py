@@ -154,6 +154,36 @@ def test_block_ids_are_hidden_in_a_vault_only():
     assert expand("A paragraph ^para-1\nnext", vault=False) == "A paragraph ^para-1\nnext"
 
 
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("> 引用的一行\n^quote-1\n\n下一段", "> 引用的一行\n\n下一段"),  # a quote's or callout's id, on the next line
+        ("- 项一\n- 项二\n\n^my-list-id\n", "- 项一\n- 项二\n\n"),
+        ("> 引用\n> 正文\n> ^callout-id\n后文", "> 引用\n> 正文\n后文"),
+        ("![[pic.png]]\n^daily-notes-date", "![[pic.png]]\n"),
+        ("![[pic.png]]^version-history-image\n", "![[pic.png]]\n"),  # right after an embed
+        ("2^10 and x^2\n^ not an id\n\\^escaped", "2^10 and x^2\n^ not an id\n\\^escaped"),
+    ],
+)
+def test_a_block_id_on_a_line_of_its_own_is_hidden(text, shown):
+    # obsidian-help has 20 such lines ("^blockquote-system-limitation" under a callout): Obsidian hides them.
+    embed = expand("![[pic.png]]")
+    assert expand(text) == shown.replace("![[pic.png]]", embed)
+    assert expand(text, vault=False) == text.replace("![[pic.png]]", embed)
+
+
+@pytest.mark.corpus
+def test_obsidian_helps_block_ids_are_not_shown():
+    folder = CORPUS / "obsidian-help"
+    site, shown = Site("obsidian", folder, folder), []
+    for path in sorted(folder.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        html = render_body(text, "markdown", RenderContext(site, path.relative_to(folder).as_posix()))
+        plain = re.sub(r"<(pre|code)\b.*?</\1>", "", html, flags=re.S)
+        shown += [f"{path.name}: {m}" for m in re.findall(r"(?<![\w#\[])\^[A-Za-z0-9-]{3,}\b", plain)]
+    assert shown == []
+
+
 @pytest.mark.parametrize("unit", ["[[a", "![[a", "%% a ", "==a ", "> [!", "[[a|"])
 def test_floods_of_unclosed_syntax_take_linear_time(unit):
     body = unit * (200_000 // len(unit))
