@@ -3,11 +3,14 @@ imported (the index's text of a plain news body is found without it: render.rend
 
 "CJK character" is the definition of the CJK-friendly emphasis amendment (cjk_emphasis). A line end inside a
 paragraph, which CommonMark joins as a space, joins two Chinese or Japanese characters without one (CSS Text 3's
-segment break rule; Korean, which spaces its words, keeps it): cjk_line_joins, a markdown-it core rule.
+segment break rule; Korean, which spaces its words, keeps it): cjk_line_joins, a markdown-it core rule. The
+characters that join so are JOINING, a regular expression's class (highlights.py matches quotes across such
+joins with it).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
@@ -94,14 +97,30 @@ def is_cjk(ch: str) -> bool:
 _HANGUL_RANGES = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF), (0xFFA0, 0xFFDC))
 
 
+def _without(ranges: tuple[tuple[int, int], ...], holes: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """The inclusive code point ranges of `ranges` less those of `holes`."""
+    kept = list(ranges)
+    for low, high in holes:
+        kept = [
+            piece
+            for start, end in kept
+            for piece in ((start, min(end, low - 1)), (max(start, high + 1), end))
+            if piece[0] <= piece[1]
+        ]
+    return kept
+
+
+# The characters that join without a space, as a regular expression's class: CJK characters that are not Hangul.
+_JOINING_RANGES = _without(_CJK_RANGES, _HANGUL_RANGES)
+JOINING = "[" + "".join(f"{chr(start)}-{chr(end)}" for start, end in _JOINING_RANGES) + "]"
+_JOINING_PAIR = re.compile(JOINING * 2)
+_LOWEST = chr(_JOINING_RANGES[0][0])  # below it no regular expression runs: a pair of Latin letters 0.2 µs, not 0.4
+
+
 def joins_without_space(before: str, after: str) -> bool:
     """Whether two lines, the first ending in `before` and the next starting with `after` (one character
-    each, or "" for none), are joined without a space: both characters CJK and neither Hangul."""
-    return bool(before and after) and is_cjk(before) and is_cjk(after) and not _is_hangul(before + after)
-
-
-def _is_hangul(chars: str) -> bool:
-    return any(start <= ord(ch) <= end for ch in chars for start, end in _HANGUL_RANGES)
+    each, or "" for none), are joined without a space: both characters CJK and neither Hangul (JOINING)."""
+    return min(before, after) >= _LOWEST and _JOINING_PAIR.fullmatch(before + after) is not None
 
 
 def cjk_line_joins(state: StateCore) -> None:

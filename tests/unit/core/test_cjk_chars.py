@@ -1,11 +1,12 @@
 """CJK characters and lines of them joined without a space (cjk_chars); which characters are CJK is
 tested with the emphasis rule that defines them (test_cjk_emphasis)."""
 
+import re
 from pathlib import Path
 
 import pytest
 
-from reader.core.cjk_chars import joins_without_space
+from reader.core.cjk_chars import _CJK_RANGES, _HANGUL_RANGES, JOINING, is_cjk, joins_without_space
 from reader.core.render import RenderContext, render_body
 from reader.core.types import Site
 from tests.corpus import CORPUS
@@ -55,6 +56,18 @@ def test_where_lines_are_line_breaks_chinese_lines_stay_apart():
 )
 def test_which_characters_join_without_a_space(before, after, joined):
     assert joins_without_space(before, after) is joined
+
+
+def test_the_joining_class_is_the_cjk_characters_less_hangul():
+    # JOINING, the class the joins and the highlights' matching read (core/highlights.py), made by taking ranges
+    # from ranges, against the definition in words: every code point of the BMP, those around each range's ends.
+    ends = {cp + d for start, end in _CJK_RANGES for cp in (start, end) for d in (-1, 0, 1)}
+    joining = re.compile(JOINING)
+    for cp in sorted(set(range(0x10000)) | ends):
+        ch = chr(cp)
+        expected = is_cjk(ch) and not any(start <= cp <= end for start, end in _HANGUL_RANGES)
+        assert (joining.fullmatch(ch) is not None) is expected, hex(cp)
+        assert joins_without_space(ch, "字") is expected and joins_without_space("字", ch) is expected, hex(cp)
 
 
 @pytest.mark.corpus

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
+import pytest
+
+from reader.core.cjk_chars import JOINING, joins_without_space
 from reader.core.highlights import CONTEXT, Anchor, Highlight, locate, make_anchor
 
 TEXT = (
@@ -108,15 +114,17 @@ def test_the_normalised_text_maps_back_to_the_original_character_by_character():
     from reader.core.highlights import _fold, _Normalised
 
     rng = random.Random(7)
-    alphabet = list("ab經济 \n\t\u3000xY")
+    alphabet = list("ab經济 \n\t\u3000xY。한")
     for _ in range(300):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 50)))
         norm = _Normalised(text)
         assert norm.text.replace(" ", "") == _fold("".join(text.split()))  # every other character kept, in order
         assert "  " not in norm.text
+        assert norm.text == _fold(_joined(text))  # no white space between two characters that join without it
         for i, char in enumerate(norm.text):
             if char != " ":
                 assert _fold(text[norm.original(i)]) == char
+                assert norm.normalised(norm.original(i)) == i  # and back
 
 
 def test_a_quote_that_repeats_thousands_of_times_is_still_told_apart():
@@ -124,3 +132,108 @@ def test_a_quote_that_repeats_thousands_of_times_is_still_told_apart():
     start = text.index("Some English", 150_000)
     anchor = make_anchor(text, start, start + 12)
     assert locate(text, anchor) == (start, start + 12)  # the context is the same each time: the position decides
+
+
+# A Markdown post's wrapped line of Chinese showed a space until 8e23cdf (第一行 第二行), nothing since (Jekyll, Hugo,
+# Zola, a folder), a line break in a vault or a Hexo post (2135955, 4cc83f6): a quote made on one reads on the others.
+OLD = "这是一个标注块。 它支持 Markdown 语法。\n\n另一个标注块。 它支持嵌入。"
+JOINED = "这是一个标注块。它支持 Markdown 语法。\n\n另一个标注块。它支持嵌入。"
+BROKEN = "这是一个标注块。\n它支持 Markdown 语法。\n\n另一个标注块。\n它支持嵌入。"
+
+
+def _made(text: str, quote: str, nth: int = 0) -> Anchor:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(quote, start + 1)
+    return make_anchor(text, start, start + len(quote))
+
+
+@pytest.mark.parametrize("made_on", [OLD, JOINED, BROKEN], ids=["made-spaced", "made-joined", "made-broken"])
+@pytest.mark.parametrize("shown", [OLD, JOINED, BROKEN], ids=["shown-spaced", "shown-joined", "shown-broken"])
+def test_a_quote_across_a_joined_line_of_chinese_is_found_however_the_line_is_shown(made_on, shown):
+    quote = made_on[made_on.index("标注块") : made_on.index("Markdown") - 1]  # 标注块。 它支持 / 标注块。它支持 / ...\n
+    found = locate(shown, _made(made_on, quote))
+    start = shown.index("标注块")
+    assert found == (start, shown.index(" Markdown"))  # the place as the text shows it, its own white space inside
+
+
+TWICE = "甲说：标注块。{0}它支持嵌入。乙说：标注块。{0}它支持嵌入。"  # 它支持 twice, the same after it
+
+
+@pytest.mark.parametrize(
+    "made_on, shown", [(" ", ""), ("", " "), (" ", "\n"), ("\n", "")], ids=["old", "other-way", "to-break", "break"]
+)
+def test_two_equal_quotes_whose_context_spans_a_joined_line_are_told_apart(made_on, shown):
+    # Only the context before 它支持 tells which one, across the line joined (甲说：标注块。 / 乙说：标注块。); the
+    # position points to the other one.
+    made_on, shown = TWICE.format(made_on), TWICE.format(shown)
+    second = _made(made_on, "它支持", nth=1)
+    assert locate(shown, replace(second, position=made_on.index("它支持"))) == (
+        shown.rindex("它支持"),
+        shown.rindex("它支持") + 3,
+    )
+    first = _made(made_on, "它支持")
+    assert locate(shown, replace(first, position=made_on.rindex("它支持")))[0] == shown.index("它支持")
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        ("Hello world, again.", "Helloworld"),  # Latin words keep needing their space
+        ("Helloworld, again.", "Hello world"),
+        ("用 Python写", "用Python 写"),  # between Chinese and Latin too: CommonMark keeps that line end a space
+        ("한국어 문장입니다.", "한국어문장"),  # and Korean, which spaces its words
+        ("한국어문장입니다.", "한국어\n문장"),
+    ],
+)
+def test_white_space_counts_as_nothing_only_between_two_chinese_or_japanese_characters(text, quote):
+    assert locate(text, Anchor(quote, "", "", 0)) is None
+
+
+def test_japanese_and_full_width_punctuation_join_as_chinese_does():
+    text = "日本語のテキスト（全角）です。"
+    assert _quote(text, Anchor("日本語の\nテキスト （全角）", "", "", 0)) == "日本語のテキスト（全角）"
+
+
+def test_a_quote_across_joined_lines_maps_back_to_its_place_in_random_texts():
+    """A quote made on a text whose white space between Chinese characters is then taken out, added or changed
+    (as the renderings since 8e23cdf differ) is found at its place: the same characters, bar that white space."""
+    import random
+
+    rng = random.Random(26)
+    words = ["中文", "标注", "。", "，", "ア", "ab", "Cd", "한", "1"]
+    spaces = ["", "", " ", "\n", "  ", "\u3000"]
+    for _ in range(400):
+        text = "".join(rng.choice(words) + rng.choice(spaces) for _ in range(rng.randint(2, 30)))
+        start, end = sorted(rng.sample(range(len(text) + 1), 2))
+        try:
+            anchor = make_anchor(text, start, end)
+        except ValueError:
+            continue
+        shown = _rewrap(text, rng)
+        found = locate(shown, anchor)
+        assert found is not None, (text, shown, anchor)
+        assert _joined(shown[found[0] : found[1]]) == _joined(anchor.exact)
+        assert not shown[found[0]].isspace() and not shown[found[1] - 1].isspace()
+        # at its place: as many characters (white space aside) before it as where it was made
+        before = len("".join(text[: anchor.position].split()))
+        assert len("".join(shown[: found[0]].split())) == before, (text, shown, anchor)
+
+
+def _rewrap(text: str, rng) -> str:
+    """`text` with each run of white space between two characters that join without it changed at random, and
+    sometimes a line end where two of them meet."""
+    pieces = re.split(r"(\s+)", text)
+    for k in range(1, len(pieces) - 1, 2):
+        if joins_without_space(pieces[k - 1][-1:], pieces[k + 1][:1]):
+            pieces[k] = rng.choice(["", " ", "\n", "\n\n"])
+    out = "".join(pieces)
+    return "".join(
+        ch + ("\n" if rng.random() < 0.2 and joins_without_space(ch, out[i + 1 : i + 2]) else "")
+        for i, ch in enumerate(out)
+    )
+
+
+def _joined(text: str) -> str:
+    """`text` with white space between two joining characters taken out, other runs as one space."""
+    return re.sub(r"\s+", " ", re.sub(rf"(?<={JOINING})\s+(?={JOINING})", "", text))
