@@ -235,5 +235,18 @@ def _rewrap(text: str, rng) -> str:
 
 
 def _joined(text: str) -> str:
-    """`text` with white space between two joining characters taken out, other runs as one space."""
-    return re.sub(r"\s+", " ", re.sub(rf"(?<={JOINING})\s+(?={JOINING})", "", text))
+    """`text` with white space between two joining characters (not white space: U+3000 is both) taken out, other
+    runs as one space."""
+    return re.sub(r"\s+", " ", re.sub(rf"(?<={JOINING})(?<!\s)\s+(?=(?!\s){JOINING})", "", text))
+
+
+def test_a_quote_there_as_written_elsewhere_is_found_where_its_context_is():
+    # Highlighted on one line (乙's), shown across a line break now; written as it is only in 甲's sentence.
+    made_on, shown = "甲：它支持嵌入。乙：它支持链接。", "甲：它支持嵌入。乙：它\n支持链接。"
+    assert _quote(shown, _made(made_on, "它支持", nth=1)) == "它\n支持"
+
+
+def test_ideographic_spaces_between_chinese_characters_count_as_nothing_too():
+    text = "第一段。\n\u3000\u3000第二段，\u3000ア"
+    assert _quote(text, Anchor("第一段。 第二段，", "", "", 0)) == "第一段。\n\u3000\u3000第二段，"
+    assert _quote(text, Anchor("第二段，ア", "", "", 0)) == "第二段，\u3000ア"
