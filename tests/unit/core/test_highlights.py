@@ -250,3 +250,12 @@ def test_ideographic_spaces_between_chinese_characters_count_as_nothing_too():
     text = "第一段。\n\u3000\u3000第二段，\u3000ア"
     assert _quote(text, Anchor("第一段。 第二段，", "", "", 0)) == "第一段。\n\u3000\u3000第二段，"
     assert _quote(text, Anchor("第二段，ア", "", "", 0)) == "第二段，\u3000ア"
+
+
+def test_a_capital_dotted_i_in_the_article_leaves_the_rest_folded():
+    # İ lowers to two characters: it stays as it is, and the text around it is still lowered (it was not at all,
+    # so that a quote with a capital letter, folded, was found nowhere in a text that had an İ anywhere).
+    text = "İstanbul 的 Python\n大会。"
+    assert _quote(text, Anchor("python 大会", "", "", 0)) == "Python\n大会"
+    assert _quote(text, Anchor("İstanbul  的", "", "", 0)) == "İstanbul 的"
+    assert [c for c in map(chr, range(0x110000)) if len(c.lower()) != 1] == ["\u0130"]  # the only one
