@@ -122,10 +122,10 @@ def _squash(text: str) -> str:
 def locate(text: str, anchor: Anchor, normalised: Callable[[], _Normalised] | None = None) -> tuple[int, int] | None:
     """Where the anchor's quote is in `text` now, as (start, end); None when it is nowhere (detached).
 
-    The quote as written is looked for first (a few ms in a 500 KB article) and taken when it is there once or
-    its context is there whole; only else is the text folded and its white space squashed (`normalised()`
-    gives it: anchor_all makes it once for all quotes), so that a context that spans a line joined since
-    still tells two equal quotes apart."""
+    The quote as written is looked for first (a few ms in a 500 KB article) and taken when its context is there
+    whole too; only else is the text folded and its white space squashed (`normalised()` gives it: anchor_all
+    makes it once for all quotes), so that a context changed since (a line joined: 8e23cdf) still tells two
+    equal quotes apart, and a quote written once elsewhere is not taken for one shown across a line break."""
     if not anchor.exact.strip():
         return None
     found, whole = _best(text, anchor.exact, anchor.prefix, anchor.suffix, anchor.position)
