@@ -1,5 +1,6 @@
-"""A highlight made when a wrapped line of Chinese showed a space (before 8e23cdf) on a post that reads joined now:
-opened by a click on its list row, the article shows it drawn where the words are, and it is attached again."""
+"""Highlights made on lines of Chinese shown otherwise since: one made when a wrapped line showed a space (before
+8e23cdf) on a post that reads joined now, one made on the joined lines of a note now read in a vault (a line break
+between them); opened by a click on its list row, the article shows each drawn where its words are."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from reader.core.highlights import make_anchor
 from reader.core.library import Library
 from tests.gui.helpers import N_POSTS, write_library
 from tests.gui.test_highlights import _highlight_nodes, _marker_color, _open
+from tests.gui.test_libraries import _click
 
 pytestmark = pytest.mark.qt_log_ignore(
     r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints)"
@@ -57,3 +59,33 @@ def test_a_highlight_made_on_the_spaced_text_is_drawn_on_the_joined_one(qtbot, m
         assert [(h.id, h.detached, h.note) for h in again.highlights()] == [(old.id, False, "旧的标注")]
     finally:
         again.close()
+
+
+def test_a_highlight_made_on_the_joined_text_is_drawn_across_a_vaults_line_break(
+    qtbot, make_window, tmp_path, data_dir
+):
+    # The same note read as a folder of notes (no .obsidian/: its lines joined) when the highlight was made, and as
+    # a vault now (a line break between them, as Obsidian shows it).
+    vault = tmp_path / "笔记"
+    (vault / ".obsidian").mkdir(parents=True)
+    (vault / ".obsidian" / "app.json").write_text("{}", encoding="utf-8")
+    (vault / "标注.md").write_text(BODY, encoding="utf-8")
+    lib = Library(vault, data_dir=data_dir)
+    lib.refresh()
+    joined = OLD_TEXT.replace(OLD_QUOTE, NEW_QUOTE)
+    start = joined.index(NEW_QUOTE)
+    made = lib.add_highlight(lib.post_id("标注.md"), make_anchor(joined, start, start + len(NEW_QUOTE)))
+    lib.close()
+
+    window = make_window(vault)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)
+    _click(qtbot, window.list, window.list_model.index(0, 0))
+    view = window.view
+    qtbot.waitUntil(lambda: made.id in view.highlight_spans(), timeout=5000)
+    start, end = view.highlight_spans()[made.id]
+    shown = view.document().toPlainText()[start:end]
+    assert shown == "标注块。\n它支持"  # across the line break, from 标 to 持
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(end - 1)
+    assert cursor.charFormat().background().color() == _marker_color(view)
