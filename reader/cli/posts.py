@@ -276,7 +276,7 @@ def _show(args) -> int:
             print(f"problem: {meta.error}")
         print()
         print(post.text)
-        if meta.source_url:
+        if meta.source_url and meta.source_url not in post.text:  # a finews body ends with it: not printed twice
             print(f"\nSource: {meta.source_url}")
     return 0
 

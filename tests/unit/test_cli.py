@@ -127,6 +127,21 @@ def test_show(capsys, data, fmt, expect):
 
 
 @pytest.mark.corpus
+def test_show_prints_a_source_the_text_already_ends_with_once(capsys, data):
+    post = "_posts/2021-12-08-202112082206672930.md"  # its body's last line is its source link
+    code, out, _ = run(capsys, "--data-dir", data, "show", FINEWS, post, "--text")
+    url = "http://finance.eastmoney.com/news/11060,202112082206672930.html"
+    assert code == 0 and out.count(url) == 1 and "Source:" not in out
+
+
+def test_show_prints_a_source_the_text_does_not_show(capsys, data, tmp_path):
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "a.md").write_text("---\ntitle: 甲\nsource_url: https://example.org/a\n---\n正文。\n", "utf-8")
+    code, out, _ = run(capsys, "--data-dir", data, "show", str(tmp_path / "lib"), "a.md", "--text")
+    assert code == 0 and out.rstrip().endswith("Source: https://example.org/a")
+
+
+@pytest.mark.corpus
 def test_problems_lists_the_broken_post(capsys, data):
     code, out, _ = run(capsys, "--data-dir", data, "problems", FINEWS, "--json")
     assert code == 0
