@@ -51,10 +51,10 @@ from .types import LinkTarget as LinkTarget  # resolve_link returns it: part of 
 ProgressFn = Callable[[str, int, int], None]
 # cancelled() -> True asks a running refresh to stop (it raises Cancelled).
 CancelFn = Callable[[], bool]
-# Posts per write transaction. Each commit flushes FTS5's pending terms into a new segment
-# that must be merged later: measured on 10k posts, the full-text tables took 6.45 s to fill
-# in transactions of 500 posts, 5.26 s in 2,000 and 5.04 s in 10,000 (SQLite's floor, 5.1 s).
-_WRITE_BATCH = 2000
+# Posts per write transaction; per Tantivy commit in the text phase, whose batch of prepared texts, their documents
+# and the writer's arena are held at once: 1,500 took that phase's peak at 100k from 379-385 to 341-342 MB (RssAnon
+# of the process; 1,000: 285-307) for 0-5% more of its CPU. At 1M the tree's peak had been 605 MB (target 600).
+_WRITE_BATCH, _TEXT_BATCH = 2000, 1500
 _FIRST_BATCH = 200
 _BULK_LOAD = 5000  # a first build of at least this many posts defers the secondary indexes
 # A refresh of fewer files than this reads each once for both phases (0.19 ms a post saved of
@@ -322,7 +322,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
             progress("text", 0, total)
         stop = cancelled or (lambda: False)
         chunks = run_phase("text", self.site, todo, lambda d: progress and progress("text", d, total), stop, workers)
-        _write_in_batches((row for chunk in chunks for row in chunk), store.write_text)
+        _write_in_batches((row for chunk in chunks for row in chunk), store.write_text, _TEXT_BATCH)
         store.text_progress()  # counted once the last commit is in, not by the next search (15-25 ms at 1M posts)
 
     def text_progress(self) -> tuple[int, int]:
