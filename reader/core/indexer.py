@@ -33,6 +33,10 @@ _T = TypeVar("_T")
 
 # Below this many files a pool costs more (process start-up, imports) than it saves.
 _POOL_THRESHOLD = 400
+# A re-open's walk starts the workers once this many posts are new or changed if, at the rate met so far,
+# the whole walk will find _POOL_THRESHOLD: 1% of 100k changed, they started after 40% of the walk and were
+# still importing when it ended (0.85 s), its first chunk back at 1.08 s.
+_WARM_SAMPLE = 100
 _CHUNK = 250
 # The metadata phase alone hands out larger chunks: each costs the writer's process a submit and a
 # result (its threads' wakes, pipes, futures) and a worker a round trip, about 1 ms of CPU at either
@@ -85,8 +89,8 @@ def scan_diff(
     (ChangeWatch): at 1M posts the walk's list of every post, its folder's listing and the stats by
     path took 1.1 GB. From `ahead_from` new or changed posts on (None: never), the posts met are
     handed to the workers' metadata phase a chunk at a time as the walk goes on (_Ahead)."""
-    watch = ChangeWatch(known, _POOL_THRESHOLD, lambda: None)
-    ahead = _Ahead(site, workers, watch.found, ahead_from)
+    watch = ChangeWatch(known, _WARM_SAMPLE, lambda: None)
+    ahead = _Ahead(site, workers, watch, ahead_from)
     watch.then = ahead.grown
     scanned = scan(site, cancelled, watch=watch)
     ahead.finish()
@@ -104,13 +108,15 @@ def scan_diff(
 
 
 class _Ahead:
-    """ChangeWatch's `then` for scan_diff: the workers started at the first call, and, from `start`
-    posts met on, the next chunk of them handed to the metadata phase whenever the one handed out
-    before is done (at most _AHEAD_MOST posts): one worker parses while the walk keeps the other core
-    (two would take a third of it: the walk is what the phase waits for)."""
+    """ChangeWatch's `then` for scan_diff: the workers started once the walk will find enough posts to use them
+    (_will_use_pool), and, from `start` posts met on, the next chunk of them handed to the metadata phase whenever
+    the one handed out before is done (at most _AHEAD_MOST posts): one worker parses while the walk keeps the other
+    core (two would take a third of it: the walk is what the phase waits for)."""
 
-    def __init__(self, site: Site, workers: Workers | None, found: Found, start: int | None) -> None:
-        self.site, self.workers, self.found, self.start = site, workers, found, start
+    def __init__(self, site: Site, workers: Workers | None, watch: ChangeWatch, start: int | None) -> None:
+        self.site, self.workers, self.watch, self.start = site, workers, watch, start
+        self.found = watch.found
+        self.expected = len(watch.known)  # the posts the walk will meet, as far as the index knows
         self.sent: list[tuple[Future, list[str]]] = []
         self.count = 0  # posts handed out
 
@@ -118,6 +124,8 @@ class _Ahead:
         """Called with `found` grown to the count it returned last: the next count to be called at, or None."""
         if self.workers is None:
             return None
+        if not self._will_use_pool():
+            return len(self.found) + _WARM_SAMPLE
         self.workers.warm(self.site)
         if self.start is None or self.count >= _AHEAD_MOST:
             return None
@@ -126,6 +134,12 @@ class _Ahead:
         ):
             self._send(self.found.paths[self.count : self.count + _METADATA_CHUNK])
         return max(self.start, self.count + _METADATA_CHUNK, len(self.found) + 1 + _METADATA_CHUNK // 4)
+
+    def _will_use_pool(self) -> bool:
+        """Whether the new and changed posts will be _POOL_THRESHOLD or more: they are, or their share of the posts
+        met so far says so of the posts the index knows (a new library's walk waits for the count)."""
+        found = len(self.found)
+        return found >= _POOL_THRESHOLD or found * self.expected >= _POOL_THRESHOLD * self.watch.total
 
     def finish(self) -> None:
         """At the walk's end, _IN_FLIGHT more chunks for both workers: they parse while this process sorts
@@ -348,6 +362,11 @@ class Workers:
             )
         return self._pool
 
+    @property
+    def warmed(self) -> bool:
+        """Whether the workers were started (warm): a phase of fewer than _POOL_THRESHOLD posts then uses them too."""
+        return self._warmed
+
     def warm(self, site: Site, text: bool | None = None) -> None:
         """Start every worker now, each importing the parsers and loading the pinyin readings (and the
         text path, if `text`, by default if this refresh's text is indexed), while the caller goes on
@@ -402,7 +421,7 @@ def run_phase(
     # Each chunk is taken when it is handed out (store_text.PendingText reads then).
     batches = chunks(items, _METADATA_CHUNK if kind == "metadata" else _CHUNK)
     done = 0
-    if len(items) < _POOL_THRESHOLD or (os.cpu_count() or 1) < 2:
+    if (len(items) < _POOL_THRESHOLD and not (workers is not None and workers.warmed)) or (os.cpu_count() or 1) < 2:
         for chunk in batches:
             if cancelled():
                 raise Cancelled("refresh cancelled")

@@ -77,6 +77,7 @@ def test_the_workers_start_during_the_scan_once_enough_posts_changed(tmp_path, m
     site = Site("folder", tmp_path, tmp_path)
     states = {rel: (n, f.mtime_ns, f.size) for n, (rel, f) in enumerate(indexer.scan(site).posts.items())}
     monkeypatch.setattr(indexer, "_POOL_THRESHOLD", 3)
+    monkeypatch.setattr(indexer, "_WARM_SAMPLE", 3)
 
     class Counting:
         warmed = 0
@@ -92,6 +93,35 @@ def test_the_workers_start_during_the_scan_once_enough_posts_changed(tmp_path, m
     diff = indexer.scan_diff(site, dict(list(states.items())[4:]), workers=four_changed)  # type: ignore[arg-type]
     assert (unchanged.warmed, two_changed.warmed, four_changed.warmed) == (0, 0, 1)
     assert diff.added == 4
+
+
+class _Counting:
+    warmed = 0
+
+    def warm(self, _site) -> None:
+        self.warmed += 1
+
+
+def test_a_re_open_starts_the_workers_as_soon_as_the_share_changed_says_enough_will_be(tmp_path, monkeypatch):
+    """1% of 100k changed: the share of the posts met so far that changed, not their count, starts the workers,
+    so that their start overlaps the walk (_WARM_SAMPLE)."""
+    for n in range(10):
+        (tmp_path / f"{n}.md").write_text(f"# Note {n}\n", encoding="utf-8")
+    site = Site("folder", tmp_path, tmp_path)
+    on_disk = {rel: (n, f.mtime_ns, f.size) for n, (rel, f) in enumerate(indexer.scan(site).posts.items(), 1)}
+    monkeypatch.setattr(indexer, "_POOL_THRESHOLD", 20)
+    monkeypatch.setattr(indexer, "_WARM_SAMPLE", 2)
+    # Every post met has changed, and the index knows 100: at that share the walk will find 100, over the 20.
+    changed = {rel: (n, mtime + 1, size) for rel, (n, mtime, size) in on_disk.items()}
+    known = changed | {f"gone-{n}.md": (100 + n, 1, 1) for n in range(90)}
+    all_changed = _Counting()
+    diff = indexer.scan_diff(site, known, workers=all_changed)  # type: ignore[arg-type]
+    assert (all_changed.warmed, len(diff.changed)) == (1, 10)  # 10 in all: their count would not have started them
+    # Two of the ten changed: at that share the walk finds 2, under the 20.
+    two = dict(list(on_disk.items())[:8]) | dict(list(changed.items())[8:])
+    two_changed = _Counting()
+    diff = indexer.scan_diff(site, two, workers=two_changed)  # type: ignore[arg-type]
+    assert (two_changed.warmed, len(diff.changed)) == (0, 2)
 
 
 def test_a_workers_warm_up_imports_all_that_its_first_post_needs(tmp_path):
