@@ -5,6 +5,7 @@ tests/e2e's (test_single_instance, test_app_ends_and_logs)."""
 from __future__ import annotations
 
 import faulthandler
+import gc
 import logging
 import sys
 
@@ -76,3 +77,44 @@ def test_an_error_that_stops_the_start_is_exit_1_pointing_to_the_log(tmp_path, c
     log_file = tmp_path / "data" / "log" / "jianbao.log"
     assert f"jianbao: stopped on an error; the details are in {log_file}" in capsys.readouterr().err
     assert "RuntimeError: no display" in log_file.read_text(encoding="utf-8")
+
+
+def test_the_collector_paused_at_the_start_is_back_once_the_first_list_is_shown(qtbot, monkeypatch):
+    from PySide6.QtCore import QObject, Signal
+
+    class Browsing(QObject):
+        listed = Signal()
+
+    browse = Browsing()
+    monkeypatch.setattr(main_module, "COLLECTOR_PAUSE_MS", 60_000)
+    gc.disable()  # as main() does before its imports
+    try:
+        main_module.collector_paused(browse.listed)
+        qtbot.wait(10)
+        assert not gc.isenabled()
+        browse.listed.emit()
+        assert gc.isenabled() and gc.get_freeze_count()  # what start-up made is out of later collections
+        gc.disable()
+        browse.listed.emit()  # a later list leaves it alone: connected once
+        assert not gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_the_collector_is_back_after_a_while_when_no_list_comes(qtbot, monkeypatch):
+    from PySide6.QtCore import QObject, Signal
+
+    class Browsing(QObject):
+        listed = Signal()
+
+    browse = Browsing()
+    monkeypatch.setattr(main_module, "COLLECTOR_PAUSE_MS", 20)
+    gc.disable()
+    try:
+        main_module.collector_paused(browse.listed)
+        assert not gc.isenabled()
+        qtbot.waitUntil(gc.isenabled, timeout=2000)
+    finally:
+        gc.unfreeze()
+        gc.enable()
