@@ -40,7 +40,7 @@ class Found:
 
     def stat(self, index: int, read: tuple[int, int]) -> tuple[int, int]:
         """(mtime_ns, size) of the post at `index`: the walk's, or if it was UNSTATED `read`, from the fstat of
-        the worker that read it (indexer._read_stat). No FileStat made: 0.3 us a row less."""
+        the worker that read it (indexer._read_runs). No FileStat made: 0.3 us a row less."""
         mtime_ns = self._mtimes[index]
         return read if mtime_ns == UNSTATED else (mtime_ns, self._sizes[index])
 

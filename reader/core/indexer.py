@@ -23,7 +23,7 @@ from .found import Found
 from .held_folder import folders_held
 from .lifeline import die_with_parent
 from .parse import parse_post
-from .pipeline import PostText, head, index_posts, post_text, titled_text
+from .pipeline import PostText, head_stat, index_posts, post_text, titled_text
 from .scanner import ChangeWatch, scan
 from .store_base import chunks
 from .store_rows import PATH, meta_row
@@ -241,7 +241,7 @@ def _metadata_chunk(site: Site, paths: Sequence[str], with_text: bool = False, k
     (store_rows.meta_row, made here so that the writer only inserts them), the category and tag names its links
     give (links.back_link), `with_text` its text prepared for the index (store_text.prepare_text, with the id 0
     until the writer gives it one: a file whose two phases are both pending is read once), and its stat as read
-    (_read_stat: the walk did not stat a new post)."""
+    (pipeline.head_stat: the walk did not stat a new post)."""
     with collector_paused():
         stats: list[tuple[int, int]] = []
         posts = [post for run in _read_runs(site, paths, stats) for post in index_posts(site, run, with_text)]
@@ -281,12 +281,17 @@ def _read_runs(
     """(path, head()) of each post, in runs of files read before any of them is parsed (at most
     _READ_AHEAD bytes held): the reads' system calls and the parsers no longer take turns in the
     CPU's caches (5 us a post less), and a run is parsed step by step (parse.parse_posts). Each post's
-    (mtime_ns, size) is added to `stats` (_read_stat)."""
+    (mtime_ns, size) is added to `stats`: its fstat at the open (pipeline.head_stat), or its lstat (_lstat)."""
     run: list[tuple[str, bytes | OSError]] = []
     held = 0
     for rel in paths:
-        data = head(site, rel)
-        stats.append(_read_stat(site, rel, data))
+        read = head_stat(site, rel)
+        if isinstance(read, OSError):
+            data: bytes | OSError = read
+            stats.append(_lstat(site, rel))
+        else:
+            data, mtime_ns, size = read
+            stats.append((mtime_ns, size))
         run.append((rel, data))
         held += len(data) if isinstance(data, bytes) else 0
         if held >= _READ_AHEAD:
@@ -296,13 +301,10 @@ def _read_runs(
         yield run
 
 
-def _read_stat(site: Site, rel: str, data: bytes | OSError) -> tuple[int, int]:
-    """(mtime_ns, size) of the post just read: its fstat at the open (scanner.opened), what the walk's stat
-    of a regular file gives too; if it was not read, its lstat; (0, 0) if it is gone since the walk (its row
-    then says why, as a post gone between the walk's stat and its read did: the next refresh removes it)."""
-    path, mtime_ns, size = scanner.opened
-    if path == rel and not isinstance(data, OSError):
-        return mtime_ns, size
+def _lstat(site: Site, rel: str) -> tuple[int, int]:
+    """(mtime_ns, size) of a post that could not be read (a read one has its fstat at the open, what the walk's
+    stat of a regular file gives too: pipeline.head_stat); (0, 0) if it is gone since the walk (its row then says
+    why, as a post gone between the walk's stat and its read did: the next refresh removes it)."""
     try:
         st = os.lstat(os.path.join(site.library_root, rel))
     except OSError:

@@ -6,7 +6,7 @@ import codecs
 from collections.abc import Sequence
 from pathlib import Path
 
-from .scanner import read_inside_bytes
+from .scanner import read_inside_bytes, read_inside_stat
 from .types import Site
 
 # The indexer reads at most this much of a file, for metadata and for the full text. Real posts
@@ -51,6 +51,12 @@ def read_head(site: Site, relpath: str, limit: int | None = INDEX_LIMIT) -> tupl
     return read_inside([site.library_root], relpath, limit)
 
 
+def read_head_stat(site: Site, relpath: str, limit: int = INDEX_LIMIT) -> tuple[bytes, int, int]:
+    """(read_head's bytes, the mtime_ns and size of the file as it was opened: scanner.read_inside_stat)."""
+    data, mtime_ns, size = read_inside_stat([site.library_root], relpath, limit + 4)
+    return _cut(data, limit)[0], mtime_ns, size
+
+
 def read_inside(roots: Sequence[Path | str], relpath: str, limit: int | None = INDEX_LIMIT) -> tuple[bytes, bool]:
     """(the first `limit` bytes of a file of the library cut on a whole character, whether anything
     was left out): the one way a post, a label page, a site's settings or data file is read.
@@ -60,7 +66,11 @@ def read_inside(roots: Sequence[Path | str], relpath: str, limit: int | None = I
     """
     if limit is None:
         return read_inside_bytes(roots, relpath, None), False
-    data = read_inside_bytes(roots, relpath, limit + 4)  # cut_bytes may keep up to 3 bytes past the limit
+    return _cut(read_inside_bytes(roots, relpath, limit + 4), limit)  # cut_bytes may keep up to 3 bytes past it
+
+
+def _cut(data: bytes, limit: int) -> tuple[bytes, bool]:
+    """(the `limit + 4` bytes read cut on a whole character, whether anything was left out)."""
     if len(data) <= limit:
         return data, False
     return cut_bytes(data, limit), True

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from . import budget
 from .budget import TooComplex, bounded
-from .limits import INDEX_LIMIT, SHOW_READ_LIMIT, read_head, truncate_body
+from .limits import INDEX_LIMIT, SHOW_READ_LIMIT, read_head, read_head_stat, truncate_body
 from .links import back_link
 from .parse import parse_body, parse_post, parse_posts, unreadable_meta
 from .types import ParsedPost, PostMeta, Site
@@ -88,6 +88,14 @@ def head(site: Site, relpath: str, limit: int | None = INDEX_LIMIT) -> bytes | O
     """The first `limit` bytes of a post, or the OSError reading it raised (read_post makes it the post's problem)."""
     try:
         return read_head(site, relpath, limit)[0]
+    except OSError as exc:
+        return exc
+
+
+def head_stat(site: Site, relpath: str) -> tuple[bytes, int, int] | OSError:
+    """head() for the index, and the file's mtime_ns and size as it was opened (limits.read_head_stat)."""
+    try:
+        return read_head_stat(site, relpath)
     except OSError as exc:
         return exc
 

@@ -101,16 +101,22 @@ def open_inside(roots: Sequence[Path | str], relpath: str) -> BinaryIO:
 
 
 def read_inside_bytes(roots: Sequence[Path | str], relpath: str, most: int | None) -> bytes:
-    """The first `most` bytes (all with None) of a file opened by open_inside's rule. Read with
-    os.read from its fstat size: a buffered read of 1 MiB took 45 us for a 7 KB post, this 11."""
-    global opened
+    """The first `most` bytes (all with None) of a file opened by open_inside's rule."""
+    return read_inside_stat(roots, relpath, most)[0]
+
+
+def read_inside_stat(roots: Sequence[Path | str], relpath: str, most: int | None) -> tuple[bytes, int, int]:
+    """read_inside_bytes, and the mtime_ns and size of the file read, from its fstat at the open: a new post's, which
+    the walk did not stat (ChangeWatch.met), for the index (indexer._read_runs); a post changed after the walk keeps
+    the stat of what was read. Read with os.read from that size: a buffered read of 1 MiB took 45 us for a 7 KB post,
+    this 11."""
     fd, st = open_held(roots, relpath, _OPEN_FLAGS, _folder_inside) or _open_checked(roots, relpath)
-    opened, size = (relpath, st.st_mtime_ns, st.st_size), st.st_size
+    stat_of, size = (st.st_mtime_ns, st.st_size), st.st_size
     try:
         want = size + 1 if most is None else min(size + 1, most)  # one more: a file grown since
         data = os.read(fd, want)
         if len(data) < want:  # a regular file reads short at its end only: the whole post, most often
-            return data
+            return data, *stat_of
         parts, got = [data], len(data)
         while (want := 1 << 20 if most is None else most - got) > 0:
             part = os.read(fd, want)
@@ -118,14 +124,9 @@ def read_inside_bytes(roots: Sequence[Path | str], relpath: str, most: int | Non
             got += len(part)
             if len(part) < want:
                 break
-        return b"".join(parts)
+        return b"".join(parts), *stat_of
     finally:
         os.close(fd)
-
-
-# (relpath, mtime_ns, size) of the file read_inside_bytes opened last, from its fstat: a new post's, which the
-# walk did not stat (ChangeWatch.met), for the index (indexer._read_runs takes it right after the read).
-opened: tuple[str, int, int] = ("", 0, 0)
 
 
 def _open_checked(roots: Sequence[Path | str], relpath: str) -> tuple[int, os.stat_result]:

@@ -186,14 +186,17 @@ def test_a_post_over_its_budget_is_indexed_by_its_source(tmp_path, monkeypatch):
 
 
 def _count_reads(monkeypatch) -> Counter:
+    """Each read of a post by the pipeline, by path: the view's and the text phase's (read_head), the metadata
+    phase's, which also takes the file's stat (read_head_stat)."""
     reads: Counter = Counter()
-    real = pipeline.read_head
+    for name in ("read_head", "read_head_stat"):
+        real = getattr(pipeline, name)
 
-    def counted(site, relpath, limit=limits.INDEX_LIMIT):
-        reads[relpath] += 1
-        return real(site, relpath, limit)
+        def counted(site, relpath, limit=limits.INDEX_LIMIT, real=real):
+            reads[relpath] += 1
+            return real(site, relpath, limit)
 
-    monkeypatch.setattr(pipeline, "read_head", counted)
+        monkeypatch.setattr(pipeline, name, counted)
     return reads
 
 
