@@ -312,6 +312,9 @@ class _Walk:
             entries = self._newest_first(full_dir, listing) if self.limit else listing
             posts_here = self._posts_folder(rel_dir)
             try:
+                if posts_here and self.watch is not None and not self.limit:
+                    self._posts(entries, rel_dir, self.watch)
+                    return
                 for entry in entries:
                     if self.limit and self._enough():
                         return
@@ -340,6 +343,32 @@ class _Walk:
         folder whose posts need a dated name (Jekyll's archives) or that holds label pages says no."""
         site_rel = self.to_site(f"{rel_dir}/x.md" if rel_dir else "x.md")
         return site_rel is not None and classify(self.site, site_rel) == "post"
+
+    def _posts(self, entries: Iterator[os.DirEntry], rel_dir: str, watch: ChangeWatch) -> None:
+        """A posts folder's entries met by `watch`, those a post's name and a regular file by the listing (d_type: no
+        system call) here, with the lstat of a known one (a new one's worker gives its stat); any other entry the
+        way of _named. 100k known posts: 0.43-0.47 s of CPU for the walk with _named's way for each."""
+        known, met, prefix = watch.known, watch.met, f"{rel_dir}/" if rel_dir else ""
+        for entry in entries:
+            name = entry.name
+            if name[0] in "._~" or not name.isascii() or not name.lower().endswith(POST_EXTENSIONS):
+                self._named(entry, rel_dir, True)
+                continue
+            self.count += 1
+            if self.count % _CHECK_EVERY == 0 and self.cancelled():
+                raise Cancelled("refresh cancelled")
+            rel = prefix + name
+            try:
+                if entry.is_file(follow_symlinks=False):
+                    if rel in known:
+                        info = entry.stat(follow_symlinks=False)
+                        met(rel, info.st_mtime_ns, info.st_size)
+                    else:
+                        met(rel, UNSTATED, UNSTATED)  # as _entry: its worker's fstat gives its stat
+                    continue
+            except OSError:
+                pass  # _entry says why, or that it is gone
+            self._entry(entry, rel, "post")
 
     def _named(self, entry: os.DirEntry, rel_dir: str, posts_here: bool = False) -> None:
         self.count += 1

@@ -173,7 +173,10 @@ class _EntryFailingStat:
     def is_dir(self, follow_symlinks: bool = True) -> bool:
         return self._entry.is_dir(follow_symlinks=follow_symlinks)
 
-    def stat(self) -> os.stat_result:
+    def is_file(self, follow_symlinks: bool = True) -> bool:
+        return self._entry.is_file(follow_symlinks=follow_symlinks)
+
+    def stat(self, follow_symlinks: bool = True) -> os.stat_result:
         raise OSError(errno.EIO, os.strerror(errno.EIO))
 
 
