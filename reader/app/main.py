@@ -15,7 +15,7 @@ import reader
 from ..paths import AppPaths
 
 log = logging.getLogger(__name__)
-# Python's cycle collector is off from the start until the first list is shown, at most this long (collector_paused).
+# The cycle collector is off from the start until the first list is shown, at most this long (resume_collector_when).
 COLLECTOR_PAUSE_MS = 5000
 
 
@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # a frozen app's indexing workers re-enter here
     args = parse_args(sys.argv[1:] if argv is None else argv)
     paths = AppPaths.for_user(args.data_dir)
-    gc.disable()  # until the window's first list is shown (collector_paused), or the end
+    gc.disable()  # until the window's first list is shown (resume_collector_when), or the end
     try:
         return _start(args, paths)
     finally:
@@ -119,7 +119,7 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     from reader.gui.main_window import MainWindow
 
     window = MainWindow(args.data_dir)
-    collector_paused(window.browse.listed)
+    resume_collector_when(window.browse.listed)
     if event_log.enabled():
         event_log.report_window(app, window, server)
     closer = SignalCloser(app, window)
@@ -136,7 +136,7 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     leave(code)  # now, before the window's teardown: its thread pool would wait for a running task
 
 
-def collector_paused(listed) -> None:
+def resume_collector_when(listed) -> None:
     """Python's cycle collector, turned off by main() before its imports, back on once `listed` (the window's first
     list is shown) or after COLLECTOR_PAUSE_MS, what start-up made frozen first (gc.freeze: out of every later
     collection). Start-up makes objects by the ten thousand (modules, classes, Qt's enums) and next to no garbage: at

@@ -89,7 +89,7 @@ def test_the_collector_paused_at_the_start_is_back_once_the_first_list_is_shown(
     monkeypatch.setattr(main_module, "COLLECTOR_PAUSE_MS", 60_000)
     gc.disable()  # as main() does before its imports
     try:
-        main_module.collector_paused(browse.listed)
+        main_module.resume_collector_when(browse.listed)
         qtbot.wait(10)
         assert not gc.isenabled()
         browse.listed.emit()
@@ -112,7 +112,7 @@ def test_the_collector_is_back_after_a_while_when_no_list_comes(qtbot, monkeypat
     monkeypatch.setattr(main_module, "COLLECTOR_PAUSE_MS", 20)
     gc.disable()
     try:
-        main_module.collector_paused(browse.listed)
+        main_module.resume_collector_when(browse.listed)
         assert not gc.isenabled()
         qtbot.waitUntil(gc.isenabled, timeout=2000)
     finally:
