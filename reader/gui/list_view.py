@@ -173,11 +173,9 @@ class ArticleListView(QTableView):
         return self.horizontalHeader().fontMetrics().horizontalAdvance(text) + 2 * _PADDING
 
     def _widest(self, column: int, metrics: QFontMetrics) -> int:
-        model = self.model()
-        rows = min(model.rowCount(), _MEASURED_ROWS)
-        return max(
-            (metrics.horizontalAdvance(str(model.index(r, column).data() or "")) for r in range(rows)), default=0
-        )
+        """The widest text of the first rows in `column`, each distinct one measured once (a category is the same
+        on many rows)."""
+        return max(map(metrics.horizontalAdvance, self.model().texts(column, _MEASURED_ROWS)), default=0)
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):

@@ -145,6 +145,16 @@ def test_list_model_fetches_pages_on_demand_and_keeps_a_bounded_cache():
     assert model.row_of(54_321) == 54_321 and model.data(model.index(3, 0), IdRole) == 3
 
 
+def test_the_texts_a_column_shows_are_each_given_once_as_data_shows_them():
+    rows = {n: _summary(n, categories=("a",) if n % 2 else ("b", "c")) for n in range(300)}
+    rows[5] = _summary(5, categories=())
+    model = ArticleListModel(lambda ids: [rows[i] for i in ids if i != 7])  # id 7 vanished from the index
+    model.set_ids(range(300))
+    model.category_labels = {"a": "甲类"}
+    assert model.texts(2, 200) == {model.index(row, 2).data() or "" for row in range(200)} == {"甲类", "b, c", ""}
+    assert model.texts(2, 1) == {"b, c"} and model.texts(1, 1000) == {"2022-01-21 15:01", ""}  # 300 rows, one gone
+
+
 def test_list_model_marks_unread_starred_draft_and_problem_rows():
     rows = {
         1: _summary(1),
