@@ -28,6 +28,20 @@ LIBRARY = ("library", QT_TRANSLATE_NOOP("ArticleListModel", "Library"))  # All l
 IdRole = Qt.ItemDataRole.UserRole + 1
 SummaryRole = Qt.ItemDataRole.UserRole + 2
 SnippetRole = Qt.ItemDataRole.UserRole + 3  # the Snippet (text and hit spans) of a hit's row
+# The roles data() answers; the delegate's paint asks about 7 a cell, and the others were each a row's summary
+# looked up and the role compared all the way down.
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.AccessibleDescriptionRole,
+        IdRole,
+        SummaryRole,
+        SnippetRole,
+    }
+)
 SNIPPET_COLUMN = len(COLUMNS)
 LIBRARY_COLUMN = SNIPPET_COLUMN + 1  # shown between the category and the snippet (list_view.py)
 
@@ -244,7 +258,7 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         row, key = index.row(), self._column_key(index.column())
         if role == IdRole:
