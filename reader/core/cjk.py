@@ -117,7 +117,7 @@ def index_forms(text: str) -> tuple[str, str]:
     # A run abc becomes "a ab bc c" (each character folded to f as "f f"): "ab bc c" for the index, every
     # third character for `chars`; the text around the runs becomes the words ANALYZER makes of it.
     parts = _split_runs().split(text)
-    (words, expand), runs = _tables(), parts[1::2]
+    (words, expand, _), runs = _tables(), parts[1::2]
     expanded = [run.translate(expand) for run in runs]
     parts[::2] = [part.translate(words) for part in parts[::2]]
     parts[1::2] = [run[2:] for run in expanded]
@@ -138,13 +138,32 @@ def _plane() -> str:
 
 
 @functools.cache
-def _tables() -> tuple[list[int | str], list[int | str]]:
-    """index_forms' two str.translate tables, made from fulltext.char_forms of the basic plane (what a
-    word makes of each character; 20 ms of CPU), which is not kept: 5 MB of each worker's memory."""
+def _tables() -> tuple[list[int | str], list[int | str], str]:
+    """index_forms' two str.translate tables and the pattern of what they leave to NFKC (_index_unstable), as
+    kept in the cache folder (forms_cache): made, they cost a process that indexes 0.14-0.18 s of CPU."""
+    from . import forms_cache
+
+    return forms_cache.kept(_made_tables, _tables_valid)
+
+
+def _tables_valid(tables: object) -> bool:
+    return (
+        isinstance(tables, tuple)
+        and len(tables) == 3
+        and isinstance(tables[0], list)
+        and isinstance(tables[1], list)
+        and isinstance(tables[2], str)
+        and (len(tables[0]), len(tables[1])) == (0x10000, _EXPANSION_END)
+    )
+
+
+def _made_tables() -> tuple[list[int | str], list[int | str], str]:
+    """The two tables made from fulltext.char_forms of the basic plane (what a word makes of each character;
+    20 ms of CPU), which is not kept: 5 MB of each worker's memory; and _index_unstable's pattern."""
     from .fulltext import char_forms
 
     forms = char_forms(_plane())
-    return _word_table(forms), _expansion(forms)
+    return _word_table(forms), _expansion(forms), _unstable_pattern()
 
 
 def _word_table(forms: dict[str, str]) -> list[int | str]:
@@ -185,11 +204,16 @@ def _index_unstable_char() -> re.Pattern[str]:
 @functools.cache
 def _index_unstable() -> re.Pattern[str]:
     """_UNSTABLE for index_forms: the characters left to the word table are stable there too."""
+    return re.compile(_tables()[2], re.DOTALL)
+
+
+def _unstable_pattern() -> str:
+    """_index_unstable's pattern (made from _left_to_the_table: 36-45 ms of CPU, kept with the tables)."""
     codes = sorted(map(ord, _left_to_the_table()))
     starts = [c for i, c in enumerate(codes) if not i or codes[i - 1] != c - 1]
     ends = [c for i, c in enumerate(codes) if i == len(codes) - 1 or codes[i + 1] != c + 1]
     ranges = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in zip(starts, ends, strict=True))
-    return re.compile(f".?[^{_STABLE}{ranges}]+", re.DOTALL)
+    return f".?[^{_STABLE}{ranges}]+"
 
 
 def _expansion(forms: dict[str, str]) -> list[int | str]:

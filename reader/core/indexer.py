@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from multiprocessing import get_context
+from pathlib import Path
 from typing import TypeVar
 
-from . import collate, heap, scanner
+from . import collate, forms_cache, heap, scanner
 from .budget import files_in_a_row
 from .errors import Cancelled
 from .found import Found
@@ -347,11 +348,15 @@ class Workers:
     phases: each start costs about 0.4 s (a spawned interpreter importing the renderers),
     which was a sixth of re-opening a 100k library after 1% of it changed."""
 
-    def __init__(self, text: bool = True) -> None:
+    def __init__(self, text: bool = True, cache: Path | None = None) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._warmed = False
         # Whether warm() takes the text path too: only where this refresh brings posts to text.
         self._text = text
+        # Where the workers (and this process) keep index_forms' tables (forms_cache): None, made by each.
+        self._cache = cache
+        if cache is not None:
+            forms_cache.use_folder(cache)
 
     def pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -359,8 +364,8 @@ class Workers:
             self._pool = ProcessPoolExecutor(
                 max_workers=os.cpu_count(),
                 mp_context=get_context("spawn"),
-                initializer=die_with_parent,
-                initargs=(os.getpid(),),
+                initializer=_start_worker,
+                initargs=(os.getpid(), self._cache),
             )
         return self._pool
 
@@ -389,6 +394,12 @@ class Workers:
             # own thread joins them, and the interpreter's exit waits for that thread.
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
+
+
+def _start_worker(parent: int, cache: Path | None) -> None:
+    """A worker's first call: it ends with the process that started it, and keeps the tables in `cache`."""
+    die_with_parent(parent)
+    forms_cache.use_folder(cache)
 
 
 def _warm_up(site: Site, text: bool = True) -> None:

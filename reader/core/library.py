@@ -174,7 +174,7 @@ class Library(LinkRouting, LibraryHighlights, LibraryFiles):
 
         report = lambda phase, done, total: progress and progress(phase, done, total)  # noqa: E731 - a one-line adapter, clearer than a def
         stop = cancelled or (lambda: False)
-        with self._write_lock, Workers(text=full_text) as workers:
+        with self._write_lock, Workers(text=full_text, cache=self.paths.cache) as workers:
             started, scanned_ns = time.monotonic(), time.time_ns()
             store = self._store()
             if store.file_status() == "deleted":  # the cache folder was removed while we ran: build anew
